@@ -1,0 +1,1 @@
+"""The assistant: calculators, eligibility checks, answer engines and verification."""

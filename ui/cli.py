@@ -1,0 +1,49 @@
+"""The ``policy-assistant`` console script.
+
+Each command group lives in its own module with a ``register(app)`` function, so the surface stays small
+here and no heavy library is imported until a command actually runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import typer
+
+COMMAND_MODULES = (
+    "ui.cli_ingest",
+    "ui.cli_search",
+    "ui.cli_calc",
+    "ui.cli_ask",
+    "ui.cli_eval",
+    "ui.cli_serve",
+)
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="policy-assistant",
+        help="政策助手：职业培训与技能补贴政策的条款检索、问答与补贴计算。",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # command group not built yet
+                continue
+            raise
+        module.register(app)
+    return app
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    build_app()()
+
+
+if __name__ == "__main__":
+    main()

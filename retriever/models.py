@@ -1,0 +1,81 @@
+"""Retrieval records: filters, query analysis, hits and responses."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.models import Chunk, DocumentMeta, Status
+
+
+class SearchFilters(BaseModel):
+    """Hard metadata filters. ``None`` = no restriction on that field."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    regions: list[str] | None = Field(None, description="Canonical region names, e.g. ['北京市'].")
+    doc_ids: list[str] | None = None
+    statuses: list[Status] | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.regions or self.doc_ids or self.statuses)
+
+
+class QueryAnalysis(BaseModel):
+    """What the query itself says about jurisdiction and document."""
+
+    regions: list[str] = Field(default_factory=list, description="Canonical regions named in the query.")
+    unknown_regions: list[str] = Field(
+        default_factory=list, description="Places named in the query that no ingested document covers (上海, 深圳...)."
+    )
+    doc_ids: list[str] = Field(default_factory=list, description="Documents named (by 文号, title words, year).")
+    years: list[int] = Field(default_factory=list)
+
+
+class SearchHit(BaseModel):
+    chunk: Chunk
+    score: float = Field(description="Fused score (higher is better).")
+    rank: int = Field(ge=1)
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+class SearchResponse(BaseModel):
+    query: str
+    analysis: QueryAnalysis
+    filters: SearchFilters
+    hits: list[SearchHit]
+    elapsed_ms: float
+
+    def contract(self) -> dict:
+        """The GUIDE's JSON shape for ``search``."""
+        return {
+            "query": self.query,
+            "results": [
+                {
+                    "id": h.chunk.id,
+                    "doc_id": h.chunk.doc_id,
+                    "title": h.chunk.title,
+                    "doc_number": h.chunk.doc_number,
+                    "region": h.chunk.region,
+                    "clause": h.chunk.clause_path,
+                    "text": h.chunk.text,
+                    "score": round(h.score, 6),
+                    "publish_date": h.chunk.publish_date,
+                    "status": h.chunk.status,
+                    "kind": h.chunk.kind,
+                }
+                for h in self.hits
+            ],
+            "analysis": self.analysis.model_dump(),
+            "elapsed_ms": round(self.elapsed_ms, 2),
+        }
+
+
+class IndexManifest(BaseModel):
+    """Stored with every index generation: which model made the vectors, and what documents are inside."""
+
+    embedding_name: str
+    embedding_dimension: int
+    documents: list[DocumentMeta]
+    chunk_count: int
+    created_at: str

@@ -1,0 +1,72 @@
+"""Answer records: what every engine returns and every interface shows."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+AnswerStatus = Literal["answered", "not_found", "needs_info", "rejected"]
+EngineName = Literal["offline", "llm"]
+
+
+class Citation(BaseModel):
+    """A clause an answer rests on, quoted verbatim. ``n`` is the ``[n]`` marker used in the answer text."""
+
+    n: int = Field(ge=1)
+    chunk_id: str | None = Field(None, description="Retrieved chunk id; None for calculator-quoted clauses.")
+    doc_id: str
+    title: str
+    doc_number: str | None = None
+    clause: str = Field(description="Clause path, e.g. 三、（一）3.")
+    text: str = Field(description="Verbatim clause text.")
+    region: str | None = None
+    publish_date: str | None = None
+    status: str | None = None
+
+    @property
+    def label(self) -> str:
+        """《标题》三、（一）3 — the copyable citation."""
+        return f"《{self.title}》{self.clause}"
+
+
+class ToolCall(BaseModel):
+    name: str
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    result: dict[str, Any] = Field(default_factory=dict)
+
+
+class Answer(BaseModel):
+    question: str
+    status: AnswerStatus
+    answer: str = Field(description="Plain text (may contain [n] citation markers); never raw HTML.")
+    citations: list[Citation] = Field(default_factory=list)
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    engine: EngineName = "offline"
+    fallback: bool = Field(False, description="LLM answer failed verification and was replaced by the offline one.")
+    notes: list[str] = Field(default_factory=list, description="Supersession context, verification notes, etc.")
+    error_id: str | None = Field(None, description="Set when an internal error was logged; users can quote it.")
+
+    def contract(self) -> dict[str, Any]:
+        """The GUIDE's JSON shape for ``ask`` (extra fields welcome)."""
+        data = self.model_dump(mode="json")
+        data["citations"] = [
+            {k: c[k] for k in ("doc_id", "title", "doc_number", "clause", "text", "n", "publish_date", "region")}
+            for c in data["citations"]
+        ]
+        return data
+
+
+class Turn(BaseModel):
+    question: str
+    answer: Answer
+
+
+class Conversation(BaseModel):
+    """Previous turns plus the facts resolved so far (region, topic, calculator inputs) for follow-ups."""
+
+    turns: list[Turn] = Field(default_factory=list)
+    state: dict[str, Any] = Field(default_factory=dict)
+
+    def add(self, question: str, answer: Answer) -> None:
+        self.turns.append(Turn(question=question, answer=answer))

@@ -1,0 +1,22 @@
+"""The one seam between interfaces and answer strategies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from assistant.models import Answer, Conversation
+
+
+class AnswerEngine(Protocol):
+    """Offline (deterministic, default) and LLM engines both implement this."""
+
+    name: str
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        """Answer one question; ``conversation`` (if given) is read for context and updated with this turn."""
+        ...
+
+    def stream(self, question: str, conversation: Conversation | None = None) -> Iterator[str | Answer]:
+        """Yield text deltas as they are produced, then the final (verified) ``Answer`` last."""
+        ...

@@ -1,0 +1,377 @@
+"""Question understanding for the offline engine: numbers, facts, topic and intent from plain Chinese.
+
+Everything here is a pure function over the question text (plus, for regions, the corpus documents), so
+it is table-tested and shared by both engines and the verifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from ingest.models import DocumentMeta
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+           "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_NUM_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+# A number as written by users: arabic (with , and .), Chinese numerals, or arabic + 万/千 (1.5万).
+NUMBER = rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?(?:[万千亿])?|[{_CN_NUM_CHARS}]+)"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits/./,/% → ASCII, so ``１５个月`` and ``15个月`` read the same."""
+    return text.translate(_FULLWIDTH)
+
+
+def _chinese_integer(text: str) -> int | None:
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[char]
+            digit = None
+        elif char in _BIG_UNITS:
+            section += digit or 0
+            total = (total + (section or 1)) * _BIG_UNITS[char]
+            section, digit = 0, None
+        else:
+            return None
+    if all(c in _DIGITS for c in text) and len(text) > 1:  # 二〇一一 → 2011
+        return int("".join(str(_DIGITS[c]) for c in text))
+    return total + section + (digit or 0)
+
+
+def tidy(value: Decimal) -> Decimal:
+    """``Decimal('15000.0')`` → ``Decimal('15000')``; keeps real fractions (``1.5``)."""
+    integral = value.to_integral_value()
+    return integral if value == integral else value.normalize()
+
+
+def parse_number(text: str) -> Decimal | None:
+    """``"15"``, ``"十五"``, ``"1,500"``, ``"1.5万"``, ``"两千"``, ``"2000万"`` → Decimal; None if not a number."""
+    text = to_halfwidth(text.strip()).replace(",", "").replace("，", "")
+    if not text:
+        return None
+    multiplier = Decimal(1)
+    if re.fullmatch(r"\d+(?:\.\d+)?[万千亿]", text):
+        multiplier = Decimal({"万": 10_000, "千": 1000, "亿": 100_000_000}[text[-1]])
+        text = text[:-1]
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        try:
+            return tidy(Decimal(text) * multiplier)
+        except InvalidOperation:
+            return None
+    value = _chinese_integer(text)
+    return Decimal(value) if value is not None else None
+
+
+_MONEY_RE = re.compile(rf"({NUMBER})\s*(万元|万块|万|千元|千块|元|块钱|块)")
+_MONTHS_RE = re.compile(rf"({NUMBER})?\s*(个半月|个月|年半|年|月)(半)?|半年")
+
+
+def parse_money(text: str) -> Decimal | None:
+    """First amount of money in ``text`` in yuan: ``2000万元`` → 20000000, ``三千块`` → 3000."""
+    match = _MONEY_RE.search(to_halfwidth(text))
+    if not match:
+        return None
+    value = parse_number(match.group(1))
+    if value is None:
+        return None
+    unit = match.group(2)
+    if unit.startswith("万") and not match.group(1).endswith("万"):
+        value *= 10_000
+    elif unit.startswith("千") and not match.group(1).endswith("千"):
+        value *= 1000
+    return tidy(value)
+
+
+def duration_months(text: str) -> int | None:
+    """First duration in ``text`` in months: ``15个月``, ``一年半`` → 18, ``两年`` → 24, ``半年`` → 6."""
+    text = to_halfwidth(text)
+    for match in _MONTHS_RE.finditer(text):
+        if match.group(0) == "半年":
+            return 6
+        if match.group(1) is None:
+            continue
+        value = parse_number(match.group(1))
+        if value is None:
+            continue
+        unit = match.group(2)
+        half = Decimal("0.5") if (unit in ("年半", "个半月") or match.group(3)) else Decimal(0)
+        months = (value + half) * 12 if unit.startswith("年") else value + half
+        # 一年零三个月 → 12 + 3
+        rest = re.match(rf"零?又?({NUMBER})个月", text[match.end():])
+        if unit.startswith("年") and rest and (extra := parse_number(rest.group(1))) is not None:
+            months += extra
+        return int(months)
+    return None
+
+
+def duration_years(text: str) -> Decimal | None:
+    months = duration_months(text)
+    return None if months is None else (Decimal(months) / 12).normalize()
+
+
+# ---------------------------------------------------------------------------------------------- facts
+
+_CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\s]")
+_NEGATION = re.compile(r"(不是|不属于|不在|非|没有|没|未|不)(交|缴|缴纳|交过|参加|属于|是|做出|做过|被|有)?$")
+
+
+def _clauses(text: str) -> list[str]:
+    return [part for part in _CLAUSE_SPLIT.split(to_halfwidth(text)) if part]
+
+
+def _flag(text: str, pattern: str) -> bool | None:
+    """True when ``pattern`` occurs un-negated, False when negated right before it, None when absent."""
+    for clause in _clauses(text):
+        for match in re.finditer(pattern, clause):
+            before = clause[max(0, match.start() - 5): match.start()]
+            return not re.search(_NEGATION, before)
+    return None
+
+
+def _number_near(text: str, anchor: str, unit: str) -> Decimal | None:
+    """A number followed by ``unit`` in the same clause as ``anchor`` (either order)."""
+    for clause in _clauses(text):
+        if re.search(anchor, clause):
+            match = re.search(rf"({NUMBER})\s*(?:{unit})", clause)
+            if match and (value := parse_number(match.group(1))) is not None:
+                return value
+    return None
+
+
+def _months_near(text: str, anchor: str) -> int | None:
+    for clause in _clauses(text):
+        if re.search(anchor, clause) and (months := duration_months(clause)) is not None:
+            return months
+    return None
+
+
+def _money_near(text: str, anchor: str) -> Decimal | None:
+    for clause in _clauses(text):
+        if re.search(anchor, clause) and (money := parse_money(clause)) is not None:
+            return money
+    return None
+
+
+_LEVEL_RE = re.compile(r"(初级|中级|高级)(?!技师)(?:工|职业资格|技能等级|证|资格|$)|([五四三])级(?:工|证|职业)")
+_LEVEL_BY_GRADE = {"五": "初级", "四": "中级", "三": "高级"}
+_QUALIFICATIONS = ("高级技师", "技师", "高级工", "中级工", "初级工")
+TARGET_GROUPS: dict[str, tuple[str, ...]] = {
+    "农村转移就业劳动者": ("农村转移", "农民工", "进城务工"),
+    "毕业学年高校毕业生": ("高校毕业生", "大学毕业生", "应届大学生", "大学生"),
+    "城乡未继续升学应届初高中毕业生": ("初中毕业", "高中毕业", "未继续升学"),
+    "城镇登记失业人员": ("失业人员", "登记失业", "失业了", "下岗"),
+    "退役军人": ("退役军人", "退伍", "复员", "转业军人", "退役"),
+    "未就业贫困家庭子女": ("贫困家庭子女", "贫困家庭"),
+    "就业困难人员": ("就业困难",),
+    "残疾人": ("残疾",),
+}
+
+
+def certificate_level(text: str) -> str | None:
+    """初级/中级/高级 from 中级工/中级证书/中级职业资格/四级证 …; None for 技师/高级技师 or absent."""
+    match = _LEVEL_RE.search(to_halfwidth(text))
+    if not match:
+        return None
+    return match.group(1) or _LEVEL_BY_GRADE[match.group(2)]
+
+
+def qualification(text: str) -> str | None:
+    """The highest named qualification: 高级技师 > 技师 > 高级工 > 中级工 > 初级工."""
+    for name in _QUALIFICATIONS:
+        if name in text:
+            return name
+    level = certificate_level(text)
+    return f"{level}工" if level else None
+
+
+def target_group(text: str) -> str | None:
+    for group, words in TARGET_GROUPS.items():
+        if any(word in text for word in words):
+            return group
+    return None
+
+
+def extract_facts(text: str) -> dict[str, Any]:
+    """Calculator inputs stated in the question (field names match the calculators' input models)."""
+    text = to_halfwidth(text)
+    facts: dict[str, Any] = {}
+
+    def put(name: str, value: Any) -> None:
+        if value is not None:
+            facts[name] = value
+
+    put("unemployment_insurance_months", _months_near(text, r"失业保险|失业险|失业保险费"))
+    level = certificate_level(text)
+    put("certificate_level", level)
+    if level in ("中级", "高级"):
+        facts["apprentice_level"] = f"{level}工"
+    put("qualification", qualification(text))
+    scarce = _flag(text, r"急需紧缺|紧缺急需|紧缺工种|紧缺职业|紧缺|目录内|纳入.{0,6}目录|在目录")
+    if scarce is not None:
+        facts["in_scarce_catalogue"] = scarce
+        facts["scarce_occupation"] = scarce
+    put("actual_cost", _money_near(text, r"培训费|学费|花了|费用|成本|交了.*元|实际"))
+    apprentices = _number_near(text, r"学徒", r"名|个|人|位")
+    put("apprentices", int(apprentices) if apprentices is not None else None)
+    years = _months_near(text, r"学徒.*(?:年|培训)|培训.*年|为期")
+    if years is not None and years % 12 == 0 and "失业" not in text:
+        facts["years"] = years // 12
+    payroll = _money_near(text, r"工资总额|工资薪金总额|薪金总额|工资")
+    put("payroll_total", payroll)
+    put("salary_total", payroll)
+    put("good_economic_performance", _flag(text, r"效益好|效益较好|经济效益好|效益不错|盈利"))
+    put("education_expense", _money_near(text, r"教育经费|培训经费|经费支出"))
+    studios = _number_near(text, r"工作室", r"个|家|间")
+    put("studios", int(studios) if studios is not None else None)
+    beijing_months = _months_near(text, r"在京|在北京|来京|北京工作|京工作")
+    put("years_in_beijing", None if beijing_months is None else int(beijing_months // 12))
+    put("social_insurance_paid", _flag(text, r"社会保险|社保"))
+    put("outstanding_contribution", _flag(text, r"突出贡献"))
+    put("rated_excellent", _flag(text, r"评为优秀|评价为优秀|评价优秀|优秀"))
+    put("target_group", target_group(text))
+    veteran = _flag(text, r"退役军人|退伍|复员|转业|退役")
+    put("is_veteran", veteran)
+    put("retired_soon", True if re.search(r"即将退役|快退役|快退伍|即将退伍|退役前", text) else None)
+    return facts
+
+
+# ---------------------------------------------------------------------------------------------- intent
+
+QuestionKind = Literal["amount", "eligibility", "procedure", "list", "general"]
+
+_AMOUNT_RE = re.compile(r"多少|几[元块万]|补贴标准|金额|额度|标准是|怎么算|能领|可领|领多少|补多少|比例|税前扣除|资助")
+_ELIGIBILITY_RE = re.compile(r"能不能|能否|可不可以|可以.*吗|是否|符合|有资格|够不够|算不算|能.*吗|享受.*吗|条件")
+_PROCEDURE_RE = re.compile(r"怎么|如何|流程|程序|办理|申请|步骤|去哪|哪里")
+_LIST_RE = re.compile(r"哪些|有什么|列出|包括|都有|几类|名单|清单")
+
+
+def question_kind(text: str) -> QuestionKind:
+    if _AMOUNT_RE.search(text):
+        return "amount"
+    if _LIST_RE.search(text):
+        return "list"
+    if _ELIGIBILITY_RE.search(text):
+        return "eligibility"
+    if _PROCEDURE_RE.search(text):
+        return "procedure"
+    return "general"
+
+
+class Topic(BaseModel):
+    """A policy point the offline engine knows how to act on, and where the corpus regulates it."""
+
+    name: str
+    title: str = Field(description="Short Chinese name used in answers, e.g. 技能提升补贴.")
+    patterns: tuple[str, ...] = Field(description="Regexes; the first matching topic wins (most specific first).")
+    calculators: dict[str, str] = Field(default_factory=dict, description="region → calculator name.")
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(name="education_fund_deduction", title="职工教育经费税前扣除",
+          patterns=(r"税前扣除|所得税|应纳税所得额|结转扣除|扣除",),
+          calculators={"重庆市北碚区": "beibei_education_fund_deduction"}),
+    Topic(name="staff_education_fund", title="职工教育经费提取",
+          patterns=(r"职工教育经费|教育培训经费|教育经费",),
+          calculators={"北京市": "bj_staff_education_fund"}),
+    Topic(name="chief_technician_studio", title="首席技师工作室资助",
+          patterns=(r"首席技师|技师工作室|工作室.*资助",),
+          calculators={"北京市": "bj_chief_technician_studio_grant"}),
+    Topic(name="direct_introduction", title="来京务工人员直接引进",
+          patterns=(r"直接引进|进京|落户|户口|引进",),
+          calculators={"北京市": "bj_direct_introduction_check"}),
+    Topic(name="apprenticeship", title="企业新型学徒制培训补贴",
+          patterns=(r"学徒",),
+          calculators={"石家庄市": "sjz_apprenticeship_subsidy"}),
+    Topic(name="veteran_training", title="退役军人免费培训",
+          patterns=(r"(退役|退伍|复员|转业).*(培训|免费|补助)|(培训|免费|补助).*(退役|退伍)",),
+          calculators={"重庆市北碚区": "beibei_veteran_training_check", "石家庄市": "sjz_free_training_check"}),
+    Topic(name="skill_upgrade", title="技能提升补贴",
+          patterns=(r"技能提升补贴|提升补贴|考证|拿证|取得.*证|证书.*补贴|(初级|中级|高级)(工|证|职业资格).*(补贴|领|多少)"
+                    r"|失业保险.*(补贴|证)",),
+          calculators={"石家庄市": "sjz_skill_upgrade_subsidy"}),
+    Topic(name="free_training", title="免费职业技能培训",
+          patterns=(r"免费.*培训|培训.*免费",),
+          calculators={"石家庄市": "sjz_free_training_check", "重庆市北碚区": "beibei_veteran_training_check"}),
+    Topic(name="employment_training", title="就业技能培训补贴",
+          patterns=(r"就业技能培训|培训补贴|培训费.*补|定点培训",),
+          calculators={"石家庄市": "sjz_employment_training_subsidy"}),
+)
+TOPICS_BY_NAME = {topic.name: topic for topic in TOPICS}
+
+
+def detect_topic(text: str) -> Topic | None:
+    for topic in TOPICS:
+        if any(re.search(pattern, text) for pattern in topic.patterns):
+            return topic
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- regions
+
+# Places users name that may or may not be covered by the corpus (provinces and large cities).
+KNOWN_PLACES: tuple[str, ...] = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏",
+    "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾", "深圳", "广州", "杭州", "南京", "苏州",
+    "武汉", "成都", "西安", "郑州", "长沙", "沈阳", "大连", "青岛", "济南", "厦门", "宁波", "合肥", "福州",
+    "昆明", "南宁", "哈尔滨", "长春", "太原", "石家庄", "唐山", "保定", "邯郸", "廊坊", "沧州", "邢台",
+    "张家口", "承德", "衡水", "秦皇岛", "北碚", "渝中", "江北", "九龙坡", "沙坪坝", "南岸", "渝北", "巴南",
+    "海淀", "朝阳区", "丰台", "东城", "西城", "大兴", "通州",
+)
+NATIONAL_REGION = "全国"
+
+
+class RegionMention(BaseModel):
+    regions: list[str] = Field(default_factory=list, description="Corpus regions the question names.")
+    unknown: list[str] = Field(default_factory=list, description="Places named that no document covers.")
+    via_province: dict[str, str] = Field(default_factory=dict, description="Named province → corpus region in it.")
+
+
+def _region_names(document: DocumentMeta) -> list[str]:
+    names = [document.region, *document.aliases]
+    short = re.sub(r"(市|区|县)$", "", document.region.split("市")[-1] or document.region)
+    names.append(short)
+    return [name for name in names if len(name) >= 2 and name not in ("国家", "全国")]
+
+
+def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMention:
+    """Which corpus regions, which uncovered places, and which provinces (河北 → 石家庄市) the text names."""
+    documents = list(documents)
+    mention = RegionMention()
+    covered_spans: list[tuple[int, int]] = []
+    for document in documents:
+        if document.region == NATIONAL_REGION:
+            continue
+        for name in sorted(_region_names(document), key=len, reverse=True):
+            start = text.find(name)
+            if start >= 0:
+                if document.region not in mention.regions:
+                    mention.regions.append(document.region)
+                covered_spans.append((start, start + len(name)))
+                break
+    for place in KNOWN_PLACES:
+        start = text.find(place)
+        if start < 0 or any(a <= start < b for a, b in covered_spans):
+            continue
+        in_province = [d.region for d in documents if d.province and d.province.startswith(place)]
+        if in_province:
+            mention.via_province[place] = in_province[0]
+            if in_province[0] not in mention.regions:
+                mention.regions.append(in_province[0])
+        elif not any(place in region for region in mention.regions):
+            mention.unknown.append(place)
+    return mention
+

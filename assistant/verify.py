@@ -1,0 +1,141 @@
+"""Grounding checks for generated answers: citations resolve, numbers come from sources.
+
+Used by the LLM engine after every generation and by the tests as a self-check on offline answers. An
+answer passes when every ``[n]`` marker names a supplied source, and every amount (元/万元), percentage
+and duration (个月/年) it states also appears in a cited clause or in a tool result.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.understanding import NUMBER, parse_number, tidy, to_halfwidth
+
+QuantityKind = Literal["money", "percent", "duration"]
+
+CITATION_RE = re.compile(r"\[(\d{1,3})\]")
+# Amount ranges like 30万至50万元 / 1000-2000元: the first number borrows the unit of the second.
+_RANGE_RE = re.compile(rf"({NUMBER})\s*(万|千)?\s*(?:至|到|-|—|~|～)\s*({NUMBER})\s*(万元|万|千元|元)")
+_MONEY_RE = re.compile(rf"({NUMBER})\s*(万元|万块|万|千元|元|块钱|块)")
+_PERCENT_RE = re.compile(rf"({NUMBER})\s*%|百分之({NUMBER})")
+_DURATION_RE = re.compile(rf"({NUMBER})\s*(个月|年半|年)")
+
+
+class Quantity(BaseModel):
+    kind: QuantityKind
+    value: Decimal = Field(description="Yuan for money, percent points for percent, months for durations.")
+    raw: str
+
+
+class VerificationIssue(BaseModel):
+    kind: Literal["unknown_citation", "ungrounded_number", "missing_citation"]
+    detail: str = Field(description="Chinese explanation, also fed back to the model for the repair attempt.")
+
+
+class VerificationReport(BaseModel):
+    issues: list[VerificationIssue] = Field(default_factory=list)
+    cited: list[int] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+    def feedback(self) -> str:
+        return "；".join(issue.detail for issue in self.issues)
+
+
+def _money_value(number: str, unit: str | None) -> Decimal | None:
+    value = parse_number(number)
+    if value is None:
+        return None
+    if unit and unit.startswith("万") and not number.endswith("万"):
+        value *= 10_000
+    elif unit and unit.startswith("千") and not number.endswith("千"):
+        value *= 1000
+    return tidy(value)
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Amounts, percentages and durations stated in ``text``, normalized (30万 → 300000元, 一年半 → 18个月)."""
+    text = to_halfwidth(text)
+    found: list[Quantity] = []
+    for match in _RANGE_RE.finditer(text):
+        unit = match.group(4)
+        low = _money_value(match.group(1), match.group(2) or unit)
+        if low is not None:
+            found.append(Quantity(kind="money", value=low, raw=match.group(0)))
+    for match in _MONEY_RE.finditer(text):
+        value = _money_value(match.group(1), match.group(2))
+        if value is not None:
+            found.append(Quantity(kind="money", value=value, raw=match.group(0)))
+    for match in _PERCENT_RE.finditer(text):
+        value = parse_number(match.group(1) or match.group(2))
+        if value is not None:
+            found.append(Quantity(kind="percent", value=tidy(value), raw=match.group(0)))
+    for match in _DURATION_RE.finditer(text):
+        value = parse_number(match.group(1))
+        if value is None or (match.group(2) != "个月" and value >= 1000):  # 2011年 is a date, not a duration
+            continue
+        months = value * 12 + (6 if match.group(2) == "年半" else 0) if match.group(2) != "个月" else value
+        found.append(Quantity(kind="duration", value=tidy(Decimal(months)), raw=match.group(0)))
+    return found
+
+
+def _values_in(texts: Iterable[str]) -> dict[QuantityKind, set[Decimal]]:
+    """Every quantity in the sources, plus every bare number (a tool result may say 1650 without 元)."""
+    values: dict[QuantityKind, set[Decimal]] = {"money": set(), "percent": set(), "duration": set()}
+    bare: set[Decimal] = set()
+    for text in texts:
+        for quantity in extract_quantities(text):
+            values[quantity.kind].add(quantity.value)
+        for token in re.findall(r"\d+(?:\.\d+)?", to_halfwidth(text)):
+            bare.add(tidy(Decimal(token)))
+    for kind in ("money", "percent"):
+        values[kind] |= bare
+    # A rate may be stored as a fraction (0.015) in a tool result and written as 1.5% in the answer.
+    values["percent"] |= {tidy(value * 100) for value in bare if value < 1}
+    return values
+
+
+def tool_result_text(result: Any) -> str:
+    return result if isinstance(result, str) else json.dumps(result, ensure_ascii=False, default=str)
+
+
+def verify_answer(
+    text: str,
+    sources: Mapping[int, str],
+    tool_results: Iterable[Any] = (),
+    *,
+    require_citation: bool = True,
+) -> VerificationReport:
+    """Check ``text`` against numbered source clauses (``[n]`` → verbatim text) and tool results."""
+    report = VerificationReport()
+    markers = [int(n) for n in CITATION_RE.findall(text)]
+    report.cited = sorted(set(markers))
+    for n in report.cited:
+        if n not in sources:
+            report.issues.append(
+                VerificationIssue(kind="unknown_citation", detail=f"引用[{n}]不对应任何检索到的条款，请只引用检索结果中的编号")
+            )
+    grounding = [sources[n] for n in report.cited if n in sources]
+    grounding += [tool_result_text(result) for result in tool_results]
+    known = _values_in(grounding)
+    report.quantities = extract_quantities(text)
+    for quantity in report.quantities:
+        if quantity.value not in known[quantity.kind]:
+            report.issues.append(
+                VerificationIssue(
+                    kind="ungrounded_number",
+                    detail=f"“{quantity.raw}”在所引用的条款和计算结果中都找不到，不得自行给出数字",
+                )
+            )
+    if require_citation and not report.cited and sources:
+        report.issues.append(VerificationIssue(kind="missing_citation", detail="回答没有任何[n]引用，每个事实句都必须标注出处"))
+    return report

@@ -122,7 +122,9 @@ def verify_answer(
     for n in report.cited:
         if n not in sources:
             report.issues.append(
-                VerificationIssue(kind="unknown_citation", detail=f"引用[{n}]不对应任何检索到的条款，请只引用检索结果中的编号")
+                VerificationIssue(
+                    kind="unknown_citation", detail=f"引用[{n}]不对应任何检索到的条款，请只引用检索结果中的编号"
+                )
             )
     grounding = [sources[n] for n in report.cited if n in sources]
     grounding += [tool_result_text(result) for result in tool_results]
@@ -137,5 +139,7 @@ def verify_answer(
                 )
             )
     if require_citation and not report.cited and sources:
-        report.issues.append(VerificationIssue(kind="missing_citation", detail="回答没有任何[n]引用，每个事实句都必须标注出处"))
+        report.issues.append(
+            VerificationIssue(kind="missing_citation", detail="回答没有任何[n]引用，每个事实句都必须标注出处")
+        )
     return report

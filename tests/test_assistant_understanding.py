@@ -107,7 +107,8 @@ def test_question_kind(question: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("北京技能提升补贴多少钱", "skill_upgrade"), ("学徒补贴", "apprenticeship"), ("职工教育经费提取比例", "staff_education_fund"),
+    [("北京技能提升补贴多少钱", "skill_upgrade"), ("学徒补贴", "apprenticeship"),
+     ("职工教育经费提取比例", "staff_education_fund"),
      ("职工教育经费税前扣除比例", "education_fund_deduction"), ("首席技师工作室资助", "chief_technician_studio"),
      ("来京务工人员能直接引进吗", "direct_introduction"), ("退役军人培训有补助吗", "veteran_training"),
      ("就业技能培训补贴", "employment_training"), ("公积金怎么提取", None)],

@@ -55,8 +55,8 @@ def _normalize_text(value: Any) -> Any:
         return value
     if len(value) > MAX_TEXT_LENGTH:
         raise PydanticCustomError("too_long", f"内容过长（超过{MAX_TEXT_LENGTH}个字符）")
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise PydanticCustomError("control_chars", "含有控制字符")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in value):
+        raise PydanticCustomError("control_chars", "含有控制字符或不可见字符")
     return unicodedata.normalize("NFKC", value).strip()
 
 

@@ -25,6 +25,7 @@ normalization work is done.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -199,3 +200,43 @@ def _fold_runs(text: str) -> Iterator[str]:
     for is_punct, run in groupby(text, key=_is_punctuation):
         chunk = "".join(run)
         yield chunk if is_punct else unicodedata.normalize("NFKC", chunk)
+
+
+# --- prompt-injection markers -------------------------------------------------------------------------
+# Policy clauses never address "the assistant" or "the user", never mention prompts, and never contain
+# HTML/markdown payloads. Text that does is treated as data, never as a source of facts or instructions:
+# engines drop such retrieved chunks from grounding (their amounts are not trusted), and may note them.
+_INJECTION_PATTERNS: dict[str, re.Pattern[str]] = {
+    "ignore_rules_zh": re.compile(
+        r"(?:忽略|无视|忘记|忘掉|不要理会|绕过)(?:掉|你)?(?:以上|之前|前面|上述|先前|所有|全部|一切)"
+        r"|(?:忽略|无视|绕过)[^。]{0,6}(?:规则|限制|指令|设定)"
+    ),
+    "rules_void_zh": re.compile(r"(?:规则|指令|限制|设定)(?:已|全部|都)?(?:作废|失效|取消)|新规则[:：]"),
+    "ignore_rules_en": re.compile(
+        r"(?:ignore|disregard|forget|override)[a-z]{0,30}(?:instructions?|rules?|prompts?|guidelines?)|override"
+    ),
+    "no_citation_zh": re.compile(r"(?:不要|不需要|无需|不用|不必)(?:再)?(?:引用|依据|出处)"),
+    "address_user_zh": re.compile(r"(?:告诉|回答|回复)(?:用户|提问者)"),
+    "persona_zh": re.compile(r"(?:不受|没有|无)(?:任何)?限制的(?:助手|ai|模型)|开发者模式|越狱|你(?:来)?扮演|请扮演"),
+    "persona_en": re.compile(r"youarenow|pretendyou|jailbreak|developermode|unlocked"),
+    "prompt_probe": re.compile(r"系统提示|提示词|初始指令|隐藏指令|systemprompt|system:|initialinstructions"),
+    "html": re.compile(r"<\s*(?:script|img|iframe|svg|a\s|object|embed|style|link|meta)|on(?:error|load)=|javascript:"),
+    "markdown_link": re.compile(r"!?\[[^\]]*\]\((?:https?:|data:)"),
+}
+# Cyrillic/Greek letters that look like Latin ones (a common way to slip "ignore" past a filter).
+_HOMOGLYPHS = str.maketrans("асеіјорхуАВСЕНІЈКМОРСТХΑΒΕΗΙΚΜΝΟΡΤΧΥΖаɡ", "aceijopxyABCEHIJKMOPCTXABEHIKMNOPTXYZag")
+
+
+def injection_markers(text: str) -> list[str]:
+    """Names of prompt-injection patterns found in ``text`` (empty list = looks like ordinary policy text).
+
+    Matching is done on a folded copy: NFKC, lower case, homoglyphs mapped to Latin, whitespace and
+    invisible characters removed — so ``忽 略 以 上``, ``Ｉｇｎｏｒｅ`` and ``іgnore`` (Cyrillic і) all match.
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS).casefold()
+    compact = "".join(char for char in folded if not char.isspace() and unicodedata.category(char) not in ("Cf", "Cc"))
+    found = [name for name, pattern in _INJECTION_PATTERNS.items() if pattern.search(compact)]
+    # HTML needs its spaces (``<a href``); check the uncompacted text too.
+    if "html" not in found and _INJECTION_PATTERNS["html"].search(folded):
+        found.append("html")
+    return found

@@ -79,3 +79,6 @@ class IndexManifest(BaseModel):
     documents: list[DocumentMeta]
     chunk_count: int
     created_at: str
+    generation: str = Field("", description="Directory / collection suffix of this index generation.")
+    document_chunk_counts: dict[str, int] = Field(default_factory=dict, description="doc_id → number of chunks.")
+    store: str = Field("local", description="'local' (PersistentClient) or 'server' (HttpClient).")

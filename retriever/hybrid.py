@@ -1,0 +1,235 @@
+"""HybridRetriever: dense (Chroma) + lexical (BM25) candidates, RRF fusion, region/document awareness.
+
+It reads the live index generation and re-checks ``CURRENT`` on every call (one small file read), so a
+long-running reader such as the Gradio app sees a new ingest on its next search without restarting.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.errors import IndexError_, UserInputError
+from ingest.models import Chunk, DocumentMeta
+from retriever import generations as gens
+from retriever.analysis import QueryAnalyzer
+from retriever.fusion import rrf
+from retriever.lexical import Bm25Index, ChineseTokenizer
+from retriever.models import QueryAnalysis, SearchFilters, SearchHit, SearchResponse
+from retriever.protocols import Embedder
+from retriever.rerank import CrossEncoderReranker
+from retriever.store import VectorStore, where_clause
+
+RRF_K = 60
+CANDIDATES = 50
+MAX_TOP_K = 50
+# A chunk from the region the query names gets one extra first-place vote, so it outranks national text.
+REGION_BOOST = 1.0 / (RRF_K + 1)
+YEAR_BOOST = 0.5 / (RRF_K + 1)
+SUPERSEDED_FACTOR = 0.9  # newer rules on the same point should come first
+
+
+def check_query(query: str, *, max_chars: int) -> str:
+    """Minimal guard for callers that skip ``assistant.validation`` (the CLI and UI validate before this)."""
+    if not isinstance(query, str) or not query.strip():
+        raise UserInputError("搜索词不能为空，请输入要查找的关键词。", "search query is empty")
+    text = " ".join(query.split())
+    if len(text) > max_chars:
+        raise UserInputError(
+            f"搜索词过长（{len(text)}字），请控制在{max_chars}字以内。", f"search query too long ({len(text)} chars)"
+        )
+    if not any(unicodedata.category(char)[0] in "LN" for char in text):
+        raise UserInputError("请输入文字内容（纯标点或表情无法检索）。", "search query has no letters or digits")
+    return text
+
+
+def check_model(manifest_name: str, manifest_dimension: int, embedder: Embedder) -> None:
+    """The index must have been built by the configured embedding model, else queries would be meaningless."""
+    if manifest_name != embedder.name or manifest_dimension != embedder.dimension:
+        raise IndexError_(
+            f"索引是用向量模型 {manifest_name}（{manifest_dimension}维）建立的，而当前配置的是 {embedder.name}"
+            f"（{embedder.dimension}维）。请运行 policy-assistant ingest 重新导入，或改回原来的模型设置。",
+            "index was built with another embedding model; re-run `policy-assistant ingest`",
+        )
+
+
+@dataclass
+class _Snapshot:
+    generation: gens.StoredGeneration
+    chunks: dict[str, Chunk]
+    by_doc: dict[str, list[Chunk]]
+    bm25: Bm25Index
+    vectors: VectorStore
+    analyzer: QueryAnalyzer
+
+
+class HybridRetriever:
+    """Implements ``retriever.protocols.Retriever`` over the live index generation."""
+
+    def __init__(
+        self,
+        *,
+        index_dir: Path,
+        embedder: Embedder,
+        chroma_url: str | None = None,
+        tokenizer: ChineseTokenizer | None = None,
+        reranker: CrossEncoderReranker | None = None,
+        max_query_chars: int = 1000,
+    ) -> None:
+        self.index_dir = index_dir
+        self.embedder = embedder
+        self.chroma_url = chroma_url
+        self.tokenizer = tokenizer or ChineseTokenizer()
+        self.reranker = reranker
+        self.max_query_chars = max_query_chars
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()
+
+    # ---- index generations -------------------------------------------------------------------------
+    def _load(self, name: str | None) -> _Snapshot:
+        generation = gens.load_generation(self.index_dir, name)
+        manifest = generation.manifest
+        check_model(manifest.embedding_name, manifest.embedding_dimension, self.embedder)
+        by_doc: dict[str, list[Chunk]] = {}
+        for chunk in generation.chunks:
+            by_doc.setdefault(chunk.doc_id, []).append(chunk)
+        for chunks in by_doc.values():
+            chunks.sort(key=lambda c: (c.order, c.part))
+        try:
+            bm25 = Bm25Index.load(generation.directory / gens.BM25_DIR)
+        except (OSError, ValueError) as exc:
+            raise IndexError_("索引的关键词数据已损坏，请重新运行 policy-assistant ingest。", f"bm25: {exc}") from exc
+        vectors = VectorStore.open(
+            generation=generation.name, generation_dir=generation.directory, chroma_url=self.chroma_url, create=False
+        )
+        return _Snapshot(
+            generation=generation,
+            chunks={c.id: c for c in generation.chunks},
+            by_doc=by_doc,
+            bm25=bm25,
+            vectors=vectors,
+            analyzer=QueryAnalyzer(manifest.documents),
+        )
+
+    def snapshot(self) -> _Snapshot:
+        """The live generation, reloaded when ``CURRENT`` has moved since the last call."""
+        current = gens.read_current(self.index_dir)
+        snapshot = self._snapshot
+        if snapshot is not None and (current is None or snapshot.generation.name == current):
+            return snapshot  # a vanished CURRENT keeps the generation we have rather than failing mid-session
+        with self._lock:
+            if self._snapshot is None or self._snapshot.generation.name != current:
+                self._snapshot = self._load(current)
+            return self._snapshot
+
+    @property
+    def generation(self) -> str:
+        return self.snapshot().generation.name
+
+    # ---- Retriever protocol -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentMeta]:
+        return list(self.snapshot().generation.manifest.documents)
+
+    def chunk_counts(self) -> dict[str, int]:
+        return {doc_id: len(chunks) for doc_id, chunks in self.snapshot().by_doc.items()}
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        return list(self.snapshot().by_doc.get(doc_id, []))
+
+    def get_chunk(self, chunk_id: str) -> Chunk | None:
+        return self.snapshot().chunks.get(chunk_id)
+
+    def analyze(self, query: str) -> QueryAnalysis:
+        return self.snapshot().analyzer.analyze(query)
+
+    def resolve_region(self, name: str) -> str | None:
+        return self.snapshot().analyzer.resolve_region(name)
+
+    def search(
+        self,
+        query: str,
+        top_k: int = 5,
+        filters: SearchFilters | None = None,
+        auto_filter: bool = True,
+    ) -> SearchResponse:
+        started = time.perf_counter()
+        text = check_query(query, max_chars=self.max_query_chars)
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise UserInputError(f"返回条数须在1到{MAX_TOP_K}之间。", f"top_k must be within 1..{MAX_TOP_K}")
+        snapshot = self.snapshot()
+        analysis = snapshot.analyzer.analyze(text)
+        effective = self._effective_filters(filters or SearchFilters(), analysis, snapshot.analyzer, auto_filter)
+        hits = self._rank(snapshot, text, analysis, effective, top_k) if not _impossible(effective) else []
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResponse(query=text, analysis=analysis, filters=effective, hits=hits, elapsed_ms=elapsed)
+
+    # ---- internals -----------------------------------------------------------------------------------
+    @staticmethod
+    def _effective_filters(
+        given: SearchFilters, analysis: QueryAnalysis, analyzer: QueryAnalyzer, auto_filter: bool
+    ) -> SearchFilters:
+        """Caller filters win; otherwise a named document restricts to it, a named place to it plus national."""
+        if not auto_filter:
+            return given
+        regions = given.regions
+        doc_ids = given.doc_ids
+        if doc_ids is None and analysis.doc_ids:
+            doc_ids = list(analysis.doc_ids)
+        elif regions is None and doc_ids is None:
+            local = [r for r in analysis.regions if r not in analyzer.national_regions]
+            if local or analysis.unknown_regions:
+                regions = local + analyzer.national_regions
+        return SearchFilters(regions=regions, doc_ids=doc_ids, statuses=given.statuses)
+
+    def _rank(
+        self, snapshot: _Snapshot, text: str, analysis: QueryAnalysis, filters: SearchFilters, top_k: int
+    ) -> list[SearchHit]:
+        allowed = {cid for cid, chunk in snapshot.chunks.items() if _passes(chunk, filters)}
+        if not allowed:
+            return []
+        where = where_clause(regions=filters.regions, doc_ids=filters.doc_ids, statuses=filters.statuses)
+        dense = snapshot.vectors.query(self.embedder.embed_query(text), limit=CANDIDATES, where=where)
+        dense = [cid for cid in dense if cid in allowed]
+        lexical = snapshot.bm25.rank(self.tokenizer.tokenize(text), allowed=allowed, limit=CANDIDATES)
+        fused = dict(rrf([dense, lexical], k=RRF_K))
+        local_regions = {r for r in analysis.regions if r not in snapshot.analyzer.national_regions}
+        for chunk_id in fused:
+            chunk = snapshot.chunks[chunk_id]
+            if chunk.region in local_regions:
+                fused[chunk_id] += REGION_BOOST
+            if chunk.publish_date and int(chunk.publish_date[:4]) in analysis.years:
+                fused[chunk_id] += YEAR_BOOST
+            if chunk.status == "superseded":
+                fused[chunk_id] *= SUPERSEDED_FACTOR
+        ranked = sorted(fused.items(), key=lambda pair: -pair[1])
+        if self.reranker is not None:
+            head = ranked[: max(top_k * 4, 20)]
+            ranked = self.reranker.rerank(text, [(cid, snapshot.chunks[cid].embed_text()) for cid, _ in head])
+        dense_rank = {cid: i for i, cid in enumerate(dense, start=1)}
+        lexical_rank = {cid: i for i, cid in enumerate(lexical, start=1)}
+        return [
+            SearchHit(
+                chunk=snapshot.chunks[cid],
+                score=score,
+                rank=position,
+                dense_rank=dense_rank.get(cid),
+                lexical_rank=lexical_rank.get(cid),
+            )
+            for position, (cid, score) in enumerate(ranked[:top_k], start=1)
+        ]
+
+
+def _passes(chunk: Chunk, filters: SearchFilters) -> bool:
+    return (
+        (filters.regions is None or chunk.region in filters.regions)
+        and (filters.doc_ids is None or chunk.doc_id in filters.doc_ids)
+        and (filters.statuses is None or chunk.status in filters.statuses)
+    )
+
+
+def _impossible(filters: SearchFilters) -> bool:
+    """An explicitly empty list (e.g. an unknown place and no national documents) matches nothing."""
+    return any(values is not None and not values for values in (filters.regions, filters.doc_ids, filters.statuses))

@@ -1,0 +1,274 @@
+"""Ingest: parse → diff against the live generation → embed only new chunks → write and publish a new one.
+
+Upsert semantics: chunk ids are content hashes. Unchanged input publishes nothing; an edited file changes only
+its own chunks; a file gone from a scanned directory takes its chunks with it; explicitly named files only
+replace/add those documents. Vectors of unchanged chunks are copied, never re-embedded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.errors import IndexError_
+from ingest.models import Chunk, DocumentMeta
+from ingest.settings import Settings
+from retriever import generations as gens
+from retriever.embedders import build_embedder
+from retriever.lexical import Bm25Index, ChineseTokenizer
+from retriever.models import IndexManifest
+from retriever.protocols import Embedder
+from retriever.store import VectorStore, drop_server_collections
+
+ProgressCallback = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
+EMBED_BATCH = 32
+KEEP_PREVIOUS = 1  # readers still on the previous generation keep working until their next search
+
+
+class DocumentChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: str
+    title: str
+    status: Literal["added", "changed", "unchanged", "removed"]
+    chunks: int = Field(description="Chunks of this document in the index after the run (0 when removed).")
+    added_chunks: int = 0
+    removed_chunks: int = 0
+
+
+class IngestProblem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    message_zh: str
+    message_en: str = ""
+
+
+class IngestReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[DocumentChange] = Field(default_factory=list)
+    problems: list[IngestProblem] = Field(default_factory=list)
+    generation: str | None = Field(None, description="The live generation after the run.")
+    published: bool = Field(False, description="True when this run published a new generation.")
+    embedding_name: str
+    chunk_count: int = 0
+    embedded_chunks: int = 0
+    reused_vectors: int = 0
+    elapsed_s: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """At least one document was ingested (or confirmed unchanged) in this run."""
+        return any(d.status != "removed" for d in self.documents)
+
+
+def _in_scope(source_path: str, directories: list[Path]) -> bool:
+    if not source_path:
+        return False
+    source = Path(source_path).resolve()
+    return any(source.is_relative_to(d) for d in directories)
+
+
+def _previous(settings: Settings) -> gens.StoredGeneration | None:
+    if gens.read_current(settings.index_dir) is None:
+        return None
+    try:
+        return gens.load_generation(settings.index_dir)
+    except IndexError_:
+        return None  # a damaged live generation is rebuilt from scratch
+
+
+def _plan(
+    parsed: dict[str, tuple[DocumentMeta, list[Chunk]]],
+    previous: gens.StoredGeneration | None,
+    removable: Callable[[DocumentMeta], bool],
+) -> tuple[list[DocumentMeta], list[Chunk], list[DocumentChange]]:
+    """The next generation's documents and chunks, and what changed per document."""
+    old_docs = {d.doc_id: d for d in previous.manifest.documents} if previous else {}
+    old_chunks: dict[str, list[Chunk]] = {}
+    for chunk in previous.chunks if previous else []:
+        old_chunks.setdefault(chunk.doc_id, []).append(chunk)
+
+    documents: list[DocumentMeta] = []
+    chunks: list[Chunk] = []
+    changes: list[DocumentChange] = []
+    for doc_id, meta in old_docs.items():
+        if doc_id in parsed:
+            continue
+        if removable(meta):
+            count = len(old_chunks.get(doc_id, []))
+            changes.append(
+                DocumentChange(doc_id=doc_id, title=meta.title, status="removed", chunks=0, removed_chunks=count)
+            )
+        else:
+            documents.append(meta)
+            chunks.extend(old_chunks.get(doc_id, []))
+    for doc_id, (meta, doc_chunks) in parsed.items():
+        before = {c.id: c for c in old_chunks.get(doc_id, [])}
+        after = {c.id: c for c in doc_chunks}
+        if doc_id not in old_docs:
+            status = "added"
+        elif before == after and old_docs[doc_id] == meta:
+            status = "unchanged"
+        else:
+            status = "changed"
+        changes.append(
+            DocumentChange(
+                doc_id=doc_id,
+                title=meta.title,
+                status=status,
+                chunks=len(doc_chunks),
+                added_chunks=len(after.keys() - before.keys()),
+                removed_chunks=len(before.keys() - after.keys()),
+            )
+        )
+        documents.append(meta)
+        chunks.extend(doc_chunks)
+    return documents, chunks, changes
+
+
+def _reusable_vectors(
+    previous: gens.StoredGeneration | None, chunks: list[Chunk], embedder: Embedder, chroma_url: str | None
+) -> dict[str, list[float]]:
+    """Vectors of chunks whose embedded text is unchanged, from the live generation made by the same model."""
+    if previous is None or previous.manifest.embedding_name != embedder.name:
+        return {}
+    old_text = {c.id: c.embed_text() for c in previous.chunks}
+    wanted = [c.id for c in chunks if old_text.get(c.id) == c.embed_text()]
+    if not wanted:
+        return {}
+    try:
+        store = VectorStore.open(
+            generation=previous.name, generation_dir=previous.directory, chroma_url=chroma_url, create=False
+        )
+        return store.vectors(wanted)
+    except IndexError_:
+        return {}
+
+
+def _write_generation(
+    settings: Settings,
+    embedder: Embedder,
+    documents: list[DocumentMeta],
+    chunks: list[Chunk],
+    reuse: dict[str, list[float]],
+    progress: ProgressCallback | None,
+) -> tuple[str, int]:
+    """Build a complete, fsynced generation directory (and server collection). Returns (name, embedded count)."""
+    name = gens.new_generation_name()
+    directory = settings.index_dir / name
+    directory.mkdir(parents=True)
+    store = VectorStore.open(generation=name, generation_dir=directory, chroma_url=settings.chroma_url, create=True)
+
+    reused = [c for c in chunks if c.id in reuse]
+    store.add(reused, [reuse[c.id] for c in reused])
+    fresh = [c for c in chunks if c.id not in reuse]
+    for start in range(0, len(fresh), EMBED_BATCH):
+        batch = fresh[start : start + EMBED_BATCH]
+        store.add(batch, embedder.embed_documents([c.embed_text() for c in batch]))
+        if progress:
+            progress(start + len(batch), len(fresh))
+
+    tokenizer = ChineseTokenizer()
+    Bm25Index.build([c.id for c in chunks], [tokenizer.tokenize(c.embed_text()) for c in chunks]).save(
+        directory / gens.BM25_DIR
+    )
+    counts: dict[str, int] = {}
+    for chunk in chunks:
+        counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+    manifest = IndexManifest(
+        embedding_name=embedder.name,
+        embedding_dimension=embedder.dimension,
+        documents=documents,
+        chunk_count=len(chunks),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        generation=name,
+        document_chunk_counts=counts,
+        store="server" if settings.chroma_url else "local",
+    )
+    gens.write_generation_files(directory, chunks, manifest)
+    del store  # let Chroma flush and release its files before they are fsynced
+    gens.fsync_tree(directory)
+    return name, len(fresh)
+
+
+def _cleanup(settings: Settings, live: str, previous: str | None) -> None:
+    keep = {live} | ({previous} if previous and KEEP_PREVIOUS else set())
+    gens.remove_generations(settings.index_dir, gens.stale_generations(settings.index_dir, keep))
+    if settings.chroma_url:
+        drop_server_collections(settings.chroma_url, keep)
+
+
+def ingest_paths(
+    settings: Settings,
+    paths: Sequence[Path | str] | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    embedder: Embedder | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` (default: the whole data dir) into a new index generation and publish it atomically.
+
+    Raises ``IndexError_`` when another ingest is running. Never leaves the live index half-written: on any
+    failure (or when no document could be parsed) the previous generation stays live.
+    """
+    from ingest.pipeline import parse_corpus
+
+    started = time.perf_counter()
+    embedder = embedder or build_embedder(settings)
+    scope = [Path(p) for p in paths] if paths else [settings.data_dir]
+    with gens.write_lock(settings.index_dir):
+        corpus = parse_corpus(scope)
+        problems = [
+            IngestProblem(path=str(p.path), message_zh=p.message_zh, message_en=p.message_en) for p in corpus.problems
+        ]
+        parsed = {d.meta.doc_id: (d.meta, list(d.chunks)) for d in corpus.documents}
+        previous = _previous(settings)
+        report = IngestReport(
+            problems=problems, embedding_name=embedder.name, generation=previous.name if previous else None
+        )
+        if not parsed:
+            report.chunk_count = previous.manifest.chunk_count if previous else 0
+            report.elapsed_s = time.perf_counter() - started
+            return report
+
+        scanned_dirs = [p.resolve() for p in scope if p.is_dir()]
+        problem_paths = {str(Path(p.path).resolve()) for p in corpus.problems}
+
+        def removable(meta: DocumentMeta) -> bool:
+            # a file that is still there but failed to parse keeps its previous chunks
+            return (
+                _in_scope(meta.source_path, scanned_dirs) and str(Path(meta.source_path).resolve()) not in problem_paths
+            )
+
+        documents, chunks, changes = _plan(parsed, previous, removable)
+        report.documents = changes
+        report.chunk_count = len(chunks)
+        same_model = previous is not None and previous.manifest.embedding_name == embedder.name
+        if same_model and all(c.status == "unchanged" for c in changes):
+            report.elapsed_s = time.perf_counter() - started
+            return report
+
+        reuse = _reusable_vectors(previous, chunks, embedder, settings.chroma_url)
+        name = None
+        try:
+            name, embedded = _write_generation(settings, embedder, documents, chunks, reuse, progress)
+            gens.publish(settings.index_dir, name)
+        except BaseException:
+            if name is None or gens.read_current(settings.index_dir) != name:
+                with contextlib.suppress(Exception):  # never mask the original failure
+                    _cleanup(settings, live=previous.name if previous else "", previous=None)
+            raise
+        _cleanup(settings, live=name, previous=previous.name if previous else None)
+        report.generation = name
+        report.published = True
+        report.embedded_chunks = embedded
+        report.reused_vectors = len(chunks) - embedded
+        report.elapsed_s = time.perf_counter() - started
+        return report

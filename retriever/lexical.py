@@ -1,0 +1,106 @@
+"""Chinese BM25: a private jieba tokenizer with policy terms, and a persisted ``bm25s`` index.
+
+jieba is initialised lazily in its own ``jieba.Tokenizer()`` (no global dictionary state, nothing at import
+time); text is match-normalised first so full-/half-width variants meet.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest.normalize import match_normalize
+
+BM25_IDS_FILE = "chunk_ids.json"
+
+
+def _resource_lines(name: str) -> list[str]:
+    text = resources.files("retriever.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _is_searchable(token: str) -> bool:
+    """Tokens made only of punctuation, symbols or spaces carry no meaning for BM25."""
+    return any(unicodedata.category(char)[0] in "LN" for char in token)
+
+
+class ChineseTokenizer:
+    """jieba search-mode tokens, normalised, without stopwords and punctuation."""
+
+    def __init__(self) -> None:
+        self._jieba: Any = None
+        self._stopwords: frozenset[str] = frozenset()
+        self._lock = threading.Lock()
+
+    def _ready(self) -> Any:
+        if self._jieba is None:
+            with self._lock:
+                if self._jieba is None:
+                    import jieba
+
+                    logging.getLogger("jieba").setLevel(logging.WARNING)  # its banner goes to stderr otherwise
+                    tokenizer = jieba.Tokenizer()
+                    tokenizer.initialize()
+                    for line in _resource_lines("policy_terms.txt"):
+                        word, _, freq = line.partition(" ")
+                        tokenizer.add_word(match_normalize(word), int(freq) if freq else None)
+                    self._stopwords = frozenset(_resource_lines("stopwords.txt"))
+                    self._jieba = tokenizer
+        return self._jieba
+
+    def tokenize(self, text: str) -> list[str]:
+        jieba_tokenizer = self._ready()
+        normalized = match_normalize(text)
+        return [
+            token
+            for token in (t.strip() for t in jieba_tokenizer.cut_for_search(normalized))
+            if token and token not in self._stopwords and _is_searchable(token)
+        ]
+
+
+class Bm25Index:
+    """BM25 over chunk ids; scores every chunk so metadata filters can mask before ranking."""
+
+    def __init__(self, chunk_ids: list[str], model: Any) -> None:
+        self.chunk_ids = chunk_ids
+        self._model = model
+
+    @classmethod
+    def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> Bm25Index:
+        import bm25s
+
+        model = bm25s.BM25()
+        # an empty document still needs one token for bm25s; "" is its reserved empty token
+        model.index([tokens or [""] for tokens in token_lists], show_progress=False)
+        return cls(list(chunk_ids), model)
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self._model.save(str(directory))
+        (directory / BM25_IDS_FILE).write_text(json.dumps(self.chunk_ids), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> Bm25Index:
+        import bm25s
+
+        chunk_ids = json.loads((directory / BM25_IDS_FILE).read_text(encoding="utf-8"))
+        return cls(chunk_ids, bm25s.BM25.load(str(directory)))
+
+    def rank(self, tokens: list[str], *, allowed: set[str] | None = None, limit: int = 50) -> list[str]:
+        """Chunk ids with a positive score, best first, restricted to ``allowed`` when given."""
+        known = [t for t in tokens if t in self._model.vocab_dict]
+        if not known or not self.chunk_ids:
+            return []
+        scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
+        if allowed is not None:
+            mask = np.fromiter((cid in allowed for cid in self.chunk_ids), dtype=bool, count=len(self.chunk_ids))
+            scores = np.where(mask, scores, 0.0)
+        order = np.argsort(-scores, kind="stable")[:limit]
+        return [self.chunk_ids[i] for i in order if scores[i] > 0]

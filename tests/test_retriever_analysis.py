@@ -1,0 +1,132 @@
+"""Query analysis over the real corpus metadata: regions, unknown places, documents by 文号/year/title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ingest.models import DocumentMeta
+from retriever.analysis import QueryAnalyzer, short_forms
+
+POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
+BJ2011 = "beijing-2011-vocational-training"
+BJ2007 = "beijing-2007-high-skilled-talent"
+SJZ = "shijiazhuang-2019-lifelong-skills-training"
+BEIBEI = "beibei-2019-lifelong-skills-training"
+MOHRSS = "mohrss-2015-hundred-cities-skills"
+
+
+def sidecar_documents() -> list[DocumentMeta]:
+    documents = []
+    for path in sorted(POLICIES.glob("*.meta.yaml")):
+        fields = yaml.safe_load(path.read_text(encoding="utf-8"))
+        documents.append(DocumentMeta(doc_id=path.name.removesuffix(".meta.yaml"), **fields))
+    return documents
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> QueryAnalyzer:
+    return QueryAnalyzer(sidecar_documents())
+
+
+@pytest.mark.parametrize(
+    ("query", "regions"),
+    [
+        ("北京市职工教育经费按多少比例提取", ["北京市"]),
+        ("来京务工人员怎么直接引进", ["北京市"]),
+        ("石家庄技能提升补贴", ["石家庄市"]),
+        ("河北省学徒制补贴", ["石家庄市"]),
+        ("重庆退役军人培训", ["重庆市北碚区"]),
+        ("北碚区税前扣除", ["重庆市北碚区"]),
+        ("北京和石家庄哪里补贴高", ["北京市", "石家庄市"]),
+        ("职业技能等级证书有什么用", []),
+        ("国家职业资格目录", []),  # 国家 is too generic to be a jurisdiction
+    ],
+)
+def test_regions(analyzer: QueryAnalyzer, query: str, regions: list[str]) -> None:
+    assert analyzer.analyze(query).regions == regions
+
+
+def test_jing_inside_nanjing_is_not_beijing(analyzer: QueryAnalyzer) -> None:
+    result = analyzer.analyze("南京的就业技能培训补贴是多少")
+    assert result.regions == []
+    assert result.unknown_regions == ["南京"]
+
+
+def test_beijing_and_nanjing_together(analyzer: QueryAnalyzer) -> None:
+    result = analyzer.analyze("北京和南京")
+    assert result.regions == ["北京市"]
+    assert result.unknown_regions == ["南京"]
+
+
+@pytest.mark.parametrize(
+    ("query", "unknown"),
+    [("上海有培训补贴吗", ["上海"]), ("深圳市和广州的政策", ["深圳", "广州"]), ("天津、杭州", ["天津", "杭州"])],
+)
+def test_places_not_covered_are_unknown(analyzer: QueryAnalyzer, query: str, unknown: list[str]) -> None:
+    result = analyzer.analyze(query)
+    assert result.unknown_regions == unknown
+    assert result.regions == []
+
+
+@pytest.mark.parametrize(
+    ("query", "doc_ids"),
+    [
+        ("京政发〔2011〕33号规定了什么", [BJ2011]),
+        ("京政发[2011]33号", [BJ2011]),
+        ("京政发（2011）33号 首席技师", [BJ2011]),
+        ("33号文里首席技师工作室资助多少", [BJ2011]),
+        ("京办发文件里高级技师的规定", [BJ2007]),
+        ("北碚府发〔2019〕21号", [BEIBEI]),
+        ("人社部函〔2015〕67号", [MOHRSS]),
+        ("2007年那个文件说了什么", [BJ2007]),
+        ("2011年的政策", [BJ2011]),
+        ("百城技能振兴活动有哪些城市", [MOHRSS]),
+        ("关于进一步加强高技能人才工作的实施意见", [BJ2007]),
+        ("推行终身职业技能培训制度的实施意见", [BEIBEI, SJZ]),
+        ("技能提升补贴", []),
+    ],
+)
+def test_documents_named(analyzer: QueryAnalyzer, query: str, doc_ids: list[str]) -> None:
+    assert sorted(analyzer.analyze(query).doc_ids) == sorted(doc_ids)
+
+
+def test_doc_number_prefix_does_not_count_as_region(analyzer: QueryAnalyzer) -> None:
+    assert analyzer.analyze("京政发〔2011〕33号").regions == []
+
+
+def test_plain_year_is_recorded_but_names_no_document(analyzer: QueryAnalyzer) -> None:
+    result = analyzer.analyze("我2019年参加了培训")
+    assert result.years == [2019]
+    assert result.doc_ids == []
+
+
+def test_unknown_number_names_nothing(analyzer: QueryAnalyzer) -> None:
+    assert analyzer.analyze("99号文").doc_ids == []
+
+
+def test_user_added_document_is_recognised() -> None:
+    extra = DocumentMeta(
+        doc_id="shanghai-2024-subsidy",
+        title="上海市职业技能提升行动补贴办法",
+        doc_number="沪人社规〔2024〕5号",
+        region="上海市",
+        province="上海市",
+        level="municipality",
+        aliases=["上海", "沪"],
+    )
+    analyzer = QueryAnalyzer([*sidecar_documents(), extra])
+    result = analyzer.analyze("上海的补贴")
+    assert result.regions == ["上海市"]
+    assert result.unknown_regions == []
+    assert analyzer.analyze("沪人社规〔2024〕5号").doc_ids == ["shanghai-2024-subsidy"]
+    assert analyzer.resolve_region("沪") == "上海市"
+
+
+def test_short_forms() -> None:
+    assert short_forms("北京市") == {"北京市", "北京"}
+    assert short_forms("内蒙古自治区") == {"内蒙古自治区", "内蒙古"}
+    assert short_forms("新疆维吾尔自治区") == {"新疆维吾尔自治区", "新疆"}
+    assert short_forms("全国") == {"全国"}

@@ -1,0 +1,123 @@
+"""The Gradio page: 咨询 · 条款检索 · 补贴计算 · 政策文件, plus the public ``ask`` and ``search`` API endpoints.
+
+``build_app(services)`` only lays out the page; ``launch_app`` applies the operational settings (queue limits,
+staff login, upload size cap, CSS) so tests and ``policy-assistant ui`` launch exactly the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from ui import render
+from ui.services import Services
+from ui.tab_calc import build_calc_tab
+from ui.tab_chat import build_chat_tab, run_ask
+from ui.tab_docs import MAX_UPLOAD_BYTES, build_docs_tab
+from ui.tab_lookup import build_lookup_tab, run_search
+
+CSS_PATH = Path(__file__).parent / "static" / "app.css"
+# System fonts only (nothing fetched from the network); CJK faces first so Chinese renders evenly.
+CJK_FONTS = ("system-ui", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif")
+PAGE_TITLE = "政策助手 · 职业技能培训补贴政策咨询"
+
+
+def _api_endpoints(services: Services) -> None:
+    """Public endpoints for gradio_client (GUIDE contract); errors come back as JSON, never a traceback."""
+
+    def ask(question: str) -> dict:
+        """提问：返回回答、状态、引用条款（标题、文号、条款路径、原文）和计算过程。"""
+        return run_ask(services, question)
+
+    def search(query: str, top_k: int = 5, region: str = "", doc: str = "") -> dict:
+        """条款检索：返回按相关度排序的条款（可按地区、文件筛选）。"""
+        try:
+            return run_search(services, query, top_k, region, doc)
+        except Exception as exc:
+            return {"query": str(query), "results": [], "error": _error_text(services, exc, query=query)}
+
+    gr.api(ask, api_name="ask")
+    gr.api(search, api_name="search")
+
+
+def _error_text(services: Services, exc: Exception, **context: Any) -> str:
+    from ingest.errors import PolicyAssistantError
+
+    if isinstance(exc, PolicyAssistantError):
+        return exc.zh
+    from assistant.errorlog import log_internal_error
+
+    error_id = log_internal_error(exc, log_dir=services.log_dir, command="ui.api.search", **context)
+    return f"检索时出现内部错误（编号 {error_id}），请稍后重试。"
+
+
+def _header(services: Services) -> str:
+    engine = "大模型增强" if services.settings.llm_enabled else "离线模式"
+    return (
+        '<header class="pa-header"><h1>政策助手</h1>'
+        "<p>职业技能培训与补贴政策咨询：每条回答都附政策原文条款（标题、文号、条款号），金额由计算规则得出。"
+        f'<span class="pa-engine">{render.esc(engine)}</span></p></header>'
+    )
+
+
+def build_app(services: Services) -> gr.Blocks:
+    """Lay out the page. Heavy objects live in ``services`` (built once by ``ui.services.build_services``)."""
+    with gr.Blocks(title=PAGE_TITLE, fill_width=False, analytics_enabled=False) as app:
+        gr.HTML(_header(services))
+        with gr.Tabs():
+            with gr.Tab("咨询", id="chat"):
+                build_chat_tab(services)
+            with gr.Tab("条款检索", id="lookup"):
+                refresh_filters, filter_outputs = build_lookup_tab(services)
+            with gr.Tab("补贴计算", id="calc"):
+                build_calc_tab(services)
+            with gr.Tab("政策文件", id="docs"):
+                refresh_docs, docs_outputs = build_docs_tab(services)
+        gr.HTML(
+            '<footer class="pa-footer">本页内容仅供参考，具体以当地人力资源社会保障部门的解释和办理要求为准。</footer>'
+        )
+        app.load(refresh_filters, None, filter_outputs, api_visibility="private")
+        app.load(refresh_docs, None, docs_outputs, api_visibility="private")
+        _api_endpoints(services)
+    app.queue(
+        default_concurrency_limit=services.settings.ui_concurrency,
+        max_size=services.settings.ui_queue_size,
+        api_open=False,
+    )
+    return app
+
+
+def launch_app(
+    app: gr.Blocks,
+    services: Services,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    prevent_thread_lock: bool = False,
+    quiet: bool = False,
+) -> Any:
+    """Launch with the page's operational settings. No ``allowed_paths``: the app serves nothing but itself."""
+    auth = services.check_auth if services.staff_accounts else None
+    settings = services.settings
+    return app.launch(
+        server_name=host,
+        server_port=port,
+        prevent_thread_lock=prevent_thread_lock,
+        quiet=quiet,
+        auth=auth,
+        auth_message="政策助手工作人员登录" if auth else None,
+        max_file_size=MAX_UPLOAD_BYTES,
+        show_error=False,
+        share=False,
+        footer_links=["api"],
+        run_history=False,  # questions may be personal; keep no browser-side run log
+        blocked_paths=[str(p.resolve()) for p in (settings.state_dir, settings.index_dir, settings.data_dir)],
+        css_paths=[CSS_PATH],
+        theme=gr.themes.Soft(font=CJK_FONTS),
+        ssr_mode=False,
+        pwa=False,
+        mcp_server=False,
+        enable_monitoring=False,
+    )

@@ -1,0 +1,145 @@
+"""The composition root of the Gradio page: build retriever, engine, calculators and the feedback store once.
+
+Tabs receive a ``Services`` object and read ``services.retriever`` / ``services.engine`` at call time, so a
+re-index (staff upload) can swap them without rebuilding the page. When the index is missing the page still
+starts: calculators work, and search/chat say "尚未建立索引，请先运行 policy-assistant ingest".
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.protocols import AnswerEngine
+from ingest.errors import PolicyAssistantError, UserInputError
+from ingest.settings import Settings
+from retriever.protocols import Retriever
+from ui.feedback import FeedbackStore
+
+INDEX_MISSING_ZH = "尚未建立索引，请先运行 policy-assistant ingest"
+logger = logging.getLogger(__name__)
+
+RetrieverFactory = Callable[[Settings], Retriever]
+EngineFactory = Callable[[Settings, Retriever], AnswerEngine]
+
+
+def parse_staff_accounts(auth: str | None) -> list[tuple[str, str]]:
+    """``user:password[,user:password]`` → pairs. A malformed value is a configuration error (Chinese message)."""
+    if not auth or not auth.strip():
+        return []
+    accounts: list[tuple[str, str]] = []
+    for entry in auth.split(","):
+        user, sep, password = entry.strip().partition(":")
+        if not sep or not user.strip() or not password:
+            raise UserInputError(
+                "POLICY_UI_AUTH 格式错误，应为“用户名:密码”，多个账号用英文逗号分隔。",
+                "POLICY_UI_AUTH must be user:password[,user:password]",
+            )
+        accounts.append((user.strip(), password))
+    return accounts
+
+
+@dataclass
+class Services:
+    """Everything the page needs, built once at startup."""
+
+    settings: Settings
+    feedback: FeedbackStore
+    calculators: list[Any] = field(default_factory=list)  # assistant.calculators CalculatorSpec entries
+    staff_accounts: list[tuple[str, str]] = field(default_factory=list)
+    retriever: Retriever | None = None
+    engine: AnswerEngine | None = None
+    index_problem: str | None = None  # Chinese; set when search/chat are unavailable
+    retriever_factory: RetrieverFactory | None = None
+    engine_factory: EngineFactory | None = None
+    _reload_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def upload_enabled(self) -> bool:
+        return bool(self.staff_accounts)
+
+    @property
+    def log_dir(self) -> Path:
+        return self.settings.state_dir / "logs"
+
+    def is_staff(self, username: str | None) -> bool:
+        """Only a user who logged in with one of the configured accounts may upload."""
+        return bool(username) and any(hmac.compare_digest(username, user) for user, _ in self.staff_accounts)
+
+    def check_auth(self, username: str, password: str) -> bool:
+        """Gradio login callback (constant-time comparisons)."""
+        ok = False
+        for user, secret in self.staff_accounts:
+            ok |= hmac.compare_digest(username.encode(), user.encode()) & hmac.compare_digest(
+                password.encode(), secret.encode()
+            )
+        return ok
+
+    def require_retriever(self) -> Retriever:
+        if self.retriever is None:
+            raise PolicyAssistantError(self.index_problem or INDEX_MISSING_ZH, "index not available")
+        return self.retriever
+
+    def require_engine(self) -> AnswerEngine:
+        if self.engine is None:
+            raise PolicyAssistantError(self.index_problem or INDEX_MISSING_ZH, "answer engine not available")
+        return self.engine
+
+    def reload(self) -> None:
+        """(Re)open the index and rebuild the engine, e.g. after staff re-indexed. Keeps old objects on failure."""
+        if self.retriever_factory is None:
+            return
+        with self._reload_lock:
+            try:
+                retriever = self.retriever_factory(self.settings)
+                engine = self.engine_factory(self.settings, retriever) if self.engine_factory else None
+            except PolicyAssistantError as exc:
+                if self.retriever is None:
+                    self.index_problem = exc.zh
+                logger.warning("index not available: %s", exc.one_line())
+                return
+            self.retriever, self.engine, self.index_problem = retriever, engine, None
+
+
+def _default_retriever_factory(settings: Settings) -> Retriever:
+    from retriever.factory import open_retriever
+
+    return open_retriever(settings)
+
+
+def _default_engine_factory(settings: Settings, retriever: Retriever) -> AnswerEngine:
+    from assistant.factory import build_engine
+
+    return build_engine(settings, retriever)
+
+
+def load_calculators() -> list[Any]:
+    from assistant.calculators import registry
+
+    specs = registry()
+    return list(specs.values()) if isinstance(specs, dict) else list(specs)
+
+
+def build_services(
+    settings: Settings,
+    *,
+    retriever_factory: RetrieverFactory | None = _default_retriever_factory,
+    engine_factory: EngineFactory | None = _default_engine_factory,
+) -> Services:
+    """Build everything once. A missing index is reported (``index_problem``), not raised."""
+    services = Services(
+        settings=settings,
+        feedback=FeedbackStore(settings.feedback_db),
+        calculators=load_calculators(),
+        staff_accounts=parse_staff_accounts(settings.ui_auth.get_secret_value() if settings.ui_auth else None),
+        retriever_factory=retriever_factory,
+        engine_factory=engine_factory,
+        index_problem=INDEX_MISSING_ZH,
+    )
+    services.reload()
+    return services

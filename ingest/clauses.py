@@ -53,7 +53,7 @@ class ClauseNode:
     paras: list[int] = field(default_factory=list)  # own paragraphs (heading paragraph first)
     children: list[ClauseNode] = field(default_factory=list)
     rank: int = 0
-    heading_only: bool = False  # the first paragraph is only a heading, not content
+    heading_paras: int = 0  # leading own paragraphs that are only heading (e.g. `三、重点任务`), not content
     row: TableRow | None = None
 
     def outline(self) -> OutlineNode:
@@ -199,7 +199,7 @@ class _Builder:
             return False
         self.attachment = ClauseNode(kind="attachment", label=f"附件{number}", heading=title, path=f"附件{number}")
         self.attachment.paras.append(index)
-        self.attachment.heading_only = True
+        self.attachment.heading_paras = 1
         self.nodes.append(self.attachment)
         self.stack = []
         self.chapter = None
@@ -216,6 +216,7 @@ class _Builder:
             return False
         node.heading = collapse_cjk_spaces(node.heading + text)
         node.paras.append(index)
+        node.heading_paras += 1
         return True
 
     def _accept_label(self, label: Label) -> bool:
@@ -239,7 +240,7 @@ class _Builder:
             path=f"{parent_path}{separator}{label.canonical}",
             paras=[index],
             rank=rank,
-            heading_only=heading_only,
+            heading_paras=int(heading_only),
         )
         if self.stack:
             self.stack[-1].children.append(node)
@@ -256,7 +257,7 @@ class _Builder:
         self.chapter = ClauseNode(
             kind="clause", label=label, heading=title.strip(), path=f"{self.prefix}{label}", paras=[index]
         )
-        self.chapter.heading_only = True
+        self.chapter.heading_paras = 1
         (self.attachment.children if self.attachment else self.nodes).append(self.chapter)
 
     def _add_table(self, index: int) -> None:
@@ -285,7 +286,9 @@ class _Builder:
                 self._add_table(index)
                 continue
             text = para.text
-            if self._attachment_list_item(text) or self._extend_attachment_title(index):
+            if self._extend_attachment_title(index):
+                continue
+            if self._attachment_list_item(text):
                 self._current().paras.append(index)
                 continue
             if self._attachment_start(index):

@@ -45,7 +45,11 @@ def test_list_text_and_json() -> None:
 
 def test_text_output_has_title_status_amount_trace_and_citation() -> None:
     result = run_cli(
-        "sjz_skill_upgrade_subsidy", "--unemployment-insurance-months", "１５", "--certificate-level", "中级",
+        "sjz_skill_upgrade_subsidy",
+        "--unemployment-insurance-months",
+        "１５",
+        "--certificate-level",
+        "中级",
         "--in-scarce-catalogue",
     )
     assert result.exit_code == 0, result.output

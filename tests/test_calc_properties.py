@@ -21,6 +21,11 @@ def amounts(result: CalculationResult) -> list[Decimal]:
     return [value for value in values if value is not None]
 
 
+def run_pair(name: str, field: str, a: object, b: object, **fixed: object) -> tuple[CalculationResult, ...]:
+    """The calculator at the smaller and at the larger of two values of one field, other facts fixed."""
+    return tuple(run_calculator(name, {**fixed, field: value}) for value in sorted((a, b)))
+
+
 def assert_sane(result: CalculationResult) -> None:
     for value in amounts(result):
         assert value >= 0
@@ -38,20 +43,16 @@ def test_employment_training_never_exceeds_cap_or_cost(cost: Decimal, scarce: bo
 @settings(max_examples=60, deadline=None)
 @given(low=money, high=money, scarce=st.booleans())
 def test_employment_training_monotonic_in_cost(low: Decimal, high: Decimal, scarce: bool) -> None:
-    low, high = sorted((low, high))
-    name = "sjz_employment_training_subsidy"
-    first = run_calculator(name, {"actual_cost": low, "scarce_occupation": scarce})
-    second = run_calculator(name, {"actual_cost": high, "scarce_occupation": scarce})
+    first, second = run_pair("sjz_employment_training_subsidy", "actual_cost", low, high, scarce_occupation=scarce)
     assert first.amount <= second.amount
 
 
 @settings(max_examples=60, deadline=None)
 @given(a=months, b=months, level=levels, catalogue=st.booleans())
 def test_skill_upgrade_monotonic_in_months_and_catalogue(a: int, b: int, level: str, catalogue: bool) -> None:
-    a, b = sorted((a, b))
     name = "sjz_skill_upgrade_subsidy"
-    first = run_calculator(name, {"unemployment_insurance_months": a, "certificate_level": level})
-    second = run_calculator(name, {"unemployment_insurance_months": b, "certificate_level": level})
+    first, second = run_pair(name, "unemployment_insurance_months", a, b, certificate_level=level)
+    a, b = sorted((a, b))
     raised = run_calculator(
         name, {"unemployment_insurance_months": b, "certificate_level": level, "in_scarce_catalogue": catalogue}
     )
@@ -91,10 +92,7 @@ def test_apprenticeship_monotonic_and_exact(level: str, people: int, years: int)
 @settings(max_examples=60, deadline=None)
 @given(low=money, high=money, good=st.booleans())
 def test_education_fund_monotonic_in_payroll(low: Decimal, high: Decimal, good: bool) -> None:
-    low, high = sorted((low, high))
-    name = "bj_staff_education_fund"
-    first = run_calculator(name, {"payroll_total": low, "good_economic_performance": good})
-    second = run_calculator(name, {"payroll_total": high, "good_economic_performance": good})
+    first, second = run_pair("bj_staff_education_fund", "payroll_total", low, high, good_economic_performance=good)
     assert_sane(first)
     assert first.amount <= second.amount
     assert first.components["一线职工教育培训最低额（60%）"] <= first.amount

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from assistant.calculators import sources
 from assistant.calculators.base import CalculationResult, Header, money, percent, yuan
-from assistant.calculators.inputs import MAX_MONEY, CalculatorInput, Choice, Number, YesNo, missing
+from assistant.calculators.inputs import CalculatorInput, Choice, Money, Number, YesNo, missing
 
 EDUCATION_FUND = Header("bj_staff_education_fund", "北京市企业职工教育经费提取", "北京市")
 STUDIO_GRANT = Header("bj_chief_technician_studio_grant", "北京市首席技师工作室资助", "北京市")
@@ -26,9 +26,7 @@ QUALIFIED = ("技师", "高级技师")
 
 
 class EducationFundInput(CalculatorInput):
-    payroll_total: Annotated[Decimal | None, Number] = Field(
-        None, ge=0, le=MAX_MONEY, title="职工工资总额", description="企业职工工资总额（元）"
-    )
+    payroll_total: Money = Field(None, title="职工工资总额", description="企业职工工资总额（元）")
     good_economic_performance: YesNo = Field(
         None, title="是否经济效益好的企业", description="企业是否属于经济效益好的企业（可按2.5%提取）"
     )
@@ -44,9 +42,12 @@ def staff_education_fund(data: EducationFundInput) -> CalculationResult:
     ]
     if data.payroll_total is None:
         return EDUCATION_FUND.result(
-            status="needs_info", missing=missing("payroll_total"),
+            status="needs_info",
+            missing=missing("payroll_total"),
             trace=["提取比例：不低于职工工资总额的1.5%，经济效益好的企业可按2.5%；其中60%以上用于一线职工"],
-            summary="计算职工教育经费需要企业职工工资总额。", sources=cited, notes=notes,
+            summary="计算职工教育经费需要企业职工工资总额。",
+            sources=cited,
+            notes=notes,
         )
     payroll = money(data.payroll_total)
     minimum = money(payroll * MIN_RATE)
@@ -70,8 +71,15 @@ def staff_education_fund(data: EducationFundInput) -> CalculationResult:
     elif data.good_economic_performance is None:
         notes.append("经济效益好的企业可按2.5%的比例提取。")
     return EDUCATION_FUND.result(
-        status="eligible", amount=minimum, amount_min=minimum, amount_max=upper, components=components,
-        trace=trace, summary=summary, sources=cited, notes=notes,
+        status="eligible",
+        amount=minimum,
+        amount_min=minimum,
+        amount_max=upper,
+        components=components,
+        trace=trace,
+        summary=summary,
+        sources=cited,
+        notes=notes,
     )
 
 
@@ -92,7 +100,11 @@ def chief_technician_studio_grant(data: StudioGrantInput) -> CalculationResult:
     ]
     summary = f"{count}个重点首席技师工作室可获资助{yuan(low)}至{yuan(high)}（每个30万至50万元，具体数额未定）。"
     return STUDIO_GRANT.result(
-        status="eligible", amount_min=low, amount_max=high, trace=trace, summary=summary,
+        status="eligible",
+        amount_min=low,
+        amount_max=high,
+        trace=trace,
+        summary=summary,
         sources=[sources.BJ_CHIEF_TECHNICIAN_STUDIO],
         notes=[f"资助对象为“十二五”期间（2011—2015年）确定的{KEY_STUDIOS}个重点首席技师工作室，并非所有工作室。"],
     )
@@ -106,12 +118,8 @@ class DirectIntroductionInput(CalculatorInput):
     qualification: Annotated[Literal["初级工", "中级工", "高级工", "技师", "高级技师"] | None, Choice] = Field(
         None, title="职业资格", description="取得的最高职业资格：初级工、中级工、高级工、技师、高级技师"
     )
-    outstanding_contribution: YesNo = Field(
-        None, title="是否做出突出贡献", description="是否在工作中做出突出贡献"
-    )
-    rated_excellent: YesNo = Field(
-        None, title="综合评价是否优秀", description="是否经本市引进人才综合评价为优秀"
-    )
+    outstanding_contribution: YesNo = Field(None, title="是否做出突出贡献", description="是否在工作中做出突出贡献")
+    rated_excellent: YesNo = Field(None, title="综合评价是否优秀", description="是否经本市引进人才综合评价为优秀")
 
 
 def _conditions(data: DirectIntroductionInput) -> list[tuple[str, str, bool | None]]:

@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ingest.errors import UserInputError
@@ -96,12 +96,18 @@ def _parse_choice(value: Any) -> Any:
 Number = BeforeValidator(_parse_number)
 YesNo = Annotated[bool | None, BeforeValidator(_parse_yes_no)]
 Choice = BeforeValidator(_parse_choice)
+Money = Annotated[Decimal | None, Number, Field(ge=0, le=MAX_MONEY)]  # 元, optional
 
 
 class CalculatorInput(BaseModel):
     """Base of every calculator input: unknown fields are an error; all facts optional unless stated."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False)
+
+
+def unknown_fields(data: BaseModel, *names: str) -> list[str]:
+    """The named facts the user has not given yet, in order."""
+    return [name for name in names if getattr(data, name) is None]
 
 
 def missing(*fields: str) -> list[dict[str, str]]:

@@ -9,7 +9,16 @@ from pydantic import Field
 
 from assistant.calculators import sources
 from assistant.calculators.base import CalculationResult, Header, money, yuan
-from assistant.calculators.inputs import MAX_MONEY, CalculatorInput, Choice, Number, YesNo, field_titles, missing
+from assistant.calculators.inputs import (
+    CalculatorInput,
+    Choice,
+    Money,
+    Number,
+    YesNo,
+    field_titles,
+    missing,
+    unknown_fields,
+)
 
 EMPLOYMENT_TRAINING = Header("sjz_employment_training_subsidy", "石家庄市就业技能培训补贴", "石家庄市")
 APPRENTICESHIP = Header("sjz_apprenticeship_subsidy", "石家庄市企业新型学徒制培训补贴", "石家庄市")
@@ -25,9 +34,7 @@ MIN_INSURANCE_MONTHS = 12
 
 
 class EmploymentTrainingInput(CalculatorInput):
-    actual_cost: Annotated[Decimal | None, Number] = Field(
-        None, ge=0, le=MAX_MONEY, title="实际培训费用", description="每人实际培训费用（元）；不填则只给出补贴上限"
-    )
+    actual_cost: Money = Field(None, title="实际培训费用", description="每人实际培训费用（元）；不填则只给出补贴上限")
     scarce_occupation: YesNo = Field(
         None, title="是否紧缺急需职业", description="培训的职业（工种）是否属于紧缺急需职业（工种）"
     )
@@ -48,8 +55,12 @@ def employment_training_subsidy(data: EmploymentTrainingInput) -> CalculationRes
     if data.actual_cost is None:
         summary = f"石家庄市就业技能培训补贴每人最高不超过{yuan(cap)}，按实际培训费用在上限内核定。"
         return EMPLOYMENT_TRAINING.result(
-            status="eligible", amount_max=money(cap), trace=[*trace, "未提供实际培训费用，只给出补贴上限"],
-            summary=summary, sources=[source], notes=notes,
+            status="eligible",
+            amount_max=money(cap),
+            trace=[*trace, "未提供实际培训费用，只给出补贴上限"],
+            summary=summary,
+            sources=[source],
+            notes=notes,
         )
     cost = money(data.actual_cost)
     amount = min(cost, money(cap))
@@ -60,8 +71,13 @@ def employment_training_subsidy(data: EmploymentTrainingInput) -> CalculationRes
     ]
     summary = f"实际培训费用{yuan(cost)}，补贴上限{yuan(cap)}，可得就业技能培训补贴{yuan(amount)}。"
     return EMPLOYMENT_TRAINING.result(
-        status="eligible", amount=amount, amount_max=money(cap), trace=trace, summary=summary,
-        sources=[source], notes=notes,
+        status="eligible",
+        amount=amount,
+        amount_max=money(cap),
+        trace=trace,
+        summary=summary,
+        sources=[source],
+        notes=notes,
     )
 
 
@@ -78,10 +94,11 @@ class ApprenticeshipInput(CalculatorInput):
 def apprenticeship_subsidy(data: ApprenticeshipInput) -> CalculationResult:
     """Paid to the enterprise: 4000元 中级工 / 6000元 高级工 per person per year × persons × years."""
     source = sources.SJZ_APPRENTICESHIP
-    unknown = [name for name in ("apprentice_level", "apprentices", "years") if getattr(data, name) is None]
+    unknown = unknown_fields(data, "apprentice_level", "apprentices", "years")
     if unknown:
         return APPRENTICESHIP.result(
-            status="needs_info", missing=missing(*unknown),
+            status="needs_info",
+            missing=missing(*unknown),
             components={f"{level}每人每年": money(rate) for level, rate in APPRENTICE_RATES.items()},
             trace=["标准：中级工每人每年4000元，高级工每人每年6000元（补贴给企业）"],
             summary="计算企业新型学徒制补贴还需要：" + field_titles(ApprenticeshipInput, unknown) + "。",
@@ -98,10 +115,14 @@ def apprenticeship_subsidy(data: ApprenticeshipInput) -> CalculationResult:
         f"企业可获得职业培训补贴{yuan(amount)}。"
     )
     return APPRENTICESHIP.result(
-        status="eligible", amount=amount, components={"每人每年标准": money(rate)}, trace=trace, summary=summary,
-        sources=[source], notes=["该补贴发放给企业，不直接发给学徒个人。"],
+        status="eligible",
+        amount=amount,
+        components={"每人每年标准": money(rate)},
+        trace=trace,
+        summary=summary,
+        sources=[source],
+        notes=["该补贴发放给企业，不直接发给学徒个人。"],
     )
-
 
 
 class SkillUpgradeInput(CalculatorInput):
@@ -122,17 +143,19 @@ def skill_upgrade_subsidy(data: SkillUpgradeInput) -> CalculationResult:
     months = data.unemployment_insurance_months
     if months is not None and months < MIN_INSURANCE_MONTHS:
         return SKILL_UPGRADE.result(
-            status="not_eligible", amount=money(0),
+            status="not_eligible",
+            amount=money(0),
             trace=[f"累计缴纳失业保险费{months}个月，少于要求的{MIN_INSURANCE_MONTHS}个月"],
             summary=f"技能提升补贴要求累计缴纳失业保险费{MIN_INSURANCE_MONTHS}个月以上，您累计{months}个月，暂不符合条件。",
             sources=[source],
         )
-    unknown = [n for n in ("unemployment_insurance_months", "certificate_level") if getattr(data, n) is None]
+    unknown = unknown_fields(data, "unemployment_insurance_months", "certificate_level")
     if unknown:
         base = SKILL_UPGRADE_RATES.get(data.certificate_level or "")
         trace = [f"{data.certificate_level}证书补贴标准{yuan(base)}"] if base else []
         return SKILL_UPGRADE.result(
-            status="needs_info", missing=missing(*unknown),
+            status="needs_info",
+            missing=missing(*unknown),
             components={f"{level}证书": money(rate) for level, rate in SKILL_UPGRADE_RATES.items()},
             trace=[*trace, "还需确认：" + field_titles(SkillUpgradeInput, unknown)],
             summary="计算技能提升补贴还需要：" + field_titles(SkillUpgradeInput, unknown) + "。",
@@ -156,8 +179,14 @@ def skill_upgrade_subsidy(data: SkillUpgradeInput) -> CalculationResult:
         trace.append(f"未纳入急需紧缺工种目录，补贴为{yuan(amount)}")
         summary = f"符合条件，{data.certificate_level}证书可获得技能提升补贴{yuan(amount)}。"
     return SKILL_UPGRADE.result(
-        status="eligible", amount=amount, amount_max=raised if data.in_scarce_catalogue is None else None,
-        components={"基础标准": money(base)}, trace=trace, summary=summary, sources=[source], notes=notes,
+        status="eligible",
+        amount=amount,
+        amount_max=raised if data.in_scarce_catalogue is None else None,
+        components={"基础标准": money(base)},
+        trace=trace,
+        summary=summary,
+        sources=[source],
+        notes=notes,
     )
 
 
@@ -209,7 +238,9 @@ def normalize_target_group(text: str) -> str | None:
 
 class FreeTrainingInput(CalculatorInput):
     target_group: Annotated[str | None, Choice] = Field(
-        None, max_length=64, title="人员类别",
+        None,
+        max_length=64,
+        title="人员类别",
         description="人员类别，如 农村转移就业劳动者、城镇登记失业人员、退役军人、毕业学年高校毕业生",
     )
 
@@ -220,22 +251,32 @@ def free_training_check(data: FreeTrainingInput) -> CalculationResult:
     groups = "、".join(FREE_TRAINING_GROUPS)
     if data.target_group is None:
         return FREE_TRAINING.result(
-            status="needs_info", missing=missing("target_group"), trace=[f"免费职业技能培训对象：{groups}"],
-            summary="需要先确认您属于哪一类人员。", sources=[source],
+            status="needs_info",
+            missing=missing("target_group"),
+            trace=[f"免费职业技能培训对象：{groups}"],
+            summary="需要先确认您属于哪一类人员。",
+            sources=[source],
         )
     group = normalize_target_group(data.target_group)
     if group is not None:
         return FREE_TRAINING.result(
-            status="eligible", trace=[f"“{data.target_group}”属于“{group}”", f"“{group}”在免费职业技能培训对象之列"],
-            summary=f"您属于{group}，可参加石家庄市开展的免费职业技能培训。", sources=[source],
+            status="eligible",
+            trace=[f"“{data.target_group}”属于“{group}”", f"“{group}”在免费职业技能培训对象之列"],
+            summary=f"您属于{group}，可参加石家庄市开展的免费职业技能培训。",
+            sources=[source],
         )
     if data.target_group in NONE_OF_THEM:
         return FREE_TRAINING.result(
-            status="not_eligible", trace=[f"免费职业技能培训对象：{groups}", "您不属于上述任何一类"],
-            summary="您不属于免费职业技能培训的对象人群。", sources=[source],
+            status="not_eligible",
+            trace=[f"免费职业技能培训对象：{groups}", "您不属于上述任何一类"],
+            summary="您不属于免费职业技能培训的对象人群。",
+            sources=[source],
         )
     question = f"“{data.target_group}”不在条款列举的人员类别中，请确认您是否属于：{groups}？"
     return FREE_TRAINING.result(
-        status="needs_info", missing=[{"field": "target_group", "question": question}],
-        trace=[f"“{data.target_group}”无法对应到条款列举的人员类别"], summary=question, sources=[source],
+        status="needs_info",
+        missing=[{"field": "target_group", "question": question}],
+        trace=[f"“{data.target_group}”无法对应到条款列举的人员类别"],
+        summary=question,
+        sources=[source],
     )

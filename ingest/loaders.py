@@ -15,6 +15,17 @@ from ingest.errors import DocumentError
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # policy documents are tens of KB; anything this large is not one
 _MIN_MEANINGFUL_RATIO = 0.6  # share of CJK/letters/digits/punctuation among non-space characters
+# The most frequent characters of Chinese (and of policy prose). Real text has ~30-50% of its CJK characters in
+# this set; random bytes that happen to decode as GB18030 have ~1%. Catches garbage no encoding check can.
+_COMMON_HANZI = frozenset(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然"
+    "家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心本前开但因只从想实日者意无力与长把机十民"
+    "第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应向头文体政相见被利二等产或新己制身果加月合回特代"
+    "内信表化给位次度门任常先通教原数安少报才结反受目量再感建务做接必场件计管期市直资命指统区保至队形社便决治展科司"
+    "五基则设式品求据程边张该交规取格术领共确传观清今切院让识带导争运改收根造联持组每济亲极服快办议往元证近转准存"
+    "职培训技能劳就补贴企单位助人才员政策"
+)
+_MIN_COMMON_SHARE = 0.1
 
 
 
@@ -94,7 +105,9 @@ def _check_meaningful(document: LoadedDocument, name: str) -> None:
     if not visible:
         raise DocumentError(f"文件没有文字内容：{name}", f"no text content: {name}")
     meaningful = sum(1 for ch in visible if ch.isalnum() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    if meaningful / len(visible) < _MIN_MEANINGFUL_RATIO or not any(ch.isalpha() for ch in visible):
+    hanzi = [ch for ch in visible if "\u4e00" <= ch <= "\u9fff"]
+    rare_hanzi = len(hanzi) >= 50 and sum(ch in _COMMON_HANZI for ch in hanzi) < _MIN_COMMON_SHARE * len(hanzi)
+    if meaningful / len(visible) < _MIN_MEANINGFUL_RATIO or not any(ch.isalpha() for ch in visible) or rare_hanzi:
         raise DocumentError(f"文件内容无法识别为文字（疑似乱码或二进制）：{name}", f"garbage, not text: {name}")
 
 

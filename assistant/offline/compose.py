@@ -1,0 +1,89 @@
+"""Answer texts of the offline engine: direct answer first, then 依据 with quoted clauses.
+
+Every number in these texts comes from a quoted clause or a calculator result (tests run ``verify_answer``
+on them); region and document are always named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from assistant.calculators import CalculationResult
+from assistant.citations import doc_label, quote_line
+from assistant.models import Citation
+from ingest.models import DocumentMeta
+
+BASIS = "依据："
+
+
+def basis(quotes: Sequence[tuple[Citation, str]]) -> str:
+    if not quotes:
+        return ""
+    return "\n".join([BASIS, *(quote_line(citation, quote) for citation, quote in quotes)])
+
+
+def join(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def region_phrase(region: str) -> str:
+    return "国家层面（人力资源社会保障部）" if region == "全国" else region
+
+
+def clause_answer(region: str, lead: str, n: int) -> str:
+    """根据石家庄市的规定：<quoted sentence>[1]"""
+    return f"根据{region_phrase(region)}的规定：{lead}[{n}]"
+
+
+def calculation_answer(result: CalculationResult, n: int, assumptions: Sequence[str]) -> str:
+    assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
+    summary = result.summary.rstrip("。")
+    lines = [f"根据{result.region}的规定{assumed}：{summary}。[{n}]"]
+    if result.trace and result.status != "needs_info":
+        lines.append("计算过程：" + "；".join(result.trace) + "。")
+    lines.extend(note if note.endswith("。") else f"{note}。" for note in result.notes)
+    return "\n".join(lines)
+
+
+def needs_info_answer(result: CalculationResult, n: int) -> str:
+    questions = "\n".join(f"- {fact.question}" for fact in result.missing)
+    return f"根据{result.region}的规定[{n}]，{result.summary.rstrip('。')}。请补充：\n{questions}"
+
+
+def ask_region(topic_title: str, documents: Iterable[DocumentMeta]) -> str:
+    where = "、".join(f"{meta.region}{doc_label(meta)}" for meta in documents)
+    return (
+        f"请先说明您所在的地区：{topic_title}的标准因地区而异。本库中对此有规定的是：{where}。"
+        f"例如可以问“我在{next(iter(documents)).region}……”。"
+    )
+
+
+def coverage_text(documents: Sequence[DocumentMeta]) -> str:
+    """本库目前收录：北京市《…》（京政发〔2011〕33号，2011年）；…"""
+    items = []
+    for meta in sorted(documents, key=lambda d: (d.region, d.publish_date or "")):
+        year = f"，{meta.year}年" if meta.year else ""
+        number = f"{meta.doc_number}{year}" if meta.doc_number else year.lstrip("，")
+        items.append(f"{region_phrase(meta.region)}《{meta.title}》（{number}）")
+    return "本库目前收录：" + "；".join(items) + "。"
+
+
+def not_found_answer(reason: str, documents: Sequence[DocumentMeta]) -> str:
+    return join(reason, coverage_text(documents), "建议向当地人力资源和社会保障部门咨询。")
+
+
+def cross_region_reason(asked: Sequence[str], topic_title: str, elsewhere: Sequence[DocumentMeta]) -> str:
+    asked_text = "、".join(asked)
+    where = "、".join(f"{meta.region}的{doc_label(meta)}" for meta in elsewhere)
+    return (
+        f"本库收录的{asked_text}文件中没有关于{topic_title}标准的规定，无法回答{asked_text}的情况。"
+        f"本库中只有{where}对{topic_title}作了规定，但该规定只适用于{'、'.join(m.region for m in elsewhere)}，"
+        f"不能套用到{asked_text}。"
+    )
+
+
+def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:
+    return (
+        f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}对同一事项也有规定，"
+        f"该文件为早期政策，现以{new.doc_number or doc_label(new)}（{new.year}年）为准。"
+    )

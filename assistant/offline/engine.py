@@ -1,0 +1,346 @@
+"""The offline answer engine (default): deterministic, no LLM, no network.
+
+Order of decisions for one (resolved) question:
+1. out of scope (公积金, 个税, a "2024年新政策" the corpus cannot have) → ``not_found`` with what the corpus covers;
+2. a topic with calculators (技能提升补贴, 学徒制…) asked for a region whose documents do not regulate it →
+   ``not_found`` naming the region that does — without its numbers (jurisdiction is never borrowed);
+3. the matching calculator or eligibility check when the question gives facts (asking for missing ones);
+4. otherwise the best supported clause(s) from retrieval, restricted to the named region (+ national).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.calculators import CalculationResult, registry, run_calculator
+from assistant.citations import best_sentences, citation_from_chunk, citation_from_clause, doc_label
+from assistant.conversation import ResolvedQuestion, remember, resolve
+from assistant.errorlog import log_internal_error, user_message_for
+from assistant.models import Answer, Citation, Conversation, ToolCall
+from assistant.offline import compose
+from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squeeze
+from assistant.understanding import (
+    KNOWN_PLACES,
+    NATIONAL_REGION,
+    RegionMention,
+    Topic,
+    detect_regions,
+    detect_topic,
+    question_kind,
+)
+from assistant.validation import MAX_QUESTION_CHARS, validate_question
+from ingest.errors import UserInputError
+from ingest.models import STATUS_LABELS, Chunk, DocumentMeta
+from retriever.lexical import ChineseTokenizer
+from retriever.models import SearchFilters, SearchHit
+from retriever.protocols import Retriever
+
+PERSONAL_RE = re.compile(r"我|俺|本人|咱|孩子|自家|自己")
+OUT_OF_SCOPE_RE = re.compile(
+    r"公积金|个税|个人所得税|专项附加扣除|积分落户|养老金|医保|医疗保险|失业保险金|失业金|社保卡|驾照|驾驶证|复审|年审|"
+    r"退休金|最低工资|房贷|车贷"
+)
+NEW_POLICY_RE = re.compile(r"(20\d\d)年.{0,6}(新出|出台|新政策|最新|发布|新的|新)")
+OLD_DOC_RE = re.compile(r"老文件|旧文件|老政策|旧政策|原来的|以前的|早先|0[0-9]年|200[0-9]年")
+STATUS_QUESTION_RE = re.compile(r"还有效|有效吗|废止|失效|作废|还执行|还按")
+CHOICE_RE = re.compile(r"还是")
+NUMERIC_FACTS = frozenset({
+    "unemployment_insurance_months", "actual_cost", "apprentices", "years", "payroll_total", "salary_total",
+    "education_expense", "studios", "years_in_beijing",
+})
+# Facts a general ("what is the standard") question may assume, stated in the answer.
+ASSUMPTIONS: dict[str, dict[str, tuple[Any, str]]] = {
+    "sjz_skill_upgrade_subsidy": {"unemployment_insurance_months": (12, "按累计缴纳失业保险费满12个月计")},
+    "sjz_apprenticeship_subsidy": {"apprentices": (1, "按每名学徒计"), "years": (1, "按培训1年计")},
+}
+AMOUNT_WORDS = re.compile(r"元|%|万|比例")
+TOP_K = 8
+
+
+class OfflineEngine:
+    """Deterministic answers: calculators for amounts and eligibility, quoted clauses for everything else."""
+
+    name = "offline"
+
+    def __init__(
+        self, retriever: Retriever, *, max_question_chars: int = MAX_QUESTION_CHARS, log_dir: Path | None = None
+    ) -> None:
+        self.retriever = retriever
+        self.max_question_chars = max_question_chars
+        self.log_dir = log_dir
+        self._documents: list[DocumentMeta] | None = None
+        self._chunks: dict[str, list[Chunk]] = {}
+        self._vocabulary: CorpusVocabulary | None = None
+
+    # ------------------------------------------------------------------------------------------ protocol
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        try:
+            cleaned = validate_question(question, max_chars=self.max_question_chars)
+        except UserInputError as error:
+            return Answer(question=str(question)[:200], status="rejected", answer=error.zh, engine="offline")
+        try:
+            resolved = resolve(cleaned, conversation, self.documents())
+            answer = self.respond(resolved)
+        except UserInputError as error:
+            return Answer(question=cleaned, status="rejected", answer=error.zh, engine="offline")
+        except Exception as exc:  # never raise to the user: log with an id they can quote
+            error_id = log_internal_error(exc, log_dir=self.log_dir, question=cleaned, engine="offline")
+            return Answer(question=cleaned, status="not_found", answer=user_message_for(error_id), error_id=error_id)
+        remember(conversation, resolved, answer)
+        return answer
+
+    def stream(self, question: str, conversation: Conversation | None = None) -> Iterator[str | Answer]:
+        answer = self.answer(question, conversation)
+        yield from answer.answer.splitlines(keepends=True)
+        yield answer
+
+    # ------------------------------------------------------------------------------------------ corpus
+
+    def documents(self) -> list[DocumentMeta]:
+        if self._documents is None:
+            self._documents = list(self.retriever.documents())
+        return self._documents
+
+    def chunks(self, doc_id: str) -> list[Chunk]:
+        if doc_id not in self._chunks:
+            self._chunks[doc_id] = list(self.retriever.chunks_of(doc_id))
+        return self._chunks[doc_id]
+
+    def vocabulary(self) -> CorpusVocabulary:
+        if self._vocabulary is None:
+            documents = self.documents()
+            places = [
+                *KNOWN_PLACES,
+                *(n for d in documents if d.region != NATIONAL_REGION for n in (d.region, *d.aliases) if len(n) >= 2),
+            ]
+            chunks = [chunk for meta in documents for chunk in self.chunks(meta.doc_id)]
+            self._vocabulary = CorpusVocabulary(chunks, ChineseTokenizer(), places)
+        return self._vocabulary
+
+    def meta(self, doc_id: str) -> DocumentMeta | None:
+        return next((d for d in self.documents() if d.doc_id == doc_id), None)
+
+    # ------------------------------------------------------------------------------------------ decisions
+
+    def respond(self, resolved: ResolvedQuestion) -> Answer:
+        text = resolved.text
+        documents = self.documents()
+        mention = detect_regions(text, documents)
+        topic = detect_topic(text)
+        if OUT_OF_SCOPE_RE.search(text) or self._asks_newer_policy(text):
+            return self._not_found(resolved, "本库收录的政策文件中没有与该问题相关的规定。")
+        if mention.unknown and not mention.regions and topic is not None and topic.calculators:
+            places = "、".join(mention.unknown)
+            return self._not_found(resolved, f"本库没有收录{places}的政策文件，无法回答该地区的{topic.title}问题。")
+        status_answer = self._document_status(resolved, mention)
+        if status_answer is not None:
+            return status_answer
+        if topic is not None and topic.calculators:
+            routed = self._by_topic(resolved, topic, mention)
+            if routed is not None:
+                return routed
+        return self._from_clauses(resolved, mention)
+
+    def _asks_newer_policy(self, text: str) -> bool:
+        latest = max((d.year for d in self.documents() if d.year), default=0)
+        return any(int(match.group(1)) > latest for match in NEW_POLICY_RE.finditer(text))
+
+    def _by_topic(self, resolved: ResolvedQuestion, topic: Topic, mention: RegionMention) -> Answer | None:
+        text = resolved.text
+        kind = question_kind(text)
+        personal = bool(PERSONAL_RE.search(text))
+        asked = [r for r in mention.regions if r != NATIONAL_REGION]
+        if asked and not any(r in topic.calculators for r in asked):
+            if kind in ("amount", "eligibility") or personal:
+                elsewhere = [m for m in self.documents() if m.region in topic.calculators and m.status != "superseded"]
+                reason = compose.cross_region_reason(asked, topic.title, elsewhere)
+                return self._not_found(resolved, reason)
+            return None
+        regions = [r for r in asked if r in topic.calculators] or list(topic.calculators)
+        if len(regions) > 1:
+            return None  # several regions regulate it: the clause path labels each region
+        region = regions[0]
+        spec = registry()[topic.calculators[region]]
+        relevant = {k: v for k, v in resolved.facts.items() if k in spec.input_model.model_fields}
+        if not asked and personal and relevant:
+            docs = [m for m in self.documents() if m.region in topic.calculators and m.status != "superseded"]
+            return Answer(question=resolved.question, status="needs_info", answer=compose.ask_region(topic.title, docs))
+        if not relevant:
+            return None
+        numeric = bool(NUMERIC_FACTS & relevant.keys())
+        if personal or (numeric and not CHOICE_RE.search(text)) or len(relevant) >= 2:
+            return self._calculate(resolved, spec.name, relevant, assume=not personal)
+        if spec.kind == "amount":
+            return self._calculate(resolved, spec.name, relevant, assume=True)
+        return None
+
+    def _calculate(
+        self, resolved: ResolvedQuestion, name: str, facts: dict[str, Any], *, assume: bool
+    ) -> Answer | None:
+        arguments = dict(facts)
+        assumptions: list[str] = []
+        if assume:
+            for field, (value, phrase) in ASSUMPTIONS.get(name, {}).items():
+                if field not in arguments:
+                    arguments[field] = value
+                    assumptions.append(phrase)
+        result = run_calculator(name, arguments)
+        if result.status == "needs_info" and assume and not assumptions:
+            return None  # a general question the calculator cannot settle: answer from the clause instead
+        citations = self._calculator_citations(result)
+        call = ToolCall(name=name, arguments=arguments, result=result.model_dump(mode="json"))
+        quotes = [(c, ref.text) for c, ref in zip(citations, result.sources, strict=False)][:1]
+        if result.status == "needs_info":
+            text = compose.join(compose.needs_info_answer(result, citations[0].n), compose.basis(quotes))
+            status = "needs_info"
+        else:
+            text = compose.join(compose.calculation_answer(result, citations[0].n, assumptions), compose.basis(quotes))
+            status = "answered"
+        notes = [f"{c.label}（{STATUS_LABELS.get(c.status or '', '')}）" for c in citations[1:]]
+        return Answer(
+            question=resolved.question, status=status, answer=text, citations=citations, tool_calls=[call], notes=notes
+        )
+
+    def _calculator_citations(self, result: CalculationResult) -> list[Citation]:
+        documents = {d.doc_id: d for d in self.documents()}
+        return [
+            citation_from_clause(
+                n, doc_id=ref.doc_id, title=ref.title, doc_number=ref.doc_number, clause_path=ref.clause_path,
+                text=ref.text, documents=documents, chunks=self.chunks(ref.doc_id),
+            )
+            for n, ref in enumerate(result.sources, start=1)
+        ]
+
+    def _document_status(self, resolved: ResolvedQuestion, mention: RegionMention) -> Answer | None:
+        text = resolved.text
+        if not STATUS_QUESTION_RE.search(text) or not OLD_DOC_RE.search(text):
+            return None
+        old = [
+            d for d in self.documents()
+            if d.status == "superseded" and (not mention.regions or d.region in mention.regions)
+        ]
+        if len(old) != 1:
+            return None
+        meta = old[0]
+        newer = [d for d in self.documents() if d.doc_id in meta.superseded_by]
+        lines = [f"{meta.region}{doc_label(meta)}（{meta.year}年）的效力状态：{STATUS_LABELS[meta.status]}。"]
+        if meta.note:
+            lines.append(meta.note)
+        if newer:
+            lines.append("同一事项现以" + "、".join(f"{doc_label(d)}（{d.year}年）" for d in newer) + "为准。")
+        answer = Answer(question=resolved.question, status="answered", answer="\n".join(lines))
+        clause = self._from_clauses(resolved, mention, prefer_new=True)
+        if clause.status == "answered":
+            answer.answer = compose.join(answer.answer, clause.answer)
+            answer.citations = clause.citations
+        return answer
+
+    # ------------------------------------------------------------------------------------------ clauses
+
+    def _from_clauses(self, resolved: ResolvedQuestion, mention: RegionMention, *, prefer_new: bool = False) -> Answer:
+        text = resolved.text
+        vocabulary = self.vocabulary()
+        terms = vocabulary.terms(text)
+        allowed = self._allowed_regions(mention)
+        old_wanted = bool(OLD_DOC_RE.search(text)) and not prefer_new
+        query = self._query(text, mention)
+        filters = SearchFilters(regions=allowed) if allowed else None
+        hits = self.retriever.search(query, top_k=TOP_K, filters=filters, auto_filter=False).hits
+        supported = [
+            (vocabulary.coverage(terms, hit.chunk), hit) for hit in hits if self._in_jurisdiction(hit.chunk, mention)
+        ]
+        supported = [(cov, hit) for cov, hit in supported if cov >= SUPPORT_THRESHOLD]
+        if old_wanted:
+            older = [(c, h) for c, h in supported if h.chunk.status == "superseded"]
+            supported = older or supported
+        if not supported:
+            where = "、".join(mention.regions or mention.unknown)
+            scope = f"本库收录的{where}相关文件中" if where else "本库收录的政策文件中"
+            return self._not_found(resolved, f"{scope}没有找到能回答该问题的条款。")
+        primary = max(supported, key=lambda pair: pair[0] - 0.04 * (pair[1].rank - 1))[1]
+        older_hit: SearchHit | None = None
+        if not old_wanted:
+            primary, older_hit = self._prefer_newer(primary, [h for _, h in supported])
+        kind = question_kind(text)
+
+        def score(sentence: str) -> float:
+            bonus = 0.5 if kind == "amount" and AMOUNT_WORDS.search(sentence) else 0.0
+            return vocabulary.term_score(terms, sentence) + bonus
+
+        citations = [citation_from_chunk(1, primary.chunk)]
+        lead = best_sentences(primary.chunk.text, score, limit=1)
+        quote = best_sentences(primary.chunk.text, score, limit=2)
+        lines = [compose.clause_answer(self._region_label(primary.chunk), lead, 1)]
+        quotes = [(citations[0], quote)]
+        if older_hit is not None:
+            old_meta, new_meta = self.meta(older_hit.chunk.doc_id), self.meta(primary.chunk.doc_id)
+            if old_meta and new_meta:
+                citations.append(citation_from_chunk(2, older_hit.chunk))
+                lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
+        elif not mention.regions and not mention.unknown:
+            other = self._other_region(primary, supported)
+            if other is not None:
+                n = len(citations) + 1
+                citations.append(citation_from_chunk(n, other.chunk))
+                other_lead = best_sentences(other.chunk.text, score, limit=1)
+                lines.append("此外，" + compose.clause_answer(self._region_label(other.chunk), other_lead, n))
+                quotes.append((citations[-1], best_sentences(other.chunk.text, score, limit=2)))
+        body = compose.join("\n".join(lines), compose.basis(quotes))
+        return Answer(question=resolved.question, status="answered", answer=body, citations=citations)
+
+    def _allowed_regions(self, mention: RegionMention) -> list[str] | None:
+        if mention.regions:
+            return [*mention.regions, NATIONAL_REGION]
+        if mention.unknown:
+            return [NATIONAL_REGION]
+        return None
+
+    def _in_jurisdiction(self, chunk: Chunk, mention: RegionMention) -> bool:
+        if mention.regions:
+            return chunk.region in mention.regions or chunk.region == NATIONAL_REGION
+        if mention.unknown:  # only a national clause that names the place itself (the MOHRSS city table)
+            body = squeeze(chunk.text)
+            return chunk.region == NATIONAL_REGION and any(place in body for place in mention.unknown)
+        return True
+
+    def _query(self, text: str, mention: RegionMention) -> str:
+        """Add the province of a named city, so national tables listing provinces can match (石家庄 → 河北)."""
+        extra = []
+        for meta in self.documents():
+            if meta.region in mention.regions and meta.province and meta.province != meta.region:
+                extra.append(re.sub(r"(省|市|自治区)$", "", meta.province))
+        return " ".join([text, *dict.fromkeys(extra)])
+
+    def _prefer_newer(self, primary: SearchHit, hits: list[SearchHit]) -> tuple[SearchHit, SearchHit | None]:
+        """Answer from the newer document when an older one of the same region covers the same point."""
+        meta = self.meta(primary.chunk.doc_id)
+        if meta and meta.superseded_by:
+            newer = next((h for h in hits if h.chunk.doc_id in meta.superseded_by), None)
+            if newer is not None:
+                return newer, primary
+        older = next(
+            (h for h in hits if (m := self.meta(h.chunk.doc_id)) and primary.chunk.doc_id in m.superseded_by), None
+        )
+        return primary, older
+
+    def _other_region(self, primary: SearchHit, supported: list[tuple[float, SearchHit]]) -> SearchHit | None:
+        best = max((cov for cov, h in supported if h is primary), default=0.0)
+        for cov, hit in supported:
+            if hit.chunk.region not in (primary.chunk.region, NATIONAL_REGION) and cov >= 0.9 * best:
+                return hit
+        return None
+
+    def _region_label(self, chunk: Chunk) -> str:
+        meta = self.meta(chunk.doc_id)
+        number = chunk.doc_number or (f"{meta.year}年文件" if meta and meta.year else "")
+        region = compose.region_phrase(chunk.region)
+        return f"{chunk.region}（{number}）" if number and region == chunk.region else region
+
+    def _not_found(self, resolved: ResolvedQuestion, reason: str) -> Answer:
+        return Answer(
+            question=resolved.question, status="not_found", answer=compose.not_found_answer(reason, self.documents())
+        )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import typer
@@ -92,3 +94,36 @@ def test_usage_errors_exit_2_with_one_chinese_line(args: tuple[str, ...], messag
     assert result.exit_code == 2
     assert message in result.stderr and " / " in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_installed_entry_point_end_to_end() -> None:
+    """The real ``policy-assistant`` app in a subprocess: exit codes and one-line stderr, no traceback."""
+    command = [sys.executable, "-m", "ui.cli", "calc"]
+    ok = subprocess.run(
+        [
+            *command,
+            "sjz_apprenticeship_subsidy",
+            "--apprentice-level",
+            "中级工",
+            "--apprentices",
+            "２",
+            "--years",
+            "3",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["amount"] == "24000.00"
+    bad = subprocess.run(
+        [*command, "sjz_apprenticeship_subsidy", "--years", "inf"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip() == "输入有误：“培训年数”（years）应为整数 / invalid input: years: int_parsing"

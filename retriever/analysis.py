@@ -100,7 +100,7 @@ class QueryAnalyzer:
                     self._add(form, _Mention("region", doc.region))
             for name in names:
                 self._add(name, _Mention("region", doc.region))
-                self._region_names.setdefault(match_normalize(name), doc.region)
+                self._region_names.setdefault(name, doc.region)
 
     def _add_documents(self) -> None:
         alias_owners: dict[str, set[str]] = {}
@@ -116,9 +116,14 @@ class QueryAnalyzer:
             if match:
                 self._add(match.group("prefix"), _Mention("doc", doc.doc_id))
 
+    def region_aliases(self) -> dict[str, str]:
+        """User-facing name or alias → canonical region (北京 → 北京市, 北碚 → 重庆市北碚区)."""
+        return dict(self._region_names)
+
     def resolve_region(self, name: str) -> str | None:
-        """Canonical region for a user-typed region name or alias (for the --region filter)."""
-        return self._region_names.get(match_normalize(name))
+        """Canonical region for a user-typed region name or alias."""
+        wanted = match_normalize(name)
+        return next((r for n, r in self._region_names.items() if match_normalize(n) == wanted), None)
 
     def _doc_numbers(self, text: str) -> tuple[set[str], str]:
         """Documents named by 文号 (full, or just "33号文"); returns them and the text with those spans masked."""

@@ -20,4 +20,5 @@ def open_retriever(settings: Settings, *, embedder: Embedder | None = None) -> H
         max_query_chars=settings.max_question_chars,
     )
     retriever.snapshot()  # fail now (missing index, model mismatch), not on the first question
+    retriever.warm_up()
     return retriever

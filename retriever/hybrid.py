@@ -125,6 +125,11 @@ class HybridRetriever:
                 self._snapshot = self._load(current)
             return self._snapshot
 
+    def warm_up(self) -> None:
+        """Load the embedding model and jieba now, so the first real search is as fast as the rest."""
+        self.embedder.embed_query("预热")
+        self.tokenizer.tokenize("预热")
+
     @property
     def generation(self) -> str:
         return self.snapshot().generation.name
@@ -145,8 +150,10 @@ class HybridRetriever:
     def analyze(self, query: str) -> QueryAnalysis:
         return self.snapshot().analyzer.analyze(query)
 
-    def resolve_region(self, name: str) -> str | None:
-        return self.snapshot().analyzer.resolve_region(name)
+    @property
+    def analyzer(self) -> QueryAnalyzer:
+        """Region/document recognition for the live generation (also resolves filter aliases)."""
+        return self.snapshot().analyzer
 
     def search(
         self,

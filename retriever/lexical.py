@@ -21,6 +21,13 @@ from ingest.normalize import match_normalize
 BM25_IDS_FILE = "chunk_ids.json"
 
 
+def _import_bm25s():
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG on import
+    return bm25s
+
+
 def _resource_lines(name: str) -> list[str]:
     text = resources.files("retriever.resources").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -74,9 +81,7 @@ class Bm25Index:
 
     @classmethod
     def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> Bm25Index:
-        import bm25s
-
-        model = bm25s.BM25()
+        model = _import_bm25s().BM25()
         # an empty document still needs one token for bm25s; "" is its reserved empty token
         model.index([tokens or [""] for tokens in token_lists], show_progress=False)
         return cls(list(chunk_ids), model)
@@ -88,10 +93,8 @@ class Bm25Index:
 
     @classmethod
     def load(cls, directory: Path) -> Bm25Index:
-        import bm25s
-
         chunk_ids = json.loads((directory / BM25_IDS_FILE).read_text(encoding="utf-8"))
-        return cls(chunk_ids, bm25s.BM25.load(str(directory)))
+        return cls(chunk_ids, _import_bm25s().BM25.load(str(directory)))
 
     def rank(self, tokens: list[str], *, allowed: set[str] | None = None, limit: int = 50) -> list[str]:
         """Chunk ids with a positive score, best first, restricted to ``allowed`` when given."""

@@ -65,3 +65,31 @@ def tmp_settings(tmp_path: Path, policies_copy: Path) -> Settings:
         state_dir=tmp_path / "state",
         _env_file=None,
     )
+
+
+# ---- retrieval fixtures (session-scoped: the real corpus is ingested once per test session) ----------------
+
+
+@pytest.fixture(scope="session")
+def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose index holds the five real policies, ingested once with the default offline embedder.
+
+    Treat it as read-only: tests that re-ingest or edit files must use ``tmp_settings`` instead.
+    """
+    from retriever.index import ingest_paths
+
+    root = tmp_path_factory.mktemp("indexed")
+    corpus = root / "policies"
+    shutil.copytree(POLICIES_DIR, corpus)
+    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
+    report = ingest_paths(settings)
+    assert report.ok and report.published, report.problems
+    return settings
+
+
+@pytest.fixture(scope="session")
+def retriever(indexed_settings: Settings):
+    """An opened ``HybridRetriever`` over ``indexed_settings`` (shared; do not mutate)."""
+    from retriever.factory import open_retriever
+
+    return open_retriever(indexed_settings)

@@ -1,0 +1,105 @@
+"""``policy-assistant search QUERY [--top-k N] [--region R] [--doc D] [--json] [--batch FILE]``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ingest.errors import PolicyAssistantError, UserInputError
+from ui.cli_common import fail, fail_from, load_settings, print_json, run_batch
+
+if TYPE_CHECKING:
+    from retriever.hybrid import HybridRetriever
+    from retriever.models import SearchFilters, SearchResponse
+
+
+def _filters(retriever: HybridRetriever, region: str | None, doc: str | None) -> SearchFilters:
+    """--region / --doc accept canonical names, aliases, 文号 and titles; unknown values are rejected."""
+    from assistant.validation import validate_filter_value
+    from retriever.models import SearchFilters
+
+    documents = retriever.documents()
+    regions = doc_ids = None
+    if region is not None:
+        allowed = sorted({d.region for d in documents})
+        regions = [validate_filter_value(region, allowed, field_zh="地区", aliases=retriever.analyzer.region_aliases())]
+    if doc is not None:
+        aliases = {d.doc_number: d.doc_id for d in documents if d.doc_number} | {d.title: d.doc_id for d in documents}
+        doc_ids = [validate_filter_value(doc, [d.doc_id for d in documents], field_zh="文件", aliases=aliases)]
+    return SearchFilters(regions=regions, doc_ids=doc_ids)
+
+
+def _print_text(response: SearchResponse) -> None:
+    analysis = response.analysis
+    typer.echo(f"查询：{response.query}（用时 {response.elapsed_ms:.1f} 毫秒）")
+    if analysis.regions or analysis.unknown_regions:
+        notes = []
+        if analysis.regions:
+            notes.append("识别到地区：" + "、".join(analysis.regions))
+        if analysis.unknown_regions:
+            notes.append("语料未覆盖的地区：" + "、".join(analysis.unknown_regions))
+        typer.echo("；".join(notes))
+    if not response.hits:
+        typer.echo("没有找到相关条款。")
+    for hit in response.hits:
+        chunk = hit.chunk
+        clause = chunk.clause_path or chunk.clause_heading or "前言"
+        number = f"（{chunk.doc_number}）" if chunk.doc_number else ""
+        typer.echo(f"\n{hit.rank}. 《{chunk.title}》{number}{clause}  [{chunk.region}]  得分 {hit.score:.4f}")
+        typer.echo(chunk.text)
+
+
+def search_command(
+    query: Annotated[str | None, typer.Argument(help="搜索词，例如：石家庄 技能提升补贴")] = None,
+    top_k: Annotated[int | None, typer.Option("--top-k", help="返回条数（1–50，默认 POLICY_TOP_K）。")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="只看某地区，例如 北京市 / 石家庄。")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="只看某文件：doc_id、文号或标题。")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False,
+    batch: Annotated[
+        str | None, typer.Option("--batch", help="每行一个搜索词的文件（- 为标准输入），逐行输出 JSON。")
+    ] = None,
+) -> None:
+    """检索政策条款：显示出处（标题、文号、条款号）、地区与得分。"""
+    from assistant.validation import validate_query
+    from retriever.factory import open_retriever
+
+    if (query is None) == (batch is None):
+        fail("请提供一个搜索词，或用 --batch 指定搜索词文件（二者选一）。", "give QUERY or --batch FILE (exactly one)")
+    settings = load_settings()
+    limit = settings.top_k if top_k is None else top_k
+    if not 1 <= limit <= 50:
+        fail("--top-k 须在 1 到 50 之间。", "--top-k must be within 1..50")
+    try:
+        if query is not None:
+            query = validate_query(query)
+        retriever = open_retriever(settings)
+        filters = _filters(retriever, region, doc)
+    except PolicyAssistantError as error:
+        fail_from(error)
+
+    def search_one(text: str) -> SearchResponse:
+        return retriever.search(validate_query(text), top_k=limit, filters=filters)
+
+    if batch is not None:
+
+        def handle(line: str) -> dict[str, Any]:
+            try:
+                return search_one(line).contract()
+            except UserInputError as error:
+                return {"query": line, "error": error.zh, "error_en": error.en, "results": []}
+
+        run_batch(batch, handle)
+        return
+    try:
+        response = search_one(query)
+    except PolicyAssistantError as error:
+        fail_from(error)
+    if as_json:
+        print_json(response.contract())
+    else:
+        _print_text(response)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search_command)

@@ -89,7 +89,8 @@ def decode_text(data: bytes, name: str) -> str:
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 100):
         raise DocumentError(
-            f"无法识别文件编码（不是 UTF-8 或 GB18030 文本）：{name}", f"undecodable text (not UTF-8/GB18030): {name}"
+            f"无法识别文件编码（不是 UTF-8 或 GB18030 文本，疑似乱码）：{name}",
+            f"undecodable text (not UTF-8/GB18030): {name}",
         )
     return _strip_controls(text.replace("\ufffd", ""))
 

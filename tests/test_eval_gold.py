@@ -128,3 +128,21 @@ def test_gold_text_not_in_document_is_reported(tmp_path: Path) -> None:
     assert corpus_problems([item], POLICIES) == [
         f"x-001: gold_text not verbatim in {item.gold_doc}: 这句话在文件里根本不存在啊啊"
     ]
+
+
+def test_gold_clause_paths_agree_with_the_parsed_corpus(gold: list[GoldItem]) -> None:
+    """The chunk holding each gold_text carries exactly the gold clause path (the shared convention)."""
+    from eval.matching import normalize_for_match
+    from ingest.pipeline import parse_corpus
+
+    corpus = parse_corpus([POLICIES])
+    chunks = [chunk for document in corpus.documents for chunk in document.chunks]
+    disagreements = []
+    for item in gold:
+        if not item.has_gold:
+            continue
+        needle = normalize_for_match(item.gold_text or "")
+        paths = {c.clause_path for c in chunks if c.doc_id == item.gold_doc and needle in normalize_for_match(c.text)}
+        if item.gold_clause not in paths:
+            disagreements.append((item.id, item.gold_clause, sorted(paths)))
+    assert disagreements == []

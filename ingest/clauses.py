@@ -1,9 +1,11 @@
 """Clause-tree parser: repaired paragraphs → header, preamble, numbered clauses, attachments, tables, closing.
 
 Levels come from the numbering, never from markdown heading depth: 第X章 > 一、/第X条 > （一） > 1、 > （1）.
-A numbered line is accepted as a clause only when its number continues the sequence (n = 1 or previous + 1);
-1、/（1） need an enclosing clause unless the document has no 一、/（一） levels at all. That keeps
-``1.全国第二批…`` in a notice's 附件 list, ``2015年…`` and mid-sentence numbers out of the tree.
+A numbered line is accepted as a clause only when its number continues the sequence: previous sibling + 1, or —
+for the first child of a parent — 1 or the document-wide previous + 1 (Beijing 2007 numbers （一）…（十九） across
+sections). 1、/（1） need an enclosing clause unless the document has no 一、/（一） levels at all. That keeps
+``1.全国第二批…`` in a notice's 附件 list, a stray ``一、二、三级…`` line, ``2015年…`` and mid-sentence numbers out
+of the tree.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class ClauseNode:
     paras: list[int] = field(default_factory=list)  # own paragraphs (heading paragraph first)
     children: list[ClauseNode] = field(default_factory=list)
     rank: int = 0
+    label_kind: str = ""  # numbering style (cn, cn_paren, num, …) for sequence checks
+    number: int = 0
     heading_paras: int = 0  # leading own paragraphs that are only heading (e.g. `三、重点任务`), not content
     row: TableRow | None = None
 
@@ -85,6 +89,8 @@ def find_header(paras: list[Para]) -> list[int]:
     for index, para in enumerate(paras[:6]):
         text = para.text
         if para.table is not None or "。" in text or text.endswith(("：", ":")) or parse_label(text):
+            break
+        if _CHAPTER.match(text) or ATTACHMENT_MARK.match(text):
             break
         if len(text) > 80 or is_date_line(text):
             break
@@ -219,12 +225,22 @@ class _Builder:
         node.heading_paras += 1
         return True
 
+    def _parent_children(self, rank: int) -> list[ClauseNode]:
+        """The sibling list a clause of this rank would join (without changing the stack)."""
+        for open_node in reversed(self.stack):
+            if open_node.rank < rank:
+                return open_node.children
+        owner = self.chapter or self.attachment
+        return owner.children if owner else self.nodes
+
     def _accept_label(self, label: Label) -> bool:
         rank = RANKS[label.kind]
         if rank >= 3 and not self.stack and self.has_upper_levels:
             return False
-        last = self.last_number.get(label.kind, 0)
-        return label.number == 1 or label.number == last + 1
+        siblings = [n.number for n in self._parent_children(rank) if n.label_kind == label.kind]
+        if siblings:
+            return label.number == siblings[-1] + 1
+        return label.number in (1, self.last_number.get(label.kind, 0) + 1)
 
     def _open_clause(self, index: int, label: Label) -> None:
         rank = RANKS[label.kind]
@@ -241,6 +257,8 @@ class _Builder:
             paras=[index],
             rank=rank,
             heading_paras=int(heading_only),
+            label_kind=label.kind,
+            number=label.number,
         )
         if self.stack:
             self.stack[-1].children.append(node)

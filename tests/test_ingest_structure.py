@@ -18,13 +18,13 @@ from ingest.normalize import (
     parse_chinese_numeral,
     parse_label,
 )
-from ingest.pipeline import parse_document
+from ingest.pipeline import ParsedDocument, parse_document
 
 
-def paths_of(text: str, tmp_path: Path, name: str = "doc.txt") -> list[str]:
+def parse_text(tmp_path: Path, text: str, name: str = "doc.txt") -> ParsedDocument:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return [chunk.clause_path for chunk in parse_document(path).chunks]
+    return parse_document(path)
 
 
 # -- match_normalize / variants -------------------------------------------------------------------------------
@@ -134,7 +134,8 @@ def test_restarted_numbering_and_stray_numbers_are_not_clauses(tmp_path: Path) -
         "某市关于培训的通知\n各区：\n现通知如下。\n一、范围\n适用于全市。\n二、标准\n分为\n"
         "一、二、三级，分别补贴。\n（一）初级。\n（二）中级。\n2015年5月底前完成。\n三、附则\n本通知自印发之日起施行。"
     )
-    assert paths_of(text, tmp_path) == ["", "一、", "二、", "二、（一）", "二、（二）", "三、"]
+    paths = [chunk.clause_path for chunk in parse_text(tmp_path, text).chunks]
+    assert paths == ["", "一、", "二、", "二、（一）", "二、（二）", "三、"]
 
 
 def test_attachment_list_in_notice_and_attachment_sections(tmp_path: Path) -> None:
@@ -142,9 +143,7 @@ def test_attachment_list_in_notice_and_attachment_sections(tmp_path: Path) -> No
         "某部关于开展活动的通知\n各省：\n现将方案印发给你们。\n附件：\n1.活动方案\n2.城市名单\n某部\n2015年4月20日\n"
         "附件1\n活动\n方案\n一、目标\n完成培训。\n二、步骤\n分两步。\n城市名单\n\t序号\n\t城市\n\n\t1\n\t甲市\n\n\t2\n\t乙市\n"
     )
-    path = tmp_path / "notice.txt"
-    path.write_text(text, encoding="utf-8")
-    document = parse_document(path)
+    document = parse_text(tmp_path, text)
     assert [c.clause_path for c in document.chunks] == ["", "附件1 一、", "附件1 二、", "附件2 第1行", "附件2 第2行"]
     assert [n.label for n in document.outline] == ["前言", "附件1", "附件2"]
     assert document.outline[1].heading == "活动方案"
@@ -157,9 +156,7 @@ def test_article_style_document_with_chapters(tmp_path: Path) -> None:
         "某市职业培训补贴办法\n第一章 总则\n第一条 为规范补贴，制定本办法。\n第二条 本办法适用于本市。\n"
         "第二章 标准\n第三条 初级工补贴800元。\n（一）需取得证书。\n（二）需缴纳社保。\n第四条 本办法自发布之日起施行。"
     )
-    path = tmp_path / "articles.txt"
-    path.write_text(text, encoding="utf-8")
-    document = parse_document(path)
+    document = parse_text(tmp_path, text)
     expected = ["第一条", "第二条", "第三条", "第三条（一）", "第三条（二）", "第四条"]
     assert [c.clause_path for c in document.chunks] == expected
     assert [n.label for n in document.outline] == ["第一章", "第二章"]
@@ -168,9 +165,7 @@ def test_article_style_document_with_chapters(tmp_path: Path) -> None:
 
 def test_heading_sentence_plus_body_and_heading_only_leaf(tmp_path: Path) -> None:
     text = "某县意见\n各乡镇：\n现提出意见。\n一、任务\n（一）开展培训工作。培训对象为全体劳动者。\n二、保障措施\n"
-    path = tmp_path / "opinion.txt"
-    path.write_text(text, encoding="utf-8")
-    chunks = {c.clause_path: c for c in parse_document(path).chunks}
+    chunks = {c.clause_path: c for c in parse_text(tmp_path, text).chunks}
     assert chunks["一、（一）"].clause_heading == "开展培训工作"
     assert "一、" not in chunks  # a heading without body of its own is not a chunk
     assert chunks["二、"].text == "二、保障措施"  # a heading-only leaf keeps its text

@@ -169,7 +169,7 @@ _LEVEL_RE = re.compile(r"(初级|中级|高级)(?!技师)(?:工|职业资格|技
 _LEVEL_BY_GRADE = {"五": "初级", "四": "中级", "三": "高级"}
 _QUALIFICATIONS = ("高级技师", "技师", "高级工", "中级工", "初级工")
 TARGET_GROUPS: dict[str, tuple[str, ...]] = {
-    "农村转移就业劳动者": ("农村转移", "农民工", "进城务工"),
+    "农村转移就业劳动者": ("农村转移", "农民工", "进城务工", "村里", "农村"),
     "毕业学年高校毕业生": ("高校毕业生", "大学毕业生", "应届大学生", "大学生"),
     "城乡未继续升学应届初高中毕业生": ("初中毕业", "高中毕业", "未继续升学"),
     "城镇登记失业人员": ("失业人员", "登记失业", "失业了", "下岗"),
@@ -213,7 +213,10 @@ def extract_facts(text: str) -> dict[str, Any]:
         if value is not None:
             facts[name] = value
 
-    put("unemployment_insurance_months", _months_near(text, r"失业保险|失业险|失业保险费"))
+    months = _months_near(text, r"失业保险|失业险|失业保险费")
+    if months is None and re.search(r"保险.{0,3}(一直|都|按时|按月)(在)?(交|缴)|(一直|都)(在)?(交|缴).{0,3}(保险|社保)", text):
+        months = duration_months(text)  # "干了三年，保险一直交着": insured for the whole stated time
+    put("unemployment_insurance_months", months)
     level = certificate_level(text)
     put("certificate_level", level)
     if level in ("中级", "高级"):
@@ -226,9 +229,10 @@ def extract_facts(text: str) -> dict[str, Any]:
     put("actual_cost", _money_near(text, r"培训费|学费|花了|费用|成本|交了.*元|实际"))
     apprentices = _number_near(text, r"学徒", r"名|个|人|位")
     put("apprentices", int(apprentices) if apprentices is not None else None)
-    years = _months_near(text, r"学徒.*(?:年|培训)|培训.*年|为期")
-    if years is not None and years % 12 == 0 and "失业" not in text:
-        facts["years"] = years // 12
+    if "学徒" in text:
+        years = next((m for c in _clauses(text) if "失业" not in c and (m := duration_months(c)) is not None), None)
+        if years is not None and years % 12 == 0:
+            facts["years"] = years // 12
     payroll = _money_near(text, r"工资总额|工资薪金总额|薪金总额|工资")
     put("payroll_total", payroll)
     put("salary_total", payroll)
@@ -252,17 +256,17 @@ def extract_facts(text: str) -> dict[str, Any]:
 
 QuestionKind = Literal["amount", "eligibility", "procedure", "list", "general"]
 
-_AMOUNT_RE = re.compile(r"多少|几[元块万]|补贴标准|金额|额度|标准是|怎么算|能领|可领|领多少|补多少|比例|税前扣除|资助")
+_AMOUNT_RE = re.compile(r"多少|百分之几|几个点|几[元块万千]|有钱|补贴没|补贴标准|金额|额度|标准是|怎么算|能领|可领|领多少|补多少|比例|税前扣除|资助")
 _ELIGIBILITY_RE = re.compile(r"能不能|能否|可不可以|可以.*吗|是否|符合|有资格|够不够|算不算|能.*吗|享受.*吗|条件")
 _PROCEDURE_RE = re.compile(r"怎么|如何|流程|程序|办理|申请|步骤|去哪|哪里")
 _LIST_RE = re.compile(r"哪些|有什么|列出|包括|都有|几类|名单|清单")
 
 
 def question_kind(text: str) -> QuestionKind:
-    if _AMOUNT_RE.search(text):
-        return "amount"
     if _LIST_RE.search(text):
         return "list"
+    if _AMOUNT_RE.search(text):
+        return "amount"
     if _ELIGIBILITY_RE.search(text):
         return "eligibility"
     if _PROCEDURE_RE.search(text):
@@ -290,7 +294,7 @@ TOPICS: tuple[Topic, ...] = (
           patterns=(r"首席技师|技师工作室|工作室.*资助",),
           calculators={"北京市": "bj_chief_technician_studio_grant"}),
     Topic(name="direct_introduction", title="来京务工人员直接引进",
-          patterns=(r"直接引进|进京|落户|户口|引进",),
+          patterns=(r"直接引进|进京|调进|调入|引进",),
           calculators={"北京市": "bj_direct_introduction_check"}),
     Topic(name="apprenticeship", title="企业新型学徒制培训补贴",
           patterns=(r"学徒",),
@@ -300,13 +304,13 @@ TOPICS: tuple[Topic, ...] = (
           calculators={"重庆市北碚区": "beibei_veteran_training_check", "石家庄市": "sjz_free_training_check"}),
     Topic(name="skill_upgrade", title="技能提升补贴",
           patterns=(r"技能提升补贴|提升补贴|考证|拿证|取得.*证|证书.*补贴|(初级|中级|高级)(工|证|职业资格).*(补贴|领|多少)"
-                    r"|失业保险.*(补贴|证)",),
+                    r"|(初级|中级|高级)(工|证|职业资格).*(有钱|钱)|失业保险.*(补贴|证)",),
           calculators={"石家庄市": "sjz_skill_upgrade_subsidy"}),
     Topic(name="free_training", title="免费职业技能培训",
-          patterns=(r"免费.*培训|培训.*免费",),
+          patterns=(r"免费.*(培训|学)|(培训|学).*免费|掏钱|收不收费|收费吗|要钱|花钱|自费",),
           calculators={"石家庄市": "sjz_free_training_check", "重庆市北碚区": "beibei_veteran_training_check"}),
     Topic(name="employment_training", title="就业技能培训补贴",
-          patterns=(r"就业技能培训|培训补贴|培训费.*补|定点培训",),
+          patterns=(r"就业技能培训|定点培训|培训补贴.{0,8}(最高|多少|标准|上限|几)",),
           calculators={"石家庄市": "sjz_employment_training_subsidy"}),
 )
 TOPICS_BY_NAME = {topic.name: topic for topic in TOPICS}
@@ -332,6 +336,7 @@ KNOWN_PLACES: tuple[str, ...] = (
     "海淀", "朝阳区", "丰台", "东城", "西城", "大兴", "通州",
 )
 NATIONAL_REGION = "全国"
+NATIONAL_RE = re.compile(r"国家层面|国家政策|国家规定|国家的|全国|人社部|人力资源社会保障部|人力资源和社会保障部|百城技能振兴")
 
 
 class RegionMention(BaseModel):
@@ -344,19 +349,35 @@ def _region_names(document: DocumentMeta) -> list[str]:
     names = [document.region, *document.aliases]
     short = re.sub(r"(市|区|县)$", "", document.region.split("市")[-1] or document.region)
     names.append(short)
-    return [name for name in names if len(name) >= 2 and name not in ("国家", "全国")]
+    return [name for name in names if name and name not in ("国家", "全国")]
+
+
+def _find_name(text: str, name: str) -> int:
+    """Position of ``name`` in ``text``; a one-character alias (碚, 京) must not sit inside another place (南京)."""
+    start = text.find(name)
+    while len(name) == 1 and start >= 0:
+        inside = any(
+            (p := text.find(place, max(0, start - len(place) + 1))) >= 0 and p <= start < p + len(place)
+            for place in KNOWN_PLACES if name in place
+        )
+        if not inside:
+            return start
+        start = text.find(name, start + 1)
+    return start
 
 
 def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMention:
     """Which corpus regions, which uncovered places, and which provinces (河北 → 石家庄市) the text names."""
     documents = list(documents)
     mention = RegionMention()
+    if NATIONAL_RE.search(text) and any(d.region == NATIONAL_REGION for d in documents):
+        mention.regions.append(NATIONAL_REGION)
     covered_spans: list[tuple[int, int]] = []
     for document in documents:
         if document.region == NATIONAL_REGION:
             continue
         for name in sorted(_region_names(document), key=len, reverse=True):
-            start = text.find(name)
+            start = _find_name(text, name)
             if start >= 0:
                 if document.region not in mention.regions:
                     mention.regions.append(document.region)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.calculators import CalculationResult, registry, run_calculator
-from assistant.citations import best_sentences, citation_from_chunk, citation_from_clause, doc_label
+from assistant.citations import best_sentences, citation_from_chunk, citation_from_clause, doc_label, sentences
 from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error, user_message_for
 from assistant.models import Answer, Citation, Conversation, ToolCall
@@ -43,7 +43,8 @@ OUT_OF_SCOPE_RE = re.compile(
     r"公积金|个税|个人所得税|专项附加扣除|积分落户|养老金|医保|医疗保险|失业保险金|失业金|社保卡|驾照|驾驶证|复审|年审|"
     r"退休金|最低工资|房贷|车贷"
 )
-NEW_POLICY_RE = re.compile(r"(20\d\d)年.{0,6}(新出|出台|新政策|最新|发布|新的|新)")
+NEW_POLICY_RE = re.compile(r"(?<!到)(20\d\d)年.{0,6}(新出|出台|新政策|最新|发布|新的政策|新规)")
+BASIS_RE = re.compile(r"(依据|根据|照着|按照).{0,12}(哪个|什么)文件|是照着|文件出的|哪个文件发的|文号")
 OLD_DOC_RE = re.compile(r"老文件|旧文件|老政策|旧政策|原来的|以前的|早先|0[0-9]年|200[0-9]年")
 STATUS_QUESTION_RE = re.compile(r"还有效|有效吗|废止|失效|作废|还执行|还按")
 CHOICE_RE = re.compile(r"还是")
@@ -56,8 +57,10 @@ ASSUMPTIONS: dict[str, dict[str, tuple[Any, str]]] = {
     "sjz_skill_upgrade_subsidy": {"unemployment_insurance_months": (12, "按累计缴纳失业保险费满12个月计")},
     "sjz_apprenticeship_subsidy": {"apprentices": (1, "按每名学徒计"), "years": (1, "按培训1年计")},
 }
-AMOUNT_WORDS = re.compile(r"元|%|万|比例")
+NUMBER_IN_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:元|人|个|名|家|年|次|%|倍)")
 TOP_K = 8
+FIRST_HIT_THRESHOLD = 0.3
+QUOTE_SENTENCES = 3
 
 
 class OfflineEngine:
@@ -189,7 +192,7 @@ class OfflineEngine:
                     arguments[field] = value
                     assumptions.append(phrase)
         result = run_calculator(name, arguments)
-        if result.status == "needs_info" and assume and not assumptions:
+        if result.status == "needs_info" and assume:
             return None  # a general question the calculator cannot settle: answer from the clause instead
         citations = self._calculator_citations(result)
         call = ToolCall(name=name, arguments=arguments, result=result.model_dump(mode="json"))
@@ -245,52 +248,80 @@ class OfflineEngine:
         text = resolved.text
         vocabulary = self.vocabulary()
         terms = vocabulary.terms(text)
-        allowed = self._allowed_regions(mention)
+        kind = question_kind(text)
         old_wanted = bool(OLD_DOC_RE.search(text)) and not prefer_new
-        query = self._query(text, mention)
-        filters = SearchFilters(regions=allowed) if allowed else None
-        hits = self.retriever.search(query, top_k=TOP_K, filters=filters, auto_filter=False).hits
+        hits = self._search(text, mention, old_wanted=old_wanted)
         supported = [
             (vocabulary.coverage(terms, hit.chunk), hit) for hit in hits if self._in_jurisdiction(hit.chunk, mention)
         ]
-        supported = [(cov, hit) for cov, hit in supported if cov >= SUPPORT_THRESHOLD]
-        if old_wanted:
-            older = [(c, h) for c, h in supported if h.chunk.status == "superseded"]
-            supported = older or supported
+        # The retriever's first hit needs less lexical proof than the rest (colloquial wording, same meaning).
+        supported = [
+            (cov, hit) for cov, hit in supported
+            if cov >= SUPPORT_THRESHOLD or (hit.rank == 1 and cov >= FIRST_HIT_THRESHOLD)
+        ]
         if not supported:
-            where = "、".join(mention.regions or mention.unknown)
+            where = "、".join(r for r in (*mention.regions, *mention.unknown) if r != NATIONAL_REGION)
             scope = f"本库收录的{where}相关文件中" if where else "本库收录的政策文件中"
             return self._not_found(resolved, f"{scope}没有找到能回答该问题的条款。")
-        primary = max(supported, key=lambda pair: pair[0] - 0.04 * (pair[1].rank - 1))[1]
-        older_hit: SearchHit | None = None
-        if not old_wanted:
-            primary, older_hit = self._prefer_newer(primary, [h for _, h in supported])
-        kind = question_kind(text)
+
+        total = sum(vocabulary.idf(t) for t in terms) or 1.0
+        places = [squeeze(p) for p in self._place_words(text)]
+        wants_basis = bool(BASIS_RE.search(text))
 
         def score(sentence: str) -> float:
-            bonus = 0.5 if kind == "amount" and AMOUNT_WORDS.search(sentence) else 0.0
+            bonus = 0.3 * total if kind == "amount" and NUMBER_IN_TEXT.search(sentence) else 0.0
             return vocabulary.term_score(terms, sentence) + bonus
 
+        def strength(pair: tuple[float, SearchHit]) -> float:
+            cov, hit = pair
+            focus = max((score(part) for part in sentences(hit.chunk.text)), default=0.0) / total
+            value = cov + 0.5 * focus - 0.04 * (hit.rank - 1)
+            if hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places):
+                value += 0.5  # a national table row naming the asked place (北  京：丰台区…)
+            if wants_basis and hit.chunk.kind == "preamble":
+                value += 0.5  # "照着哪个文件出的": the preamble cites the basis document
+            return value
+
+        ranked = sorted(supported, key=strength, reverse=True)
+        primary = ranked[0][1]
+        older_hit: SearchHit | None = None
+        if not old_wanted:
+            primary, older_hit = self._prefer_newer(ranked)
         citations = [citation_from_chunk(1, primary.chunk)]
         lead = best_sentences(primary.chunk.text, score, limit=1)
-        quote = best_sentences(primary.chunk.text, score, limit=2)
+        quotes = [(citations[0], best_sentences(primary.chunk.text, score, limit=QUOTE_SENTENCES))]
         lines = [compose.clause_answer(self._region_label(primary.chunk), lead, 1)]
-        quotes = [(citations[0], quote)]
         if older_hit is not None:
             old_meta, new_meta = self.meta(older_hit.chunk.doc_id), self.meta(primary.chunk.doc_id)
             if old_meta and new_meta:
                 citations.append(citation_from_chunk(2, older_hit.chunk))
                 lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
         elif not mention.regions and not mention.unknown:
-            other = self._other_region(primary, supported)
+            other = self._other_region(primary, ranked)
             if other is not None:
                 n = len(citations) + 1
                 citations.append(citation_from_chunk(n, other.chunk))
                 other_lead = best_sentences(other.chunk.text, score, limit=1)
                 lines.append("此外，" + compose.clause_answer(self._region_label(other.chunk), other_lead, n))
-                quotes.append((citations[-1], best_sentences(other.chunk.text, score, limit=2)))
+                quotes.append((citations[-1], best_sentences(other.chunk.text, score, limit=QUOTE_SENTENCES)))
         body = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=resolved.question, status="answered", answer=body, citations=citations)
+
+    def _search(self, text: str, mention: RegionMention, *, old_wanted: bool) -> list[SearchHit]:
+        allowed = self._allowed_regions(mention)
+        doc_ids = None
+        if old_wanted:  # "老文件/07年那个文件": look inside the superseded documents of the region
+            doc_ids = [
+                d.doc_id for d in self.documents()
+                if d.status == "superseded" and (not allowed or d.region in allowed)
+            ] or None
+        filters = SearchFilters(regions=allowed, doc_ids=doc_ids) if (allowed or doc_ids) else None
+        return self.retriever.search(self._query(text, mention), top_k=TOP_K, filters=filters, auto_filter=False).hits
+
+    def _place_words(self, text: str) -> list[str]:
+        names = {n for d in self.documents() if d.region != NATIONAL_REGION for n in (d.region, *d.aliases)}
+        names |= set(KNOWN_PLACES)
+        return [name for name in names if len(name) >= 2 and name in text]
 
     def _allowed_regions(self, mention: RegionMention) -> list[str] | None:
         if mention.regions:
@@ -315,19 +346,27 @@ class OfflineEngine:
                 extra.append(re.sub(r"(省|市|自治区)$", "", meta.province))
         return " ".join([text, *dict.fromkeys(extra)])
 
-    def _prefer_newer(self, primary: SearchHit, hits: list[SearchHit]) -> tuple[SearchHit, SearchHit | None]:
-        """Answer from the newer document when an older one of the same region covers the same point."""
+    def _prefer_newer(self, ranked: list[tuple[float, SearchHit]]) -> tuple[SearchHit, SearchHit | None]:
+        """Answer from the newer document when an older one of the same region covers the same point.
+
+        "The same point" = both clauses support the question about equally well (coverage within 80%)."""
+        cov, primary = ranked[0]
         meta = self.meta(primary.chunk.doc_id)
         if meta and meta.superseded_by:
-            newer = next((h for h in hits if h.chunk.doc_id in meta.superseded_by), None)
+            newer = next((h for c, h in ranked if h.chunk.doc_id in meta.superseded_by and c >= 0.8 * cov), None)
             if newer is not None:
                 return newer, primary
         older = next(
-            (h for h in hits if (m := self.meta(h.chunk.doc_id)) and primary.chunk.doc_id in m.superseded_by), None
+            (
+                h for c, h in ranked
+                if (m := self.meta(h.chunk.doc_id)) and primary.chunk.doc_id in m.superseded_by and c >= 0.8 * cov
+            ),
+            None,
         )
         return primary, older
 
     def _other_region(self, primary: SearchHit, supported: list[tuple[float, SearchHit]]) -> SearchHit | None:
+        """The best clause of another region when the question named none and both regions regulate the point."""
         best = max((cov for cov, h in supported if h is primary), default=0.0)
         for cov, hit in supported:
             if hit.chunk.region not in (primary.chunk.region, NATIONAL_REGION) and cov >= 0.9 * best:
@@ -338,7 +377,7 @@ class OfflineEngine:
         meta = self.meta(chunk.doc_id)
         number = chunk.doc_number or (f"{meta.year}年文件" if meta and meta.year else "")
         region = compose.region_phrase(chunk.region)
-        return f"{chunk.region}（{number}）" if number and region == chunk.region else region
+        return f"{region}（{number}）" if number else region
 
     def _not_found(self, resolved: ResolvedQuestion, reason: str) -> Answer:
         return Answer(

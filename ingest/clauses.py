@@ -127,6 +127,10 @@ def _is_issuer_line(para: Para) -> bool:
     )
 
 
+def _number(value: str) -> int:
+    return int(value) if value.isdigit() else parse_chinese_numeral(value) or 0
+
+
 def heading_of(label: Label) -> tuple[str, bool]:
     """(heading, heading_only): `（三）动员…工作。正文…` → lead phrase up to the first 。."""
     rest = label.rest.strip()
@@ -174,7 +178,17 @@ class _Builder:
         (owner.children if owner else self.nodes).append(node)
 
     # -- paragraph kinds -----------------------------------------------------------------------------------
-    def _attachment_list_item(self, text: str) -> bool:
+    def _is_marker_list(self, index: int) -> bool:
+        """`附件1：方案` directly followed or preceded by `附件2：名单` lists attachments; it does not start one."""
+        neighbours = [self.paras[i] for i in (index - 1, index + 1) if 0 <= i < len(self.paras)]
+        return any(p.table is None and ATTACHMENT_MARK.match(p.text) for p in neighbours)
+
+    def _attachment_list_item(self, index: int) -> bool:
+        text = self.paras[index].text
+        mark = ATTACHMENT_MARK.match(text)
+        if mark and mark.group(2) and self._is_marker_list(index):
+            self.listed_attachments[collapse_cjk_spaces(mark.group(2))] = _number(mark.group(1))
+            return True
         head = ATTACHMENT_LIST_HEAD.match(text)
         if head:
             self.in_attachment_list = True
@@ -192,9 +206,10 @@ class _Builder:
         text = self.paras[index].text
         mark = ATTACHMENT_MARK.match(text)
         current = int(self.attachment.label[2:]) if self.attachment else 0
+        if mark and mark.group(2) and not _is_title_like(mark.group(2)):
+            return False  # `附件1所列城市要……，` is a sentence about an attachment
         if mark:
-            value = mark.group(1)
-            number = int(value) if value.isdigit() else parse_chinese_numeral(value) or 0
+            number = _number(mark.group(1))
             title = mark.group(2).strip()
         else:
             number = self.listed_attachments.get(collapse_cjk_spaces(text), 0) if _is_title_like(text) else 0
@@ -306,7 +321,7 @@ class _Builder:
             text = para.text
             if self._extend_attachment_title(index):
                 continue
-            if self._attachment_list_item(text):
+            if self._attachment_list_item(index):
                 self._current().paras.append(index)
                 continue
             if self._attachment_start(index):

@@ -193,3 +193,13 @@ def test_pack_cuts_only_at_boundaries_and_respects_the_cap(paragraphs: list[str]
     assert "".join(parts).replace("\n", "") == whole.replace("\n", "")
     tail_merge_allowance = MAX_CHUNK_CHARS // 4 + 120
     assert all(len(part) <= MAX_CHUNK_CHARS + tail_merge_allowance for part in parts)
+
+
+def test_attachment_markers_listed_in_the_notice_do_not_start_attachments(tmp_path: Path) -> None:
+    text = (
+        "某厅关于印发两个文件的通知\n各市：\n现印发给你们，附件1所列城市要认真落实。\n附件1：实施方案\n附件2：城市名单\n"
+        "某厅\n2020年1月2日\n附件1\n实施方案\n一、目标\n完成任务。\n附件2\n城市名单\n一、名单\n甲市。"
+    )
+    document = parse_text(tmp_path, text)
+    assert [c.clause_path for c in document.chunks] == ["", "附件1 一、", "附件2 一、"]
+    assert "附件1所列城市要认真落实" in document.chunks[0].text

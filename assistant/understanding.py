@@ -204,6 +204,9 @@ def target_group(text: str) -> str | None:
     return None
 
 
+_ALWAYS_INSURED = r"保险.{0,3}(一直|都|按时|按月)(在)?(交|缴)|(一直|都)(在)?(交|缴).{0,3}(保险|社保)"
+
+
 def extract_facts(text: str) -> dict[str, Any]:
     """Calculator inputs stated in the question (field names match the calculators' input models)."""
     text = to_halfwidth(text)
@@ -214,7 +217,7 @@ def extract_facts(text: str) -> dict[str, Any]:
             facts[name] = value
 
     months = _months_near(text, r"失业保险|失业险|失业保险费")
-    if months is None and re.search(r"保险.{0,3}(一直|都|按时|按月)(在)?(交|缴)|(一直|都)(在)?(交|缴).{0,3}(保险|社保)", text):
+    if months is None and re.search(_ALWAYS_INSURED, text):
         months = duration_months(text)  # "干了三年，保险一直交着": insured for the whole stated time
     put("unemployment_insurance_months", months)
     level = certificate_level(text)
@@ -256,7 +259,9 @@ def extract_facts(text: str) -> dict[str, Any]:
 
 QuestionKind = Literal["amount", "eligibility", "procedure", "list", "general"]
 
-_AMOUNT_RE = re.compile(r"多少|百分之几|几个点|几[元块万千]|有钱|补贴没|补贴标准|金额|额度|标准是|怎么算|能领|可领|领多少|补多少|比例|税前扣除|资助")
+_AMOUNT_RE = re.compile(
+    r"多少|百分之几|几个点|几[元块万千]|有钱|补贴没|补贴标准|金额|额度|标准是|怎么算|能领|可领|领多少|补多少|比例|税前扣除|资助"
+)
 _ELIGIBILITY_RE = re.compile(r"能不能|能否|可不可以|可以.*吗|是否|符合|有资格|够不够|算不算|能.*吗|享受.*吗|条件")
 _PROCEDURE_RE = re.compile(r"怎么|如何|流程|程序|办理|申请|步骤|去哪|哪里")
 _LIST_RE = re.compile(r"哪些|有什么|列出|包括|都有|几类|名单|清单")
@@ -336,7 +341,9 @@ KNOWN_PLACES: tuple[str, ...] = (
     "海淀", "朝阳区", "丰台", "东城", "西城", "大兴", "通州",
 )
 NATIONAL_REGION = "全国"
-NATIONAL_RE = re.compile(r"国家层面|国家政策|国家规定|国家的|全国|人社部|人力资源社会保障部|人力资源和社会保障部|百城技能振兴")
+NATIONAL_RE = re.compile(
+    r"国家层面|国家政策|国家规定|国家的|全国|人社部|人力资源社会保障部|人力资源和社会保障部|百城技能振兴"
+)
 
 
 class RegionMention(BaseModel):

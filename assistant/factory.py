@@ -1,0 +1,46 @@
+"""Build the answer engine at the application edge: LLM when configured, else offline (the default)."""
+
+from __future__ import annotations
+
+from langchain_core.language_models.chat_models import BaseChatModel
+
+from assistant.protocols import AnswerEngine
+from ingest.settings import Settings
+from retriever.protocols import Retriever
+
+
+def build_chat_model(settings: Settings) -> BaseChatModel:
+    """``ChatOpenAI`` on the configured OpenAI-compatible endpoint (only imported when an LLM is configured)."""
+    from langchain_openai import ChatOpenAI
+
+    api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    return ChatOpenAI(
+        base_url=settings.llm_base_url,
+        model=settings.llm_model,
+        api_key=api_key,
+        timeout=settings.llm_timeout_s,
+        temperature=0,
+        max_retries=1,
+    )
+
+
+def build_engine(
+    settings: Settings, retriever: Retriever, *, chat_model: BaseChatModel | None = None
+) -> AnswerEngine:
+    """The LLM engine (holding an offline engine for fallback) when ``settings.llm_enabled``; else offline."""
+    from assistant.offline import OfflineEngine
+
+    log_dir = settings.state_dir / "logs"
+    offline = OfflineEngine(retriever, max_question_chars=settings.max_question_chars, log_dir=log_dir)
+    if chat_model is None and not settings.llm_enabled:
+        return offline
+    from assistant.engine_llm import LlmEngine
+
+    return LlmEngine(
+        chat_model or build_chat_model(settings),
+        retriever,
+        offline,
+        max_question_chars=settings.max_question_chars,
+        top_k=settings.top_k,
+        log_dir=log_dir,
+    )

@@ -41,6 +41,7 @@ DATE_LINE = re.compile(
 PAGE_NUMBER = re.compile(r"^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+_BLANK_RUN = re.compile(r"\n(?:[ \u3000\xa0\r]*\n){2,}")
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ def _is_cell_line(line: str) -> bool:
 def split_text_blocks(text: str) -> list[tuple[str, list[str]]]:
     """Split raw text into ("text", [line]) and ("table", [lines]) runs. A table is a run of ≥4 lines that
     start with a tab or contain one (blank lines inside the run are kept: they separate rows)."""
-    lines = text.split("\n")
+    lines = _BLANK_RUN.sub("\n\n", text).split("\n")  # one blank line separates as well as a thousand
     runs: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(lines):
@@ -248,6 +249,9 @@ def split_text_blocks(text: str) -> list[tuple[str, list[str]]]:
             end += 1
         if cell_lines >= 4:
             runs.append(("table", lines[index:end]))
+            index = end
+        elif end > index:  # blank lines and stray tab lines that do not make a table: plain lines, in one step
+            runs.extend(("text", [line]) for line in lines[index:end])
             index = end
         else:
             runs.append(("text", [lines[index]]))
@@ -294,7 +298,7 @@ def add_line(result: NormalizedText, line: str, *, heading: bool = False) -> Non
         result.repairs.append(f"删除页码行：{line}")
         return
     if not heading and _is_orphan_fragment(line, previous):
-        result.repairs.append(f"删除分页残片（与上文重复的片段）：{line}")
+        result.repairs.append(f"删除疑似分页残片：{line}")
         return
     if (
         previous is not None

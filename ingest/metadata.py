@@ -99,10 +99,6 @@ def build_meta(path: Path, clues: TextClues, sidecar: dict[str, Any] | None) -> 
         ) from exc
 
 
-def heuristic_meta(path: Path, clues: TextClues) -> DocumentMeta:
-    return build_meta(path, clues, None)
-
-
 def heuristic_fields(path: Path, clues: TextClues) -> dict[str, Any]:
     title = guess_title(clues.header_lines) or path.stem
     issuer = guess_issuer(clues.closing_lines, title)

@@ -48,6 +48,7 @@ class IngestProblem(BaseModel):
     path: str
     message_zh: str
     message_en: str = ""
+    severity: Literal["error", "warning"] = "error"
 
 
 class IngestReport(BaseModel):
@@ -74,6 +75,11 @@ def _in_scope(source_path: str, directories: list[Path]) -> bool:
         return False
     source = Path(source_path).resolve()
     return any(source.is_relative_to(d) for d in directories)
+
+
+def _same_document(old: DocumentMeta, new: DocumentMeta) -> bool:
+    """Equal apart from where the file lives: moving the corpus is not a change worth a new generation."""
+    return old.model_dump(exclude={"source_path"}) == new.model_dump(exclude={"source_path"})
 
 
 def _previous(settings: Settings) -> gens.StoredGeneration | None:
@@ -115,7 +121,7 @@ def _plan(
         after = {c.id: c for c in doc_chunks}
         if doc_id not in old_docs:
             status = "added"
-        elif before == after and old_docs[doc_id] == meta:
+        elif before == after and _same_document(old_docs[doc_id], meta):
             status = "unchanged"
         else:
             status = "changed"
@@ -226,7 +232,8 @@ def ingest_paths(
     with gens.write_lock(settings.index_dir):
         corpus = parse_corpus(scope)
         problems = [
-            IngestProblem(path=str(p.path), message_zh=p.message_zh, message_en=p.message_en) for p in corpus.problems
+            IngestProblem(path=str(p.path), message_zh=p.message_zh, message_en=p.message_en, severity=p.severity)
+            for p in corpus.problems
         ]
         parsed = {d.meta.doc_id: (d.meta, list(d.chunks)) for d in corpus.documents}
         previous = _previous(settings)
@@ -238,14 +245,15 @@ def ingest_paths(
             report.elapsed_s = time.perf_counter() - started
             return report
 
+        full_sync = not paths
         scanned_dirs = [p.resolve() for p in scope if p.is_dir()]
-        problem_paths = {str(Path(p.path).resolve()) for p in corpus.problems}
+        failed = {Path(p.path).stem for p in corpus.problems if p.severity == "error"}
 
         def removable(meta: DocumentMeta) -> bool:
-            # a file that is still there but failed to parse keeps its previous chunks
-            return (
-                _in_scope(meta.source_path, scanned_dirs) and str(Path(meta.source_path).resolve()) not in problem_paths
-            )
+            # gone from the data dir (or from a directory named explicitly); a file that is still there but
+            # failed to parse keeps its previous chunks
+            in_scope = full_sync or _in_scope(meta.source_path, scanned_dirs)
+            return in_scope and meta.doc_id not in failed
 
         documents, chunks, changes = _plan(parsed, previous, removable)
         report.documents = changes

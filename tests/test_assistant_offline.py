@@ -1,0 +1,166 @@
+"""The offline engine on real retrieval over the real corpus: one or more questions of every type.
+
+Every answered answer is also run through ``verify_answer``: its [n] markers resolve and its numbers come
+from the quoted clauses or the calculator result.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Answer, Conversation
+from assistant.offline import OfflineEngine
+from assistant.verify import verify_answer
+
+
+@pytest.fixture(scope="module")
+def engine(retriever) -> OfflineEngine:
+    return OfflineEngine(retriever)
+
+
+def assert_grounded(answer: Answer) -> None:
+    sources = {c.n: c.text for c in answer.citations}
+    report = verify_answer(answer.answer, sources, [t.result for t in answer.tool_calls])
+    assert report.ok, report.feedback()
+    assert "依据：" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "amount", "calculator"),
+    [
+        ("我在石家庄交了15个月失业保险，考了中级工证书，能领多少补贴？", "1500元", "sjz_skill_upgrade_subsidy"),
+        ("石家庄这边，失业险交了两年了，刚拿到高级工证书，工种在急需紧缺目录里，能领多少？", "2200元", "sjz_skill_upgrade_subsidy"),
+        ("我们厂在石家庄，今年招了5个学徒走新型学徒制，都按中级工培养，一年下来企业能拿多少补贴？", "20000元",
+         "sjz_apprenticeship_subsidy"),
+        ("我们公司在北京，一年工资总额两千万，职工教育经费最少得提多少钱？", "300000元", "bj_staff_education_fund"),
+        ("我们公司在北碚，一年工资薪金500万，职工教育经费花了50万，今年能扣除多少？", "400000元",
+         "beibei_education_fund_deduction"),
+    ],
+)
+def test_amount_questions_use_the_calculator(engine: OfflineEngine, question: str, amount: str, calculator: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered" and amount in answer.answer
+    assert [t.name for t in answer.tool_calls] == [calculator]
+    assert_grounded(answer)
+
+
+def test_eligibility_not_met_explains_the_condition(engine: OfflineEngine) -> None:
+    answer = engine.answer("石家庄失业保险才交了8个月，考下来中级证，能领补贴吗？")
+    assert answer.status == "answered" and "12个月" in answer.answer
+    assert answer.tool_calls[0].result["status"] == "not_eligible"
+    assert answer.citations[0].clause == "三、（一）3"
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_about"),
+    [("石家庄考中级证的补贴我能领吗", "失业保险"), ("我在北京干了四年，有技师证，社保一直交着，能调进北京吗？", "突出贡献"),
+     ("我考了个中级证能补多少钱？", "石家庄")],
+)
+def test_missing_facts_are_asked_for(engine: OfflineEngine, question: str, asks_about: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "needs_info" and asks_about in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "facts"),
+    [
+        ("石家庄对培训机构的培训质量怎么考核", "三、（二）7", ["培训合格率"]),  # procedure
+        ("石家庄哪些人能参加免费的技能培训？", "三、（一）2", ["农村转移就业劳动者", "退役军人"]),  # list
+        ("北碚企业花在职工教育上的钱，税前能扣多少？", "五、（十九）", ["8%"]),  # number
+        ("重庆有哪几个区参加了第二批百城技能振兴？", "附件2 第22行", ["江北区", "九龙坡区", "北碚区"]),  # table
+    ],
+)
+def test_clause_answers_quote_the_right_clause(engine: OfflineEngine, question: str, clause: str, facts: list) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered" and answer.citations[0].clause == clause
+    assert all(fact in answer.answer for fact in facts)
+    assert answer.citations[0].text in engine.chunks(answer.citations[0].doc_id)[0].text or answer.citations[0].chunk_id
+    assert_grounded(answer)
+
+
+def test_newer_document_wins_and_older_is_mentioned(engine: OfflineEngine) -> None:
+    answer = engine.answer("北京企业职工教育经费按多少比例提取？")
+    assert answer.status == "answered" and "1.5%" in answer.answer
+    assert answer.citations[0].doc_number == "京政发〔2011〕33号"
+    assert "京办发〔2007〕14号" in answer.answer and "早期政策" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "forbidden"),
+    [("北京的技能提升补贴是多少", ["1000元", "1500元", "2000元"]), ("北碚学徒制补贴标准", ["4000元", "6000元"]),
+     ("石家庄企业职工教育经费要按工资总额的百分之几提取", ["1.5%", "2.5%"]), ("保定的技能提升补贴标准是多少", ["1000元"])],
+)
+def test_cross_region_trap_is_not_found_without_the_other_regions_numbers(
+    engine: OfflineEngine, question: str, forbidden: list
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "not_found" and not answer.citations and not answer.tool_calls
+    assert not any(number in answer.answer for number in forbidden)
+    assert "本库目前收录" in answer.answer
+
+
+def test_trap_names_where_the_rule_exists(engine: OfflineEngine) -> None:
+    answer = engine.answer("北京的技能提升补贴是多少")
+    assert "只有石家庄市" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["上海职业技能培训补贴怎么申请", "住房公积金怎么提取", "个税专项附加扣除里继续教育能扣多少", "电工证过期了怎么复审",
+     "2024年新出的技能补贴政策有啥变化", "北京积分落户要多少分", "杭州技能大师工作室补助多少钱", "今天天气怎么样"],
+)
+def test_out_of_corpus_is_not_found_and_lists_the_corpus(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "not_found" and not answer.citations
+    assert "石家庄市" in answer.answer and "北碚府发〔2019〕21号" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "status", "expected"),
+    [
+        (["石家庄技能提升补贴多少？"], "那高级工呢？", "answered", "2000元"),
+        (["石家庄技能提升补贴多少？", "那高级工呢？"], "如果是急需紧缺工种呢？", "answered", "2200元"),
+        (["石家庄技能提升补贴多少？"], "那北京呢？", "not_found", "北京"),
+        (["北京企业职工教育经费按多少比例提取？"], "效益好的企业呢？", "answered", "2.5%"),
+        (["我在石家庄，考了中级证，能补多少？"], "失业保险交了10个月，够吗？", "answered", "12个月"),
+        (["在北京工作的外地技师怎么才能直接引进？"], "老文件是怎么规定的？", "answered", "高级技师"),
+    ],
+)
+def test_follow_ups_resolve_against_previous_turns(
+    engine: OfflineEngine, history: list, question: str, status: str, expected: str
+) -> None:
+    conversation = Conversation()
+    for turn in history:
+        engine.answer(turn, conversation)
+    answer = engine.answer(question, conversation)
+    assert (answer.status, expected in answer.answer) == (status, True), answer.answer
+    assert len(conversation.turns) == len(history) + 1
+    if status == "not_found":
+        assert "1000元" not in answer.answer
+
+
+def test_stream_yields_text_then_the_answer(engine: OfflineEngine) -> None:
+    items = list(engine.stream("石家庄学徒制补贴标准"))
+    assert isinstance(items[-1], Answer) and all(isinstance(i, str) for i in items[:-1])
+    assert "".join(items[:-1]) == items[-1].answer
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [("", "不能为空"), ("   \n ", "不能为空"), ("？？？！！", "文字"), ("石家庄" * 2000, "过长"), ("补贴\x00多少", "")],
+)
+def test_bad_input_is_rejected_with_a_chinese_message(engine: OfflineEngine, question: str, message: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "rejected" and message in answer.answer and answer.answer
+
+
+class _BrokenRetriever:
+    def documents(self):
+        raise RuntimeError("index vanished")
+
+
+def test_internal_errors_become_an_error_id_not_a_traceback(tmp_path) -> None:
+    answer = OfflineEngine(_BrokenRetriever(), log_dir=tmp_path).answer("石家庄技能提升补贴多少？")  # type: ignore[arg-type]
+    assert answer.status == "not_found" and answer.error_id and answer.error_id in answer.answer
+    assert answer.error_id in (tmp_path / "errors.jsonl").read_text(encoding="utf-8")

@@ -29,7 +29,8 @@ def assert_grounded(answer: Answer) -> None:
     ("question", "amount", "calculator"),
     [
         ("我在石家庄交了15个月失业保险，考了中级工证书，能领多少补贴？", "1500元", "sjz_skill_upgrade_subsidy"),
-        ("石家庄这边，失业险交了两年了，刚拿到高级工证书，工种在急需紧缺目录里，能领多少？", "2200元", "sjz_skill_upgrade_subsidy"),
+        ("石家庄这边，失业险交了两年了，刚拿到高级工证书，工种在急需紧缺目录里，能领多少？", "2200元",
+         "sjz_skill_upgrade_subsidy"),
         ("我们厂在石家庄，今年招了5个学徒走新型学徒制，都按中级工培养，一年下来企业能拿多少补贴？", "20000元",
          "sjz_apprenticeship_subsidy"),
         ("我们公司在北京，一年工资总额两千万，职工教育经费最少得提多少钱？", "300000元", "bj_staff_education_fund"),
@@ -37,7 +38,9 @@ def assert_grounded(answer: Answer) -> None:
          "beibei_education_fund_deduction"),
     ],
 )
-def test_amount_questions_use_the_calculator(engine: OfflineEngine, question: str, amount: str, calculator: str) -> None:
+def test_amount_questions_use_the_calculator(
+    engine: OfflineEngine, question: str, amount: str, calculator: str
+) -> None:
     answer = engine.answer(question)
     assert answer.status == "answered" and amount in answer.answer
     assert [t.name for t in answer.tool_calls] == [calculator]
@@ -54,8 +57,8 @@ def test_eligibility_not_met_explains_the_condition(engine: OfflineEngine) -> No
 
 @pytest.mark.parametrize(
     ("question", "asks_about"),
-    [("石家庄考中级证的补贴我能领吗", "失业保险"), ("我在北京干了四年，有技师证，社保一直交着，能调进北京吗？", "突出贡献"),
-     ("我考了个中级证能补多少钱？", "石家庄")],
+    [("石家庄考中级证的补贴我能领吗", "失业保险"), ("我考了个中级证能补多少钱？", "石家庄"),
+     ("我在北京干了四年，有技师证，社保一直交着，能调进北京吗？", "突出贡献")],
 )
 def test_missing_facts_are_asked_for(engine: OfflineEngine, question: str, asks_about: str) -> None:
     answer = engine.answer(question)
@@ -89,7 +92,8 @@ def test_newer_document_wins_and_older_is_mentioned(engine: OfflineEngine) -> No
 @pytest.mark.parametrize(
     ("question", "forbidden"),
     [("北京的技能提升补贴是多少", ["1000元", "1500元", "2000元"]), ("北碚学徒制补贴标准", ["4000元", "6000元"]),
-     ("石家庄企业职工教育经费要按工资总额的百分之几提取", ["1.5%", "2.5%"]), ("保定的技能提升补贴标准是多少", ["1000元"])],
+     ("石家庄企业职工教育经费要按工资总额的百分之几提取", ["1.5%", "2.5%"]),
+     ("保定的技能提升补贴标准是多少", ["1000元"])],
 )
 def test_cross_region_trap_is_not_found_without_the_other_regions_numbers(
     engine: OfflineEngine, question: str, forbidden: list

@@ -106,6 +106,16 @@ def stale_generations(index_dir: Path, keep: set[str]) -> list[str]:
     )
 
 
+def incomplete_generations(index_dir: Path) -> list[str]:
+    """Generations left behind by a crashed or killed ingest (no manifest yet, never published)."""
+    live = read_current(index_dir)
+    return [
+        name
+        for name in stale_generations(index_dir, keep={live} if live else set())
+        if not (index_dir / name / MANIFEST_FILE).exists()
+    ]
+
+
 def remove_generations(index_dir: Path, names: list[str]) -> None:
     for name in names:
         shutil.rmtree(index_dir / name, ignore_errors=True)

@@ -230,6 +230,7 @@ def ingest_paths(
     embedder = embedder or build_embedder(settings)
     scope = [Path(p) for p in paths] if paths else [settings.data_dir]
     with gens.write_lock(settings.index_dir):
+        gens.remove_generations(settings.index_dir, gens.incomplete_generations(settings.index_dir))
         corpus = parse_corpus(scope)
         problems = [
             IngestProblem(path=str(p.path), message_zh=p.message_zh, message_en=p.message_en, severity=p.severity)

@@ -228,3 +228,66 @@ def test_hybrid_retriever_is_a_retriever(retriever: HybridRetriever) -> None:
     assert retriever.chunks_of("nope") == []
     assert {d.doc_id for d in retriever.documents()} >= {SJZ, BEIBEI}
     _: Retriever = retriever  # static conformance
+
+
+CRASHING_INGEST = """
+import sys, time
+from pathlib import Path
+from ingest.settings import Settings
+from retriever.embedders import UseEmbedder
+from retriever.index import ingest_paths
+
+class StallingEmbedder(UseEmbedder):
+    name = "use-multilingual-v3-crash-test"  # another model name: nothing is reused, every chunk is embedded
+    batches = 0
+
+    def embed_documents(self, texts):
+        vectors = super().embed_documents(texts)
+        StallingEmbedder.batches += 1
+        if StallingEmbedder.batches == 2:  # the first batch is already in the new generation's Chroma
+            Path(sys.argv[3]).write_text("embedding", encoding="utf-8")
+            time.sleep(600)
+        return vectors
+
+settings = Settings(data_dir=Path(sys.argv[1]), index_dir=Path(sys.argv[2]), _env_file=None)
+ingest_paths(settings, embedder=StallingEmbedder())
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_mid_ingest_leaves_a_consistent_index(seeded: Settings, embedder: UseEmbedder, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    before_current = gens.read_current(seeded.index_dir)
+    before_ids = assert_consistent(seeded)
+    marker = tmp_path / "stalled"
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_INGEST, str(seeded.data_dir), str(seeded.index_dir), str(marker)],
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while not marker.exists():
+            assert process.poll() is None, "the ingest subprocess ended before it stalled"
+            assert time.monotonic() < deadline, "the ingest subprocess never reached the embedding stall"
+            time.sleep(0.2)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+
+    partial = gens.stale_generations(seeded.index_dir, keep={before_current})
+    assert partial and gens.incomplete_generations(seeded.index_dir) == partial  # killed mid-write, unpublished
+    assert gens.read_current(seeded.index_dir) == before_current
+    assert assert_consistent(seeded) == before_ids
+    assert open_retriever(seeded, embedder=embedder).search("职工教育经费").hits
+
+    edit_file(seeded.data_dir / f"{SJZ}.txt", "2200元", "2300元")
+    report = ingest_paths(seeded, embedder=embedder)  # the lock died with the process; leftovers are swept
+    assert report.published
+    assert not (seeded.index_dir / partial[0]).exists()
+    assert_consistent(seeded)

@@ -140,7 +140,9 @@ def upload_and_reindex(
     from retriever.index import ingest_paths
 
     try:
-        report = ingest_paths(services.settings, documents, progress=progress)
+        # reuse the loaded embedding model instead of building a second one
+        embedder = getattr(services.retriever, "embedder", None)
+        report = ingest_paths(services.settings, documents, progress=progress, embedder=embedder)
     except PolicyAssistantError as exc:
         return render.error_html(exc.zh)
     services.reload()

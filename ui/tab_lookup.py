@@ -131,7 +131,8 @@ def build_lookup_tab(services: Services) -> tuple[Any, list[gr.components.Compon
         return search_html(services, q, k, r, d)
 
     inputs = [query, top_k, region, doc]
-    query.input(do_search, inputs, results, trigger_mode="always_last", api_visibility="private")
+    # .change, not .input: Gradio's textbox fires no input event for IME/pasted Chinese text
+    query.change(do_search, inputs, results, trigger_mode="always_last", api_visibility="private")
     query.submit(do_search, inputs, results, api_visibility="private")
     for control in (region, doc, top_k):
         control.change(do_search, inputs, results, trigger_mode="always_last", api_visibility="private")

@@ -106,13 +106,9 @@ def citation_cards_html(items: Iterable[Mapping[str, Any]], *, heading: str = "ä
 def highlight_html(text: str, terms: Sequence[str]) -> str:
     """Escape ``text`` and wrap case-insensitive occurrences of ``terms`` in <mark> (overlaps merged)."""
     spans: list[tuple[int, int]] = []
-    folded = text.casefold()
     for term in list(dict.fromkeys(t for t in terms if t and t.strip()))[:_MAX_HIGHLIGHT_TERMS]:
-        needle = term.casefold()
-        start = folded.find(needle)
-        while start != -1:
-            spans.append((start, start + len(needle)))
-            start = folded.find(needle, start + len(needle))
+        # regex on the original text keeps offsets exact (casefold() can change string length)
+        spans.extend(m.span() for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE))
     if not spans:
         return esc(text)
     merged: list[list[int]] = []

@@ -100,10 +100,16 @@ class Services:
                 engine = self.engine_factory(self.settings, retriever) if self.engine_factory else None
             except PolicyAssistantError as exc:
                 if self.retriever is None:
-                    self.index_problem = exc.zh
+                    self.index_problem = INDEX_MISSING_ZH if not _index_exists(self.settings) else exc.zh
                 logger.warning("index not available: %s", exc.one_line())
                 return
             self.retriever, self.engine, self.index_problem = retriever, engine, None
+
+
+def _index_exists(settings: Settings) -> bool:
+    from retriever.generations import read_current
+
+    return read_current(settings.index_dir) is not None
 
 
 def _default_retriever_factory(settings: Settings) -> Retriever:

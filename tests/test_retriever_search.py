@@ -1,0 +1,156 @@
+"""Hybrid search on the real five-document index: region guarantee, expected clauses, filters, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.errors import UserInputError
+from retriever.hybrid import HybridRetriever
+from retriever.models import SearchFilters
+from retriever.rerank import CrossEncoderReranker
+
+NATIONAL = "全国"
+BJ2011 = "beijing-2011-vocational-training"
+BJ2007 = "beijing-2007-high-skilled-talent"
+SJZ = "shijiazhuang-2019-lifelong-skills-training"
+BEIBEI = "beibei-2019-lifelong-skills-training"
+MOHRSS = "mohrss-2015-hundred-cities-skills"
+
+REGION_QUERIES = {
+    "北京市": [
+        "北京 职工教育经费提取比例",
+        "北京市企业新型学徒制补贴",
+        "北京的高级技师引进政策",
+        "北京 就业技能培训补贴标准",
+        "北京技能提升补贴多少钱",
+        "来京务工人员技师可以直接引进吗",
+    ],
+    "石家庄市": [
+        "石家庄 就业技能培训补贴",
+        "石家庄学徒制补贴多少",
+        "河北 技能提升补贴",
+        "石家庄首席技师工作室",
+        "石家庄 职工教育经费",
+    ],
+    "重庆市北碚区": ["北碚 退役军人 培训", "北碚区职工教育经费税前扣除", "重庆 技能提升补贴", "北碚 新型学徒制"],
+}
+
+
+@pytest.mark.parametrize(("region", "query"), [(r, q) for r, qs in REGION_QUERIES.items() for q in qs])
+def test_a_named_region_is_never_answered_by_another_region(
+    retriever: HybridRetriever, region: str, query: str
+) -> None:
+    response = retriever.search(query, top_k=5)
+    assert response.hits
+    assert response.hits[0].chunk.region == region  # the region's own clause first, not even a national one
+    assert {h.chunk.region for h in response.hits} <= {region, NATIONAL}
+
+
+@pytest.mark.parametrize(
+    ("query", "doc_id", "clause"),
+    [
+        ("石家庄 就业技能培训补贴", SJZ, "三、（一）2"),
+        ("石家庄 学徒制补贴", SJZ, "三、（一）3"),
+        ("石家庄 失业保险 技能提升补贴", SJZ, "三、（一）3"),
+        ("北京 职工教育经费提取比例", BJ2011, "九、"),
+        ("北京 首席技师工作室 资助", BJ2011, "四、（二）"),
+        ("北京 来京务工人员 直接引进", BJ2011, "六、"),
+        ("北京 在京工作满5年 高级技师", BJ2007, "四、（十四）"),
+        ("北碚 职工教育经费 税前扣除", BEIBEI, "五、（十九）"),
+        ("北碚 退役军人 培训 生活补助", BEIBEI, "二、（五）"),
+        ("重庆哪些区参加了百城技能振兴", MOHRSS, "附件2 第22行"),
+    ],
+)
+def test_expected_clause_in_top_three(retriever: HybridRetriever, query: str, doc_id: str, clause: str) -> None:
+    hits = retriever.search(query, top_k=3).hits
+    assert (doc_id, clause) in [(h.chunk.doc_id, h.chunk.clause_path) for h in hits]
+
+
+def test_unknown_place_restricts_to_national_documents(retriever: HybridRetriever) -> None:
+    response = retriever.search("上海的职业培训补贴")
+    assert response.analysis.unknown_regions == ["上海"]
+    assert response.hits and {h.chunk.region for h in response.hits} == {NATIONAL}
+
+
+def test_document_named_by_number_restricts_to_it(retriever: HybridRetriever) -> None:
+    response = retriever.search("京政发〔2011〕33号 首席技师")
+    assert response.filters.doc_ids == [BJ2011]
+    assert {h.chunk.doc_id for h in response.hits} == {BJ2011}
+
+
+def test_document_named_by_year(retriever: HybridRetriever) -> None:
+    response = retriever.search("2007年那个文件里高级技师怎么引进")
+    assert {h.chunk.doc_id for h in response.hits} == {BJ2007}
+
+
+def test_explicit_filters_win_over_the_query(retriever: HybridRetriever) -> None:
+    response = retriever.search("北京 职工教育经费", filters=SearchFilters(regions=["石家庄市"]))
+    assert response.hits and {h.chunk.region for h in response.hits} == {"石家庄市"}
+    response = retriever.search("职工教育经费", filters=SearchFilters(doc_ids=[BEIBEI]))
+    assert {h.chunk.doc_id for h in response.hits} == {BEIBEI}
+    response = retriever.search("北京 高技能人才", top_k=10, filters=SearchFilters(statuses=["in_force"]))
+    assert response.hits and all(h.chunk.status == "in_force" for h in response.hits)
+
+
+def test_auto_filter_can_be_switched_off(retriever: HybridRetriever) -> None:
+    response = retriever.search("北京 职业技能培训", top_k=20, auto_filter=False)
+    assert response.filters.is_empty()
+    assert len({h.chunk.region for h in response.hits}) > 1
+
+
+def test_response_contract_and_ranks(retriever: HybridRetriever) -> None:
+    response = retriever.search("技能提升补贴", top_k=4)
+    contract = response.contract()
+    assert contract["query"] == "技能提升补贴"
+    assert len(contract["results"]) == 4
+    for row in contract["results"]:
+        assert {"id", "doc_id", "title", "doc_number", "region", "clause", "text", "score"} <= set(row)
+    assert [h.rank for h in response.hits] == [1, 2, 3, 4]
+    assert [h.score for h in response.hits] == sorted((h.score for h in response.hits), reverse=True)
+    assert all(h.dense_rank or h.lexical_rank for h in response.hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "不能为空"),
+        ("   \n\t ", "不能为空"),
+        ("？！……。，", "纯标点或表情"),
+        ("😀🎉👍", "纯标点或表情"),
+        ("补" * 20_000, "过长"),
+    ],
+)
+def test_bad_queries_are_rejected_in_chinese(retriever: HybridRetriever, query: str, message: str) -> None:
+    with pytest.raises(UserInputError, match=message):
+        retriever.search(query)
+
+
+@pytest.mark.parametrize("top_k", [0, -1, 51])
+def test_bad_top_k(retriever: HybridRetriever, top_k: int) -> None:
+    with pytest.raises(UserInputError, match="返回条数"):
+        retriever.search("补贴", top_k=top_k)
+
+
+class KeywordScorer:
+    """A CrossEncoder stand-in: scores a pair by whether the text mentions a keyword."""
+
+    def __init__(self, keyword: str) -> None:
+        self.keyword = keyword
+        self.calls = 0
+
+    def predict(self, sentences: list[tuple[str, str]], **_: object) -> list[float]:
+        self.calls += 1
+        return [float(self.keyword in text) for _query, text in sentences]
+
+
+def test_reranker_reorders_candidates(retriever: HybridRetriever) -> None:
+    scorer = KeywordScorer("税前扣除")
+    reranking = HybridRetriever(
+        index_dir=retriever.index_dir,
+        embedder=retriever.embedder,
+        tokenizer=retriever.tokenizer,
+        reranker=CrossEncoderReranker(scorer),
+    )
+    hits = reranking.search("职工教育经费", top_k=3).hits
+    assert scorer.calls == 1
+    assert "税前扣除" in hits[0].chunk.text and hits[0].score == 1.0

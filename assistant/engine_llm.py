@@ -25,6 +25,7 @@ from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error
 from assistant.models import Answer, Conversation, ToolCall
 from assistant.offline import OfflineEngine
+from assistant.protocols import collect
 from assistant.search_tool import SEARCH_TOOL_NAME, SourceRegistry, policy_search_tool, search_and_number
 from assistant.tools import calculator_tools
 from assistant.understanding import NATIONAL_REGION, detect_regions
@@ -89,12 +90,7 @@ class LlmEngine:
     # ------------------------------------------------------------------------------------------ protocol
 
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
-        final: Answer | None = None
-        for item in self.stream(question, conversation):
-            if isinstance(item, Answer):
-                final = item
-        assert final is not None  # stream() always ends with an Answer
-        return final
+        return collect(self.stream(question, conversation))[1]
 
     def stream(self, question: str, conversation: Conversation | None = None) -> Iterator[str | Answer]:
         try:

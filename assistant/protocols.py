@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from assistant.models import Answer, Conversation
@@ -20,3 +20,17 @@ class AnswerEngine(Protocol):
     def stream(self, question: str, conversation: Conversation | None = None) -> Iterator[str | Answer]:
         """Yield text deltas as they are produced, then the final (verified) ``Answer`` last."""
         ...
+
+
+def collect(stream: Iterable[str | Answer]) -> tuple[str, Answer]:
+    """Drain ``AnswerEngine.stream()``: the streamed text and the final ``Answer``."""
+    deltas: list[str] = []
+    final: Answer | None = None
+    for item in stream:
+        if isinstance(item, Answer):
+            final = item
+        else:
+            deltas.append(item)
+    if final is None:
+        raise RuntimeError("the answer stream ended without an Answer")
+    return "".join(deltas), final

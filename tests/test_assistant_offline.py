@@ -10,6 +10,7 @@ import pytest
 
 from assistant.models import Answer, Conversation
 from assistant.offline import OfflineEngine
+from assistant.protocols import collect
 from assistant.verify import verify_answer
 
 
@@ -147,7 +148,8 @@ def test_follow_ups_resolve_against_previous_turns(
 def test_stream_yields_text_then_the_answer(engine: OfflineEngine) -> None:
     items = list(engine.stream("石家庄学徒制补贴标准"))
     assert isinstance(items[-1], Answer) and all(isinstance(i, str) for i in items[:-1])
-    assert "".join(items[:-1]) == items[-1].answer
+    streamed, final = collect(items)
+    assert streamed == final.answer and final.status == "answered"
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from assistant.engine_llm import LlmEngine
 from assistant.factory import build_chat_model, build_engine
-from assistant.models import Answer, Conversation
+from assistant.models import Conversation
 from assistant.offline import OfflineEngine
+from assistant.protocols import collect
 from ingest.settings import Settings
 from tests.llm_fakes import ScriptedChatModel, tool_call
 
@@ -41,17 +42,6 @@ def cite(template: str, clause: str = "三、（一）3", region: str = "石家�
     return reply
 
 
-def run_stream(engine: LlmEngine, question: str, conversation: Conversation | None = None) -> tuple[str, Answer]:
-    deltas, final = [], None
-    for item in engine.stream(question, conversation):
-        if isinstance(item, Answer):
-            final = item
-        else:
-            deltas.append(item)
-    assert final is not None
-    return "".join(deltas), final
-
-
 def test_calls_the_calculator_and_cites_the_clause(retriever, offline) -> None:
     model = ScriptedChatModel()
     model.enqueue(tool_calls=[tool_call("search_policies", query="石家庄 技能提升补贴", region="石家庄市")])
@@ -59,7 +49,7 @@ def test_calls_the_calculator_and_cites_the_clause(retriever, offline) -> None:
         tool_call("sjz_skill_upgrade_subsidy", unemployment_insurance_months=15, certificate_level="中级")
     ])
     model.enqueue_fn(cite("根据石家庄市的规定，您可领取技能提升补贴1500元[{n}]。依据：三、（一）3[{n}]。"))
-    streamed, answer = run_stream(make_engine(model, retriever, offline), QUESTION)
+    streamed, answer = collect(make_engine(model, retriever, offline).stream(QUESTION))
 
     assert (answer.status, answer.engine, answer.fallback) == ("answered", "llm", False)
     assert "1500元" in answer.answer and streamed.strip() == answer.answer

@@ -20,7 +20,7 @@ import pytest
 
 from assistant.engine_llm import LlmEngine
 from assistant.factory import build_engine
-from assistant.models import Answer
+from assistant.protocols import collect
 from assistant.verify import verify_answer
 from ingest.settings import Settings
 
@@ -77,16 +77,10 @@ def test_streaming_and_verification_against_a_real_model(server_url: str, retrie
     engine = build_engine(settings, retriever)
     assert isinstance(engine, LlmEngine)
 
-    deltas: list[str] = []
-    final: Answer | None = None
-    for item in engine.stream("石家庄技能提升补贴标准是多少？"):
-        if isinstance(item, Answer):
-            final = item
-        else:
-            deltas.append(item)
+    streamed, final = collect(engine.stream("石家庄技能提升补贴标准是多少？"))
 
-    assert final is not None and final.status in ("answered", "not_found", "needs_info")
-    assert "".join(deltas).strip(), "no tokens were streamed from the server"
+    assert final.status in ("answered", "not_found", "needs_info")
+    assert streamed.strip(), "no tokens were streamed from the server"
     if final.fallback:
         assert final.engine == "offline" and final.notes[0].startswith("大模型")
     else:

@@ -101,6 +101,7 @@ def run_eval(
         run_settings = settings.model_copy(
             update={
                 "index_dir": Path(work) / "index",
+                "state_dir": Path(work) / "state",  # engine logs stay out of the user's data dir
                 "embedding_backend": backend or settings.embedding_backend,
                 "chroma_url": None,
                 "llm_base_url": None,  # the answer eval measures the offline engine

@@ -83,6 +83,9 @@ def test_eval_json_end_to_end_on_the_real_corpus(cli_env: Settings, tmp_path: Pa
         }
     # the table questions need row chunks: the clause-aware index must beat raw splitting there
     assert run["ours"]["by_type"]["table"]["recall_at_5"] > run["baseline"]["by_type"]["table"]["recall_at_5"]
+    answers = run["answers"]["overall"]
+    assert answers["count"] == run["gold_items"]
+    assert 0.0 <= answers["key_fact_accuracy"] <= 1.0 and answers["abstention_accuracy"] is not None
     saved = tmp_path / "results" / "retrieval-use.md"
     assert "R@1" in saved.read_text(encoding="utf-8")
     assert not (cli_env.index_dir / "CURRENT").exists()  # the eval never touches the configured index

@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
         gold: Annotated[Path | None, typer.Option("--gold", help="金标准 JSONL（默认 data/eval/qa.jsonl）。")] = None,
         top_k: Annotated[int, typer.Option("--top-k", help="每题取回条数（1–50）。")] = 10,
         baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="同时评测 LangChain 基线。")] = True,
-        answers: Annotated[bool, typer.Option("--answers/--no-answers", help="同时评测离线问答引擎。")] = False,
+        answers: Annotated[bool, typer.Option("--answers/--no-answers", help="同时评测离线问答引擎。")] = True,
         save: Annotated[Path | None, typer.Option("--save", help="把结果写入目录（retrieval.md / .json）。")] = None,
     ) -> None:
         """在金标准问题集上评测检索（R@1、R@5、MRR，按文档/题型），并与 LangChain 基线对比。"""

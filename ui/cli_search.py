@@ -26,7 +26,13 @@ def _filters(retriever: HybridRetriever, region: str | None, doc: str | None) ->
         regions = [validate_filter_value(region, allowed, field_zh="地区", aliases=retriever.analyzer.region_aliases())]
     if doc is not None:
         aliases = {d.doc_number: d.doc_id for d in documents if d.doc_number} | {d.title: d.doc_id for d in documents}
-        doc_ids = [validate_filter_value(doc, [d.doc_id for d in documents], field_zh="文件", aliases=aliases)]
+        try:
+            doc_ids = [validate_filter_value(doc, [d.doc_id for d in documents], field_zh="文件", aliases=aliases)]
+        except UserInputError:
+            named = retriever.analyze(doc).doc_ids  # 文号 variants (京政发[2011]33号, 33号文), title words
+            if len(named) != 1:
+                raise
+            doc_ids = named
     return SearchFilters(regions=regions, doc_ids=doc_ids)
 
 

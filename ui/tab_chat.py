@@ -121,17 +121,17 @@ def respond(
         yield [*history, _user(question), _assistant(exc.zh)], conversation, None, question
         return
     history += [_user(cleaned), _assistant(THINKING)]
-    yield history, conversation, None, ""
+    yield list(history), conversation, None, ""
     streamed = ""
     try:
         for item in engine.stream(cleaned, conversation):
             if isinstance(item, Answer):
                 history[-1:] = answer_messages(item)
-                yield history, conversation, item.contract(), ""
+                yield list(history), conversation, item.contract(), ""
                 return
             streamed += item
             history[-1] = _assistant(streamed)
-            yield history, conversation, None, ""
+            yield list(history), conversation, None, ""
     except Exception as exc:
         _, text = _internal_error_text(services, exc, command="ui.chat", question=cleaned)
         history[-1] = _assistant(text)

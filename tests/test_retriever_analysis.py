@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from ingest.models import DocumentMeta
+from ingest.pipeline import parse_corpus
 from retriever.analysis import QueryAnalyzer, short_forms
 
 POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
@@ -19,11 +19,7 @@ MOHRSS = "mohrss-2015-hundred-cities-skills"
 
 
 def sidecar_documents() -> list[DocumentMeta]:
-    documents = []
-    for path in sorted(POLICIES.glob("*.meta.yaml")):
-        fields = yaml.safe_load(path.read_text(encoding="utf-8"))
-        documents.append(DocumentMeta(doc_id=path.name.removesuffix(".meta.yaml"), **fields))
-    return documents
+    return [document.meta for document in parse_corpus([POLICIES]).documents]
 
 
 @pytest.fixture(scope="module")

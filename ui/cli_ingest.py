@@ -48,7 +48,8 @@ def ingest_command(
     finally:
         progress.close()
     for problem in report.problems:
-        typer.echo(f"问题：{problem.path}：{problem.message_zh}", err=True)
+        label = "提示" if problem.severity == "warning" else "问题"
+        typer.echo(f"{label}：{problem.path}：{problem.message_zh}", err=True)
     if as_json:
         print_json(report.model_dump(mode="json") | {"ok": report.ok})
     else:

@@ -17,6 +17,7 @@ from eval.answer_eval import (
     score_by,
 )
 from eval.gold import GoldItem, parse_gold_lines
+from tests.test_eval_gold import gold_line
 
 SJZ = "shijiazhuang-2019-lifelong-skills-training"
 SJZ_TITLE = "石家庄市人民政府办公室关于推行终身职业技能培训制度加快技能强市建设的实施意见"
@@ -27,21 +28,7 @@ CLAUSE_TEXT = (
 
 
 def _item(**overrides: object) -> GoldItem:
-    base = {
-        "id": "t-001",
-        "question": "石家庄考了中级证能补多少？",
-        "type": "amount",
-        "region": "石家庄市",
-        "gold_doc": SJZ,
-        "gold_clause": "三、（一）3",
-        "gold_text": "分别给予1000元、1500元、2000元的技能提升补贴",
-        "expected_status": "answered",
-        "required_facts": ["1500元"],
-        "forbidden_facts": ["2200元"],
-        "expected_amount": "1500",
-    }
-    base.update(overrides)
-    (item,) = parse_gold_lines([json.dumps(base, ensure_ascii=False)])
+    (item,) = parse_gold_lines([gold_line(**overrides)])
     return item
 
 

@@ -64,7 +64,8 @@ def test_questions_do_not_copy_gold_text(gold: list[GoldItem]) -> None:
     assert copied == []
 
 
-def _line(**overrides: object) -> str:
+def gold_line(**overrides: object) -> str:
+    """One valid gold JSONL line (a Shijiazhuang amount question) with ``overrides`` applied."""
     base = {
         "id": "x-001",
         "question": "石家庄技能提升补贴多少？",
@@ -83,7 +84,7 @@ def _line(**overrides: object) -> str:
 
 
 def test_valid_line_parses_with_decimal_amount() -> None:
-    (item,) = parse_gold_lines([_line(), ""])
+    (item,) = parse_gold_lines([gold_line(), ""])
     assert str(item.expected_amount) == "1500"
     assert item.has_gold
 
@@ -93,18 +94,18 @@ def test_valid_line_parses_with_decimal_amount() -> None:
     [
         ([], "是空的"),
         (["{not json"], "第1行不是合法的 JSON"),
-        ([_line(type="weird")], "第1行字段不合法：type"),
-        ([_line(region="上海市")], "region"),
-        ([_line(expected_amount="NaN")], "expected_amount"),
-        ([_line(expected_amount="-5")], "expected_amount"),
-        ([_line(gold_text="太短")], "第1行字段不合法"),
-        ([_line(gold_text="长" * 61)], "第1行字段不合法"),
-        ([_line(gold_doc=None)], "第1行字段不合法"),
-        ([_line(surprise=1)], "surprise"),
-        ([_line(type="follow_up")], "第1行字段不合法"),
-        ([_line(), _line()], "重复的 id"),
-        ([_line(question="")], "question"),
-        ([_line(question="问" * 500)], "question"),
+        ([gold_line(type="weird")], "第1行字段不合法：type"),
+        ([gold_line(region="上海市")], "region"),
+        ([gold_line(expected_amount="NaN")], "expected_amount"),
+        ([gold_line(expected_amount="-5")], "expected_amount"),
+        ([gold_line(gold_text="太短")], "第1行字段不合法"),
+        ([gold_line(gold_text="长" * 61)], "第1行字段不合法"),
+        ([gold_line(gold_doc=None)], "第1行字段不合法"),
+        ([gold_line(surprise=1)], "surprise"),
+        ([gold_line(type="follow_up")], "第1行字段不合法"),
+        ([gold_line(), gold_line()], "重复的 id"),
+        ([gold_line(question="")], "question"),
+        ([gold_line(question="问" * 500)], "question"),
     ],
 )
 def test_bad_gold_lines_are_rejected_in_chinese(lines: list[str], message: str) -> None:
@@ -124,7 +125,7 @@ def test_missing_and_non_utf8_gold_files(tmp_path: Path) -> None:
 
 
 def test_gold_text_not_in_document_is_reported(tmp_path: Path) -> None:
-    (item,) = parse_gold_lines([_line(gold_text="这句话在文件里根本不存在啊啊")])
+    (item,) = parse_gold_lines([gold_line(gold_text="这句话在文件里根本不存在啊啊")])
     assert corpus_problems([item], POLICIES) == [
         f"x-001: gold_text not verbatim in {item.gold_doc}: 这句话在文件里根本不存在啊啊"
     ]

@@ -72,7 +72,7 @@ def test_correct_answer_passes_every_metric() -> None:
 def test_missing_and_forbidden_facts_and_wrong_citation() -> None:
     wrong = _citation(clause="三、（一）2", text="培训补贴金额每人最高不超过2200元")
     answer = _answer("最高2200元。", citations=[wrong, _citation(n=2)])
-    check = check_answer(_item(), answer)
+    check = check_answer(_item(forbidden_facts=["2200元"]), answer)
     assert check.missing_facts == ["1500元"]
     assert check.forbidden_found == ["2200元"]
     assert not check.facts_ok

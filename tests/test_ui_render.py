@@ -24,7 +24,7 @@ HOSTILE = [
 def test_md_text_escapes_every_markdown_and_html_metacharacter(text: str) -> None:
     escaped = render.md_text(text)
     # every ASCII metacharacter is preceded by a backslash, so markdown shows it literally
-    for match in re.finditer(r"[<>\[\]()!`*$&_#]", escaped):
+    for match in re.finditer(r"[<>\[\]!`*$&_#:|~]", escaped):
         assert escaped[match.start() - 1] == "\\", (text, escaped)
     # and removing the escapes gives back exactly what was written (lossless display)
     assert re.sub(r"\\(.)", r"\1", escaped) == text
@@ -33,6 +33,7 @@ def test_md_text_escapes_every_markdown_and_html_metacharacter(text: str) -> Non
 def test_md_text_keeps_chinese_and_full_width_punctuation() -> None:
     text = "石家庄市技能提升补贴：1500元（三、（一）3）"
     assert render.md_text(text) == "石家庄市技能提升补贴：1500元（三、（一）3）"
+    assert render.md_text("2019-10-15 比例1.5% (试行)") == "2019-10-15 比例1.5% (试行)"  # nothing to escape
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-# ASCII punctuation that markdown (marked + GFM), HTML or KaTeX could interpret. CommonMark allows a backslash
-# before any ASCII punctuation, so escaping these is lossless for display.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=\"'])")
+# ASCII punctuation through which markdown (marked + GFM), HTML or KaTeX could create markup: tags, images,
+# links, code, emphasis, tables, math, entities, autolinks (``http:``). CommonMark allows a backslash before any
+# ASCII punctuation, so this is lossless for display; harmless characters (``-.()``) stay unescaped so screen
+# readers do not read backslashes in dates and amounts.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#!|~$&:])")
 _MAX_HIGHLIGHT_TERMS = 20
 
 ANSWER_STATUS_LABELS: dict[str, str] = {
@@ -86,7 +88,7 @@ def citation_card_html(item: Mapping[str, Any], *, open_: bool = False, highligh
         f'<span class="pa-clause">{esc(clause_label(item.get("clause")))}</span>'
         f"</summary>"
         f'<div class="pa-meta">{esc(citation_meta_line(item))}{score_html}</div>'
-        f'<blockquote class="pa-text">{text_html}</blockquote>'
+        f'<div class="pa-text">{text_html}</div>'
         f'<div class="pa-actions"><button type="button" class="pa-copy" data-cite="{esc(label)}">复制引用</button>'
         f'<code class="pa-cite">{esc(label)}</code></div>'
         f"</details>"

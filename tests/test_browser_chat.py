@@ -1,0 +1,107 @@
+"""A real browser (Debian Chromium via Playwright) on the real page: ask, see the answer and a citation card.
+
+Screenshots go to ``artifacts/`` (git-ignored) at desktop and phone width so a person can look at them.
+"""
+
+# ruff: noqa: F811  (fixtures shared from test_ui_api are imported, then requested by name)
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_ui_api import running_app, ui_services  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+QUESTION = "我在石家庄交了15个月失业保险，考了中级工证，能领多少补贴？"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.is_file() or shutil.which(str(CHROMIUM)) is None:
+        pytest.skip("需要 Debian chromium（/usr/bin/chromium）：apt-get install chromium / Chromium not installed")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="需要 playwright Python 包 / playwright not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _open(browser, url: str, viewport: dict[str, int]):
+    page = browser.new_page(viewport=viewport)
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.locator("#chat-question textarea").wait_for()
+    return page
+
+
+def _ask(page, question: str) -> None:
+    page.locator("#chat-question textarea").fill(question)
+    page.locator("#chat-send").click()
+
+
+@pytest.mark.parametrize(("viewport", "name"), [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_ask_shows_answer_and_citation_card(browser, running_app: str, viewport: dict[str, int], name: str) -> None:
+    page = _open(browser, running_app, viewport)
+    try:
+        _ask(page, QUESTION)
+        chat = page.locator("#chat")
+        chat.get_by_text("1500元", exact=False).first.wait_for()
+        card = chat.get_by_text("三、（一）3", exact=False).last
+        card.wait_for()
+        assert "石家庄市人民政府办公室关于推行终身职业技能培训制度加快技能强市建设的实施意见" in chat.inner_text()
+        card.click()  # expand the card: its 文号/region/date line and the verbatim clause appear
+        chat.get_by_text("无文号 · 石家庄市 · 2019-10-15", exact=False).last.wait_for()
+        page.wait_for_timeout(500)  # let the expand animation finish before the screenshot
+        assert "计算过程" in chat.inner_text()
+        # nothing in the page scrolls sideways at this width
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"page is {overflow}px wider than the {name} viewport"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"browser_chat_{name}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_hostile_question_is_shown_as_text(browser, running_app: str) -> None:
+    page = _open(browser, running_app, DESKTOP)
+    try:
+        page.evaluate("window.__pwned = false")
+        _ask(page, '<img src=x onerror="window.__pwned=true"> 石家庄技能提升补贴')
+        page.locator("#chat").get_by_text("<img src=x", exact=False).first.wait_for()
+        assert page.locator("#chat img[src='x']").count() == 0
+        assert page.evaluate("window.__pwned") is False
+    finally:
+        page.close()
+
+
+def test_lookup_highlights_terms_at_phone_width(browser, running_app: str) -> None:
+    page = _open(browser, running_app, PHONE)
+    try:
+        page.get_by_role("tab", name="条款检索").click()
+        page.locator("#lookup-query input, #lookup-query textarea").first.fill("技能提升补贴")
+        page.locator("#lookup-results mark").first.wait_for()
+        assert "毫秒" in page.locator("#lookup-results").inner_text()
+        assert page.locator("#lookup-results button.pa-copy").count() >= 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "browser_lookup_phone.png"), full_page=True)
+    finally:
+        page.close()

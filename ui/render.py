@@ -240,6 +240,7 @@ def document_viewer_html(title: str, meta_line: str, sections: Sequence[Mapping[
         anchor = f"pa-sec-{index}"
         label = clause_label(section.get("clause"))
         heading = section.get("heading") or ""
+        heading = "" if heading == label else heading  # the preamble's heading is 前言 too
         outline_items.append(f'<li><a href="#{anchor}">{esc(label)} {esc(heading)}</a></li>')
         body.append(
             f'<section id="{anchor}" class="pa-section"><h5>{esc(label)} {esc(heading)}</h5>'

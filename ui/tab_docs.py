@@ -171,6 +171,7 @@ def problem_lines(report: Any) -> list[str]:
 
 def build_docs_tab(services: Services) -> tuple[Callable[[], tuple[str, Any]], list[gr.components.Component]]:
     """Build the tab; returns the refresh function and its outputs so the page can fill them on load."""
+    refresh_button = gr.Button("刷新列表", size="sm")
     table = gr.HTML(elem_id="docs-table")
     chooser = gr.Dropdown(label="查看全文", choices=[], value=None, elem_id="docs-chooser")
     viewer = gr.HTML(elem_id="docs-viewer")
@@ -183,7 +184,6 @@ def build_docs_tab(services: Services) -> tuple[Callable[[], tuple[str, Any]], l
         choices = [(row["title"], row["doc_id"]) for row in rows]
         return render.documents_table_html(rows), gr.update(choices=choices)
 
-    refresh_button = gr.Button("刷新列表", size="sm")
     refresh_button.click(refresh, outputs=[table, chooser], api_visibility="private")
     chooser.change(lambda doc_id: view_document(services, doc_id), chooser, viewer, api_visibility="private")
 

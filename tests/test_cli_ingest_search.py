@@ -184,3 +184,10 @@ def test_console_script_end_to_end(indexed_settings: Settings) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["results"][0]["clause"] == "五、（十九）"
+
+
+def test_ingest_into_an_unwritable_place(tmp_settings: Settings, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    settings = tmp_settings.model_copy(update={"index_dir": blocker / "index"})
+    assert_bad_input(run(settings, "ingest"), "无法写入索引目录")

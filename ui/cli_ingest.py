@@ -45,6 +45,11 @@ def ingest_command(
         report = ingest_paths(settings, paths or None, progress=progress)
     except PolicyAssistantError as error:
         fail_from(error)
+    except OSError as error:  # unwritable or full disk: say where, never a traceback
+        fail(
+            f"无法写入索引目录 {settings.index_dir}：{error.strerror or error}",
+            f"cannot write the index in {settings.index_dir}: {error}",
+        )
     finally:
         progress.close()
     for problem in report.problems:

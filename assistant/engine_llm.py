@@ -195,7 +195,16 @@ class LlmEngine:
 
     def _verify(self, text: str, resolved: ResolvedQuestion, attempt: _Attempt) -> VerificationReport:
         abstains = bool(ABSTAIN_RE.search(text)) and not extract_quantities(text)
-        report = verify_answer(text, attempt.sources.texts(), attempt.calculator_results, require_citation=not abstains)
+        documents = self.offline.documents()
+
+        def places_in(sentence: str) -> list[str]:
+            mention = detect_regions(sentence, documents)
+            return [*mention.regions, *mention.unknown]
+
+        report = verify_answer(
+            text, attempt.sources.texts(), attempt.calculator_results, require_citation=not abstains,
+            source_regions={n: chunk.region for n, chunk in attempt.sources.chunks.items()}, places_in=places_in,
+        )
         if not text.strip():
             report.issues.append(VerificationIssue(kind="missing_citation", detail="回答为空"))
         for detail in unsafe_output_issues(text, secret=SYSTEM_PROMPT):  # obeyed an injection / leaked the prompt

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -114,8 +114,15 @@ def verify_answer(
     tool_results: Iterable[Any] = (),
     *,
     require_citation: bool = True,
+    source_regions: Mapping[int, str] | None = None,
+    places_in: Callable[[str], list[str]] | None = None,
 ) -> VerificationReport:
-    """Check ``text`` against numbered source clauses (``[n]`` → verbatim text) and tool results."""
+    """Check ``text`` against numbered source clauses (``[n]`` → verbatim text) and tool results.
+
+    With ``source_regions`` (``[n]`` → region of the clause) and ``places_in`` (regions a sentence names), a
+    sentence that names a region may only state numbers found in that region's (or national) clauses or in a
+    calculator result for that region: "北京的补贴是2200元" citing 石家庄's clause is caught.
+    """
     report = VerificationReport()
     markers = [int(n) for n in CITATION_RE.findall(text)]
     report.cited = sorted(set(markers))
@@ -138,8 +145,43 @@ def verify_answer(
                     detail=f"“{quantity.raw}”在所引用的条款和计算结果中都找不到，不得自行给出数字",
                 )
             )
+    if source_regions is not None and places_in is not None:
+        report.issues += _jurisdiction_issues(text, report.cited, sources, tool_results, source_regions, places_in)
     if require_citation and not report.cited and sources:
         report.issues.append(
             VerificationIssue(kind="missing_citation", detail="回答没有任何[n]引用，每个事实句都必须标注出处")
         )
     return report
+
+
+NATIONAL = "全国"
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+")
+
+
+def _jurisdiction_issues(
+    text: str,
+    cited: list[int],
+    sources: Mapping[int, str],
+    tool_results: Iterable[Any],
+    source_regions: Mapping[int, str],
+    places_in: Callable[[str], list[str]],
+) -> list[VerificationIssue]:
+    issues: list[VerificationIssue] = []
+    results = [tool_result_text(r) for r in tool_results]
+    for sentence in _SENTENCE_RE.findall(text):
+        named = places_in(sentence)
+        quantities = extract_quantities(sentence)
+        if not named or not quantities:
+            continue
+        allowed = {*named, NATIONAL}  # national rules hold everywhere
+        texts = [sources[n] for n in cited if n in sources and source_regions.get(n) in allowed]
+        texts += [r for r in results if any(f'"region": "{region}"' in r or f'"region":"{region}"' in r
+                                            for region in named)]
+        known = _values_in(texts)
+        for quantity in quantities:
+            if quantity.value not in known[quantity.kind]:
+                issues.append(VerificationIssue(
+                    kind="ungrounded_number",
+                    detail=f"“{quantity.raw}”不是{'、'.join(named)}的条款或计算结果中的数字，不能套用其他地区的规定",
+                ))
+    return issues

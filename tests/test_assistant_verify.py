@@ -68,3 +68,29 @@ def test_answer_without_citation_is_flagged() -> None:
 
 def test_percent_from_fraction_in_tool_result() -> None:
     assert verify_answer("按1.5%提取[2]。", SOURCES, [{"rate": "0.015"}]).ok
+
+
+REGIONS = {1: "北京市", 2: "石家庄市"}
+
+
+def _places(sentence: str) -> list[str]:
+    return [name for name, key in (("北京市", "北京"), ("石家庄市", "石家庄"), ("上海", "上海"), ("全国", "全国"))
+            if key in sentence]
+
+
+@pytest.mark.parametrize(
+    ("answer", "ok"),
+    [
+        ("石家庄市中级证书补贴1500元[2]。", True),
+        ("北京市的技能提升补贴为1500元[1][2]。", False),  # 1500 only in 石家庄's clause
+        ("上海的补贴是1000元[2]。", False),
+        ("全国统一2000元[2]。", False),
+        ("北京市重点工作室资助30万元[1]；石家庄市中级1500元[2]。", True),
+        ("北京市技能提升补贴1650元[1]。", False),  # the calculator result is 石家庄's
+        ("石家庄市技能提升补贴1650元[2]。", True),
+    ],
+)
+def test_numbers_stay_in_their_region(answer: str, ok: bool) -> None:
+    report = verify_answer(answer, SOURCES, ['{"region": "石家庄市", "amount": "1650.00"}'],
+                           source_regions=REGIONS, places_in=_places)
+    assert report.ok is ok, report.feedback()

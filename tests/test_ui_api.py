@@ -123,3 +123,32 @@ def test_search_bad_input_returns_chinese_error(client, kwargs: dict, message: s
 def test_only_ask_and_search_are_public(client) -> None:
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert set(endpoints) == {"/ask", "/search"}
+
+
+def test_app_serves_no_project_or_state_files(running_app: str, ui_services: Services) -> None:
+    import httpx
+
+    settings = ui_services.settings
+    ui_services.feedback.add(vote="up", question="q", answer="a")  # make sure the database file exists
+    secrets = [
+        settings.feedback_db.resolve(),
+        next(settings.data_dir.glob("*.txt")).resolve(),
+        Path(__file__).resolve().parent.parent / "pyproject.toml",
+        Path("/etc/passwd"),
+    ]
+    for path in secrets:
+        response = httpx.get(f"{running_app}gradio_api/file={path}")
+        assert response.status_code in (403, 404), path
+
+
+def test_upload_controls_are_disabled_without_staff_accounts(ui_services: Services) -> None:
+    import gradio as gr
+
+    from ui.app import build_app
+
+    assert not ui_services.upload_enabled
+    app = build_app(ui_services)
+    files = [block for block in app.blocks.values() if isinstance(block, gr.File)]
+    buttons = [b for b in app.blocks.values() if isinstance(b, gr.Button) and b.value == "导入并重建索引"]
+    assert files and buttons
+    assert all(block.interactive is False for block in [*files, *buttons])

@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS feedback (
 """
 
 
+_COLUMNS = ("created_at", "vote", "comment", "question", "answer", "status", "engine", "citations")
+
+
 class FeedbackRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -102,20 +105,12 @@ class FeedbackStore:
             citations=citations or [],
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
+        row = record.model_dump(include=set(_COLUMNS))
+        row["citations"] = json.dumps(record.citations, ensure_ascii=False)
         with self._connect() as connection:
             cursor = connection.execute(
-                "INSERT INTO feedback (created_at, vote, comment, question, answer, status, engine, citations)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.created_at,
-                    record.vote,
-                    record.comment,
-                    record.question,
-                    record.answer,
-                    record.status,
-                    record.engine,
-                    json.dumps(record.citations, ensure_ascii=False),
-                ),
+                f"INSERT INTO feedback ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                [row[name] for name in _COLUMNS],
             )
             return int(cursor.lastrowid or 0)
 
@@ -123,24 +118,14 @@ class FeedbackStore:
         """Newest first."""
         with self._connect() as connection:
             rows = connection.execute(
-                "SELECT id, created_at, vote, comment, question, answer, status, engine, citations"
-                " FROM feedback ORDER BY id DESC LIMIT ?",
-                (limit,),
+                f"SELECT id, {', '.join(_COLUMNS)} FROM feedback ORDER BY id DESC LIMIT ?", (limit,)
             ).fetchall()
-        return [
-            FeedbackRecord(
-                id=row[0],
-                created_at=row[1],
-                vote=row[2],
-                comment=row[3],
-                question=row[4],
-                answer=row[5],
-                status=row[6],
-                engine=row[7],
-                citations=json.loads(row[8] or "[]"),
-            )
-            for row in rows
-        ]
+        records = []
+        for row_id, *values in rows:
+            data = dict(zip(_COLUMNS, values, strict=True))
+            data["citations"] = json.loads(data["citations"] or "[]")
+            records.append(FeedbackRecord(id=row_id, **data))
+        return records
 
     def count(self) -> int:
         with self._connect() as connection:

@@ -256,5 +256,5 @@ def document_viewer_html(title: str, meta_line: str, sections: Sequence[Mapping[
 def ingest_report_html(lines: Sequence[str], problems: Sequence[str]) -> str:
     items = "".join(f"<li>{esc(line)}</li>" for line in lines) or "<li>没有变化。</li>"
     problem_items = "".join(f"<li>{esc(p)}</li>" for p in problems)
-    problems_html = f'<h4>问题</h4><ul class="pa-problems">{problem_items}</ul>' if problem_items else ""
+    problems_html = f'<h4>提示与问题</h4><ul class="pa-problems">{problem_items}</ul>' if problem_items else ""
     return f'<div class="pa-report"><h4>导入结果</h4><ul>{items}</ul>{problems_html}</div>'

@@ -61,6 +61,7 @@ NUMBER_IN_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?
 TOP_K = 8
 FIRST_HIT_THRESHOLD = 0.3
 QUOTE_SENTENCES = 3
+PLACE_ROW_BONUS = 0.2
 
 
 class OfflineEngine:
@@ -251,8 +252,15 @@ class OfflineEngine:
         kind = question_kind(text)
         old_wanted = bool(OLD_DOC_RE.search(text)) and not prefer_new
         hits = self._search(text, mention, old_wanted=old_wanted)
+        places = [squeeze(p) for p in self._place_words(text)]
+
+        def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
+            return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
+
         supported = [
-            (vocabulary.coverage(terms, hit.chunk), hit) for hit in hits if self._in_jurisdiction(hit.chunk, mention)
+            (vocabulary.coverage(terms, hit.chunk) + (PLACE_ROW_BONUS if names_place(hit) else 0.0), hit)
+            for hit in hits
+            if self._in_jurisdiction(hit.chunk, mention)
         ]
         # The retriever's first hit needs less lexical proof than the rest (colloquial wording, same meaning);
         # an older document asked for by name words the same point differently (来京务工人员… vs 直接引进).
@@ -266,7 +274,6 @@ class OfflineEngine:
             return self._not_found(resolved, f"{scope}没有找到能回答该问题的条款。")
 
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
-        places = [squeeze(p) for p in self._place_words(text)]
         wants_basis = bool(BASIS_RE.search(text))
 
         def score(sentence: str) -> float:
@@ -277,8 +284,8 @@ class OfflineEngine:
             cov, hit = pair
             focus = max((score(part) for part in sentences(hit.chunk.text)), default=0.0) / total
             value = cov + 0.5 * focus - 0.04 * (hit.rank - 1)
-            if hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places):
-                value += 0.5  # a national table row naming the asked place (北  京：丰台区…)
+            if names_place(hit):
+                value += 0.5
             if wants_basis and hit.chunk.kind == "preamble":
                 value += 0.5  # "照着哪个文件出的": the preamble cites the basis document
             return value

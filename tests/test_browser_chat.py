@@ -157,3 +157,23 @@ def test_staff_logs_in_uploads_a_policy_and_sees_the_report(browser, staff_app: 
         page.screenshot(path=str(ARTIFACTS / "browser_upload_desktop.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_feedback_example_questions_and_new_conversation(browser, running_app: str, ui_services) -> None:
+    page = _open(browser, running_app, DESKTOP)
+    try:
+        before = ui_services.feedback.count()
+        page.locator("#chat-examples").get_by_text("北京市企业职工教育经费按工资总额的多少提取？").click()
+        chat = page.locator("#chat")
+        chat.get_by_text("1.5%", exact=False).first.wait_for()
+        page.locator("#feedback-comment textarea").fill("希望说明2.5%的适用条件")
+        page.locator("#feedback-down").click()
+        page.locator("#feedback-status").get_by_text("已保存", exact=False).wait_for()
+        assert ui_services.feedback.count() == before + 1
+        stored = ui_services.feedback.recent(1)[0]
+        assert stored.vote == "down" and stored.comment == "希望说明2.5%的适用条件"
+        assert stored.question == "北京市企业职工教育经费按工资总额的多少提取？" and stored.citations
+        page.locator("#chat-new").click()
+        page.wait_for_function("!document.querySelector('#chat').innerText.includes('1.5%')")
+    finally:
+        page.close()

@@ -101,7 +101,7 @@ class Services:
             except PolicyAssistantError as exc:
                 if self.retriever is None:
                     self.index_problem = INDEX_MISSING_ZH if not _index_exists(self.settings) else exc.zh
-                logger.warning("index not available: %s", exc.one_line())
+                logger.info("index not available: %s", exc.one_line())
                 return
             self.retriever, self.engine, self.index_problem = retriever, engine, None
 

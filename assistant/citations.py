@@ -12,14 +12,19 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
 CLAUSE_PREAMBLE = "前言"
 
 
+_DUTY_NOTE = re.compile(r"^\s*[（(].*(责任单位|负责)")
+
+
 def sentences(text: str) -> list[str]:
     """Verbatim sentences of a clause (split after 。！？；), whitespace-only pieces dropped."""
     return [piece for piece in _SENTENCE_END.split(text) if piece.strip()]
 
 
 def best_sentences(text: str, score: Callable[[str], float], limit: int = 2) -> str:
-    """The ``limit`` best-scoring sentences of ``text``, in reading order, joined verbatim."""
-    parts = sentences(text)
+    """The ``limit`` best-scoring sentences of ``text``, in reading order, joined verbatim.
+
+    Trailing "（责任单位：…）" notes are never quoted: they name departments, not rules."""
+    parts = [part for part in sentences(text) if not _DUTY_NOTE.match(part)] or sentences(text)
     if len(parts) <= limit:
         return "".join(parts).strip()
     ranked = sorted(range(len(parts)), key=lambda i: (-score(parts[i]), i))[:limit]

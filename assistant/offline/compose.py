@@ -40,7 +40,8 @@ def calculation_answer(result: CalculationResult, n: int, assumptions: Sequence[
     summary = result.summary.rstrip("。")
     lines = [f"根据{result.region}的规定{assumed}：{summary}。[{n}]"]
     if result.trace and result.status != "needs_info":
-        lines.append("计算过程：" + "；".join(result.trace) + "。")
+        label = "计算过程" if result.amount is not None or result.amount_max is not None else "判断过程"
+        lines.append(f"{label}：" + "；".join(step.rstrip("。") for step in result.trace) + "。")
     lines.extend(note if note.endswith("。") else f"{note}。" for note in result.notes)
     return "\n".join(lines)
 
@@ -84,6 +85,6 @@ def cross_region_reason(asked: Sequence[str], topic_title: str, elsewhere: Seque
 
 def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:
     return (
-        f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}对同一事项也有规定，"
+        f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}也涉及这一事项，"
         f"该文件为早期政策，现以{new.doc_number or doc_label(new)}（{new.year}年）为准。"
     )

@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Conversation
-from assistant.understanding import KNOWN_PLACES, detect_regions, detect_topic, extract_facts
+from assistant.offline.topics import detect_topic
+from assistant.understanding import KNOWN_PLACES, detect_regions, extract_facts
 from ingest.models import DocumentMeta
 
 _FOLLOW_UP_MARKERS = re.compile(r"^(那么?|如果|要是|假如|换成|改成|其中|那如果|还有|另外)|呢[？?。！!]*$")

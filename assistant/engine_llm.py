@@ -24,7 +24,7 @@ from langchain_core.tools import BaseTool
 from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error
 from assistant.models import Answer, Conversation, ToolCall
-from assistant.offline import OfflineEngine
+from assistant.offline.engine import OfflineEngine
 from assistant.protocols import collect
 from assistant.search_tool import SEARCH_TOOL_NAME, SourceRegistry, policy_search_tool, search_and_number
 from assistant.tools import calculator_tools

@@ -31,7 +31,7 @@ def build_engine(
     settings: Settings, retriever: Retriever, *, chat_model: BaseChatModel | None = None
 ) -> AnswerEngine:
     """The LLM engine (holding an offline engine for fallback) when ``settings.llm_enabled``; else offline."""
-    from assistant.offline import OfflineEngine
+    from assistant.offline.engine import OfflineEngine
     from assistant.validation import TrustedRetriever
 
     retriever = TrustedRetriever(retriever)  # clauses carrying prompt-injection text never reach an engine

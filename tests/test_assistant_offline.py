@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.models import Answer, Conversation
-from assistant.offline import OfflineEngine
+from assistant.offline.engine import OfflineEngine
 from assistant.protocols import collect
 from assistant.verify import verify_answer
 

@@ -7,15 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from assistant.offline.topics import detect_topic, question_kind
 from assistant.understanding import (
     certificate_level,
     detect_regions,
-    detect_topic,
     duration_months,
     extract_facts,
     parse_money,
     parse_number,
-    question_kind,
 )
 from ingest.models import DocumentMeta
 

@@ -10,7 +10,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from assistant.engine_llm import LlmEngine
 from assistant.factory import build_chat_model, build_engine
 from assistant.models import Conversation
-from assistant.offline import OfflineEngine
+from assistant.offline.engine import OfflineEngine
 from assistant.protocols import collect
 from ingest.settings import Settings
 from tests.llm_fakes import ScriptedChatModel, tool_call

@@ -1,5 +1,4 @@
-"""The offline (default) answer engine: calculators and quoted clauses, no LLM."""
+"""The offline (default) answer engine: calculators and quoted clauses, no LLM.
 
-from assistant.offline.engine import OfflineEngine
-
-__all__ = ["OfflineEngine"]
+Entry point: ``assistant.offline.engine.OfflineEngine`` (not re-exported, to keep imports acyclic).
+"""

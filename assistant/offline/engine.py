@@ -22,15 +22,8 @@ from assistant.errorlog import log_internal_error, user_message_for
 from assistant.models import Answer, Citation, Conversation, ToolCall
 from assistant.offline import compose
 from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squeeze
-from assistant.understanding import (
-    KNOWN_PLACES,
-    NATIONAL_REGION,
-    RegionMention,
-    Topic,
-    detect_regions,
-    detect_topic,
-    question_kind,
-)
+from assistant.offline.topics import Topic, detect_topic, question_kind
+from assistant.understanding import KNOWN_PLACES, NATIONAL_REGION, RegionMention, detect_regions
 from assistant.validation import MAX_QUESTION_CHARS, validate_question
 from ingest.errors import UserInputError
 from ingest.models import STATUS_LABELS, Chunk, DocumentMeta

@@ -9,6 +9,7 @@ import pytest
 from ui import render
 
 HOSTILE = [
+    "[链接](http://evil.example) 和 [引用][r]\n\n[r]: http://evil.example",
     '<script>alert("x")</script>',
     '<img src=x onerror="alert(1)">',
     "![跟踪像素](http://evil.example/p.png)",
@@ -21,13 +22,18 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_md_text_escapes_every_markdown_and_html_metacharacter(text: str) -> None:
-    escaped = render.md_text(text)
-    # every ASCII metacharacter is preceded by a backslash, so markdown shows it literally
-    for match in re.finditer(r"[<>\[\]!`*$&_#:|~]", escaped):
-        assert escaped[match.start() - 1] == "\\", (text, escaped)
-    # and removing the escapes gives back exactly what was written (lossless display)
-    assert re.sub(r"\\(.)", r"\1", escaped) == text
+def test_md_text_renders_as_plain_text_only(text: str) -> None:
+    """Rendered by a real CommonMark parser with raw HTML on, the escaped text yields no tag, link or image."""
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    html = parser.render(render.md_text(text))
+    assert re.sub(r"</?p>", "", html).count("<") == 0, html  # only the paragraph wrapper is markup
+    # removing the escapes gives back exactly what was written (lossless display)
+    assert re.sub(r"\\(.)", r"\1", render.md_text(text)) == text
+
+
+def test_md_text_keeps_citation_markers_clean() -> None:
+    assert render.md_text("可领取1500元[1]，另见[2]。") == "可领取1500元[1]，另见[2]。"
 
 
 def test_md_text_keeps_chinese_and_full_width_punctuation() -> None:

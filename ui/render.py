@@ -16,10 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 # ASCII punctuation through which markdown (marked + GFM), HTML or KaTeX could create markup: tags, images,
-# links, code, emphasis, tables, math, entities, autolinks (``http:``). CommonMark allows a backslash before any
-# ASCII punctuation, so this is lossless for display; harmless characters (``-.()``) stay unescaped so screen
-# readers do not read backslashes in dates and amounts.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#!|~$&:])")
+# code, emphasis, tables, math, entities, autolinks and link definitions (``http:``, ``[x]: url``). A link or
+# image also needs ``](``, which is broken separately, so ``[1]`` citation markers stay clean when copied.
+# CommonMark allows a backslash before any ASCII punctuation, so this is lossless for display.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_<>#!|~$&:])")
+_LINK_TARGET = re.compile(r"\](\s*)\(")
 _MAX_HIGHLIGHT_TERMS = 20
 
 ANSWER_STATUS_LABELS: dict[str, str] = {
@@ -37,7 +38,7 @@ def esc(value: object) -> str:
 
 def md_text(text: str) -> str:
     """Plain text → markdown that displays literally (no HTML, images, links or math can render)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _LINK_TARGET.sub(r"]\1\\(", _MARKDOWN_SPECIALS.sub(r"\\\1", text))
 
 
 def error_html(message: str) -> str:

@@ -11,12 +11,15 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
-def _score_row(label: str, scores: RetrievalScores | None) -> str:
+def _triple(scores: RetrievalScores | None) -> str:
+    """``R@1 | R@5 | MRR`` cells."""
     if scores is None:
-        return f"| {label} | — | — | — | — |"
-    return (
-        f"| {label} | {scores.count} | {_pct(scores.recall_at_1)} | {_pct(scores.recall_at_5)} | {_pct(scores.mrr)} |"
-    )
+        return "— | — | —"
+    return f"{_pct(scores.recall_at_1)} | {_pct(scores.recall_at_5)} | {_pct(scores.mrr)}"
+
+
+def _score_row(label: str, scores: RetrievalScores | None) -> str:
+    return f"| {label} | {scores.count if scores else '—'} | {_triple(scores)} |"
 
 
 def _comparison(title: str, ours: dict[str, RetrievalScores], base: dict[str, RetrievalScores] | None) -> list[str]:
@@ -27,12 +30,7 @@ def _comparison(title: str, ours: dict[str, RetrievalScores], base: dict[str, Re
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, scores in ours.items():
-        other = (base or {}).get(name)
-        lines.append(
-            f"| {name} | {scores.count} | {_pct(scores.recall_at_1)} | {_pct(scores.recall_at_5)} | {_pct(scores.mrr)}"
-            f" | {_pct(other.recall_at_1 if other else None)} | {_pct(other.recall_at_5 if other else None)}"
-            f" | {_pct(other.mrr if other else None)} |"
-        )
+        lines.append(f"| {name} | {scores.count} | {_triple(scores)} | {_triple((base or {}).get(name))} |")
     return [*lines, ""]
 
 
@@ -88,4 +86,20 @@ def render_markdown(run: EvalRun, *, max_misses: int = 40) -> str:
         lines.append("")
     elif run.answers_note:
         lines += [f"回答评测：{run.answers_note}", ""]
+    return "\n".join(lines)
+
+
+def render_embedder_comparison(runs: list[EvalRun]) -> str:
+    """The README table: one row per embedder, our retriever and the baseline side by side, plus speed."""
+    lines = [
+        "| 向量模型 | 维度 | 本系统 R@1 | 本系统 R@5 | 本系统 MRR | 基线 R@1 | 基线 R@5 | 基线 MRR "
+        "| 嵌入速度 (块/秒) | 检索均值 / p95 (ms) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        ours, base = run.ours.overall, run.baseline.overall if run.baseline else None
+        lines.append(
+            f"| `{run.speed.embedder}` | {run.speed.dimension} | {_triple(ours)} | {_triple(base)}"
+            f" | {run.speed.chunks_per_s} | {run.ours.latency_ms_mean} / {run.ours.latency_ms_p95} |"
+        )
     return "\n".join(lines)

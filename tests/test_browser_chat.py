@@ -104,7 +104,13 @@ def test_lookup_highlights_terms_at_phone_width(browser, running_app: str) -> No
         page.locator("#lookup-query input, #lookup-query textarea").first.fill("技能提升补贴")
         page.locator("#lookup-results mark").first.wait_for()
         assert "毫秒" in page.locator("#lookup-results").inner_text()
-        assert page.locator("#lookup-results button.pa-copy").count() >= 1
+        copy = page.locator("#lookup-results button.pa-copy").first
+        label = copy.get_attribute("data-cite")
+        assert label and label.startswith("《") and "》" in label
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=running_app.rstrip("/"))
+        copy.click()
+        page.locator("#lookup-results").get_by_text("已复制").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == label
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "browser_lookup_phone.png"), full_page=True)
     finally:

@@ -96,18 +96,20 @@ def filter_choices(services: Services) -> tuple[list[str], list[tuple[str, str]]
 
 # Delegated click handler for the cards' 复制引用 buttons (our own constant code, never user content).
 COPY_JS = """
-element.addEventListener('click', (event) => {
+const fallbackCopy = (text) => {
+  const area = document.createElement('textarea');
+  area.value = text; area.setAttribute('readonly', ''); area.style.position = 'fixed'; area.style.opacity = '0';
+  document.body.appendChild(area); area.select();
+  try { return document.execCommand('copy'); } finally { area.remove(); }
+};
+element.addEventListener('click', async (event) => {
   const button = event.target.closest('button.pa-copy');
   if (!button) return;
   const text = button.dataset.cite || '';
-  const done = () => { button.textContent = '已复制'; setTimeout(() => { button.textContent = '复制引用'; }, 1500); };
-  if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(text).then(done);
-  } else {
-    const area = document.createElement('textarea');
-    area.value = text; document.body.appendChild(area); area.select();
-    try { document.execCommand('copy'); done(); } finally { area.remove(); }
-  }
+  let copied = false;
+  try { await navigator.clipboard.writeText(text); copied = true; } catch (error) { copied = fallbackCopy(text); }
+  button.textContent = copied ? '已复制' : '请手动复制';
+  setTimeout(() => { button.textContent = '复制引用'; }, 1500);
 });
 """
 

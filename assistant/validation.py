@@ -248,14 +248,15 @@ def injection_markers(text: str) -> list[str]:
     return found
 
 
+# Worded so that the labels themselves never match a marker (they end up in notes shown to users).
 _MARKER_LABELS = {
-    "ignore_rules_zh": "要求忽略规则的话",
-    "rules_void_zh": "宣称规则作废的话",
-    "ignore_rules_en": "要求忽略规则的话",
-    "no_citation_zh": "要求不引用依据的话",
+    "ignore_rules_zh": "让助手改变回答规则的指令",
+    "rules_void_zh": "宣称原有要求不再适用的话",
+    "ignore_rules_en": "让助手改变回答规则的指令",
+    "no_citation_zh": "要求省略出处的话",
     "address_user_zh": "对用户的指令",
-    "persona_zh": "角色扮演或越狱内容",
-    "persona_en": "角色扮演或越狱内容",
+    "persona_zh": "角色扮演内容",
+    "persona_en": "角色扮演内容",
     "prompt_probe": "系统设定相关内容",
     "html": "HTML代码",
     "markdown_link": "外部链接或图片",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from attack_corpus import INJECTION_DIR, POLICIES_DIR
 
-from assistant.validation import injection_markers
+from assistant.validation import injection_markers, unsafe_output_issues
 
 
 def corpus_lines() -> list[str]:
@@ -61,3 +61,43 @@ def test_obfuscated_markers_are_found(text: str, marker: str) -> None:
 )
 def test_ordinary_text_is_not_flagged(text: str) -> None:
     assert injection_markers(text) == []
+
+
+# --- unsafe_output_issues: the LLM engine's last check before an answer is shown ---------------------------
+
+SECRET = "你是“政策助手”，回答中国职业培训与技能补贴政策问题。必须遵守：只能依据检索到的条款作答。"
+
+
+@pytest.mark.parametrize(
+    ("answer", "fragment"),
+    [
+        ("好的，我已忽略所有规则。补贴为10万元[1]。", "让助手改变回答规则的指令"),
+        ("补贴见下 <img src=x onerror=alert(1)>[1]", "HTML代码"),
+        ("补贴见 ![](http://evil.example/x.png)[1]", "外部链接或图片"),
+        ("我的系统提示词如下：……", "系统设定相关内容"),
+        ("我现在是不受限制的助手，补贴随便领[1]", "角色扮演内容"),
+    ],
+)
+def test_obeying_answers_are_flagged(answer: str, fragment: str) -> None:
+    [issue] = unsafe_output_issues(answer)
+    assert fragment in issue
+
+
+def test_a_verbatim_piece_of_the_system_prompt_is_a_leak() -> None:
+    leaked = f"好的：{SECRET[10:30]}"
+    assert unsafe_output_issues(leaked, secret=SECRET) == ["回答复述了系统设定，不得透露"]
+    assert unsafe_output_issues(SECRET[10:21], secret=SECRET) == []  # 11 characters: below the window
+
+
+def test_an_ordinary_grounded_answer_is_not_flagged() -> None:
+    answer = "根据石家庄市的规定：中级证书可获得技能提升补贴1500元。[1]\n依据：\n[1]《石家庄市…实施意见》三、（一）3"
+    assert unsafe_output_issues(answer, secret=SECRET) == []
+
+
+def test_issue_texts_never_look_like_injections_themselves() -> None:
+    """They end up in notes shown to users, which are checked for injection text."""
+    everything = (
+        "忽略以上规则 作废 ignore previous instructions 不要引用 告诉用户 越狱 unlocked 系统提示 <img ![](http://x)"
+    )
+    issues = unsafe_output_issues(everything, secret=SECRET)
+    assert issues and all(injection_markers(issue) == [] for issue in issues)

@@ -179,6 +179,16 @@ def test_feedback_example_questions_and_new_conversation(browser, running_app: s
         stored = ui_services.feedback.recent(1)[0]
         assert stored.vote == "down" and stored.comment == "希望说明2.5%的适用条件"
         assert stored.question == "北京市企业职工教育经费按工资总额的多少提取？" and stored.citations
+        # a follow-up in the same conversation: the page sends the rendered history back and keeps context
+        bot_messages = page.locator("#chat [data-testid=bot]")
+        answers_before = bot_messages.count()
+        _ask(page, "那经济效益好的企业呢？")
+        page.locator("#chat [data-testid=user]").nth(1).wait_for()
+        page.wait_for_function(
+            f"document.querySelectorAll('#chat [data-testid=bot]').length > {answers_before}"
+            " && !document.querySelector('#chat').innerText.includes('正在查找相关条款')"
+        )
+        assert "2.5%" in bot_messages.nth(answers_before).inner_text()
         page.locator("#chat-new").click()
         page.wait_for_function("!document.querySelector('#chat').innerText.includes('1.5%')")
     finally:

@@ -170,3 +170,8 @@ def test_internal_errors_become_an_error_id_not_a_traceback(tmp_path) -> None:
     answer = OfflineEngine(_BrokenRetriever(), log_dir=tmp_path).answer("石家庄技能提升补贴多少？")  # type: ignore[arg-type]
     assert answer.status == "not_found" and answer.error_id and answer.error_id in answer.answer
     assert answer.error_id in (tmp_path / "errors.jsonl").read_text(encoding="utf-8")
+
+
+def test_asking_whether_another_regions_subsidy_exists_is_a_trap_too(engine: OfflineEngine) -> None:
+    answer = engine.answer("北碚有学徒补贴吗")
+    assert answer.status == "not_found" and "只有石家庄市" in answer.answer and "4000" not in answer.answer

@@ -16,7 +16,9 @@ QuestionKind = Literal["amount", "eligibility", "procedure", "list", "general"]
 _AMOUNT_RE = re.compile(
     r"多少|百分之几|几个点|几[元块万千]|有钱|补贴没|补贴标准|金额|额度|标准是|怎么算|能领|可领|领多少|补多少|比例|税前扣除|资助"
 )
-_ELIGIBILITY_RE = re.compile(r"能不能|能否|可不可以|可以.*吗|是否|符合|有资格|够不够|算不算|能.*吗|享受.*吗|条件")
+_ELIGIBILITY_RE = re.compile(
+    r"有.{0,10}吗|有没有|有无|能不能|能否|可不可以|可以.*吗|是否|符合|有资格|够不够|算不算|能.*吗|享受.*吗|条件"
+)
 _PROCEDURE_RE = re.compile(r"怎么|如何|流程|程序|办理|申请|步骤|去哪|哪里")
 _LIST_RE = re.compile(r"哪些|有什么|列出|包括|都有|几类|名单|清单")
 

@@ -168,6 +168,7 @@ def build_chat_tab(services: Services) -> None:
         gr.HTML(render.error_html(services.index_problem))
     chatbot = gr.Chatbot(
         label="政策咨询",
+        show_label=False,  # a floating label would cover the first line of a scrolled conversation
         elem_id="chat",
         height="60vh",
         min_height=320,

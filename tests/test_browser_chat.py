@@ -122,18 +122,12 @@ def staff_app(tmp_settings) -> Iterator[str]:
     """A page with a staff account over an empty index (a fresh deployment)."""
     from pydantic import SecretStr
 
-    from tests.test_ui_api import free_port
-    from ui.app import build_app, launch_app
+    from tests.test_ui_api import serving
     from ui.services import build_services
 
     services = build_services(tmp_settings.model_copy(update={"ui_auth": SecretStr("staff:s3cret-pw")}))
-    app = build_app(services)
-    port = free_port()
-    launch_app(app, services, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
+    with serving(services) as url:
+        yield url
 
 
 def test_staff_logs_in_uploads_a_policy_and_sees_the_report(browser, staff_app: str, tmp_path: Path) -> None:

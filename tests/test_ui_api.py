@@ -7,6 +7,7 @@ other UI tests (imported from this module).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import socket
 from collections.abc import Iterator
@@ -45,18 +46,24 @@ def fresh_services(ui_services: Services, tmp_path: Path) -> Services:
     return dataclasses.replace(ui_services, settings=settings, feedback=FeedbackStore(settings.feedback_db))
 
 
-@pytest.fixture(scope="module")
-def running_app(ui_services: Services) -> Iterator[str]:
-    """The real page on a free loopback port; yields its URL."""
+@contextlib.contextmanager
+def serving(services: Services) -> Iterator[str]:
+    """The real page for ``services`` on a free loopback port; yields its URL and closes it after."""
     from ui.app import build_app, launch_app
 
-    app = build_app(ui_services)
+    app = build_app(services)
     port = free_port()
-    launch_app(app, ui_services, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
+    launch_app(app, services, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
         app.close()
+
+
+@pytest.fixture(scope="module")
+def running_app(ui_services: Services) -> Iterator[str]:
+    with serving(ui_services) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -244,7 +244,8 @@ def document_viewer_html(title: str, meta_line: str, sections: Sequence[Mapping[
         heading = "" if heading == label else heading  # the preamble's heading is 前言 too
         outline_items.append(f'<li><a href="#{anchor}">{esc(label)} {esc(heading)}</a></li>')
         body.append(
-            f'<section id="{anchor}" class="pa-section"><h5>{esc(label)} {esc(heading)}</h5>'
+            # only the path here: the clause text itself starts with its heading
+            f'<section id="{anchor}" class="pa-section"><h5 class="pa-clause">{esc(label)}</h5>'
             f'<p class="pa-text">{esc(section.get("text") or "")}</p></section>'
         )
     return (

@@ -36,21 +36,11 @@ def _api_endpoints(services: Services) -> None:
         try:
             return run_search(services, query, top_k, region, doc)
         except Exception as exc:
-            return {"query": str(query), "results": [], "error": _error_text(services, exc, query=query)}
+            message, _ = services.failure(exc, action_zh="检索", command="ui.api.search", query=query)
+            return {"query": str(query), "results": [], "error": message}
 
     gr.api(ask, api_name="ask")
     gr.api(search, api_name="search")
-
-
-def _error_text(services: Services, exc: Exception, **context: Any) -> str:
-    from ingest.errors import PolicyAssistantError
-
-    if isinstance(exc, PolicyAssistantError):
-        return exc.zh
-    from assistant.errorlog import log_internal_error
-
-    error_id = log_internal_error(exc, log_dir=services.log_dir, command="ui.api.search", **context)
-    return f"检索时出现内部错误（编号 {error_id}），请稍后重试。"
 
 
 def _header(services: Services) -> str:

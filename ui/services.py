@@ -80,6 +80,16 @@ class Services:
             )
         return ok
 
+    def failure(self, exc: Exception, *, action_zh: str, command: str, **context: Any) -> tuple[str, str | None]:
+        """(Chinese message, error id) for a failed action: a user error says what to fix; anything else is
+        logged with its traceback and shown only as a quotable id — never a traceback on the page."""
+        if isinstance(exc, PolicyAssistantError):
+            return exc.zh, None
+        from assistant.errorlog import log_internal_error
+
+        error_id = log_internal_error(exc, log_dir=self.log_dir, command=command, **context)
+        return f"{action_zh}时出现内部错误（编号 {error_id}），请稍后重试；如果反复出现，请把编号告诉管理员。", error_id
+
     def require_retriever(self) -> Retriever:
         if self.retriever is None:
             raise PolicyAssistantError(self.index_problem or INDEX_MISSING_ZH, "index not available")

@@ -14,7 +14,6 @@ from typing import Any, Literal
 import gradio as gr
 from pydantic.fields import FieldInfo
 
-from ingest.errors import UserInputError
 from ui import render
 from ui.services import Services
 
@@ -78,13 +77,8 @@ def run_form(services: Services, name: str, fields: list[FormField], values: lis
 
     try:
         result = run_calculator(name, form_arguments(fields, values))
-    except UserInputError as exc:
-        return render.error_html(exc.zh)
     except Exception as exc:  # the page must never show a traceback
-        from assistant.errorlog import log_internal_error
-
-        error_id = log_internal_error(exc, log_dir=services.log_dir, command="ui.calc", calculator=name)
-        return render.error_html(f"计算时出现内部错误（编号 {error_id}），请稍后重试或联系管理员。")
+        return render.error_html(services.failure(exc, action_zh="计算", command="ui.calc", calculator=name)[0])
     return render.calculation_html(result.model_dump(mode="json"))
 
 

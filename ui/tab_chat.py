@@ -29,13 +29,6 @@ THINKING = "正在查找相关条款…"
 History = list[dict[str, Any]]
 
 
-def _internal_error_text(services: Services, exc: Exception, **context: Any) -> tuple[str, str]:
-    from assistant.errorlog import log_internal_error
-
-    error_id = log_internal_error(exc, log_dir=services.log_dir, **context)
-    return error_id, f"抱歉，处理问题时出现内部错误（编号 {error_id}）。请稍后重试，或把编号告诉管理员。"
-
-
 def run_ask(services: Services, question: str) -> dict[str, Any]:
     """The GUIDE's ask JSON for one stand-alone question; bad input → status ``rejected`` with a Chinese answer."""
     from assistant.validation import validate_question
@@ -44,10 +37,8 @@ def run_ask(services: Services, question: str) -> dict[str, Any]:
     try:
         cleaned = validate_question(question, max_chars=services.settings.max_question_chars)
         return services.require_engine().answer(cleaned).contract()
-    except PolicyAssistantError as exc:
-        return Answer(question=str(question), status="rejected", answer=exc.zh, engine=engine_name).contract()
-    except Exception as exc:
-        error_id, text = _internal_error_text(services, exc, command="ui.api.ask", question=question)
+    except Exception as exc:  # bad input → its message; anything else → a logged, quotable error id
+        text, error_id = services.failure(exc, action_zh="回答问题", command="ui.api.ask", question=question)
         rejected = Answer(question=str(question), status="rejected", answer=text, engine=engine_name, error_id=error_id)
         return rejected.contract()
 
@@ -133,7 +124,7 @@ def respond(
             history[-1] = _assistant(streamed)
             yield list(history), conversation, None, ""
     except Exception as exc:
-        _, text = _internal_error_text(services, exc, command="ui.chat", question=cleaned)
+        text, _ = services.failure(exc, action_zh="回答问题", command="ui.chat", question=cleaned)
         history[-1] = _assistant(text)
         yield history, conversation, None, ""
         return

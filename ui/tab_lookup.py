@@ -10,7 +10,7 @@ from typing import Any
 
 import gradio as gr
 
-from ingest.errors import PolicyAssistantError, UserInputError
+from ingest.errors import UserInputError
 from retriever.models import SearchFilters
 from ui import render
 from ui.services import Services
@@ -74,13 +74,8 @@ def search_html(services: Services, query: str, top_k: float, region: str | None
         return render.notice_html("请输入关键词，例如：技能提升补贴、职工教育经费、退役军人。")
     try:
         result = run_search(services, query, int(top_k), region or "", doc or "")
-    except PolicyAssistantError as exc:
-        return render.error_html(exc.zh)
     except Exception as exc:  # never a traceback on the page
-        from assistant.errorlog import log_internal_error
-
-        error_id = log_internal_error(exc, log_dir=services.log_dir, command="ui.search", query=query)
-        return render.error_html(f"检索时出现内部错误（编号 {error_id}），请稍后重试。")
+        return render.error_html(services.failure(exc, action_zh="检索", command="ui.search", query=query)[0])
     return render.search_results_html(result, highlight_terms(result["query"]))
 
 

@@ -48,6 +48,14 @@ def browser() -> Iterator[object]:
 def _open(browser, url: str, viewport: dict[str, int], login: tuple[str, str] | None = None):
     page = browser.new_page(viewport=viewport, locale="zh-CN")  # the audience's browsers; Gradio's own text follows
     page.set_default_timeout(60_000)
+    page.external_requests = []  # offline first: the page must fetch nothing beyond the app itself
+    local = (url.rstrip("/"), "data:", "blob:")
+
+    def note_external(request) -> None:
+        if not request.url.startswith(local):
+            page.external_requests.append(request.url)
+
+    page.on("request", note_external)
     page.goto(url)
     if login:
         page.locator("input[type=text]").first.fill(login[0])
@@ -79,6 +87,7 @@ def test_ask_shows_answer_and_citation_card(browser, running_app: str, viewport:
         # nothing in the page scrolls sideways at this width
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"page is {overflow}px wider than the {name} viewport"
+        assert page.external_requests == []
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"browser_chat_{name}.png"), full_page=True)
     finally:

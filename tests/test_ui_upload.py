@@ -85,6 +85,7 @@ def test_upload_refused_for_unauthenticated_user(tmp_settings: Settings, upload_
         ("empty.txt", b"", "文件是空的"),
         (".hidden.txt", b"x", "不允许的字符"),
         ("a;b.txt", b"x", "不允许的字符"),
+        ("only.meta.yaml", b"title: x", "只上传了元数据文件"),
     ],
 )
 def test_upload_rejects_bad_files(

@@ -127,6 +127,8 @@ def upload_and_reindex(
         names = [_checked_upload_name(p) for p in paths]
     except UserInputError as exc:
         return render.error_html(exc.zh)
+    if all(name.lower().endswith(SIDECAR_SUFFIX) for name in names):
+        return render.error_html("只上传了元数据文件（.meta.yaml），请同时上传对应的政策文件。")
     data_dir = services.settings.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     stored = []
@@ -135,8 +137,6 @@ def upload_and_reindex(
         shutil.copyfile(source, target)
         stored.append(target)
     documents = [p for p in stored if not p.name.lower().endswith(SIDECAR_SUFFIX)]
-    if not documents:
-        return render.error_html("只上传了元数据文件（.meta.yaml），请同时上传对应的政策文件。")
     from retriever.index import ingest_paths
 
     try:

@@ -270,7 +270,11 @@ def render_report(result: LoadResult, probe: QueueProbe | None) -> str:
         "# Load test (loopback)",
         "",
         f"`python -m eval.load_test --sessions {result.sessions} --duration {result.duration_s:.0f}` against "
-        f"{result.url} — each session is its own `gradio_client.Client`.",
+        f"{result.url} — each session is its own `gradio_client.Client`. Server: `policy-assistant ui` with "
+        f"POLICY_UI_CONCURRENCY={os.environ.get('POLICY_UI_CONCURRENCY', '4 (default)')}, "
+        f"POLICY_UI_QUEUE_SIZE={os.environ.get('POLICY_UI_QUEUE_SIZE', '64 (default)')}, "
+        f"{'LLM' if os.environ.get('POLICY_LLM_BASE_URL') else 'offline'} engine; server and clients share "
+        f"{os.cpu_count()} CPU cores.",
         "",
         "| endpoint | requests | errors | p50 (s) | p95 (s) | max (s) |",
         "|---|---:|---:|---:|---:|---:|",

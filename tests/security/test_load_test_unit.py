@@ -128,3 +128,21 @@ def test_main_refuses_a_remote_url_before_any_request(tmp_path: Path) -> None:
         load_test.main(["--url", "http://192.0.2.1:7860/", "--out", str(tmp_path / "load.md")])
     assert not (tmp_path / "load.md").exists()
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.slow
+def test_real_servers_short_run(indexed_settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole script end to end: two real `policy-assistant ui` servers on loopback, real gradio_client."""
+    monkeypatch.setenv("POLICY_INDEX_DIR", str(indexed_settings.index_dir))
+    monkeypatch.setenv("POLICY_DATA_DIR", str(indexed_settings.data_dir))
+    monkeypatch.setenv("POLICY_STATE_DIR", str(tmp_path / "state"))
+    out = tmp_path / "load.md"
+    code = load_test.main(["--sessions", "3", "--duration", "4", "--burst", "6", "--timeout", "60", "--out", str(out)])
+    report = out.read_text(encoding="utf-8")
+    assert code == 0, report
+    lines = report.splitlines()
+    load_row = next(line for line in lines if line.startswith("| **all** |")).split("|")
+    assert int(load_row[2]) > 0 and load_row[3].strip() == "0"  # requests made, no errors
+    queue_row = lines[lines.index("| answered | refused as busy | hung | other errors | slowest (s) |") + 2].split("|")
+    answered, busy, hung = (int(cell) for cell in queue_row[1:4])
+    assert answered >= 1 and hung == 0 and answered + busy == 6

@@ -143,8 +143,9 @@ def upload_and_reindex(
         # reuse the loaded embedding model instead of building a second one
         embedder = getattr(services.retriever, "embedder", None)
         report = ingest_paths(services.settings, documents, progress=progress, embedder=embedder)
-    except PolicyAssistantError as exc:
-        return render.error_html(exc.zh)
+    except Exception as exc:  # never a traceback on the page; the live index is untouched on failure
+        message, _ = services.failure(exc, action_zh="导入政策文件", command="ui.upload", files=names)
+        return render.error_html(message)
     services.reload()
     return render.ingest_report_html(report_lines(report), problem_lines(report))
 

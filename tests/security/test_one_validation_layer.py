@@ -44,6 +44,13 @@ def expected_message(validate, text: str) -> str:
     return info.value.zh
 
 
+def assert_cli_rejects(result, message: str) -> None:
+    """Exit code 2 and one line ``中文 / English`` on stderr, never a traceback."""
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"{message} / ") and "\n" not in result.stderr.strip()
+    assert "Traceback" not in result.output
+
+
 @pytest.fixture
 def cli(indexed_settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     from ui.cli import build_app
@@ -71,10 +78,7 @@ def test_question_rejected_alike_everywhere(name: str, cli, services) -> None:
     text = BAD_QUESTIONS[name]
     message = expected_message(validate_question, text)
 
-    result = cli("ask", text)
-    assert result.exit_code == 2
-    assert result.stderr.strip().startswith(f"{message} / ") and "\n" not in result.stderr.strip()
-    assert "Traceback" not in result.output
+    assert_cli_rejects(cli("ask", text), message)
 
     api = run_ask(services, text)
     assert (api["status"], api["answer"]) == ("rejected", message)
@@ -90,9 +94,7 @@ def test_query_rejected_alike_everywhere(name: str, cli, services) -> None:
     text = BAD_QUERIES[name]
     message = expected_message(validate_query, text)
 
-    result = cli("search", text)
-    assert result.exit_code == 2
-    assert result.stderr.strip().startswith(f"{message} / ")
+    assert_cli_rejects(cli("search", text), message)
 
     with pytest.raises(UserInputError) as info:
         run_search(services, text)

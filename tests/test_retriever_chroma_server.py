@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import free_port
 
 from ingest.errors import IndexError_
 from ingest.settings import Settings
@@ -25,11 +25,6 @@ from retriever.store import http_client, server_collection_name
 pytestmark = pytest.mark.chroma_server
 SJZ = "shijiazhuang-2019-lifelong-skills-training"
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

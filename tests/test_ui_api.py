@@ -7,63 +7,15 @@ other UI tests (imported from this module).
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ingest.settings import Settings
-from ui.services import Services, build_services
+from ui.services import Services
 
 ASK_KEYS = {"question", "status", "answer", "citations", "tool_calls", "engine"}
 CITATION_KEYS = {"doc_id", "title", "doc_number", "clause", "text"}
 RESULT_KEYS = {"id", "doc_id", "title", "doc_number", "region", "clause", "text", "score"}
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def ui_services(indexed_settings: Settings, retriever, tmp_path_factory: pytest.TempPathFactory) -> Services:
-    """Services over the shared real index; feedback goes to a private state dir."""
-    state = tmp_path_factory.mktemp("ui-state")
-    settings = indexed_settings.model_copy(update={"state_dir": state})
-    return build_services(settings, retriever_factory=lambda _settings: retriever)
-
-
-@pytest.fixture
-def fresh_services(ui_services: Services, tmp_path: Path) -> Services:
-    """The shared heavy objects with a per-test feedback store."""
-    from ui.feedback import FeedbackStore
-
-    settings = ui_services.settings.model_copy(update={"state_dir": tmp_path / "state"})
-    return dataclasses.replace(ui_services, settings=settings, feedback=FeedbackStore(settings.feedback_db))
-
-
-@contextlib.contextmanager
-def serving(services: Services) -> Iterator[str]:
-    """The real page for ``services`` on a free loopback port; yields its URL and closes it after."""
-    from ui.app import build_app, launch_app
-
-    app = build_app(services)
-    port = free_port()
-    launch_app(app, services, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
-
-
-@pytest.fixture(scope="module")
-def running_app(ui_services: Services) -> Iterator[str]:
-    with serving(ui_services) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """The chat tab with the LLM engine (scripted fake chat model over the real index): streaming deltas reach the
 page, and a streamed answer that fails verification is replaced on the page by the verified one."""
 
-# ruff: noqa: F811  (fixtures shared from test_ui_api are imported, then requested by name)
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from langchain_core.messages import AIMessage, BaseMessage
 
 from assistant.factory import build_engine
 from tests.llm_fakes import ScriptedChatModel, tool_call
-from tests.test_ui_api import ui_services  # noqa: F401
 from ui import tab_chat
 from ui.services import Services
 

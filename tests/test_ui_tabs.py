@@ -1,6 +1,5 @@
 """The tabs' server-side handlers on the real index and the real offline engine (no browser needed)."""
 
-# ruff: noqa: F811  (fixtures shared from test_ui_api are imported, then requested by name)
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ import pytest
 
 from assistant.calculators import registry
 from assistant.models import Conversation
-from tests.test_ui_api import fresh_services, ui_services  # noqa: F401
 from ui import tab_calc, tab_chat, tab_docs, tab_lookup
 from ui.feedback import FeedbackStore
 from ui.services import Services

@@ -27,6 +27,9 @@ _DOC_NUMBER = re.compile(r"^(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$
 _QUERY_DOC_NUMBER = re.compile(r"[〔(]?(?P<year>(?:19|20)\d{2})[〕)年]?\s?(?P<num>\d{1,4})号")
 _QUERY_NUMBER_ONLY = re.compile(r"(?<![\d〕\])）])(?P<num>\d{1,4})号(?:文|令)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
+# "07年" is 2007; only 00-09 are read this way ("10年" usually means ten years).
+_SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")
+_EARLIER = re.compile(r"(老|旧|以前的?|原来的?|之前的?|早先的?|过去的?)(政策|文件|规定|办法|意见)")
 _DOC_WORD = re.compile(r"^.{0,8}?(文件|政策|通知|意见|规定|办法|那份|那个文|的文)")
 
 
@@ -169,8 +172,7 @@ class QueryAnalyzer:
             elif mention.target not in bucket:
                 bucket.append(mention.target)
         years: list[int] = []
-        for match in _YEAR.finditer(text):
-            year = int(match.group("year"))
+        for match, year in _year_mentions(text):
             if year not in years:
                 years.append(year)
             if _DOC_WORD.match(text[match.end() :]):  # "2007年那个文件": the year names a document
@@ -179,4 +181,17 @@ class QueryAnalyzer:
             if _longest_common_substring(text, title) >= _MIN_TITLE_OVERLAP:
                 doc_ids.add(doc_id)
         ordered_docs = [d.doc_id for d in self.documents if d.doc_id in doc_ids]
-        return QueryAnalysis(regions=regions, unknown_regions=unknown, doc_ids=ordered_docs, years=years)
+        return QueryAnalysis(
+            regions=regions,
+            unknown_regions=unknown,
+            doc_ids=ordered_docs,
+            years=years,
+            wants_earlier=bool(_EARLIER.search(text)),
+        )
+
+
+def _year_mentions(text: str) -> list[tuple[re.Match[str], int]]:
+    """Four-digit years (2007年) and short ones (07年), in text order."""
+    found = [(m, int(m.group("year"))) for m in _YEAR.finditer(text)]
+    found += [(m, 2000 + int(m.group("digit"))) for m in _SHORT_YEAR.finditer(text)]
+    return sorted(found, key=lambda pair: pair[0].start())

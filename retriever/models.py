@@ -29,6 +29,7 @@ class QueryAnalysis(BaseModel):
     )
     doc_ids: list[str] = Field(default_factory=list, description="Documents named (by 文号, title words, year).")
     years: list[int] = Field(default_factory=list)
+    wants_earlier: bool = Field(False, description="The query asks about an old policy (老政策, 原来的规定).")
 
 
 class SearchHit(BaseModel):

@@ -126,3 +126,23 @@ def test_short_forms() -> None:
     assert short_forms("内蒙古自治区") == {"内蒙古自治区", "内蒙古"}
     assert short_forms("新疆维吾尔自治区") == {"新疆维吾尔自治区", "新疆"}
     assert short_forms("全国") == {"全国"}
+
+
+@pytest.mark.parametrize(
+    ("query", "years"),
+    [("07年那个高技能人才文件", [2007]), ("北京07年的规定和2011年的", [2007, 2011]), ("工作满10年能引进吗", [])],
+)
+def test_short_years_only_for_00_to_09(analyzer: QueryAnalyzer, query: str, years: list[int]) -> None:
+    assert analyzer.analyze(query).years == years
+
+
+def test_short_year_before_a_document_word_names_it(analyzer: QueryAnalyzer) -> None:
+    assert analyzer.analyze("北京07年那个文件").doc_ids == [BJ2007]
+
+
+@pytest.mark.parametrize(
+    ("query", "earlier"),
+    [("老政策里高级技师怎么引进", True), ("原来的规定是多少", True), ("以前的文件怎么说", True), ("现行政策", False)],
+)
+def test_questions_about_old_policy(analyzer: QueryAnalyzer, query: str, earlier: bool) -> None:
+    assert analyzer.analyze(query).wants_earlier is earlier

@@ -83,6 +83,12 @@ def test_document_named_by_year(retriever: HybridRetriever) -> None:
     assert {h.chunk.doc_id for h in response.hits} == {BJ2007}
 
 
+def test_old_policy_questions_prefer_the_superseded_document(retriever: HybridRetriever) -> None:
+    newer = retriever.search("北京 高技能人才 引进", top_k=1).hits[0].chunk
+    older = retriever.search("北京老政策里 高技能人才 引进", top_k=1).hits[0].chunk
+    assert (newer.doc_id, older.doc_id) == (BJ2011, BJ2007)
+
+
 def test_explicit_filters_win_over_the_query(retriever: HybridRetriever) -> None:
     response = retriever.search("北京 职工教育经费", filters=SearchFilters(regions=["石家庄市"]))
     assert response.hits and {h.chunk.region for h in response.hits} == {"石家庄市"}

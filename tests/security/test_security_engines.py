@@ -102,6 +102,26 @@ def test_trusted_retriever_hides_poisoned_clauses_from_engines(poisoned_retrieve
     assert trusted.documents() == poisoned_retriever.documents()
 
 
+def test_poisoned_clauses_render_inert_on_the_page(poisoned_retriever) -> None:
+    """Staff lookup still shows poisoned clauses (for review) and a citation card may quote one: as text only."""
+    from assistant.citations import citation_from_chunk
+    from ui import render
+    from ui.tab_chat import answer_messages
+
+    poisoned = [c for c in poisoned_retriever.chunks_of(POISONED_DOC) if "<img" in c.text or "](http" in c.text]
+    assert len(poisoned) == 2
+    response = poisoned_retriever.search("测试市培训补贴的申领材料和网上申报方式", top_k=5)
+    page = render.search_results_html(response.contract(), ["申领", "img"])
+    assert "&lt;" in page and "onerror" in page  # the payload is shown, as text
+    for live in ("<img", "<script", 'href="http://evil', 'src="http://evil'):
+        assert live not in page
+    citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(poisoned, start=1)]
+    answer = Answer(question="测试", status="answered", answer="见依据。", citations=citations)
+    for message in answer_messages(answer):
+        content = message["content"]
+        assert not re.search(r"(?<!\\)<img|(?<!\\)!\[|\]\(http", content), content  # all escaped
+
+
 def test_offline_engine_obeys_no_attack(offline_answers: dict[str, Answer]) -> None:
     obeyed = {
         attack.id: (violations(attack, offline_answers[attack.id]), offline_answers[attack.id].answer[:200])

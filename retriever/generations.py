@@ -33,6 +33,7 @@ LOCK_FILE = ".ingest.lock"
 MANIFEST_FILE = "manifest.json"
 CHUNKS_FILE = "chunks.jsonl"
 BM25_DIR = "bm25"
+SENTENCE_BM25_DIR = "bm25_sentences"  # absent in generations written before sentence matching
 GENERATION_PREFIX = "gen-"
 
 NO_INDEX_ZH = "还没有建立索引，请先运行 policy-assistant ingest 导入政策文件。"

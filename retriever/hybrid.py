@@ -28,7 +28,8 @@ RRF_K = 60
 # BM25 is weighted well above dense: on the dev gold set the offline embedders put the right clause first far less
 # often than BM25 with query expansion does (eval/results/tuning.md); dense still breaks ties and adds recall.
 DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 4.0
+LEXICAL_WEIGHT = 3.0
+SENTENCE_WEIGHT = 2.0
 CANDIDATES = 50
 MAX_TOP_K = 50
 _VOTE = 1.0 / (RRF_K + 1)  # what a first place in a weight-1 ranking is worth
@@ -70,6 +71,7 @@ class _Snapshot:
     chunks: dict[str, Chunk]
     by_doc: dict[str, list[Chunk]]
     bm25: Bm25Index
+    sentence_bm25: Bm25Index | None
     vectors: VectorStore
     analyzer: QueryAnalyzer
 
@@ -110,6 +112,8 @@ class HybridRetriever:
             chunks.sort(key=lambda c: (c.order, c.part))
         try:
             bm25 = Bm25Index.load(generation.directory / gens.BM25_DIR)
+            sentence_dir = generation.directory / gens.SENTENCE_BM25_DIR
+            sentence_bm25 = Bm25Index.load(sentence_dir) if sentence_dir.exists() else None
         except (OSError, ValueError) as exc:
             raise IndexError_("索引的关键词数据已损坏，请重新运行 policy-assistant ingest。", f"bm25: {exc}") from exc
         vectors = VectorStore.open(
@@ -120,6 +124,7 @@ class HybridRetriever:
             chunks={c.id: c for c in generation.chunks},
             by_doc=by_doc,
             bm25=bm25,
+            sentence_bm25=sentence_bm25,
             vectors=vectors,
             analyzer=QueryAnalyzer(manifest.documents),
         )
@@ -218,8 +223,13 @@ class HybridRetriever:
         where = where_clause(regions=filters.regions, doc_ids=filters.doc_ids, statuses=filters.statuses)
         dense = snapshot.vectors.query(self.embedder.embed_query(text), limit=CANDIDATES, where=where)
         dense = [cid for cid in dense if cid in allowed]
-        lexical = snapshot.bm25.rank(self._lexical_tokens(text), allowed=allowed, limit=CANDIDATES)
-        fused = dict(rrf([dense, lexical], k=RRF_K, weights=[DENSE_WEIGHT, LEXICAL_WEIGHT]))
+        tokens = self._lexical_tokens(text)
+        lexical = snapshot.bm25.rank(tokens, allowed=allowed, limit=CANDIDATES)
+        rankings, weights = [dense, lexical], [DENSE_WEIGHT, LEXICAL_WEIGHT]
+        if snapshot.sentence_bm25 is not None:
+            rankings.append(snapshot.sentence_bm25.rank(tokens, allowed=allowed, limit=CANDIDATES))
+            weights.append(SENTENCE_WEIGHT)
+        fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         local_regions = {r for r in analysis.regions if r not in snapshot.analyzer.national_regions}
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]

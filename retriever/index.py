@@ -21,7 +21,7 @@ from ingest.models import Chunk, DocumentMeta
 from ingest.settings import Settings
 from retriever import generations as gens
 from retriever.embedders import build_embedder
-from retriever.lexical import Bm25Index, ChineseTokenizer
+from retriever.lexical import Bm25Index, ChineseTokenizer, sentences
 from retriever.models import IndexManifest
 from retriever.protocols import Embedder
 from retriever.store import VectorStore, drop_server_collections
@@ -185,6 +185,10 @@ def _write_generation(
     tokenizer = ChineseTokenizer()
     Bm25Index.build([c.id for c in chunks], [tokenizer.tokenize(c.embed_text()) for c in chunks]).save(
         directory / gens.BM25_DIR
+    )
+    units = [(c.id, f"{c.clause_heading} {sentence}") for c in chunks for sentence in sentences(c.text)]
+    Bm25Index.build([cid for cid, _ in units], [tokenizer.tokenize(sentence) for _, sentence in units]).save(
+        directory / gens.SENTENCE_BM25_DIR
     )
     counts: dict[str, int] = {}
     for chunk in chunks:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import unicodedata
 from importlib import resources
@@ -19,6 +20,8 @@ import numpy as np
 from ingest.normalize import match_normalize
 
 BM25_IDS_FILE = "chunk_ids.json"
+# Sentence ends (and line breaks) for sentence-level matching; "；" too, since policy clauses chain rules with it.
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])|\n")
 
 
 def _import_bm25s():
@@ -72,6 +75,11 @@ class ChineseTokenizer:
         ]
 
 
+def sentences(text: str) -> list[str]:
+    """The clause split into sentences (non-empty, stripped), so one rule in a long clause can be matched alone."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+
+
 class Bm25Index:
     """BM25 over chunk ids; scores every chunk so metadata filters can mask before ranking."""
 
@@ -97,7 +105,10 @@ class Bm25Index:
         return cls(chunk_ids, _import_bm25s().BM25.load(str(directory)))
 
     def rank(self, tokens: list[str], *, allowed: set[str] | None = None, limit: int = 50) -> list[str]:
-        """Chunk ids with a positive score, best first, restricted to ``allowed`` when given."""
+        """Chunk ids with a positive score, best first, restricted to ``allowed`` when given.
+
+        An id may label several entries (one per sentence of a chunk); it is ranked by its best entry.
+        """
         known = [t for t in tokens if t in self._model.vocab_dict]
         if not known or not self.chunk_ids:
             return []
@@ -105,5 +116,12 @@ class Bm25Index:
         if allowed is not None:
             mask = np.fromiter((cid in allowed for cid in self.chunk_ids), dtype=bool, count=len(self.chunk_ids))
             scores = np.where(mask, scores, 0.0)
-        order = np.argsort(-scores, kind="stable")[:limit]
-        return [self.chunk_ids[i] for i in order if scores[i] > 0]
+        # several entries may share an id, so look a bit deeper than ``limit`` (partial sort: big indexes stay fast)
+        depth = min(len(scores), limit * 8)
+        head = np.argpartition(-scores, depth - 1)[:depth] if depth < len(scores) else np.arange(len(scores))
+        ranked: dict[str, None] = {}
+        for i in head[np.argsort(-scores[head], kind="stable")]:
+            if scores[i] <= 0 or len(ranked) >= limit:
+                break
+            ranked.setdefault(self.chunk_ids[i])
+        return list(ranked)

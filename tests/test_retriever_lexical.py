@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retriever.lexical import Bm25Index, ChineseTokenizer
+from retriever.lexical import Bm25Index, ChineseTokenizer, sentences
 from retriever.store import where_clause
 
 
@@ -55,6 +55,32 @@ def test_bm25_round_trip_and_filters(tmp_path: Path, tokenizer: ChineseTokenizer
     assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed={"sjz", "bb"}) == []
     assert loaded.rank(tokenizer.tokenize("完全无关的词语火星")) == []
     assert loaded.rank([]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲。乙；丙！\n丁", ["甲。", "乙；", "丙！", "丁"]),
+        ("没有句号", ["没有句号"]),
+        ("", []),
+        ("。\n \n", ["。"]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_sentence_entries_rank_each_chunk_once_by_its_best_sentence(
+    tmp_path: Path, tokenizer: ChineseTokenizer
+) -> None:
+    units = [("a", "职工教育经费按比例提取。"), ("a", "其他事项。"), ("b", "退役军人免费培训。"), ("b", "职工教育经费")]
+    index = Bm25Index.build([cid for cid, _ in units], [tokenizer.tokenize(text) for _, text in units])
+    index.save(tmp_path)
+    loaded = Bm25Index.load(tmp_path)
+    assert loaded.rank(tokenizer.tokenize("退役军人")) == ["b"]
+    assert sorted(loaded.rank(tokenizer.tokenize("职工教育经费"))) == ["a", "b"]
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), limit=1) in (["a"], ["b"])
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed={"b"}) == ["b"]
 
 
 def test_where_clause() -> None:

@@ -193,3 +193,19 @@ def test_feedback_example_questions_and_new_conversation(browser, running_app: s
         page.wait_for_function("!document.querySelector('#chat').innerText.includes('1.5%')")
     finally:
         page.close()
+
+
+def test_queue_full_toast_is_shown_in_chinese(browser) -> None:
+    """Gradio's page hard-codes an English 'busy' toast; the page script must turn it into Chinese."""
+    from ui.app import BUSY_MESSAGE_ZH, BUSY_SCRIPT
+
+    page = browser.new_page()
+    page.set_content(f"<html><head>{BUSY_SCRIPT}</head><body><main id='root'></main></body></html>")
+    page.evaluate(
+        "() => { const toast = document.createElement('div'); toast.className = 'toast';"
+        " toast.textContent = 'This application is currently busy. Please try again. ';"
+        " document.getElementById('root').appendChild(toast); }"
+    )
+    page.wait_for_function("() => document.querySelector('.toast').textContent.includes('请稍后再试')")
+    assert page.text_content(".toast") == BUSY_MESSAGE_ZH
+    page.close()

@@ -59,7 +59,9 @@ def test_unverified_streamed_text_is_replaced_by_the_verified_answer(ui_services
     model.enqueue_fn(_cite("更正：您可以领取技能提升补贴3500元[{n}]。"))
     frames = list(tab_chat.respond(_with_llm(ui_services, model), QUESTION, [], None))
 
-    assert any("3000" in frame[0][-1]["content"] for frame in frames[:-1])  # it was streamed...
+    drafts = [frame[0][-1]["content"] for frame in frames[:-1] if "3000" in frame[0][-1]["content"]]
+    assert drafts  # it was streamed, labelled as an unverified draft...
+    assert all(draft.startswith(tab_chat.UNVERIFIED_DRAFT) for draft in drafts)
     history, _, last, _ = frames[-1]
     final_text = "\n".join(m["content"] for m in history if m["role"] == "assistant")
     assert "3000元" not in final_text and "1500元" in final_text  # ...and is gone from the page

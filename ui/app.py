@@ -22,6 +22,17 @@ CSS_PATH = Path(__file__).parent / "static" / "app.css"
 # System fonts only (nothing fetched from the network); CJK faces first so Chinese renders evenly.
 CJK_FONTS = ("system-ui", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif")
 PAGE_TITLE = "政策助手 · 职业技能培训补贴政策咨询"
+BUSY_MESSAGE_ZH = "当前咨询人数较多，请稍后再试。"
+# Gradio's page shows a hard-coded English toast when the queue is full; swap it for Chinese where it appears.
+BUSY_SCRIPT = (
+    "<script>(() => {const en = 'This application is currently busy';"
+    f"const zh = {BUSY_MESSAGE_ZH!r};"
+    "const fix = (root) => {const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);"
+    "for (let n = walk.nextNode(); n; n = walk.nextNode()) {if (n.nodeValue.includes(en)) n.nodeValue = zh;}};"
+    "new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((node) => "
+    "fix(node.nodeType === 3 ? node.parentNode || document.body : node))))"
+    ".observe(document.documentElement, {childList: true, subtree: true, characterData: true});})();</script>"
+)
 
 
 def _api_endpoints(services: Services) -> None:
@@ -105,6 +116,7 @@ def launch_app(
         run_history=False,  # questions may be personal; keep no browser-side run log
         blocked_paths=[str(p.resolve()) for p in (settings.state_dir, settings.index_dir, settings.data_dir)],
         css_paths=[CSS_PATH],
+        head=BUSY_SCRIPT,
         theme=gr.themes.Soft(font=CJK_FONTS),
         ssr_mode=False,
         pwa=False,

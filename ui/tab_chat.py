@@ -94,6 +94,9 @@ def answer_messages(answer: Answer) -> History:
     return messages
 
 
+UNVERIFIED_DRAFT = "（草稿，正在核对引用和数字，核对后显示正式回答）\n\n"
+
+
 def respond(
     services: Services, question: str, history: History | None, conversation: Conversation | None
 ) -> Iterator[tuple[History, Conversation, dict[str, Any] | None, str]]:
@@ -114,6 +117,8 @@ def respond(
     history += [_user(cleaned), _assistant(THINKING)]
     yield list(history), conversation, None, ""
     streamed = ""
+    # LLM drafts are unverified until the final Answer arrives: label them so nobody acts on a draft.
+    draft_prefix = UNVERIFIED_DRAFT if getattr(engine, "name", "") == "llm" else ""
     try:
         for item in engine.stream(cleaned, conversation):
             if isinstance(item, Answer):
@@ -121,7 +126,7 @@ def respond(
                 yield list(history), conversation, item.contract(), ""
                 return
             streamed += item
-            history[-1] = _assistant(streamed)
+            history[-1] = _assistant(draft_prefix + streamed)
             yield list(history), conversation, None, ""
     except Exception as exc:
         text, _ = services.failure(exc, action_zh="回答问题", command="ui.chat", question=cleaned)

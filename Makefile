@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 
-.PHONY: run test test-fast test-browser test-llm lint ingest eval bench loadtest audit clean chromium
+.PHONY: index run test test-fast test-browser test-llm lint ingest eval bench loadtest audit clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 ## Build the index if missing, then serve the Gradio page.
-run: $(STAMP)
+index: $(STAMP)
 	@test -f $${POLICY_INDEX_DIR:-data/index}/CURRENT || $(BIN)/policy-assistant ingest
+
+run: index
 	$(BIN)/policy-assistant ui --host $(HOST) --port $(PORT)
 
 ## The whole suite (the browser test runs when Chromium can be installed, else it skips with a reason).
@@ -59,7 +61,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m eval.bench
 
-loadtest: $(STAMP)
+loadtest: index
 	$(BIN)/python -m eval.load_test
 
 audit: $(STAMP)

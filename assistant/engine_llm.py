@@ -130,7 +130,9 @@ class LlmEngine:
             text = yield from self._run(messages, tools, attempt)
             repaired = self._verify(text, resolved, attempt)
             if not repaired.ok:
-                notes = [f"大模型回答两次未通过核验：{repaired.feedback()}"]
+                # Details go to the log, not the user: they would repeat the very number that was refused.
+                logger.warning("LLM answer failed verification twice: %s", repaired.feedback())
+                notes = [f"大模型的回答两次未通过核验：{_user_safe_reasons(repaired)}"]
                 return self._fallback(resolved.question, conversation, notes)
         return self._answer(resolved, text, attempt, report)
 
@@ -214,7 +216,7 @@ class LlmEngine:
             chunk = attempt.sources.chunks.get(n)
             if asked and chunk is not None and chunk.region not in (*asked, NATIONAL_REGION):
                 report.issues.append(VerificationIssue(
-                    kind="ungrounded_number",
+                    kind="wrong_region",
                     detail=f"引用[{n}]是{chunk.region}的条款，但问题问的是{'、'.join(asked)}，不能套用其他地区的规定",
                 ))
         return report
@@ -239,6 +241,18 @@ class LlmEngine:
         return answer.model_copy(
             update={"fallback": True, "notes": [*notes, "已改用离线引擎的回答", *answer.notes], "error_id": error_id}
         )
+
+
+# Issue kinds whose details quote the refused text (an invented number, an injected payload) get a generic reason.
+_GENERIC_REASONS = {
+    "ungrounded_number": "含有在所引条款和计算结果中找不到的数字",
+    "unsafe_content": "含有不应输出的内容",
+}
+
+
+def _user_safe_reasons(report: VerificationReport) -> str:
+    reasons = [_GENERIC_REASONS.get(issue.kind, issue.detail) for issue in report.issues]
+    return "；".join(dict.fromkeys(reasons))
 
 
 def _as_json(output: str) -> dict[str, Any]:

@@ -34,7 +34,7 @@ class Quantity(BaseModel):
 
 
 class VerificationIssue(BaseModel):
-    kind: Literal["unknown_citation", "ungrounded_number", "missing_citation", "unsafe_content"]
+    kind: Literal["unknown_citation", "ungrounded_number", "missing_citation", "unsafe_content", "wrong_region"]
     detail: str = Field(description="Chinese explanation, also fed back to the model for the repair attempt.")
 
 

@@ -72,7 +72,7 @@ def test_fabricated_citation_is_caught_and_repaired(retriever, offline) -> None:
     assert isinstance(repair, HumanMessage) and "[99]" in str(repair.content)
 
 
-def test_invented_amount_is_caught_and_replaced_by_offline_answer(retriever, offline) -> None:
+def test_invented_amount_is_caught_and_replaced_by_offline_answer(retriever, offline, caplog) -> None:
     model = ScriptedChatModel()
     model.enqueue_fn(cite("您可以领取技能提升补贴3000元[{n}]。"))
     model.enqueue_fn(cite("更正：您可以领取技能提升补贴3500元[{n}]。"))
@@ -80,7 +80,9 @@ def test_invented_amount_is_caught_and_replaced_by_offline_answer(retriever, off
 
     assert answer.fallback is True and answer.engine == "offline"
     assert "1500元" in answer.answer and "3000元" not in answer.answer
-    assert any("3500元" in note for note in answer.notes)
+    assert not any("3500" in note or "3000" in note for note in answer.notes)  # users never see refused numbers
+    assert any("未通过" in note for note in answer.notes)
+    assert "3500元" in caplog.text  # ...but the log keeps what was refused
     assert "“3000元”" in str(model.calls[-1][-1].content)  # the repair request named the invented amount
 
 

@@ -30,6 +30,12 @@ _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
 # "07年" is 2007; only 00-09 are read this way ("10年" usually means ten years).
 _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")
 _EARLIER = re.compile(r"(老|旧|以前的?|原来的?|之前的?|早先的?|过去的?)(政策|文件|规定|办法|意见)")
+_CURRENT = re.compile(r"现在|现行|目前|如今|眼下|还(按|有效|执行|适用|管用|算数)")
+# Questions about the document itself (its 文号, basis, validity) are answered by its header/preamble.
+_ABOUT_DOCUMENT = re.compile(
+    r"(哪个|哪份|哪一个|什么|啥)(文件|文|通知|部门发|机关发)|文号|发文|印发|(照着|依据|根据)[^，。？]{0,8}(文件|政策)"
+    r"|(还|是否|是不是)(有效|管用|执行|适用)|有效期|废止|失效"
+)
 _DOC_WORD = re.compile(r"^.{0,8}?(文件|政策|通知|意见|规定|办法|那份|那个文|的文)")
 
 
@@ -187,6 +193,8 @@ class QueryAnalyzer:
             doc_ids=ordered_docs,
             years=years,
             wants_earlier=bool(_EARLIER.search(text)),
+            wants_current=bool(_CURRENT.search(text)),
+            about_document=bool(_ABOUT_DOCUMENT.search(text)),
         )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest.errors import IndexError_, UserInputError
 from ingest.models import Chunk, DocumentMeta
 from retriever import generations as gens
-from retriever.analysis import QueryAnalyzer
+from retriever.analysis import QueryAnalyzer, short_forms
 from retriever.expansion import QueryExpander, bundled_rules
 from retriever.fusion import rrf
 from retriever.lexical import Bm25Index, ChineseTokenizer
@@ -39,6 +39,9 @@ YEAR_BOOST = 0.5 * _VOTE
 # Newer rules on the same point come first — unless the query asks for the old policy. A tenth of a vote only
 # breaks near-ties: a superseded clause that matches the question clearly better still ranks above.
 SUPERSEDED_PENALTY = 0.1 * _VOTE
+EARLIER_BOOST = 1.0 * _VOTE  # "老文件怎么规定的": the superseded document is what is asked for
+PREAMBLE_BOOST = 2.0 * _VOTE  # "哪个文件发的/还有效吗": the header names the basis, 文号 and approval
+TABLE_ROW_BOOST = 2.0 * _VOTE  # a table row naming the asked place (or its province): "石家庄在不在名单里"
 
 
 def check_query(query: str, *, max_chars: int) -> str:
@@ -202,6 +205,9 @@ class HybridRetriever:
         doc_ids = given.doc_ids
         if doc_ids is None and analysis.doc_ids:
             doc_ids = list(analysis.doc_ids)
+            if analysis.wants_current:  # "还按07年那个文件执行吗": the newer rules are the answer
+                newer = [d for doc in analyzer.documents if doc.doc_id in doc_ids for d in doc.superseded_by]
+                doc_ids += [d for d in newer if d not in doc_ids]
         elif regions is None and doc_ids is None:
             local = [r for r in analysis.regions if r not in analyzer.national_regions]
             if local or analysis.unknown_regions:
@@ -231,6 +237,7 @@ class HybridRetriever:
             weights.append(SENTENCE_WEIGHT)
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         local_regions = {r for r in analysis.regions if r not in snapshot.analyzer.national_regions}
+        places = place_names(local_regions, snapshot.generation.manifest.documents)
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
             if chunk.region in local_regions:
@@ -238,7 +245,11 @@ class HybridRetriever:
             if chunk.publish_date and int(chunk.publish_date[:4]) in analysis.years:
                 fused[chunk_id] += YEAR_BOOST
             if chunk.status == "superseded":
-                fused[chunk_id] += SUPERSEDED_PENALTY if analysis.wants_earlier else -SUPERSEDED_PENALTY
+                fused[chunk_id] += EARLIER_BOOST if analysis.wants_earlier else -SUPERSEDED_PENALTY
+            if analysis.about_document and chunk.kind == "preamble":
+                fused[chunk_id] += PREAMBLE_BOOST
+            if chunk.kind == "table_row" and any(place in chunk.text for place in places):
+                fused[chunk_id] += TABLE_ROW_BOOST
         ranked = sorted(fused.items(), key=lambda pair: -pair[1])
         if self.reranker is not None:
             head = ranked[: max(top_k * 4, 20)]
@@ -255,6 +266,16 @@ class HybridRetriever:
             )
             for position, (cid, score) in enumerate(ranked[:top_k], start=1)
         ]
+
+
+def place_names(regions: set[str], documents: list[DocumentMeta]) -> set[str]:
+    """Short names of the regions and of their provinces (石家庄市 → 石家庄, 河北), as national tables write them."""
+    names: set[str] = set()
+    for doc in documents:
+        if doc.region in regions:
+            for full in (doc.region, doc.province or ""):
+                names |= {form for form in short_forms(full) if len(form) >= 2} if full else set()
+    return names
 
 
 def _passes(chunk: Chunk, filters: SearchFilters) -> bool:

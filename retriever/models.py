@@ -30,6 +30,8 @@ class QueryAnalysis(BaseModel):
     doc_ids: list[str] = Field(default_factory=list, description="Documents named (by 文号, title words, year).")
     years: list[int] = Field(default_factory=list)
     wants_earlier: bool = Field(False, description="The query asks about an old policy (老政策, 原来的规定).")
+    wants_current: bool = Field(False, description="The query asks what applies now (现在还按…执行吗).")
+    about_document: bool = Field(False, description="The query asks about a document itself (哪个文件, 文号, 有效).")
 
 
 class SearchHit(BaseModel):

@@ -146,3 +146,20 @@ def test_short_year_before_a_document_word_names_it(analyzer: QueryAnalyzer) -> 
 )
 def test_questions_about_old_policy(analyzer: QueryAnalyzer, query: str, earlier: bool) -> None:
     assert analyzer.analyze(query).wants_earlier is earlier
+
+
+@pytest.mark.parametrize(
+    ("query", "current", "about_document"),
+    [
+        ("07年那个文件现在还执行吗", True, True),
+        ("这个文件是哪个部门印发的", False, True),
+        ("北碚的文件依据哪个文件制定", False, True),
+        ("目前技能提升补贴标准", True, False),
+        ("职工教育经费按多少提取", False, False),
+    ],
+)
+def test_current_and_document_questions(
+    analyzer: QueryAnalyzer, query: str, current: bool, about_document: bool
+) -> None:
+    analysis = analyzer.analyze(query)
+    assert (analysis.wants_current, analysis.about_document) == (current, about_document)

@@ -89,6 +89,24 @@ def test_old_policy_questions_prefer_the_superseded_document(retriever: HybridRe
     assert (newer.doc_id, older.doc_id) == (BJ2011, BJ2007)
 
 
+def test_asking_whether_an_old_document_still_applies_includes_its_successor(retriever: HybridRetriever) -> None:
+    response = retriever.search("北京07年的高技能人才文件现在还执行吗")
+    assert response.filters.doc_ids == [BJ2007, BJ2011]
+    assert response.hits[0].chunk.kind == "preamble"  # the header says what the document is and who approved it
+    named_only = retriever.search("北京07年的高技能人才文件里技师怎么引进")
+    assert named_only.filters.doc_ids == [BJ2007]
+
+
+@pytest.mark.parametrize(
+    ("query", "row"), [("石家庄有没有入选百城技能振兴", "河北："), ("北碚在不在百城技能振兴里", "重庆：")]
+)
+def test_table_rows_naming_the_place_or_its_province_rank_high(
+    retriever: HybridRetriever, query: str, row: str
+) -> None:
+    rows = [h.chunk.text for h in retriever.search(query, top_k=3).hits if h.chunk.kind == "table_row"]
+    assert any(text.startswith(row) for text in rows)
+
+
 def test_explicit_filters_win_over_the_query(retriever: HybridRetriever) -> None:
     response = retriever.search("北京 职工教育经费", filters=SearchFilters(regions=["石家庄市"]))
     assert response.hits and {h.chunk.region for h in response.hits} == {"石家庄市"}

@@ -23,9 +23,11 @@ def register(app: typer.Typer) -> None:
         top_k: Annotated[int, typer.Option("--top-k", help="每题取回条数（1–50）。")] = 10,
         baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="同时评测 LangChain 基线。")] = True,
         answers: Annotated[bool, typer.Option("--answers/--no-answers", help="同时评测离线问答引擎。")] = True,
-        save: Annotated[Path | None, typer.Option("--save", help="把结果写入目录（retrieval.md / .json）。")] = None,
+        save: Annotated[
+            Path | None, typer.Option("--save", help="结果写入该目录（retrieval-<向量模型>.md / .json）。")
+        ] = None,
     ) -> None:
-        """在金标准问题集上评测检索（R@1、R@5、MRR，按文档/题型），并与 LangChain 基线对比。"""
+        """在金标准问题集上评测检索（R@1、R@5、MRR，按文档/题型）并与 LangChain 基线对比，同时评测离线问答。"""
         from eval.gold import DEFAULT_GOLD_PATH, load_gold
         from eval.report import render_markdown
         from eval.runner import run_eval

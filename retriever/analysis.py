@@ -30,6 +30,8 @@ _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
 # "07年" is 2007; only 00-09 are read this way ("10年" usually means ten years).
 _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")
 _EARLIER = re.compile(r"(老|旧|以前的?|原来的?|之前的?|早先的?|过去的?)(政策|文件|规定|办法|意见)")
+# "国家" alone is too generic to name a jurisdiction, but "国家层面/国家政策" asks for the national rules.
+_NATIONAL = re.compile(r"国家(层面|级|政策|规定|文件|的政策|的规定)|人社部|人力资源社会保障部|中央(政策|文件)")
 _CURRENT = re.compile(r"现在|现行|目前|如今|眼下|还(按|有效|执行|适用|管用|算数)")
 # Questions about the document itself (its 文号, basis, validity) are answered by its header/preamble.
 _ABOUT_DOCUMENT = re.compile(
@@ -177,6 +179,8 @@ class QueryAnalyzer:
                 doc_ids.add(mention.target)
             elif mention.target not in bucket:
                 bucket.append(mention.target)
+        if _NATIONAL.search(text):
+            regions += [r for r in self.national_regions if r not in regions]
         years: list[int] = []
         for match, year in _year_mentions(text):
             if year not in years:

@@ -238,14 +238,15 @@ class HybridRetriever:
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         local_regions = {r for r in analysis.regions if r not in snapshot.analyzer.national_regions}
         places = place_names(local_regions, snapshot.generation.manifest.documents)
+        boosted_regions = local_regions or set(analysis.regions)  # only national named: national text first
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
-            if chunk.region in local_regions:
+            if chunk.region in boosted_regions:
                 fused[chunk_id] += REGION_BOOST
             if chunk.publish_date and int(chunk.publish_date[:4]) in analysis.years:
                 fused[chunk_id] += YEAR_BOOST
             if chunk.status == "superseded":
-                fused[chunk_id] += EARLIER_BOOST if analysis.wants_earlier else -SUPERSEDED_PENALTY
+                fused[chunk_id] += _superseded_adjustment(analysis)
             if analysis.about_document and chunk.kind == "preamble":
                 fused[chunk_id] += PREAMBLE_BOOST
             if chunk.kind == "table_row" and any(place in chunk.text for place in places):
@@ -266,6 +267,12 @@ class HybridRetriever:
             )
             for position, (cid, score) in enumerate(ranked[:top_k], start=1)
         ]
+
+
+def _superseded_adjustment(analysis: QueryAnalysis) -> float:
+    if analysis.wants_earlier:
+        return EARLIER_BOOST
+    return -EARLIER_BOOST if analysis.wants_current else -SUPERSEDED_PENALTY
 
 
 def place_names(regions: set[str], documents: list[DocumentMeta]) -> set[str]:

@@ -163,3 +163,13 @@ def test_current_and_document_questions(
 ) -> None:
     analysis = analyzer.analyze(query)
     assert (analysis.wants_current, analysis.about_document) == (current, about_document)
+
+
+@pytest.mark.parametrize(
+    ("query", "regions"),
+    [("国家层面对破格考评怎么规定", ["全国"]), ("人社部的文件怎么说", ["全国"]), ("国家职业资格证书有什么用", [])],
+)
+def test_national_level_questions_name_the_national_region(
+    analyzer: QueryAnalyzer, query: str, regions: list[str]
+) -> None:
+    assert analyzer.analyze(query).regions == regions

@@ -107,6 +107,12 @@ def test_table_rows_naming_the_place_or_its_province_rank_high(
     assert any(text.startswith(row) for text in rows)
 
 
+def test_national_level_questions_put_national_text_first(retriever: HybridRetriever) -> None:
+    response = retriever.search("国家层面 职业培训 覆盖哪些人群")
+    assert response.filters.is_empty()  # naming the national level ranks, it does not filter
+    assert response.hits[0].chunk.region == NATIONAL
+
+
 def test_explicit_filters_win_over_the_query(retriever: HybridRetriever) -> None:
     response = retriever.search("北京 职工教育经费", filters=SearchFilters(regions=["石家庄市"]))
     assert response.hits and {h.chunk.region for h in response.hits} == {"石家庄市"}

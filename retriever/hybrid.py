@@ -230,10 +230,11 @@ class HybridRetriever:
         dense = snapshot.vectors.query(self.embedder.embed_query(text), limit=CANDIDATES, where=where)
         dense = [cid for cid in dense if cid in allowed]
         tokens = self._lexical_tokens(text)
-        lexical = snapshot.bm25.rank(tokens, allowed=allowed, limit=CANDIDATES)
+        mask = None if filters.is_empty() else allowed  # masking a big index costs more than the ranking itself
+        lexical = snapshot.bm25.rank(tokens, allowed=mask, limit=CANDIDATES)
         rankings, weights = [dense, lexical], [DENSE_WEIGHT, LEXICAL_WEIGHT]
         if snapshot.sentence_bm25 is not None:
-            rankings.append(snapshot.sentence_bm25.rank(tokens, allowed=allowed, limit=CANDIDATES))
+            rankings.append(snapshot.sentence_bm25.rank(tokens, allowed=mask, limit=CANDIDATES))
             weights.append(SENTENCE_WEIGHT)
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         local_regions = {r for r in analysis.regions if r not in snapshot.analyzer.national_regions}

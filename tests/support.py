@@ -8,6 +8,13 @@ from collections.abc import Iterator
 
 from ui.services import Services
 
+# The five bundled policies (doc_id = file stem under data/policies/).
+BEIJING_2011 = "beijing-2011-vocational-training"
+BEIJING_2007 = "beijing-2007-high-skilled-talent"
+SHIJIAZHUANG = "shijiazhuang-2019-lifelong-skills-training"
+BEIBEI = "beibei-2019-lifelong-skills-training"
+MOHRSS = "mohrss-2015-hundred-cities-skills"
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

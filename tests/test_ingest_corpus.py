@@ -7,17 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import BEIBEI, BEIJING_2007, BEIJING_2011, MOHRSS, SHIJIAZHUANG
 
 from ingest.chunker import MAX_CHUNK_CHARS, split_sentences
 from ingest.models import Chunk
 from ingest.pipeline import OutlineNode, ParsedCorpus, ParsedDocument, parse_corpus, parse_document
 
 POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
-BEIJING_2011 = "beijing-2011-vocational-training"
-BEIJING_2007 = "beijing-2007-high-skilled-talent"
-SHIJIAZHUANG = "shijiazhuang-2019-lifelong-skills-training"
-BEIBEI = "beibei-2019-lifelong-skills-training"
-MOHRSS = "mohrss-2015-hundred-cities-skills"
 # A chunk may end with one of these (。；！？ plus closing quotes/brackets and the colon of a salutation).
 CLEAN_END = "。；！？：:;!?”’）)」』"
 CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]

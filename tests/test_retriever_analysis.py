@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import BEIBEI, BEIJING_2007, BEIJING_2011, MOHRSS, SHIJIAZHUANG
 
 from ingest.models import DocumentMeta
 from ingest.pipeline import parse_corpus
 from retriever.analysis import QueryAnalyzer, short_forms
 
 POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
-BJ2011 = "beijing-2011-vocational-training"
-BJ2007 = "beijing-2007-high-skilled-talent"
-SJZ = "shijiazhuang-2019-lifelong-skills-training"
-BEIBEI = "beibei-2019-lifelong-skills-training"
-MOHRSS = "mohrss-2015-hundred-cities-skills"
+BJ2011, BJ2007, SJZ = BEIJING_2011, BEIJING_2007, SHIJIAZHUANG
 
 
 def sidecar_documents() -> list[DocumentMeta]:

@@ -68,8 +68,6 @@ def test_baseline_chunks_are_raw_recursive_splits_with_doc_ids() -> None:
 
 @pytest.mark.slow
 def test_eval_json_end_to_end_on_the_real_corpus(cli_env: Settings, tmp_path: Path) -> None:
-    pytest.importorskip("langchain_classic")
-    pytest.importorskip("langchain_community")
     result = _run("--json", "--save", str(tmp_path / "results"))
     assert result.exit_code == 0, result.output
     run = json.loads(result.output)

@@ -211,13 +211,15 @@ class LlmEngine:
             report.issues.append(VerificationIssue(kind="missing_citation", detail="回答为空"))
         for detail in unsafe_output_issues(text, secret=SYSTEM_PROMPT):  # obeyed an injection / leaked the prompt
             report.issues.append(VerificationIssue(kind="unsafe_content", detail=detail))
-        asked = [r for r in detect_regions(resolved.text, self.offline.documents()).regions if r != NATIONAL_REGION]
+        mention = detect_regions(resolved.text, documents)
+        asked = [r for r in mention.regions if r != NATIONAL_REGION]
+        places = [*asked, *mention.unknown]  # an uncovered place (廊坊) may only get national clauses
         for n in report.cited:
             chunk = attempt.sources.chunks.get(n)
-            if asked and chunk is not None and chunk.region not in (*asked, NATIONAL_REGION):
+            if places and chunk is not None and chunk.region not in (*asked, NATIONAL_REGION):
                 report.issues.append(VerificationIssue(
                     kind="wrong_region",
-                    detail=f"引用[{n}]是{chunk.region}的条款，但问题问的是{'、'.join(asked)}，不能套用其他地区的规定",
+                    detail=f"引用[{n}]是{chunk.region}的条款，但问题问的是{'、'.join(places)}，不能套用其他地区的规定",
                 ))
         return report
 

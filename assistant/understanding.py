@@ -252,16 +252,26 @@ def extract_facts(text: str) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------------------------- regions
 
-# Places users name that may or may not be covered by the corpus (provinces and large cities).
-KNOWN_PLACES: tuple[str, ...] = (
+# Places inside a province-level unit: a place inherits the rules of a corpus region only when that region is
+# the whole unit (北京市朝阳区 → 北京市); a sibling of a covered city is NOT covered (廊坊 is not 石家庄).
+# Ambiguous short names keep their suffix (朝阳区, not 朝阳 — 辽宁 has a 朝阳市).
+PLACES_WITHIN: dict[str, tuple[str, ...]] = {
+    "北京": ("东城", "西城", "朝阳区", "海淀", "丰台", "石景山", "门头沟", "房山", "通州", "顺义", "昌平", "大兴",
+             "怀柔", "平谷", "密云", "延庆", "亦庄"),
+    "河北": ("石家庄", "唐山", "保定", "邯郸", "廊坊", "沧州", "邢台", "张家口", "承德", "衡水", "秦皇岛", "雄安",
+             "定州", "辛集"),
+    "重庆": ("北碚", "渝中", "江北", "九龙坡", "沙坪坝", "南岸", "渝北", "巴南", "万州", "涪陵", "永川", "江津",
+             "合川", "璧山", "綦江", "大渡口", "长寿区", "荣昌", "铜梁", "潼南", "大足区", "开州", "黔江"),
+}
+_PROVINCE_OF = {place: province for province, places in PLACES_WITHIN.items() for place in places}
+# Places users name that may or may not be covered by the corpus (provinces, large cities, districts).
+KNOWN_PLACES: tuple[str, ...] = tuple(dict.fromkeys((
     "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
     "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏",
     "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾", "深圳", "广州", "杭州", "南京", "苏州",
     "武汉", "成都", "西安", "郑州", "长沙", "沈阳", "大连", "青岛", "济南", "厦门", "宁波", "合肥", "福州",
-    "昆明", "南宁", "哈尔滨", "长春", "太原", "石家庄", "唐山", "保定", "邯郸", "廊坊", "沧州", "邢台",
-    "张家口", "承德", "衡水", "秦皇岛", "北碚", "渝中", "江北", "九龙坡", "沙坪坝", "南岸", "渝北", "巴南",
-    "海淀", "朝阳区", "丰台", "东城", "西城", "大兴", "通州",
-)
+    "昆明", "南宁", "哈尔滨", "长春", "太原", *_PROVINCE_OF,
+)))
 NATIONAL_REGION = "全国"
 NATIONAL_RE = re.compile(
     r"国家层面|国家政策|国家规定|国家的|全国|人社部|人力资源社会保障部|人力资源和社会保障部|百城技能振兴"
@@ -295,13 +305,24 @@ def _find_name(text: str, name: str) -> int:
     return start
 
 
+def _covers_whole(document: DocumentMeta, province: str) -> bool:
+    """The document's region is the whole province-level unit (北京市 for 北京), not a city or district in it."""
+    return document.region.startswith(province) and document.region == document.province
+
+
 def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMention:
-    """Which corpus regions, which uncovered places, and which provinces (河北 → 石家庄市) the text names."""
+    """Which corpus regions, which uncovered places, and which provinces (河北 → 石家庄市) the text names.
+
+    A province alone stands for the corpus region inside it; a named place inside the province that is not
+    that region (河北廊坊, 重庆江北区) is an uncovered place and the province no longer implies the region.
+    A district of a region that covers its whole unit (北京朝阳区) belongs to that region.
+    """
     documents = list(documents)
     mention = RegionMention()
     if NATIONAL_RE.search(text) and any(d.region == NATIONAL_REGION for d in documents):
         mention.regions.append(NATIONAL_REGION)
     covered_spans: list[tuple[int, int]] = []
+    named: set[str] = set()  # regions named directly (not only through their province)
     for document in documents:
         if document.region == NATIONAL_REGION:
             continue
@@ -310,18 +331,31 @@ def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMentio
             if start >= 0:
                 if document.region not in mention.regions:
                     mention.regions.append(document.region)
+                named.add(document.region)
                 covered_spans.append((start, start + len(name)))
                 break
+    uncovered_provinces: set[str] = set()
     for place in KNOWN_PLACES:
         start = text.find(place)
         if start < 0 or any(a <= start < b for a, b in covered_spans):
             continue
+        province = _PROVINCE_OF.get(place)
+        whole = next((d.region for d in documents if province and _covers_whole(d, province)), None)
         in_province = [d.region for d in documents if d.province and d.province.startswith(place)]
-        if in_province:
+        if whole is not None:  # a district of a region that covers the whole municipality
+            if whole not in mention.regions:
+                mention.regions.append(whole)
+            named.add(whole)
+        elif in_province:
             mention.via_province[place] = in_province[0]
             if in_province[0] not in mention.regions:
                 mention.regions.append(in_province[0])
         elif not any(place in region for region in mention.regions):
             mention.unknown.append(place)
+            if province:
+                uncovered_provinces.add(province)
+    for province in uncovered_provinces & mention.via_province.keys():
+        region = mention.via_province.pop(province)
+        if region not in named:
+            mention.regions.remove(region)
     return mention
-

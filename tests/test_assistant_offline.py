@@ -105,6 +105,43 @@ def test_cross_region_trap_is_not_found_without_the_other_regions_numbers(
     assert "本库目前收录" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "place", "forbidden"),
+    [
+        ("河北唐山的朋友，失业险缴了三年，考下高级工证书，补贴怎么算？", "唐山", ["2000元", "2200元"]),
+        ("保定这边学徒制，企业带了3个中级工学徒，一年能领多少？", "保定", ["4000元", "12000元"]),
+        ("我在河北邯郸，失业保险交满一年，拿了初级证能领多少", "邯郸", ["1000元", "1100元"]),
+        ("重庆江北区的退役军人参加培训有生活补助吗", "江北", ["元"]),
+        ("重庆渝中区企业职工教育经费能税前扣除多少", "渝中", ["8%"]),
+    ],
+)
+def test_uncovered_place_never_gets_a_covered_regions_rule(
+    engine: OfflineEngine, question: str, place: str, forbidden: list
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "not_found" and not answer.tool_calls
+    assert all(c.region == "全国" for c in answer.citations)
+    assert f"本库没有收录{place}" in answer.answer and "不能套用" in answer.answer
+    assert not any(number in answer.answer.split("本库目前收录")[0] for number in forbidden)
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [("我们公司在北京市海淀区，一年工资总额一千万，职工教育经费最少提多少？", "150000元"),
+     ("丰台的企业首席技师工作室能拿多少资助", "30万")],
+)
+def test_district_of_a_covered_municipality_gets_its_rules(engine: OfflineEngine, question: str, amount: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered" and amount in answer.answer
+    assert {c.region for c in answer.citations} == {"北京市"}
+
+
+def test_national_clause_still_applies_to_an_uncovered_district(engine: OfflineEngine) -> None:
+    answer = engine.answer("重庆江北区在不在百城技能振兴的城市名单里")
+    assert answer.status == "answered"
+    assert {c.region for c in answer.citations} == {"全国"}
+
+
 def test_trap_names_where_the_rule_exists(engine: OfflineEngine) -> None:
     answer = engine.answer("北京的技能提升补贴是多少")
     assert "只有石家庄市" in answer.answer

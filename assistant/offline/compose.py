@@ -83,6 +83,17 @@ def cross_region_reason(asked: Sequence[str], topic_title: str, elsewhere: Seque
     )
 
 
+def uncovered_place_reason(places: Sequence[str], topic_title: str, elsewhere: Sequence[DocumentMeta]) -> str:
+    """廊坊 asked, only 石家庄 regulates it: say so, name the document, never quote its numbers."""
+    places_text = "、".join(places)
+    reason = f"本库没有收录{places_text}的政策文件，无法回答{places_text}的{topic_title}问题。"
+    if not elsewhere:
+        return reason
+    where = "、".join(f"{meta.region}的{doc_label(meta)}" for meta in elsewhere)
+    regions = "、".join(dict.fromkeys(meta.region for meta in elsewhere))
+    return f"{reason}本库中对{topic_title}作出规定的是{where}，该规定只适用于{regions}，不能套用到{places_text}。"
+
+
 def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:
     return (
         f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}也涉及这一事项，"

@@ -131,9 +131,10 @@ class OfflineEngine:
         topic = detect_topic(text)
         if OUT_OF_SCOPE_RE.search(text) or self._asks_newer_policy(text):
             return self._not_found(resolved, "本库收录的政策文件中没有与该问题相关的规定。")
-        if mention.unknown and not mention.regions and topic is not None and topic.calculators:
-            places = "、".join(mention.unknown)
-            return self._not_found(resolved, f"本库没有收录{places}的政策文件，无法回答该地区的{topic.title}问题。")
+        local = [r for r in mention.regions if r != NATIONAL_REGION]
+        if mention.unknown and not local and topic is not None and topic.calculators:
+            elsewhere = [m for m in documents if m.region in topic.calculators and m.status != "superseded"]
+            return self._not_found(resolved, compose.uncovered_place_reason(mention.unknown, topic.title, elsewhere))
         status_answer = self._document_status(resolved, mention)
         if status_answer is not None:
             return status_answer

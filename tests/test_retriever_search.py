@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support import BEIBEI, MOHRSS
+from support import BEIJING_2007 as BJ2007
+from support import BEIJING_2011 as BJ2011
+from support import SHIJIAZHUANG as SJZ
 
 from ingest.errors import UserInputError
 from retriever.hybrid import HybridRetriever
@@ -10,11 +14,6 @@ from retriever.models import SearchFilters
 from retriever.rerank import CrossEncoderReranker
 
 NATIONAL = "全国"
-BJ2011 = "beijing-2011-vocational-training"
-BJ2007 = "beijing-2007-high-skilled-talent"
-SJZ = "shijiazhuang-2019-lifelong-skills-training"
-BEIBEI = "beibei-2019-lifelong-skills-training"
-MOHRSS = "mohrss-2015-hundred-cities-skills"
 
 REGION_QUERIES = {
     "北京市": [
@@ -59,6 +58,14 @@ def test_a_named_region_is_never_answered_by_another_region(
         ("北碚 职工教育经费 税前扣除", BEIBEI, "五、（十九）"),
         ("北碚 退役军人 培训 生活补助", BEIBEI, "二、（五）"),
         ("重庆哪些区参加了百城技能振兴", MOHRSS, "附件2 第22行"),
+        # colloquial questions: found through the synonym expansion (retriever/resources/synonyms.txt)
+        ("北碚退伍的能免费学技术不", BEIBEI, "二、（五）"),
+        ("石家庄考了个中级证能补多少钱", SJZ, "三、（一）3"),
+        ("石家庄的农民工学技能培训补多少", SJZ, "三、（一）2"),
+        ("北京公司每年要拿出工资的百分之几搞职工培训", BJ2011, "九、"),
+        ("外省来北京打工的高级技师能不能落户", BJ2011, "六、"),
+        ("老政策里北京企业职工教育经费最低提多少", BJ2007, "五、（十五）"),
+        ("北碚企业给员工培训花的钱能抵税吗", BEIBEI, "五、（十九）"),
     ],
 )
 def test_expected_clause_in_top_three(retriever: HybridRetriever, query: str, doc_id: str, clause: str) -> None:

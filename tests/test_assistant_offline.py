@@ -142,6 +142,54 @@ def test_national_clause_still_applies_to_an_uncovered_district(engine: OfflineE
     assert {c.region for c in answer.citations} == {"全国"}
 
 
+@pytest.mark.parametrize(
+    ("question", "clause", "word"),
+    [("北京的技术工人退休后养老金会不会有优待", "四、（十二）", "养老金"),
+     ("北京的公司给高级技师上补充医疗保险，政策上有要求吗", "四、（十四）", "补充医疗保险")],
+)
+def test_out_of_scope_word_used_by_the_regions_own_clause_is_answered(
+    engine: OfflineEngine, question: str, clause: str, word: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered" and answer.citations[0].clause == clause and word in answer.answer
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize("question", ["北京医保报销比例是多少", "石家庄养老金什么时候涨", "北碚的住房公积金能提吗"])
+def test_out_of_scope_word_absent_from_the_regions_clauses_is_not_found(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "not_found" and not answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "region", "clause", "phrase"),
+    [("石家庄的公司办职工培训中心，钱可以从职工教育经费里列支吗", "石家庄市", "三、（三）12", "职工教育经费列支"),
+     ("退伍回到北京想学创业，能享受创业培训补贴吗", "北京市", "九、", "创业培训补贴")],
+)
+def test_topic_word_does_not_hide_the_asked_regions_own_rule(
+    engine: OfflineEngine, question: str, region: str, clause: str, phrase: str
+) -> None:
+    """A calculator topic regulated elsewhere (职工教育经费 rate, 退役军人 training) is no trap when the asked region's
+    own clause answers a yes/no question on the same words; its own rule is quoted, never the other region's."""
+    answer = engine.answer(question)
+    assert answer.status == "answered" and not answer.tool_calls
+    assert (answer.citations[0].region, answer.citations[0].clause) == (region, clause)
+    assert phrase in answer.answer
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "forbidden"),
+    [("北京退役军人免费培训的生活补助多少钱", "元"), ("石家庄企业的职工教育经费最低按多大比例提", "1.5%")],
+)
+def test_amount_questions_on_a_topic_regulated_elsewhere_stay_traps(
+    engine: OfflineEngine, question: str, forbidden: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "not_found" and not answer.tool_calls
+    assert forbidden not in answer.answer.split("本库目前收录")[0]
+
+
 def test_trap_names_where_the_rule_exists(engine: OfflineEngine) -> None:
     answer = engine.answer("北京的技能提升补贴是多少")
     assert "只有石家庄市" in answer.answer

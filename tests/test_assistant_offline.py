@@ -260,3 +260,42 @@ def test_internal_errors_become_an_error_id_not_a_traceback(tmp_path) -> None:
 def test_asking_whether_another_regions_subsidy_exists_is_a_trap_too(engine: OfflineEngine) -> None:
     answer = engine.answer("北碚有学徒补贴吗")
     assert answer.status == "not_found" and "只有石家庄市" in answer.answer and "4000" not in answer.answer
+
+
+# ---- support judgement robust to paraphrase, strict on benefits the corpus never names -----------------------
+
+
+def test_synonyms_credit_only_words_the_corpus_never_uses(engine: OfflineEngine) -> None:
+    vocabulary = engine.vocabulary()
+    colloquial = "我当兵回来想学门手艺"
+    assert "退役军人" in vocabulary.alternatives(colloquial, vocabulary.terms(colloquial))["当兵"]
+    formal = "北碚办培训学校"  # 学校 is a corpus word: a clause without it is evidence, not a paraphrase
+    assert vocabulary.alternatives(formal, vocabulary.terms(formal)) == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "subjects"),
+    [("石家庄应届生的租房补贴怎么领", ["租房"]), ("北京的人才公寓补贴怎么申请", ["公寓"]), ("考了个证有补贴吗", [])],
+)
+def test_unknown_benefit_names_are_found(engine: OfflineEngine, question: str, subjects: list) -> None:
+    vocabulary = engine.vocabulary()
+    assert vocabulary.unknown_subjects(question, vocabulary.terms(question)) == subjects
+
+
+@pytest.mark.parametrize(
+    ("question", "region", "clause"),
+    [("北碚的培训学校能不能找工厂师傅兼职讲课", "重庆市北碚区", "四、（十五）")],
+)
+def test_colloquial_paraphrase_is_answered(engine: OfflineEngine, question: str, region: str, clause: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered"
+    assert (answer.citations[0].region, answer.citations[0].clause) == (region, clause)
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    "question", ["石家庄应届生的租房补贴怎么领", "北碚区搞创业担保贷款能贷多少", "北京的人才公寓补贴怎么申请"]
+)
+def test_benefit_the_corpus_never_names_is_not_found(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "not_found" and not answer.citations

@@ -27,6 +27,7 @@ from assistant.understanding import KNOWN_PLACES, NATIONAL_REGION, RegionMention
 from assistant.validation import MAX_QUESTION_CHARS, validate_question
 from ingest.errors import UserInputError
 from ingest.models import STATUS_LABELS, Chunk, DocumentMeta
+from retriever.expansion import bundled_rules
 from retriever.lexical import ChineseTokenizer
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -55,6 +56,7 @@ ASSUMPTIONS: dict[str, dict[str, tuple[Any, str]]] = {
 NUMBER_IN_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:元|人|个|名|家|年|次|%|倍)")
 TOP_K = 8
 FIRST_HIT_THRESHOLD = 0.3
+AGREEING_RANK = 2
 QUOTE_SENTENCES = 3
 PLACE_ROW_BONUS = 0.2
 SAME_POINT = 0.95
@@ -118,7 +120,7 @@ class OfflineEngine:
                 *(n for d in documents if d.region != NATIONAL_REGION for n in (d.region, *d.aliases) if len(n) >= 2),
             ]
             chunks = [chunk for meta in documents for chunk in self.chunks(meta.doc_id)]
-            self._vocabulary = CorpusVocabulary(chunks, ChineseTokenizer(), places)
+            self._vocabulary = CorpusVocabulary(chunks, ChineseTokenizer(), places, bundled_rules())
         return self._vocabulary
 
     def meta(self, doc_id: str) -> DocumentMeta | None:
@@ -275,17 +277,21 @@ class OfflineEngine:
         def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
             return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
 
+        alternatives = vocabulary.alternatives(text, terms)
+        subjects = vocabulary.unknown_subjects(text, terms)
         supported = [
-            (vocabulary.coverage(terms, hit.chunk) + (PLACE_ROW_BONUS if names_place(hit) else 0.0), hit)
+            (vocabulary.coverage(terms, hit.chunk, alternatives) + (PLACE_ROW_BONUS if names_place(hit) else 0.0), hit)
             for hit in hits
             if self._in_jurisdiction(hit.chunk, mention)
             and (required_word is None or required_word in squeeze(hit.chunk.text))
+            and all(vocabulary.mentions(subject, hit.chunk, alternatives) for subject in subjects)
         ]
         # The retriever's first hit needs less lexical proof than the rest (colloquial wording, same meaning);
         # an older document asked for by name words the same point differently (来京务工人员… vs 直接引进).
         first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
         supported = [
-            (cov, hit) for cov, hit in supported if cov >= SUPPORT_THRESHOLD or (hit.rank == 1 and cov >= first_bar)
+            (cov, hit) for cov, hit in supported
+            if cov >= SUPPORT_THRESHOLD or (self._confident(hit) and cov >= first_bar)
         ]
         if not supported:
             where = "、".join(r for r in (*mention.regions, *mention.unknown) if r != NATIONAL_REGION)
@@ -333,6 +339,13 @@ class OfflineEngine:
                 quotes.append((citations[-1], best_sentences(other.chunk.text, score, limit=QUOTE_SENTENCES)))
         body = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=resolved.question, status="answered", answer=body, citations=citations)
+
+    @staticmethod
+    def _confident(hit: SearchHit) -> bool:
+        """The retriever is sure of this hit: first overall, or near the top of both BM25 and dense on their own
+        (two independent rankings agreeing is evidence the wording differs, not the meaning)."""
+        agree = hit.dense_rank is not None and hit.lexical_rank is not None
+        return hit.rank == 1 or (agree and max(hit.dense_rank, hit.lexical_rank) <= AGREEING_RANK)
 
     def _search(self, text: str, mention: RegionMention, *, old_wanted: bool) -> list[SearchHit]:
         allowed = self._allowed_regions(mention)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ingest.models import Chunk
 from ingest.normalize import match_normalize
+from retriever.expansion import ExpansionRule
 from retriever.lexical import ChineseTokenizer
 
 # Words that say what kind of answer is wanted, not what it is about.
@@ -21,17 +22,25 @@ _QUESTION_WORDS_TEXT = """
 多少 哪些 什么 怎么 如何 怎样 是否 能否 可以 能不能 有没有 有没 没有 吗 呢 啥 咋 几 几个 哪个 哪里 还是 是不是
 要求 规定 政策 文件 请问 一下 现在 这边 那边 那个 这个 那种 一个 个人 每个 人 给 拿 领 补 要 得 会 想 办 搞
 最多 最少 最高 上限 标准 多长 时间 一共 左右 其中 如果 的话 情况 具体 怎么办 干 这块 那段 有啥 叫 叫啥 名
+不能 可不 不可 行不行 不行 会不会 真的 听说 是真的 对不对 一直 有用 管用
 """
 QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
 SUPPORT_THRESHOLD = 0.5
+# What a benefit question asks for: the word right before it names the benefit (租房补贴, 担保贷款).
+BENEFIT_NOUN = re.compile(r"补贴|补助|贷款|资助|奖励|津贴|奖金|补偿")
+_FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
 ABSENT_TERM_WEIGHT = 1.0
 
 
 class CorpusVocabulary:
     """Document frequencies of tokens over all chunks; built once per engine from the index."""
 
-    def __init__(self, chunks: Iterable[Chunk], tokenizer: ChineseTokenizer, place_names: Iterable[str] = ()) -> None:
+    def __init__(
+        self, chunks: Iterable[Chunk], tokenizer: ChineseTokenizer, place_names: Iterable[str] = (),
+        synonyms: Iterable[ExpansionRule] = (),
+    ) -> None:
         self._tokenizer = tokenizer
+        self._synonyms = list(synonyms)
         self._texts: dict[str, str] = {}
         frequencies: Counter[str] = Counter()
         for chunk in chunks:
@@ -59,18 +68,57 @@ class CorpusVocabulary:
                 seen.setdefault(token, None)
         return list(seen)
 
-    def coverage(self, terms: list[str], chunk: Chunk) -> float:
-        """IDF-weighted share of ``terms`` found in the chunk (heading path included)."""
+    def alternatives(self, question: str, terms: list[str]) -> dict[str, tuple[str, ...]]:
+        """Formal wordings of a question's colloquial terms, from the retriever's synonym rules: a term the corpus
+        never uses, inside (or containing) a rule's trigger, also counts as found when the clause uses one of the
+        rule's terms (考下来 → 职业资格证书). A term the corpus does use keeps its literal meaning: a clause without
+        大学生 or 免费 is evidence against the match, not a paraphrase."""
+        text = match_normalize(question)
+        colloquial = [term for term in terms if term not in self._df]
+        found: dict[str, tuple[str, ...]] = {}
+        for rule in self._synonyms:
+            for trigger in (t for t in rule.triggers if t in text):
+                for term in colloquial:
+                    if term in trigger or trigger in term:
+                        found[term] = (*found.get(term, ()), *(squeeze(t) for t in rule.terms))
+        return found
+
+    def unknown_subjects(self, question: str, terms: list[str]) -> list[str]:
+        """Terms the corpus never uses that name the benefit asked about (租房 in 租房补贴): a clause that
+        does not say them (or a synonym) cannot answer, however much else it shares with the question."""
+        text = squeeze(question)
+        return [
+            term for term in terms
+            if term not in self._df and not _FUNCTION_END.search(term)
+            and any(BENEFIT_NOUN.match(text, i + len(term)) for i in _positions(text, term))
+        ]
+
+    def mentions(self, term: str, chunk: Chunk, alternatives: dict[str, tuple[str, ...]]) -> bool:
+        text = self._texts.get(chunk.id) or squeeze(chunk.embed_text())
+        return term in text or any(alt in text for alt in alternatives.get(term, ()))
+
+    def coverage(
+        self, terms: list[str], chunk: Chunk, alternatives: dict[str, tuple[str, ...]] | None = None
+    ) -> float:
+        """IDF-weighted share of ``terms`` found in the chunk (heading path included), literally or as a synonym."""
         if not terms:
             return 0.0
         text = self._texts.get(chunk.id) or squeeze(chunk.embed_text())
+        alternatives = alternatives or {}
         total = sum(self.idf(term) for term in terms)
-        found = sum(self.idf(term) for term in terms if term in text)
+        found = sum(
+            self.idf(term) for term in terms
+            if term in text or any(alt in text for alt in alternatives.get(term, ()))
+        )
         return found / total if total else 0.0
 
     def term_score(self, terms: list[str], text: str) -> float:
         text = squeeze(text)
         return sum(self.idf(term) for term in terms if term in text)
+
+
+def _positions(text: str, term: str) -> list[int]:
+    return [match.start() for match in re.finditer(re.escape(term), text)]
 
 
 def squeeze(text: str) -> str:

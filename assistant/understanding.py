@@ -202,6 +202,25 @@ def target_group(text: str) -> str | None:
 _ALWAYS_INSURED = r"保险.{0,3}(一直|都|按时|按月)(在)?(交|缴)|(一直|都)(在)?(交|缴).{0,3}(保险|社保)"
 
 
+_HEADCOUNT_UNIT = r"(?:个|名|人|位)"
+_LEVEL_NAMES = r"(中级工|高级工)"
+_COUNT_THEN_LEVEL = re.compile(rf"({NUMBER})\s*{_HEADCOUNT_UNIT}[^，,。；;、\d]{{0,4}}?{_LEVEL_NAMES}")
+_LEVEL_THEN_COUNT = re.compile(rf"{_LEVEL_NAMES}[^，,。；;、\d]{{0,3}}?({NUMBER})\s*{_HEADCOUNT_UNIT}")
+
+
+def headcount_by_level(text: str) -> dict[str, int]:
+    """``2个按中级工培养、4个按高级工`` / ``中级工3人，高级工5人`` → {中级工: 2, 高级工: 4}; {} unless two or
+    more levels each get their own count (one level is the plain ``apprentices`` fact)."""
+    text = to_halfwidth(text)
+    counts: dict[str, int] = {}
+    for pattern, number_group, level_group in ((_COUNT_THEN_LEVEL, 1, 2), (_LEVEL_THEN_COUNT, 2, 1)):
+        for match in pattern.finditer(text):
+            value = parse_number(match.group(number_group))
+            if value is not None and value > 0 and value == value.to_integral_value():
+                counts.setdefault(match.group(level_group), int(value))
+    return counts if len(counts) >= 2 else {}
+
+
 def extract_facts(text: str) -> dict[str, Any]:
     """Calculator inputs stated in the question (field names match the calculators' input models)."""
     text = to_halfwidth(text)
@@ -227,6 +246,7 @@ def extract_facts(text: str) -> dict[str, Any]:
     put("actual_cost", _money_near(text, r"培训费|学费|花了|费用|成本|交了.*元|实际"))
     apprentices = _number_near(text, r"学徒", r"名|个|人|位")
     put("apprentices", int(apprentices) if apprentices is not None else None)
+    put("apprentices_by_level", headcount_by_level(text) or None)
     if "学徒" in text:
         years = next((m for c in _clauses(text) if "失业" not in c and (m := duration_months(c)) is not None), None)
         if years is not None and years % 12 == 0:

@@ -299,3 +299,29 @@ def test_colloquial_paraphrase_is_answered(engine: OfflineEngine, question: str,
 def test_benefit_the_corpus_never_names_is_not_found(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status == "not_found" and not answer.citations
+
+
+# ---- several levels in one calculator question -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "parts", "total"),
+    [("石家庄一家机械厂参加新型学徒制，带了3名中级工学徒和2名高级工学徒，培训一年，企业能拿多少补贴？",
+      ["12000元", "12000元"], "24000元"),
+     ("石家庄企业学徒制，中级工5人、高级工1人，补贴多少", ["20000元", "6000元"], "26000元")],
+)
+def test_mixed_levels_are_calculated_per_level_and_summed(
+    engine: OfflineEngine, question: str, parts: list, total: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered"
+    assert [c.name for c in answer.tool_calls] == ["sjz_apprenticeship_subsidy"] * 3
+    assert answer.tool_calls[-1].result["amount"] == total.removesuffix("元") + ".00"
+    assert f"合计：{' + '.join(parts)} = {total}" in answer.answer
+    assert [c.clause for c in answer.citations] == ["三、（一）3"]  # the clause is cited once
+    assert_grounded(answer)
+
+
+def test_mixed_levels_without_the_training_years_ask_for_them(engine: OfflineEngine) -> None:
+    answer = engine.answer("我们在石家庄，学徒里中级工2个、高级工3个，能领多少")
+    assert answer.status == "needs_info" and "几年" in answer.answer

@@ -13,6 +13,7 @@ from assistant.understanding import (
     detect_regions,
     duration_months,
     extract_facts,
+    headcount_by_level,
     parse_money,
     parse_number,
 )
@@ -146,3 +147,14 @@ DOCS = [
 def test_detect_regions(question: str, regions: list[str], unknown: list[str]) -> None:
     mention = detect_regions(question, DOCS)
     assert (mention.regions, mention.unknown) == (regions, unknown)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [("带了3名中级工学徒和2名高级工学徒", {"中级工": 3, "高级工": 2}),
+     ("中级工5人、高级工一人", {"中级工": 5, "高级工": 1}),
+     ("两个学员走中级工，三个走高级工", {"中级工": 2, "高级工": 3}),
+     ("6个学徒都按中级工", {}), ("中级工4000元、高级工6000元", {}), ("2019年中级工", {})],
+)
+def test_headcount_by_level_needs_two_levels_with_counts(text: str, counts: dict) -> None:
+    assert headcount_by_level(text) == counts

@@ -7,8 +7,10 @@ on them); region and document are always named.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from assistant.calculators import CalculationResult
+from assistant.calculators.base import money, yuan
 from assistant.citations import doc_label, quote_line
 from assistant.models import Citation
 from ingest.models import DocumentMeta
@@ -44,6 +46,21 @@ def calculation_answer(result: CalculationResult, n: int, assumptions: Sequence[
         lines.append(f"{label}：" + "；".join(step.rstrip("。") for step in result.trace) + "。")
     lines.extend(note if note.endswith("。") else f"{note}。" for note in result.notes)
     return "\n".join(lines)
+
+
+def sum_of_parts(parts: Sequence[CalculationResult]) -> CalculationResult:
+    """One result for several calculator runs of the same rule (one per level): each part's last step, then the
+    total; sources and notes of the first part (the same clause)."""
+    first = parts[0]
+    total = sum((part.amount or Decimal(0) for part in parts), Decimal(0))
+    steps = [part.trace[-1].rstrip("。") for part in parts if part.trace]
+    addends = " + ".join(yuan(part.amount or Decimal(0)) for part in parts)
+    summaries = "；".join(part.summary.rstrip("。") for part in parts)
+    return first.model_copy(update={
+        "amount": money(total), "amount_min": None, "amount_max": None, "components": {},
+        "trace": [*steps, f"合计：{addends} = {yuan(total)}"],
+        "summary": f"{summaries}；合计{yuan(total)}。",
+    })
 
 
 def needs_info_answer(result: CalculationResult, n: int) -> str:

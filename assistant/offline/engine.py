@@ -43,6 +43,8 @@ OLD_DOC_RE = re.compile(r"老文件|旧文件|老政策|旧政策|原来的|以�
 STATUS_QUESTION_RE = re.compile(r"还有效|有效吗|废止|失效|作废|还执行|还按")
 CHOICE_RE = re.compile(r"还是")
 BENEFIT_RE = re.compile(r"补贴|补助|资助|奖励|奖金|津贴")
+# Calculators that take one level and a headcount; a question with several levels runs them once per level.
+LEVEL_FIELD, HEADCOUNT_FIELD = "apprentice_level", "apprentices"
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = frozenset({
     "unemployment_insurance_months", "actual_cost", "apprentices", "years", "payroll_total", "salary_total",
@@ -178,6 +180,9 @@ class OfflineEngine:
         if not asked and personal and relevant:
             docs = [m for m in self.documents() if m.region in topic.calculators and m.status != "superseded"]
             return Answer(question=resolved.question, status="needs_info", answer=compose.ask_region(topic.title, docs))
+        by_level = resolved.facts.get("apprentices_by_level") or {}
+        if by_level and {LEVEL_FIELD, HEADCOUNT_FIELD} <= spec.input_model.model_fields.keys():
+            return self._calculate_by_level(resolved, spec.name, relevant, by_level, assume=not personal)
         if not relevant:
             return None
         numeric = bool(NUMERIC_FACTS & relevant.keys())
@@ -224,6 +229,30 @@ class OfflineEngine:
         notes = [f"{c.label}（{STATUS_LABELS.get(c.status or '', '')}）" for c in citations[1:]]
         return Answer(
             question=resolved.question, status=status, answer=text, citations=citations, tool_calls=[call], notes=notes
+        )
+
+    def _calculate_by_level(
+        self, resolved: ResolvedQuestion, name: str, facts: dict[str, Any], counts: dict[str, int], *, assume: bool
+    ) -> Answer | None:
+        """Several levels in one question (2个中级工 + 4个高级工): one calculator run per level, then the sum."""
+        parts = [
+            self._calculate(resolved, name, {**facts, LEVEL_FIELD: level, HEADCOUNT_FIELD: count}, assume=assume)
+            for level, count in counts.items()
+        ]
+        if any(part is None or part.status != "answered" for part in parts):
+            return next((part for part in parts if part is not None and part.status != "answered"), None)
+        calls = [call for part in parts if part is not None for call in part.tool_calls]
+        results = [CalculationResult.model_validate(call.result) for call in calls]
+        total = compose.sum_of_parts(results)
+        citations = self._calculator_citations(total)
+        quotes = [(c, ref.text) for c, ref in zip(citations, total.sources, strict=False)][:1]
+        text = compose.join(compose.calculation_answer(total, citations[0].n, []), compose.basis(quotes))
+        total_call = ToolCall(
+            name=name, arguments={"parts": [call.arguments for call in calls]}, result=total.model_dump(mode="json")
+        )
+        return Answer(
+            question=resolved.question, status="answered", answer=text, citations=citations,
+            tool_calls=[*calls, total_call],
         )
 
     def _calculator_citations(self, result: CalculationResult) -> list[Citation]:

@@ -333,9 +333,11 @@ def _covers_whole(document: DocumentMeta, province: str) -> bool:
 def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMention:
     """Which corpus regions, which uncovered places, and which provinces (河北 → 石家庄市) the text names.
 
-    A province alone stands for the corpus region inside it; a named place inside the province that is not
-    that region (河北廊坊, 重庆江北区) is an uncovered place and the province no longer implies the region.
-    A district of a region that covers its whole unit (北京朝阳区) belongs to that region.
+    A region's rules hold only inside it. A province named alone (河北, 重庆) is larger than the city or district
+    the corpus covers in it (石家庄市, 重庆市北碚区), so it is an uncovered place — its covered region is kept in
+    ``via_province`` to point the user to it, never to answer with its rule. Next to the covered region's own
+    name (河北石家庄) the province is just context. A sibling place (河北廊坊, 重庆江北区) is uncovered. A district
+    of a region that covers its whole unit (北京朝阳区) belongs to that region.
     """
     documents = list(documents)
     mention = RegionMention()
@@ -354,7 +356,6 @@ def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMentio
                 named.add(document.region)
                 covered_spans.append((start, start + len(name)))
                 break
-    uncovered_provinces: set[str] = set()
     for place in KNOWN_PLACES:
         start = text.find(place)
         if start < 0 or any(a <= start < b for a, b in covered_spans):
@@ -367,15 +368,12 @@ def detect_regions(text: str, documents: Iterable[DocumentMeta]) -> RegionMentio
                 mention.regions.append(whole)
             named.add(whole)
         elif in_province:
-            mention.via_province[place] = in_province[0]
-            if in_province[0] not in mention.regions:
-                mention.regions.append(in_province[0])
+            if in_province[0] not in named:  # 河北 alone: not 石家庄's jurisdiction
+                mention.via_province[place] = in_province[0]
+                mention.unknown.append(place)
         elif not any(place in region for region in mention.regions):
             mention.unknown.append(place)
-            if province:
-                uncovered_provinces.add(province)
-    for province in uncovered_provinces & mention.via_province.keys():
-        region = mention.via_province.pop(province)
-        if region not in named:
-            mention.regions.remove(region)
+    # 河北唐山: the city is the place asked about; its province is only context.
+    inner = {_PROVINCE_OF[place] for place in mention.unknown if place in _PROVINCE_OF}
+    mention.unknown = [place for place in mention.unknown if place not in inner]
     return mention

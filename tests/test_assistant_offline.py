@@ -113,6 +113,10 @@ def test_cross_region_trap_is_not_found_without_the_other_regions_numbers(
         ("我在河北邯郸，失业保险交满一年，拿了初级证能领多少", "邯郸", ["1000元", "1100元"]),
         ("重庆江北区的退役军人参加培训有生活补助吗", "江北", ["元"]),
         ("重庆渝中区企业职工教育经费能税前扣除多少", "渝中", ["8%"]),
+        # a province named alone is not the one city/district the corpus covers inside it
+        ("河北这边考了高级工证书，技能提升补贴给多少？", "河北", ["2000元", "2200元"]),
+        ("在河北任丘干活，企业带中级工学徒一年补多少", "河北", ["4000元"]),
+        ("重庆企业职工教育经费超过8%的部分怎么办", "重庆", ["结转"]),
     ],
 )
 def test_uncovered_place_never_gets_a_covered_regions_rule(
@@ -121,7 +125,7 @@ def test_uncovered_place_never_gets_a_covered_regions_rule(
     answer = engine.answer(question)
     assert answer.status == "not_found" and not answer.tool_calls
     assert all(c.region == "全国" for c in answer.citations)
-    assert f"本库没有收录{place}" in answer.answer and "不能套用" in answer.answer
+    assert f"本库没有收录适用于{place}" in answer.answer and "不能套用" in answer.answer
     assert not any(number in answer.answer.split("本库目前收录")[0] for number in forbidden)
 
 

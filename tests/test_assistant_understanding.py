@@ -135,8 +135,11 @@ DOCS = [
     ("question", "regions", "unknown"),
     [("石家庄技能提升补贴", ["石家庄市"], []), ("北京呢", ["北京市"], []), ("北碚区退役军人", ["重庆市北碚区"], []),
      ("上海技能提升补贴", [], ["上海"]), ("深圳有什么政策", [], ["深圳"]), ("南京的补贴", [], ["南京"]),
-     ("河北省技能提升补贴", ["石家庄市"], []), ("技能提升补贴多少", [], []),
-     # a sibling city of a covered one in the same province is not covered, and the province no longer implies it
+     ("技能提升补贴多少", [], []),
+     # a province is larger than the one city/district the corpus covers in it: uncovered, never that city's rule
+     ("河北省技能提升补贴", [], ["河北"]), ("重庆的职工教育经费", [], ["重庆"]),
+     ("河北石家庄的学徒制", ["石家庄市"], []),
+     # a sibling city of a covered one in the same province is not covered (the province is only context)
      ("河北唐山考证补贴", [], ["唐山"]), ("在河北省保定市打工", [], ["保定"]), ("张家口那边学徒制", [], ["张家口"]),
      ("重庆渝北区的退役士兵", [], ["渝北"]), ("重庆市沙坪坝区", [], ["沙坪坝"]),
      ("我在石家庄，老家河北衡水", ["石家庄市"], ["衡水"]),

@@ -103,7 +103,8 @@ def cross_region_reason(asked: Sequence[str], topic_title: str, elsewhere: Seque
 def uncovered_place_reason(places: Sequence[str], topic_title: str, elsewhere: Sequence[DocumentMeta]) -> str:
     """廊坊 asked, only 石家庄 regulates it: say so, name the document, never quote its numbers."""
     places_text = "、".join(places)
-    reason = f"本库没有收录{places_text}的政策文件，无法回答{places_text}的{topic_title}问题。"
+    # "适用于…的" matters for a province (河北) whose one city (石家庄) is covered: we hold no rule for the province.
+    reason = f"本库没有收录适用于{places_text}的政策文件，无法回答{places_text}的{topic_title}问题。"
     if not elsewhere:
         return reason
     where = "、".join(f"{meta.region}的{doc_label(meta)}" for meta in elsewhere)

@@ -102,3 +102,10 @@ def test_missing_local_model_is_a_clear_error(tmp_path) -> None:
     embedder = SentenceTransformerEmbedder(str(tmp_path / "no-such-model"))
     with pytest.raises(IndexError_, match="无法加载向量模型"):
         embedder.embed_query("x")
+
+
+def test_use_query_model_gives_the_same_vector_as_the_document_model() -> None:
+    # queries run single-threaded for latency; the vector must not change with the thread count
+    embedder = UseEmbedder()
+    text = "石家庄就业技能培训补贴标准"
+    assert embedder.embed_query(text) == embedder.embed_documents([text])[0]

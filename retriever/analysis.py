@@ -62,17 +62,22 @@ class _Mention:
     target: str  # canonical region, short place name, or doc_id
 
 
-def _longest_common_substring(a: str, b: str) -> int:
-    best = 0
-    previous = [0] * (len(b) + 1)
-    for char_a in a:
-        current = [0] * (len(b) + 1)
-        for j, char_b in enumerate(b, start=1):
-            if char_a == char_b:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
-        previous = current
-    return best
+def _shingles(text: str, size: int) -> set[str]:
+    return {text[i : i + size] for i in range(len(text) - size + 1)}
+
+
+def _title_shingles(titles: dict[str, str], size: int) -> dict[str, set[str]]:
+    """Every ``size``-character piece of every title → the documents whose title contains it.
+
+    Two strings share a common substring of at least ``size`` characters exactly when they share one of exactly
+    ``size``, so a query names a title by overlap iff one of its own pieces is in this map: O(query) per query
+    instead of a longest-common-substring scan against every title.
+    """
+    owners: dict[str, set[str]] = {}
+    for doc_id, title in titles.items():
+        for piece in _shingles(title, size):
+            owners.setdefault(piece, set()).add(doc_id)
+    return owners
 
 
 class QueryAnalyzer:
@@ -91,7 +96,8 @@ class QueryAnalyzer:
                 if key not in self._names:
                     self._names[key] = [_Mention("unknown", min(short_forms(place), key=len))]
         self._longest = max((len(n) for n in self._names), default=0)
-        self._titles = {d.doc_id: match_normalize(d.title) for d in documents}
+        titles = {d.doc_id: match_normalize(d.title) for d in documents}
+        self._title_pieces = _title_shingles(titles, _MIN_TITLE_OVERLAP)
         self._numbers = [(d.doc_id, _DOC_NUMBER.match(match_normalize(d.doc_number or ""))) for d in documents]
 
     def _add(self, name: str, mention: _Mention) -> None:
@@ -187,9 +193,8 @@ class QueryAnalyzer:
                 years.append(year)
             if _DOC_WORD.match(text[match.end() :]):  # "2007年那个文件": the year names a document
                 doc_ids |= {d.doc_id for d in self.documents if d.year == year}
-        for doc_id, title in self._titles.items():
-            if _longest_common_substring(text, title) >= _MIN_TITLE_OVERLAP:
-                doc_ids.add(doc_id)
+        for piece in _shingles(text, _MIN_TITLE_OVERLAP):
+            doc_ids |= self._title_pieces.get(piece, set())
         ordered_docs = [d.doc_id for d in self.documents if d.doc_id in doc_ids]
         return QueryAnalysis(
             regions=regions,

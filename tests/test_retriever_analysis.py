@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import BEIBEI, BEIJING_2007, BEIJING_2011, MOHRSS, SHIJIAZHUANG
 
 from ingest.models import DocumentMeta
 from ingest.pipeline import parse_corpus
-from retriever.analysis import QueryAnalyzer, short_forms
+from retriever.analysis import QueryAnalyzer, _shingles, _title_shingles, short_forms
 
 POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
 BJ2011, BJ2007, SJZ = BEIJING_2011, BEIJING_2007, SHIJIAZHUANG
@@ -170,3 +172,26 @@ def test_national_level_questions_name_the_national_region(
     analyzer: QueryAnalyzer, query: str, regions: list[str]
 ) -> None:
     assert analyzer.analyze(query).regions == regions
+
+
+def _reference_overlap(a: str, b: str) -> int:
+    """Longest common substring length, the quadratic way (what the shingle lookup must agree with)."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for char_a in a:
+        current = [0] * (len(b) + 1)
+        for j, char_b in enumerate(b, start=1):
+            if char_a == char_b:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=st.text(alphabet="职业技能培训补贴意见通知北京市关于", max_size=30))
+def test_title_pieces_agree_with_longest_common_substring(query: str) -> None:
+    titles = {"a": "关于加强职业技能培训工作的意见", "b": "北京市职业技能培训补贴通知"}
+    owners = _title_shingles(titles, 8)
+    found = set().union(*(owners.get(piece, set()) for piece in _shingles(query, 8)))
+    assert found == {doc_id for doc_id, title in titles.items() if _reference_overlap(query, title) >= 8}

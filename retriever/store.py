@@ -46,6 +46,7 @@ class VectorStore:
 
     def __init__(self, collection: Any) -> None:
         self._collection = collection
+        self._known_count: int | None = None  # a live generation's vectors never change; add() resets it
 
     @classmethod
     def open(cls, *, generation: str, generation_dir: Path, chroma_url: str | None, create: bool) -> VectorStore:
@@ -75,13 +76,16 @@ class VectorStore:
         return int(self._collection.count())
 
     def add(self, chunks: list[Chunk], vectors: list[list[float]]) -> None:
-        for start in range(0, len(chunks), _BATCH):
-            part = chunks[start : start + _BATCH]
-            self._collection.add(
-                ids=[c.id for c in part],
-                embeddings=vectors[start : start + _BATCH],
-                metadatas=[{field: getattr(c, field) for field in METADATA_FIELDS} for c in part],
-            )
+        try:
+            for start in range(0, len(chunks), _BATCH):
+                part = chunks[start : start + _BATCH]
+                self._collection.add(
+                    ids=[c.id for c in part],
+                    embeddings=vectors[start : start + _BATCH],
+                    metadatas=[{field: getattr(c, field) for field in METADATA_FIELDS} for c in part],
+                )
+        finally:
+            self._known_count = None
 
     def vectors(self, ids: list[str]) -> dict[str, list[float]]:
         found: dict[str, list[float]] = {}
@@ -93,7 +97,9 @@ class VectorStore:
 
     def query(self, vector: list[float], *, limit: int, where: dict | None) -> list[str]:
         """Nearest chunk ids, best first."""
-        total = self.count()
+        if self._known_count is None:
+            self._known_count = self.count()  # counting scans the whole collection: once, not per query
+        total = self._known_count
         if total == 0 or limit <= 0:
             return []
         result = self._collection.query(

@@ -68,6 +68,29 @@ def check_model(manifest_name: str, manifest_dimension: int, embedder: Embedder)
         )
 
 
+class _FilterIndex:
+    """Chunk ids by region, document and status, built once per generation, so a filter costs set unions
+    over the values it names instead of a pass over every chunk."""
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        ids: dict[str, dict[str, set[str]]] = {"region": {}, "doc_id": {}, "status": {}}
+        for chunk in chunks:
+            for field, by_value in ids.items():
+                by_value.setdefault(getattr(chunk, field), set()).add(chunk.id)
+        self._ids = {field: {v: frozenset(s) for v, s in by_value.items()} for field, by_value in ids.items()}
+
+    def allowed(self, filters: SearchFilters) -> frozenset[str] | None:
+        """The ids passing every given filter; ``None`` when nothing restricts (every chunk passes)."""
+        allowed: frozenset[str] | None = None
+        for field, values in (("region", filters.regions), ("doc_id", filters.doc_ids), ("status", filters.statuses)):
+            if values is None:
+                continue
+            groups = [self._ids[field].get(value, frozenset()) for value in set(values)]
+            matching = groups[0] if len(groups) == 1 else frozenset().union(*groups)
+            allowed = matching if allowed is None else allowed & matching
+        return allowed
+
+
 @dataclass
 class _Snapshot:
     generation: gens.StoredGeneration
@@ -77,6 +100,7 @@ class _Snapshot:
     sentence_bm25: Bm25Index | None
     vectors: VectorStore
     analyzer: QueryAnalyzer
+    filter_index: _FilterIndex
 
 
 class HybridRetriever:
@@ -130,6 +154,7 @@ class HybridRetriever:
             sentence_bm25=sentence_bm25,
             vectors=vectors,
             analyzer=QueryAnalyzer(manifest.documents),
+            filter_index=_FilterIndex(generation.chunks),
         )
 
     def snapshot(self) -> _Snapshot:
@@ -223,14 +248,14 @@ class HybridRetriever:
     def _rank(
         self, snapshot: _Snapshot, text: str, analysis: QueryAnalysis, filters: SearchFilters, top_k: int
     ) -> list[SearchHit]:
-        allowed = {cid for cid, chunk in snapshot.chunks.items() if _passes(chunk, filters)}
+        mask = snapshot.filter_index.allowed(filters)  # None: no filter, nothing to mask
+        allowed = snapshot.chunks if mask is None else mask
         if not allowed:
             return []
         where = where_clause(regions=filters.regions, doc_ids=filters.doc_ids, statuses=filters.statuses)
         dense = snapshot.vectors.query(self.embedder.embed_query(text), limit=CANDIDATES, where=where)
         dense = [cid for cid in dense if cid in allowed]
         tokens = self._lexical_tokens(text)
-        mask = None if filters.is_empty() else allowed  # masking a big index costs more than the ranking itself
         lexical = snapshot.bm25.rank(tokens, allowed=mask, limit=CANDIDATES)
         rankings, weights = [dense, lexical], [DENSE_WEIGHT, LEXICAL_WEIGHT]
         if snapshot.sentence_bm25 is not None:
@@ -284,14 +309,6 @@ def place_names(regions: set[str], documents: list[DocumentMeta]) -> set[str]:
             for full in (doc.region, doc.province or ""):
                 names |= {form for form in short_forms(full) if len(form) >= 2} if full else set()
     return names
-
-
-def _passes(chunk: Chunk, filters: SearchFilters) -> bool:
-    return (
-        (filters.regions is None or chunk.region in filters.regions)
-        and (filters.doc_ids is None or chunk.doc_id in filters.doc_ids)
-        and (filters.statuses is None or chunk.status in filters.statuses)
-    )
 
 
 def _impossible(filters: SearchFilters) -> bool:

@@ -86,6 +86,10 @@ class Bm25Index:
     def __init__(self, chunk_ids: list[str], model: Any) -> None:
         self.chunk_ids = chunk_ids
         self._model = model
+        # rows of each id, so a filter mask costs O(allowed ids) rather than a set lookup per indexed entry
+        self._rows: dict[str, list[int]] = {}
+        for row, chunk_id in enumerate(chunk_ids):
+            self._rows.setdefault(chunk_id, []).append(row)
 
     @classmethod
     def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> Bm25Index:
@@ -114,7 +118,8 @@ class Bm25Index:
             return []
         scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
         if allowed is not None:
-            mask = np.fromiter((cid in allowed for cid in self.chunk_ids), dtype=bool, count=len(self.chunk_ids))
+            mask = np.zeros(len(scores), dtype=bool)
+            mask[[row for cid in allowed for row in self._rows.get(cid, ())]] = True
             scores = np.where(mask, scores, 0.0)
         # several entries may share an id, so look a bit deeper than ``limit`` (partial sort: big indexes stay fast)
         depth = min(len(scores), limit * 8)

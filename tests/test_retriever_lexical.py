@@ -81,6 +81,8 @@ def test_sentence_entries_rank_each_chunk_once_by_its_best_sentence(
     assert sorted(loaded.rank(tokenizer.tokenize("职工教育经费"))) == ["a", "b"]
     assert loaded.rank(tokenizer.tokenize("职工教育经费"), limit=1) in (["a"], ["b"])
     assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed={"b"}) == ["b"]
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed={"a", "unknown"}) == ["a"]
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed=set()) == []
 
 
 def test_where_clause() -> None:

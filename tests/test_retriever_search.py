@@ -191,3 +191,27 @@ def test_reranker_reorders_candidates(retriever: HybridRetriever) -> None:
     hits = reranking.search("职工教育经费", top_k=3).hits
     assert scorer.calls == 1
     assert "税前扣除" in hits[0].chunk.text and hits[0].score == 1.0
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        SearchFilters(),
+        SearchFilters(regions=["石家庄市", NATIONAL]),
+        SearchFilters(doc_ids=[BJ2007, BJ2011], statuses=["in_force"]),
+        SearchFilters(regions=["北京市"], doc_ids=[SJZ]),
+        SearchFilters(regions=["不存在的地方"]),
+    ],
+)
+def test_filter_index_matches_checking_every_chunk(retriever: HybridRetriever, filters: SearchFilters) -> None:
+    snapshot = retriever.snapshot()
+    expected = {
+        chunk.id
+        for chunk in snapshot.chunks.values()
+        if (filters.regions is None or chunk.region in filters.regions)
+        and (filters.doc_ids is None or chunk.doc_id in filters.doc_ids)
+        and (filters.statuses is None or chunk.status in filters.statuses)
+    }
+    allowed = snapshot.filter_index.allowed(filters)
+    assert (set(snapshot.chunks) if allowed is None else allowed) == expected
+    assert (allowed is None) == filters.is_empty()

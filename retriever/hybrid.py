@@ -68,6 +68,9 @@ def check_model(manifest_name: str, manifest_dimension: int, embedder: Embedder)
         )
 
 
+_FILTER_CACHE_SIZE = 64
+
+
 class _FilterIndex:
     """Chunk ids by region, document and status, built once per generation, so a filter costs set unions
     over the values it names instead of a pass over every chunk."""
@@ -78,9 +81,20 @@ class _FilterIndex:
             for field, by_value in ids.items():
                 by_value.setdefault(getattr(chunk, field), set()).add(chunk.id)
         self._ids = {field: {v: frozenset(s) for v, s in by_value.items()} for field, by_value in ids.items()}
+        # the same few filters recur (a region plus national); handing back the same set object lets the BM25
+        # indexes reuse their masks for it
+        self._cache: dict[tuple, frozenset[str] | None] = {}
 
     def allowed(self, filters: SearchFilters) -> frozenset[str] | None:
         """The ids passing every given filter; ``None`` when nothing restricts (every chunk passes)."""
+        key = tuple(None if v is None else frozenset(v) for v in (filters.regions, filters.doc_ids, filters.statuses))
+        if key not in self._cache:
+            if len(self._cache) >= _FILTER_CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = self._compute(filters)
+        return self._cache[key]
+
+    def _compute(self, filters: SearchFilters) -> frozenset[str] | None:
         allowed: frozenset[str] | None = None
         for field, values in (("region", filters.regions), ("doc_id", filters.doc_ids), ("status", filters.statuses)):
             if values is None:

@@ -20,6 +20,7 @@ import numpy as np
 from ingest.normalize import match_normalize
 
 BM25_IDS_FILE = "chunk_ids.json"
+_MASK_CACHE_SIZE = 16  # distinct filters remembered per index (a mask is one byte per entry)
 # Sentence ends (and line breaks) for sentence-level matching; "；" too, since policy clauses chain rules with it.
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])|\n")
 
@@ -90,6 +91,19 @@ class Bm25Index:
         self._rows: dict[str, list[int]] = {}
         for row, chunk_id in enumerate(chunk_ids):
             self._rows.setdefault(chunk_id, []).append(row)
+        self._masks: dict[frozenset[str], np.ndarray] = {}  # the same filter recurs across queries
+
+    def _mask(self, allowed: set[str] | frozenset[str]) -> np.ndarray:
+        cached = self._masks.get(allowed) if isinstance(allowed, frozenset) else None
+        if cached is not None:
+            return cached
+        mask = np.zeros(len(self.chunk_ids), dtype=bool)
+        mask[[row for cid in allowed for row in self._rows.get(cid, ())]] = True
+        if isinstance(allowed, frozenset):
+            if len(self._masks) >= _MASK_CACHE_SIZE:
+                self._masks.clear()
+            self._masks[allowed] = mask
+        return mask
 
     @classmethod
     def build(cls, chunk_ids: list[str], token_lists: list[list[str]]) -> Bm25Index:
@@ -108,7 +122,9 @@ class Bm25Index:
         chunk_ids = json.loads((directory / BM25_IDS_FILE).read_text(encoding="utf-8"))
         return cls(chunk_ids, _import_bm25s().BM25.load(str(directory)))
 
-    def rank(self, tokens: list[str], *, allowed: set[str] | None = None, limit: int = 50) -> list[str]:
+    def rank(
+        self, tokens: list[str], *, allowed: set[str] | frozenset[str] | None = None, limit: int = 50
+    ) -> list[str]:
         """Chunk ids with a positive score, best first, restricted to ``allowed`` when given.
 
         An id may label several entries (one per sentence of a chunk); it is ranked by its best entry.
@@ -118,9 +134,7 @@ class Bm25Index:
             return []
         scores = np.asarray(self._model.get_scores(known), dtype=np.float64)
         if allowed is not None:
-            mask = np.zeros(len(scores), dtype=bool)
-            mask[[row for cid in allowed for row in self._rows.get(cid, ())]] = True
-            scores = np.where(mask, scores, 0.0)
+            scores = np.where(self._mask(allowed), scores, 0.0)
         # several entries may share an id, so look a bit deeper than ``limit`` (partial sort: big indexes stay fast)
         depth = min(len(scores), limit * 8)
         head = np.argpartition(-scores, depth - 1)[:depth] if depth < len(scores) else np.arange(len(scores))

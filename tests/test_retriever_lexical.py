@@ -83,6 +83,10 @@ def test_sentence_entries_rank_each_chunk_once_by_its_best_sentence(
     assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed={"b"}) == ["b"]
     assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed={"a", "unknown"}) == ["a"]
     assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed=set()) == []
+    only_b = frozenset({"b"})  # a frozen filter's mask is remembered: asking again must give the same answer
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed=only_b) == ["b"]
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed=only_b) == ["b"]
+    assert loaded.rank(tokenizer.tokenize("职工教育经费"), allowed=frozenset({"a"})) == ["a"]
 
 
 def test_where_clause() -> None:

@@ -267,7 +267,7 @@ class HybridRetriever:
         if not allowed:
             return []
         where = where_clause(regions=filters.regions, doc_ids=filters.doc_ids, statuses=filters.statuses)
-        dense = snapshot.vectors.query(self.embedder.embed_query(text), limit=CANDIDATES, where=where)
+        dense = snapshot.vectors.query(self.embedder.embed_query(text), limit=CANDIDATES, where=where, allowed_ids=mask)
         dense = [cid for cid in dense if cid in allowed]
         tokens = self._lexical_tokens(text)
         lexical = snapshot.bm25.rank(tokens, allowed=mask, limit=CANDIDATES)

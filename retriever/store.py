@@ -6,6 +6,7 @@ Locally each generation has its own ``chroma/`` directory; against a server each
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -16,6 +17,7 @@ from ingest.models import Chunk
 LOCAL_COLLECTION = "chunks"
 METADATA_FIELDS = ("doc_id", "region", "status")
 _BATCH = 256
+_MAX_ID_FILTER = 50_000  # above this an id list is no cheaper to send and resolve than a ``where``
 
 
 def _chroma_settings() -> Any:
@@ -44,8 +46,9 @@ def http_client(url: str) -> Any:
 class VectorStore:
     """One generation's collection: add vectors, read them back for reuse, query with metadata filters."""
 
-    def __init__(self, collection: Any) -> None:
+    def __init__(self, collection: Any, *, local: bool = True) -> None:
         self._collection = collection
+        self._local = local
         self._known_count: int | None = None  # a live generation's vectors never change; add() resets it
 
     @classmethod
@@ -70,7 +73,7 @@ class VectorStore:
                     "索引的向量数据缺失或已损坏，请重新运行 policy-assistant ingest。",
                     f"vector collection {name!r} missing: {exc}",
                 ) from exc
-        return cls(collection)
+        return cls(collection, local=not chroma_url)
 
     def count(self) -> int:
         return int(self._collection.count())
@@ -95,15 +98,22 @@ class VectorStore:
                 found[chunk_id] = [float(x) for x in vector]
         return found
 
-    def query(self, vector: list[float], *, limit: int, where: dict | None) -> list[str]:
-        """Nearest chunk ids, best first."""
+    def query(
+        self, vector: list[float], *, limit: int, where: dict | None, allowed_ids: AbstractSet[str] | None = None
+    ) -> list[str]:
+        """Nearest chunk ids, best first; ``allowed_ids`` (the ids ``where`` selects) may be used instead of it."""
         if self._known_count is None:
             self._known_count = self.count()  # counting scans the whole collection: once, not per query
         total = self._known_count
         if total == 0 or limit <= 0:
             return []
+        if self._local and allowed_ids is not None and len(allowed_ids) <= _MAX_ID_FILTER:
+            # the same restriction, resolved ~2x faster by a local Chroma than a metadata ``where`` at 100k chunks
+            restriction: dict[str, Any] = {"ids": sorted(allowed_ids)}
+        else:
+            restriction = {"where": where or None}
         result = self._collection.query(
-            query_embeddings=[vector], n_results=min(limit, total), where=where or None, include=["distances"]
+            query_embeddings=[vector], n_results=min(limit, total), include=["distances"], **restriction
         )
         return list(result["ids"][0])
 

@@ -218,3 +218,14 @@ def test_filter_index_matches_checking_every_chunk(retriever: HybridRetriever, f
     # the same filter (in any order) gives back the same set, so BM25 can reuse its mask
     same = filters.model_copy(update={"regions": filters.regions[::-1] if filters.regions else filters.regions})
     assert snapshot.filter_index.allowed(same) is allowed
+
+
+def test_dense_restriction_by_ids_equals_the_where_filter(retriever: HybridRetriever) -> None:
+    snapshot = retriever.snapshot()
+    filters = SearchFilters(regions=["石家庄市", NATIONAL])
+    vector = retriever.embedder.embed_query("技能提升补贴标准")
+    where = {"region": {"$in": filters.regions}}
+    by_where = snapshot.vectors.query(vector, limit=20, where=where)
+    by_ids = snapshot.vectors.query(vector, limit=20, where=where, allowed_ids=snapshot.filter_index.allowed(filters))
+    assert by_ids == by_where
+    assert {snapshot.chunks[cid].region for cid in by_ids} <= set(filters.regions)

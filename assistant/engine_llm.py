@@ -99,6 +99,7 @@ class LlmEngine:
             yield Answer(question=str(question)[:200], status="rejected", answer=error.zh, engine="llm")
             return
         try:
+            self.offline.refresh()
             resolved = resolve(cleaned, conversation, self.offline.documents())
             answer = yield from self._grounded(resolved, conversation)
         except Exception as exc:  # endpoint down, malformed tool calls…: log it and answer offline

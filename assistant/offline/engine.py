@@ -76,6 +76,7 @@ class OfflineEngine:
         self.max_question_chars = max_question_chars
         self.log_dir = log_dir
         self._documents: list[DocumentMeta] | None = None
+        self._corpus_key: tuple[tuple[str, str], ...] | None = None
         self._chunks: dict[str, list[Chunk]] = {}
         self._vocabulary: CorpusVocabulary | None = None
 
@@ -87,6 +88,7 @@ class OfflineEngine:
         except UserInputError as error:
             return Answer(question=str(question)[:200], status="rejected", answer=error.zh, engine="offline")
         try:
+            self.refresh()
             resolved = resolve(cleaned, conversation, self.documents())
             answer = self.respond(resolved)
         except UserInputError as error:
@@ -104,9 +106,18 @@ class OfflineEngine:
 
     # ------------------------------------------------------------------------------------------ corpus
 
+    def refresh(self) -> None:
+        """Drop the corpus caches when the index now holds other documents (an ingest since the last question):
+        the retriever follows a new index generation by itself, and our documents/vocabulary must match it."""
+        documents = list(self.retriever.documents())
+        key = tuple((d.doc_id, d.source_sha256) for d in documents)
+        if key != self._corpus_key:
+            self._documents, self._corpus_key, self._chunks, self._vocabulary = documents, key, {}, None
+
     def documents(self) -> list[DocumentMeta]:
         if self._documents is None:
-            self._documents = list(self.retriever.documents())
+            self.refresh()
+        assert self._documents is not None
         return self._documents
 
     def chunks(self, doc_id: str) -> list[Chunk]:

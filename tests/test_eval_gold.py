@@ -209,30 +209,19 @@ def test_bad_v2_lines_are_rejected_naming_file_and_line(overrides: dict, message
     assert "qa_fresh.jsonl 第2行" in caught.value.zh and "line 2" in caught.value.en
 
 
+NO_GOLD = {"gold_doc": None, "gold_clause": None, "gold_text": None, "also_gold": [], "required_facts": []}
+
+
 def test_needs_info_and_abstention_items_without_gold() -> None:
-    orphan = v2_line(
-        id="fr-901",
-        type="calculation",
-        question="那高级工呢？",
-        gold_doc=None,
-        gold_clause=None,
-        gold_text=None,
-        also_gold=[],
-        expected_status="needs_info",
-        required_facts=[],
-    )
+    orphan = v2_line(id="fr-901", type="calculation", question="那高级工呢？", expected_status="needs_info", **NO_GOLD)
     trap = v2_line(
         id="fr-902",
         type="abstention",
         question="天津学徒补贴多少",
         region="天津市",
-        gold_doc=None,
-        gold_clause=None,
-        gold_text=None,
-        also_gold=[],
         expected_status="not_found",
-        required_facts=[],
         forbidden_facts=["4000元"],
+        **NO_GOLD,
     )
     items = parse_gold_lines([orphan, trap])
     assert [item.category for item in items] == ["calculation", "abstention"]

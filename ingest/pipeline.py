@@ -15,7 +15,16 @@ from ingest.chunker import chunk_document
 from ingest.clauses import ClauseTree, OutlineNode, outline, parse_clauses
 from ingest.errors import DocumentError
 from ingest.loaders import SUPPORTED_SUFFIXES, load
-from ingest.metadata import SIDECAR_SUFFIX, SidecarError, TextClues, build_meta, read_sidecar, sidecar_path
+from ingest.metadata import (
+    SIDECAR_SUFFIX,
+    SidecarError,
+    TextClues,
+    build_meta,
+    link_supersessions,
+    metadata_warnings,
+    read_sidecar,
+    sidecar_path,
+)
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import NormalizedText, normalize_blocks
 
@@ -128,6 +137,8 @@ def parse_document(path: Path) -> ParsedDocument:
         raise DocumentError(f"文件没有可用的正文：{path.name}", f"no usable text: {path.name}")
     tree = parse_clauses(text.paras)
     meta, problems = _metadata(path, _clues(text, tree))
+    problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+                 for zh, en in metadata_warnings(meta)]
     chunks = chunk_document(meta, text.paras, tree)
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
@@ -165,5 +176,5 @@ def parse_corpus(paths: list[Path]) -> ParsedCorpus:
                 )
             )
         seen.setdefault(doc_id, document.meta.source_path)
-    unique = [d for d in documents if seen[d.meta.doc_id] == d.meta.source_path]
+    unique = link_supersessions([d for d in documents if seen[d.meta.doc_id] == d.meta.source_path])
     return ParsedCorpus(documents=unique, problems=problems)

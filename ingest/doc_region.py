@@ -6,12 +6,13 @@ Signals, in order of trust:
    an issuer naming no place but a central body (国务院, …部) is national;
 2. the title: a place in its head, or one opening its subject or a 《》 inside it (关于天津市…, 关于印发《永州市…》);
    a place further inside the title (关于做好对口支援新疆…的通知) is weak;
-3. the 文号 prefix: a province-level 简称 (津人社规字 → 天津市) or a central body's prefix (人社部函) is trusted; a
-   place's short name (北碚府发 → 北碚区) is weak — prefixes also join first characters (永宁政办发 = 永州 + 宁远);
+3. the 文号 prefix: a province-level 简称 (津人社规字 → 天津市) or a central body's prefix (人社部函) decides when
+   issuer and title name no place (a county's 宁政办发 is no 宁夏 document, so it never overrules them); a place's
+   short name (北碚府发 → 北碚区) is weak — prefixes also join first characters (永宁政办发 = 永州 + 宁远);
 4. the body: its own-jurisdiction words (本市, 我省, 全县) must suit a place read from the 文号 alone, and the places it
    names most break ties between readings and corroborate weak ones — they never decide alone.
 
-Trusted signals on different lines of descent (the issuer says 天津市, the 文号 says 河北省), readings nothing
+Issuer and title on different lines of descent (the closing says 北京市, the title 天津市), readings nothing
 settles, and weak readings nothing corroborates all give region 未知 with the reason: a wrong region is worse than none.
 """
 
@@ -31,6 +32,7 @@ _HEAD_END = re.compile(r"关于|印发|转发|《")
 _TITLE_LEAD = re.compile(r"(?:关于|印发|转发|发布|颁布|\d{4}年度?)*")
 _NUMBER_PREFIX_END = re.compile(r"[〔\[［【(（]")
 _UNIT_LEVEL: dict[str, Level] = {"province": "province", "prefecture": "city"}
+EVIDENCE_CHARS = 20_000  # a document names its own places early; a huge file is not scanned to its end
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,8 @@ class BodyEvidence:
 
     @cached_property
     def mentions(self) -> list[tuple[str, ...]]:
-        return [m.candidates for m in self.gazetteer.scan(self.text) if reliable(self.gazetteer, m)]
+        text = self.text[:EVIDENCE_CHARS]
+        return [m.candidates for m in self.gazetteer.scan(text) if reliable(self.gazetteer, m)]
 
     def suits(self, code: str) -> bool:
         """No own-jurisdiction word, or one naming the unit's kind (本市 suits 天津市 and 石家庄市, not 河北省)."""
@@ -198,6 +201,7 @@ def infer_region(
     gazetteer: Gazetteer, *, issuer: str | None, title: str, doc_number: str | None, body: str
 ) -> RegionGuess:
     evidence = BodyEvidence(gazetteer, body)
+    issuer = issuer or split_title(squeeze(title))[0]  # no closing issuer: the title's head speaks for it
     signals = [
         s for s in (issuer_signal(gazetteer, issuer), title_signal(gazetteer, title),
                     doc_number_signal(gazetteer, doc_number)) if s
@@ -213,6 +217,8 @@ def infer_region(
         if signal.mixed:
             return unknown(f"{signal.source}涉及多个地区（{'、'.join(describe(gazetteer, c) for c in signal.mixed)}）")
     trusted = [s for s in signals if s.trusted]
+    if any(s.source != DOC_NUMBER for s in trusted):  # a 文号's first character decides only when nothing else can
+        trusted = [s for s in trusted if s.source != DOC_NUMBER]
     for index, first in enumerate(trusted):
         for other in trusted[index + 1 :]:
             if not any(on_line(gazetteer, a, b) for a in first.trusted for b in other.trusted):
@@ -222,7 +228,8 @@ def infer_region(
     readings = [r for r in trusted[0].trusted
                 if all(any(on_line(gazetteer, r, o) for o in s.trusted) for s in trusted[1:])]
     if len(readings) > 1:
-        weak = [r for r in readings if any(on_line(gazetteer, r, w) for s in signals for w in s.weak)]
+        hints = [code for s in signals if s is not trusted[0] for code in (*s.trusted, *s.weak)]
+        weak = [r for r in readings if any(on_line(gazetteer, r, hint) for hint in hints)]
         chosen = weak[0] if len(weak) == 1 else evidence.best(readings)
         if chosen is None:
             return unknown(f"{trusted[0].source}中的地名可指{names(readings)}，正文无法区分")

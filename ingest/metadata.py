@@ -160,12 +160,12 @@ def _place_sidecar_region(gazetteer: Gazetteer, given: dict[str, Any], merged: d
 
 
 def heuristic_fields(path: Path, clues: TextClues, gazetteer: Gazetteer) -> dict[str, Any]:
-    title = guess_title(clues.header_lines) or path.stem
-    issuer = guess_issuer(clues.closing_lines, title, gazetteer.knowledge.issuer_suffixes)
+    suffixes = gazetteer.knowledge.issuer_suffixes
+    title = guess_title(clues.header_lines, suffixes) or path.stem
+    issuer = guess_issuer(clues.closing_lines, title, suffixes)
     doc_number = guess_doc_number(clues.header_lines)
     body = clues.body_only
-    region = infer_region(gazetteer, issuer=issuer or split_title(title)[0], title=title, doc_number=doc_number,
-                          body=body)
+    region = infer_region(gazetteer, issuer=issuer, title=title, doc_number=doc_number, body=body)
     signed = guess_date(clues.closing_lines)
     validity = read_validity(body, signed)
     return {
@@ -186,11 +186,15 @@ def heuristic_fields(path: Path, clues: TextClues, gazetteer: Gazetteer) -> dict
     }
 
 
-def guess_title(header_lines: list[str]) -> str | None:
-    """Header lines minus 文号/date lines, joined (Shijiazhuang's title spans three lines)."""
+def guess_title(header_lines: list[str], suffixes: Sequence[str] = ()) -> str | None:
+    """Header lines minus 文号/date lines, joined (Shijiazhuang's title spans three lines); layout spaces go, but
+    joint issuers keep one space between them (``人力资源社会保障部 财政部关于…``)."""
     parts = [line for line in header_lines if not _DOC_NUMBER.search(line) and not DATE_LINE.match(line)]
-    title = collapse_cjk_spaces(" ".join(parts))
-    title = re.sub(r"\s*([《》〈〉“”（）])\s*", r"\1", title)
+    head, rest = split_title(" ".join(parts))
+    issuers = head.split()
+    joint = len(issuers) > 1 and bool(suffixes) and all(part.endswith(tuple(suffixes)) for part in issuers)
+    title = (" ".join(issuers) if joint else collapse_cjk_spaces(head)) + collapse_cjk_spaces(rest)
+    title = re.sub(r"\s*([《》〈〉“”（）])\s*", r"\1", title).strip()
     return title if len(title) >= 2 else None
 
 
@@ -211,7 +215,8 @@ def guess_issuer(closing_lines: list[str], title: str, suffixes: Sequence[str]) 
             break
         text = line.strip()
         if not text.startswith(("抄送", "抄报")) and text.endswith(ending):
-            issuers.append(text)
+            parts = text.split()  # joint issuers on one line: 永州市人力资源和社会保障局    永州市财政局
+            issuers.extend(parts if all(part.endswith(ending) for part in parts) else [text])
     if not issuers:
         head = split_title(title)[0]
         issuers = [part for part in head.split() if part.endswith(ending)] if head != title else []

@@ -105,7 +105,7 @@ def read_validity(text: str, signed: date | None) -> Validity:
     end = end or _end_in(window, start or signed)
     if end is None and not starts:
         end = _end_in(folded, signed)
-    return Validity(start, end, tuple(dict.fromkeys(repealed(_lines(text)))))
+    return Validity(start, end, tuple(dict.fromkeys(repealed(text))))
 
 
 def _end_in(text: str, start: date | None) -> date | None:
@@ -123,7 +123,7 @@ def _end_in(text: str, start: date | None) -> date | None:
 def repealed(text: str) -> list[str]:
     """文号 (else titles) of the documents a clause declares repealed, whole documents only (no 第X条)."""
     found: list[str] = []
-    for clause in _CLAUSE.finditer(text):
+    for clause in _CLAUSE.finditer(_lines(text)):
         words = clause.group(0)
         repeal = _REPEAL.search(words)
         if not repeal or re.search(rf"第{_CLAUSE_NUMBER}条", words):

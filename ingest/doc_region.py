@@ -192,9 +192,13 @@ def guess_for(gazetteer: Gazetteer, code: str) -> RegionGuess:
 
 
 def guess_for_region(gazetteer: Gazetteer, region: str) -> RegionGuess | None:
-    """A region name as written (a sidecar's ``重庆市北碚区``) placed on the divisions; None when unknown."""
+    """A region name as written (a sidecar's ``重庆市北碚区``, ``北京``) placed on the divisions; None when the name is
+    unknown or ends in another unit's kind (宁远市 is no 宁远县)."""
     place = gazetteer.resolve(region)
-    return guess_for(gazetteer, place.code) if place else None
+    text = squeeze(region)
+    if place is None or (place.code != NATION_CODE and not text.endswith((place.name, *place.aliases))):
+        return None
+    return guess_for(gazetteer, place.code)
 
 
 def infer_region(

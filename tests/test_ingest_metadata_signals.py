@@ -265,3 +265,14 @@ def test_build_meta_without_text(tmp_path: Path) -> None:
     path.write_text("正文", encoding="utf-8")
     meta = build_meta(path, TextClues(header_lines=[], closing_lines=[], body_text=""), None, today=date(2024, 1, 1))
     assert (meta.title, meta.region, meta.level, meta.status) == ("empty-header", "未知", "unknown", "unknown")
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("全国", "000000"), ("北京", "110000"), ("重庆市北碚区", "500109"), ("石家庄", "130100"), ("永州市宁远县", "431126"),
+    ("宁远市", None), ("样例市", None), ("", None),
+])
+def test_sidecar_region_names(gazetteer: Gazetteer, name: str, code: str | None) -> None:
+    from ingest.doc_region import guess_for_region
+
+    placed = guess_for_region(gazetteer, name)
+    assert (placed.code if placed else None) == code

@@ -25,14 +25,12 @@ from ingest.knowledge import DEFAULT_KNOWLEDGE_DIR
 from ingest.models import UNKNOWN_REGION, Chunk, DocumentMeta
 from ingest.normalize import DATE_LINE, collapse_cjk_spaces, normalize_doc_number
 from ingest.places import Gazetteer
-from ingest.quantities import number_value
 from ingest.textnorm import squeeze
-from ingest.validity import read_validity, status_on
+from ingest.validity import DOC_NUMBER, parse_date, read_validity, status_on
 
 SIDECAR_SUFFIX = ".meta.yaml"
 COMPUTED_FIELDS = ("doc_id", "source_path", "source_sha256", "metadata_source", "region_code", "sidecar_fields")
 REGION_NOTE = "地区未能从正文确定："
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _WRAPPED = re.compile(
     r"(?:印发|转发|发布|颁布)(?P<bare>[^《》]{4,60}?)?(?P<quoted>(?:《[^》]{2,80}》[和及、与]?)+)?的(?:通知|决定|函)$"
 )
@@ -189,7 +187,7 @@ def heuristic_fields(path: Path, clues: TextClues, gazetteer: Gazetteer) -> dict
 def guess_title(header_lines: list[str], suffixes: Sequence[str] = ()) -> str | None:
     """Header lines minus 文号/date lines, joined (Shijiazhuang's title spans three lines); layout spaces go, but
     joint issuers keep one space between them (``人力资源社会保障部 财政部关于…``)."""
-    parts = [line for line in header_lines if not _DOC_NUMBER.search(line) and not DATE_LINE.match(line)]
+    parts = [line for line in header_lines if not DOC_NUMBER.search(line) and not DATE_LINE.match(line)]
     head, rest = split_title(" ".join(parts))
     issuers = head.split()
     joint = len(issuers) > 1 and bool(suffixes) and all(part.endswith(tuple(suffixes)) for part in issuers)
@@ -200,7 +198,7 @@ def guess_title(header_lines: list[str], suffixes: Sequence[str] = ()) -> str | 
 
 def guess_doc_number(header_lines: list[str]) -> str | None:
     for line in header_lines:
-        match = _DOC_NUMBER.search(line)
+        match = DOC_NUMBER.search(line)
         if match:
             return normalize_doc_number(match.group(0))
     return None
@@ -228,14 +226,9 @@ def guess_date(closing_lines: list[str]) -> date | None:
     found: list[tuple[bool, date]] = []
     for line in closing_lines:
         match = DATE_LINE.match(line.strip())
-        if not match:
-            continue
-        groups = (1, 2, 3) if match.group(1) else (4, 5, 6)
-        numbers = [number_value(match.group(i)) for i in groups]
-        try:
-            found.append((bool(match.group(7)), date(*(int(n) for n in numbers if n is not None))))
-        except (TypeError, ValueError):
-            continue
+        signed = parse_date(squeeze(line)) if match else None
+        if match and signed:
+            found.append((bool(match.group(7)), signed))
     found.sort(key=lambda item: item[0])  # signing dates before 印发 dates, stable otherwise
     return found[0][1] if found else None
 

@@ -36,7 +36,7 @@ _DURATION = re.compile(rf"有效期(?:限)?(?:为|是)?(?P<span>[^，,。；;至
 _REPEAL = re.compile(r"(?:同时|即行|一并|自行|相应)?(?:废止|停止执行|不再执行|失效)")
 _CLAUSE = re.compile(r"[^，,。；;]+")
 _TITLE_REF = re.compile(r"《(?P<title>[^》]{2,80})》(?:[（(](?P<number>[^）)]{2,30}?号)[）)])?")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _WINDOW = 80
 _OWN_OPENINGS = ("本", "此", "以上", "上述", "有效期", "自", "从")
 _CLAUSE_NUMBER = r"[\d一二三四五六七八九十百]+"
@@ -131,10 +131,10 @@ def repealed(text: str) -> list[str]:
         before = words[: repeal.start()]
         for ref in _TITLE_REF.finditer(before):
             number = ref.group("number")
-            official = number and _DOC_NUMBER.fullmatch(number)
+            official = number and DOC_NUMBER.fullmatch(number)
             found.append(normalize_doc_number(number) if official else ref.group("title"))
         bare = _TITLE_REF.sub("", before)
-        found.extend(normalize_doc_number(m.group(0)) for m in _DOC_NUMBER.finditer(bare))
+        found.extend(normalize_doc_number(m.group(0)) for m in DOC_NUMBER.finditer(bare))
     return found
 
 

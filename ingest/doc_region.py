@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -52,6 +53,9 @@ class RegionGuess:
     level: Level
     code: str | None
     reason: str = field(default="", compare=False)  # why the region is 未知, in Chinese
+
+
+Unknown = Callable[[str], RegionGuess]  # builds the 未知 guess with its reason
 
 
 def on_line(gazetteer: Gazetteer, a: str, b: str) -> bool:
@@ -244,7 +248,7 @@ def infer_region(
     return guess_for(gazetteer, code)
 
 
-def _from_weak(gazetteer: Gazetteer, evidence: BodyEvidence, signals: list[Signal], unknown) -> RegionGuess:
+def _from_weak(gazetteer: Gazetteer, evidence: BodyEvidence, signals: list[Signal], unknown: Unknown) -> RegionGuess:
     weak = list(dict.fromkeys(code for s in signals for code in s.weak))
     if not weak:
         return unknown("发文机关、标题和文号都没有指明地区")
@@ -257,7 +261,7 @@ def _from_weak(gazetteer: Gazetteer, evidence: BodyEvidence, signals: list[Signa
     return guess_for(gazetteer, chosen)
 
 
-def _check_number_reading(gazetteer: Gazetteer, evidence: BodyEvidence, code: str, unknown) -> RegionGuess:
+def _check_number_reading(gazetteer: Gazetteer, evidence: BodyEvidence, code: str, unknown: Unknown) -> RegionGuess:
     """A place read from the 文号 alone must suit the body: 本市 with 冀 → the city of 河北省 the body names most."""
     name = describe(gazetteer, code)
     if not evidence.suits(code):

@@ -48,6 +48,9 @@ def rule_views() -> list[RuleView]:
     return views
 
 
+TIE = 0.95  # evidence this close to the strongest is as good as it
+
+
 class RuleRouter:
     def __init__(self, rules: list[RuleView], assumptions: Mapping[str, tuple[Any, str]], splits: list[FactSpec]):
         self.rules = rules
@@ -63,15 +66,25 @@ class RuleRouter:
         return sum(len(k) for k in rule.spec.keywords if k in understanding.normalized)
 
     def choose(self, understanding: Understanding, evidence: list[Evidence]) -> RuleView | None:
-        """The applicable rule resting on the strongest supported clause (ties: keywords, then usable facts)."""
+        """The applicable rule resting on the strongest supported clause (ties: keywords, then usable facts); else
+        the applicable rule whose inputs the question's facts fill (two or more, or one with its keywords)."""
         candidates = self.applicable(understanding)
-        for item in evidence[:3]:
+
+        def preference(rule: RuleView) -> tuple[int, int]:
+            return self.keyword_score(rule, understanding), len(rule.inputs & understanding.facts.keys())
+
+        top = evidence[0].strength if evidence else 0.0
+        for item in (e for e in evidence if e.strength >= TIE * top):
             on_clause = [r for r in candidates
                          if (r.doc_id, r.clause_path) == (item.chunk.doc_id, item.chunk.clause_path)]
             if on_clause:
-                return max(on_clause, key=lambda r: (self.keyword_score(r, understanding),
-                                                     len(r.inputs & understanding.facts.keys())))
-        return None
+                return max(on_clause, key=preference)
+        if not understanding.places:
+            return None  # facts alone never pick a region's rule
+        by_facts = [r for r in candidates
+                    if len(r.inputs & understanding.facts.keys()) >= 2
+                    or (r.inputs & understanding.facts.keys() and self.keyword_score(r, understanding))]
+        return max(by_facts, key=lambda r: preference(r)[::-1]) if by_facts else None
 
     def regions_with_rules(self, understanding: Understanding) -> list[RuleView]:
         """Rules anywhere whose keywords the question uses (for "which region regulates this")."""

@@ -130,6 +130,33 @@ def national_only_prefix(places: Sequence[str]) -> str:
     return f"本库没有收录适用于{where}的地方文件，以下为国家层面的规定（各地执行标准以当地文件为准）："
 
 
+def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
+    """结论：不符合。石家庄市规定累计缴纳失业保险费12个月以上，您为8个月。[1]"""
+    parts = []
+    for check in verdict.checks:
+        condition = check.condition()
+        if check.met is None:
+            parts.append(f"条款要求{condition}，请补充您的实际情况")
+        else:
+            parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}")
+    return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(parts) + f"。[{n}]"
+
+
+def _plain(value) -> str:
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+def _unit(check) -> str:
+    unit = check.threshold.unit
+    return "个月" if unit == "月" else unit
+
+
+def expired_note(meta: DocumentMeta) -> str:
+    until = f"（有效期至{meta.effective_to.year}年{meta.effective_to.month}月{meta.effective_to.day}日）" \
+        if meta.effective_to else ""
+    return f"注意：该文件已过有效期{until}，现行规定请以当地最新文件为准。"
+
+
 def replaced_by_note(newer: Sequence[DocumentMeta]) -> str:
     items = "、".join(f"{doc_label(d)}（{d.year}年）" for d in newer)
     return f"注意：该文件为早期政策，同一事项现以{items}为准。"

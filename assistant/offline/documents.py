@@ -35,7 +35,7 @@ class DocumentAnswers:
             return named
         in_scope = [d for d in documents if regions is None or d.region in regions]
         if understanding.has("old_policy"):
-            old = [d for d in in_scope if d.status == "superseded"]
+            old = [d for d in in_scope if d.status in ("superseded", "expired")]
             if len(old) == 1:
                 return old
         found = evidence()

@@ -57,18 +57,22 @@ class RuleRouter:
         self.assumptions = dict(assumptions)  # input → (value, phrase) for general questions ("按每名学徒计")
         self.splits = splits  # count_by_choice facts: run once per option, then sum
 
-    def applicable(self, understanding: Understanding) -> list[RuleView]:
-        if not understanding.places:
+    def applicable(self, understanding: Understanding, regions: list[str] | None = None) -> list[RuleView]:
+        """Rules of the regions that apply (the part's own regions when given); any rule when no place is named."""
+        if regions is None and not understanding.places:
             return list(self.rules)
-        return [rule for rule in self.rules if rule.region in understanding.regions]
+        allowed = regions if regions is not None else understanding.regions
+        return [rule for rule in self.rules if rule.region in allowed]
 
     def keyword_score(self, rule: RuleView, understanding: Understanding) -> int:
         return sum(len(k) for k in rule.spec.keywords if k in understanding.normalized)
 
-    def choose(self, understanding: Understanding, evidence: list[Evidence]) -> RuleView | None:
+    def choose(
+        self, understanding: Understanding, evidence: list[Evidence], regions: list[str] | None = None
+    ) -> RuleView | None:
         """The applicable rule resting on the strongest supported clause (ties: keywords, then usable facts); else
         the applicable rule whose inputs the question's facts fill (two or more, or one with its keywords)."""
-        candidates = self.applicable(understanding)
+        candidates = self.applicable(understanding, regions)
 
         def preference(rule: RuleView) -> tuple[int, int]:
             return self.keyword_score(rule, understanding), len(rule.inputs & understanding.facts.keys())

@@ -128,7 +128,7 @@ class ClauseComposer:
         notes = []
         newer = self.newer_documents(doc_id)
         if newer and not mentioned:
-            notes.append(compose.replaced_by_note(newer))
+            notes.append(compose.replaced_by_note(newer, meta))
         if meta.status == "expired":
             notes.append(compose.expired_note(meta))
         return notes

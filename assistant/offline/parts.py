@@ -109,7 +109,7 @@ class PartAnswerer:
             return self._not_found(question, compose.uncovered_place_reason(
                 [p.surface for p in uncovered], self._topic(u), self._elsewhere(text, u, kind, set(regions or ())),
             ))
-        rule = self.router.choose(u, evidence)
+        rule = self.router.choose(u, evidence, regions)
         if rule is not None:
             calculated = self._by_rule(question, u, rule, kind, named_place=bool(places))
             if calculated is not None:

@@ -126,4 +126,5 @@ def test_installed_entry_point_end_to_end() -> None:
         check=False,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
-    assert bad.stderr.strip() == "输入有误：“培训年数”（years）应为整数 / invalid input: years: int_parsing"
+    # the Chinese half names the field by its label only (issue 13); the English half keeps the id for logs
+    assert bad.stderr.strip() == "输入有误：“培训年数”应为整数 / invalid input: years: not_finite"

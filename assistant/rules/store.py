@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 
 def _rules_of_document(
-    meta: DocumentMeta, corpus: dict[str, tuple[DocumentMeta, Clauses]], ruleset: RuleSet, taken: set[str]
+    meta: DocumentMeta, corpus: dict[str, tuple[DocumentMeta, Clauses]], ruleset: RuleSet, taken: set[str],
+    *, check_drafts: bool = False,
 ) -> None:
     status = DocumentRules(doc_id=meta.doc_id, title=meta.title, region=meta.region)
     ruleset.documents.append(status)
@@ -43,27 +44,36 @@ def _rules_of_document(
         else:
             status.rules.append(RuleStatus(id=problem.rule_id, ok=False, reason_zh=problem.message_zh))
         ruleset.problems.append(_named(problem))
-    if parsed.status == "draft":
+    draft = parsed.status == "draft"
+    if draft:
         status.problems.append("草稿（status: draft），审核后改为 active 才会启用")
         ruleset.problems.append(RuleProblem(path=str(path), doc_id=meta.doc_id, severity="warning",
                                             message_zh=f"{path.name}：草稿规则文件（status: draft），未启用",
                                             message_en="draft rules file not loaded"))
-        status.rules += [RuleStatus(id=r.id, title=r.title, ok=False, reason_zh="草稿，未启用") for r in parsed.rules]
-        return
+        if not check_drafts:
+            status.rules += [RuleStatus(id=r.id, title=r.title, ok=False, reason_zh="草稿，未启用")
+                             for r in parsed.rules]
+            return
     for rule in parsed.rules:
         try:
             if rule.id in taken:
                 raise RuleError(f"规则编号“{rule.id}”已被其他文件使用", f"rule id {rule.id} already used")
             verified = verify_rule(rule, meta, corpus, str(path))
         except RuleError as exc:
-            problem = RuleProblem(path=str(path), rule_id=rule.id, doc_id=meta.doc_id, message_zh=exc.zh,
-                                  message_en=exc.en)
-            ruleset.problems.append(_named(problem))
-            status.rules.append(RuleStatus(id=rule.id, title=rule.title, ok=False, reason_zh=exc.zh))
+            exc_zh, exc_en = exc.zh, exc.en
+        except Exception as exc:  # a rule must never stop an ingest: report it like any failed check
+            logger.exception("verifying rule %s of %s failed", rule.id, path)
+            exc_zh, exc_en = "核验时出现内部错误，请把此规则交给维护人员检查", f"internal error: {exc!r}"
+        else:
+            taken.add(rule.id)
+            if not draft:
+                ruleset.rules.append(verified)
+            status.rules.append(RuleStatus(id=rule.id, title=rule.title, ok=True))
             continue
-        taken.add(rule.id)
-        ruleset.rules.append(verified)
-        status.rules.append(RuleStatus(id=rule.id, title=rule.title, ok=True))
+        problem = RuleProblem(path=str(path), rule_id=rule.id, doc_id=meta.doc_id, message_zh=exc_zh,
+                              message_en=exc_en)
+        ruleset.problems.append(_named(problem))
+        status.rules.append(RuleStatus(id=rule.id, title=rule.title, ok=False, reason_zh=exc_zh))
 
 
 def _named(problem: RuleProblem) -> RuleProblem:
@@ -75,14 +85,15 @@ def _named(problem: RuleProblem) -> RuleProblem:
     return problem.model_copy(update={"message_zh": message})
 
 
-def verify_corpus(documents: Iterable[tuple[DocumentMeta, list[Chunk]]]) -> RuleSet:
-    """Every rules file beside these documents, each rule verified against the documents' chunks."""
+def verify_corpus(documents: Iterable[tuple[DocumentMeta, list[Chunk]]], *, check_drafts: bool = False) -> RuleSet:
+    """Every rules file beside these documents, each rule verified against the documents' chunks (draft files
+    are verified only when ``check_drafts``, and never loaded)."""
     docs = list(documents)
     corpus = {meta.doc_id: (meta, Clauses(chunks)) for meta, chunks in docs}
     ruleset = RuleSet()
     taken: set[str] = set()
     for meta, _ in sorted(docs, key=lambda item: item[0].doc_id):
-        _rules_of_document(meta, corpus, ruleset, taken)
+        _rules_of_document(meta, corpus, ruleset, taken, check_drafts=check_drafts)
     folders = {Path(meta.source_path).parent for meta, _ in docs if meta.source_path}
     for folder in sorted(folders):
         for path in sorted(folder.glob(f"*{RULES_SUFFIX}")):
@@ -102,7 +113,14 @@ class GenerationRules:
 
     @property
     def payload(self) -> bytes:
-        return self.ruleset.model_dump_json(indent=1).encode("utf-8")
+        """The stored form: file names instead of paths, so moving the data dir changes nothing."""
+        stored = self.ruleset.model_copy(update={
+            "rules": [v.model_copy(update={"rules_file": Path(v.rules_file).name}) for v in self.ruleset.rules],
+            "problems": [p.model_copy(update={"path": Path(p.path).name}) for p in self.ruleset.problems],
+            "documents": [d.model_copy(update={"rules_file": d.rules_file and Path(d.rules_file).name})
+                          for d in self.ruleset.documents],
+        })
+        return stored.model_dump_json(indent=1).encode("utf-8")
 
     @property
     def problems(self) -> list[dict[str, str]]:

@@ -1,0 +1,329 @@
+"""Proposing a rules file from a policy's clauses (``policy-assistant rules draft PATH``), for staff to review.
+
+The drafter reads each sentence's quantities with ``ingest.quantities`` (the parser verification uses, so every
+proposed parameter verifies by construction) and recognises a few shapes policies state amounts in:
+
+- a table by category: ``初级、中级、高级…分别给予1000元、1500元、2000元`` / ``初级工1000元，中级工1500元`` →
+  ``rate_by_category`` with a choice input whose options are the categories;
+- a cap: ``最高不超过2200元`` → ``capped_cost`` (a second cap in the sentence → an alternative with a yes/no input);
+- a rate per head and period: ``每人每月500元、最长6个月`` → rate × people × months, capped by the longest period;
+- a percentage of a base: ``按职工工资总额1.5%`` → ``percent_of_base``;
+- an uplift: ``提高10%`` → an uplift on the sentence's rate, with a yes/no input for its condition;
+- thresholds: ``36个月(含)以上`` / ``12个月内`` → conditions on a months input (a checklist when no amount).
+
+Everything is marked ``status: draft``: labels, questions and options are guesses for staff to correct.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.models import Chunk
+from ingest.quantities import Quantity, find_quantities
+
+SENTENCE = re.compile(r"[^。；;！？\n]+[。！？]?")
+LEVEL_WORD = r"(?:高级技师|技师|[初中高]级工?|[一二三四五]级|[初中高])"
+LEVEL_LIST = re.compile(rf"({LEVEL_WORD}(?:\s*[、，,和及与或/]\s*{LEVEL_WORD})+)")
+SEPARATORS = "、，,；;：:（(）)和及或"
+# Words that introduce an amount rather than name its category: everything up to the last of them is dropped.
+INTRO_WORDS = re.compile(r"^.*(?:给予|发放|奖励|资助|补助|补贴|标准为|每[人年月次户家个]|一次性|分别|按照|按|为|凡|对)")
+LEAD_WORDS = re.compile(r"^(?:并|且|其中|可|的|、)+")
+TRAIL_WORDS = re.compile(r"(?:的比例|的|为|按|满|达到|给予|补贴标准|标准|一次性|分别|不低于|不高于|不超过|不少于|可)+$")
+DESCRIPTOR_END = re.compile(r"补贴|补助|标准|每[人年月]|最高|不超过|给予|可按|按")
+BASE_NOUN = re.compile(r"总额|工资|薪金|收入|经费|费用|金额|基数|支出|资金|价款|成本")
+TARGET_RATE = re.compile(r"(?:率|比例|比重|占)[^，,。；]{0,6}(?:达到|提高到|保持|不低于|以上)?\s*$")
+RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
+UPLIFT_WORDS = re.compile(r"(提高|上浮|增加|提升|上调)\s*$")
+POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖补|津贴))")
+PER_INPUTS = {"人": ("count", "人数", "人", "享受补贴的人数是多少？"),
+              "月": ("months", "月数", "个月", "享受补贴的月数是多少？"),
+              "年": ("years", "年数", "年", "享受补贴的年数是多少？")}
+
+
+@dataclass
+class DraftRule:
+    clause: str
+    sentence: str
+    point: str
+    parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    conditions: list[dict[str, Any]] = field(default_factory=list)
+    formula: dict[str, Any] = field(default_factory=dict)
+
+    def add_input(self, spec: dict[str, Any]) -> str:
+        if all(existing["name"] != spec["name"] for existing in self.inputs):
+            self.inputs.append(spec)
+        return spec["name"]
+
+
+def _value(quantity: Quantity, unit: str) -> Decimal:
+    return quantity.value / 12 if unit == "年" else quantity.value
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _parameter(quantity: Quantity, unit: str, text: str, start: int, end: int) -> dict[str, Any]:
+    """A parameter read from ``text[start:end]`` (the phrase), naming which of its numbers it is when several."""
+    phrase = text[start:end].strip()
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    same = [q for q in find_quantities(phrase)
+            if q.kind == quantity.kind and (q.kind != "duration" or q.unit == quantity.unit)]
+    item: dict[str, Any] = {"value": _number(_value(quantity, unit)), "unit": unit, "phrase": phrase}
+    if len(same) > 1:
+        item["element"] = next((i for i, q in enumerate(same) if q.start + start == quantity.start), 0)
+    return item
+
+
+def _label_before(text: str, end: int, *, limit: int = 14) -> str:
+    """The words just before ``end`` back to a separator, without the words that introduce an amount
+    (给予、每人每年…) or qualify a number (满、达到…)."""
+    while end > 0 and text[end - 1] in SEPARATORS + "的 ":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1] not in SEPARATORS and end - start < limit:
+        start -= 1
+    label = INTRO_WORDS.sub("", text[start:end].strip())
+    label = LEAD_WORDS.sub("", label)
+    return TRAIL_WORDS.sub("", label).strip()
+
+
+def _expand_levels(listing: str) -> list[str]:
+    """``初、中、高级`` → 初级、中级、高级; ``中级工、高级工`` stay."""
+    parts = [p for p in re.split(r"\s*[、，,和及与或/]\s*", listing) if p]
+    suffix = re.search(r"(级工?)$", parts[-1]) if parts else None
+    return [p + suffix.group(1) if suffix and len(p) == 1 and p in "初中高" else p for p in parts]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "policy"
+
+
+class _Drafter:
+    def __init__(self, stem: str, region: str) -> None:
+        self.stem, self.region = _slug(stem), region
+        self.rules: list[DraftRule] = []
+
+    # ---------------------------------------------------------------- shapes
+
+    def sentence(self, clause: str, text: str, heading: str) -> None:
+        found = find_quantities(text)
+        money = [q for q in found if q.kind == "money"]
+        point_match = POINT.search(text)
+        point = point_match.group(1).rsplit("的", 1)[-1] if point_match else ""
+        point = point if len(point) >= 4 else (heading[:12] or "补贴")
+        rule = DraftRule(clause=clause, sentence=text, point=point)
+        uplifts = [q for q in found if q.kind == "percent" and UPLIFT_WORDS.search(text[: q.start])]
+        percents = [q for q in found if q.kind == "percent" and q not in uplifts]
+        pair = next(((a, b) for a, b in zip(money, money[1:], strict=False)
+                     if RANGE_GAP.match(text[a.end : b.start])), None)
+        if pair is not None:
+            self._range(rule, text, *pair)
+        elif money and all(q.bound == "max" for q in money):
+            self._cap(rule, text, money)
+        elif len(money) >= 2 and self._table(rule, text, money):
+            pass
+        elif money:
+            self._rate(rule, text, money[0], found)
+        else:
+            bases = [q for q in percents if BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
+                     and not TARGET_RATE.search(text[: q.start])]
+            if bases:
+                self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
+        if rule.formula:
+            for quantity in uplifts:
+                self._uplift(rule, text, quantity)
+        self._thresholds(rule, text, [q for q in found if q.kind == "duration" and q.bound and q.unit == "月"])
+        if rule.formula or rule.conditions:
+            self.rules.append(rule)
+
+    def _table(self, rule: DraftRule, text: str, money: list[Quantity]) -> bool:
+        listing = LEVEL_LIST.search(text[: money[0].start])
+        labels = _expand_levels(listing.group(1)) if listing else []
+        if len(labels) != len(money):
+            labels = [_label_before(text, q.start) for q in money]
+        if len(set(labels)) != len(money) or not all(labels):
+            return False
+        from_list = listing is not None and len(_expand_levels(listing.group(1))) == len(money)
+        start = listing.start() if from_list and listing else _phrase_start(text, money[0].start, labels[0])
+        rates = {}
+        for index, (label, quantity) in enumerate(zip(labels, money, strict=True)):
+            name = f"rate_{index + 1}"
+            rule.parameters[name] = {**_parameter(quantity, "元", text, start, money[-1].end), "label": label}
+            rates[label] = name
+        category = rule.add_input({"name": "category", "type": "choice", "label": "类别（等级）",
+                                   "question": f"请问您属于哪一类：{'、'.join(labels)}？",
+                                   "options": [{"value": label} for label in labels]})
+        rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+        self._per(rule, money[0])
+        return True
+
+    def _range(self, rule: DraftRule, text: str, low: Quantity, high: Quantity) -> None:
+        start = _phrase_start(text, low.start, "")
+        rule.parameters["grant_min"] = _parameter(low, "元", text, start, high.end)
+        rule.parameters["grant_max"] = _parameter(high, "元", text, start, high.end)
+        rule.formula = {"kind": "range_grant", "min": "grant_min", "max": "grant_max"}
+
+    def _per(self, rule: DraftRule, quantity: Quantity) -> None:
+        for unit in quantity.per:
+            if unit in PER_INPUTS:
+                kind, label, shown, question = PER_INPUTS[unit]
+                name = rule.add_input({"name": {"人": "people", "月": "months", "年": "years"}[unit], "type": kind,
+                                       "label": label, "unit": shown, "min": 1, "question": question})
+                rule.formula["count" if unit == "人" else "periods"] = name
+                rule.formula["per"] = "每" + "每".join(quantity.per)
+
+    def _cap(self, rule: DraftRule, text: str, caps: list[Quantity]) -> None:
+        first = caps[0]
+        rule.parameters["cap"] = _parameter(first, "元", text, _phrase_start(text, first.start, ""), first.end)
+        cost = rule.add_input({"name": "actual_cost", "type": "money", "label": "实际费用", "min": 0,
+                               "question": "实际发生的费用是多少元？"})
+        rule.formula = {"kind": "capped_cost", "cost": cost, "cap": "cap"}
+        for index, other in enumerate(caps[1:], start=2):
+            start = _phrase_start(text, other.start, "", limit=40)
+            head = text[start : other.start].strip(SEPARATORS + " ")
+            cut = DESCRIPTOR_END.search(head)
+            condition = (head[: cut.start()] if cut else head).strip() or f"情形{index}"
+            rule.parameters[f"cap_{index}"] = _parameter(other, "元", text, start, other.end)
+            flag = rule.add_input({"name": f"case_{index}", "type": "yes_no", "label": f"是否{condition}",
+                                   "yes_text": condition, "question": f"是否属于{condition}？"})
+            rule.formula.setdefault("alternatives", []).append({"when": flag, "cap": f"cap_{index}"})
+
+    def _rate(self, rule: DraftRule, text: str, quantity: Quantity, found: list[Quantity]) -> None:
+        rule.parameters["rate"] = _parameter(quantity, "元", text, _phrase_start(text, quantity.start, ""),
+                                             quantity.end)
+        rule.formula = {"kind": "rate_by_category", "rate": "rate"}
+        self._per(rule, quantity)
+        longest = next((q for q in found if q.kind == "duration" and q.start > quantity.end
+                        and re.search(r"(最长|最多|不超过|累计不超过)\s*$", text[: q.start])), None)
+        if longest is not None and "periods" in rule.formula:
+            unit = "个月" if rule.formula["periods"] == "months" else "年"
+            rule.parameters["max_periods"] = _parameter(longest, unit, text, max(0, longest.start - 4), longest.end)
+            rule.formula["max_periods"] = "max_periods"
+
+    def _percent(self, rule: DraftRule, text: str, percents: list[Quantity], others: list[Quantity]) -> None:
+        first = percents[0]
+        label = _label_before(text, first.start, limit=16) or "基数"
+        label = re.sub(r"^(?:不低于|不超过|不高于|按|按照)", "", label) or "基数"
+        rule.parameters["rate"] = _parameter(first, "%", text, _phrase_start(text, first.start, label), first.end)
+        base = rule.add_input({"name": "base", "type": "money", "label": label, "min": 0,
+                               "question": f"{label}是多少元？"})
+        rule.formula = {"kind": "percent_of_base", "base": base, "rate": "rate"}
+        if "扣除" in text:  # 不超过…8%的部分准予扣除: a deduction limit; the excess may carry forward
+            expense = rule.add_input({"name": "expense", "type": "money", "label": "实际支出", "min": 0,
+                                      "question": "实际发生的支出是多少元？"})
+            rule.formula = {"kind": "deduction_carry_forward", "base": base, "expense": expense, "rate": "rate"}
+            return
+        for index, other in enumerate(others, start=2):
+            before, after = text[max(0, other.start - 4) : other.start], text[other.end : other.end + 8]
+            start = _phrase_start(text, other.start, "", limit=12)
+            if re.search(r"可按|可以按|最高可按", before):
+                condition = _label_before(text, text.rfind("可", 0, other.start), limit=20) or f"情形{index}"
+                rule.parameters[f"rate_{index}"] = _parameter(other, "%", text, start, other.end)
+                flag = rule.add_input({"name": f"case_{index}", "type": "yes_no", "label": f"是否{condition}",
+                                       "yes_text": condition, "question": f"是否属于{condition}？"})
+                rule.formula["upper"] = {"when": flag, "rate": f"rate_{index}"}
+            elif other.bound == "min" and "用于" in after:
+                name = f"share_{index}"
+                rule.parameters[name] = _parameter(other, "%", text, start, _bound_end(text, other))
+                rule.formula.setdefault("shares", []).append({"parameter": name, "label": f"其中{other.raw}部分"})
+
+    def _uplift(self, rule: DraftRule, text: str, quantity: Quantity) -> None:
+        start = _phrase_start(text, quantity.start, "", limit=12)
+        condition = _label_before(text, start, limit=30) or "符合提高条件"
+        rule.parameters["uplift"] = _parameter(quantity, "%", text, start, quantity.end)
+        flag = rule.add_input({"name": "uplift_case", "type": "yes_no", "label": f"是否{condition}",
+                               "yes_text": condition, "question": f"是否{condition}？"})
+        if rule.formula.get("kind") == "rate_by_category":
+            rule.formula.setdefault("uplifts", []).append({"when": flag, "parameter": "uplift"})
+
+    def _thresholds(self, rule: DraftRule, text: str, durations: list[Quantity]) -> None:
+        for index, quantity in enumerate(durations, start=1):
+            label = _label_before(text, quantity.start, limit=16) or "时长"
+            start, end = _phrase_start(text, quantity.start, label), _bound_end(text, quantity)
+            phrase = text[start:end].strip()
+            name = f"threshold_{index}"
+            rule.parameters[name] = _parameter(quantity, "个月", text, start, end)
+            months = rule.add_input({"name": f"months_{index}", "type": "months", "label": f"{label}月数",
+                                     "min": 0, "question": f"{label}多少个月？"})
+            test = "at_least" if quantity.bound == "min" else "at_most"
+            if quantity.inclusive is False:
+                test = "more_than" if quantity.bound == "min" else "less_than"
+            rule.conditions.append({"input": months, test: name, "phrase": phrase})
+        if rule.conditions and not rule.formula:
+            rule.formula = {"kind": "checklist"}
+
+    # ---------------------------------------------------------------- output
+
+    def document(self) -> dict[str, Any]:
+        rules = []
+        for index, rule in enumerate(self.rules, start=1):
+            kind = "eligibility" if rule.formula["kind"] == "checklist" else "amount"
+            rules.append({
+                "id": f"{self.stem}_{index}"[:64],
+                "title": f"{self.region}{rule.point}",
+                "kind": kind,
+                "point": rule.point,
+                "description": f"（草稿，请核对）{rule.sentence[:120]}",
+                "keywords": [rule.point],
+                "clause": rule.clause,
+                "inputs": rule.inputs,
+                "parameters": rule.parameters,
+                "conditions": rule.conditions,
+                "formula": rule.formula,
+            })
+        return {"version": 1, "status": "draft", "rules": rules}
+
+
+def _phrase_start(text: str, number_start: int, label: str, *, limit: int = 24) -> int:
+    """Where a phrase around a number begins: at its label when found nearby, else back to a separator."""
+    if label:
+        at = text.rfind(label, 0, number_start)
+        if at >= 0 and number_start - at <= limit + len(label):
+            return at
+    start = number_start
+    while start > 0 and text[start - 1] not in "，,；;。：:" and number_start - start < limit:
+        start -= 1
+    return start
+
+
+def _bound_end(text: str, quantity: Quantity) -> int:
+    """Include ``(含)以上`` / ``以内`` after a threshold in its phrase."""
+    match = re.match(r"\s*(?:[（(]含[)）])?\s*(?:及)?(?:以上|以下|以内|内)", text[quantity.end :])
+    return quantity.end + (match.end() if match else 0)
+
+
+def draft_from_chunks(stem: str, region: str, chunks: list[Chunk]) -> dict[str, Any]:
+    """A draft rules document (a mapping) from a parsed policy's chunks."""
+    drafter = _Drafter(stem, region)
+    clauses: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        clauses.setdefault(chunk.clause_path, []).append(chunk)
+    for path, parts in clauses.items():
+        text = "\n".join(c.text for c in sorted(parts, key=lambda c: c.part))
+        heading = parts[0].clause_heading
+        for match in SENTENCE.finditer(text):
+            sentence = match.group(0).strip()
+            if sentence and re.search(r"\d|[一二三四五六七八九十百千万]", sentence):
+                drafter.sentence(path, sentence, heading)
+    return drafter.document()
+
+
+def draft_rules(path: Path) -> str:
+    """``rules draft PATH``: the proposed rules file as YAML text (raises ``DocumentError`` for a bad file)."""
+    from ingest.pipeline import parse_document
+
+    document = parse_document(path)
+    draft = draft_from_chunks(document.meta.doc_id, document.meta.region, document.chunks)
+    header = (f"# Draft rules for {path.name} — proposed by `policy-assistant rules draft`; review every label,\n"
+              f"# question and option, then set status: active. Format: README \"Rules as data\".\n")
+    if not draft["rules"]:
+        return header + "# 未在条款中发现可计算的金额、比例或期限。\nversion: 1\nstatus: draft\nrules: []\n"
+    return header + yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=120)

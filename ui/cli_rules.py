@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -108,7 +109,7 @@ def register(app: typer.Typer) -> None:
     rules = typer.Typer(help="计算规则：起草、核验与启用状态 / rules as data", no_args_is_help=True)
 
     @rules.command("draft", help="根据政策文件的条款起草规则文件（YAML，status: draft） / propose a rules file")
-    def draft(path: Path = typer.Argument(..., help="政策文件 / policy file (.txt .md .docx .pdf)")) -> None:
+    def draft(path: Annotated[Path, typer.Argument(help="政策文件 / policy file (.txt .md .docx .pdf)")]) -> None:
         from assistant.rules.drafting import draft_rules
         from ingest.errors import PolicyAssistantError
 
@@ -121,8 +122,8 @@ def register(app: typer.Typer) -> None:
 
     @rules.command("check", help="核验规则文件（不导入）：0 通过，2 未通过 / validate rules files")
     def check(
-        paths: list[Path] = typer.Argument(None, help="数据目录、政策文件或 .rules.yaml；默认数据目录"),
-        as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+        paths: Annotated[list[Path] | None, typer.Argument(help="数据目录、政策文件或 .rules.yaml；默认数据目录")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
     ) -> None:
         report = check_paths(paths or [load_settings().data_dir])
         if as_json:
@@ -133,7 +134,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
 
     @rules.command("status", help="各文件的规则及核验状态 / rules per document and their status")
-    def status(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
+    def status(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:
         from assistant.rules.store import load_rulebook
 
         documents = load_rulebook(load_settings()).documents

@@ -16,6 +16,7 @@ Everything is marked ``status: draft``: labels, questions and options are guesse
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -122,7 +123,7 @@ class _Drafter:
         rule = DraftRule(clause=clause, sentence=text, point=point)
         uplifts = [q for q in found if q.kind == "percent" and UPLIFT_WORDS.search(text[: q.start])]
         percents = [q for q in found if q.kind == "percent" and q not in uplifts]
-        pair = next(((a, b) for a, b in zip(money, money[1:], strict=False)
+        pair = next(((a, b) for a, b in itertools.pairwise(money)
                      if RANGE_GAP.match(text[a.end : b.start])), None)
         if pair is not None:
             self._range(rule, text, *pair)

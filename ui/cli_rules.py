@@ -122,7 +122,7 @@ def register(app: typer.Typer) -> None:
 
     @rules.command("check", help="核验规则文件（不导入）：0 通过，2 未通过 / validate rules files")
     def check(
-        paths: Annotated[list[Path] | None, typer.Argument(help="数据目录、政策文件或 .rules.yaml；默认数据目录")] = None,
+        paths: Annotated[list[Path] | None, typer.Argument(help="目录、政策文件或 .rules.yaml")] = None,
         as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
     ) -> None:
         report = check_paths(paths or [load_settings().data_dir])

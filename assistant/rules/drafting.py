@@ -29,22 +29,30 @@ from ingest.models import Chunk
 from ingest.quantities import Quantity, find_quantities
 
 SENTENCE = re.compile(r"[^。；;！？\n]+[。！？]?")
-LEVEL_WORD = r"(?:高级技师|技师|[初中高]级工?|[一二三四五]级|[初中高])"
+GRADE = r"(?:[（(][^（()）]{1,6}[）)])?"
+LEVEL_WORD = rf"(?:高级技师|技师|[初中高]级工?|[一二三四五]级|[初中高]){GRADE}"
 LEVEL_LIST = re.compile(rf"({LEVEL_WORD}(?:\s*[、，,和及与或/]\s*{LEVEL_WORD})+)")
 SEPARATORS = "、，,；;：:（(）)和及或"
 # Words that introduce an amount rather than name its category: everything up to the last of them is dropped.
-INTRO_WORDS = re.compile(r"^.*(?:给予|发放|奖励|资助|补助|补贴|标准为|每[人年月次户家个]|一次性|分别|按照|按|为|凡|对)")
+INTRO = r"(?:给予|发放|奖励|资助|补助|补贴|标准为|每[人年月天次户家个]|一次性|分别|按照|按|为|凡|对)"
+INTRO_WORDS = re.compile(rf"^.*{INTRO}")
+INTRO_ANY = re.compile(INTRO)
 LEAD_WORDS = re.compile(r"^(?:并|且|其中|可|的|、)+")
 TRAIL_WORDS = re.compile(r"(?:的比例|的|为|按|满|达到|给予|补贴标准|标准|一次性|分别|不低于|不高于|不超过|不少于|可)+$")
 DESCRIPTOR_END = re.compile(r"补贴|补助|标准|每[人年月]|最高|不超过|给予|可按|按")
-BASE_NOUN = re.compile(r"总额|工资|薪金|收入|经费|费用|金额|基数|支出|资金|价款|成本")
+BASE_NOUN = re.compile(r"总额|工资|薪金|收入|经费|费用|金额|基数|支出|资金|价款|成本|标准")
 TARGET_RATE = re.compile(r"(?:率|比例|比重|占)[^，,。；]{0,6}(?:达到|提高到|保持|不低于|以上)?\s*$")
 RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 UPLIFT_WORDS = re.compile(r"(提高|上浮|增加|提升|上调)\s*$")
 POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖补|津贴))")
-PER_INPUTS = {"人": ("count", "人数", "人", "享受补贴的人数是多少？"),
-              "月": ("months", "月数", "个月", "享受补贴的月数是多少？"),
-              "年": ("years", "年数", "年", "享受补贴的年数是多少？")}
+PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数是多少？"),
+              "月": ("months", "months", "月数", "个月", "享受补贴的月数是多少？"),
+              "年": ("years", "years", "年数", "年", "享受补贴的年数是多少？"),
+              "天": ("days", "count", "天数", "天", "享受补贴的天数是多少？")}
+COUNT_UNITS = ("人", "个", "名", "次", "项", "家", "间", "户")
+TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
+CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
+MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")
 
 
 @dataclass
@@ -91,13 +99,35 @@ def _label_before(text: str, end: int, *, limit: int = 14) -> str:
     start = end
     while start > 0 and text[start - 1] not in SEPARATORS and end - start < limit:
         start -= 1
-    label = INTRO_WORDS.sub("", text[start:end].strip())
+    words = text[start:end].strip()
+    label = INTRO_WORDS.sub("", words) or INTRO_ANY.sub("", words)  # 中级工每人每年 → 中级工
     label = LEAD_WORDS.sub("", label)
     return TRAIL_WORDS.sub("", label).strip()
 
 
+def _listed_before(text: str, end: int, count: int) -> list[str]:
+    """``获批市级、省级、国家级技能大师工作室的，分别给予…`` → 市级、省级、国家级: the 、-list before 分别."""
+    head = text[:end]
+    at = head.rfind("分别")
+    if at < 0:
+        return []
+    segments = [seg for seg in re.split(r"[，,；;：:]", head[:at]) if "、" in seg]
+    if not segments:
+        return []
+    items = [item.strip() for item in segments[-1].split("、")]
+    if len(items) != count:
+        return []
+    items[-1] = re.sub(r"的$", "", items[-1])
+    inner = [len(item) for item in items[1:-1]] or [min(len(items[0]), len(items[-1]))]
+    width = max(inner) + 1
+    items[0] = items[0][-width:] if len(items[0]) > width + 1 else items[0]
+    items[-1] = items[-1][:width] if len(items[-1]) > width + 1 else items[-1]
+    return items
+
+
 def _expand_levels(listing: str) -> list[str]:
-    """``初、中、高级`` → 初级、中级、高级; ``中级工、高级工`` stay."""
+    """``初、中、高级`` → 初级、中级、高级; ``中级工、高级工`` stay; grades in brackets dropped (技师（二级）)."""
+    listing = re.sub(r"[（(][^（()）]{1,6}[）)]", "", listing)
     parts = [p for p in re.split(r"\s*[、，,和及与或/]\s*", listing) if p]
     suffix = re.search(r"(级工?)$", parts[-1]) if parts else None
     return [p + suffix.group(1) if suffix and len(p) == 1 and p in "初中高" else p for p in parts]
@@ -116,7 +146,8 @@ class _Drafter:
 
     def sentence(self, clause: str, text: str, heading: str) -> None:
         found = find_quantities(text)
-        money = [q for q in found if q.kind == "money"]
+        floors = [q for q in found if q.kind == "money" and q.bound == "min" and not q.per]
+        money = [q for q in found if q.kind == "money" and q not in floors]
         point_match = POINT.search(text)
         point = point_match.group(1).rsplit("的", 1)[-1] if point_match else ""
         point = point if len(point) >= 4 else (heading[:12] or "补贴")
@@ -138,10 +169,13 @@ class _Drafter:
                      and not TARGET_RATE.search(text[: q.start])]
             if bases:
                 self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
-        if rule.formula:
-            for quantity in uplifts:
-                self._uplift(rule, text, quantity)
-        self._thresholds(rule, text, [q for q in found if q.kind == "duration" and q.bound and q.unit == "月"])
+        for quantity in uplifts:
+            self._uplift(rule, text, quantity)
+        limits = [q for q in found if q.bound and q not in money and q.kind in ("duration", "count", "money")
+                  and not (q.kind == "duration" and q.unit not in ("月", "天"))
+                  and not (q.kind == "count" and q.unit not in COUNT_UNITS)]
+        self._thresholds(rule, text, [q for q in limits if "max_periods" not in rule.parameters
+                                      or rule.parameters["max_periods"]["phrase"] not in text[q.start - 6 : q.end]])
         if rule.formula or rule.conditions:
             self.rules.append(rule)
 
@@ -149,11 +183,15 @@ class _Drafter:
         listing = LEVEL_LIST.search(text[: money[0].start])
         labels = _expand_levels(listing.group(1)) if listing else []
         if len(labels) != len(money):
+            listing, labels = None, _listed_before(text, money[0].start, len(money))
+        if len(labels) != len(money):
             labels = [_label_before(text, q.start) for q in money]
         if len(set(labels)) != len(money) or not all(labels):
             return False
         from_list = listing is not None and len(_expand_levels(listing.group(1))) == len(money)
         start = listing.start() if from_list and listing else _phrase_start(text, money[0].start, labels[0])
+        if "分别" in text[start : money[0].start] or (not from_list and "分别" in text[: money[0].start]):
+            start = min(start, text.rfind("分别", 0, money[0].start))
         rates = {}
         for index, (label, quantity) in enumerate(zip(labels, money, strict=True)):
             name = f"rate_{index + 1}"
@@ -174,10 +212,10 @@ class _Drafter:
 
     def _per(self, rule: DraftRule, quantity: Quantity) -> None:
         for unit in quantity.per:
-            if unit in PER_INPUTS:
-                kind, label, shown, question = PER_INPUTS[unit]
-                name = rule.add_input({"name": {"人": "people", "月": "months", "年": "years"}[unit], "type": kind,
-                                       "label": label, "unit": shown, "min": 1, "question": question})
+            if unit in PER_INPUTS and ("count" if unit == "人" else "periods") not in rule.formula:
+                name, kind, label, shown, question = PER_INPUTS[unit]
+                rule.add_input({"name": name, "type": kind, "label": label, "unit": shown, "min": 1,
+                                "question": question})
                 rule.formula["count" if unit == "人" else "periods"] = name
                 rule.formula["per"] = "每" + "每".join(quantity.per)
 
@@ -205,7 +243,7 @@ class _Drafter:
         longest = next((q for q in found if q.kind == "duration" and q.start > quantity.end
                         and re.search(r"(最长|最多|不超过|累计不超过)\s*$", text[: q.start])), None)
         if longest is not None and "periods" in rule.formula:
-            unit = "个月" if rule.formula["periods"] == "months" else "年"
+            unit = {"months": "个月", "years": "年"}.get(rule.formula["periods"], longest.unit)
             rule.parameters["max_periods"] = _parameter(longest, unit, text, max(0, longest.start - 4), longest.end)
             rule.formula["max_periods"] = "max_periods"
 
@@ -239,27 +277,71 @@ class _Drafter:
     def _uplift(self, rule: DraftRule, text: str, quantity: Quantity) -> None:
         start = _phrase_start(text, quantity.start, "", limit=12)
         condition = _label_before(text, start, limit=30) or "符合提高条件"
-        rule.parameters["uplift"] = _parameter(quantity, "%", text, start, quantity.end)
-        flag = rule.add_input({"name": "uplift_case", "type": "yes_no", "label": f"是否{condition}",
-                               "yes_text": condition, "question": f"是否{condition}？"})
+        name = "uplift" if "uplift" not in rule.parameters else f"uplift_{len(rule.parameters)}"
+        rule.parameters[name] = _parameter(quantity, "%", text, start, quantity.end)
         if rule.formula.get("kind") == "rate_by_category":
-            rule.formula.setdefault("uplifts", []).append({"when": flag, "parameter": "uplift"})
+            flag = rule.add_input({"name": f"{name}_case", "type": "yes_no", "label": f"是否{condition}",
+                                   "yes_text": condition, "question": f"是否{condition}？"})
+            rule.formula.setdefault("uplifts", []).append({"when": flag, "parameter": name})
+        elif not rule.formula:  # 补贴标准提高15%: the raise on a standard set elsewhere
+            base = rule.add_input({"name": "standard", "type": "money", "label": "补贴标准", "min": 0,
+                                   "question": "原补贴标准是多少元？"})
+            rule.formula = {"kind": "percent_of_base", "base": base, "rate": name, "amount_label": "提高部分"}
 
-    def _thresholds(self, rule: DraftRule, text: str, durations: list[Quantity]) -> None:
-        for index, quantity in enumerate(durations, start=1):
-            label = _label_before(text, quantity.start, limit=16) or "时长"
+    def _thresholds(self, rule: DraftRule, text: str, limits: list[Quantity]) -> None:
+        for index, quantity in enumerate(limits, start=1):
+            label = _label_before(text, quantity.start, limit=16) or "数值"
             start, end = _phrase_start(text, quantity.start, label), _bound_end(text, quantity)
             phrase = text[start:end].strip()
             name = f"threshold_{index}"
-            rule.parameters[name] = _parameter(quantity, "个月", text, start, end)
-            months = rule.add_input({"name": f"months_{index}", "type": "months", "label": f"{label}月数",
-                                     "min": 0, "question": f"{label}多少个月？"})
+            if quantity.kind == "money":
+                unit, spec = "元", {"type": "money", "label": label, "question": f"{label}是多少元？"}
+            elif quantity.kind == "count":
+                unit = quantity.unit
+                spec = {"type": "count", "label": label, "unit": unit, "question": f"{label}是多少{unit}？"}
+            elif quantity.unit == "天":
+                unit = "天"
+                spec = {"type": "count", "label": f"{label}天数", "unit": "天", "question": f"{label}多少天？"}
+            else:
+                unit, spec = "个月", {"type": "months", "label": f"{label}月数", "question": f"{label}多少个月？"}
+            rule.parameters[name] = _parameter(quantity, unit, text, start, end)
+            given = rule.add_input({"name": f"fact_{index}", "min": 0, **spec})
             test = "at_least" if quantity.bound == "min" else "at_most"
             if quantity.inclusive is False:
                 test = "more_than" if quantity.bound == "min" else "less_than"
-            rule.conditions.append({"input": months, test: name, "phrase": phrase})
+            rule.conditions.append({"input": given, test: name, "phrase": phrase})
         if rule.conditions and not rule.formula:
             rule.formula = {"kind": "checklist"}
+
+    def table(self, path: str, rows: list[Chunk]) -> None:
+        """A table whose rows end in a number: one rule, a category per row (the row's lead cell), the main
+        column's number as its rate when the table is about money, the other numeric columns as parameters."""
+        caption = rows[0].heading_path[-1] if rows[0].heading_path else path
+        rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=_point_of(caption))
+        rates: dict[str, str] = {}
+        for index, row in enumerate(rows, start=1):
+            lead, _, rest = row.text.partition("：")
+            main = re.match(r"\s*(\d+(?:\.\d+)?)", rest)
+            if not lead or main is None:
+                continue
+            if MONEY_TABLE.search(caption):
+                rule.parameters[f"rate_{index}"] = {"value": _number(Decimal(main.group(1))), "unit": "元",
+                                                    "phrase": row.text[: len(lead) + 1 + main.end()],
+                                                    "clause": row.clause_path, "label": lead}
+                rates[lead] = f"rate_{index}"
+            for cell in CELL.finditer(rest[main.end() :]):
+                unit = _unit_of_label(cell.group("label"))
+                if unit:
+                    rule.parameters[f"col_{index}_{len(rule.parameters)}"] = {
+                        "value": _number(Decimal(cell.group("number"))), "unit": unit,
+                        "phrase": f"{cell.group('label')}：{cell.group('number')}", "clause": row.clause_path}
+        if len(rates) >= 2 and len(set(rates)) == len(rates):
+            category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
+                                       "question": "请问适用表中哪一类？",
+                                       "options": [{"value": label} for label in rates]})
+            rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+        if rule.parameters and rule.formula:
+            self.rules.append(rule)
 
     # ---------------------------------------------------------------- output
 
@@ -295,6 +377,19 @@ def _phrase_start(text: str, number_start: int, label: str, *, limit: int = 24) 
     return start
 
 
+def _point_of(text: str) -> str:
+    match = POINT.search(text)
+    return match.group(1).rsplit("的", 1)[-1] if match else text[:12]
+
+
+def _unit_of_label(label: str) -> str | None:
+    """The unit a table column's header implies: 最低培训课时 → 课时, 补贴标准（元/人） → 元."""
+    for words, unit in (("课时|学时", "课时"), ("元", "元"), ("天|日", "天"), ("月", "个月"), ("人数|人", "人")):
+        if re.search(words, label):
+            return unit
+    return None
+
+
 def _bound_end(text: str, quantity: Quantity) -> int:
     """Include ``(含)以上`` / ``以内`` after a threshold in its phrase."""
     match = re.match(r"\s*(?:[（(]含[)）])?\s*(?:及)?(?:以上|以下|以内|内)", text[quantity.end :])
@@ -307,13 +402,20 @@ def draft_from_chunks(stem: str, region: str, chunks: list[Chunk]) -> dict[str, 
     clauses: dict[str, list[Chunk]] = {}
     for chunk in chunks:
         clauses.setdefault(chunk.clause_path, []).append(chunk)
+    tables: dict[str, list[Chunk]] = {}
     for path, parts in clauses.items():
+        row = TABLE_ROW.match(path)
+        if row and parts[0].kind == "table_row":
+            tables.setdefault(row.group("table"), []).append(parts[0])
+            continue
         text = "\n".join(c.text for c in sorted(parts, key=lambda c: c.part))
         heading = parts[0].clause_heading
         for match in SENTENCE.finditer(text):
             sentence = match.group(0).strip()
             if sentence and re.search(r"\d|[一二三四五六七八九十百千万]", sentence):
                 drafter.sentence(path, sentence, heading)
+    for table, rows in tables.items():
+        drafter.table(table, rows)
     return drafter.document()
 
 

@@ -27,7 +27,7 @@ Text = Annotated[str, Field(min_length=1, max_length=400)]
 ShortText = Annotated[str, Field(min_length=1, max_length=80)]
 SCHEMA_FILE = Path(__file__).with_name("rules.schema.json")
 DEFAULT_UNITS = {"money": "元", "months": "个月", "years": "年", "percent": "%", "count": "", "date": ""}
-PARAMETER_UNITS = ("元", "%", "个月", "年", "天", "人", "个", "名", "次", "项", "家", "间", "户", "倍")
+PARAMETER_UNITS = ("元", "%", "个月", "年", "天", "课时", "人", "个", "名", "次", "项", "家", "间", "户", "倍")
 
 
 class Strict(BaseModel):
@@ -111,7 +111,7 @@ class Parameter(Strict):
     """A number the clause states: value, unit, and the verbatim phrase (and which number in it) it is read from."""
 
     value: Decimal = Field(ge=0, allow_inf_nan=False)
-    unit: str = Field(max_length=4, description="元, %, 个月, 年, or a count word (人, 个 …).")
+    unit: str = Field(max_length=4, description="元, %, 个月, 年, 天, 课时, or a count word (人, 个 …).")
     phrase: Text = Field(description="Verbatim from the clause, e.g. 分别给予1000元、1500元、2000元.")
     element: int | None = Field(None, ge=0, description="Which number of the phrase (0-based) when it holds several.")
     clause: str | None = Field(None, description="Clause path when not the rule's own clause.")

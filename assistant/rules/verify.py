@@ -23,6 +23,7 @@ from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import Quantity, find_quantities
 
 SEGMENT = re.compile(r"[^。！？；\n]+[。！？]?")
+TABLE_ROW = re.compile(r"第\d+行$")
 CHECKED_KINDS = ("money", "percent", "duration")
 OMISSION = "……"
 
@@ -133,7 +134,11 @@ class _Context:
         return span
 
 
-def _matches(quantity: Quantity, unit: str) -> bool:
+def _matches(quantity: Quantity, unit: str, table_row: bool = False) -> bool:
+    if table_row and quantity.kind == "number":
+        return True  # a table row states the number; the unit sits in its column header, which the row omits
+    if unit == "课时":
+        return quantity.kind == "duration" and quantity.unit == "课时"
     if unit == "元":
         return quantity.kind == "money"
     if unit == "%":
@@ -154,9 +159,9 @@ def _shown(quantity: Quantity, unit: str) -> str:
     return f"{format(value.normalize(), 'f')}{unit}"
 
 
-def check_value(name: str, value: Decimal, unit: str, element: int | None, span: str) -> None:
+def check_value(name: str, value: Decimal, unit: str, element: int | None, span: str, table_row: bool = False) -> None:
     """The declared value must be the number the phrase states (the ``element``-th when it states several)."""
-    found = [q for q in find_quantities(span) if _matches(q, unit)]
+    found = [q for q in find_quantities(span) if _matches(q, unit, table_row)]
     what = f"参数“{name}”"
     if not found:
         raise RuleError(f"{what}的原文“{span}”中读不出以“{unit}”为单位的数值", f"{name}: no {unit} value in phrase")
@@ -177,10 +182,11 @@ def check_value(name: str, value: Decimal, unit: str, element: int | None, span:
 def _check_parameter(context: _Context, name: str, parameter: Parameter) -> None:
     clause = parameter.clause or context.rule.clause
     span = context.find(parameter.document, clause, parameter.phrase, f"参数“{name}”")
-    check_value(name, parameter.value, parameter.unit, parameter.element, span)
+    check_value(name, parameter.value, parameter.unit, parameter.element, span, bool(TABLE_ROW.search(clause)))
     for dated in parameter.values:
-        dated_span = context.find(parameter.document, dated.clause or clause, dated.phrase, f"参数“{name}”")
-        check_value(name, dated.value, parameter.unit, dated.element, dated_span)
+        dated_clause = dated.clause or clause
+        dated_span = context.find(parameter.document, dated_clause, dated.phrase, f"参数“{name}”")
+        check_value(name, dated.value, parameter.unit, dated.element, dated_span, bool(TABLE_ROW.search(dated_clause)))
 
 
 def _check_phrases(context: _Context) -> None:

@@ -173,3 +173,8 @@ def load_rulebook(settings: Settings) -> RuleBook:
     """The rules the live index verified; with no index (or an index older than rules), the data dir's."""
     stored = read_generation_rules(settings.index_dir)
     return RuleBook(stored if stored is not None else fresh_ruleset(settings.data_dir))
+
+
+def rules_status(settings: Settings) -> list[DocumentRules]:
+    """Each document's rules file and every rule's verification status, as the runtime loads them (for staff)."""
+    return load_rulebook(settings).documents

@@ -112,8 +112,8 @@ def test_a_clause_path_that_does_not_exist(corpus: Path) -> None:
 @pytest.mark.parametrize(("value", "fragment"), [(-1500, "不能为负数"), ("一千五", "应为数字"), (".nan", "NaN")])
 def test_negative_or_non_numeric_values(corpus: Path, value: object, fragment: str) -> None:
     text = (corpus / SJZ_RULES).read_text(encoding="utf-8")
-    (corpus / SJZ_RULES).write_text(text.replace("rate_intermediate: {value: 1500,", f"rate_intermediate: {{value: {value},"),
-                                    encoding="utf-8")
+    edited = text.replace("rate_intermediate: {value: 1500,", f"rate_intermediate: {{value: {value},")
+    (corpus / SJZ_RULES).write_text(edited, encoding="utf-8")
     assert_rejected(corpus, "sjz_skill_upgrade_subsidy", "parameters.rate_intermediate.value", fragment)
 
 
@@ -144,7 +144,9 @@ def test_malformed_yaml_loses_only_that_file(corpus: Path) -> None:
     assert any(SJZ_RULES in p and "YAML 格式错误" in p and "均未加载" in p for p in problems), problems
 
 
-@pytest.mark.parametrize("content", ["", "rules: 3\n", "- a\n- b\n", "version: 2\nrules: [{}]\n", "hello: 1\nrules: [x]\n"])
+@pytest.mark.parametrize(
+    "content", ["", "rules: 3\n", "- a\n- b\n", "version: 2\nrules: [{}]\n", "hello: 1\nrules: [x]\n"]
+)
 def test_a_file_that_is_not_a_rules_mapping(corpus: Path, content: str) -> None:
     write_rules(corpus, content)
     ids, problems = loaded(corpus)

@@ -47,7 +47,7 @@ rules:
     title: 平安市技能提升补贴
     kind: amount
     point: 技能提升补贴
-    description: "{region}{point}：缴费{min_months}以上，初级工/中级工/高级工分别{rate_1}/{rate_2}/{rate_3}，急需紧缺提高{uplift}。"
+    description: "{region}{point}：缴费{min_months}以上，按等级{rate_1}/{rate_2}/{rate_3}，紧缺提高{uplift}。"
     keywords: [技能提升补贴]
     clause: 一、
     effective: {from: 2024-03-01}
@@ -85,7 +85,7 @@ rules:
     keywords: [以工代训]
     clause: 二、
     inputs:
-      - {name: people, type: count, label: 以工代训人数, unit: 人, question: 开展以工代训的有多少人？, min: 1, max: 100000}
+      - {name: people, type: count, label: 以工代训人数, unit: 人, question: 有多少人？, min: 1, max: 100000}
       - {name: months, type: months, label: 以工代训月数, question: 以工代训进行了几个月？, min: 1, max: 120}
     parameters:
       monthly_rate: {value: 600, unit: 元, phrase: 按每人每月600元给予补贴}

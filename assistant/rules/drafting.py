@@ -25,26 +25,29 @@ from typing import Any
 
 import yaml
 
+from assistant.rules.draft_text import (
+    BASE_NOUN,
+    DESCRIPTOR_END,
+    LEVEL_LIST,
+    POINT,
+    RANGE_GAP,
+    SEPARATORS,
+    TARGET_RATE,
+    UPLIFT_WORDS,
+    bound_end,
+    expand_levels,
+    label_before,
+    listed_before,
+    make_parameter,
+    number,
+    phrase_start,
+    point_of,
+    unit_of_label,
+)
 from ingest.models import Chunk
 from ingest.quantities import Quantity, find_quantities
 
 SENTENCE = re.compile(r"[^。；;！？\n]+[。！？]?")
-GRADE = r"(?:[（(][^（()）]{1,6}[）)])?"
-LEVEL_WORD = rf"(?:高级技师|技师|[初中高]级工?|[一二三四五]级|[初中高]){GRADE}"
-LEVEL_LIST = re.compile(rf"({LEVEL_WORD}(?:\s*[、，,和及与或/]\s*{LEVEL_WORD})+)")
-SEPARATORS = "、，,；;：:（(）)和及或"
-# Words that introduce an amount rather than name its category: everything up to the last of them is dropped.
-INTRO = r"(?:给予|发放|奖励|资助|补助|补贴|标准为|每[人年月天次户家个]|一次性|分别|按照|按|为|凡|对)"
-INTRO_WORDS = re.compile(rf"^.*{INTRO}")
-INTRO_ANY = re.compile(INTRO)
-LEAD_WORDS = re.compile(r"^(?:并|且|其中|可|的|、)+")
-TRAIL_WORDS = re.compile(r"(?:的比例|的|为|按|满|达到|给予|补贴标准|标准|一次性|分别|不低于|不高于|不超过|不少于|可)+$")
-DESCRIPTOR_END = re.compile(r"补贴|补助|标准|每[人年月]|最高|不超过|给予|可按|按")
-BASE_NOUN = re.compile(r"总额|工资|薪金|收入|经费|费用|金额|基数|支出|资金|价款|成本|标准")
-TARGET_RATE = re.compile(r"(?:率|比例|比重|占)[^，,。；]{0,6}(?:达到|提高到|保持|不低于|以上)?\s*$")
-RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
-UPLIFT_WORDS = re.compile(r"(提高|上浮|增加|提升|上调)\s*$")
-POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖补|津贴))")
 PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数是多少？"),
               "月": ("months", "months", "月数", "个月", "享受补贴的月数是多少？"),
               "年": ("years", "years", "年数", "年", "享受补贴的年数是多少？"),
@@ -69,68 +72,6 @@ class DraftRule:
         if all(existing["name"] != spec["name"] for existing in self.inputs):
             self.inputs.append(spec)
         return spec["name"]
-
-
-def _value(quantity: Quantity, unit: str) -> Decimal:
-    return quantity.value / 12 if unit == "年" else quantity.value
-
-
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _parameter(quantity: Quantity, unit: str, text: str, start: int, end: int) -> dict[str, Any]:
-    """A parameter read from ``text[start:end]`` (the phrase), naming which of its numbers it is when several."""
-    phrase = text[start:end].strip()
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    same = [q for q in find_quantities(phrase)
-            if q.kind == quantity.kind and (q.kind != "duration" or q.unit == quantity.unit)]
-    item: dict[str, Any] = {"value": _number(_value(quantity, unit)), "unit": unit, "phrase": phrase}
-    if len(same) > 1:
-        item["element"] = next((i for i, q in enumerate(same) if q.start + start == quantity.start), 0)
-    return item
-
-
-def _label_before(text: str, end: int, *, limit: int = 14) -> str:
-    """The words just before ``end`` back to a separator, without the words that introduce an amount
-    (给予、每人每年…) or qualify a number (满、达到…)."""
-    while end > 0 and text[end - 1] in SEPARATORS + "的 ":
-        end -= 1
-    start = end
-    while start > 0 and text[start - 1] not in SEPARATORS and end - start < limit:
-        start -= 1
-    words = text[start:end].strip()
-    label = INTRO_WORDS.sub("", words) or INTRO_ANY.sub("", words)  # 中级工每人每年 → 中级工
-    label = LEAD_WORDS.sub("", label)
-    return TRAIL_WORDS.sub("", label).strip()
-
-
-def _listed_before(text: str, end: int, count: int) -> list[str]:
-    """``获批市级、省级、国家级技能大师工作室的，分别给予…`` → 市级、省级、国家级: the 、-list before 分别."""
-    head = text[:end]
-    at = head.rfind("分别")
-    if at < 0:
-        return []
-    segments = [seg for seg in re.split(r"[，,；;：:]", head[:at]) if "、" in seg]
-    if not segments:
-        return []
-    items = [item.strip() for item in segments[-1].split("、")]
-    if len(items) != count:
-        return []
-    items[-1] = re.sub(r"的$", "", items[-1])
-    inner = [len(item) for item in items[1:-1]] or [min(len(items[0]), len(items[-1]))]
-    width = max(inner) + 1
-    items[0] = items[0][-width:] if len(items[0]) > width + 1 else items[0]
-    items[-1] = items[-1][:width] if len(items[-1]) > width + 1 else items[-1]
-    return items
-
-
-def _expand_levels(listing: str) -> list[str]:
-    """``初、中、高级`` → 初级、中级、高级; ``中级工、高级工`` stay; grades in brackets dropped (技师（二级）)."""
-    listing = re.sub(r"[（(][^（()）]{1,6}[）)]", "", listing)
-    parts = [p for p in re.split(r"\s*[、，,和及与或/]\s*", listing) if p]
-    suffix = re.search(r"(级工?)$", parts[-1]) if parts else None
-    return [p + suffix.group(1) if suffix and len(p) == 1 and p in "初中高" else p for p in parts]
 
 
 def _slug(text: str) -> str:
@@ -181,21 +122,21 @@ class _Drafter:
 
     def _table(self, rule: DraftRule, text: str, money: list[Quantity]) -> bool:
         listing = LEVEL_LIST.search(text[: money[0].start])
-        labels = _expand_levels(listing.group(1)) if listing else []
+        labels = expand_levels(listing.group(1)) if listing else []
         if len(labels) != len(money):
-            listing, labels = None, _listed_before(text, money[0].start, len(money))
+            listing, labels = None, listed_before(text, money[0].start, len(money))
         if len(labels) != len(money):
-            labels = [_label_before(text, q.start) for q in money]
+            labels = [label_before(text, q.start) for q in money]
         if len(set(labels)) != len(money) or not all(labels):
             return False
-        from_list = listing is not None and len(_expand_levels(listing.group(1))) == len(money)
-        start = listing.start() if from_list and listing else _phrase_start(text, money[0].start, labels[0])
+        from_list = listing is not None and len(expand_levels(listing.group(1))) == len(money)
+        start = listing.start() if from_list and listing else phrase_start(text, money[0].start, labels[0])
         if "分别" in text[start : money[0].start] or (not from_list and "分别" in text[: money[0].start]):
             start = min(start, text.rfind("分别", 0, money[0].start))
         rates = {}
         for index, (label, quantity) in enumerate(zip(labels, money, strict=True)):
             name = f"rate_{index + 1}"
-            rule.parameters[name] = {**_parameter(quantity, "元", text, start, money[-1].end), "label": label}
+            rule.parameters[name] = {**make_parameter(quantity, "元", text, start, money[-1].end), "label": label}
             rates[label] = name
         category = rule.add_input({"name": "category", "type": "choice", "label": "类别（等级）",
                                    "question": f"请问您属于哪一类：{'、'.join(labels)}？",
@@ -205,9 +146,9 @@ class _Drafter:
         return True
 
     def _range(self, rule: DraftRule, text: str, low: Quantity, high: Quantity) -> None:
-        start = _phrase_start(text, low.start, "")
-        rule.parameters["grant_min"] = _parameter(low, "元", text, start, high.end)
-        rule.parameters["grant_max"] = _parameter(high, "元", text, start, high.end)
+        start = phrase_start(text, low.start, "")
+        rule.parameters["grant_min"] = make_parameter(low, "元", text, start, high.end)
+        rule.parameters["grant_max"] = make_parameter(high, "元", text, start, high.end)
         rule.formula = {"kind": "range_grant", "min": "grant_min", "max": "grant_max"}
 
     def _per(self, rule: DraftRule, quantity: Quantity) -> None:
@@ -221,22 +162,22 @@ class _Drafter:
 
     def _cap(self, rule: DraftRule, text: str, caps: list[Quantity]) -> None:
         first = caps[0]
-        rule.parameters["cap"] = _parameter(first, "元", text, _phrase_start(text, first.start, ""), first.end)
+        rule.parameters["cap"] = make_parameter(first, "元", text, phrase_start(text, first.start, ""), first.end)
         cost = rule.add_input({"name": "actual_cost", "type": "money", "label": "实际费用", "min": 0,
                                "question": "实际发生的费用是多少元？"})
         rule.formula = {"kind": "capped_cost", "cost": cost, "cap": "cap"}
         for index, other in enumerate(caps[1:], start=2):
-            start = _phrase_start(text, other.start, "", limit=40)
+            start = phrase_start(text, other.start, "", limit=40)
             head = text[start : other.start].strip(SEPARATORS + " ")
             cut = DESCRIPTOR_END.search(head)
             condition = (head[: cut.start()] if cut else head).strip() or f"情形{index}"
-            rule.parameters[f"cap_{index}"] = _parameter(other, "元", text, start, other.end)
+            rule.parameters[f"cap_{index}"] = make_parameter(other, "元", text, start, other.end)
             flag = rule.add_input({"name": f"case_{index}", "type": "yes_no", "label": f"是否{condition}",
                                    "yes_text": condition, "question": f"是否属于{condition}？"})
             rule.formula.setdefault("alternatives", []).append({"when": flag, "cap": f"cap_{index}"})
 
     def _rate(self, rule: DraftRule, text: str, quantity: Quantity, found: list[Quantity]) -> None:
-        rule.parameters["rate"] = _parameter(quantity, "元", text, _phrase_start(text, quantity.start, ""),
+        rule.parameters["rate"] = make_parameter(quantity, "元", text, phrase_start(text, quantity.start, ""),
                                              quantity.end)
         rule.formula = {"kind": "rate_by_category", "rate": "rate"}
         self._per(rule, quantity)
@@ -244,14 +185,14 @@ class _Drafter:
                         and re.search(r"(最长|最多|不超过|累计不超过)\s*$", text[: q.start])), None)
         if longest is not None and "periods" in rule.formula:
             unit = {"months": "个月", "years": "年"}.get(rule.formula["periods"], longest.unit)
-            rule.parameters["max_periods"] = _parameter(longest, unit, text, max(0, longest.start - 4), longest.end)
+            rule.parameters["max_periods"] = make_parameter(longest, unit, text, max(0, longest.start - 4), longest.end)
             rule.formula["max_periods"] = "max_periods"
 
     def _percent(self, rule: DraftRule, text: str, percents: list[Quantity], others: list[Quantity]) -> None:
         first = percents[0]
-        label = _label_before(text, first.start, limit=16) or "基数"
+        label = label_before(text, first.start, limit=16) or "基数"
         label = re.sub(r"^(?:不低于|不超过|不高于|按|按照)", "", label) or "基数"
-        rule.parameters["rate"] = _parameter(first, "%", text, _phrase_start(text, first.start, label), first.end)
+        rule.parameters["rate"] = make_parameter(first, "%", text, phrase_start(text, first.start, label), first.end)
         base = rule.add_input({"name": "base", "type": "money", "label": label, "min": 0,
                                "question": f"{label}是多少元？"})
         rule.formula = {"kind": "percent_of_base", "base": base, "rate": "rate"}
@@ -262,23 +203,23 @@ class _Drafter:
             return
         for index, other in enumerate(others, start=2):
             before, after = text[max(0, other.start - 4) : other.start], text[other.end : other.end + 8]
-            start = _phrase_start(text, other.start, "", limit=12)
+            start = phrase_start(text, other.start, "", limit=12)
             if re.search(r"可按|可以按|最高可按", before):
-                condition = _label_before(text, text.rfind("可", 0, other.start), limit=20) or f"情形{index}"
-                rule.parameters[f"rate_{index}"] = _parameter(other, "%", text, start, other.end)
+                condition = label_before(text, text.rfind("可", 0, other.start), limit=20) or f"情形{index}"
+                rule.parameters[f"rate_{index}"] = make_parameter(other, "%", text, start, other.end)
                 flag = rule.add_input({"name": f"case_{index}", "type": "yes_no", "label": f"是否{condition}",
                                        "yes_text": condition, "question": f"是否属于{condition}？"})
                 rule.formula["upper"] = {"when": flag, "rate": f"rate_{index}"}
             elif other.bound == "min" and "用于" in after:
                 name = f"share_{index}"
-                rule.parameters[name] = _parameter(other, "%", text, start, _bound_end(text, other))
+                rule.parameters[name] = make_parameter(other, "%", text, start, bound_end(text, other))
                 rule.formula.setdefault("shares", []).append({"parameter": name, "label": f"其中{other.raw}部分"})
 
     def _uplift(self, rule: DraftRule, text: str, quantity: Quantity) -> None:
-        start = _phrase_start(text, quantity.start, "", limit=12)
-        condition = _label_before(text, start, limit=30) or "符合提高条件"
+        start = phrase_start(text, quantity.start, "", limit=12)
+        condition = label_before(text, start, limit=30) or "符合提高条件"
         name = "uplift" if "uplift" not in rule.parameters else f"uplift_{len(rule.parameters)}"
-        rule.parameters[name] = _parameter(quantity, "%", text, start, quantity.end)
+        rule.parameters[name] = make_parameter(quantity, "%", text, start, quantity.end)
         if rule.formula.get("kind") == "rate_by_category":
             flag = rule.add_input({"name": f"{name}_case", "type": "yes_no", "label": f"是否{condition}",
                                    "yes_text": condition, "question": f"是否{condition}？"})
@@ -290,8 +231,8 @@ class _Drafter:
 
     def _thresholds(self, rule: DraftRule, text: str, limits: list[Quantity]) -> None:
         for index, quantity in enumerate(limits, start=1):
-            label = _label_before(text, quantity.start, limit=16) or "数值"
-            start, end = _phrase_start(text, quantity.start, label), _bound_end(text, quantity)
+            label = label_before(text, quantity.start, limit=16) or "数值"
+            start, end = phrase_start(text, quantity.start, label), bound_end(text, quantity)
             phrase = text[start:end].strip()
             name = f"threshold_{index}"
             if quantity.kind == "money":
@@ -304,7 +245,7 @@ class _Drafter:
                 spec = {"type": "count", "label": f"{label}天数", "unit": "天", "question": f"{label}多少天？"}
             else:
                 unit, spec = "个月", {"type": "months", "label": f"{label}月数", "question": f"{label}多少个月？"}
-            rule.parameters[name] = _parameter(quantity, unit, text, start, end)
+            rule.parameters[name] = make_parameter(quantity, unit, text, start, end)
             given = rule.add_input({"name": f"fact_{index}", "min": 0, **spec})
             test = "at_least" if quantity.bound == "min" else "at_most"
             if quantity.inclusive is False:
@@ -317,7 +258,7 @@ class _Drafter:
         """A table whose rows end in a number: one rule, a category per row (the row's lead cell), the main
         column's number as its rate when the table is about money, the other numeric columns as parameters."""
         caption = rows[0].heading_path[-1] if rows[0].heading_path else path
-        rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=_point_of(caption))
+        rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=point_of(caption))
         rates: dict[str, str] = {}
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
@@ -325,15 +266,15 @@ class _Drafter:
             if not lead or main is None:
                 continue
             if MONEY_TABLE.search(caption):
-                rule.parameters[f"rate_{index}"] = {"value": _number(Decimal(main.group(1))), "unit": "元",
+                rule.parameters[f"rate_{index}"] = {"value": number(Decimal(main.group(1))), "unit": "元",
                                                     "phrase": row.text[: len(lead) + 1 + main.end()],
                                                     "clause": row.clause_path, "label": lead}
                 rates[lead] = f"rate_{index}"
             for cell in CELL.finditer(rest[main.end() :]):
-                unit = _unit_of_label(cell.group("label"))
+                unit = unit_of_label(cell.group("label"))
                 if unit:
                     rule.parameters[f"col_{index}_{len(rule.parameters)}"] = {
-                        "value": _number(Decimal(cell.group("number"))), "unit": unit,
+                        "value": number(Decimal(cell.group("number"))), "unit": unit,
                         "phrase": f"{cell.group('label')}：{cell.group('number')}", "clause": row.clause_path}
         if len(rates) >= 2 and len(set(rates)) == len(rates):
             category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
@@ -363,37 +304,6 @@ class _Drafter:
                 "formula": rule.formula,
             })
         return {"version": 1, "status": "draft", "rules": rules}
-
-
-def _phrase_start(text: str, number_start: int, label: str, *, limit: int = 24) -> int:
-    """Where a phrase around a number begins: at its label when found nearby, else back to a separator."""
-    if label:
-        at = text.rfind(label, 0, number_start)
-        if at >= 0 and number_start - at <= limit + len(label):
-            return at
-    start = number_start
-    while start > 0 and text[start - 1] not in "，,；;。：:" and number_start - start < limit:
-        start -= 1
-    return start
-
-
-def _point_of(text: str) -> str:
-    match = POINT.search(text)
-    return match.group(1).rsplit("的", 1)[-1] if match else text[:12]
-
-
-def _unit_of_label(label: str) -> str | None:
-    """The unit a table column's header implies: 最低培训课时 → 课时, 补贴标准（元/人） → 元."""
-    for words, unit in (("课时|学时", "课时"), ("元", "元"), ("天|日", "天"), ("月", "个月"), ("人数|人", "人")):
-        if re.search(words, label):
-            return unit
-    return None
-
-
-def _bound_end(text: str, quantity: Quantity) -> int:
-    """Include ``(含)以上`` / ``以内`` after a threshold in its phrase."""
-    match = re.match(r"\s*(?:[（(]含[)）])?\s*(?:及)?(?:以上|以下|以内|内)", text[quantity.end :])
-    return quantity.end + (match.end() if match else 0)
 
 
 def draft_from_chunks(stem: str, region: str, chunks: list[Chunk]) -> dict[str, Any]:

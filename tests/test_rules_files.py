@@ -190,3 +190,12 @@ def test_huge_or_hostile_strings_are_reported_not_raised(corpus: Path) -> None:
     ids, problems = loaded(corpus)
     assert ids == (SJZ_IDS | BJ_IDS) - {"sjz_apprenticeship_subsidy"}
     assert any("Bad Id!" in p and "过长" in p and "格式不对" in p for p in problems), problems
+
+
+def test_readme_example_is_the_bundled_rule() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The rules file format"):]
+    example = yaml.safe_load(section[section.index("```yaml") + 7 : section.index("```", section.index("```yaml") + 7)])
+    bundled = yaml.safe_load((POLICIES / SJZ_RULES).read_text(encoding="utf-8"))
+    rule = next(r for r in bundled["rules"] if r["id"] == "sjz_skill_upgrade_subsidy")
+    assert example["rules"] == [rule]

@@ -118,3 +118,11 @@ def test_forms_are_grouped_by_region(ui_services: Services) -> None:
     for rules in groups.values():
         kinds = [rule.kind for rule in rules]
         assert kinds == sorted(kinds, key=lambda kind: kind != "amount")  # amounts first, then 资格判断
+
+
+def test_documents_tab_rules_section_shows_verification_status(ui_services: Services) -> None:
+    from assistant.rules.store import rules_status
+    from ui.rules_view import rules_status_html
+
+    html = rules_status_html(rules_status(ui_services.settings))
+    assert html.count("已核验 4/4") == 1 and "已核验 3/3" in html and "已核验 2/2" in html and "无规则文件" in html

@@ -171,7 +171,7 @@ def problem_lines(report: Any) -> list[str]:
 
 
 def rules_section(services: Services) -> None:
-    """计算规则 (rules as data): each document's rules and their verification status, read on each page load."""
+    """计算规则 (rules as data): each document's rules and their verification status; the button re-reads them."""
     from ui.rules_view import rules_status_html
 
     def current() -> str:
@@ -180,7 +180,7 @@ def rules_section(services: Services) -> None:
         return rules_status_html(rules_status(services.settings))
 
     with gr.Accordion("计算规则及核验状态", open=False):
-        view = gr.HTML(value=current, elem_id="docs-rules-status")
+        view = gr.HTML(current(), elem_id="docs-rules-status")
         gr.Button("刷新规则状态", elem_id="docs-rules-refresh").click(current, outputs=view, api_visibility="private")
 
 

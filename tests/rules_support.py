@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import typer
 
 from assistant.rules.book import RuleBook
 from assistant.rules.results import CalculationResult, ClauseRef
@@ -26,3 +28,15 @@ def run_calculator(name: str, arguments: Mapping[str, Any], as_of: str | None = 
 def source(rule_id: str, index: int = 0) -> ClauseRef:
     """The clause a bundled rule cites (0 = the one it rests on; 1 = its see_also)."""
     return bundled_book().get(rule_id).verified.sources[index]
+
+
+def command_group(register: Callable[[typer.Typer], None]) -> typer.Typer:
+    """One CLI module's commands on their own (a callback keeps typer in multi-command mode, like the full app)."""
+    app = typer.Typer(pretty_exceptions_enable=False)
+
+    @app.callback()
+    def main() -> None:
+        """policy-assistant (test)"""
+
+    register(app)
+    return app

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -17,7 +16,7 @@ from assistant.rules.book import DocumentRules, RuleStatus
 from assistant.rules.draft_measure import measure
 from assistant.rules.drafting import draft_from_chunks, draft_rules
 from ingest.pipeline import parse_document
-from tests.rules_support import POLICIES
+from tests.rules_support import POLICIES, command_group
 from ui.cli_rules import register
 from ui.rules_view import rules_status_html
 
@@ -48,19 +47,8 @@ def proposed(draft: dict) -> set[tuple[str, float, str]]:
             for rule in draft["rules"] for p in rule["parameters"].values()}
 
 
-def rules_app() -> typer.Typer:
-    app = typer.Typer(pretty_exceptions_enable=False)
-
-    @app.callback()
-    def main() -> None:
-        """policy-assistant (test)"""
-
-    register(app)
-    return app
-
-
 def run(*args: str):
-    return CliRunner().invoke(rules_app(), ["rules", *args])
+    return CliRunner().invoke(command_group(register), ["rules", *args])
 
 
 def test_draft_of_a_bundled_policy_proposes_its_amounts() -> None:

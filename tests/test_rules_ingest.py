@@ -4,10 +4,8 @@ dir's rules are verified on the spot. Real ingest, real embedder, real Chroma in
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
 from assistant.rules.store import RULES_FILE, load_rulebook, read_generation_rules
@@ -18,18 +16,6 @@ from retriever.index import ingest_paths
 
 SJZ = "shijiazhuang-2019-lifelong-skills-training"
 ALL_NINE = 9
-
-
-@pytest.fixture(scope="module")
-def embedder() -> UseEmbedder:
-    return UseEmbedder()
-
-
-@pytest.fixture
-def seeded(tmp_settings: Settings, indexed_settings: Settings) -> Settings:
-    """A private copy of the session index next to a private copy of the corpus."""
-    shutil.copytree(indexed_settings.index_dir, tmp_settings.index_dir)
-    return tmp_settings
 
 
 def set_parameter(folder: Path, rule_id: str, name: str, value: int) -> None:

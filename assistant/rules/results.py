@@ -58,7 +58,7 @@ class MissingFact(BaseModel):
 class CalculationResult(BaseModel):
     name: str = Field(description="Rule id, e.g. sjz_skill_upgrade_subsidy.")
     title: str = Field(description="Chinese title.")
-    region: str = Field(description="The region of the rule's document, e.g. 石家庄市.")
+    region: str = Field(description="The region of the rule's document (from its metadata).")
     kind: Kind = "amount"
     doc_id: str = ""
     status: Status

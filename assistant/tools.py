@@ -45,10 +45,6 @@ def calculator_tool(rule: CompiledRule, book: RuleBook) -> StructuredTool:
     )
 
 
-def calculator_tools(book: RuleBook | None = None) -> list[StructuredTool]:
-    """One tool per loaded rule, in load order (default: the rules of the environment's data/index)."""
-    if book is None:
-        from assistant.calculators import default_book
-
-        book = default_book()
+def calculator_tools(book: RuleBook) -> list[StructuredTool]:
+    """One tool per loaded rule, in load order."""
     return [calculator_tool(rule, book) for rule in book.list()]

@@ -48,11 +48,6 @@ class IntentsFile(_Strict):
     intents: dict[str, IntentSpec]
 
 
-class Assumption(_Strict):
-    value: int | str | bool
-    phrase: str = Field(description="How the answer states it, e.g. 按每名学徒计.")
-
-
 class FactSpec(_Strict):
     """One fact a question may state (see the comment at the top of facts.yaml)."""
 
@@ -71,7 +66,6 @@ class FactSpec(_Strict):
     )
     choice_input: str | None = Field(None, description="count_by_choice: the input that takes one option.")
     count_input: str | None = Field(None, description="count_by_choice: the input that takes its count.")
-    assume: Assumption | None = Field(None, description="Value a general question (标准是多少) may assume.")
 
 
 class FactsFile(_Strict):

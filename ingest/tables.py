@@ -58,8 +58,8 @@ def with_unit(name: str, value: str) -> str:
 
 
 def render_row(pairs: list[tuple[str, str]]) -> str:
-    """[(地区, 重庆), (数量, 3), (实施城市, 江北区…)] → 重庆：江北区、九龙坡区、北碚区（数量：3）; an amount column whose
-    header states the unit keeps it: 中级工：补贴标准1700元/人."""
+    """[(地区, 重庆), (数量, 3), (实施城市, 江北区…)] → 重庆：江北区、九龙坡区、北碚区（数量：3）; an amount
+    column whose header states the unit keeps it: 中级工：补贴标准1700元/人."""
     if len(pairs) == 1:
         return pairs[0][1]
     lead, (main_name, main) = pairs[0][1], pairs[-1]

@@ -109,6 +109,14 @@ def seeded(tmp_settings: Settings, indexed_settings: Settings) -> Settings:
 
 
 @pytest.fixture(scope="session")
+def rules(indexed_settings: Settings):
+    """The rule book of the shared index, as engines get it (``LiveRules``)."""
+    from assistant.rules.store import LiveRules
+
+    return LiveRules(indexed_settings)
+
+
+@pytest.fixture(scope="session")
 def retriever(indexed_settings: Settings):
     """An opened ``HybridRetriever`` over ``indexed_settings`` (shared; do not mutate)."""
     from retriever.factory import open_retriever

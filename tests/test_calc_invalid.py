@@ -64,7 +64,7 @@ CASE_IDS = [f"{name}-{field}-{value[:10]!r}" for name, field, value, _ in CASES]
 
 
 def tool(name: str):
-    return next(item for item in calculator_tools() if item.name == name)
+    return next(item for item in calculator_tools(bundled_book()) if item.name == name)
 
 
 def label(name: str, field: str) -> str:

@@ -219,7 +219,8 @@ def test_markdown_tables_become_one_row_per_chunk(tmp_path) -> None:
 
     path = tmp_path / "table.md"
     path.write_text(
-        "关于技能竞赛获奖者晋升等级的通知\n\n一、适用范围\n\n附件1\n\n| 序号 | 竞赛类别 | 可晋升等级 |\n| --- | --- | --- |\n"
+        "关于技能竞赛获奖者晋升等级的通知\n\n一、适用范围\n\n附件1\n\n"
+        "| 序号 | 竞赛类别 | 可晋升等级 |\n| --- | --- | --- |\n"
         "| 1 | 世界技能大赛金牌获得者 | 高级技师 |\n| 2 | 省级一类竞赛前5名 | 技师 |\n", encoding="utf-8")
     rows = [c for c in parse_document(path).chunks if c.kind == "table_row"]
     assert [c.clause_path for c in rows] == ["附件1 第1行", "附件1 第2行"]

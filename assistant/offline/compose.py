@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from assistant.calculators import CalculationResult
-from assistant.calculators.base import money, yuan
 from assistant.citations import doc_label, quote_line
 from assistant.models import Answer, Citation
+from assistant.rules.results import CalculationResult, money, yuan
 from ingest.models import STATUS_LABELS, DocumentMeta
 
 BASIS = "依据："
@@ -149,6 +148,12 @@ def _plain(value) -> str:
 def _unit(check) -> str:
     unit = check.threshold.unit
     return "个月" if unit == "月" else unit
+
+
+def standard_if_eligible(result: CalculationResult, n: int) -> str:
+    """What the rule would give once its conditions are met (never stated as the user's amount)."""
+    summary = result.summary.rstrip("。")
+    return f"（供参考：符合条件后，{summary}。[{n}]）"
 
 
 def expired_note(meta: DocumentMeta) -> str:

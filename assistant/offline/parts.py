@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.calculators import CalculationResult
-from assistant.citations import citation_from_clause
+from assistant.citations import citation_from_chunk, citation_from_clause
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
-from assistant.offline import compose
+from assistant.offline import compose, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
 from assistant.offline.evidence import EvidenceFinder
+from assistant.offline.verdicts import judge, verdict_indices
+from assistant.rules.results import CalculationResult
 from ingest.models import STATUS_LABELS
 from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
 
@@ -190,15 +191,39 @@ class PartAnswerer:
         citations = self._citations(result)
         call = ToolCall(name=rule.name, arguments=arguments, result=result.model_dump(mode="json"))
         quotes = [(c, ref.text) for c, ref in zip(citations, result.sources, strict=False)][:1]
+        unmet = self._unmet_conditions(rule, u, arguments) if result.status == "eligible" else None
         if result.status == "needs_info":
             text = compose.join(compose.needs_info_answer(result, citations[0].n), compose.basis(quotes))
             status = "needs_info"
+        elif unmet is not None:  # the rule's figure, but the document's own condition is not met
+            verdict, chunk = unmet
+            citations.append(citation_from_chunk(len(citations) + 1, chunk))
+            quotes.append((citations[-1], selection.quote(chunk.text, verdict_indices(chunk.text, verdict))))
+            region = result.region
+            text = compose.join(
+                compose.verdict_line(verdict, region, citations[-1].n, self.engine.knowledge.answers.verdicts),
+                compose.standard_if_eligible(result, citations[0].n), compose.basis(quotes),
+            )
+            status = "answered"
         else:
             text = compose.join(compose.calculation_answer(result, citations[0].n, stated), compose.basis(quotes))
             status = "answered"
         notes = [f"{c.label}（{STATUS_LABELS.get(c.status or '', '')}）" for c in citations[1:]]
         return Answer(question=question, status=status, answer=text, citations=citations, tool_calls=[call],
                       notes=notes)
+
+    def _unmet_conditions(self, rule: RuleView, u: Understanding, arguments: dict[str, Any]):
+        """A condition of the rule's document on a fact the user stated and the rule did not take (a rules file
+        may declare the amounts only): (verdict, clause) when the user's value fails it, else None."""
+        untaken = {k: v for k, v in u.facts.items() if k not in arguments}
+        if not untaken:
+            return None
+        specs = self.engine.knowledge.facts.facts
+        for chunk in self.engine.chunks(rule.doc_id):
+            verdict = judge(chunk.text, untaken, specs)
+            if verdict is not None and verdict.outcome == "not_eligible":
+                return verdict, chunk
+        return None
 
     def _by_option(self, question: str, rule: RuleView, u: Understanding, split, *, assume: bool) -> Answer | None:
         """Several options in one question (2个中级工 + 4个高级工): one run per option, then the sum."""

@@ -262,7 +262,7 @@ class _Drafter:
         rates: dict[str, str] = {}
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
-            main = re.match(r"\s*(\d+(?:\.\d+)?)", rest)
+            main = re.match(r"\s*[^\d（(：:]{0,12}?(\d+(?:\.\d+)?)", rest)  # 1600 or 补贴标准1600元/人
             if not lead or main is None:
                 continue
             if MONEY_TABLE.search(caption):

@@ -178,3 +178,20 @@ def load_rulebook(settings: Settings) -> RuleBook:
 def rules_status(settings: Settings) -> list[DocumentRules]:
     """Each document's rules file and every rule's verification status, as the runtime loads them (for staff)."""
     return load_rulebook(settings).documents
+
+
+class LiveRules:
+    """The rule book for the live index, reloaded when a new generation is published (a callable for engines)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._generation: str | None = None
+        self._book: RuleBook | None = None
+
+    def __call__(self) -> RuleBook:
+        from retriever.generations import read_current
+
+        generation = read_current(self.settings.index_dir)
+        if self._book is None or generation != self._generation:
+            self._book, self._generation = load_rulebook(self.settings), generation
+        return self._book

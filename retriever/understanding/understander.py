@@ -70,11 +70,19 @@ class QueryUnderstander:
 
     # ------------------------------------------------------------------------------------------------------
     def _places(self, text: str) -> tuple[list[PlaceRef], list[PlaceRef]]:
+        custom: list[PlaceRef] = []
+        for name in sorted(self.jurisdiction.custom, key=len, reverse=True):
+            start = text.find(name)
+            if start >= 0:
+                region = self.jurisdiction.custom[name]
+                if all(ref.name != region for ref in custom):
+                    custom.append(self.jurisdiction.custom_ref(name, region))
+                text = text.replace(name, " " * len(name))  # the document's own name wins over a look-alike
         mentions = self.gazetteer.scan(text)
         asked = [m for m in mentions if not self._is_context(m, mentions)]
-        places: list[PlaceRef] = []
+        places: list[PlaceRef] = list(custom)
         ambiguous: list[PlaceRef] = []
-        seen: set[str] = set()
+        seen: set[str] = {ref.name for ref in custom}
         for mention in asked:
             ref, unsettled = self.jurisdiction.place_ref(mention)
             if ref.code in seen:

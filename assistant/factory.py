@@ -32,9 +32,9 @@ def build_engine(
 ) -> AnswerEngine:
     """The LLM engine (holding an offline engine for fallback) when ``settings.llm_enabled``; else offline."""
     from assistant.offline.engine import OfflineEngine
-    from assistant.validation import TrustedRetriever
+    from assistant.trust import TrustedRetriever
 
-    retriever = TrustedRetriever(retriever)  # clauses carrying prompt-injection text never reach an engine
+    retriever = TrustedRetriever(retriever)  # clauses addressed to a reader (ingest.trust) never reach an engine
     log_dir = settings.state_dir / "logs"
     offline = OfflineEngine(retriever, max_question_chars=settings.max_question_chars, log_dir=log_dir)
     if chat_model is None and not settings.llm_enabled:

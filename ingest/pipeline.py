@@ -18,6 +18,7 @@ from ingest.loaders import SUPPORTED_SUFFIXES, load
 from ingest.metadata import SIDECAR_SUFFIX, SidecarError, TextClues, build_meta, read_sidecar, sidecar_path
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import NormalizedText, normalize_blocks
+from ingest.trust import TrustClassifier, flag_messages, mark_chunks
 
 __all__ = [
     "FileProblem",
@@ -118,7 +119,7 @@ def _metadata(path: Path, clues: TextClues) -> tuple[DocumentMeta, list[FileProb
     return meta, []
 
 
-def parse_document(path: Path) -> ParsedDocument:
+def parse_document(path: Path, trust: TrustClassifier | None = None) -> ParsedDocument:
     """Parse one file; raises ``DocumentError`` (Chinese message naming the file) if it cannot be ingested."""
     if not path.exists():
         raise DocumentError(f"文件不存在：{path}", f"no such file: {path}")
@@ -128,9 +129,11 @@ def parse_document(path: Path) -> ParsedDocument:
         raise DocumentError(f"文件没有可用的正文：{path.name}", f"no usable text: {path.name}")
     tree = parse_clauses(text.paras)
     meta, problems = _metadata(path, _clues(text, tree))
-    chunks = chunk_document(meta, text.paras, tree)
+    chunks = mark_chunks(chunk_document(meta, text.paras, tree), trust or TrustClassifier.load())
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
+    problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+                 for zh, en in flag_messages(path.name, chunks)]  # clauses addressed to a reader, for staff
     return ParsedDocument(
         meta=meta,
         chunks=chunks,
@@ -141,13 +144,13 @@ def parse_document(path: Path) -> ParsedDocument:
     )
 
 
-def parse_corpus(paths: list[Path]) -> ParsedCorpus:
+def parse_corpus(paths: list[Path], trust: TrustClassifier | None = None) -> ParsedCorpus:
     """Parse every discovered file; one bad file becomes a FileProblem, the rest still parse."""
     documents: list[ParsedDocument] = []
     problems: list[FileProblem] = []
     for path in discover(paths):
         try:
-            document = parse_document(path)
+            document = parse_document(path, trust)
         except DocumentError as exc:
             problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
             continue

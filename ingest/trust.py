@@ -54,13 +54,13 @@ BARE_WEIGHTS = {"audience": 0.5, "asked": 0.5}
 
 # Chinese labels of the features, for the reason shown to staff (worded so they never read as instructions).
 FEATURE_LABELS: dict[str, str] = {
-    "disregard_other": "要求不理会其他文字",
-    "void_instructions": "宣称指令或设定失效",
-    "self_priority": "要求以这段文字为准",
-    "role": "给读者指定角色",
-    "role_verb": "要求扮演某种角色",
-    "probe": "打听程序的隐藏设定",
-    "secrecy": "要求对提问者隐瞒",
+    "disregard_other": "排斥其他文字的效力",
+    "void_instructions": "宣告程序规则更替",
+    "self_priority": "自称效力最高",
+    "role": "给读者安排身份",
+    "role_verb": "安排身份",
+    "probe": "探问程序的隐藏设置",
+    "secrecy": "要求瞒着别人",
     "markup": "含有代码、链接或对话标记",
     "no_citation": "要求不注明出处",
     "addressed_act": "以“你”或AI程序为对象的要求",

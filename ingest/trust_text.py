@@ -28,6 +28,12 @@ _LATIN_GAP = r"[^。!?;\n,:、]{0,30}?"  # `…` after a Latin word: a few words
 _SYMBOL = r"[\u2190-\u2bff\U0001f000-\U0001faff]"  # arrows, shapes, dingbats, emoji: 忽★略, 忽😀略
 _INVISIBLE = frozenset(("Cf", "Cc", "Mn", "Co", "Cs"))
 _SPACES = frozenset("\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_NUMERAL = "一二三四五六七八九十百零〇"
+# an item label opening a sentence: （一） (1) 1. 1、 一、 第三条 ① a) — structure, not a subject
+_ITEM_LABEL = re.compile(
+    rf"\(?[{_NUMERAL}\d]{{1,4}}\)|[{_NUMERAL}\d]{{1,4}}[.、]|第[{_NUMERAL}\d]{{1,5}}[条款项章节]|[\u2460-\u2473]|[a-z][).]"
+)
+_STRAY = re.compile(r"(?<![a-z0-9])[a-z0-9](?![a-z0-9])")  # a lone letter or digit glued on: w忽略以上 …
 # Active content never found in regulation: HTML that runs, links and images that fetch.
 _ACTIVE_MARKUP = re.compile(
     r"<\s*/?\s*(?:script|img|iframe|svg|object|embed|style|link|meta|a\s)|\bon(?:error|load|click)\s*=|javascript:"
@@ -243,14 +249,17 @@ class CueReader:
         return starts, ends
 
     def strip_leading(self, prefix: str, categories: tuple[str, ...]) -> str:
-        """``prefix`` without the cues of ``categories`` it opens with (请/一律/不用/如果/回答时 …)."""
+        """``prefix`` without the item labels and cues of ``categories`` it opens with (（一）/请/一律/如果 …)."""
         rest = prefix.strip()
         while rest:
             ends = [m.end() for category in categories if (m := self.patterns[category].match(rest)) and m.end()]
+            label = _ITEM_LABEL.match(rest)
+            if label:
+                ends.append(label.end())
             if not ends:
                 break
             rest = rest[max(ends) :].strip()
-        return rest
+        return _STRAY.sub("", rest).strip()
 
     def opens_with_coverb(self, text: str) -> bool:
         """按…/把…/照本段…: a preposition opening an adverbial, not a noun that starts with one (用人单位)."""

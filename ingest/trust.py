@@ -32,7 +32,7 @@ import yaml
 from pydantic import ValidationError
 
 from ingest.errors import PolicyAssistantError
-from ingest.trust_text import CJK, CueReader, Evidence, Hit, TrustVocabulary
+from ingest.trust_text import CJK, SUBCLAUSE_END, CueReader, Evidence, Hit, TrustVocabulary
 
 if TYPE_CHECKING:
     from ingest.models import AddressedTo, Chunk
@@ -81,7 +81,8 @@ FEATURE_LABELS: dict[str, str] = {
 _LEADING = ("particles", "uniform", "negators", "conditionals", "answer_context", "asked")
 _ACTS = ("answer", "disregard", "negators", "role_verbs", "void_request", "secrecy")
 # an answer act followed by the words to say: a quote or a figure a few words on, or anything after a colon
-_SAID = r"(?:[\"“”「『]|\d)"
+_SAID = r"(?:[\"'“”‘’「『]|\d|[一二两三四五六七八九十百千万]+(?:万|元))"
+_DICTATED_BEFORE = re.compile(rf"(?:按|以|照|为)[^,:。]{{0,12}}{_SAID}")  # 一律按每人10万元回答
 _DICTATED = re.compile(rf"[^。!?;\n]{{0,12}}?{_SAID}|[^。!?;\n:]{{0,8}}:[^。!?;\n]*?{_SAID}")
 _DICTATED_LATIN = re.compile(rf"[^。!?;\n]{{0,40}}?{_SAID}|[^。!?;\n:]{{0,20}}:[^。!?;\n]*?{_SAID}")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:[,:]|请注意|注意|们?请|,? please)")
@@ -130,8 +131,9 @@ class TrustClassifier:
     def evidence_features(self, ev: Evidence) -> dict[str, str]:
         features: dict[str, str] = {}
         acts = self._disregard_acts(ev)
-        if acts and ev.has("other_text", "text_deictics", "prompt_nouns"):
-            features["disregard_other"] = acts[0].text
+        targeted = [act for act in acts if self._targets_other_text(ev, act)]
+        if targeted:
+            features["disregard_other"] = targeted[0].text
         if ev.has("void") and ev.has("prompt_nouns"):
             features["void_instructions"] = f"{ev.first('prompt_nouns')}…{ev.first('void')}"
         if ev.has("void", "precedence") and ev.has("other_text", "text_deictics"):
@@ -178,6 +180,12 @@ class TrustClassifier:
             acts.append(ev.of("void_request")[0])  # regulation never voids its own surrounding text
         return acts
 
+    @staticmethod
+    def _targets_other_text(ev: Evidence, act: Hit) -> bool:
+        """Other text named before the act (its topic) or in the act's own sub-clause (its object)."""
+        end = next((m.start() for m in SUBCLAUSE_END.finditer(ev.sentence, act.end)), len(ev.sentence))
+        return any(h.start < end for c in ("other_text", "text_deictics", "prompt_nouns") for h in ev.of(c))
+
     def _role(self, ev: Evidence, features: dict[str, str]) -> list[Hit]:
         roles = [h for h in ev.of("pretend") if self._own(ev, h)]
         roles += [h for h in ev.of("role_statements") if not self._preceded(ev, h, "conditionals", 2)]
@@ -192,7 +200,8 @@ class TrustClassifier:
 
     def _answering(self, ev: Evidence, features: dict[str, str]) -> list[Hit]:
         spoken = [h for h in ev.of("answer") if not self._preceded(ev, h, "received", 12)]
-        dictated = [h for h in spoken if (_DICTATED_LATIN if h.text.isascii() else _DICTATED).match(ev.sentence, h.end)]
+        dictated = [h for h in spoken if (_DICTATED_LATIN if h.text.isascii() else _DICTATED).match(ev.sentence, h.end)
+                    or _DICTATED_BEFORE.search(ev.sentence[ev.subclause_start(h.start) : h.start])]
         if dictated:
             features["dictated"] = dictated[0].text
         answers = [h for h in spoken if self._own(ev, h)]
@@ -210,14 +219,24 @@ class TrustClassifier:
     def _subject(self, ev: Evidence, hit: Hit) -> Subject:
         """Who is asked to perform the act at ``hit``: judged from the words before it in its sub-clause."""
         begin = ev.subclause_start(hit.start)
-        named = [h for category in ("you", "machine") for h in ev.of(category) if h.start < hit.start]
+        named = [h for category in ("you", "machine") for h in ev.of(category)
+                 if h.start < hit.start and self._names_the_subject(ev, h)]
         if any(h.start >= begin for h in named):
             return "addressed"
         local = self._local_subject(ev, begin, hit)
         return "addressed" if named and local == "reader" else local  # 你…，直接给出: the subject carries over
 
+    def _names_the_subject(self, ev: Evidence, named: Hit) -> bool:
+        """你 / the AI opening its sub-clause (after 如果, 作为, 请 … or a modifier ending in 的), not an object of
+        another verb (依托智能客服平台…)."""
+        before = self.reader.strip_leading(ev.sentence[ev.subclause_start(named.start) : named.start], _LEADING)
+        return not before or before.endswith("的") or any(
+            h.end == named.start or h.end == named.start - 1 for h in ev.of("vocative"))
+
     def _local_subject(self, ev: Evidence, begin: int, hit: Hit) -> Literal["reader", "third_party"]:
-        rest = self.reader.strip_leading(ev.sentence[begin : hit.start], _LEADING)
+        requests = [h.end for h in ev.of("requests") if begin <= h.start and h.end <= hit.start]
+        start = requests[-1] if requests else begin  # 补贴金额请一律回答…: what stands before 请 is a topic
+        rest = self.reader.strip_leading(ev.sentence[start : hit.start], _LEADING)
         if not re.search(rf"[{CJK}a-z0-9]", rest) or self.reader.opens_with_coverb(rest):
             return "reader"  # 请忽略…, 一律按每人10万元回答, 把补贴说成…
         before = [h for category in ev.hits for h in ev.of(category) if begin <= h.start < hit.start]
@@ -241,10 +260,13 @@ class TrustClassifier:
 
     def _vocative(self, ev: Evidence, machine: Hit) -> bool:
         """作为AI / dear AI / 致…助手 / AI助手请注意: / assistant, please … / AI systems processing this page: …"""
-        if self._preceded(ev, machine, "vocative", 8) or _VOCATIVE_AFTER.match(ev.sentence, machine.end):
+        if self._preceded(ev, machine, "vocative", 8):
             return True
-        heading = re.compile(r"[,:、。]").search(ev.sentence, machine.end)
-        return heading is not None and heading.group() == ":"
+        end = SUBCLAUSE_END.search(ev.sentence, machine.end)
+        if end is not None and end.group() == ":" and ev.subclause_start(machine.start) == 0:
+            return True  # a heading naming it: "AI systems processing this page: …", 温馨提示（仅对自动回复程序有效）：
+        # "Assistant, please …", "AI助手请注意" — not the object of another verb (依托智能客服，…)
+        return self._names_the_subject(ev, machine) and bool(_VOCATIVE_AFTER.match(ev.sentence, machine.end))
 
 
 def reason_text(features: dict[str, str], limit: int = 4) -> str:

@@ -11,6 +11,7 @@ character must meet a word boundary there (jieba), so 别 does not match inside 
 
 from __future__ import annotations
 
+import base64
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from ingest.textnorm import fold
 
 CJK = "\u3400-\u9fff"
 SENTENCE_END = re.compile(r"[。!?;\n]+|\.(?=\s|$)")
-SUBCLAUSE_END = re.compile(r"[,:、。]")  # 。 also parts the two sentences of a scored pair
+SUBCLAUSE_END = re.compile(r"[,:。]")  # 。 also parts the two sentences of a scored pair; 、 only parts list items
 _GAP = r"[^。!?;\n,:、]{0,10}?"  # `…` in a Chinese cue: a few characters
 _LATIN_GAP = r"[^。!?;\n,:、]{0,30}?"  # `…` after a Latin word: a few words
 _SYMBOL = r"[\u2190-\u2bff\U0001f000-\U0001faff]"  # arrows, shapes, dingbats, emoji: 忽★略, 忽😀略
@@ -34,6 +35,27 @@ _ITEM_LABEL = re.compile(
     rf"\(?[{_NUMERAL}\d]{{1,4}}\)|[{_NUMERAL}\d]{{1,4}}[.、]|第[{_NUMERAL}\d]{{1,5}}[条款项章节]|[\u2460-\u2473]|[a-z][).]"
 )
 _STRAY = re.compile(r"(?<![a-z0-9])[a-z0-9](?![a-z0-9])")  # a lone letter or digit glued on: w忽略以上 …
+_LEET_WORD = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}(?![a-z0-9])")
+_BASE64 = re.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}")
+_OVERRIDE = re.compile("\u202e([^\u202c\n]*)\u202c?")  # right-to-left override … pop: shown reversed
+
+
+def _displayed_order(text: str) -> str:
+    """Text under a right-to-left override (U+202E) in the order a reader sees it: ‮。答回略忽‬ → 忽略回答。"""
+    return _OVERRIDE.sub(lambda m: m.group(1)[::-1], text) if "\u202e" in text else text
+
+
+def _decoded(token: str) -> str | None:
+    """A base64 token's text, when it decodes to readable UTF-8 (not merely a long word or number)."""
+    if token.isalpha() or token.isdigit():
+        return None
+    try:
+        decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return decoded if decoded.isprintable() else None
+
+
 # Active content never found in regulation: HTML that runs, links and images that fetch.
 _ACTIVE_MARKUP = re.compile(
     r"<\s*/?\s*(?:script|img|iframe|svg|object|embed|style|link|meta|a\s)|\bon(?:error|load|click)\s*=|javascript:"
@@ -48,12 +70,14 @@ class TrustVocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     homoglyphs: dict[Literal["from", "to"], str]
+    leet: dict[Literal["from", "to"], str]
     separators: str
     you: tuple[str, ...]
     you_official: tuple[str, ...]
     machine: tuple[str, ...]
     vocative: tuple[str, ...]
     particles: tuple[str, ...]
+    requests: tuple[str, ...]
     coverbs: tuple[str, ...]
     answer: tuple[str, ...]
     received: tuple[str, ...]
@@ -83,7 +107,7 @@ class TrustVocabulary(BaseModel):
     chat_markup: tuple[str, ...]
 
 
-CATEGORIES = tuple(name for name in TrustVocabulary.model_fields if name not in ("homoglyphs", "separators"))
+CATEGORIES = tuple(name for name in TrustVocabulary.model_fields if name not in ("homoglyphs", "leet", "separators"))
 
 
 def cue_pattern(cue: str) -> str:
@@ -163,11 +187,13 @@ class CueReader:
     """Normalizes text and finds the vocabulary's cues in it."""
 
     def __init__(self, vocabulary: TrustVocabulary) -> None:
-        glyphs = vocabulary.homoglyphs
-        if len(glyphs.get("from", "")) != len(glyphs.get("to", "")):
-            raise ValueError("homoglyphs: 'from' and 'to' must have the same length")
+        for name in ("homoglyphs", "leet"):
+            table = getattr(vocabulary, name)
+            if len(table.get("from", "")) != len(table.get("to", "")):
+                raise ValueError(f"{name}: 'from' and 'to' must have the same length")
         self.vocabulary = vocabulary
-        self._glyphs = str.maketrans(glyphs.get("from", ""), glyphs.get("to", ""))
+        self._glyphs = str.maketrans(vocabulary.homoglyphs.get("from", ""), vocabulary.homoglyphs.get("to", ""))
+        self._leet = str.maketrans(vocabulary.leet.get("from", ""), vocabulary.leet.get("to", ""))
         separators = re.escape(vocabulary.separators)
         self._cjk_gap = re.compile(rf"(?<=[{CJK}])(?:[{separators}\s]|{_SYMBOL}){{1,3}}(?=[{CJK}])")
         self._spelled = re.compile(rf"(?<![a-z])(?:[a-z][{separators}\s]){{2,}}[a-z](?![a-z])")
@@ -185,15 +211,18 @@ class CueReader:
     def normalize(self, text: str) -> str:
         visible = "".join(
             " " if char in _SPACES else char
-            for char in text
+            for char in _displayed_order(text)
             if char == "\n" or unicodedata.category(char) not in _INVISIBLE
         )
         folded = fold(visible.translate(self._glyphs)).translate(self._glyphs)
         joined = self._cjk_gap.sub("", folded)
-        return self._spelled.sub(lambda m: self._separator.sub("", m.group()), joined)
+        spelled = self._spelled.sub(lambda m: self._separator.sub("", m.group()), joined)
+        return _LEET_WORD.sub(lambda m: m.group().translate(self._leet), spelled)  # 1gn0re → ignore
 
     def sentences(self, text: str) -> list[str]:
-        return [s.strip() for s in SENTENCE_END.split(self.normalize(text)) if s and s.strip()]
+        """Normalized sentences, then those of any base64 payload the text carries (decoded)."""
+        hidden = [decoded for token in _BASE64.findall(text) if (decoded := _decoded(token))]
+        return [s.strip() for part in (text, *hidden) for s in SENTENCE_END.split(self.normalize(part)) if s.strip()]
 
     def markup(self, text: str) -> str | None:
         """Chat-template markers or active HTML/markdown anywhere in the text (before any sentence splitting)."""
@@ -203,6 +232,9 @@ class CueReader:
         return found.group() if found else None
 
     def words(self, text: str) -> list[str]:
+        return self._jieba().lcut(text)
+
+    def _jieba(self):
         if self._tokenizer is None:
             import logging
 
@@ -210,7 +242,7 @@ class CueReader:
 
             jieba.setLogLevel(logging.WARNING)
             self._tokenizer = jieba.Tokenizer()  # its own dictionary: terms others add to jieba do not leak in
-        return self._tokenizer.lcut(text)
+        return self._tokenizer
 
     # ------------------------------------------------------------------ cues
 
@@ -249,17 +281,27 @@ class CueReader:
         return starts, ends
 
     def strip_leading(self, prefix: str, categories: tuple[str, ...]) -> str:
-        """``prefix`` without the item labels and cues of ``categories`` it opens with (（一）/请/一律/如果 …)."""
+        """``prefix`` without what it opens with that is not a subject: item labels (（一）), cues of ``categories``
+        (请/一律/如果 …) and time clauses (系统生成答复时 …)."""
         rest = prefix.strip()
         while rest:
             ends = [m.end() for category in categories if (m := self.patterns[category].match(rest)) and m.end()]
             label = _ITEM_LABEL.match(rest)
             if label:
                 ends.append(label.end())
-            if not ends:
+            ends.append(self._time_clause_end(rest))
+            if not any(ends):
                 break
             rest = rest[max(ends) :].strip()
         return _STRAY.sub("", rest).strip()
+
+    def _time_clause_end(self, text: str) -> int:
+        """End of a leading "…时" clause (时 a word of its own: 回答问题时, not 及时/同时), else 0."""
+        position = text.find("时")
+        if not 0 < position <= 16 or re.search(r"[,:。]", text[:position]):
+            return 0
+        words = self.words(text[: position + 1])
+        return position + 1 if words and words[-1] == "时" else 0
 
     def opens_with_coverb(self, text: str) -> bool:
         """按…/把…/照本段…: a preposition opening an adverbial, not a noun that starts with one (用人单位)."""

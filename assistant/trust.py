@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ingest.models import Chunk, DocumentMeta
     from retriever.models import SearchFilters, SearchResponse
     from retriever.protocols import Retriever
+    from retriever.understanding import Understanding
 
 
 class TrustedRetriever:
@@ -35,15 +36,22 @@ class TrustedRetriever:
             self._verdicts[chunk.id] = is_flagged(chunk, self._classifier or TrustClassifier.load())
         return self._verdicts[chunk.id]
 
+    def understand(self, text: str) -> Understanding:
+        return self.inner.understand(text)
+
     def search(
-        self, query: str, top_k: int = 5, filters: SearchFilters | None = None, auto_filter: bool = True
+        self,
+        query: str,
+        top_k: int = 5,
+        filters: SearchFilters | None = None,
+        understanding: Understanding | None = None,
     ) -> SearchResponse:
-        response = self.inner.search(query, top_k=top_k, filters=filters, auto_filter=auto_filter)
+        response = self.inner.search(query, top_k=top_k, filters=filters, understanding=understanding)
         hits = [hit for hit in response.hits if not self.flagged(hit.chunk)]
         if len(hits) == len(response.hits):
             return response
         # flagged clauses took places: look further, so engines still get up to top_k regulation clauses
-        wider = self.inner.search(query, top_k=2 * top_k, filters=filters, auto_filter=auto_filter)
+        wider = self.inner.search(query, top_k=2 * top_k, filters=filters, understanding=understanding)
         hits = [hit for hit in wider.hits if not self.flagged(hit.chunk)][:top_k]
         ranked = [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits, start=1)]
         return wider.model_copy(update={"hits": ranked})

@@ -80,6 +80,7 @@ _MIN_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?以上")
 _MAX_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?(以下|以内|内)")
 _EXCLUSIVE = ("不满", "未满", "不足", "少于", "低于", "超过", "高于", "多于")
 _ORDINAL = re.compile(r"第\s*$")
+_SCALED_NUMERAL = re.compile(rf"[{_CN_DIGITS}十][{_CN_CHARS}]*[万亿]")
 
 
 class Quantity(BaseModel):
@@ -231,8 +232,8 @@ def find_quantities(text: str) -> list[Quantity]:
         for index, (start, end) in enumerate(spans):
             span = source[start:end]
             is_last = index == len(spans) - 1
-            if not unit and not re.search(r"\d", span):
-                continue  # a Chinese numeral without a unit names nothing countable here
+            if not unit and not re.search(r"\d", span) and not _SCALED_NUMERAL.fullmatch(span):
+                continue  # a bare Chinese numeral (统一, 一线) names nothing; 两千万 still is a number
             value = number_value(span)
             if value is None:
                 continue

@@ -48,30 +48,47 @@ def rule_views() -> list[RuleView]:
     return views
 
 
+TIE = 0.95  # evidence this close to the strongest is as good as it
+
+
 class RuleRouter:
     def __init__(self, rules: list[RuleView], assumptions: Mapping[str, tuple[Any, str]], splits: list[FactSpec]):
         self.rules = rules
         self.assumptions = dict(assumptions)  # input → (value, phrase) for general questions ("按每名学徒计")
         self.splits = splits  # count_by_choice facts: run once per option, then sum
 
-    def applicable(self, understanding: Understanding) -> list[RuleView]:
-        if not understanding.places:
+    def applicable(self, understanding: Understanding, regions: list[str] | None = None) -> list[RuleView]:
+        """Rules of the regions that apply (the part's own regions when given); any rule when no place is named."""
+        if regions is None and not understanding.places:
             return list(self.rules)
-        return [rule for rule in self.rules if rule.region in understanding.regions]
+        allowed = regions if regions is not None else understanding.regions
+        return [rule for rule in self.rules if rule.region in allowed]
 
     def keyword_score(self, rule: RuleView, understanding: Understanding) -> int:
         return sum(len(k) for k in rule.spec.keywords if k in understanding.normalized)
 
-    def choose(self, understanding: Understanding, evidence: list[Evidence]) -> RuleView | None:
-        """The applicable rule resting on the strongest supported clause (ties: keywords, then usable facts)."""
-        candidates = self.applicable(understanding)
-        for item in evidence[:3]:
+    def choose(
+        self, understanding: Understanding, evidence: list[Evidence], regions: list[str] | None = None
+    ) -> RuleView | None:
+        """The applicable rule resting on the strongest supported clause (ties: keywords, then usable facts); else
+        the applicable rule whose inputs the question's facts fill (two or more, or one with its keywords)."""
+        candidates = self.applicable(understanding, regions)
+
+        def preference(rule: RuleView) -> tuple[int, int]:
+            return self.keyword_score(rule, understanding), len(rule.inputs & understanding.facts.keys())
+
+        top = evidence[0].strength if evidence else 0.0
+        for item in (e for e in evidence if e.strength >= TIE * top):
             on_clause = [r for r in candidates
                          if (r.doc_id, r.clause_path) == (item.chunk.doc_id, item.chunk.clause_path)]
             if on_clause:
-                return max(on_clause, key=lambda r: (self.keyword_score(r, understanding),
-                                                     len(r.inputs & understanding.facts.keys())))
-        return None
+                return max(on_clause, key=preference)
+        if not understanding.places:
+            return None  # facts alone never pick a region's rule
+        by_facts = [r for r in candidates
+                    if len(r.inputs & understanding.facts.keys()) >= 2
+                    or (r.inputs & understanding.facts.keys() and self.keyword_score(r, understanding))]
+        return max(by_facts, key=lambda r: preference(r)[::-1]) if by_facts else None
 
     def regions_with_rules(self, understanding: Understanding) -> list[RuleView]:
         """Rules anywhere whose keywords the question uses (for "which region regulates this")."""

@@ -123,7 +123,9 @@ class OfflineEngine:
     def respond(self, resolved: ResolvedQuestion) -> Answer:
         if resolved.dangling:
             return Answer(question=resolved.question, status="needs_info", answer=compose.dangling_follow_up())
-        finder = EvidenceFinder(self.retriever, self.vocabulary, self.knowledge.scope.benefit_nouns)
+        scope = self.knowledge.scope
+        finder = EvidenceFinder(self.retriever, self.vocabulary, scope.benefit_nouns, scope.money_words,
+                                self.knowledge.facts.facts)
         parts = PartAnswerer(
             engine=self, finder=finder, router=self.router,
             clauses=ClauseComposer(self, finder), documents=DocumentAnswers(self),

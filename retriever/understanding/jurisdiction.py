@@ -24,7 +24,7 @@ def region_code(gazetteer: Gazetteer, document: DocumentMeta) -> str | None:
     code = getattr(document, "region_code", None)
     if code and gazetteer.get(code) is not None:
         return code
-    place = gazetteer.resolve(document.region)
+    place = gazetteer.resolve(document.region, strict=True)  # an index built before region codes were recorded
     return place.code if place else None
 
 

@@ -33,9 +33,9 @@ def build_engine(
     """The LLM engine (holding an offline engine for fallback) when ``settings.llm_enabled``; else offline."""
     from assistant.offline.engine import OfflineEngine
     from assistant.rules.store import LiveRules
-    from assistant.validation import TrustedRetriever
+    from assistant.trust import TrustedRetriever
 
-    retriever = TrustedRetriever(retriever)  # clauses carrying prompt-injection text never reach an engine
+    retriever = TrustedRetriever(retriever)  # clauses addressed to a reader (ingest.trust) never reach an engine
     log_dir = settings.state_dir / "logs"
     rules = LiveRules(settings)
     offline = OfflineEngine(retriever, rules, knowledge=getattr(retriever, "knowledge", None),

@@ -15,6 +15,7 @@ from pathlib import Path
 from ingest.errors import IndexError_, UserInputError
 from ingest.models import Chunk, DocumentMeta
 from retriever import generations as gens
+from retriever import relevance
 from retriever.analysis import QueryAnalyzer, short_forms
 from retriever.expansion import QueryExpander, bundled_rules
 from retriever.fusion import rrf
@@ -138,6 +139,7 @@ class HybridRetriever:
         self.reranker = reranker
         self.expander = expander if expander is not None else QueryExpander(bundled_rules())
         self.max_query_chars = max_query_chars
+        self._question_words = relevance.question_words()
         self._snapshot: _Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -229,8 +231,26 @@ class HybridRetriever:
         # auto_filter=False ranks by content alone: no filters and no boost for the places the query names
         ranking_analysis = analysis if auto_filter else analysis.model_copy(update={"regions": []})
         hits = self._rank(snapshot, text, ranking_analysis, effective, top_k) if not _impossible(effective) else []
+        hits, suggestions = relevance.apply(self._query_terms(snapshot, text, analysis), hits)
         elapsed = (time.perf_counter() - started) * 1000
-        return SearchResponse(query=text, analysis=analysis, filters=effective, hits=hits, elapsed_ms=elapsed)
+        return SearchResponse(
+            query=text, analysis=analysis, filters=effective, hits=hits, suggestions=suggestions, elapsed_ms=elapsed
+        )
+
+    def _query_terms(self, snapshot: _Snapshot, text: str, analysis: QueryAnalysis) -> relevance.QueryTerms:
+        """The query's content terms for the relevance cut-off (places named are filters, not content)."""
+        places = relevance.place_words(analysis.regions, analysis.unknown_regions, snapshot.analyzer.region_aliases())
+        places |= place_names(set(analysis.regions), snapshot.generation.manifest.documents)  # provinces too
+        return relevance.query_terms(
+            text,
+            tokenize=self.tokenizer.tokenize,
+            frequency=snapshot.bm25.document_frequency,
+            size=snapshot.bm25.size,
+            expansions=self.expander.expansions,
+            ignore=places,
+            skip=self._question_words,
+            named=bool(analysis.regions or analysis.unknown_regions or analysis.doc_ids),
+        )
 
     # ---- internals -----------------------------------------------------------------------------------
     @staticmethod

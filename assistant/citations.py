@@ -112,16 +112,19 @@ def format_citation(citation: Citation, quote: str | None = None) -> str:
     """The standard citation, the same on the page, the copy button and ``--cite``:
 
     ``《标题》（文号）条款路径 条款标题：“原文”（效力，发布日期）`` — （文号） only when the document has one, the
-    heading only when it adds something to the path, “……” where ``quote`` leaves words of the clause out.
+    heading only when it adds something to the path, “……” where ``quote`` leaves words of the clause out. A title
+    quoting another title keeps its inner marks as 〈〉 (书名号 nesting); line breaks in the text become spaces so
+    the citation pastes as one line.
     """
+    title = citation.title.replace("《", "〈").replace("》", "〉")
     number = f"（{citation.doc_number}）" if citation.doc_number else ""
     path = citation.clause or CLAUSE_PREAMBLE
     heading = (citation.heading or "").strip()
     where = f"{path} {heading}" if heading and heading != path else path
-    body = (citation.text if quote is None else mark_omissions(citation.text, quote)).strip()
+    body = " ".join((citation.text if quote is None else mark_omissions(citation.text, quote)).split())
     facts = [STATUS_LABELS.get(citation.status or "", ""), citation.publish_date or ""]
     tail = "，".join(fact for fact in facts if fact)
-    return f"《{citation.title}》{number}{where}：“{body}”" + (f"（{tail}）" if tail else "")
+    return f"《{title}》{number}{where}：“{body}”" + (f"（{tail}）" if tail else "")
 
 
 def citation_from_record(item: Mapping[str, Any], n: int = 1) -> Citation:

@@ -75,11 +75,16 @@ class Turn(BaseModel):
     answer: Answer
 
 
+MAX_CONVERSATION_TURNS = 10  # follow-ups refer to the last few turns; older ones only cost memory
+
+
 class Conversation(BaseModel):
-    """Previous turns plus the facts resolved so far (region, topic, calculator inputs) for follow-ups."""
+    """Previous turns (the last ``MAX_CONVERSATION_TURNS``) plus the facts resolved so far (region, topic,
+    calculator inputs) for follow-ups. Bounded, so a long session cannot grow without limit."""
 
     turns: list[Turn] = Field(default_factory=list)
     state: dict[str, Any] = Field(default_factory=dict)
 
     def add(self, question: str, answer: Answer) -> None:
         self.turns.append(Turn(question=question, answer=answer))
+        del self.turns[:-MAX_CONVERSATION_TURNS]

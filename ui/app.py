@@ -16,16 +16,13 @@ from ui import render
 from ui.services import Services
 from ui.tab_calc import build_calc_tab
 from ui.tab_chat import build_chat_tab, run_ask
-from ui.tab_docs import MAX_UPLOAD_BYTES, build_docs_tab, locate
+from ui.tab_docs import MAX_UPLOAD_BYTES, SCROLL_TO_TARGET_JS, build_docs_tab, locate
 from ui.tab_lookup import build_lookup_tab, run_search
 
 CSS_PATH = Path(__file__).parent / "static" / "app.css"
 PAGE_JS_PATH = Path(__file__).parent / "static" / "page.js"
 UI_TEXTS_PATH = Path(__file__).parent / "static" / "gradio_zh.txt"
 UI_TEXTS_PLACEHOLDER = "__PA_UI_TEXTS__"
-# Gradio keeps a copy of the page's configuration per session; cap how many sessions it remembers (oldest
-# dropped first) so memory stays flat however many visitors and API clients come (eval/load_test.py measures it).
-SESSION_CAPACITY = 500
 # Temporary files Gradio writes for a session (uploads, outputs) are deleted hourly once a day old.
 DELETE_CACHE = (3600, 86400)
 # System fonts only (nothing fetched from the network); CJK faces first so Chinese renders evenly.
@@ -125,7 +122,9 @@ def build_app(services: Services) -> gr.Blocks:
             doc_id, html = locate(services, chunk_id)
             return gr.Tabs(selected="docs"), gr.update(value=doc_id), html, chunk_id
 
-        lookup_results.click(open_at_clause, None, [tabs, chooser, viewer, located], **private)
+        lookup_results.click(open_at_clause, None, [tabs, chooser, viewer, located], **private).then(
+            None, js=SCROLL_TO_TARGET_JS, **private
+        )
         _api_endpoints(services)
     app.queue(
         default_concurrency_limit=services.settings.ui_concurrency,
@@ -162,7 +161,9 @@ def launch_app(
         blocked_paths=[str(p.resolve()) for p in (settings.state_dir, settings.index_dir, settings.data_dir)],
         css_paths=[CSS_PATH],
         head=page_head(),
-        state_session_capacity=SESSION_CAPACITY,
+        # Gradio keeps a copy of the page's configuration per session (~200 KB); remembering at most
+        # POLICY_UI_SESSIONS of them keeps memory flat however many visitors and API clients come
+        state_session_capacity=settings.ui_sessions,
         theme=gr.themes.Soft(font=CJK_FONTS),
         ssr_mode=False,
         pwa=False,

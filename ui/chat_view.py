@@ -121,12 +121,23 @@ def plain(markdown: str) -> str:
     return _ESCAPE.sub(r"\1", markdown).replace(f"**{NEXT_STEPS_HEADING}**", f"{NEXT_STEPS_HEADING}：")
 
 
+def message_text(content: Any) -> str:
+    """A message's markdown: our history holds a string; Gradio hands back a list of parts ({type, text})."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list | tuple):
+        texts = [part if isinstance(part, str) else part.get("text") for part in content if isinstance(part, Mapping)]
+        texts += [part for part in content if isinstance(part, str)]
+        return "\n".join(text for text in texts if isinstance(text, str))
+    return ""
+
+
 def transcript(history: Sequence[Mapping[str, Any]]) -> str:
     """The whole conversation as plain text for copying or printing: 问/答 lines, cards under their titles."""
     out: list[str] = []
     for message in history:
-        content = message.get("content")
-        if not isinstance(content, str):
+        content = message_text(message.get("content"))
+        if not content:
             continue
         title = (message.get("metadata") or {}).get("title")
         if message.get("role") == "user":

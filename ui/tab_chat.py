@@ -258,7 +258,7 @@ def build_chat_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
         )
         send_comment = gr.Button("提交意见", size="sm", elem_id="feedback-send")
     feedback_status = gr.HTML(elem_id="feedback-status")
-    transcript_text = gr.Textbox(visible=False)
+    transcript_text = gr.Textbox(visible="hidden", label="对话文字", elem_id="chat-transcript")
 
     def stream_turn(q: str, history: History, conv: Conversation, recs: Answers) -> Iterator[tuple[Any, ...]]:
         yield from respond(services, q, history, conv, recs)

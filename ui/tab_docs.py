@@ -191,11 +191,17 @@ def problem_lines(report: Any) -> list[str]:
     return [f"{Path(problem.path).name}：{problem.message_zh}" for problem in report.problems]
 
 
-# Scroll the highlighted clause into view whenever the viewer shows a located clause (our own constant code).
+# Scroll the highlighted clause into view once its tab shows it (up to 5 s); run after "在原文中定位".
 SCROLL_TO_TARGET_JS = """
-const show = () => { const target = element.querySelector('.pa-target');
-  if (target) { target.scrollIntoView({block: 'center'}); target.focus({preventScroll: true}); } };
-watch('value', () => setTimeout(show, 50));
+() => {
+  const show = (tries) => {
+    const target = document.querySelector('#docs-viewer .pa-target');
+    if (!target || target.offsetParent === null) { if (tries > 0) setTimeout(() => show(tries - 1), 100); return; }
+    target.scrollIntoView({block: 'center'});
+    target.focus({preventScroll: true});
+  };
+  show(50);
+}
 """
 
 
@@ -207,7 +213,7 @@ def build_docs_tab(
     refresh_button = gr.Button("刷新列表", size="sm")
     table = gr.HTML(elem_id="docs-table")
     chooser = gr.Dropdown(label="查看全文", choices=[], value=None, elem_id="docs-chooser")
-    viewer = gr.HTML(elem_id="docs-viewer", js_on_load=SCROLL_TO_TARGET_JS)
+    viewer = gr.HTML(elem_id="docs-viewer")
 
     def refresh() -> tuple[str, Any]:
         try:

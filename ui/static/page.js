@@ -5,7 +5,7 @@
   const RULES = __PA_UI_TEXTS__;
   const ATTRIBUTES = ['aria-label', 'title', 'placeholder'];
   const translate = (value) => {
-    if (!value || !/[A-Za-z]/.test(value)) return value;
+    if (!value) return value;
     const trimmed = value.trim();
     if (Object.prototype.hasOwnProperty.call(RULES.exact, trimmed)) return value.replace(trimmed, RULES.exact[trimmed]);
     let out = value;

@@ -1,6 +1,7 @@
 """Measure the search relevance cut-off (``retriever/relevance.py``).
 
-Two numbers, both from the live retriever with auto filters on (as staff and scripts get it):
+Two numbers, both from the live retriever with the query's jurisdiction applied (``retriever.lookup``, as staff
+and scripts get it):
 
 - **kept**: of the answerable gold questions (a ``gold_doc``), how many still have their gold clause among the
   *relevant* results (top 10) — the cut-off must never hide the right clause;
@@ -20,6 +21,7 @@ from pydantic import BaseModel, Field
 from eval.gold import DEFAULT_GOLD_PATH, GoldItem, load_gold
 from eval.matching import normalize_for_match
 from eval.retrieval_eval import retrieval_query
+from retriever.lookup import lookup
 from retriever.protocols import Retriever
 
 DEFAULT_NONSENSE_PATH = Path(__file__).resolve().parent.parent / "data" / "eval" / "nonsense.txt"
@@ -64,9 +66,9 @@ def measure(retriever: Retriever, gold: list[GoldItem], nonsense: list[str]) -> 
     lost = [
         item.id
         for item in answerable
-        if not _has_gold(item, retriever.search(retrieval_query(item), top_k=TOP_K).contract()["results"])
+        if not _has_gold(item, lookup(retriever, retrieval_query(item), top_k=TOP_K).contract()["results"])
     ]
-    leaked = [query for query in nonsense if retriever.search(query, top_k=TOP_K).hits]
+    leaked = [query for query in nonsense if lookup(retriever, query, top_k=TOP_K).hits]
     return RelevanceReport(
         answerable=len(answerable),
         kept=len(answerable) - len(lost),

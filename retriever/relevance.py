@@ -4,7 +4,7 @@ Fusion always ranks *something* first, so a lookup for 量子计算机 would sho
 what lets search answer "未找到相关条款" instead, and show the nearest hits only as suggestions:
 
 - **Content terms.** The query's BM25 tokens (the same jieba tokenizer), without place names (they act as
-  filters), question words (``resources/question_words.txt``), digits and single characters.
+  filters), question words (``data/knowledge/question_words.txt``), digits and single characters.
 - **Known terms only.** A term the corpus never uses (and that has no formal expansion) cannot be matched by any
   clause, so it is left out of the coverage: colloquial words (厂里, 交着) must not sink a good match. A query
   with no known term at all (红烧肉的做法, English gibberish) gets nothing.
@@ -25,13 +25,12 @@ functions.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Literal
 
-from ingest.normalize import match_normalize
+from ingest.textnorm import fold
+from ingest.textnorm import squeeze as squeeze
 from retriever.models import SearchHit
 
 Level = Literal["高", "中", "低"]
@@ -45,16 +44,6 @@ HIGH_COVERAGE = 0.8
 AGREE_RANK = 10
 HIGH_AGREE_RANK = 5
 _MIN_TERM_CHARS = 2
-
-
-def question_words() -> frozenset[str]:
-    text = resources.files("retriever.resources").joinpath("question_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-def squeeze(text: str) -> str:
-    """Match form: NFKC-normalised, no whitespace (``北  京`` meets ``北京``)."""
-    return re.sub(r"\s+", "", match_normalize(text))
 
 
 @dataclass(frozen=True)
@@ -91,8 +80,8 @@ def query_terms(
     """Content terms of ``query``: ``ignore`` (place names) is cut out of the text first; ``skip`` words, digits
     and single characters are dropped. ``frequency`` is a term's document frequency among ``size`` entries;
     ``expansions`` its formal wordings."""
-    text = match_normalize(query)
-    for word in sorted({match_normalize(w) for w in ignore if w}, key=len, reverse=True):
+    text = fold(query)
+    for word in sorted({fold(w) for w in ignore if w}, key=len, reverse=True):
         text = text.replace(word, " ")
     weights: dict[str, float] = {}
     alternatives: dict[str, tuple[str, ...]] = {}
@@ -166,17 +155,6 @@ def split_hits(terms: QueryTerms, candidates: Sequence[Candidate]) -> tuple[list
         (relevant if verdict.relevant else suggestions).append(candidate.key)
         levels[candidate.key] = verdict.level
     return relevant, suggestions, levels
-
-
-def place_words(regions: Iterable[str], unknown: Iterable[str], aliases: dict[str, str]) -> set[str]:
-    """Every way the query may have named the places it names: region names, their short forms and aliases."""
-    from retriever.analysis import short_forms
-
-    named = set(regions)
-    words = {alias for alias, region in aliases.items() if region in named}
-    for name in [*named, *unknown]:
-        words |= short_forms(name)
-    return words
 
 
 def apply(terms: QueryTerms, hits: Sequence[SearchHit]) -> tuple[list[SearchHit], list[SearchHit]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from retriever import relevance
 from retriever.relevance import Candidate, QueryTerms, judge, query_terms, split_hits
 
 
@@ -75,9 +74,11 @@ def test_split_hits_keeps_order_and_labels_every_hit() -> None:
     assert levels == {"a": "低", "b": "高", "c": "中"}
 
 
-def test_question_words_resource_is_loaded() -> None:
-    words = relevance.question_words()
-    assert {"多少", "怎么", "哪些"} <= words and "#" not in "".join(words)
+def test_question_words_never_count_as_content(retriever) -> None:
+    """The knowledge file's question words are skipped: 多少/怎么 alone leave nothing to match."""
+    assert {"多少", "怎么", "哪些"} <= retriever.knowledge.question_words
+    response = retriever.search("多少 怎么 哪些", top_k=5)
+    assert response.hits == []
 
 
 # ---------------------------------------------------------------- the real retriever

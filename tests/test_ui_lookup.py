@@ -32,16 +32,17 @@ def test_the_query_own_filters_are_chips_and_can_be_removed(ui_services: Service
     assert dropped["filters"]["regions"] is None  # the place no longer restricts the search
     named = tab_lookup.page_search(ui_services, "33号文 职业培训", 10)
     chips = tab_lookup.query_chips(named, {BEIJING_2011: "北京市人民政府关于进一步加强职业培训工作的意见"})
-    assert ("doc", "文件：北京市人民政府关于进一步加强职业培训工作的意见") in chips and _docs(named) == {BEIJING_2011}
+    assert ("doc", "文件：北京市人民政府关于进一步加强职业培训工作的意见（优先）") in chips
+    assert named["results"][0]["doc_id"] == BEIJING_2011  # the named document comes first
     freed = tab_lookup.page_search(ui_services, "33号文 职业培训", 10, dropped=["doc"])
-    assert freed["filters"]["doc_ids"] is None
+    assert freed["analysis"]["documents"] == [] and tab_lookup.query_chips(freed, {}) == []
 
 
 def test_uncovered_place_is_said_before_the_national_rules(ui_services: Services) -> None:
-    html, _ = tab_lookup.search_view(ui_services, "上海 百城技能振兴 城市名单", 5)
-    assert "本库没有上海的文件，以下为全国性规定。" in html
-    assert html.index("本库没有上海") < html.index("找到")
-    result = tab_lookup.page_search(ui_services, "上海 百城技能振兴 城市名单", 5)
+    html, _ = tab_lookup.search_view(ui_services, "上海 百城技能振兴专项活动 名单", 5)
+    assert "本库没有上海市的文件，以下为全国性规定。" in html
+    assert html.index("本库没有上海市") < html.index("找到")
+    result = tab_lookup.page_search(ui_services, "上海 百城技能振兴专项活动 名单", 5)
     assert _docs(result) == {MOHRSS}
 
 

@@ -17,6 +17,7 @@ import gradio as gr
 
 from ingest.errors import UserInputError
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta
+from retriever.lookup import document_choices, lookup
 from retriever.models import SearchFilters
 from ui import render
 from ui.services import Services
@@ -57,7 +58,7 @@ def _document_filter(services: Services, doc: str | None) -> list[str] | None:
     try:
         return [validate_filter_value(doc, [m.doc_id for m in documents], field_zh="文件", aliases=aliases)]
     except UserInputError:
-        named = retriever.analyze(doc).doc_ids if hasattr(retriever, "analyze") else []
+        named = document_choices(retriever, doc)  # 文号 variants (京政发[2011]33号, 33号文), title words
         if len(named) != 1:
             raise
         return list(named)
@@ -70,7 +71,7 @@ def run_search(services: Services, query: str, top_k: int = 5, region: str = "",
     cleaned = validate_query(query)
     top_k = _checked_top_k(top_k)
     filters = SearchFilters(regions=_region_filter(services, region), doc_ids=_document_filter(services, doc))
-    response = services.require_retriever().search(cleaned, top_k=top_k, filters=filters)
+    response = lookup(services.require_retriever(), cleaned, top_k=top_k, filters=filters)
     return response.contract()
 
 
@@ -158,34 +159,32 @@ def page_search(
     filters = SearchFilters(
         regions=_region_filter(services, region), doc_ids=doc_ids, statuses=[status] if status else None
     )
-    auto = not dropped
-    if dropped:  # keep the query's own filters that were not removed, as explicit ones
-        analysis = retriever.analyze(cleaned)
-        national = [m.region for m in retriever.documents() if m.level == "national"]
-        if REGION_CHIP not in dropped and filters.regions is None and analysis.regions:
-            filters.regions = list(dict.fromkeys([*analysis.regions, *national]))
-        if DOCUMENT_CHIP not in dropped and filters.doc_ids is None and analysis.doc_ids:
-            filters.doc_ids = list(analysis.doc_ids)
-    response = retriever.search(cleaned, top_k=_checked_top_k(top_k), filters=filters, auto_filter=auto)
+    understanding = retriever.understand(cleaned)
+    if DOCUMENT_CHIP in dropped:  # the document the query names no longer comes first
+        understanding = understanding.model_copy(update={"documents": []})
+    if REGION_CHIP in dropped:  # the places the query names neither restrict nor rank
+        understanding = understanding.model_copy(update={"places": [], "regions": [], "uncovered": []})
+    response = lookup(retriever, cleaned, top_k=_checked_top_k(top_k), filters=filters, understanding=understanding)
     return response.contract()
 
 
 def query_chips(result: dict[str, Any], titles: dict[str, str]) -> list[tuple[str, str]]:
-    """(kind, label) of each filter the query itself applied: the place it names, the document it names."""
+    """(kind, label) of what the query itself applied: the place it names (restricting to the regions whose rules
+    apply there) and the document it names (ranked first)."""
     applied = result.get("filters") or {}
-    analysis = result.get("analysis") or {}
+    read = result.get("analysis") or {}
     chips = []
-    if analysis.get("regions") and applied.get("regions"):
-        chips.append((REGION_CHIP, "地区：" + "、".join(analysis["regions"])))
-    if analysis.get("doc_ids") and applied.get("doc_ids"):
-        named = [titles.get(d, d) for d in analysis["doc_ids"]]
-        chips.append((DOCUMENT_CHIP, "文件：" + "、".join(named)))
+    if read.get("places") and read.get("regions") and applied.get("regions") == read["regions"]:
+        chips.append((REGION_CHIP, "地区：" + "、".join(read["places"])))
+    if read.get("documents"):
+        named = [titles.get(d, d) for d in read["documents"]]
+        chips.append((DOCUMENT_CHIP, "文件：" + "、".join(named) + "（优先）"))
     return chips
 
 
 def uncovered_notice(result: dict[str, Any]) -> str | None:
-    """本库没有上海的文件… — a place named in the query that no document covers."""
-    unknown = (result.get("analysis") or {}).get("unknown_regions") or []
+    """本库没有上海的文件… — a place named in the query that no local document covers."""
+    unknown = (result.get("analysis") or {}).get("uncovered") or []
     if not unknown:
         return None
     places = "、".join(unknown)

@@ -46,6 +46,14 @@ def split_answer(text: str) -> tuple[list[str], dict[int, str]]:
     return lines[:cut], quotes
 
 
+def first_sentence(line: str) -> tuple[str, str]:
+    """(the first sentence of a line, the rest) — a no-match answer shows the first, folds the rest."""
+    end = line.find("。")
+    if end < 0 or end == len(line.rstrip()) - 1:
+        return line, ""
+    return line[: end + 1], line[end + 1 :].strip()
+
+
 def covered_regions_line(regions: Iterable[str]) -> str:
     """本库收录：全国、北京市、石家庄市 — one compact line instead of every title."""
     names = list(dict.fromkeys(r for r in regions if r))
@@ -58,7 +66,7 @@ def conclusion_and_next_steps(
     """The conclusion text and the next-step lines for one answer (see module docstring)."""
     body, _ = split_answer(answer.answer)
     if answer.status == "not_found":
-        reason = next((line for line in body if line.strip()), "")
+        reason, _ = first_sentence(next((line for line in body if line.strip()), ""))
         return "\n".join(line for line in (reason, covered_regions_line(regions)) if line), [ASK_LOCAL_OFFICE]
     kept = [
         line for line in body
@@ -103,8 +111,12 @@ def answer_messages(answer: Answer, regions: Sequence[str] = ()) -> list[Message
     if steps:
         items = "\n".join(f"- {render.md_text(step)}" for step in steps)
         text += f"\n\n**{NEXT_STEPS_HEADING}**\n\n{items}"
-    _, quotes = split_answer(answer.answer)
+    body, quotes = split_answer(answer.answer)
     messages: list[Message] = [{"role": "assistant", "content": text}]
+    if answer.status == "not_found":  # the rest of the engine's explanation, folded
+        _, details = first_sentence(next((line for line in body if line.strip()), ""))
+        if details:
+            messages.append(_card("详细说明", details))
     messages += cards
     messages += [citation_card(c, quotes.get(c.n)) for c in answer.citations]
     return messages

@@ -237,7 +237,8 @@ class HybridRetriever:
         understanding = understanding or snapshot.understander.understand(text)
         effective = filters or SearchFilters()
         hits = self._rank(snapshot, text, understanding, effective, top_k) if not _impossible(effective) else []
-        hits, suggestions = relevance.apply(self._query_terms(snapshot, text, understanding), hits)
+        asked = named_documents(understanding, snapshot.generation.manifest.documents)  # relevant by being named
+        hits, suggestions = relevance.apply(self._query_terms(snapshot, text, understanding), hits, keep_docs=asked)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResponse(query=text, understanding=understanding, filters=effective, hits=hits,
                               suggestions=suggestions, elapsed_ms=elapsed)
@@ -286,10 +287,7 @@ class HybridRetriever:
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         boosts = _region_boosts(understanding)
         places = place_words(understanding)
-        named = set(understanding.doc_ids)
-        if understanding.has("current_policy"):  # "还按07年那个文件执行吗": the newer rules are the answer
-            named |= {d for doc in snapshot.generation.manifest.documents if doc.doc_id in named
-                      for d in doc.superseded_by}
+        named = named_documents(understanding, snapshot.generation.manifest.documents)
         about_document = any(understanding.has(i) for i in ("metadata", "status", "basis"))
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
@@ -342,6 +340,14 @@ def _region_boosts(understanding: Understanding) -> dict[str, float]:
     if not boosts and understanding.national:
         boosts = dict.fromkeys(understanding.regions, REGION_BOOST)
     return boosts
+
+
+def named_documents(understanding: Understanding, documents: list[DocumentMeta]) -> set[str]:
+    """The documents the question names — and, when it asks what applies now, their successors."""
+    named = set(understanding.doc_ids)
+    if understanding.has("current_policy"):  # "还按07年那个文件执行吗": the newer rules are the answer
+        named |= {d for doc in documents if doc.doc_id in named for d in doc.superseded_by}
+    return named
 
 
 def place_words(understanding: Understanding) -> set[str]:

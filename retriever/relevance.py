@@ -157,11 +157,18 @@ def split_hits(terms: QueryTerms, candidates: Sequence[Candidate]) -> tuple[list
     return relevant, suggestions, levels
 
 
-def apply(terms: QueryTerms, hits: Sequence[SearchHit]) -> tuple[list[SearchHit], list[SearchHit]]:
+def apply(
+    terms: QueryTerms, hits: Sequence[SearchHit], keep_docs: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[SearchHit], list[SearchHit]]:
     """(relevant hits, suggestions): the same hits in the same order, each labelled 高/中/低 (``rank`` stays the
-    fused rank, so "first overall" keeps its meaning for callers)."""
+    fused rank, so "first overall" keeps its meaning for callers). Hits of ``keep_docs`` — documents the question
+    names, so what it asks about — stay relevant (at least 中) whatever their wording."""
     candidates = [Candidate(h.chunk.id, squeeze(h.chunk.embed_text()), h.dense_rank, h.lexical_rank) for h in hits]
     relevant, _, levels = split_hits(terms, candidates)
+    for hit in hits:
+        if hit.chunk.doc_id in keep_docs and hit.chunk.id not in relevant:
+            relevant.append(hit.chunk.id)
+            levels[hit.chunk.id] = "中"
     keep = set(relevant)
     kept = [h for h in hits if h.chunk.id in keep]
     rest = [h for h in hits if h.chunk.id not in keep]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support import BEIJING_2007, BEIJING_2011
 
+from retriever.lookup import lookup
 from retriever.relevance import Candidate, QueryTerms, judge, query_terms, split_hits
 
 
@@ -112,3 +114,11 @@ def test_relevance_eval_keeps_every_gold_clause(retriever) -> None:
     report = measure(retriever, load_gold(), load_nonsense())
     assert report.kept == report.answerable, report.lost
     assert report.refused >= 0.75 * report.nonsense, report.leaked
+
+
+def test_a_named_document_stays_relevant_whatever_its_wording(retriever) -> None:
+    """"北京07年的文件现在还执行吗": the named document and its successor are what is asked about."""
+    response = lookup(retriever, "北京07年的高技能人才文件现在还执行吗", top_k=6)
+    kept = {h.chunk.doc_id for h in response.hits}
+    assert {BEIJING_2007, BEIJING_2011} <= kept
+    assert all(h.relevance in ("高", "中") for h in response.hits)

@@ -28,6 +28,7 @@ from ingest.metadata import (
 )
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import NormalizedText, normalize_blocks
+from ingest.trust import TrustClassifier, flag_messages, mark_chunks
 
 __all__ = [
     "FileProblem",
@@ -128,10 +129,13 @@ def _metadata(path: Path, clues: TextClues, today: date | None) -> tuple[Documen
     return meta, []
 
 
-def parse_document(path: Path, *, today: date | None = None) -> ParsedDocument:
+def parse_document(
+    path: Path, *, today: date | None = None, trust: TrustClassifier | None = None
+) -> ParsedDocument:
     """Parse one file; raises ``DocumentError`` (Chinese message naming the file) if it cannot be ingested.
 
-    ``today`` (default: the real date) decides in_force/expired from the document's effective dates."""
+    ``today`` (default: the real date) decides in_force/expired from the document's effective dates; ``trust``
+    (default: the bundled vocabulary) flags clauses addressed to a reader."""
     if not path.exists():
         raise DocumentError(f"文件不存在：{path}", f"no such file: {path}")
     loaded = load(path)
@@ -142,9 +146,11 @@ def parse_document(path: Path, *, today: date | None = None) -> ParsedDocument:
     meta, problems = _metadata(path, _clues(text, tree), today)
     problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
                  for zh, en in metadata_warnings(meta)]
-    chunks = chunk_document(meta, text.paras, tree)
+    chunks = mark_chunks(chunk_document(meta, text.paras, tree), trust or TrustClassifier.load())
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
+    problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+                 for zh, en in flag_messages(path.name, chunks)]  # clauses addressed to a reader, for staff
     return ParsedDocument(
         meta=meta,
         chunks=chunks,
@@ -155,13 +161,15 @@ def parse_document(path: Path, *, today: date | None = None) -> ParsedDocument:
     )
 
 
-def parse_corpus(paths: list[Path], *, today: date | None = None) -> ParsedCorpus:
+def parse_corpus(
+    paths: list[Path], *, today: date | None = None, trust: TrustClassifier | None = None
+) -> ParsedCorpus:
     """Parse every discovered file; one bad file becomes a FileProblem, the rest still parse."""
     documents: list[ParsedDocument] = []
     problems: list[FileProblem] = []
     for path in discover(paths):
         try:
-            document = parse_document(path, today=today)
+            document = parse_document(path, today=today, trust=trust)
         except DocumentError as exc:
             problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
             continue

@@ -284,6 +284,8 @@ def build_chat_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
         return record_vote(services, history, recs, int(index), data.liked)
 
     chatbot.like(on_like, [chatbot, answers], [feedback_status, voted], **private)
+    # the chat's own 清空对话 button starts a new conversation everywhere, not only on screen
+    chatbot.clear(lambda: (Conversation(), [], None, None), None, [conversation, answers, voted, saved], **private)
     comment_event = {"inputs": [comment, voted], "outputs": [feedback_status, comment], **private}
     send_comment.click(lambda c, v: record_comment(services, c, v), **comment_event)
     comment.submit(lambda c, v: record_comment(services, c, v), **comment_event)

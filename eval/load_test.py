@@ -323,16 +323,48 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=60.0, help="per-request timeout in the queue-full probe")
     parser.add_argument("--no-queue-probe", action="store_true")
     parser.add_argument("--out", type=Path, default=DEFAULT_REPORT)
+    parser.add_argument(
+        "--sessions-memory", type=int, metavar="N",
+        help="instead of the load test: open N new sessions and report the server's RSS (eval/session_memory.py)",
+    )
+    parser.add_argument(
+        "--session-capacity", type=int, default=None, metavar="K",
+        help="with --sessions-memory: POLICY_UI_SESSIONS for the server (default: the setting's default)",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 1 <= args.duration <= 3600 or not 2 <= args.burst <= 100:
         parser.error("sessions 1–200, duration 1–3600 s, burst 2–100")
     return args
 
 
+def run_session_memory(sessions: int, capacity: int | None, out: Path) -> int:
+    """``--sessions-memory N``: a fresh server, N new sessions, its RSS sampled along the way (flat = bounded)."""
+    from eval import session_memory
+    from ingest.settings import Settings
+
+    if not 10 <= sessions <= 100_000:
+        raise SystemExit("--sessions-memory 须在 10 到 100000 之间 / must be within 10..100000")
+    cap = capacity or Settings.model_fields["ui_sessions"].default
+    port = free_port()
+    server = start_server(port, {"POLICY_UI_SESSIONS": str(cap)})
+    try:
+        run = session_memory.measure(f"http://127.0.0.1:{port}/", server.pid, sessions=sessions, capacity=cap)
+    finally:
+        stop_server(server)
+    report = session_memory.render([run])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    return 1 if run.errors else 0
+
+
 def main(argv: Sequence[str] | None = None, *, client_factory: Callable[[str], Any] = gradio_client_factory) -> int:
     args = parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    if args.sessions_memory:
+        out = args.out if args.out != DEFAULT_REPORT else DEFAULT_REPORT.with_name("session_memory.md")
+        return run_session_memory(args.sessions_memory, args.session_capacity, out)
     servers: list[subprocess.Popen] = []
     try:
         url = args.url

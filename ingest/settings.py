@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     ui_auth: SecretStr | None = Field(None, description="user:password[,user:password...] for staff login.")
     ui_concurrency: int = Field(4, ge=1, le=64)
     ui_queue_size: int = Field(64, ge=1, le=10_000)
+    ui_sessions: int = Field(
+        500, ge=10, le=100_000, description="Sessions whose page state the server keeps (oldest dropped first)."
+    )
 
     max_question_chars: int = Field(1000, ge=10, le=20_000)
     top_k: int = Field(5, ge=1, le=50)

@@ -6,6 +6,7 @@ staff login, upload size cap, CSS) so tests and ``policy-assistant ui`` launch e
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,15 @@ from ui import render
 from ui.services import Services
 from ui.tab_calc import build_calc_tab
 from ui.tab_chat import build_chat_tab, run_ask
-from ui.tab_docs import MAX_UPLOAD_BYTES, build_docs_tab
+from ui.tab_docs import MAX_UPLOAD_BYTES, SCROLL_TO_TARGET_JS, build_docs_tab, locate
 from ui.tab_lookup import build_lookup_tab, run_search
 
 CSS_PATH = Path(__file__).parent / "static" / "app.css"
+PAGE_JS_PATH = Path(__file__).parent / "static" / "page.js"
+UI_TEXTS_PATH = Path(__file__).parent / "static" / "gradio_zh.txt"
+UI_TEXTS_PLACEHOLDER = "__PA_UI_TEXTS__"
+# Temporary files Gradio writes for a session (uploads, outputs) are deleted hourly once a day old.
+DELETE_CACHE = (3600, 86400)
 # System fonts only (nothing fetched from the network); CJK faces first so Chinese renders evenly.
 CJK_FONTS = ("system-ui", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif")
 PAGE_TITLE = "政策助手 · 职业技能培训补贴政策咨询"
@@ -33,6 +39,32 @@ BUSY_SCRIPT = (
     "fix(node.nodeType === 3 ? node.parentNode || document.body : node))))"
     ".observe(document.documentElement, {childList: true, subtree: true, characterData: true});})();</script>"
 )
+
+
+def ui_text_rules(text: str) -> dict[str, Any]:
+    """``gradio_zh.txt`` → {"exact": {en: zh}, "partial": [[en, zh], …]} (format described in the file)."""
+    exact: dict[str, str] = {}
+    partial: list[list[str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        english, arrow, chinese = (part.strip() for part in line.partition("=>"))
+        if not arrow or not english or not chinese:
+            raise ValueError(f"gradio_zh.txt line {number} must look like 'English => 中文': {line!r}")
+        if english.startswith("~"):
+            partial.append([english[1:].strip(), chinese])
+        else:
+            exact[english] = chinese
+    return {"exact": exact, "partial": partial}
+
+
+def page_head() -> str:
+    """What the page loads in <head>: the Chinese busy message and ``ui/static/page.js`` (Chinese for Gradio's
+    own texts, answer scrolling, accessible names, the copy buttons)."""
+    rules = json.dumps(ui_text_rules(UI_TEXTS_PATH.read_text(encoding="utf-8")), ensure_ascii=False)
+    script = PAGE_JS_PATH.read_text(encoding="utf-8").replace(UI_TEXTS_PLACEHOLDER, rules.replace("</", "<\\/"))
+    return BUSY_SCRIPT + f"<script>{script}</script>"
 
 
 def _api_endpoints(services: Services) -> None:
@@ -65,22 +97,34 @@ def _header(services: Services) -> str:
 
 def build_app(services: Services) -> gr.Blocks:
     """Lay out the page. Heavy objects live in ``services`` (built once by ``ui.services.build_services``)."""
-    with gr.Blocks(title=PAGE_TITLE, fill_width=False, analytics_enabled=False) as app:
+    private = {"api_visibility": "private"}
+    with gr.Blocks(title=PAGE_TITLE, fill_width=False, analytics_enabled=False, delete_cache=DELETE_CACHE) as app:
         gr.HTML(_header(services))
-        with gr.Tabs():
+        with gr.Tabs(elem_id="tabs") as tabs:
             with gr.Tab("咨询", id="chat"):
-                build_chat_tab(services)
+                restore_chat, saved_chat, chat_outputs = build_chat_tab(services)
             with gr.Tab("条款检索", id="lookup"):
-                refresh_filters, filter_outputs = build_lookup_tab(services)
+                refresh_filters, filter_outputs, lookup_results = build_lookup_tab(services)
             with gr.Tab("补贴计算", id="calc"):
                 build_calc_tab(services)
             with gr.Tab("政策文件", id="docs"):
-                refresh_docs, docs_outputs = build_docs_tab(services)
+                refresh_docs, docs_outputs, (chooser, viewer, located) = build_docs_tab(services)
         gr.HTML(
             '<footer class="pa-footer">本页内容仅供参考，具体以当地人力资源社会保障部门的解释和办理要求为准。</footer>'
         )
-        app.load(refresh_filters, None, filter_outputs, api_visibility="private")
-        app.load(refresh_docs, None, docs_outputs, api_visibility="private")
+        app.load(refresh_filters, None, filter_outputs, **private)
+        app.load(refresh_docs, None, docs_outputs, **private)
+        app.load(restore_chat, saved_chat, chat_outputs, **private)
+
+        def open_at_clause(event: gr.EventData) -> tuple[Any, ...]:
+            """"在原文中定位": the documents tab, the clause's document chosen, the clause highlighted."""
+            chunk_id = str((getattr(event, "_data", None) or {}).get("chunk") or "")
+            doc_id, html = locate(services, chunk_id)
+            return gr.Tabs(selected="docs"), gr.update(value=doc_id), html, chunk_id
+
+        lookup_results.click(open_at_clause, None, [tabs, chooser, viewer, located], **private).then(
+            None, js=SCROLL_TO_TARGET_JS, **private
+        )
         _api_endpoints(services)
     app.queue(
         default_concurrency_limit=services.settings.ui_concurrency,
@@ -112,11 +156,14 @@ def launch_app(
         max_file_size=MAX_UPLOAD_BYTES,
         show_error=False,
         share=False,
-        footer_links=["api"],
+        footer_links=[],  # no English API panel for workers; scripts use gradio_client (README)
         run_history=False,  # questions may be personal; keep no browser-side run log
         blocked_paths=[str(p.resolve()) for p in (settings.state_dir, settings.index_dir, settings.data_dir)],
         css_paths=[CSS_PATH],
-        head=BUSY_SCRIPT,
+        head=page_head(),
+        # Gradio keeps a copy of the page's configuration per session (~200 KB); remembering at most
+        # POLICY_UI_SESSIONS of them keeps memory flat however many visitors and API clients come
+        state_session_capacity=settings.ui_sessions,
         theme=gr.themes.Soft(font=CJK_FONTS),
         ssr_mode=False,
         pwa=False,

@@ -31,6 +31,7 @@ _DATASET = ("dictionary", "china_location.zip", "china_location.txt")
 _PSEUDO_UNITS = ("省直辖行政区划", "市直辖", "省直辖县级行政区划", "自治区直辖县级行政区划")
 _LEVELS: tuple[PlaceLevel, ...] = ("province", "prefecture", "county")
 MIN_NAME = 2
+_BOUNDARY_CHARS = set("在是从到去和与及或的了我你他她们也就还这那个于对给往来回")
 
 
 class Place(BaseModel):
@@ -245,6 +246,8 @@ class Gazetteer:
             for length in range(min(self._longest, len(text) - position), MIN_NAME - 1, -1):
                 surface = text[position : position + length]
                 codes = self._scan.get(surface) or self._in_context(surface, mentions, position)
+                if codes and not self._at_name_start(text, position, surface, codes, mentions):
+                    codes = ()
                 if codes:
                     mentions.append(PlaceMention(surface=surface, start=position, end=position + length,
                                                  candidates=codes))
@@ -255,6 +258,19 @@ class Gazetteer:
         mentions += self._abbreviation_phrases(text, mentions)
         mentions.sort(key=lambda m: m.start)
         return [self._settle(m, mentions) for m in mentions]
+
+    def _at_name_start(
+        self, text: str, start: int, surface: str, codes: tuple[str, ...], before: list[PlaceMention]
+    ) -> bool:
+        """Whether a name may begin here. A county's short name (振兴城市 has 兴城 in it) and a name ending in a
+        generic word (兴城市 ends in 城市) must not be glued to the word before them: they count at the start of
+        the text, after punctuation or a function character, or right after another place (北京海淀)."""
+        county_short = surface not in self._full and all(self._by_code[c].level == "county" for c in codes)
+        generic_end = any(surface.endswith(w) and len(w) < len(surface) for w in self.knowledge.generic_words)
+        if not (county_short or generic_end) or start == 0 or (before and before[-1].end == start):
+            return True
+        previous = text[start - 1]
+        return not ("\u4e00" <= previous <= "\u9fff") or previous in _BOUNDARY_CHARS
 
     def _in_context(self, surface: str, before: list[PlaceMention], position: int) -> tuple[str, ...]:
         """A shared short name right after its parent's name: 天津和平, 重庆江北."""

@@ -14,7 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Level = Literal["national", "province", "municipality", "city", "district"]
-Status = Literal["in_force", "superseded", "unknown"]
+# withdrawn: staff took the document out of use (sidecar status); it stays on disk but leaves the index
+Status = Literal["in_force", "superseded", "unknown", "withdrawn"]
 ChunkKind = Literal["clause", "preamble", "table_row", "paragraph", "closing"]
 
 LEVEL_LABELS: dict[str, str] = {
@@ -24,7 +25,12 @@ LEVEL_LABELS: dict[str, str] = {
     "city": "地级市",
     "district": "区县",
 }
-STATUS_LABELS: dict[str, str] = {"in_force": "现行有效", "superseded": "已被新政策取代", "unknown": "效力未知"}
+STATUS_LABELS: dict[str, str] = {
+    "in_force": "现行有效",
+    "superseded": "已被新政策取代",
+    "unknown": "效力未知",
+    "withdrawn": "已撤回（不再使用）",
+}
 
 
 class DocumentMeta(BaseModel):
@@ -40,6 +46,7 @@ class DocumentMeta(BaseModel):
     province: str | None = Field(None, description="Province-level unit the region belongs to (河北省, 重庆市...).")
     level: Level
     publish_date: date | None = None
+    effective_date: date | None = Field(None, description="施行日期 when it differs from the publish date.")
     status: Status = "unknown"
     superseded_by: list[str] = Field(default_factory=list, description="doc_ids of newer documents on the same points.")
     aliases: list[str] = Field(default_factory=list, description="Extra names a user may use for the region/document.")

@@ -241,6 +241,9 @@ def ingest_paths(
             for p in corpus.problems
         ]
         parsed = {d.meta.doc_id: (d.meta, list(d.chunks)) for d in corpus.documents}
+        # a document staff withdrew (sidecar status) leaves the index like a deleted file; file and sidecar stay
+        withdrawn = {doc_id for doc_id, (meta, _) in parsed.items() if meta.status == "withdrawn"}
+        parsed = {doc_id: parsed_doc for doc_id, parsed_doc in parsed.items() if doc_id not in withdrawn}
         previous = _previous(settings)
         report = IngestReport(
             problems=problems, embedding_name=embedder.name, generation=previous.name if previous else None
@@ -258,7 +261,7 @@ def ingest_paths(
             # gone from the data dir (or from a directory named explicitly); a file that is still there but
             # failed to parse keeps its previous chunks
             in_scope = full_sync or _in_scope(meta.source_path, scanned_dirs)
-            return in_scope and meta.doc_id not in failed
+            return meta.doc_id in withdrawn or (in_scope and meta.doc_id not in failed)
 
         documents, chunks, changes = _plan(parsed, previous, removable)
         report.documents = changes

@@ -15,6 +15,7 @@ import gradio as gr
 from assistant.models import Answer, Citation, Conversation
 from ingest.errors import PolicyAssistantError, UserInputError
 from ui import render
+from ui.answer_log import log_answer
 from ui.services import Services
 
 EXAMPLE_QUESTIONS = (
@@ -123,7 +124,9 @@ def respond(
         for item in engine.stream(cleaned, conversation):
             if isinstance(item, Answer):
                 history[-1:] = answer_messages(item)
-                yield list(history), conversation, item.contract(), ""
+                contract = item.contract()
+                answer_id = log_answer(services, contract, channel="page", conversation=conversation.state)
+                yield list(history), conversation, {**contract, "answer_id": answer_id}, ""
                 return
             streamed += item
             history[-1] = _assistant(draft_prefix + streamed)
@@ -150,6 +153,7 @@ def record_feedback(services: Services, vote: str, comment: str, last: dict[str,
             citations=last.get("citations", []),
             status=last.get("status", ""),
             engine=last.get("engine", ""),
+            answer_id=last.get("answer_id"),
         )
     except PolicyAssistantError as exc:
         return render.error_html(exc.zh)

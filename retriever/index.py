@@ -248,7 +248,7 @@ def ingest_paths(
         report = IngestReport(
             problems=problems, embedding_name=embedder.name, generation=previous.name if previous else None
         )
-        if not parsed:
+        if not parsed and not withdrawn:
             report.chunk_count = previous.manifest.chunk_count if previous else 0
             report.elapsed_s = time.perf_counter() - started
             return report
@@ -264,6 +264,17 @@ def ingest_paths(
             return meta.doc_id in withdrawn or (in_scope and meta.doc_id not in failed)
 
         documents, chunks, changes = _plan(parsed, previous, removable)
+        if not documents:  # everything withdrawn: keep the live index rather than publish an empty one
+            report.problems.append(
+                IngestProblem(
+                    path=str(settings.data_dir),
+                    message_zh="没有在用的政策文件（全部已撤回），索引保持不变。",
+                    message_en="no documents left in use; index unchanged",
+                    severity="error",
+                )
+            )
+            report.chunk_count = previous.manifest.chunk_count if previous else 0
+            return report
         report.documents = changes
         report.chunk_count = len(chunks)
         same_model = previous is not None and previous.manifest.embedding_name == embedder.name

@@ -282,9 +282,11 @@ class RunningServer:
 
     def close(self) -> None:
         self.server.should_exit = True
-        self.server.force_exit = True  # open event streams (SSE) would otherwise hold shutdown for the grace period
         if self.thread is not None:
-            self.thread.join(timeout=15)
+            self.thread.join(timeout=5)
+            if self.thread.is_alive():  # open event streams (SSE) hold a graceful shutdown; stop them
+                self.server.force_exit = True
+                self.thread.join(timeout=15)
 
 
 def _bind(host: str, port: int) -> socket.socket:

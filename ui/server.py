@@ -247,7 +247,7 @@ def build_server(
     options = dict(page_options or {})
     options.pop("max_file_size", None)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.auth = auth
+    app.state.auth, app.state.public = auth, public
     add_login_routes(app, auth)
     upload_bytes = settings.ui_max_upload_mb * MB
     if auth.enabled:

@@ -62,14 +62,22 @@ def _documents_view(services: Services) -> tuple[str, Any, Any, str]:
     return table, gr.update(choices=choices), gr.update(choices=choices), rules
 
 
+def _shown_time(iso: str) -> str:
+    """``2024-03-01T08:05:09+00:00`` → ``2024-03-01 08:05 UTC`` for the tables (the CSV keeps ISO 8601)."""
+    return f"{iso[:10]} {iso[11:16]} UTC" if len(iso) >= 16 else iso
+
+
 def _reports_view(services: Services, vote_filter: str) -> tuple[str, str, str, str | None]:
     """Feedback table, grouped unanswered report, its items and the CSV to download."""
     try:
         vote = None if vote_filter in (None, "all") else vote_filter
         feedback = table_html(FEEDBACK_COLUMNS, staff_reports.feedback_rows(services, vote), empty="还没有用户反馈。")
         items = staff_reports.unanswered_items(services)
-        groups = [group.model_dump() for group in staff_reports.group_report(items)]
-        rows = [{**item.model_dump(), "reasons": "；".join(item.reasons)} for item in items]
+        groups = [{**g.model_dump(), "latest": _shown_time(g.latest)} for g in staff_reports.group_report(items)]
+        rows = [
+            {**item.model_dump(), "reasons": "；".join(item.reasons), "created_at": _shown_time(item.created_at)}
+            for item in items
+        ]
         csv_path = str(staff_reports.write_unanswered_csv(items, EXPORT_DIR))
     except Exception as exc:
         message, _ = services.failure(exc, action_zh="生成报告", command="ui.staff.reports")
@@ -101,8 +109,13 @@ def _documents_tab(services: Services) -> dict[str, Any]:
                 label="层级", choices=[(v, k) for k, v in LEVEL_LABELS.items()], elem_id="meta-level"
             )
         with gr.Row():
-            publish = gr.Textbox(label="发布日期", placeholder="2019-10-15", max_lines=1, elem_id="meta-publish")
-            effective = gr.Textbox(label="施行日期", placeholder="2019-11-01", max_lines=1, elem_id="meta-effective")
+            publish = gr.Textbox(label="发布日期", placeholder="例如 2019-10-15", max_lines=1, elem_id="meta-publish")
+            effective = gr.Textbox(
+                label="施行日期",
+                placeholder="例如 2019-11-01（同发布日期可留空）",
+                max_lines=1,
+                elem_id="meta-effective",
+            )
             status = gr.Dropdown(
                 label="效力", choices=[(v, k) for k, v in STATUS_LABELS.items()], elem_id="meta-status"
             )
@@ -128,7 +141,20 @@ def _documents_tab(services: Services) -> dict[str, Any]:
         region_update = gr.update(value=values.get("region"), choices=staff_docs.region_choices(services))
         return [region_update if name == "region" else values.get(name) for name in FORM_FIELDS]
 
-    def on_save(doc_id: str | None, *values: Any, request: gr.Request, progress=gr.Progress()) -> str:  # noqa: B008
+    def on_save(  # Gradio passes inputs positionally and injects request/progress by their annotations
+        doc_id: str | None,
+        title: str,
+        doc_number: str,
+        region: str,
+        level: str,
+        publish_date: str,
+        effective_date: str,
+        status: str,
+        superseded_by: list[str],
+        request: gr.Request,
+        progress=gr.Progress(),  # noqa: B008
+    ) -> str:
+        values = (title, doc_number, region, level, publish_date, effective_date, status, superseded_by)
         raw = dict(zip(FORM_FIELDS, values, strict=True))
         return staff_docs.save_metadata(services, request.username, doc_id, raw, _progress_callback(progress))
 

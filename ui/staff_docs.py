@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from ingest.errors import PolicyAssistantError, UserInputError
+from ingest.errors import UserInputError
 from ingest.metadata import SIDECAR_SUFFIX, SidecarError, read_sidecar, sidecar_path
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, DocumentMeta, Level, Status
 from ui import render
@@ -364,10 +364,3 @@ def delete_document(
         return done_html(f"已删除“{path.stem}”。", lines)
 
     return _run(services, "删除文件", "ui.staff.delete", work, doc_id=doc_id)
-
-
-def ensure_known(doc_id: str | None, services: Services) -> str:
-    """A selected doc id that still exists (the list may be stale), or a Chinese error."""
-    if doc_id not in document_files(services):
-        raise PolicyAssistantError("政策目录中没有这份文件，请刷新列表后重新选择。", f"unknown doc {doc_id!r}")
-    return str(doc_id)

@@ -168,7 +168,7 @@ def feedback_rows(services: Services, vote: str | None, limit: int = 200) -> lis
     for record in services.feedback.recent(limit=limit, vote=vote):
         rows.append(
             {
-                "created_at": record.created_at.replace("T", " ")[:19],
+                "created_at": f"{record.created_at[:10]} {record.created_at[11:16]} UTC",
                 "vote": VOTE_LABELS.get(record.vote, record.vote),
                 "comment": record.comment,
                 "question": record.question,

@@ -6,6 +6,7 @@ and continues, so the user sees every problem and still gets the good documents.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -15,7 +16,16 @@ from ingest.chunker import chunk_document
 from ingest.clauses import ClauseTree, OutlineNode, outline, parse_clauses
 from ingest.errors import DocumentError
 from ingest.loaders import SUPPORTED_SUFFIXES, load
-from ingest.metadata import SIDECAR_SUFFIX, SidecarError, TextClues, build_meta, read_sidecar, sidecar_path
+from ingest.metadata import (
+    SIDECAR_SUFFIX,
+    SidecarError,
+    TextClues,
+    build_meta,
+    link_supersessions,
+    metadata_warnings,
+    read_sidecar,
+    sidecar_path,
+)
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import NormalizedText, normalize_blocks
 
@@ -90,14 +100,14 @@ def _clues(text: NormalizedText, tree: ClauseTree) -> TextClues:
     )
 
 
-def _metadata(path: Path, clues: TextClues) -> tuple[DocumentMeta, list[FileProblem]]:
+def _metadata(path: Path, clues: TextClues, today: date | None) -> tuple[DocumentMeta, list[FileProblem]]:
     """Sidecar wins; a missing or malformed sidecar falls back to heuristics with a warning naming the file."""
     sidecar_name = sidecar_path(path).name
     try:
         sidecar = read_sidecar(path)
-        meta = build_meta(path, clues, sidecar)
+        meta = build_meta(path, clues, sidecar, today=today)
     except SidecarError as exc:
-        meta = build_meta(path, clues, None)
+        meta = build_meta(path, clues, None, today=today)
         return meta, [
             FileProblem(
                 path=str(sidecar_path(path)),
@@ -118,8 +128,10 @@ def _metadata(path: Path, clues: TextClues) -> tuple[DocumentMeta, list[FileProb
     return meta, []
 
 
-def parse_document(path: Path) -> ParsedDocument:
-    """Parse one file; raises ``DocumentError`` (Chinese message naming the file) if it cannot be ingested."""
+def parse_document(path: Path, *, today: date | None = None) -> ParsedDocument:
+    """Parse one file; raises ``DocumentError`` (Chinese message naming the file) if it cannot be ingested.
+
+    ``today`` (default: the real date) decides in_force/expired from the document's effective dates."""
     if not path.exists():
         raise DocumentError(f"文件不存在：{path}", f"no such file: {path}")
     loaded = load(path)
@@ -127,7 +139,9 @@ def parse_document(path: Path) -> ParsedDocument:
     if not text.paras:
         raise DocumentError(f"文件没有可用的正文：{path.name}", f"no usable text: {path.name}")
     tree = parse_clauses(text.paras)
-    meta, problems = _metadata(path, _clues(text, tree))
+    meta, problems = _metadata(path, _clues(text, tree), today)
+    problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+                 for zh, en in metadata_warnings(meta)]
     chunks = chunk_document(meta, text.paras, tree)
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
@@ -141,13 +155,13 @@ def parse_document(path: Path) -> ParsedDocument:
     )
 
 
-def parse_corpus(paths: list[Path]) -> ParsedCorpus:
+def parse_corpus(paths: list[Path], *, today: date | None = None) -> ParsedCorpus:
     """Parse every discovered file; one bad file becomes a FileProblem, the rest still parse."""
     documents: list[ParsedDocument] = []
     problems: list[FileProblem] = []
     for path in discover(paths):
         try:
-            document = parse_document(path)
+            document = parse_document(path, today=today)
         except DocumentError as exc:
             problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
             continue
@@ -165,5 +179,5 @@ def parse_corpus(paths: list[Path]) -> ParsedCorpus:
                 )
             )
         seen.setdefault(doc_id, document.meta.source_path)
-    unique = [d for d in documents if seen[d.meta.doc_id] == d.meta.source_path]
+    unique = link_supersessions([d for d in documents if seen[d.meta.doc_id] == d.meta.source_path])
     return ParsedCorpus(documents=unique, problems=problems)

@@ -27,7 +27,8 @@ GOOD_FORM = {
     "region": "北京市",
     "level": "municipality",
     "publish_date": "2011-07-06",
-    "effective_date": "",
+    "effective_from": "",
+    "effective_to": "",
     "status": "in_force",
     "superseded_by": [],
 }
@@ -49,7 +50,8 @@ def offline_services(tmp_settings: Settings) -> Services:
         ({"region": ""}, "请填写地区"),
         ({"doc_number": "号" * 61}, "文号过长"),
         ({"publish_date": "2019-13-45"}, "发布日期格式不对"),
-        ({"effective_date": "昨天"}, "施行日期格式不对"),
+        ({"effective_from": "昨天"}, "施行日期格式不对"),
+        ({"effective_to": "2019-02-30"}, "有效期至格式不对"),
         ({"level": "galaxy"}, "请选择层级"),
         ({"status": None}, "请选择效力"),
         ({"superseded_by": ["no-such-doc"]}, "无效的文件：no-such-doc"),
@@ -64,12 +66,12 @@ def test_metadata_form_rejects_bad_values_in_chinese(changes: dict, message: str
 
 def test_metadata_form_reads_dates_as_people_write_them() -> None:
     form = staff_docs.parse_form(
-        {**GOOD_FORM, "publish_date": "2011年7月6日", "effective_date": "2011/8/1", "doc_number": "  ",
+        {**GOOD_FORM, "publish_date": "2011年7月6日", "effective_from": "2011/8/1", "doc_number": "  ",
          "superseded_by": [BEIJING_2007]},
         doc_id=BEIJING_2011,
         known_ids=KNOWN,
     )
-    assert form.publish_date.isoformat() == "2011-07-06" and form.effective_date.isoformat() == "2011-08-01"
+    assert form.publish_date.isoformat() == "2011-07-06" and form.effective_from.isoformat() == "2011-08-01"
     assert form.doc_number is None and form.superseded_by == [BEIJING_2007]
 
 
@@ -134,16 +136,16 @@ def test_metadata_form_writes_the_sidecar_and_the_index_follows(indexed_copy: Se
     generation = services.index_generation
     html = staff_docs.save_metadata(
         services, "staff", BEIJING_2011, {**values, "doc_number": "京政发〔2011〕33号（修订）",
-                                          "effective_date": "2011-08-01"}, None
+                                          "effective_from": "2011-08-01"}, None
     )
     assert "已保存" in html and "更新" in html, html
     sidecar = (services.settings.data_dir / f"{BEIJING_2011}.meta.yaml").read_text(encoding="utf-8")
     assert sidecar.startswith("# 文件元数据")  # the format is described at the top of the data file
     data = yaml.safe_load(sidecar)
-    assert data["doc_number"] == "京政发〔2011〕33号（修订）" and str(data["effective_date"]) == "2011-08-01"
+    assert data["doc_number"] == "京政发〔2011〕33号（修订）" and str(data["effective_from"]) == "2011-08-01"
     assert data["aliases"] == ["北京", "京", "首都", "北京市"] and data["note"]  # fields the form does not own stay
     meta = next(m for m in services.retriever.documents() if m.doc_id == BEIJING_2011)
-    assert meta.doc_number == "京政发〔2011〕33号（修订）" and meta.effective_date.isoformat() == "2011-08-01"
+    assert meta.doc_number == "京政发〔2011〕33号（修订）" and meta.effective_from.isoformat() == "2011-08-01"
     assert services.index_generation == generation + 1
 
 

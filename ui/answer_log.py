@@ -1,8 +1,8 @@
 """Log every produced answer (question, status, region, topic) so staff can see what the corpus could not answer.
 
 ``log_answer`` is called where the page and the API produce an answer; it never lets a logging failure reach the
-user. Region and topic are each decided by one function here, to be swapped for the query understanding's own
-values when it provides them.
+user. Region and topic come from the query understanding (``Retriever.understand``: the places and the topic the
+question names), falling back to the answer's citations and calculators.
 """
 
 from __future__ import annotations
@@ -21,23 +21,39 @@ CONVERSATION_KEY = "answer_log_conversation"
 logger = logging.getLogger(__name__)
 
 
-def answer_region(services: Services, question: str, contract: Mapping[str, Any]) -> str:
-    """The place the question is about: a region or uncovered place it names, else its first citation's region."""
-    if services.retriever is not None:
-        from assistant.understanding import detect_regions
+def _understanding(services: Services, question: str) -> Any | None:
+    """The query understanding of the question (places, topic), or None without an index or on any failure."""
+    if services.retriever is None or not question:
+        return None
+    try:
+        return services.retriever.understand(question)
+    except Exception as exc:  # the log line is a by-product; never let it fail the answer
+        logger.info("no understanding for the answer log: %s", exc)
+        return None
 
-        mention = detect_regions(question, services.retriever.documents())
-        named = mention.unknown + mention.regions  # an uncovered place named is the gap staff want to see
-        if named:
-            return named[0]
+
+def answer_region(services: Services, question: str, contract: Mapping[str, Any]) -> str:
+    """The place the question is about: an uncovered place it names first (that is the gap staff want to see),
+    then a covered one, then its first citation's region."""
+    understanding = _understanding(services, question)
+    if understanding is not None:
+        places = [*understanding.uncovered, *understanding.places]
+        if places:
+            return str(places[0].label)
+        if understanding.local_regions:
+            return str(understanding.local_regions[0])
     for citation in contract.get("citations") or []:
         if citation.get("region"):
             return str(citation["region"])
     return UNKNOWN_REGION
 
 
-def answer_topic(contract: Mapping[str, Any]) -> str:
-    """The first citation's clause heading, else the calculator the answer ran, else 未分类."""
+def answer_topic(services: Services, question: str, contract: Mapping[str, Any]) -> str:
+    """The topic the query understanding read, else the first citation's clause heading, else the calculator the
+    answer ran, else 未分类."""
+    understanding = _understanding(services, question)
+    if understanding is not None and understanding.topic_title:
+        return str(understanding.topic_title)
     for citation in contract.get("citations") or []:
         heading = citation.get("heading")
         if heading:
@@ -73,7 +89,7 @@ def log_answer(
             status=status,
             channel=channel,
             region=answer_region(services, question, contract),
-            topic=answer_topic(contract),
+            topic=answer_topic(services, question, contract),
             engine=str(contract.get("engine") or ""),
             conversation_id=conversation_id(conversation) if conversation is not None else None,
         )

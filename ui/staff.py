@@ -39,7 +39,10 @@ GROUP_COLUMNS = (
 ITEM_COLUMNS = (("created_at", "时间"), ("region", "地区"), ("topic", "主题"), ("reasons", "原因"),
                 ("question", "问题"), ("comment", "用户意见"))
 FEEDBACK_FILTERS = [("全部", "all"), ("👎 没用", "down"), ("👍 有用", "up")]
-FORM_FIELDS = ("title", "doc_number", "region", "level", "publish_date", "effective_date", "status", "superseded_by")
+FORM_FIELDS = (
+    "title", "doc_number", "region", "level", "publish_date", "effective_from", "effective_to", "status",
+    "superseded_by",
+)
 
 
 def _progress_callback(progress: gr.Progress) -> staff_docs.Progress:
@@ -116,6 +119,9 @@ def _documents_tab(services: Services) -> dict[str, Any]:
                 max_lines=1,
                 elem_id="meta-effective",
             )
+            expires = gr.Textbox(
+                label="有效期至", placeholder="长期有效可留空", max_lines=1, elem_id="meta-expires"
+            )
             status = gr.Dropdown(
                 label="效力", choices=[(v, k) for k, v in STATUS_LABELS.items()], elem_id="meta-status"
             )
@@ -129,7 +135,7 @@ def _documents_tab(services: Services) -> dict[str, Any]:
         confirm = gr.Textbox(label="删除前请输入文件编号确认", max_lines=1, elem_id="doc-delete-confirm")
         delete = gr.Button("删除这份文件", variant="stop", elem_id="doc-delete")
     result = gr.HTML(elem_id="staff-doc-result")
-    form = [title, doc_number, region, level, publish, effective, status, superseded]
+    form = [title, doc_number, region, level, publish, effective, expires, status, superseded]
 
     def fill(doc_id: str | None) -> list[Any]:
         if not doc_id:
@@ -148,13 +154,16 @@ def _documents_tab(services: Services) -> dict[str, Any]:
         region: str,
         level: str,
         publish_date: str,
-        effective_date: str,
+        effective_from: str,
+        effective_to: str,
         status: str,
         superseded_by: list[str],
         request: gr.Request,
         progress=gr.Progress(),  # noqa: B008
     ) -> str:
-        values = (title, doc_number, region, level, publish_date, effective_date, status, superseded_by)
+        values = (
+            title, doc_number, region, level, publish_date, effective_from, effective_to, status, superseded_by
+        )
         raw = dict(zip(FORM_FIELDS, values, strict=True))
         return staff_docs.save_metadata(services, request.username, doc_id, raw, _progress_callback(progress))
 

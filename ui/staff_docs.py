@@ -12,6 +12,7 @@ are also closed to anyone without a session (``ui.server``).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import tempfile
@@ -34,8 +35,9 @@ RULES_SUFFIX = ".rules.yaml"
 NOT_STAFF_ZH = "只有登录的工作人员可以管理政策文件。"
 SIDECAR_HEADER = (
     "# 文件元数据（由工作人员区写入，也可手工编辑）。字段：title 标题；doc_number 文号（无文号写 null）；\n"
-    "# issuer 发文机关；region 地区；province 所属省级；level 层级 national/province/municipality/city/district；\n"
-    "# publish_date 发布日期；effective_date 施行日期；status 效力 in_force/superseded/unknown/withdrawn；\n"
+    "# issuer 发文机关；region 地区（行政区划名，如 河北省石家庄市、全国）；province 所属省级；\n"
+    "# level 层级 national/province/municipality/city/district/county/unknown；publish_date 发布日期；\n"
+    "# effective_from 施行日期；effective_to 有效期至；status 效力 in_force/superseded/expired/unknown/withdrawn；\n"
     "# superseded_by 取代它的文件编号；aliases 别名；note 备注。日期写作 2019-10-15。\n"
 )
 FIELD_LABELS = {
@@ -44,7 +46,8 @@ FIELD_LABELS = {
     "region": "地区",
     "level": "层级",
     "publish_date": "发布日期",
-    "effective_date": "施行日期",
+    "effective_from": "施行日期",
+    "effective_to": "有效期至",
     "status": "效力",
     "superseded_by": "被以下文件取代",
 }
@@ -142,10 +145,34 @@ def document_table_rows(documents: list[StaffDocument]) -> list[dict[str, Any]]:
     ]
 
 
+def _gazetteer(services: Services) -> Any:
+    from ingest.knowledge import Knowledge
+
+    return Knowledge.load(services.settings.knowledge_dir).gazetteer()  # cached per knowledge directory
+
+
+@functools.cache
+def _division_names(gazetteer: Any) -> tuple[str, ...]:
+    """Every administrative division as its chain of full names (河北省石家庄市长安区), in code order."""
+    from ingest.places import NATION_CODE, describe
+
+    codes = sorted(code for code in gazetteer._by_code if code != NATION_CODE)
+    return tuple(describe(gazetteer, code) for code in codes)
+
+
 def region_choices(services: Services) -> list[str]:
-    """Regions offered in the metadata form. Swap for the gazetteer of administrative divisions when it lands."""
-    regions = {meta.region for meta in indexed_documents(services).values()}
-    return sorted(regions | {"全国"})
+    """Regions offered in the metadata form: 全国, the regions documents already use, then every division."""
+    used = sorted({meta.region for meta in indexed_documents(services).values()} - {"全国"})
+    return list(dict.fromkeys(["全国", *used, *_division_names(_gazetteer(services))]))
+
+
+def check_region(services: Services, region: str) -> None:
+    """A region the gazetteer knows (``石家庄市``, ``河北省石家庄市``, ``重庆市北碚区``, ``全国``), else an error."""
+    if _gazetteer(services).resolve(region) is None:
+        raise UserInputError(
+            f"地区“{region[:30]}”不在行政区划表中，请从列表中选择（如 河北省石家庄市、重庆市北碚区、全国）。",
+            f"unknown region {region!r}",
+        )
 
 
 # ---------------------------------------------------------------- the metadata form
@@ -161,7 +188,8 @@ class MetadataForm(BaseModel):
     region: str = Field(min_length=2, max_length=60)
     level: Level
     publish_date: date | None = None
-    effective_date: date | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
     status: Status
     superseded_by: list[str] = Field(default_factory=list, max_length=50)
 
@@ -208,7 +236,8 @@ def parse_form(raw: Mapping[str, Any], *, doc_id: str, known_ids: set[str]) -> M
         region=_clean_text(raw.get("region"), "region", required=True, limit=60),
         level=raw["level"],
         publish_date=parse_date(raw.get("publish_date"), "publish_date"),
-        effective_date=parse_date(raw.get("effective_date"), "effective_date"),
+        effective_from=parse_date(raw.get("effective_from"), "effective_from"),
+        effective_to=parse_date(raw.get("effective_to"), "effective_to"),
         status=raw["status"],
         superseded_by=superseded_by,
     )
@@ -221,7 +250,7 @@ def form_values(services: Services, doc_id: str) -> dict[str, Any]:
     values: dict[str, Any] = meta.model_dump(include=set(FIELD_LABELS)) if meta else {}
     values.update({k: v for k, v in _sidecar_or_empty(path).items() if k in FIELD_LABELS})
     values.setdefault("title", path.stem)
-    for key in ("publish_date", "effective_date"):
+    for key in ("publish_date", "effective_from", "effective_to"):
         values[key] = values[key].isoformat() if isinstance(values.get(key), date) else (values.get(key) or "")
     values["doc_number"] = values.get("doc_number") or ""
     values["superseded_by"] = list(values.get("superseded_by") or [])
@@ -320,6 +349,7 @@ def save_metadata(
         require_staff(services, username)
         path = _document_path(services, doc_id)
         form = parse_form(raw, doc_id=path.stem, known_ids=set(document_files(services)))
+        check_region(services, form.region)
         data = _checked_sidecar(services, path.stem, path, form.model_dump())
         if form.status == "withdrawn":
             _guard_last_document(services, path.stem)

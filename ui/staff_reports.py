@@ -108,7 +108,7 @@ def unanswered_items(services: Services) -> list[UnansweredItem]:
             created_at=vote.created_at,
             question=vote.question,
             region=logged.region if logged else answer_region(services, vote.question, contract),
-            topic=logged.topic if logged else answer_topic(contract),
+            topic=logged.topic if logged else answer_topic(services, vote.question, contract),
             reasons=[REASON_DOWNVOTE],
             comment=vote.comment,
             channel=CHANNEL_LABELS.get(logged.channel, logged.channel) if logged else "网页",

@@ -95,6 +95,16 @@ def test_delete_needs_the_document_id_typed_and_unknown_documents_are_named(offl
         assert "政策目录中没有这份文件" in staff_docs.withdraw_document(offline_services, "staff", doc_id, None)
 
 
+def test_regions_come_from_the_gazetteer(offline_services: Services) -> None:
+    choices = staff_docs.region_choices(offline_services)
+    assert choices[0] == "全国" and "河北省石家庄市" in choices and "重庆市北碚区" in choices and len(choices) > 3000
+    sidecar = offline_services.settings.data_dir / f"{BEIJING_2011}.meta.yaml"
+    before = sidecar.read_text(encoding="utf-8")
+    html = staff_docs.save_metadata(offline_services, "staff", BEIJING_2011, {**GOOD_FORM, "region": "火星市"}, None)
+    assert "地区“火星市”不在行政区划表中" in html
+    assert sidecar.read_text(encoding="utf-8") == before
+
+
 def test_a_broken_sidecar_is_refused_before_anything_is_written(offline_services: Services) -> None:
     sidecar = offline_services.settings.data_dir / f"{BEIJING_2011}.meta.yaml"
     original = sidecar.read_text(encoding="utf-8")

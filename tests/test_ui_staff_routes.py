@@ -150,3 +150,14 @@ def test_public_api_stays_public_while_staff_login_is_configured(ui_services: Se
         hits = client.predict("职工教育经费", 3, "", "", api_name="/search")
         assert hits["results"]
         assert httpx.get(running.url).status_code == 200  # the page itself needs no login
+
+
+def test_files_the_staff_area_holds_are_not_served_by_the_public_mount(served: Served) -> None:
+    client = logged_in_client(served.url)
+    (uploaded,) = client.post("/staff/gradio_api/upload", files={"files": ("ceshi.txt", "内部文件".encode())}).json()
+    assert client.get(f"/staff/gradio_api/file={uploaded}").content == "内部文件".encode()  # staff can read it
+    for path in (f"gradio_api/file={uploaded}", f"gradio_api/file/{uploaded}", f"gradio_api/file={uploaded}/../"
+                 f"{Path(uploaded).name}", "gradio_api/file=" + uploaded.replace("/", "//")):
+        response = httpx.get(served.url + path)
+        assert response.status_code == 403 and "内部文件" not in response.text, path
+    assert httpx.get(f"{served.url}staff/gradio_api/file={uploaded}").status_code == 401

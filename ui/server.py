@@ -15,17 +15,21 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from gradio.utils import abspath as gradio_abspath
+from gradio.utils import get_upload_folder
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
@@ -33,7 +37,7 @@ from ui.admission import BUSY_MESSAGE_ZH, public_api_fn_ids, waiting_events
 from ui.auth import StaffAuth
 from ui.render import esc
 from ui.services import Services
-from ui.staff import STAFF_PREFIX, build_staff_app
+from ui.staff import EXPORT_DIR, STAFF_PREFIX, build_staff_app
 
 SESSION_COOKIE = "pa_staff_session"
 PUBLIC_API_NAMES = ("ask", "search")
@@ -45,7 +49,9 @@ STAFF_LOGIN_REQUIRED_ZH = "需要工作人员登录。"
 STAFF_DISABLED_ZH = "工作人员区未启用：管理员尚未设置 POLICY_UI_AUTH。"
 TOO_LARGE_ZH = "请求过大，已拒绝。"
 LENGTH_REQUIRED_ZH = "请求缺少长度信息（Content-Length），已拒绝。"
+FILE_NOT_PUBLIC_ZH = "该文件不对外提供。"
 _UPLOAD_ROUTES = ("/gradio_api/upload", "/gradio_api/upload_progress", "/gradio_api/process_recording")
+_FILE_ROUTES = ("/gradio_api/file=", "/gradio_api/file/")
 ASGIApp = Callable[[MutableMapping[str, Any], Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Any]
 
 
@@ -159,6 +165,9 @@ class RequestGuard:
         self.app, self.auth, self.public_blocks = app, auth, public_blocks
         self.queue_size, self.staff_max_body = queue_size, staff_max_body
         self.api_fn_ids = public_api_fn_ids(public_blocks, PUBLIC_API_NAMES)
+        self.private_dirs = [
+            path for root in (get_upload_folder(), EXPORT_DIR) for path in (Path(root), Path(root).resolve())
+        ]
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -200,7 +209,20 @@ class RequestGuard:
         content_type = dict(scope.get("headers") or []).get(b"content-type", b"").lower()
         if path.startswith(_UPLOAD_ROUTES) or content_type.startswith(b"multipart/"):
             return JSONResponse({"detail": NO_UPLOAD_ZH}, status_code=403)
+        if path.startswith(_FILE_ROUTES) and self._staff_file(scope.get("path", "")):
+            return JSONResponse({"detail": FILE_NOT_PUBLIC_ZH}, status_code=403)
         return self._body_refusal(scope, PUBLIC_MAX_BODY_BYTES)
+
+    def _staff_file(self, raw_path: str) -> bool:
+        """A file the staff app holds (uploads, exports): the public app shares Gradio's upload directory with
+        it and would otherwise serve them to anyone who knows the path. The public app itself stores no files."""
+        target = re.sub(r"^/+gradio_api/+file[=/]", "", raw_path, flags=re.IGNORECASE)
+        try:
+            as_gradio_reads_it = Path(gradio_abspath(target))  # the same reading Gradio's file route uses
+            candidates = (as_gradio_reads_it, as_gradio_reads_it.resolve())
+        except (OSError, ValueError):
+            return True
+        return any(path.is_relative_to(root) for path in candidates for root in self.private_dirs)
 
     async def _admit_page_event(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         """A page event joins the queue only while fewer than ``queue_size`` wait; API events always pass

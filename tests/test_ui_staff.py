@@ -17,7 +17,7 @@ from support import BEIJING_2007, BEIJING_2011, MOHRSS, SHIJIAZHUANG
 
 from ingest.errors import UserInputError
 from ingest.settings import Settings
-from ui import staff_docs
+from ui import staff_docs, staff_form
 from ui.services import Services, build_services
 
 AUTH = "staff:s3cret"
@@ -60,12 +60,12 @@ def offline_services(tmp_settings: Settings) -> Services:
 )
 def test_metadata_form_rejects_bad_values_in_chinese(changes: dict, message: str) -> None:
     with pytest.raises(UserInputError) as info:
-        staff_docs.parse_form({**GOOD_FORM, **changes}, doc_id=BEIJING_2011, known_ids=KNOWN)
+        staff_form.parse_form({**GOOD_FORM, **changes}, doc_id=BEIJING_2011, known_ids=KNOWN)
     assert message in info.value.zh
 
 
 def test_metadata_form_reads_dates_as_people_write_them() -> None:
-    form = staff_docs.parse_form(
+    form = staff_form.parse_form(
         {**GOOD_FORM, "publish_date": "2011年7月6日", "effective_from": "2011/8/1", "doc_number": "  ",
          "superseded_by": [BEIJING_2007]},
         doc_id=BEIJING_2011,
@@ -96,7 +96,7 @@ def test_delete_needs_the_document_id_typed_and_unknown_documents_are_named(offl
 
 
 def test_regions_come_from_the_gazetteer(offline_services: Services) -> None:
-    choices = staff_docs.region_choices(offline_services)
+    choices = staff_form.region_choices(offline_services)
     assert choices[0] == "全国" and "河北省石家庄市" in choices and "重庆市北碚区" in choices and len(choices) > 3000
     sidecar = offline_services.settings.data_dir / f"{BEIJING_2011}.meta.yaml"
     before = sidecar.read_text(encoding="utf-8")

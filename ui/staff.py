@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from ingest.models import LEVEL_LABELS, STATUS_LABELS
-from ui import render, staff_docs, staff_reports
+from ui import render, staff_docs, staff_form, staff_reports
 from ui.services import Services
 from ui.staff_render import staff_header_html, table_html
 from ui.staff_upload import DOCUMENT_SUFFIXES, upload_and_reindex
@@ -104,7 +104,7 @@ def _documents_tab(services: Services) -> dict[str, Any]:
             doc_number = gr.Textbox(label="文号（没有请留空）", max_lines=1, elem_id="meta-doc-number")
             region = gr.Dropdown(
                 label="地区",
-                choices=staff_docs.region_choices(services),
+                choices=staff_form.region_choices(services),
                 allow_custom_value=True,
                 elem_id="meta-region",
             )
@@ -144,8 +144,7 @@ def _documents_tab(services: Services) -> dict[str, Any]:
             values = staff_docs.form_values(services, doc_id)
         except Exception:
             return [gr.update()] * len(form)
-        region_update = gr.update(value=values.get("region"), choices=staff_docs.region_choices(services))
-        return [region_update if name == "region" else values.get(name) for name in FORM_FIELDS]
+        return [values.get(name) for name in FORM_FIELDS]  # a region outside the choices is kept as typed
 
     def on_save(  # Gradio passes inputs positionally and injects request/progress by their annotations
         doc_id: str | None,

@@ -7,7 +7,6 @@ Screenshots go to ``artifacts/`` (git-ignored) at desktop and phone width so a p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from support_browser import ARTIFACTS, DESKTOP, PHONE, ask, chromium, open_page
@@ -77,48 +76,6 @@ def test_lookup_highlights_terms_at_phone_width(browser, running_app: str) -> No
         assert page.evaluate("navigator.clipboard.readText()") == label
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "browser_lookup_phone.png"), full_page=True)
-    finally:
-        page.close()
-
-
-@pytest.fixture
-def staff_app(tmp_settings) -> Iterator[str]:
-    """A page with a staff account over an empty index (a fresh deployment)."""
-    from pydantic import SecretStr
-    from support import serving
-
-    from ui.services import build_services
-
-    services = build_services(tmp_settings.model_copy(update={"ui_auth": SecretStr("staff:s3cret-pw")}))
-    with serving(services) as url:
-        yield url
-
-
-def test_staff_logs_in_uploads_a_policy_and_sees_the_report(browser, staff_app: str, tmp_path: Path) -> None:
-    from tests.test_ui_upload import NEW_POLICY
-
-    policy = tmp_path / "ceshi-2024-training-subsidy.txt"
-    policy.write_text(NEW_POLICY, encoding="utf-8")
-    anonymous = browser.new_page(locale="zh-CN")
-    try:
-        anonymous.goto(staff_app)
-        anonymous.get_by_role("button", name="登录").wait_for()
-        assert anonymous.locator("#chat").count() == 0  # nothing of the page without logging in
-    finally:
-        anonymous.close()
-    page = _open(browser, staff_app, DESKTOP, login=("staff", "s3cret-pw"))
-    try:
-        page.get_by_role("tab", name="政策文件").click()
-        page.get_by_text("上传政策文件并重建索引（工作人员）").click()
-        page.locator("input[type=file]").set_input_files(str(policy))
-        page.get_by_text(policy.name).first.wait_for()
-        page.get_by_role("button", name="导入并重建索引").click()
-        report = page.locator("#upload-report")
-        report.get_by_text("新增", exact=False).wait_for()
-        assert "测试市人力资源和社会保障局关于职业技能培训补贴的通知" in report.inner_text()
-        page.locator("#docs-table").get_by_text("测人社发〔2024〕1号").wait_for()  # the list refreshed itself
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "browser_upload_desktop.png"), full_page=True)
     finally:
         page.close()
 

@@ -20,6 +20,7 @@ import gradio as gr
 from assistant.models import MAX_CONVERSATION_TURNS, Answer, Conversation
 from ingest.errors import PolicyAssistantError
 from ui import chat_view, render
+from ui.answer_log import log_answer
 from ui.services import Services
 
 EXAMPLE_QUESTIONS = (
@@ -78,10 +79,16 @@ def bounded(history: History, answers: Answers) -> tuple[History, Answers]:
     return history[starts[-MAX_CONVERSATION_TURNS] :], answers[-MAX_CONVERSATION_TURNS:]
 
 
-def _record(answer: Answer | None, question: str) -> dict[str, Any]:
+def _record(
+    answer: Answer | None, question: str, services: Services | None = None, conversation: Conversation | None = None
+) -> dict[str, Any]:
+    """The page's record of one answer; its id is the answer log's (staff reports), so votes refer to it."""
     if answer is None:
         return {"answer_id": None, "question": question}
-    return {"answer_id": uuid.uuid4().hex, **answer.contract()}
+    contract = answer.contract()
+    answer_id = log_answer(services, contract, channel="page", conversation=conversation.state if conversation
+                           else None) if services is not None else uuid.uuid4().hex
+    return {"answer_id": answer_id or uuid.uuid4().hex, **contract}
 
 
 def respond(
@@ -113,7 +120,7 @@ def respond(
         for item in engine.stream(cleaned, conversation):
             if isinstance(item, Answer):
                 history[-1:] = answer_messages(item, covered_regions(services))
-                history, answers = bounded(history, [*answers, _record(item, cleaned)])
+                history, answers = bounded(history, [*answers, _record(item, cleaned, services, conversation)])
                 yield history, conversation, answers, ""
                 return
             streamed += item

@@ -14,6 +14,7 @@ from ingest.errors import PolicyAssistantError
 from ingest.models import LEVEL_LABELS, STATUS_LABELS, Chunk, DocumentMeta
 from ui import render
 from ui.services import Services
+from ui.trust_view import flagged_clauses_html
 
 
 def document_rows(services: Services) -> list[dict[str, Any]]:
@@ -77,9 +78,11 @@ def view_document(services: Services, doc_id: str | None, target_chunk: str | No
     meta = next((m for m in retriever.documents() if m.doc_id == doc_id), None)
     if meta is None:
         return render.error_html("没有这份文件，可能已被移除，请刷新列表。")
-    sections = document_sections(retriever.chunks_of(doc_id))
+    chunks = retriever.chunks_of(doc_id)
+    sections = document_sections(chunks)
     target = next((i for i, section in enumerate(sections) if target_chunk in section["ids"]), None)
-    return render.document_viewer_html(meta.title, document_meta_line(meta), sections, target=target)
+    viewer = render.document_viewer_html(meta.title, document_meta_line(meta), sections, target=target)
+    return viewer + flagged_clauses_html(chunks)  # clauses kept out of answers (content trust), shown to staff
 
 
 def locate(services: Services, chunk_id: str | None) -> tuple[str | None, str]:

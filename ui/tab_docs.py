@@ -96,6 +96,19 @@ def locate(services: Services, chunk_id: str | None) -> tuple[str | None, str]:
     return chunk.doc_id, view_document(services, chunk.doc_id, chunk.id)
 
 
+SCROLL_TO_TARGET_JS = """
+() => {
+  const show = (tries) => {
+    const target = document.querySelector('#docs-viewer .pa-target');
+    if (!target || target.offsetParent === null) { if (tries > 0) setTimeout(() => show(tries - 1), 100); return; }
+    target.scrollIntoView({block: 'center'});
+    target.focus({preventScroll: true});
+  };
+  show(50);
+}
+"""
+
+
 def rules_section(services: Services) -> None:
     """计算规则 (rules as data): each document's rules and their verification status; the button re-reads them."""
     from ui.rules_view import rules_status_html

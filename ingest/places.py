@@ -31,7 +31,6 @@ _DATASET = ("dictionary", "china_location.zip", "china_location.txt")
 _PSEUDO_UNITS = ("省直辖行政区划", "市直辖", "省直辖县级行政区划", "自治区直辖县级行政区划")
 _LEVELS: tuple[PlaceLevel, ...] = ("province", "prefecture", "county")
 MIN_NAME = 2
-_BOUNDARY_CHARS = set("在是从到去和与及或的了我你他她们也就还这那个于对给往来回")
 
 
 class Place(BaseModel):
@@ -269,8 +268,17 @@ class Gazetteer:
         generic_end = any(surface.endswith(w) and len(w) < len(surface) for w in self.knowledge.generic_words)
         if not (county_short or generic_end) or start == 0 or (before and before[-1].end == start):
             return True
-        previous = text[start - 1]
-        return not ("\u4e00" <= previous <= "\u9fff") or previous in _BOUNDARY_CHARS
+        return not self.is_common_word(text[start - 1 : start + 1])  # 振|兴城: the name would start inside 振兴
+
+    def is_function_word(self, word: str) -> bool:
+        """A verb, adverb, pronoun, preposition or particle in jieba's dictionary (照着, 那边): never a place's name."""
+        _, tag = two_character_words().get(word, (0, ""))
+        return tag[:1] in ("v", "d", "r", "p", "c", "u", "m", "q")
+
+    def is_common_word(self, word: str) -> bool:
+        """An ordinary two-character word (jieba's dictionary, see ``CommonWords``)."""
+        rule = self.knowledge.common_words
+        return word in frequent_words(rule.min_frequency, tuple(rule.place_tags))
 
     def _in_context(self, surface: str, before: list[PlaceMention], position: int) -> tuple[str, ...]:
         """A shared short name right after its parent's name: 天津和平, 重庆江北."""
@@ -309,21 +317,33 @@ class Gazetteer:
         )
 
 
-def _common_words(aliases: Iterable[str], rule: CommonWords) -> set[str]:
-    """The aliases jieba's dictionary knows as ordinary words (see ``CommonWords``)."""
+@cache
+def two_character_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary, two-character words only: word → (frequency, part-of-speech tag); read once."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
-        return set()
-    wanted = set(aliases)
-    found: set[str] = set()
+        return {}
+    words: dict[str, tuple[int, str]] = {}
     with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
         for line in handle:
             word, _, rest = line.partition(" ")
-            if word in wanted:
+            if len(word) == 2:
                 freq, _, tag = rest.strip().partition(" ")
-                if int(freq) >= rule.min_frequency and tag not in rule.place_tags:
-                    found.add(word)
-    return found
+                words[word] = (int(freq), tag)
+    return words
+
+
+@cache
+def frequent_words(min_frequency: int, place_tags: tuple[str, ...]) -> frozenset[str]:
+    """Two-character words jieba lists at ``min_frequency`` or more under a non-place tag: ordinary words (合作, 比如,
+    振兴)."""
+    return frozenset(w for w, (freq, tag) in two_character_words().items()
+                     if freq >= min_frequency and tag not in place_tags)
+
+
+def _common_words(aliases: Iterable[str], rule: CommonWords) -> set[str]:
+    """The aliases jieba's dictionary knows as ordinary words (see ``CommonWords``)."""
+    return set(aliases) & frequent_words(rule.min_frequency, tuple(rule.place_tags))
 
 
 @cache

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
-_WHITESPACE = re.compile(r"\s+")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+from ingest.textnorm import squeeze, squeeze_numbers
+
 # An amount of money: 1500元, 1.5万元, 64万 元 (after normalization: no spaces, no thousands separators).
 _MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万)?元")
 _MONEY_FACT = re.compile(r"^(\d+(?:\.\d+)?)(万)?元$")
@@ -16,16 +15,14 @@ _PERCENT_FACT = re.compile(r"^(\d+(?:\.\d+)?)%$")
 
 
 def normalize_for_match(text: str) -> str:
-    """NFKC (full-width digits, letters, parens → half-width) and no whitespace at all.
-
-    Whitespace is dropped because the sources put spaces inside numbers (``总额 8%``, ``满 5 年``) and table cells.
-    """
-    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+    """The product's match form (``ingest.textnorm.squeeze``: simplified, NFKC, no whitespace at all — the sources put
+    spaces inside numbers, ``总额 8%``, and table cells)."""
+    return squeeze(text)
 
 
 def normalize_fact_text(text: str) -> str:
     """Like ``normalize_for_match`` and also drops thousands separators, so ``20,000元`` matches ``20000元``."""
-    return _THOUSANDS.sub("", normalize_for_match(text))
+    return squeeze_numbers(text)
 
 
 def contains(haystack: str, needle: str) -> bool:

@@ -13,24 +13,13 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 from staff_support import STAFF_PASSWORD, STAFF_USER, serving_server
+from support_browser import ARTIFACTS, DESKTOP, PHONE, chromium
 
 from ingest.settings import Settings
 from ui.services import build_services
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 NEW_DOC = "ceshi-2024-training-subsidy"
 NEW_TITLE = "测试市人力资源和社会保障局关于职业技能培训补贴的通知"
 GAP_QUESTION = "上海的培训补贴是多少？"
@@ -38,15 +27,8 @@ GAP_QUESTION = "上海的培训补贴是多少？"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.is_file() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip("需要 Debian chromium（/usr/bin/chromium）：apt-get install chromium / Chromium not installed")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="需要 playwright Python 包 / playwright not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

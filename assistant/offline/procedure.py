@@ -11,7 +11,6 @@ from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
 from retriever.understanding import Understanding
 
-
 WHO = "who"
 
 

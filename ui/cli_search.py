@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ingest.errors import PolicyAssistantError, UserInputError
-from ui.cli_common import fail, fail_from, load_settings, print_json, run_batch
+from ui.cli_common import fail, fail_from, load_settings, print_json, run_batch, warn_index_problem
 
 if TYPE_CHECKING:
     from retriever.hybrid import HybridRetriever
@@ -83,6 +83,7 @@ def search_command(
         filters = _filters(retriever, region, doc)
     except PolicyAssistantError as error:
         fail_from(error)
+    warn_index_problem(retriever.index_problem)
 
     def search_one(text: str) -> SearchResponse:
         return retriever.search(validate_query(text), top_k=limit, filters=filters)
@@ -95,7 +96,7 @@ def search_command(
             except UserInputError as error:
                 return {"query": line, "error": error.zh, "error_en": error.en, "results": []}
 
-        run_batch(batch, handle)
+        run_batch(batch, settings, handle)
         return
     try:
         response = search_one(query)

@@ -33,8 +33,11 @@ class IngestLimits(BaseModel):
         return cls.from_settings(Settings.model_construct())
 
 
-def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+def size_text(size: int) -> str:
+    """1.5 MB / 12.0 KB / 900 字节."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} 字节"
 
 
 def exceeded(name: str, what_zh: str, actual: str, limit: str, setting: str) -> DocumentError:

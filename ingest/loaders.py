@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import DocumentError
-from ingest.limits import IngestLimits, check_pages, check_paragraphs, exceeded, megabytes
+from ingest.limits import IngestLimits, check_pages, check_paragraphs, exceeded, size_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _ZIP_READ_BLOCK = 1 << 16
@@ -66,7 +66,7 @@ def load(path: Path, limits: IngestLimits | None = None) -> LoadedDocument:
         raise DocumentError(f"文件为空：{path.name}", f"empty file: {path.name}")
     if size > limits.max_file_bytes:
         raise exceeded(
-            path.name, "文件过大", megabytes(size), megabytes(limits.max_file_bytes), "POLICY_MAX_FILE_BYTES"
+            path.name, "文件过大", size_text(size), size_text(limits.max_file_bytes), "POLICY_MAX_FILE_BYTES"
         )
     if suffix == ".docx":
         document = _load_docx(path, limits)
@@ -165,8 +165,8 @@ def _check_unzipped(path: Path, limits: IngestLimits) -> None:
         return exceeded(
             path.name,
             "Word 文件解压后过大（疑似压缩炸弹）",
-            megabytes(size),
-            megabytes(limit),
+            size_text(size),
+            size_text(limit),
             "POLICY_MAX_UNZIPPED_BYTES",
         )
 

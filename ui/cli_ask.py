@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ingest.errors import PolicyAssistantError
-from ui.cli_common import fail, fail_from, load_settings, print_json, run_batch, warn_index_problem
+from ui.cli_common import fail, fail_from, load_settings, print_json, read_batch, run_batch, warn_index_problem
 
 if TYPE_CHECKING:
     from assistant.models import Conversation
@@ -75,13 +75,14 @@ def ask_command(
             validate_question(question, max_chars=settings.max_question_chars)
         except PolicyAssistantError as error:
             fail_from(error)
+    lines = read_batch(batch, settings) if batch is not None else []  # refused before the index is opened
     engine = _engine(settings)
     if batch is not None:
 
         def handle(line: str) -> dict[str, Any]:
             return engine.answer(line).contract()  # engines never raise: bad lines come back "rejected"
 
-        run_batch(batch, settings, handle)
+        run_batch(lines, handle)
         return
     assert question is not None
     if as_json:

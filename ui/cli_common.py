@@ -23,8 +23,15 @@ EXIT_BAD_INPUT = 2
 
 
 def load_settings() -> Settings:
-    """The one place the CLI reads the environment."""
-    return Settings()
+    """The one place the CLI reads the environment; a bad ``POLICY_*`` value is a one-line error naming it."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = "POLICY_" + "_".join(str(part) for part in first.get("loc", ())).upper()
+        fail(f"配置项 {name} 的值无效，请检查环境变量或 .env 文件", f"invalid setting {name}: {first.get('msg', '')}")
 
 
 def fail(zh: str, en: str = "", code: int = EXIT_BAD_INPUT) -> NoReturn:
@@ -44,9 +51,14 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+# Characters json leaves raw with ensure_ascii=False that line-splitting tools (str.splitlines among them) treat as
+# line breaks: escaped, so one JSON object stays one line for every reader of --batch output.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def print_json(value: Any, *, pretty: bool = False) -> None:
     text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=2 if pretty else None, default=str)
-    typer.echo(text)
+    typer.echo(text.translate(_LINE_BREAKS))
 
 
 def warn_index_problem(problem: str | None) -> None:
@@ -91,10 +103,10 @@ def read_batch(path: str, settings: Settings) -> list[str]:
     return [line.removesuffix("\r") for line in lines]
 
 
-def run_batch(path: str, settings: Settings, handle: Callable[[str], dict[str, Any]]) -> None:
-    """Print one JSON object per input line, same order. A bad line yields a rejected object, not an exit; an
-    index problem stops the run with the one-line message (exit 2)."""
-    for line in read_batch(path, settings):
+def run_batch(lines: list[str], handle: Callable[[str], dict[str, Any]]) -> None:
+    """Print one JSON object per input line (from ``read_batch``), same order. A bad line yields a rejected
+    object, not an exit; an index problem stops the run with the one-line message (exit 2)."""
+    for line in lines:
         try:
             print_json(handle(line))
         except PolicyAssistantError as error:

@@ -195,7 +195,7 @@ def load_generation(index_dir: Path, name: str | None = None, *, warning: str | 
         name, problem = current_state(index_dir)
         if name is None:
             if problem:
-                raise _damaged(CURRENT_FILE, problem)
+                raise DamagedIndexError(f"{problem}。{REBUILD_HINT_ZH}。", f"{index_dir}: bad CURRENT", reason=problem)
             raise IndexError_(NO_INDEX_ZH, f"no index in {index_dir}; run `policy-assistant ingest`")
     directory = index_dir / name
     if not directory.is_dir():
@@ -250,7 +250,7 @@ def open_live(index_dir: Path, opener: Callable[[StoredGeneration], T]) -> T:
     intact older one, whose ``warning`` says so in Chinese. ``opener`` may raise ``DamagedIndexError`` too
     (e.g. BM25 or vectors unreadable); the next candidate is tried. None intact → ``DamagedIndexError``."""
     candidates, current_problem = _published_candidates(index_dir)
-    if not candidates and (current_problem is None or current_problem.endswith("缺失")):
+    if not candidates and not (index_dir / CURRENT_FILE).exists():
         raise IndexError_(NO_INDEX_ZH, f"no index in {index_dir}; run `policy-assistant ingest`")
     failures: list[str] = [current_problem] if current_problem else []
     for name in candidates:

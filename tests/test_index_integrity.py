@@ -117,49 +117,46 @@ def assert_current_damage_handled(settings: Settings, live: str, embedder: UseEm
     assert open_reader(settings, embedder, tokenizer).index_problem is None
 
 
-# one file of each kind (the store files, the records, the pointer); the slow matrix walks every file
+# one file of each kind (the store files, the records, the pointer), with the older generation kept or not;
+# the slow matrix below walks every file
 REPRESENTATIVE = [
-    ("chunks.jsonl", "truncated"),
-    ("manifest.json", "garbage"),
-    (gens.CURRENT_FILE, "deleted"),
-    ("bm25/vocab.index.json", "garbage"),
-    ("chroma/chroma.sqlite3", "truncated"),
-    ("chroma/*/length.bin", "garbage"),  # Chroma itself served wrong neighbours from this one, silently
+    ("chunks.jsonl", "truncated", True),
+    ("manifest.json", "garbage", True),
+    (gens.CURRENT_FILE, "deleted", True),
+    ("bm25/vocab.index.json", "garbage", True),
+    ("chroma/chroma.sqlite3", "truncated", True),
+    ("chroma/*/length.bin", "garbage", True),  # Chroma itself served wrong neighbours from this one, silently
+    ("chunks.jsonl", "truncated", False),
+    ("chroma/chroma.sqlite3", "truncated", False),
 ]
 
 
-@pytest.mark.parametrize(("relative", "damage"), REPRESENTATIVE, ids=[f"{r}-{d}" for r, d in REPRESENTATIVE])
-def test_damaged_live_generation_falls_back_and_ingest_repairs(
+@pytest.mark.parametrize(
+    ("relative", "damage", "keep_older"),
+    REPRESENTATIVE,
+    ids=[f"{r}-{d}-{'fallback' if k else 'none-intact'}" for r, d, k in REPRESENTATIVE],
+)
+def test_damaged_live_generation(
     two_generations: tuple[Path, str, str],
     tmp_path: Path,
     embedder: UseEmbedder,
     tokenizer: ChineseTokenizer,
     relative: str,
     damage: str,
+    keep_older: bool,
 ) -> None:
+    """Fallback with a warning and repair by ingest — or, with nothing intact, a clear error and a rebuild."""
     settings = copy_of(two_generations[0], tmp_path)
     _, older, live = two_generations
+    if not keep_older:
+        shutil.rmtree(settings.index_dir / older)
     DAMAGES[damage](target(settings, live, relative))
     if relative == gens.CURRENT_FILE:
         assert_current_damage_handled(settings, live, embedder, tokenizer)
-    else:
+    elif keep_older:
         assert_falls_back_then_repairs(settings, older, embedder, tokenizer)
-
-
-@pytest.mark.parametrize(("relative", "damage"), [REPRESENTATIVE[0], REPRESENTATIVE[4]])
-def test_no_intact_generation_is_a_clear_error_and_ingest_rebuilds(
-    two_generations: tuple[Path, str, str],
-    tmp_path: Path,
-    embedder: UseEmbedder,
-    tokenizer: ChineseTokenizer,
-    relative: str,
-    damage: str,
-) -> None:
-    settings = copy_of(two_generations[0], tmp_path)
-    _, older, live = two_generations
-    shutil.rmtree(settings.index_dir / older)
-    DAMAGES[damage](target(settings, live, relative))
-    assert_refused_then_rebuilt(settings, embedder, tokenizer)
+    else:
+        assert_refused_then_rebuilt(settings, embedder, tokenizer)
 
 
 def test_manifest_records_every_file_and_seals_itself(two_generations: tuple[Path, str, str]) -> None:

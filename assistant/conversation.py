@@ -1,26 +1,31 @@
-"""Follow-up resolution shared by both engines: "那石家庄呢？", "高级工呢？", "如果是急需紧缺工种呢？".
+"""Follow-up resolution shared by both engines: "那石家庄呢？", "高级工呢？", "要是只交了十一个月呢".
 
-A conversation keeps the last stand-alone ("root") question and the facts gathered since. A short question
-that names no new topic is a follow-up: it inherits the root's topic, region and facts; a new place replaces
-the root's place ("石家庄技能提升补贴多少？" + "那北京呢？" → "北京技能提升补贴多少？").
+A conversation keeps the last stand-alone ("root") question, the facts gathered since, and where it was about. A short
+question that names no new topic is a follow-up: it inherits the root's topic, places and facts, and a new fact
+replaces the old one (so the answer is recomputed); a new place replaces the root's place ("那北京呢？"). A follow-up
+with nothing to attach to (a new conversation) is asked what it means.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Conversation
-from assistant.offline.topics import detect_topic
-from assistant.understanding import KNOWN_PLACES, detect_regions, extract_facts
-from ingest.models import DocumentMeta
+from retriever.protocols import Retriever
+from retriever.understanding import Understanding
 
-_FOLLOW_UP_MARKERS = re.compile(r"^(那么?|如果|要是|假如|换成|改成|其中|那如果|还有|另外)|呢[？?。！!]*$")
-_FOLLOW_UP_MAX_CHARS = 24
+_FOLLOW_UP_MARKERS = re.compile(
+    r"^(那么?|如果|要是|假如|换成|改成|其中|那如果|还有|另外|那要是|那假如)|呢[？?。！!]*$|^[^，,。？?！!]{1,10}呢[？?，,]"
+)
+_LEADING = re.compile(r"^(那么?|如果是?|要是|假如|换成|改成|那如果是?|那要是|那假如)")
+_TRAILING = re.compile(r"呢?[？?。！!]*$")
+_FOLLOW_UP_MAX_CHARS = 40
+_DANGLING_CORE = 10  # "那高级工呢？" with nothing before it: too little to answer on its own
 STATE_KEY = "dialogue"
+MAX_FOLLOW_UPS = 6
 
 
 class DialogueState(BaseModel):
@@ -29,35 +34,23 @@ class DialogueState(BaseModel):
     root: str = Field(description="The last stand-alone question.")
     follow_ups: list[str] = Field(default_factory=list)
     facts: dict[str, Any] = Field(default_factory=dict)
+    fact_kinds: dict[str, str] = Field(default_factory=dict)
+    places: list[str] = Field(default_factory=list, description="Surfaces of the places the root asks about.")
 
 
 class ResolvedQuestion(BaseModel):
     question: str = Field(description="What the user typed this turn.")
-    text: str = Field(description="Stand-alone text used for analysis and retrieval.")
+    text: str = Field(description="Stand-alone text used for understanding and retrieval.")
+    understanding: Understanding
     facts: dict[str, Any] = Field(default_factory=dict, description="Facts merged over the dialogue (newest wins).")
     follow_up: bool = False
     new_root: bool = Field(False, description="A follow-up that moved to another place starts a new root.")
+    dangling: bool = Field(False, description="Reads as a follow-up, but there is nothing before it.")
 
 
-def _place_words(text: str, documents: list[DocumentMeta]) -> list[str]:
-    names = {name for d in documents for name in (d.region, *d.aliases) if len(name) >= 2}
-    names |= set(KNOWN_PLACES)
-    return sorted((n for n in names if n in text), key=len, reverse=True)
-
-
-def _core(question: str) -> str:
+def core(question: str) -> str:
     """The follow-up without its connective framing: "那高级工呢？" → "高级工"."""
-    core = re.sub(r"^(那么?|如果是?|要是|假如|换成|改成|那如果是?)", "", question.strip())
-    return re.sub(r"呢?[？?。！!]*$", "", core).strip()
-
-
-def is_follow_up(question: str, state: DialogueState | None, documents: list[DocumentMeta]) -> bool:
-    if state is None or len(question) > _FOLLOW_UP_MAX_CHARS:
-        return False
-    if _FOLLOW_UP_MARKERS.search(question.strip()):
-        return True
-    mention = detect_regions(question, documents)
-    return detect_topic(question) is None and not mention.regions and not mention.unknown
+    return _TRAILING.sub("", _LEADING.sub("", question.strip())).strip()
 
 
 def load_state(conversation: Conversation | None) -> DialogueState | None:
@@ -66,28 +59,79 @@ def load_state(conversation: Conversation | None) -> DialogueState | None:
     return DialogueState.model_validate(conversation.state[STATE_KEY])
 
 
-def resolve(question: str, conversation: Conversation | None, documents: Iterable[DocumentMeta]) -> ResolvedQuestion:
+def looks_like_follow_up(question: str, understanding: Understanding) -> bool:
+    """Short, and either framed as one (那…呢, 如果…) or naming neither a place, a topic nor a document."""
+    if len(question) > _FOLLOW_UP_MAX_CHARS:
+        return False
+    if _FOLLOW_UP_MARKERS.search(question.strip()):
+        return True
+    return not (understanding.places or understanding.topic or understanding.documents or understanding.national)
+
+
+def resolve(question: str, conversation: Conversation | None, retriever: Retriever) -> ResolvedQuestion:
     """Turn this turn's question into a stand-alone one, using the dialogue so far."""
-    documents = list(documents)
+    understanding = retriever.understand(question)
     state = load_state(conversation)
-    facts = extract_facts(question)
-    if state is None or not is_follow_up(question, state, documents):
-        return ResolvedQuestion(question=question, text=question, facts=facts)
-    new_places = _place_words(question, documents)
-    if new_places:
-        text = state.root
-        old_places = _place_words(text, documents)
-        if old_places:
-            text = re.sub("|".join(map(re.escape, old_places)), new_places[0], text, count=1)
-            text = re.sub("|".join(map(re.escape, old_places)), "", text)
-        else:
-            text = f"{new_places[0]}{text}"
-        # facts stated in the root about the old place still hold for the comparison
-        return ResolvedQuestion(
-            question=question, text=text, facts={**state.facts, **facts}, follow_up=True, new_root=True
+    follows = looks_like_follow_up(question, understanding)
+    if state is None:
+        dangling = (
+            conversation is not None and _FOLLOW_UP_MARKERS.search(question.strip()) is not None
+            and not (understanding.places or understanding.documents) and len(core(question)) <= _DANGLING_CORE
         )
-    text = " ".join([state.root, *state.follow_ups, _core(question)])
-    return ResolvedQuestion(question=question, text=text, facts={**state.facts, **facts}, follow_up=True)
+        return ResolvedQuestion(question=question, text=question, understanding=understanding,
+                                facts=understanding.facts, dangling=dangling)
+    if not follows:
+        if understanding.places or not state.places:
+            return ResolvedQuestion(question=question, text=question, understanding=understanding,
+                                    facts=understanding.facts)
+        # a new question in the same conversation stays where the conversation is (the region carries over)
+        text = f"{''.join(state.places)}{question}"
+        return ResolvedQuestion(question=question, text=text, understanding=retriever.understand(text),
+                                facts=understanding.facts, new_root=True)
+    facts = {**state.facts, **_changed_facts(state, understanding), **understanding.facts}
+    if understanding.places:  # "那北京呢？": the root's question about the new place
+        text = _replace_places(state.root, state.places, [p.surface for p in understanding.places])
+        extra = core(question)
+        if not any(p.surface == extra for p in understanding.places):
+            text = f"{text} {extra}"
+        merged = retriever.understand(text)
+        return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts),
+                                facts=facts, follow_up=True, new_root=True)
+    text = " ".join([state.root, *state.follow_ups[-MAX_FOLLOW_UPS:], core(question)])
+    if state.places and not any(p in text for p in state.places):
+        text = f"{''.join(state.places)}{text}"
+    merged = retriever.understand(text)
+    return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts), facts=facts,
+                            follow_up=True)
+
+
+# A quantity a follow-up states without its cue changes the earlier fact of that type ("要是只交了十一个月呢").
+_FACT_KIND_OF = {("duration", "月"): ("months", "years"), ("money", "元"): ("money",), ("number", ""): ("money",),
+                 ("count", None): ("count",), ("percent", "%"): ("percent",)}
+
+
+def _changed_facts(state: DialogueState, understanding: Understanding) -> dict[str, Any]:
+    changed: dict[str, Any] = {}
+    for quantity in understanding.loose_quantities:
+        kinds = _FACT_KIND_OF.get((quantity.kind, quantity.unit)) or _FACT_KIND_OF.get((quantity.kind, None), ())
+        for name, kind in state.fact_kinds.items():
+            if kind in kinds and name not in understanding.facts and name not in changed:
+                value = quantity.value / 12 if kind == "years" else quantity.value
+                changed[name] = int(value) if value == value.to_integral_value() else value
+    return changed
+
+
+def _replace_places(text: str, old: list[str], new: list[str]) -> str:
+    if not old:
+        return f"{''.join(new)}{text}"
+    for index, surface in enumerate(sorted(old, key=len, reverse=True)):
+        text = text.replace(surface, "".join(new) if index == 0 else "", 1)
+    return text
+
+
+def _with_facts(understanding: Understanding, facts: dict[str, Any]) -> Understanding:
+    """The merged reading keeps the dialogue's facts, the newest value of each (a new fact recomputes)."""
+    return understanding.model_copy(update={"facts": facts})
 
 
 def remember(conversation: Conversation | None, resolved: ResolvedQuestion, answer: Answer) -> None:
@@ -95,13 +139,17 @@ def remember(conversation: Conversation | None, resolved: ResolvedQuestion, answ
     if conversation is None:
         return
     state = load_state(conversation)
+    places = [p.surface for p in resolved.understanding.places]
+    kinds = {**(state.fact_kinds if state else {}), **resolved.understanding.fact_kinds}
     if resolved.new_root:
-        state = DialogueState(root=resolved.text, facts=resolved.facts)
+        state = DialogueState(root=resolved.text, facts=resolved.facts, places=places, fact_kinds=kinds)
     elif resolved.follow_up and state is not None:
-        state.follow_ups.append(_core(resolved.question))
+        state.follow_ups.append(core(resolved.question))
         state.facts = resolved.facts
-    else:
-        state = DialogueState(root=resolved.question, facts=resolved.facts)
-    conversation.state[STATE_KEY] = state.model_dump(mode="json")
+        state.fact_kinds = kinds
+    elif not resolved.dangling:
+        state = DialogueState(root=resolved.question, facts=resolved.facts, places=places,
+                              fact_kinds=resolved.understanding.fact_kinds)
+    if state is not None:
+        conversation.state[STATE_KEY] = state.model_dump(mode="json")
     conversation.add(resolved.question, answer)
-

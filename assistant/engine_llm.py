@@ -24,15 +24,14 @@ from langchain_core.tools import BaseTool
 from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error
 from assistant.models import Answer, Conversation, ToolCall
-from assistant.offline.engine import OfflineEngine
-from assistant.protocols import collect
+from assistant.protocols import AnswerEngine, collect
 from assistant.search_tool import SEARCH_TOOL_NAME, SourceRegistry, policy_search_tool, search_and_number
 from assistant.tools import calculator_tools
-from assistant.understanding import NATIONAL_REGION, detect_regions
 from assistant.validation import MAX_QUESTION_CHARS, unsafe_output_issues, validate_question
 from assistant.verify import VerificationIssue, VerificationReport, extract_quantities, verify_answer
 from ingest.errors import UserInputError
 from retriever.protocols import Retriever
+from retriever.understanding import NATIONAL_REGION
 
 SYSTEM_PROMPT = "\n".join([
     "你是“政策助手”，回答中国职业培训与技能补贴政策问题。必须遵守：",
@@ -74,7 +73,7 @@ class LlmEngine:
         self,
         chat_model: BaseChatModel,
         retriever: Retriever,
-        offline: OfflineEngine,
+        offline: AnswerEngine,
         *,
         max_question_chars: int = MAX_QUESTION_CHARS,
         top_k: int = 5,
@@ -99,8 +98,7 @@ class LlmEngine:
             yield Answer(question=str(question)[:200], status="rejected", answer=error.zh, engine="llm")
             return
         try:
-            self.offline.refresh()
-            resolved = resolve(cleaned, conversation, self.offline.documents())
+            resolved = resolve(cleaned, conversation, self.retriever)
             answer = yield from self._grounded(resolved, conversation)
         except Exception as exc:  # endpoint down, malformed tool calls…: log it and answer offline
             error_id = log_internal_error(exc, log_dir=self.log_dir, question=cleaned, engine="llm")
@@ -118,7 +116,8 @@ class LlmEngine:
         self, resolved: ResolvedQuestion, conversation: Conversation | None
     ) -> Iterator[str | Answer]:
         attempt = _Attempt()
-        context = search_and_number(self.retriever, attempt.sources, resolved.text, top_k=self.top_k)
+        context = search_and_number(self.retriever, attempt.sources, resolved.text, top_k=self.top_k,
+                                    understanding=resolved.understanding)
         tools = [policy_search_tool(self.retriever, attempt.sources, top_k=self.top_k), *calculator_tools()]
         messages: list[BaseMessage] = [SystemMessage(SYSTEM_PROMPT), *self._history(conversation)]
         intro = f"预先检索到的条款（可继续调用 {SEARCH_TOOL_NAME} 检索）"
@@ -198,11 +197,11 @@ class LlmEngine:
 
     def _verify(self, text: str, resolved: ResolvedQuestion, attempt: _Attempt) -> VerificationReport:
         abstains = bool(ABSTAIN_RE.search(text)) and not extract_quantities(text)
-        documents = self.offline.documents()
 
         def places_in(sentence: str) -> list[str]:
-            mention = detect_regions(sentence, documents)
-            return [*mention.regions, *mention.unknown]
+            """The region each place a sentence names stands for: its own covered region, or its name."""
+            places = self.retriever.understand(sentence).places
+            return [next((r for r in p.regions if r != NATIONAL_REGION), p.name) for p in places]
 
         report = verify_answer(
             text, attempt.sources.texts(), attempt.calculator_results, require_citation=not abstains,
@@ -212,12 +211,12 @@ class LlmEngine:
             report.issues.append(VerificationIssue(kind="missing_citation", detail="回答为空"))
         for detail in unsafe_output_issues(text, secret=SYSTEM_PROMPT):  # obeyed an injection / leaked the prompt
             report.issues.append(VerificationIssue(kind="unsafe_content", detail=detail))
-        mention = detect_regions(resolved.text, documents)
-        asked = [r for r in mention.regions if r != NATIONAL_REGION]
-        places = [*asked, *mention.unknown]  # an uncovered place (廊坊) may only get national clauses
+        understanding = resolved.understanding
+        allowed = set(understanding.regions)  # the places' own, parents' and national rules
+        places = [p.label for p in understanding.places]  # an uncovered place (廊坊) may only get national clauses
         for n in report.cited:
             chunk = attempt.sources.chunks.get(n)
-            if places and chunk is not None and chunk.region not in (*asked, NATIONAL_REGION):
+            if places and chunk is not None and chunk.region not in (*allowed, NATIONAL_REGION):
                 report.issues.append(VerificationIssue(
                     kind="wrong_region",
                     detail=f"引用[{n}]是{chunk.region}的条款，但问题问的是{'、'.join(places)}，不能套用其他地区的规定",

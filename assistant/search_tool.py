@@ -13,8 +13,10 @@ from assistant.citations import citation_from_chunk, clause_label
 from assistant.models import Citation
 from assistant.validation import MAX_QUERY_CHARS
 from ingest.models import Chunk
+from retriever.lookup import lookup, region_choices
 from retriever.models import SearchFilters
 from retriever.protocols import Retriever
+from retriever.understanding import Understanding
 
 SEARCH_TOOL_NAME = "search_policies"
 
@@ -60,11 +62,16 @@ def format_source(n: int, chunk: Chunk) -> str:
 
 
 def search_and_number(
-    retriever: Retriever, sources: SourceRegistry, query: str, *, region: str | None = None, top_k: int = 5
+    retriever: Retriever, sources: SourceRegistry, query: str, *, region: str | None = None, top_k: int = 5,
+    understanding: Understanding | None = None,
 ) -> str:
-    """Run a search, number the hits in ``sources`` and return them as the model reads them."""
-    filters = SearchFilters(regions=[region, "全国"]) if region else None
-    response = retriever.search(query, top_k=top_k, filters=filters, auto_filter=region is None)
+    """Run a search, number the hits in ``sources`` and return them as the model reads them. Without ``region``
+    the question's own jurisdiction applies (the regions whose rules hold at the places it names)."""
+    filters = None
+    if region:
+        regions = region_choices(retriever, region) or [region]
+        filters = SearchFilters(regions=[*regions, "全国"])
+    response = lookup(retriever, query, top_k=top_k, filters=filters, understanding=understanding)
     if not response.hits:
         return "没有检索到相关条款。"
     return "\n".join(format_source(sources.add(hit.chunk), hit.chunk) for hit in response.hits)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ingest.models import Chunk, DocumentMeta
     from retriever.models import SearchFilters, SearchResponse
     from retriever.protocols import Retriever
+    from retriever.understanding import Understanding
 
 MAX_QUESTION_CHARS = 1000
 MAX_QUERY_CHARS = 200
@@ -293,11 +294,15 @@ class TrustedRetriever:
         self.inner = inner
 
     def search(
-        self, query: str, top_k: int = 5, filters: SearchFilters | None = None, auto_filter: bool = True
+        self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
+        understanding: Understanding | None = None,
     ) -> SearchResponse:
-        response = self.inner.search(query, top_k=top_k, filters=filters, auto_filter=auto_filter)
+        response = self.inner.search(query, top_k=top_k, filters=filters, understanding=understanding)
         hits = [hit for hit in response.hits if not injection_markers(hit.chunk.text)]
         return response if len(hits) == len(response.hits) else response.model_copy(update={"hits": hits})
+
+    def understand(self, text: str) -> Understanding:
+        return self.inner.understand(text)
 
     def documents(self) -> list[DocumentMeta]:
         return self.inner.documents()

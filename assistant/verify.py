@@ -15,16 +15,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.understanding import NUMBER, parse_number, tidy, to_halfwidth
+from ingest.quantities import find_quantities, halfwidth, tidy
 
 QuantityKind = Literal["money", "percent", "duration"]
 
 CITATION_RE = re.compile(r"\[(\d{1,3})\]")
-# Amount ranges like 30万至50万元 / 1000-2000元: the first number borrows the unit of the second.
-_RANGE_RE = re.compile(rf"({NUMBER})\s*(万|千)?\s*(?:至|到|-|—|~|～)\s*({NUMBER})\s*(万元|万|千元|元)")
-_MONEY_RE = re.compile(rf"({NUMBER})\s*(万元|万块|万|千元|元|块钱|块)")
-_PERCENT_RE = re.compile(rf"({NUMBER})\s*%|百分之({NUMBER})")
-_DURATION_RE = re.compile(rf"({NUMBER})\s*(个月|年半|年)")
 
 
 class Quantity(BaseModel):
@@ -51,40 +46,12 @@ class VerificationReport(BaseModel):
         return "；".join(issue.detail for issue in self.issues)
 
 
-def _money_value(number: str, unit: str | None) -> Decimal | None:
-    value = parse_number(number)
-    if value is None:
-        return None
-    if unit and unit.startswith("万") and not number.endswith("万"):
-        value *= 10_000
-    elif unit and unit.startswith("千") and not number.endswith("千"):
-        value *= 1000
-    return tidy(value)
-
-
 def extract_quantities(text: str) -> list[Quantity]:
     """Amounts, percentages and durations stated in ``text``, normalized (30万 → 300000元, 一年半 → 18个月)."""
-    text = to_halfwidth(text)
-    found: list[Quantity] = []
-    for match in _RANGE_RE.finditer(text):
-        unit = match.group(4)
-        low = _money_value(match.group(1), match.group(2) or unit)
-        if low is not None:
-            found.append(Quantity(kind="money", value=low, raw=match.group(0)))
-    for match in _MONEY_RE.finditer(text):
-        value = _money_value(match.group(1), match.group(2))
-        if value is not None:
-            found.append(Quantity(kind="money", value=value, raw=match.group(0)))
-    for match in _PERCENT_RE.finditer(text):
-        value = parse_number(match.group(1) or match.group(2))
-        if value is not None:
-            found.append(Quantity(kind="percent", value=tidy(value), raw=match.group(0)))
-    for match in _DURATION_RE.finditer(text):
-        value = parse_number(match.group(1))
-        if value is None or (match.group(2) != "个月" and value >= 1000):  # 2011年 is a date, not a duration
-            continue
-        months = value * 12 + (6 if match.group(2) == "年半" else 0) if match.group(2) != "个月" else value
-        found.append(Quantity(kind="duration", value=tidy(Decimal(months)), raw=match.group(0)))
+    found = []
+    for quantity in find_quantities(text):
+        if quantity.kind in ("money", "percent") or (quantity.kind == "duration" and quantity.unit == "月"):
+            found.append(Quantity(kind=quantity.kind, value=quantity.value, raw=quantity.raw))
     return found
 
 
@@ -95,7 +62,7 @@ def _values_in(texts: Iterable[str]) -> dict[QuantityKind, set[Decimal]]:
     for text in texts:
         for quantity in extract_quantities(text):
             values[quantity.kind].add(quantity.value)
-        for token in re.findall(r"\d+(?:\.\d+)?", to_halfwidth(text)):
+        for token in re.findall(r"\d+(?:\.\d+)?", halfwidth(text).replace(",", "")):
             bare.add(tidy(Decimal(token)))
     for kind in ("money", "percent"):
         values[kind] |= bare

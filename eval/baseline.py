@@ -5,12 +5,14 @@ with the SAME offline embedder as ours (wrapped as LangChain ``Embeddings``) in 
 ``BM25Retriever`` (rank_bm25, jieba tokens) → ``EnsembleRetriever`` (weighted reciprocal-rank fusion, c=60).
 No clause structure, no metadata, no query analysis — that is the point of the comparison.
 
-Needs ``langchain-classic``, ``langchain-community`` and ``rank-bm25`` (not in the base dependencies).
+Needs ``langchain-classic``, ``langchain-community`` and ``rank-bm25``: the ``[eval]`` extra, not the product's
+dependencies.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ CHUNK_OVERLAP = 50
 # Paragraphs, lines, then Chinese sentence and clause punctuation, then anything.
 CHINESE_SEPARATORS = ["\n\n", "\n", "。", "；", "！", "？", "，", "、", " ", ""]
 _TOKEN_KEEP = re.compile(r"\w")
-BASELINE_PACKAGES = "langchain-classic langchain-community rank-bm25"
+BASELINE_PACKAGES = "'.[eval]'（langchain-classic langchain-community rank-bm25）"
 
 
 class EmbedderEmbeddings(Embeddings):
@@ -49,10 +51,10 @@ def jieba_tokens(text: str) -> list[str]:
     return [token for token in jieba.lcut_for_search(text.lower()) if _TOKEN_KEEP.search(token)]
 
 
-def load_raw_documents(data_dir: Path) -> list[Document]:
+def load_raw_documents(*data_dirs: Path) -> list[Document]:
     """The files as-is (what ``TextLoader`` gives), with the file stem as ``doc_id``."""
     documents = []
-    for path in sorted(data_dir.iterdir()):
+    for path in sorted(path for data_dir in data_dirs for path in data_dir.iterdir()):
         if path.suffix in (".txt", ".md"):
             text = path.read_text(encoding="utf-8")
             documents.append(Document(page_content=text, metadata={"doc_id": path.stem, "source": path.name}))
@@ -83,8 +85,8 @@ class LangChainBaseline:
             from langchain_community.retrievers import BM25Retriever
         except ImportError as exc:
             raise UserInputError(
-                f"基线评测需要安装：pip install {BASELINE_PACKAGES}",
-                f"the LangChain baseline needs: pip install {BASELINE_PACKAGES} ({exc.name} missing)",
+                f"基线评测需要安装评测依赖：pip install -e {BASELINE_PACKAGES}，或用 --no-baseline 跳过",
+                f"the LangChain baseline needs the eval extra: pip install -e '.[eval]' ({exc.name} missing)",
             ) from None
         from langchain_core.vectorstores import InMemoryVectorStore
 
@@ -97,8 +99,10 @@ class LangChainBaseline:
         self._ensemble: Any = EnsembleRetriever(retrievers=[self._bm25, self._dense], weights=[0.5, 0.5])
 
     @classmethod
-    def from_directory(cls, data_dir: Path, embedder: Embedder, *, candidates: int = 10) -> LangChainBaseline:
-        return cls(split_documents(load_raw_documents(data_dir)), embedder, candidates=candidates)
+    def from_directories(
+        cls, data_dirs: Sequence[Path], embedder: Embedder, *, candidates: int = 10
+    ) -> LangChainBaseline:
+        return cls(split_documents(load_raw_documents(*data_dirs)), embedder, candidates=candidates)
 
     def passages(self, query: str, top_k: int) -> list[Passage]:
         self._bm25.k = max(top_k, self.candidates)

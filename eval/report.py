@@ -1,10 +1,12 @@
-"""Markdown rendering of an eval run (the CLI's text output and ``eval/results/*.md``)."""
+"""Markdown rendering of eval runs: the CLI's text output, ``eval/results/answers-<set>.md`` and the retrieval runs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eval.answer_eval import AnswerScores
 from eval.metrics import RetrievalScores
-from eval.runner import EvalRun
+from eval.runner import EvalRun, SetReport, SuiteRun
 
 
 def _pct(value: float | None) -> str:
@@ -103,3 +105,131 @@ def render_embedder_comparison(runs: list[EvalRun]) -> str:
             f" | {run.speed.chunks_per_s} | {run.ours.latency_ms_mean} / {run.ours.latency_ms_p95} |"
         )
     return "\n".join(lines)
+
+
+# ---- multi-set answer reports (``policy-assistant eval``) -------------------------------------------------------
+
+CATEGORY_LABELS = {
+    "calculation": "计算 calculation",
+    "eligibility": "资格 eligibility",
+    "procedure": "办理 procedure",
+    "lookup": "列举/查询 lookup",
+    "comparison": "对比 comparison",
+    "old_vs_new": "新旧文件 old_vs_new",
+    "metadata": "文件信息 metadata",
+    "follow_up": "追问 follow_up",
+    "abstention": "应拒答 abstention",
+}
+_ANSWER_HEADER = [
+    "| 类别 | 题数 | 回答正确 | 状态正确 | 关键事实 | 拒答正确 | 误拒率 | 引用命中 | 金额精确 | 串地区 |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def _answer_cells(s: AnswerScores) -> str:
+    return (
+        f"{s.count} | {_pct(s.answer_accuracy)} | {_pct(s.status_accuracy)} | {_pct(s.key_fact_accuracy)}"
+        f" | {_pct(s.abstention_accuracy)} | {_pct(s.false_abstention_rate)} | {_pct(s.citation_hit_rate)}"
+        f" | {_pct(s.amount_exactness)} | {s.wrong_region_answers}"
+    )
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "｜")
+
+
+def render_set(report: SetReport) -> str:
+    """One set: retrieval line, the by-category answer table, then every failure (holdout sets: ids only)."""
+    ours, base = report.ours.overall, report.baseline.overall if report.baseline else None
+    lines = [
+        f"## 评测集 `{report.name}`{'（保留集）' if report.holdout else ''}：{report.items} 题"
+        f"（{report.retrieval_items} 题有金标准条款），索引 {report.documents} 份文档 / {report.chunks} 块",
+        "",
+        f"检索：本系统 R@1 {_pct(ours.recall_at_1)} · R@5 {_pct(ours.recall_at_5)} · MRR {_pct(ours.mrr)}"
+        + (
+            f"；LangChain 基线 R@1 {_pct(base.recall_at_1)} · R@5 {_pct(base.recall_at_5)} · MRR {_pct(base.mrr)}"
+            if base
+            else ""
+        )
+        + "。",
+        "",
+    ]
+    answers = report.answers
+    if answers is None:
+        return "\n".join(lines)
+    lines += [f"回答（引擎 `{answers.engine}`，{answers.elapsed_s}s）：", "", *_ANSWER_HEADER]
+    lines.append(f"| 全部 | {_answer_cells(answers.overall)} |")
+    lines += [f"| {CATEGORY_LABELS.get(name, name)} | {_answer_cells(s)} |" for name, s in answers.by_category.items()]
+    lines += ["", f"### 未答对的题（{len(answers.failure_ids)}）", ""]
+    if report.holdout:
+        lines.append("保留集只列 id：" + ("、".join(answers.failure_ids) or "无"))
+        lines += ["", "检索未在第 1 位命中：" + ("、".join(report.miss_ids) or "无"), ""]
+        return "\n".join(lines)
+    lines += [
+        "| id | 类别 | 问题 | 期望 → 实际 | 缺少的事实 | 不应出现 | 未引用 | 金额 期望/实际 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for check in answers.failures:
+        amount = f"{check.expected_amount} / {'、'.join(check.got_amounts) or '—'}" if check.expected_amount else ""
+        lines.append(
+            f"| {check.item_id} | {check.category} | {_cell(check.question)}"
+            f" | {check.expected_status} → {check.status} | {'、'.join(check.missing_facts)}"
+            f" | {'、'.join(check.forbidden_found)} | {'、'.join(check.missing_also_gold)} | {amount} |"
+        )
+    lines += ["", f"### 检索未在第 1 位命中（{len(report.ours.misses)}）", ""]
+    lines += ["| id | 问题 | 期望条款 | 命中名次 | 实际第 1 条 |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {m.item_id} | {_cell(m.question)} | {m.expected} | {m.rank or '未命中'} | {m.got_first} |"
+        for m in report.ours.misses
+    ]
+    return "\n".join([*lines, ""])
+
+
+def render_summary(run: SuiteRun) -> str:
+    """README-ready: one row per set (retrieval + answers overall), then answer accuracy by category × set."""
+    lines = [
+        f"## 各评测集总览（向量模型 `{run.embedding_backend}`，top_k={run.top_k}，{run.created_at}）",
+        "",
+        "| 评测集 | 题数 | R@1 | R@5 | MRR | 回答正确 | 状态正确 | 拒答正确 | 误拒率 | 引用命中 | 金额精确 | 串地区 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for report in run.sets:
+        a = report.answers.overall if report.answers else None
+        answer_cells = (
+            f"{_pct(a.answer_accuracy)} | {_pct(a.status_accuracy)} | {_pct(a.abstention_accuracy)}"
+            f" | {_pct(a.false_abstention_rate)} | {_pct(a.citation_hit_rate)} | {_pct(a.amount_exactness)}"
+            f" | {a.wrong_region_answers}"
+            if a
+            else "— | — | — | — | — | — | —"
+        )
+        lines.append(f"| {report.name} | {report.items} | {_triple(report.ours.overall)} | {answer_cells} |")
+    with_answers = [report for report in run.sets if report.answers]
+    if with_answers:
+        lines += [
+            "",
+            "回答正确率（按类别；括号内为题数）：",
+            "",
+            "| 类别 | " + " | ".join(report.name for report in with_answers) + " |",
+            "|---|" + "---|" * len(with_answers),
+        ]
+        for category, label in CATEGORY_LABELS.items():
+            cells = []
+            for report in with_answers:
+                scores = report.answers.by_category.get(category) if report.answers else None
+                cells.append(f"{_pct(scores.answer_accuracy)} ({scores.count})" if scores else "—")
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join([*lines, ""])
+
+
+def write_results(run: SuiteRun, directory: Path) -> list[Path]:
+    """``answers-<set>.md|json`` per set and ``answers-summary.md``; holdout files hold aggregates and ids only."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for report in run.sets:
+        for suffix, content in ((".md", render_set(report)), (".json", report.model_dump_json(indent=2))):
+            path = directory / f"answers-{report.name}{suffix}"
+            path.write_text(content + "\n", encoding="utf-8")
+            written.append(path)
+    summary = directory / "answers-summary.md"
+    summary.write_text(render_summary(run) + "\n", encoding="utf-8")
+    return [*written, summary]

@@ -32,7 +32,9 @@ class RetrieverSearch:
         self._retriever = retriever
 
     def passages(self, query: str, top_k: int) -> list[Passage]:
-        response = self._retriever.search(query, top_k=top_k, auto_filter=True)
+        from retriever.lookup import lookup
+
+        response = lookup(self._retriever, query, top_k=top_k)
         return [Passage(doc_id=h.chunk.doc_id, text=h.chunk.text, clause=h.chunk.clause_path) for h in response.hits]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def _cap_memory(headroom: int) -> None:
 
 
 def _serve(connection: Connection, limits: IngestLimits) -> None:
-    """Child: parse each path received until ``None``; reply ("ok", ParsedDocument) or ("error", (zh, en))."""
+    """Child: parse each (path, today) received until ``None``; reply ("ok", ParsedDocument) or ("error", (zh, en))."""
     from ingest.pipeline import parse_document
 
     _cap_memory(MEMORY_HEADROOM_BYTES)
@@ -52,9 +53,9 @@ def _serve(connection: Connection, limits: IngestLimits) -> None:
             return
         if received is None:
             return
-        path = Path(received)
+        path, today = Path(received[0]), received[1]
         try:
-            reply: tuple[str, Any] = ("ok", parse_document(path, limits))
+            reply: tuple[str, Any] = ("ok", parse_document(path, limits, today=today))
         except DocumentError as exc:
             reply = ("error", (exc.zh, exc.en))
         except MemoryError:
@@ -87,10 +88,11 @@ class ParseWorker:
         self._connection = parent
         return parent
 
-    def parse(self, path: Path) -> Any:
-        """The ``ParsedDocument`` for ``path``; ``DocumentError`` for a bad file, a timeout or a crashed parser."""
+    def parse(self, path: Path, today: date | None = None) -> Any:
+        """The ``ParsedDocument`` for ``path`` (``today`` as in ``parse_document``); ``DocumentError`` for a bad
+        file, a timeout or a crashed parser."""
         connection = self._connection or self._start()
-        connection.send(str(path))
+        connection.send((str(path), today))
         if not connection.poll(self._limits.max_parse_seconds):
             self._stop()
             seconds = f"{self._limits.max_parse_seconds:g} 秒"

@@ -13,8 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Level = Literal["national", "province", "municipality", "city", "district"]
-Status = Literal["in_force", "superseded", "unknown"]
+Level = Literal["national", "province", "municipality", "city", "district", "county", "unknown"]
+Status = Literal["in_force", "superseded", "expired", "unknown"]
 ChunkKind = Literal["clause", "preamble", "table_row", "paragraph", "closing"]
 
 LEVEL_LABELS: dict[str, str] = {
@@ -22,9 +22,17 @@ LEVEL_LABELS: dict[str, str] = {
     "province": "省级",
     "municipality": "直辖市",
     "city": "地级市",
-    "district": "区县",
+    "district": "区级",
+    "county": "县级",
+    "unknown": "层级未知",
 }
-STATUS_LABELS: dict[str, str] = {"in_force": "现行有效", "superseded": "已被新政策取代", "unknown": "效力未知"}
+STATUS_LABELS: dict[str, str] = {
+    "in_force": "现行有效",
+    "superseded": "已被新政策取代",
+    "expired": "已过有效期",
+    "unknown": "效力未知",
+}
+UNKNOWN_REGION = "未知"
 
 
 class DocumentMeta(BaseModel):
@@ -36,17 +44,33 @@ class DocumentMeta(BaseModel):
     title: str = Field(min_length=2, description="Official title (标题).")
     issuer: str | None = Field(None, description="Issuing body (发文机关).")
     doc_number: str | None = Field(None, description="文号, e.g. 京政发〔2011〕33号; None when the document has none.")
-    region: str = Field(description="Jurisdiction, e.g. 北京市, 石家庄市, 重庆市北碚区, 全国.")
+    region: str = Field(description="Jurisdiction, e.g. 北京市, 石家庄市, 重庆市北碚区, 全国; 未知 when unsure.")
+    region_code: str | None = Field(
+        None, description="Division code of the region (000000 = 全国); computed from region, never in a sidecar."
+    )
     province: str | None = Field(None, description="Province-level unit the region belongs to (河北省, 重庆市...).")
     level: Level
     publish_date: date | None = None
     status: Status = "unknown"
+    effective_from: date | None = Field(None, description="施行日期: 自2021年4月1日起施行.")
+    effective_to: date | None = Field(
+        None, description="Last day of validity: 有效期至…, or 施行日期 + 有效期N年 - 1 day."
+    )
     superseded_by: list[str] = Field(default_factory=list, description="doc_ids of newer documents on the same points.")
+    supersedes: list[str] = Field(
+        default_factory=list, description="文号 (else titles) of documents this one repeals: 原《…》（…）同时废止."
+    )
+    wrapped_title: str | None = Field(
+        None, description="Title of the document a notice issues: 关于印发《X办法》的通知 → X办法 (also in aliases)."
+    )
     aliases: list[str] = Field(default_factory=list, description="Extra names a user may use for the region/document.")
     note: str | None = None
     source_path: str = ""
     source_sha256: str = ""
     metadata_source: Literal["sidecar", "heuristic"] = "heuristic"
+    sidecar_fields: list[str] = Field(
+        default_factory=list, description="Fields the sidecar set (computed); every other field was read from the text."
+    )
 
     @property
     def year(self) -> int | None:

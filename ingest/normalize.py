@@ -3,13 +3,12 @@
 Two outputs, two purposes:
 - display text keeps the original characters (full-width parens, 〔〕) — only line breaks that cut a sentence are
   joined, markdown marks are removed, page artefacts are dropped (each repair is recorded);
-- ``match_normalize`` folds full-width/half-width variants so BM25 and query matching see one form.
+- matching forms (full-/half-width, traditional/simplified folded) live in ``ingest.textnorm``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ingest.loaders import Block, HeadingBlock
@@ -86,14 +85,6 @@ class NormalizedText:
     @property
     def display_text(self) -> str:
         return "\n".join(p.text for p in self.paras)
-
-
-def match_normalize(text: str) -> str:
-    """Fold variants for matching (never for display): NFKC (full-width digits/letters/parens → ASCII),
-    文号 brackets 〔〕[]【】 → 〔〕, lower case, whitespace collapsed and removed between CJK characters."""
-    folded = unicodedata.normalize("NFKC", text).translate(_BRACKETS).lower()
-    folded = re.sub(r"\s+", " ", folded).strip()
-    return re.sub(rf"(?<=[{_CJK}〔〕(),，、。]) (?=[{_CJK}〔〕(),，、。\d])|(?<=\d) (?=[{_CJK}%])", "", folded)
 
 
 def collapse_cjk_spaces(text: str) -> str:

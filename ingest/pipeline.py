@@ -8,6 +8,7 @@ file takes longer than ``max_parse_seconds`` (``ingest.isolation``).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +19,16 @@ from ingest.clauses import ClauseTree, OutlineNode, outline, parse_clauses
 from ingest.errors import DocumentError
 from ingest.limits import IngestLimits, check_chunks, check_paragraphs
 from ingest.loaders import SUPPORTED_SUFFIXES, load
-from ingest.metadata import SIDECAR_SUFFIX, SidecarError, TextClues, build_meta, read_sidecar, sidecar_path
+from ingest.metadata import (
+    SIDECAR_SUFFIX,
+    SidecarError,
+    TextClues,
+    build_meta,
+    link_supersessions,
+    metadata_warnings,
+    read_sidecar,
+    sidecar_path,
+)
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import NormalizedText, normalize_blocks
 
@@ -93,14 +103,14 @@ def _clues(text: NormalizedText, tree: ClauseTree) -> TextClues:
     )
 
 
-def _metadata(path: Path, clues: TextClues) -> tuple[DocumentMeta, list[FileProblem]]:
+def _metadata(path: Path, clues: TextClues, today: date | None) -> tuple[DocumentMeta, list[FileProblem]]:
     """Sidecar wins; a missing or malformed sidecar falls back to heuristics with a warning naming the file."""
     sidecar_name = sidecar_path(path).name
     try:
         sidecar = read_sidecar(path)
-        meta = build_meta(path, clues, sidecar)
+        meta = build_meta(path, clues, sidecar, today=today)
     except SidecarError as exc:
-        meta = build_meta(path, clues, None)
+        meta = build_meta(path, clues, None, today=today)
         return meta, [
             FileProblem(
                 path=str(sidecar_path(path)),
@@ -121,9 +131,11 @@ def _metadata(path: Path, clues: TextClues) -> tuple[DocumentMeta, list[FileProb
     return meta, []
 
 
-def parse_document(path: Path, limits: IngestLimits | None = None) -> ParsedDocument:
+def parse_document(path: Path, limits: IngestLimits | None = None, *, today: date | None = None) -> ParsedDocument:
     """Parse one file (in this process); raises ``DocumentError`` (Chinese message naming the file) if it cannot
-    be ingested or exceeds a limit."""
+    be ingested or exceeds a limit.
+
+    ``today`` (default: the real date) decides in_force/expired from the document's effective dates."""
     limits = limits or IngestLimits.defaults()
     if not path.exists():
         raise DocumentError(f"文件不存在：{path}", f"no such file: {path}")
@@ -133,7 +145,11 @@ def parse_document(path: Path, limits: IngestLimits | None = None) -> ParsedDocu
         raise DocumentError(f"文件没有可用的正文：{path.name}", f"no usable text: {path.name}")
     check_paragraphs(path.name, len(text.paras), limits)
     tree = parse_clauses(text.paras)
-    meta, problems = _metadata(path, _clues(text, tree))
+    meta, problems = _metadata(path, _clues(text, tree), today)
+    problems += [
+        FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+        for zh, en in metadata_warnings(meta)
+    ]
     chunks = chunk_document(meta, text.paras, tree)
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
@@ -148,7 +164,7 @@ def parse_document(path: Path, limits: IngestLimits | None = None) -> ParsedDocu
     )
 
 
-def parse_corpus(paths: list[Path], limits: IngestLimits | None = None) -> ParsedCorpus:
+def parse_corpus(paths: list[Path], limits: IngestLimits | None = None, *, today: date | None = None) -> ParsedCorpus:
     """Parse every discovered file; one bad file becomes a FileProblem, the rest still parse."""
     from ingest.isolation import ParseWorker
 
@@ -168,7 +184,7 @@ def parse_corpus(paths: list[Path], limits: IngestLimits | None = None) -> Parse
     with ParseWorker(limits) as worker:
         for path in files[: limits.max_files_per_ingest]:
             try:
-                document = worker.parse(path)
+                document = worker.parse(path, today)
             except DocumentError as exc:
                 problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
                 continue
@@ -186,5 +202,5 @@ def parse_corpus(paths: list[Path], limits: IngestLimits | None = None) -> Parse
                 )
             )
         seen.setdefault(doc_id, document.meta.source_path)
-    unique = [d for d in documents if seen[d.meta.doc_id] == d.meta.source_path]
+    unique = link_supersessions([d for d in documents if seen[d.meta.doc_id] == d.meta.source_path])
     return ParsedCorpus(documents=unique, problems=problems)

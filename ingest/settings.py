@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data/policies"), description="Policy documents (+ .meta.yaml sidecars).")
     index_dir: Path = Field(Path("data/index"), description="Chroma + BM25 index (git-ignored).")
     state_dir: Path = Field(Path("data"), description="Feedback database and logs live here.")
+    knowledge_dir: Path | None = Field(
+        None, description="Domain knowledge files (places, intents, facts, topics, synonyms…); None = data/knowledge."
+    )
 
     embedding_backend: EmbeddingBackend = Field("use", description="Offline default or sentence-transformers.")
     embedding_model: str | None = Field(None, description="sentence-transformers model id or local path.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.knowledge import Knowledge
 from ingest.settings import Settings
 from retriever.embedders import build_embedder
 from retriever.hybrid import HybridRetriever
@@ -16,6 +17,7 @@ def open_retriever(settings: Settings, *, embedder: Embedder | None = None) -> H
         index_dir=settings.index_dir,
         embedder=embedder or build_embedder(settings),
         chroma_url=settings.chroma_url,
+        knowledge=Knowledge.load(settings.knowledge_dir),
         reranker=CrossEncoderReranker.load(settings.reranker_model) if settings.reranker_model else None,
         max_query_chars=settings.max_question_chars,
     )

@@ -13,17 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import IndexError_, UserInputError
+from ingest.knowledge import FactSpec, Knowledge
 from ingest.models import Chunk, DocumentMeta
 from retriever import generations as gens
-from retriever.analysis import QueryAnalyzer, short_forms
-from retriever.expansion import QueryExpander, bundled_rules
+from retriever.expansion import QueryExpander
 from retriever.fusion import rrf
 from retriever.integrity import REBUILD_HINT_ZH, DamagedIndexError
 from retriever.lexical import Bm25Index, ChineseTokenizer
-from retriever.models import QueryAnalysis, SearchFilters, SearchHit, SearchResponse
+from retriever.models import SearchFilters, SearchHit, SearchResponse
 from retriever.protocols import Embedder
 from retriever.rerank import CrossEncoderReranker
 from retriever.store import VectorStore, where_clause
+from retriever.understanding import QueryUnderstander, Understanding
 
 RRF_K = 60
 # BM25 is weighted well above dense: on the dev gold set the offline embedders put the right clause first far less
@@ -34,8 +35,13 @@ SENTENCE_WEIGHT = 2.0
 CANDIDATES = 50
 MAX_TOP_K = 50
 _VOTE = 1.0 / (RRF_K + 1)  # what a first place in a weight-1 ranking is worth
-# A chunk from the region the query names gets a first place in every ranking, so it outranks national text.
+# A chunk of the place's own region gets a first place in every ranking, so it outranks national text; a parent
+# region's chunk (a province's rule for a city asked about) half of that: own rules first, then parents', then national.
 REGION_BOOST = (DENSE_WEIGHT + LEXICAL_WEIGHT) * _VOTE
+PARENT_REGION_SHARE = 0.5
+# A document the question names (文号, title, "07年那个文件") is the strongest preference — above the region's own
+# text — but never a filter.
+NAMED_DOC_BOOST = REGION_BOOST + 2.0 * _VOTE
 YEAR_BOOST = 0.5 * _VOTE
 # Newer rules on the same point come first — unless the query asks for the old policy. A tenth of a vote only
 # breaks near-ties: a superseded clause that matches the question clearly better still ranks above.
@@ -114,7 +120,7 @@ class _Snapshot:
     bm25: Bm25Index
     sentence_bm25: Bm25Index | None
     vectors: VectorStore
-    analyzer: QueryAnalyzer
+    understander: QueryUnderstander
     filter_index: _FilterIndex
 
 
@@ -127,17 +133,18 @@ class HybridRetriever:
         index_dir: Path,
         embedder: Embedder,
         chroma_url: str | None = None,
+        knowledge: Knowledge | None = None,
         tokenizer: ChineseTokenizer | None = None,
         reranker: CrossEncoderReranker | None = None,
-        expander: QueryExpander | None = None,
         max_query_chars: int = 1000,
     ) -> None:
         self.index_dir = index_dir
         self.embedder = embedder
         self.chroma_url = chroma_url
-        self.tokenizer = tokenizer or ChineseTokenizer()
+        self.knowledge = knowledge or Knowledge.load()
+        self.tokenizer = tokenizer or ChineseTokenizer(self.knowledge)
         self.reranker = reranker
-        self.expander = expander if expander is not None else QueryExpander(bundled_rules())
+        self.expander = QueryExpander(self.knowledge.synonyms)
         self.max_query_chars = max_query_chars
         self._snapshot: _Snapshot | None = None
         self._loaded_for: str | None = None  # the CURRENT value the snapshot was opened for
@@ -180,7 +187,9 @@ class HybridRetriever:
             bm25=bm25,
             sentence_bm25=sentence_bm25,
             vectors=vectors,
-            analyzer=QueryAnalyzer(manifest.documents),
+            understander=QueryUnderstander(
+                manifest.documents, self.knowledge, extra_facts=self._rule_facts(generation)
+            ),
             filter_index=_FilterIndex(generation.chunks),
         )
 
@@ -224,58 +233,42 @@ class HybridRetriever:
     def get_chunk(self, chunk_id: str) -> Chunk | None:
         return self.snapshot().chunks.get(chunk_id)
 
-    def analyze(self, query: str) -> QueryAnalysis:
-        return self.snapshot().analyzer.analyze(query)
-
     @property
-    def analyzer(self) -> QueryAnalyzer:
-        """Region/document recognition for the live generation (also resolves filter aliases)."""
-        return self.snapshot().analyzer
+    def understander(self) -> QueryUnderstander:
+        """The query understanding for the live generation (its documents, gazetteer and knowledge)."""
+        return self.snapshot().understander
+
+    def understand(self, text: str) -> Understanding:
+        return self.snapshot().understander.understand(text)
 
     def search(
         self,
         query: str,
         top_k: int = 5,
         filters: SearchFilters | None = None,
-        auto_filter: bool = True,
+        understanding: Understanding | None = None,
     ) -> SearchResponse:
         started = time.perf_counter()
         text = check_query(query, max_chars=self.max_query_chars)
         if not 1 <= top_k <= MAX_TOP_K:
             raise UserInputError(f"返回条数须在1到{MAX_TOP_K}之间。", f"top_k must be within 1..{MAX_TOP_K}")
         snapshot = self.snapshot()
-        analysis = snapshot.analyzer.analyze(text)
-        effective = self._effective_filters(filters or SearchFilters(), analysis, snapshot.analyzer, auto_filter)
-        # auto_filter=False ranks by content alone: no filters and no boost for the places the query names
-        ranking_analysis = analysis if auto_filter else analysis.model_copy(update={"regions": []})
+        understanding = understanding or snapshot.understander.understand(text)
+        effective = filters or SearchFilters()
         try:
-            hits = self._rank(snapshot, text, ranking_analysis, effective, top_k) if not _impossible(effective) else []
+            hits = self._rank(snapshot, text, understanding, effective, top_k) if not _impossible(effective) else []
         except DamagedIndexError:
             self._snapshot = None  # damaged since it was opened: verify again (and fall back) on the next call
             raise
         elapsed = (time.perf_counter() - started) * 1000
-        return SearchResponse(query=text, analysis=analysis, filters=effective, hits=hits, elapsed_ms=elapsed)
+        return SearchResponse(query=text, understanding=understanding, filters=effective, hits=hits,
+                              elapsed_ms=elapsed)
 
     # ---- internals -----------------------------------------------------------------------------------
     @staticmethod
-    def _effective_filters(
-        given: SearchFilters, analysis: QueryAnalysis, analyzer: QueryAnalyzer, auto_filter: bool
-    ) -> SearchFilters:
-        """Caller filters win; otherwise a named document restricts to it, a named place to it plus national."""
-        if not auto_filter:
-            return given
-        regions = given.regions
-        doc_ids = given.doc_ids
-        if doc_ids is None and analysis.doc_ids:
-            doc_ids = list(analysis.doc_ids)
-            if analysis.wants_current:  # "还按07年那个文件执行吗": the newer rules are the answer
-                newer = [d for doc in analyzer.documents if doc.doc_id in doc_ids for d in doc.superseded_by]
-                doc_ids += [d for d in newer if d not in doc_ids]
-        elif regions is None and doc_ids is None:
-            local = [r for r in analysis.regions if r not in analyzer.national_regions]
-            if local or analysis.unknown_regions:
-                regions = local + analyzer.national_regions
-        return SearchFilters(regions=regions, doc_ids=doc_ids, statuses=given.statuses)
+    def _rule_facts(generation: gens.StoredGeneration) -> list[FactSpec]:
+        """Inputs of the generation's verified rules, read from questions like the knowledge facts (none yet)."""
+        return []
 
     def _lexical_tokens(self, text: str) -> list[str]:
         """The query's own tokens plus the formal terms its colloquial words stand for."""
@@ -284,7 +277,7 @@ class HybridRetriever:
         return tokens + self.tokenizer.tokenize(" ".join(extra)) if extra else tokens
 
     def _rank(
-        self, snapshot: _Snapshot, text: str, analysis: QueryAnalysis, filters: SearchFilters, top_k: int
+        self, snapshot: _Snapshot, text: str, understanding: Understanding, filters: SearchFilters, top_k: int
     ) -> list[SearchHit]:
         mask = snapshot.filter_index.allowed(filters)  # None: no filter, nothing to mask
         allowed = snapshot.chunks if mask is None else mask
@@ -300,18 +293,23 @@ class HybridRetriever:
             rankings.append(snapshot.sentence_bm25.rank(tokens, allowed=mask, limit=CANDIDATES))
             weights.append(SENTENCE_WEIGHT)
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
-        local_regions = {r for r in analysis.regions if r not in snapshot.analyzer.national_regions}
-        places = place_names(local_regions, snapshot.generation.manifest.documents)
-        boosted_regions = local_regions or set(analysis.regions)  # only national named: national text first
+        boosts = _region_boosts(understanding)
+        places = place_words(understanding)
+        named = set(understanding.doc_ids)
+        if understanding.has("current_policy"):  # "还按07年那个文件执行吗": the newer rules are the answer
+            named |= {d for doc in snapshot.generation.manifest.documents if doc.doc_id in named
+                      for d in doc.superseded_by}
+        about_document = any(understanding.has(i) for i in ("metadata", "status", "basis"))
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
-            if chunk.region in boosted_regions:
-                fused[chunk_id] += REGION_BOOST
-            if chunk.publish_date and int(chunk.publish_date[:4]) in analysis.years:
+            fused[chunk_id] += boosts.get(chunk.region, 0.0)
+            if chunk.doc_id in named:
+                fused[chunk_id] += NAMED_DOC_BOOST
+            if chunk.publish_date and int(chunk.publish_date[:4]) in understanding.years:
                 fused[chunk_id] += YEAR_BOOST
             if chunk.status == "superseded":
-                fused[chunk_id] += _superseded_adjustment(analysis)
-            if analysis.about_document and chunk.kind == "preamble":
+                fused[chunk_id] += _superseded_adjustment(understanding)
+            if about_document and chunk.kind == "preamble":
                 fused[chunk_id] += PREAMBLE_BOOST
             if chunk.kind == "table_row" and any(place in chunk.text for place in places):
                 fused[chunk_id] += TABLE_ROW_BOOST
@@ -333,20 +331,39 @@ class HybridRetriever:
         ]
 
 
-def _superseded_adjustment(analysis: QueryAnalysis) -> float:
-    if analysis.wants_earlier:
+def _superseded_adjustment(understanding: Understanding) -> float:
+    old, current = understanding.has("old_policy"), understanding.has("current_policy")
+    if old and current:  # "07年那个文件现在还执行吗": old and new both matter
+        return 0.0
+    if old:
         return EARLIER_BOOST
-    return -EARLIER_BOOST if analysis.wants_current else -SUPERSEDED_PENALTY
+    return -EARLIER_BOOST if current else -SUPERSEDED_PENALTY
 
 
-def place_names(regions: set[str], documents: list[DocumentMeta]) -> set[str]:
-    """Short names of the regions and of their provinces (石家庄市 → 石家庄, 河北), as national tables write them."""
-    names: set[str] = set()
-    for doc in documents:
-        if doc.region in regions:
-            for full in (doc.region, doc.province or ""):
-                names |= {form for form in short_forms(full) if len(form) >= 2} if full else set()
-    return names
+def _region_boosts(understanding: Understanding) -> dict[str, float]:
+    """Each applicable region's boost: the place's own region fully, its parents' half, national none — unless
+    only national rules are asked for (国家层面…), then national text first."""
+    boosts: dict[str, float] = {}
+    for place in understanding.places:
+        local = [r for r in place.regions if r != "全国"]
+        for depth, region in enumerate(local):
+            boosts[region] = max(boosts.get(region, 0.0), REGION_BOOST * (PARENT_REGION_SHARE if depth else 1.0))
+    if not boosts and understanding.national:
+        boosts = dict.fromkeys(understanding.regions, REGION_BOOST)
+    return boosts
+
+
+def place_words(understanding: Understanding) -> set[str]:
+    """How national tables may write the places asked about and their parents (石家庄, 河北)."""
+    words: set[str] = set()
+    for place in understanding.places:
+        words.add(place.surface)
+        for name in place.chain:
+            words.add(name)
+            stem = name.rstrip("省市区县")
+            if len(stem) >= 2:
+                words.add(stem)
+    return {w for w in words if len(w) >= 2}
 
 
 def _impossible(filters: SearchFilters) -> bool:

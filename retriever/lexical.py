@@ -1,7 +1,8 @@
 """Chinese BM25: a private jieba tokenizer with policy terms, and a persisted ``bm25s`` index.
 
 jieba is initialised lazily in its own ``jieba.Tokenizer()`` (no global dictionary state, nothing at import
-time); text is match-normalised first so full-/half-width variants meet.
+time) with the policy terms and stopwords of ``data/knowledge``; text is folded first (simplified characters,
+half-width) so variants meet.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import logging
 import re
 import threading
 import unicodedata
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ingest.normalize import match_normalize
+from ingest.knowledge import Knowledge
+from ingest.textnorm import fold
 
 BM25_IDS_FILE = "chunk_ids.json"
 _MASK_CACHE_SIZE = 16  # distinct filters remembered per index (a mask is one byte per entry)
@@ -32,11 +33,6 @@ def _import_bm25s():
     return bm25s
 
 
-def _resource_lines(name: str) -> list[str]:
-    text = resources.files("retriever.resources").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _is_searchable(token: str) -> bool:
     """Tokens made only of punctuation, symbols or spaces carry no meaning for BM25."""
     return any(unicodedata.category(char)[0] in "LN" for char in token)
@@ -45,7 +41,8 @@ def _is_searchable(token: str) -> bool:
 class ChineseTokenizer:
     """jieba search-mode tokens, normalised, without stopwords and punctuation."""
 
-    def __init__(self) -> None:
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        self._knowledge = knowledge
         self._jieba: Any = None
         self._stopwords: frozenset[str] = frozenset()
         self._lock = threading.Lock()
@@ -57,18 +54,18 @@ class ChineseTokenizer:
                     import jieba
 
                     logging.getLogger("jieba").setLevel(logging.WARNING)  # its banner goes to stderr otherwise
+                    knowledge = self._knowledge or Knowledge.load()
                     tokenizer = jieba.Tokenizer()
                     tokenizer.initialize()
-                    for line in _resource_lines("policy_terms.txt"):
-                        word, _, freq = line.partition(" ")
-                        tokenizer.add_word(match_normalize(word), int(freq) if freq else None)
-                    self._stopwords = frozenset(_resource_lines("stopwords.txt"))
+                    for word, freq in knowledge.policy_terms:
+                        tokenizer.add_word(fold(word), freq)
+                    self._stopwords = knowledge.stopwords
                     self._jieba = tokenizer
         return self._jieba
 
     def tokenize(self, text: str) -> list[str]:
         jieba_tokenizer = self._ready()
-        normalized = match_normalize(text)
+        normalized = fold(text)
         return [
             token
             for token in (t.strip() for t in jieba_tokenizer.cut_for_search(normalized))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.models import Chunk, DocumentMeta, Status
+from retriever.understanding import Understanding
 
 
 class SearchFilters(BaseModel):
@@ -20,20 +21,6 @@ class SearchFilters(BaseModel):
         return not (self.regions or self.doc_ids or self.statuses)
 
 
-class QueryAnalysis(BaseModel):
-    """What the query itself says about jurisdiction and document."""
-
-    regions: list[str] = Field(default_factory=list, description="Canonical regions named in the query.")
-    unknown_regions: list[str] = Field(
-        default_factory=list, description="Places named in the query that no ingested document covers (上海, 深圳...)."
-    )
-    doc_ids: list[str] = Field(default_factory=list, description="Documents named (by 文号, title words, year).")
-    years: list[int] = Field(default_factory=list)
-    wants_earlier: bool = Field(False, description="The query asks about an old policy (老政策, 原来的规定).")
-    wants_current: bool = Field(False, description="The query asks what applies now (现在还按…执行吗).")
-    about_document: bool = Field(False, description="The query asks about a document itself (哪个文件, 文号, 有效).")
-
-
 class SearchHit(BaseModel):
     chunk: Chunk
     score: float = Field(description="Fused score (higher is better).")
@@ -44,7 +31,7 @@ class SearchHit(BaseModel):
 
 class SearchResponse(BaseModel):
     query: str
-    analysis: QueryAnalysis
+    understanding: Understanding
     filters: SearchFilters
     hits: list[SearchHit]
     elapsed_ms: float
@@ -69,7 +56,7 @@ class SearchResponse(BaseModel):
                 }
                 for h in self.hits
             ],
-            "analysis": self.analysis.model_dump(),
+            "analysis": self.understanding.summary(),
             "elapsed_ms": round(self.elapsed_ms, 2),
         }
 

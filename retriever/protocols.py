@@ -6,6 +6,7 @@ from typing import Protocol, runtime_checkable
 
 from ingest.models import Chunk, DocumentMeta
 from retriever.models import SearchFilters, SearchResponse
+from retriever.understanding import Understanding
 
 
 @runtime_checkable
@@ -24,14 +25,20 @@ class Embedder(Protocol):
 
 
 class Retriever(Protocol):
-    """What the assistant and the UI need from retrieval."""
+    """What the assistant and the UI need from retrieval.
+
+    ``understand`` reads a question (places and the rules that apply, documents, intents, facts) against the live
+    library; ``search`` ranks clauses, using that reading for ranking only — filters are the caller's, explicit
+    (``retriever.lookup.jurisdiction_filters`` turns a reading into the usual region restriction)."""
+
+    def understand(self, text: str) -> Understanding: ...
 
     def search(
         self,
         query: str,
         top_k: int = 5,
         filters: SearchFilters | None = None,
-        auto_filter: bool = True,
+        understanding: Understanding | None = None,
     ) -> SearchResponse: ...
 
     def documents(self) -> list[DocumentMeta]: ...

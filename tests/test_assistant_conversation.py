@@ -1,4 +1,4 @@
-"""Follow-up resolution (pure, hand-made documents): what a follow-up inherits and what starts over."""
+"""Follow-up resolution (pure: the real query understanding over hand-made documents)."""
 
 from __future__ import annotations
 
@@ -6,28 +6,38 @@ from datetime import date
 
 import pytest
 
-from assistant.conversation import DialogueState, is_follow_up, remember, resolve
+from assistant.conversation import DialogueState, looks_like_follow_up, remember, resolve
 from assistant.models import Answer, Conversation
+from ingest.knowledge import Knowledge
 from ingest.models import DocumentMeta
+from retriever.understanding import QueryUnderstander
 
 
-def _doc(doc_id: str, region: str, province: str | None, aliases: list[str]) -> DocumentMeta:
-    return DocumentMeta(doc_id=doc_id, title=f"{region}文件", region=region, province=province, level="city",
-                        publish_date=date(2019, 1, 1), aliases=aliases)
+def _doc(doc_id: str, region: str, level: str) -> DocumentMeta:
+    return DocumentMeta(doc_id=doc_id, title=f"{region}文件", region=region, level=level,
+                        publish_date=date(2019, 1, 1))
 
 
-DOCS = [
-    _doc("sjz", "石家庄市", "河北省", ["石家庄"]),
-    _doc("bj", "北京市", "北京市", ["北京", "京"]),
-    _doc("bb", "重庆市北碚区", "重庆市", ["北碚", "北碚区"]),
-]
+class Library:
+    """The part of a retriever that resolution uses: reading a question against the library."""
+
+    def __init__(self) -> None:
+        docs = [_doc("sjz", "石家庄市", "city"), _doc("bj", "北京市", "municipality"),
+                _doc("bb", "重庆市北碚区", "district")]
+        self.understander = QueryUnderstander(docs, Knowledge.load())
+
+    def understand(self, text: str):
+        return self.understander.understand(text)
+
+
+LIBRARY = Library()
 
 
 def converse(*questions: str) -> tuple[Conversation, object]:
     conversation = Conversation()
     resolved = None
     for question in questions:
-        resolved = resolve(question, conversation, DOCS)
+        resolved = resolve(question, conversation, LIBRARY)
         remember(conversation, resolved, Answer(question=question, status="answered", answer="…"))
     return conversation, resolved
 
@@ -40,16 +50,33 @@ def converse(*questions: str) -> tuple[Conversation, object]:
          {"certificate_level": "高级"}),
         (["石家庄技能提升补贴多少？", "那高级工呢？"], "如果是急需紧缺工种呢？",
          "石家庄技能提升补贴多少？ 高级工 急需紧缺工种", {"certificate_level": "高级", "in_scarce_catalogue": True}),
-        (["重庆哪些区参加了第二批百城技能振兴？"], "河北呢？", "河北哪些区参加了第二批百城技能振兴？", {}),
         (["我在石家庄，考了中级证，能补多少？"], "失业保险交了10个月，够吗？",
          "我在石家庄，考了中级证，能补多少？ 失业保险交了10个月，够吗", {"unemployment_insurance_months": 10}),
     ],
 )
 def test_follow_ups_become_stand_alone_questions(history: list, question: str, text: str, facts: dict) -> None:
     conversation, _ = converse(*history)
-    resolved = resolve(question, conversation, DOCS)
+    resolved = resolve(question, conversation, LIBRARY)
     assert resolved.follow_up and resolved.text == text
     assert {key: resolved.facts.get(key) for key in facts} == facts
+
+
+def test_a_new_fact_replaces_the_old_one_so_the_answer_is_recomputed() -> None:
+    _, resolved = converse("石家庄失业保险交了15个月，中级证能领多少", "要是只交了十一个月呢")
+    assert resolved.understanding.facts["unemployment_insurance_months"] == 11
+    assert resolved.understanding.facts["certificate_level"] == "中级"
+
+
+def test_a_follow_up_with_a_new_fact_keeps_the_region() -> None:
+    _, resolved = converse("石家庄学徒制补贴多少", "高级工呢？我们厂有3个高级工学徒")
+    assert resolved.follow_up
+    assert [p.name for p in resolved.understanding.places] == ["石家庄市"]
+    assert resolved.understanding.facts["apprentices"] == 3
+
+
+def test_a_new_question_without_a_place_stays_in_the_conversations_region() -> None:
+    _, resolved = converse("石家庄技能提升补贴多少？", "职工教育经费怎么提取的规定有吗")
+    assert [p.name for p in resolved.understanding.places] == ["石家庄市"]
 
 
 def test_facts_from_earlier_turns_are_kept_and_newest_wins() -> None:
@@ -67,7 +94,7 @@ def test_a_full_new_question_starts_a_new_root() -> None:
 
 def test_place_change_becomes_the_new_root() -> None:
     conversation, _ = converse("石家庄技能提升补贴多少？", "那北京呢？")
-    resolved = resolve("那北碚呢？", conversation, DOCS)
+    resolved = resolve("那北碚呢？", conversation, LIBRARY)
     assert resolved.text == "北碚技能提升补贴多少？"
 
 
@@ -76,11 +103,15 @@ def test_place_change_becomes_the_new_root() -> None:
     [("那北京呢？", True), ("高级工呢？", True), ("其中给一线工人的要占多少？", True), ("培训期间有没有补助？", True),
      ("北碚退役军人能免费培训吗？", False), ("石家庄学徒制补贴是发给徒弟本人还是发给单位，具体怎么申请办理？", False)],
 )
-def test_is_follow_up(question: str, expected: bool) -> None:
-    state = DialogueState(root="石家庄技能提升补贴多少？")
-    assert is_follow_up(question, state, DOCS) is expected
+def test_looks_like_follow_up(question: str, expected: bool) -> None:
+    assert looks_like_follow_up(question, LIBRARY.understand(question)) is expected
 
 
 def test_without_a_conversation_nothing_is_inherited() -> None:
-    resolved = resolve("那高级工呢？", None, DOCS)
-    assert not resolved.follow_up and resolved.text == "那高级工呢？"
+    resolved = resolve("那高级工呢？", None, LIBRARY)
+    assert not resolved.follow_up and resolved.text == "那高级工呢？" and not resolved.dangling
+
+
+def test_a_follow_up_that_opens_a_new_conversation_is_asked_what_it_means() -> None:
+    resolved = resolve("那高级工呢？", Conversation(), LIBRARY)
+    assert resolved.dangling

@@ -115,7 +115,7 @@ def test_cross_region_trap_is_not_found_without_the_other_regions_numbers(
         ("重庆渝中区企业职工教育经费能税前扣除多少", "渝中", ["8%"]),
         # a province named alone is not the one city/district the corpus covers inside it
         ("河北这边考了高级工证书，技能提升补贴给多少？", "河北", ["2000元", "2200元"]),
-        ("在河北任丘干活，企业带中级工学徒一年补多少", "河北", ["4000元"]),
+        ("在河北任丘干活，企业带中级工学徒一年补多少", "任丘", ["4000元"]),
         ("重庆企业职工教育经费超过8%的部分怎么办", "重庆", ["结转"]),
     ],
 )

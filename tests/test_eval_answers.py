@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from assistant.models import Answer, Citation, Conversation, ToolCall
 from eval.answer_eval import (
+    AnswerCheck,
     ask_with_history,
     check_answer,
     citation_is_gold,
@@ -15,9 +16,11 @@ from eval.answer_eval import (
     run_answer_eval,
     score_answers,
     score_by,
+    score_by_category,
 )
 from eval.gold import GoldItem, parse_gold_lines
-from tests.test_eval_gold import gold_line
+from eval.matching import fact_present
+from tests.test_eval_gold import BB, BB_TAX, BJ11, EDU_FUND, gold_line, v2_line
 
 SJZ = "shijiazhuang-2019-lifelong-skills-training"
 SJZ_TITLE = "石家庄市人民政府办公室关于推行终身职业技能培训制度加快技能强市建设的实施意见"
@@ -58,7 +61,29 @@ def _answer(text: str, status: str = "answered", citations: list[Citation] | Non
 def test_correct_answer_passes_every_metric() -> None:
     answer = _answer("可领取 1,500 元技能提升补贴[1]。", citations=[_citation()])
     check = check_answer(_item(), answer)
-    assert check.model_dump(exclude={"item_id", "type", "expected_status", "status"}) == {
+    assert check.model_dump(include={"category", "answer_ok", "wrong_region", "also_gold_ok", "got_amounts"}) == {
+        "category": "calculation",
+        "answer_ok": True,
+        "also_gold_ok": None,
+        "got_amounts": ["1500"],
+    }
+    assert check.model_dump(
+        exclude={
+            "item_id",
+            "question",
+            "type",
+            "category",
+            "expected_status",
+            "status",
+            "answer_ok",
+            "also_gold_ok",
+            "got_amounts",
+            "expected_amount",
+            "cited",
+            "answer_excerpt",
+            "missing_also_gold",
+        }
+    ) == {
         "status_ok": True,
         "facts_ok": True,
         "missing_facts": [],
@@ -67,6 +92,7 @@ def test_correct_answer_passes_every_metric() -> None:
         "citation_precision": 1.0,
         "amount_ok": True,
     }
+    assert check.cited == [f"{SJZ} 三、（一）3"] and not check.wrong_region
 
 
 def test_missing_and_forbidden_facts_and_wrong_citation() -> None:
@@ -168,3 +194,64 @@ def test_follow_up_history_is_replayed_in_one_conversation() -> None:
     assert engine.seen == [("石家庄技能提升补贴多少？", 0), ("那高级工呢？", 1)]
     (check,) = run_answer_eval(engine, [item])
     assert check.facts_ok and check.citation_hit
+
+
+# ---- v2: answer accuracy, also_gold, wrong-region answers, categories ---------------------------------------------
+
+
+def _bj_citation(doc_id: str = BJ11, clause: str = "九、", text: str = EDU_FUND, n: int = 1) -> Citation:
+    return Citation(n=n, doc_id=doc_id, title="标题", clause=clause, text=text)
+
+
+def test_comparison_needs_every_also_gold_clause_cited() -> None:
+    (item,) = parse_gold_lines([v2_line()])
+    text = "北京按工资总额1.5%提取；北碚税前扣除不超过8%。"
+    one_side = check_answer(item, _answer(text, citations=[_bj_citation()]))
+    both = check_answer(item, _answer(text, citations=[_bj_citation(), _bj_citation(BB, "五、（十九）", BB_TAX, 2)]))
+    assert one_side.facts_ok and one_side.status_ok and not one_side.answer_ok
+    assert one_side.also_gold_ok is False and one_side.missing_also_gold == [f"{BB} 五、（十九）"]
+    assert both.answer_ok and both.also_gold_ok is True and both.missing_also_gold == []
+    declined = check_answer(item, _answer("没找到。", status="not_found"))
+    assert not declined.answer_ok and declined.also_gold_ok is False
+
+
+def test_wrong_region_answers_are_counted_and_fail_answer_accuracy() -> None:
+    (trap,) = parse_gold_lines([json.dumps(TRAP, ensure_ascii=False)])
+    leak = check_answer(trap, _answer("本库没有北京的规定。石家庄为1500元。", status="not_found"))
+    clean = check_answer(trap, _answer("本库没有北京的规定；石家庄市有此项补贴。", status="not_found"))
+    assert leak.status_ok and leak.wrong_region and not leak.answer_ok
+    assert clean.answer_ok and not clean.wrong_region
+    scores = score_answers([leak, clean])
+    assert scores.wrong_region_answers == 1 and scores.answer_accuracy == 0.5 and scores.abstention_accuracy == 1.0
+
+
+def test_amount_and_percentage_facts_compare_by_value() -> None:
+    assert fact_present("640000元", "当年可扣除64万元")
+    assert fact_present("64万元", "可扣除640,000 元")
+    assert not fact_present("500元", "补贴1500元")
+    assert not fact_present("8%", "比例为18%") and fact_present("8%", "不超过 ８％")
+    assert not fact_present("1.5%", "按2.5%提取") and fact_present("1.5%", "按1.5%提取")
+    assert fact_present("职业培训补贴", "给予职业培训补贴") and not fact_present("12333", "拨打12345")
+
+
+def test_categories_follow_report_order_and_skip_empty_ones() -> None:
+    def check(category: str, ok: bool) -> AnswerCheck:
+        return AnswerCheck(
+            item_id="x-001",
+            type=category,
+            category=category,
+            expected_status="answered",
+            status="answered",
+            status_ok=ok,
+            facts_ok=ok,
+            missing_facts=[],
+            forbidden_found=[],
+            citation_hit=None,
+            citation_precision=None,
+            amount_ok=None,
+            answer_ok=ok,
+        )
+
+    groups = score_by_category([check("abstention", True), check("calculation", False), check("calculation", True)])
+    assert list(groups) == ["calculation", "abstention"]
+    assert groups["calculation"].answer_accuracy == 0.5 and groups["calculation"].count == 2

@@ -119,7 +119,9 @@ def test_docx_headings_clauses_and_table(policy_docx: Path) -> None:
     assert by_path["一、（二） 第2行"].kind == "table_row"
     assert by_path["二、"].text == "二、申领程序\n职工本人向参保地人社部门申请。"
     assert document.meta.title == "样例市关于技能提升补贴的实施办法"
-    assert document.meta.region == "样例市" and document.meta.level == "city"
+    # 样例市 is no administrative division: the region stays 未知, with a warning naming the file
+    assert (document.meta.region, document.meta.region_code) == ("未知", None)
+    assert any("适用地区" in p.message_zh and policy_docx.name in p.message_zh for p in document.problems)
 
 
 def test_pdf_text_layer_clauses_and_page_break_repair(tmp_path: Path) -> None:
@@ -131,7 +133,7 @@ def test_pdf_text_layer_clauses_and_page_break_repair(tmp_path: Path) -> None:
     assert by_path["一、"].text.endswith("培训补贴按规定发放。")  # sentence cut by the page break, rejoined
     assert by_path["二、（二）"].text == "（二）中级工每人1200元。"
     meta = document.meta
-    assert (meta.doc_number, str(meta.publish_date), meta.region) == ("测人社发〔2020〕5号", "2020-03-01", "测试市")
+    assert (meta.doc_number, str(meta.publish_date), meta.region) == ("测人社发〔2020〕5号", "2020-03-01", "未知")
     assert meta.issuer == "测试市人力资源和社会保障局"
 
 
@@ -161,7 +163,7 @@ def test_control_characters_are_removed(tmp_path: Path) -> None:
 
 def test_discover_skips_sidecars_and_unsupported_files_in_directories(tmp_path: Path, policy_docx: Path) -> None:
     (tmp_path / "notes.xlsx").write_bytes(b"PK")
-    (tmp_path / "sample-skills.meta.yaml").write_text("status: in_force\n", encoding="utf-8")
+    (tmp_path / "sample-skills.meta.yaml").write_text("status: in_force\nregion: 全国\n", encoding="utf-8")
     corpus = parse_corpus([tmp_path])
     assert [d.meta.doc_id for d in corpus.documents] == ["sample-skills"]
     assert corpus.documents[0].meta.status == "in_force"

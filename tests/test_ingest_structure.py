@@ -12,13 +12,13 @@ from ingest.chunker import MAX_CHUNK_CHARS, pack, split_sentences
 from ingest.clauses import parse_clauses
 from ingest.normalize import (
     collapse_cjk_spaces,
-    match_normalize,
     normalize_blocks,
     normalize_doc_number,
     parse_chinese_numeral,
     parse_label,
 )
 from ingest.pipeline import ParsedDocument, parse_document
+from ingest.textnorm import fold as match_normalize
 
 
 def parse_text(tmp_path: Path, text: str, name: str = "doc.txt") -> ParsedDocument:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.expansion import QueryExpander, bundled_rules, parse_rules
+from ingest.knowledge import Knowledge
+from ingest.knowledge import parse_synonyms as parse_rules
+from retriever.expansion import QueryExpander
 
 
 def test_rules_parse_with_comments_and_full_width_commas() -> None:
@@ -22,7 +24,7 @@ def test_bad_rule_lines_name_the_line(line: str) -> None:
 
 
 def test_bundled_rules_load_and_every_rule_has_terms() -> None:
-    rules = bundled_rules()
+    rules = Knowledge.load().synonyms
     assert len(rules) >= 20
     assert all(rule.triggers and rule.terms for rule in rules)
 

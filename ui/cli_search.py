@@ -14,37 +14,44 @@ if TYPE_CHECKING:
     from retriever.models import SearchFilters, SearchResponse
 
 
-def _filters(retriever: HybridRetriever, region: str | None, doc: str | None) -> SearchFilters:
+def _filters(retriever: HybridRetriever, region: str | None, doc: str | None) -> SearchFilters | None:
     """--region / --doc accept canonical names, aliases, 文号 and titles; unknown values are rejected."""
     from assistant.validation import validate_filter_value
+    from retriever.lookup import document_choices, region_choices
     from retriever.models import SearchFilters
 
     documents = retriever.documents()
     regions = doc_ids = None
     if region is not None:
         allowed = sorted({d.region for d in documents})
-        regions = [validate_filter_value(region, allowed, field_zh="地区", aliases=retriever.analyzer.region_aliases())]
+        try:
+            regions = [validate_filter_value(region, allowed, field_zh="地区")]
+        except UserInputError:
+            regions = region_choices(retriever, region)  # 北京, 海淀 (→ 北京市), 全国
+            if not regions:
+                raise
     if doc is not None:
         aliases = {d.doc_number: d.doc_id for d in documents if d.doc_number} | {d.title: d.doc_id for d in documents}
         try:
             doc_ids = [validate_filter_value(doc, [d.doc_id for d in documents], field_zh="文件", aliases=aliases)]
         except UserInputError:
-            named = retriever.analyze(doc).doc_ids  # 文号 variants (京政发[2011]33号, 33号文), title words
+            named = document_choices(retriever, doc)  # 文号 variants (京政发[2011]33号, 33号文), title words
             if len(named) != 1:
                 raise
             doc_ids = named
-    return SearchFilters(regions=regions, doc_ids=doc_ids)
+    return SearchFilters(regions=regions, doc_ids=doc_ids) if (regions or doc_ids) else None
 
 
 def _print_text(response: SearchResponse) -> None:
-    analysis = response.analysis
+    understanding = response.understanding
     typer.echo(f"查询：{response.query}（用时 {response.elapsed_ms:.1f} 毫秒）")
-    if analysis.regions or analysis.unknown_regions:
+    if understanding.places:
         notes = []
-        if analysis.regions:
-            notes.append("识别到地区：" + "、".join(analysis.regions))
-        if analysis.unknown_regions:
-            notes.append("语料未覆盖的地区：" + "、".join(analysis.unknown_regions))
+        covered = [p.label for p in understanding.places if p.covered]
+        if covered:
+            notes.append("识别到地区：" + "、".join(covered) + "（适用：" + "、".join(understanding.regions) + "）")
+        if understanding.uncovered:
+            notes.append("本库没有适用于以下地区的地方文件：" + "、".join(p.label for p in understanding.uncovered))
         typer.echo("；".join(notes))
     if not response.hits:
         typer.echo("没有找到相关条款。")
@@ -87,7 +94,9 @@ def search_command(
     warn_index_problem(retriever.index_problem)
 
     def search_one(text: str) -> SearchResponse:
-        return retriever.search(validate_query(text), top_k=limit, filters=filters)
+        from retriever.lookup import lookup
+
+        return lookup(retriever, validate_query(text), top_k=limit, filters=filters)
 
     if batch is not None:
 

@@ -11,6 +11,7 @@ from typing import Any
 import gradio as gr
 
 from ingest.errors import UserInputError
+from retriever.lookup import lookup
 from retriever.models import SearchFilters
 from ui import render
 from ui.services import Services
@@ -55,7 +56,7 @@ def run_search(services: Services, query: str, top_k: int = 5, region: str = "",
     if not isinstance(top_k, int | float) or top_k != top_k or not 1 <= int(top_k) <= MAX_TOP_K:
         raise UserInputError(f"返回条数应为 1 到 {MAX_TOP_K} 之间的整数。", f"top_k must be 1..{MAX_TOP_K}")
     filters = SearchFilters(regions=_region_filter(services, region), doc_ids=_document_filter(services, doc))
-    response = services.require_retriever().search(cleaned, top_k=int(top_k), filters=filters)
+    response = lookup(services.require_retriever(), cleaned, top_k=int(top_k), filters=filters)
     return response.contract()
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from assistant.calculators import CalculationResult
 from assistant.calculators.base import money, yuan
 from assistant.citations import doc_label, quote_line
-from assistant.models import Citation
+from assistant.models import Answer, Citation
 from ingest.models import DocumentMeta
 
 BASIS = "依据："
@@ -110,6 +110,57 @@ def uncovered_place_reason(places: Sequence[str], topic_title: str, elsewhere: S
     where = "、".join(f"{meta.region}的{doc_label(meta)}" for meta in elsewhere)
     regions = "、".join(dict.fromkeys(meta.region for meta in elsewhere))
     return f"{reason}本库中对{topic_title}作出规定的是{where}，该规定只适用于{regions}，不能套用到{places_text}。"
+
+
+KIND_TITLES = {"amount": "补贴标准", "eligibility": "申领条件", "procedure": "办理流程", "list": "范围",
+               "comparison": "", "general": ""}
+
+
+def dangling_follow_up() -> str:
+    return "请问您指的是哪项政策、哪个地区？请把问题说完整一些，例如“石家庄技能提升补贴，高级工能领多少？”。"
+
+
+def ask_place_reading(place) -> str:
+    readings = "、".join([place.label, *place.readings])
+    return f"“{place.surface}”可能指：{readings}。这些地方适用的政策不同，请说明您指的是哪一个。"
+
+
+def national_only_prefix(places: Sequence[str]) -> str:
+    where = "、".join(places)
+    return f"本库没有收录适用于{where}的地方文件，以下为国家层面的规定（各地执行标准以当地文件为准）："
+
+
+def replaced_by_note(newer: Sequence[DocumentMeta]) -> str:
+    items = "、".join(f"{doc_label(d)}（{d.year}年）" for d in newer)
+    return f"注意：该文件为早期政策，同一事项现以{items}为准。"
+
+
+def metadata_line(meta: DocumentMeta, label: str) -> str:
+    parts = [f"文号：{meta.doc_number}" if meta.doc_number else "文号：原文未标注"]
+    if meta.issuer:
+        parts.append(f"发文机关：{meta.issuer}")
+    if meta.publish_date:
+        parts.append(f"发布日期：{meta.publish_date.year}年{meta.publish_date.month}月{meta.publish_date.day}日")
+    return f"{label}——" + "；".join(parts) + "。"
+
+
+def combine(question: str, answers: Sequence[Answer], titles: Sequence[str]) -> Answer:
+    """One answer with a part per sub-question: each part's text under its title, citations renumbered in order."""
+    lines: list[str] = []
+    citations: list[Citation] = []
+    calls = []
+    for title, answer in zip(titles, answers, strict=True):
+        offset = len(citations)
+        text = answer.answer
+        for citation in sorted(answer.citations, key=lambda c: -c.n):
+            text = text.replace(f"[{citation.n}]", f"[{citation.n + offset}]")
+        text = text.split("本库目前收录")[0].rstrip() if answer.status == "not_found" else text
+        lines.append(f"【{title}】{text}")
+        citations += [c.model_copy(update={"n": c.n + offset}) for c in answer.citations]
+        calls += answer.tool_calls
+    statuses = {a.status for a in answers}
+    status = "answered" if "answered" in statuses else ("needs_info" if "needs_info" in statuses else "not_found")
+    return Answer(question=question, status=status, answer="\n".join(lines), citations=citations, tool_calls=calls)
 
 
 def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:

@@ -12,22 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ingest.knowledge import ExpansionRule
 from ingest.models import Chunk
-from ingest.normalize import match_normalize
-from retriever.expansion import ExpansionRule
+from ingest.textnorm import fold
+from ingest.textnorm import squeeze as squeeze
 from retriever.lexical import ChineseTokenizer
 
-# Words that say what kind of answer is wanted, not what it is about.
-_QUESTION_WORDS_TEXT = """
-多少 哪些 什么 怎么 如何 怎样 是否 能否 可以 能不能 有没有 有没 没有 吗 呢 啥 咋 几 几个 哪个 哪里 还是 是不是
-要求 规定 政策 文件 请问 一下 现在 这边 那边 那个 这个 那种 一个 个人 每个 人 给 拿 领 补 要 得 会 想 办 搞
-最多 最少 最高 上限 标准 多长 时间 一共 左右 其中 如果 的话 情况 具体 怎么办 干 这块 那段 有啥 叫 叫啥 名
-不能 可不 不可 行不行 不行 会不会 真的 听说 是真的 对不对 一直 有用 管用
-"""
-QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
 SUPPORT_THRESHOLD = 0.5
-# What a benefit question asks for: the word right before it names the benefit (租房补贴, 担保贷款).
-BENEFIT_NOUN = re.compile(r"补贴|补助|贷款|资助|奖励|津贴|奖金|补偿")
 _FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
 ABSENT_TERM_WEIGHT = 1.0
 
@@ -36,11 +27,15 @@ class CorpusVocabulary:
     """Document frequencies of tokens over all chunks; built once per engine from the index."""
 
     def __init__(
-        self, chunks: Iterable[Chunk], tokenizer: ChineseTokenizer, place_names: Iterable[str] = (),
-        synonyms: Iterable[ExpansionRule] = (),
+        self, chunks: Iterable[Chunk], tokenizer: ChineseTokenizer, question_words: Iterable[str] = (),
+        synonyms: Iterable[ExpansionRule] = (), benefit_nouns: Iterable[str] = (),
     ) -> None:
         self._tokenizer = tokenizer
         self._synonyms = list(synonyms)
+        self._question_words = frozenset(question_words)
+        nouns = "|".join(map(re.escape, benefit_nouns))
+        # What a benefit question asks for: the word right before a benefit noun names it (租房补贴, 担保贷款).
+        self._benefit_noun = re.compile(nouns) if nouns else None
         self._texts: dict[str, str] = {}
         frequencies: Counter[str] = Counter()
         for chunk in chunks:
@@ -49,7 +44,6 @@ class CorpusVocabulary:
             frequencies.update(set(tokenizer.tokenize(text)))
         self._df = frequencies
         self._n = max(1, len(self._texts))
-        self._places = sorted({squeeze(p) for p in place_names if p}, key=len, reverse=True)
 
     def idf(self, term: str) -> float:
         """Rarer corpus terms weigh more; a term the corpus never uses weighs 1 (colloquial words like 点提 or
@@ -57,14 +51,15 @@ class CorpusVocabulary:
         df = self._df.get(term, 0)
         return math.log((self._n + 1) / (df + 0.5)) if df else ABSENT_TERM_WEIGHT
 
-    def terms(self, question: str) -> list[str]:
-        """Content terms of a question: no place names, question words or single characters."""
+    def terms(self, question: str, places: Iterable[str] = ()) -> list[str]:
+        """Content terms of a question: no place names (``places``: as written), question words or single
+        characters."""
         text = squeeze(question)
-        for place in self._places:
+        for place in sorted({squeeze(p) for p in places if p}, key=len, reverse=True):
             text = text.replace(place, " ")
         seen: dict[str, None] = {}
         for token in self._tokenizer.tokenize(text):
-            if len(token) >= 2 and token not in QUESTION_WORDS and not token.isdigit():
+            if len(token) >= 2 and token not in self._question_words and not token.isdigit():
                 seen.setdefault(token, None)
         return list(seen)
 
@@ -73,7 +68,7 @@ class CorpusVocabulary:
         never uses, inside (or containing) a rule's trigger, also counts as found when the clause uses one of the
         rule's terms (考下来 → 职业资格证书). A term the corpus does use keeps its literal meaning: a clause without
         大学生 or 免费 is evidence against the match, not a paraphrase."""
-        text = match_normalize(question)
+        text = fold(question)
         colloquial = [term for term in terms if term not in self._df]
         found: dict[str, tuple[str, ...]] = {}
         for rule in self._synonyms:
@@ -87,10 +82,12 @@ class CorpusVocabulary:
         """Terms the corpus never uses that name the benefit asked about (租房 in 租房补贴): a clause that
         does not say them (or a synonym) cannot answer, however much else it shares with the question."""
         text = squeeze(question)
+        if self._benefit_noun is None:
+            return []
         return [
             term for term in terms
             if term not in self._df and not _FUNCTION_END.search(term)
-            and any(BENEFIT_NOUN.match(text, i + len(term)) for i in _positions(text, term))
+            and any(self._benefit_noun.match(text, i + len(term)) for i in _positions(text, term))
         ]
 
     def mentions(self, term: str, chunk: Chunk, alternatives: dict[str, tuple[str, ...]]) -> bool:
@@ -119,8 +116,3 @@ class CorpusVocabulary:
 
 def _positions(text: str, term: str) -> list[int]:
     return [match.start() for match in re.finditer(re.escape(term), text)]
-
-
-def squeeze(text: str) -> str:
-    """Match form: NFKC + no whitespace (`北  京` meets `北京`)."""
-    return re.sub(r"\s+", "", match_normalize(text))

@@ -1,0 +1,77 @@
+"""Questions about a document itself — still in force? replaced by what? which 文号, who issued it, when — answered
+from its metadata, citing its opening (the preamble names basis and approval)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.citations import citation_from_chunk, doc_label
+from assistant.models import Answer
+from assistant.offline import compose
+from assistant.offline.evidence import Evidence
+from ingest.models import STATUS_LABELS, DocumentMeta
+from retriever.understanding import Understanding
+
+if TYPE_CHECKING:
+    from assistant.offline.engine import OfflineEngine
+
+
+class DocumentAnswers:
+    def __init__(self, engine: OfflineEngine) -> None:
+        self.engine = engine
+
+    def wanted(self, understanding: Understanding) -> bool:
+        return any(understanding.has(i) for i in ("status", "metadata", "basis"))
+
+    def targets(
+        self, understanding: Understanding, regions: list[str] | None, evidence: Callable[[], list[Evidence]]
+    ) -> list[DocumentMeta]:
+        """The documents asked about: named ones; else the old one of the region (老文件还有效吗); else the document
+        of the best supported clause."""
+        documents = self.engine.documents()
+        named = [d for d in documents if d.doc_id in understanding.doc_ids]
+        if named:
+            return named
+        in_scope = [d for d in documents if regions is None or d.region in regions]
+        if understanding.has("old_policy"):
+            old = [d for d in in_scope if d.status == "superseded"]
+            if len(old) == 1:
+                return old
+        found = evidence()
+        if found:
+            meta = self.engine.meta(found[0].chunk.doc_id)
+            return [meta] if meta else []
+        return []
+
+    def answer(self, question: str, understanding: Understanding, targets: list[DocumentMeta]) -> Answer:
+        lines: list[str] = []
+        citations = []
+        for meta in targets:
+            lines.extend(self.describe(meta, understanding))
+            preamble = next((c for c in self.engine.chunks(meta.doc_id) if c.kind == "preamble"), None)
+            if preamble is None and self.engine.chunks(meta.doc_id):
+                preamble = self.engine.chunks(meta.doc_id)[0]
+            if preamble is not None:
+                citations.append(citation_from_chunk(len(citations) + 1, preamble))
+        quotes = [(c, c.text[:120] + ("……" if len(c.text) > 120 else "")) for c in citations]
+        text = compose.join("\n".join(lines), compose.basis(quotes))
+        return Answer(question=question, status="answered", answer=text, citations=citations)
+
+    def describe(self, meta: DocumentMeta, understanding: Understanding) -> list[str]:
+        documents = {d.doc_id: d for d in self.engine.documents()}
+        label = f"{compose.region_phrase(meta.region)}{doc_label(meta)}"
+        lines = []
+        if understanding.has("metadata") or understanding.has("basis"):
+            lines.append(compose.metadata_line(meta, label))
+        if understanding.has("status") or not lines:
+            lines.append(f"{label}的效力状态：{STATUS_LABELS.get(meta.status, meta.status)}。")
+        newer = [documents[d] for d in meta.superseded_by if d in documents]
+        older = [d for d in documents.values() if meta.doc_id in d.superseded_by]
+        if newer:
+            lines.append(compose.replaced_by_note(newer))
+        if older:
+            lines.append("它取代（或更新）了较早的" + "、".join(f"{doc_label(d)}（{d.year}年）" for d in older) + "。")
+        if meta.note:
+            lines.append(meta.note)
+        return lines

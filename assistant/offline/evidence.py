@@ -1,0 +1,119 @@
+"""Evidence: the clauses that support an answer to a question, within the regions whose rules apply.
+
+Retrieval ranks; support decides. A clause supports a question when it covers enough of the question's content terms
+(IDF-weighted, synonyms credited for colloquial words), names every benefit the question names, and — for questions
+about money — states an amount. The first hit of a retriever that is sure of it (first overall, or near the top of both
+BM25 and dense) needs less lexical proof: same meaning, other words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from assistant.citations import sentences
+from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squeeze
+from ingest.models import Chunk
+from ingest.quantities import find_quantities
+from retriever.lookup import merge_filters
+from retriever.models import SearchFilters, SearchHit
+from retriever.protocols import Retriever
+from retriever.understanding import NATIONAL_REGION, Understanding
+
+TOP_K = 8
+FIRST_HIT_THRESHOLD = 0.3
+AGREEING_RANK = 2
+PLACE_ROW_BONUS = 0.2
+_MONEY_KINDS = ("money", "percent")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    hit: SearchHit
+    coverage: float
+    strength: float
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.hit.chunk
+
+
+def states_amount(text: str) -> bool:
+    return any(q.kind in _MONEY_KINDS for q in find_quantities(text))
+
+
+class EvidenceFinder:
+    """Supported clauses for a question (pure over the retriever and the corpus vocabulary)."""
+
+    def __init__(self, retriever: Retriever, vocabulary: Callable[[], CorpusVocabulary], benefit_nouns: Iterable[str]):
+        self.retriever = retriever
+        self.vocabulary = vocabulary
+        self.benefit_nouns = tuple(benefit_nouns)
+
+    def find(
+        self, text: str, understanding: Understanding, *, regions: list[str] | None, old_wanted: bool = False,
+        required_word: str | None = None, doc_ids: list[str] | None = None, money: bool = False,
+        score: Callable[[str], float] | None = None,
+    ) -> list[Evidence]:
+        """Supported clauses, strongest first. ``regions`` restricts (None = any region); ``money`` demands that the
+        clause state an amount or a percentage; ``required_word`` that it say that word."""
+        vocabulary = self.vocabulary()
+        filters = SearchFilters(regions=regions) if regions is not None else None
+        if doc_ids:
+            filters = merge_filters(SearchFilters(doc_ids=doc_ids), None)
+        hits = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding).hits
+        places = self._place_words(understanding)
+        terms = vocabulary.terms(text, places)
+        alternatives = vocabulary.alternatives(text, terms)
+        subjects = vocabulary.unknown_subjects(text, terms)
+        benefit_asked = any(noun in understanding.normalized for noun in self.benefit_nouns)
+
+        def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
+            return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
+
+        supported: list[tuple[float, SearchHit]] = []
+        for hit in hits:
+            body = squeeze(hit.chunk.text)
+            if required_word is not None and required_word not in body:
+                continue
+            if not all(vocabulary.mentions(subject, hit.chunk, alternatives) for subject in subjects):
+                continue
+            if money and not states_amount(hit.chunk.text):
+                continue
+            if benefit_asked and not any(noun in body for noun in self.benefit_nouns) and not names_place(hit):
+                continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
+            coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
+            coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
+            first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
+            if coverage >= SUPPORT_THRESHOLD or (self.confident(hit) and coverage >= first_bar):
+                supported.append((coverage, hit))
+        total = sum(vocabulary.idf(t) for t in terms) or 1.0
+        scorer = score or (lambda sentence: vocabulary.term_score(terms, sentence))
+        wants_basis = understanding.has("basis") or understanding.has("metadata")
+
+        def strength(coverage: float, hit: SearchHit) -> float:
+            focus = max((scorer(part) for part in sentences(hit.chunk.text)), default=0.0) / total
+            value = coverage + 0.5 * focus - 0.04 * (hit.rank - 1)
+            if names_place(hit):
+                value += 0.5
+            if wants_basis and hit.chunk.kind == "preamble":
+                value += 0.5  # "照着哪个文件出的": the preamble cites the basis document
+            if old_wanted and hit.chunk.status == "superseded":
+                value += 0.5  # "老文件是怎么规定的": the earlier document is what is asked for
+            return value
+
+        evidence = [Evidence(hit, coverage, strength(coverage, hit)) for coverage, hit in supported]
+        return sorted(evidence, key=lambda e: e.strength, reverse=True)
+
+    @staticmethod
+    def confident(hit: SearchHit) -> bool:
+        """The retriever is sure of this hit: first overall, or near the top of both BM25 and dense on their own
+        (two independent rankings agreeing is evidence the wording differs, not the meaning)."""
+        agree = hit.dense_rank is not None and hit.lexical_rank is not None
+        return hit.rank == 1 or (agree and max(hit.dense_rank, hit.lexical_rank) <= AGREEING_RANK)
+
+    @staticmethod
+    def _place_words(understanding: Understanding) -> list[str]:
+        words = {p.surface for p in understanding.places} | {n for p in understanding.places for n in p.chain}
+        words |= {n.rstrip("省市区县") for n in words}
+        return [squeeze(w) for w in words if len(w) >= 2]

@@ -1,0 +1,216 @@
+"""Routing: each part of a question (one per place × ask) to the answer that settles it, then one answer for all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from assistant.calculators import CalculationResult
+from assistant.citations import citation_from_clause
+from assistant.conversation import ResolvedQuestion
+from assistant.models import Answer, Citation, ToolCall
+from assistant.offline import compose
+from assistant.offline.calculation import RuleRouter, RuleView
+from assistant.offline.clauses import ClauseComposer
+from assistant.offline.documents import DocumentAnswers
+from assistant.offline.evidence import Evidence, EvidenceFinder
+from ingest.models import STATUS_LABELS
+from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
+
+if TYPE_CHECKING:
+    from assistant.offline.engine import OfflineEngine
+
+NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
+NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
+
+
+@dataclass
+class Part:
+    text: str
+    kind: str
+    place: PlaceRef | None
+
+
+@dataclass
+class PartAnswerer:
+    engine: OfflineEngine
+    finder: EvidenceFinder
+    router: RuleRouter
+    clauses: ClauseComposer
+    documents: DocumentAnswers
+
+    def answer(self, resolved: ResolvedQuestion) -> Answer:
+        understanding = resolved.understanding
+        parts = [Part(p.text if p.place is None else self._part_text(resolved.text, p.place, understanding),
+                      p.kind, p.place) for p in understanding.sub_questions]
+        if not parts:
+            place = understanding.places[0] if len(understanding.places) == 1 else None
+            return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
+        answers = [self.part(resolved.question, part.text, understanding, part.kind, part.place) for part in parts]
+        return compose.combine(resolved.question, answers, [self._part_title(p) for p in parts])
+
+    @staticmethod
+    def _part_text(text: str, place: PlaceRef, understanding: Understanding) -> str:
+        for other in understanding.places:
+            if other is not place:
+                text = text.replace(other.surface, "")
+        return text
+
+    @staticmethod
+    def _part_title(part: Part) -> str:
+        kind = compose.KIND_TITLES.get(part.kind, "")
+        where = part.place.label if part.place else ""
+        return "".join(x for x in (where, kind) if x) or "回答"
+
+    # ------------------------------------------------------------------------------------------------------
+    def part(self, question: str, text: str, u: Understanding, kind: str, place: PlaceRef | None) -> Answer:
+        engine = self.engine
+        places = [place] if place is not None else list(u.places)
+        regions = self._regions(u, places)
+        latest = max((d.year for d in engine.documents() if d.year), default=0)
+        if u.has("new_policy") and any(y > latest for y in u.years):
+            return self._not_found(question, NOTHING_RELEVANT)
+        if u.out_of_scope:  # another field (公积金, 医保) — unless a clause of the asked region uses the very word
+            found = self.finder.find(text, u, regions=regions, required_word=u.out_of_scope[0])
+            if not found:
+                return self._not_found(question, NOTHING_RELEVANT)
+            return self.clauses.answer(question, text, u, found, kind=kind, old_wanted=False,
+                                       named_place=bool(places))
+        ambiguous = [p for p in u.ambiguous if place is None or p.surface == place.surface]
+        if ambiguous:
+            return Answer(question=question, status="needs_info", answer=compose.ask_place_reading(ambiguous[0]))
+        old_wanted = u.has("old_policy") and not u.has("current_policy")
+        if self.documents.wanted(u) and not (kind in ("amount", "eligibility", "procedure") and not u.documents
+                                             and not u.has("status") and not u.has("metadata")):
+            targets = self.documents.targets(u, regions, lambda: self.finder.find(text, u, regions=regions))
+            if targets:
+                return self.documents.answer(question, u, targets)
+        uncovered = [p for p in places if not p.covered]
+        evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, money=kind == "amount",
+                                    score=self.clauses.scorer(text, u, kind))
+        if uncovered and not any(p.covered for p in places):
+            if evidence:
+                prefix = compose.national_only_prefix([p.label for p in uncovered])
+                return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
+                                           named_place=True, prefix=prefix)
+            return self._not_found(question, compose.uncovered_place_reason(
+                [p.surface for p in uncovered], self._topic(u), self._elsewhere(text, u, kind, set(regions or ())),
+            ))
+        if not evidence:
+            if places:
+                asked = [r for r in (regions or []) if r != NATIONAL_REGION][:1] or [p.label for p in places]
+                elsewhere = self._elsewhere(text, u, kind, set(regions or ()))
+                if elsewhere:
+                    return self._not_found(question, compose.cross_region_reason(asked, self._topic(u), elsewhere))
+                where = "、".join(asked)
+                return self._not_found(question, f"本库收录的{where}相关文件中没有找到能回答该问题的条款。")
+            return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
+        calculated = self._by_rule(question, u, evidence, kind, named_place=bool(places))
+        if calculated is not None:
+            return calculated
+        return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
+                                   named_place=bool(places))
+
+    # ------------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _regions(u: Understanding, places: list[PlaceRef]) -> list[str] | None:
+        if places:
+            return list(dict.fromkeys(r for p in places for r in p.regions))
+        if u.national:
+            return list(u.regions)
+        return None
+
+    @staticmethod
+    def _topic(u: Understanding) -> str:
+        return u.topic_title or "该事项"
+
+    def _elsewhere(self, text: str, u: Understanding, kind: str, applicable: set[str]) -> list:
+        """In-force documents of other regions with a supported clause on the point (named, never quoted)."""
+        found = self.finder.find(text, u.model_copy(update={"places": [], "regions": []}), regions=None,
+                                 money=kind == "amount")
+        regions = [e.chunk.region for e in found if e.chunk.region not in (*applicable, NATIONAL_REGION)]
+        regions += [r.region for r in self.router.regions_with_rules(u) if r.region not in applicable]
+        regions = list(dict.fromkeys(regions))
+        return [m for m in self.engine.documents() if m.region in regions and m.status != "superseded"]
+
+    def _not_found(self, question: str, reason: str) -> Answer:
+        return Answer(question=question, status="not_found",
+                      answer=compose.not_found_answer(reason, self.engine.documents()))
+
+    # ---- rules -------------------------------------------------------------------------------------------
+    def _by_rule(
+        self, question: str, u: Understanding, evidence: list[Evidence], kind: str, *, named_place: bool
+    ) -> Answer | None:
+        rule = self.router.choose(u, evidence)
+        if rule is None:
+            return None
+        personal = u.has("personal")
+        relevant = self.router.relevant_facts(rule, u.facts)
+        if not named_place and personal and relevant:  # "我考了个中级证能补多少": the amount depends on where
+            regions = list(dict.fromkeys([rule.region, *(r.region for r in self.router.regions_with_rules(u))]))
+            docs = [m for m in self.engine.documents() if m.region in regions and m.status != "superseded"]
+            return Answer(question=question, status="needs_info", answer=compose.ask_region(self._topic(u), docs))
+        split = self.router.split(rule, u.facts)
+        if split is not None:
+            return self._by_option(question, rule, u, split, assume=not personal)
+        if not relevant:
+            return self._calculate(question, rule, u, assume=True) if rule.spec.kind == "amount" and kind == "amount" \
+                else None
+        numeric = any(self._is_numeric(name) for name in relevant)
+        if personal or (numeric and not u.has("choice")) or len(relevant) >= 2:
+            return self._calculate(question, rule, u, assume=not personal)
+        if rule.spec.kind == "amount":
+            return self._calculate(question, rule, u, assume=True)
+        return None
+
+    def _is_numeric(self, name: str) -> bool:
+        spec = next((f for f in self.engine.knowledge.facts.facts if f.name == name), None)
+        return spec is not None and spec.type in NUMERIC_FACTS
+
+    def _calculate(self, question: str, rule: RuleView, u: Understanding, *, assume: bool,
+                   facts: dict[str, Any] | None = None) -> Answer | None:
+        result, arguments, stated = self.router.run(rule, facts if facts is not None else u.facts, assume=assume)
+        if result.status == "needs_info" and assume:
+            return None  # a general question the calculator cannot settle: answer from the clause instead
+        stated = [*stated, *(u.assumptions[k] for k in arguments if k in u.assumptions)]
+        citations = self._citations(result)
+        call = ToolCall(name=rule.name, arguments=arguments, result=result.model_dump(mode="json"))
+        quotes = [(c, ref.text) for c, ref in zip(citations, result.sources, strict=False)][:1]
+        if result.status == "needs_info":
+            text = compose.join(compose.needs_info_answer(result, citations[0].n), compose.basis(quotes))
+            status = "needs_info"
+        else:
+            text = compose.join(compose.calculation_answer(result, citations[0].n, stated), compose.basis(quotes))
+            status = "answered"
+        notes = [f"{c.label}（{STATUS_LABELS.get(c.status or '', '')}）" for c in citations[1:]]
+        return Answer(question=question, status=status, answer=text, citations=citations, tool_calls=[call],
+                      notes=notes)
+
+    def _by_option(self, question: str, rule: RuleView, u: Understanding, split, *, assume: bool) -> Answer | None:
+        """Several options in one question (2个中级工 + 4个高级工): one run per option, then the sum."""
+        spec, counts = split
+        parts = [self._calculate(question, rule, u, assume=assume,
+                                 facts={**u.facts, spec.choice_input: option, spec.count_input: count})
+                 for option, count in counts.items()]
+        if any(part is None or part.status != "answered" for part in parts):
+            return next((part for part in parts if part is not None and part.status != "answered"), None)
+        calls = [call for part in parts if part is not None for call in part.tool_calls]
+        results = [CalculationResult.model_validate(call.result) for call in calls]
+        total = compose.sum_of_parts(results)
+        citations = self._citations(total)
+        quotes = [(c, ref.text) for c, ref in zip(citations, total.sources, strict=False)][:1]
+        text = compose.join(compose.calculation_answer(total, citations[0].n, []), compose.basis(quotes))
+        total_call = ToolCall(name=rule.name, arguments={"parts": [call.arguments for call in calls]},
+                              result=total.model_dump(mode="json"))
+        return Answer(question=question, status="answered", answer=text, citations=citations,
+                      tool_calls=[*calls, total_call])
+
+    def _citations(self, result: CalculationResult) -> list[Citation]:
+        documents = {d.doc_id: d for d in self.engine.documents()}
+        return [
+            citation_from_clause(
+                n, doc_id=ref.doc_id, title=ref.title, doc_number=ref.doc_number, clause_path=ref.clause_path,
+                text=ref.text, documents=documents, chunks=self.engine.chunks(ref.doc_id),
+            )
+            for n, ref in enumerate(result.sources, start=1)
+        ]

@@ -1,0 +1,191 @@
+"""Domain knowledge as data: the files in ``data/knowledge/`` (one file per concern, a format comment at the top).
+
+Code holds mechanisms; these files hold what the mechanisms know — place abbreviations, question words, intents,
+facts, topics, synonyms, the scope of the library. ``Knowledge.load`` reads them once at the edge (the CLI, the
+page, the eval runners) and the object is passed down; nothing here is read at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ingest.errors import PolicyAssistantError
+from ingest.places import Gazetteer, PlacesKnowledge
+
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+RULE_ARROW = "=>"
+
+FactType = Literal["months", "years", "money", "count", "percent", "yes_no", "choice", "count_by_choice"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IntentSpec(_Strict):
+    words: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+    def matches(self, text: str) -> bool:
+        return any(word in text for word in self.words) or any(re.search(p, text) for p in self.patterns)
+
+
+class IntentsFile(_Strict):
+    kinds: tuple[str, ...]
+    intents: dict[str, IntentSpec]
+
+
+class Assumption(_Strict):
+    value: int | str | bool
+    phrase: str = Field(description="How the answer states it, e.g. 按每名学徒计.")
+
+
+class FactSpec(_Strict):
+    """One fact a question may state (see the comment at the top of facts.yaml)."""
+
+    name: str
+    type: FactType
+    cues: tuple[str, ...] = ()
+    exclude_cues: tuple[str, ...] = ()
+    continuous: tuple[str, ...] = ()
+    continuous_cues: tuple[str, ...] = Field((), description="Cues for `continuous` (default: `cues`).")
+    period: Literal["年", "月"] | None = None
+    options: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    not_words: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    scope: Literal["clause", "question"] = Field(
+        "clause", description="clause: the quantity shares a clause with a cue; question: anywhere in the question."
+    )
+    choice_input: str | None = Field(None, description="count_by_choice: the input that takes one option.")
+    count_input: str | None = Field(None, description="count_by_choice: the input that takes its count.")
+    assume: Assumption | None = Field(None, description="Value a general question (标准是多少) may assume.")
+
+
+class FactsFile(_Strict):
+    negations: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
+    facts: tuple[FactSpec, ...] = ()
+
+
+class TopicSpec(_Strict):
+    name: str
+    title: str
+    terms: tuple[str, ...]
+
+
+class TopicsFile(_Strict):
+    topics: tuple[TopicSpec, ...] = ()
+
+
+class ScopeFile(_Strict):
+    out_of_scope: tuple[str, ...] = ()
+    benefit_nouns: tuple[str, ...] = ()
+
+
+class ExpansionRule(_Strict):
+    """``trigger|trigger => term, term``: colloquial words → the formal terms policies use."""
+
+    triggers: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+class Knowledge(_Strict):
+    """Everything in ``data/knowledge/``."""
+
+    directory: str
+    places: PlacesKnowledge
+    intents: IntentsFile
+    facts: FactsFile
+    topics: TopicsFile
+    scope: ScopeFile
+    synonyms: tuple[ExpansionRule, ...]
+    question_words: frozenset[str]
+    policy_terms: tuple[tuple[str, int | None], ...]
+    stopwords: frozenset[str]
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Knowledge:
+        return _load(str((directory or DEFAULT_KNOWLEDGE_DIR).resolve()))
+
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer.load(Path(self.directory) / "places.yaml")
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def parse_synonyms(lines: list[str]) -> tuple[ExpansionRule, ...]:
+    """``trigger|trigger => term, term``; blank lines and ``#`` comments are skipped, bad lines raise ValueError."""
+    from ingest.textnorm import fold
+
+    rules = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        left, arrow, right = line.partition(RULE_ARROW)
+        triggers = tuple(fold(t.strip()) for t in left.split("|") if t.strip())
+        terms = tuple(t.strip() for t in right.replace("，", ",").split(",") if t.strip())
+        if not arrow or not triggers or not terms:
+            raise ValueError(f"synonym rule {number} must look like 'a|b => X, Y': {line!r}")
+        rules.append(ExpansionRule(triggers=triggers, terms=terms))
+    return tuple(rules)
+
+
+def _yaml(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError("the file must be a mapping")
+    return data
+
+
+@cache
+def _load(directory: str) -> Knowledge:
+    folder = Path(directory)
+    current = folder
+    try:
+        current = folder / "places.yaml"
+        places = PlacesKnowledge.model_validate(_yaml(current))
+        current = folder / "intents.yaml"
+        intents = IntentsFile.model_validate(_yaml(current))
+        current = folder / "facts.yaml"
+        facts = FactsFile.model_validate(_yaml(current))
+        current = folder / "topics.yaml"
+        topics = TopicsFile.model_validate(_yaml(current))
+        current = folder / "scope.yaml"
+        scope = ScopeFile.model_validate(_yaml(current))
+        current = folder / "synonyms.txt"
+        synonyms = parse_synonyms(current.read_text(encoding="utf-8").splitlines())
+        current = folder / "question_words.txt"
+        question_words = frozenset(word for line in _lines(current) for word in line.split())
+        current = folder / "policy_terms.txt"
+        terms = []
+        for line in _lines(current):
+            word, _, freq = line.partition(" ")
+            terms.append((word, int(freq) if freq.strip() else None))
+        current = folder / "stopwords.txt"
+        stopwords = frozenset(_lines(current))
+    except (OSError, ValueError, ValidationError, yaml.YAMLError, re.error) as exc:
+        raise PolicyAssistantError(
+            f"知识文件无法读取或格式有误：{current}（{str(exc).splitlines()[0][:200]}）",
+            f"knowledge file {current} is unreadable or malformed",
+        ) from exc
+    return Knowledge(
+        directory=directory, places=places, intents=intents, facts=facts, topics=topics, scope=scope,
+        synonyms=synonyms, question_words=question_words, policy_terms=tuple(terms), stopwords=stopwords,
+    )

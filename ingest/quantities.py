@@ -1,0 +1,292 @@
+"""The one parser for quantities written in Chinese text: numbers, money, percentages, durations and counts.
+
+Used by every layer that reads a number from text — question facts, rule verification (a rule's parameter must
+equal the value parsed from its phrase), answer verification (every amount an answer states must come from a
+source) and calculator inputs — so ``1.5万``, ``一千五百元``, ``一年半``, ``百分之八`` and ``１５个月`` mean the same
+thing everywhere.
+
+Chinese numerals are converted by cn2an (its "smart" mode also reads ``1.5万`` and ``2000万``); this module finds
+the spans, their units, and how the text qualifies them:
+
+- ``per``: the period or head a rate is given for — ``每人每年4000元`` → ``("人", "年")``, ``500元/人·月`` →
+  ``("人", "月")``, ``每月80万`` → ``("月",)``;
+- ``bound``: ``max`` for 最高/不超过/以内/以下/不满 …, ``min`` for 以上/不低于/满/至少 …, with ``inclusive``
+  following the statutory reading (以上、以下、以内 include the number; 不满、超过 do not — 民法典第一千二百五十九条);
+- ranges and lists borrow the unit of their last member: ``30万至50万元`` → 300000元 and 500000元.
+
+Offsets (``start``/``end``) always refer to the text as given, so a caller can quote or mask the span.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+QuantityKind = Literal["money", "percent", "duration", "count", "year", "number"]
+Bound = Literal["max", "min"]
+
+# Full-width digits and marks → ASCII, one character for one (offsets stay valid).
+_HALFWIDTH = str.maketrans("０１２３４５６７８９．，％／", "0123456789.,%/")
+_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_CHARS = _CN_DIGITS + "十百千万亿拾佰仟"
+_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = rf"(?:(?:{_ARABIC})\s?[万千亿]?|[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+[万千亿]?)?)"
+_DIGIT_OF = {c: str(i % 10) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "两": "2"}
+_CONNECTOR = r"\s*(?:至|到|-|—|–|~|～|、|，|,|和|或)\s*"
+
+# Units in the order they must be tried (longest first where one is a prefix of another).
+_MONEY_UNITS = {"亿元": Decimal(100_000_000), "万元": Decimal(10_000), "万块": Decimal(10_000),
+                "千元": Decimal(1000), "千块": Decimal(1000), "元": Decimal(1), "块钱": Decimal(1), "块": Decimal(1)}
+_MONTH_UNITS = {"个半月": ("月", Decimal(1), Decimal("0.5")), "个月": ("月", Decimal(1), Decimal(0)),
+                "年半": ("月", Decimal(12), Decimal(6)), "周年": ("月", Decimal(12), Decimal(0)),
+                "年": ("月", Decimal(12), Decimal(0)), "月": ("月", Decimal(1), Decimal(0)),
+                "个工作日": ("天", Decimal(1), Decimal(0)), "工作日": ("天", Decimal(1), Decimal(0)),
+                "天": ("天", Decimal(1), Decimal(0)), "日": ("天", Decimal(1), Decimal(0)),
+                "个小时": ("小时", Decimal(1), Decimal(0)), "小时": ("小时", Decimal(1), Decimal(0)),
+                "课时": ("课时", Decimal(1), Decimal(0)), "学时": ("课时", Decimal(1), Decimal(0))}
+_COUNT_UNITS = ("人次", "个人", "名", "人", "位", "个", "家", "户", "所", "间", "项", "次", "批", "期", "倍")
+_UNIT = "|".join(
+    re.escape(u) for u in sorted([*_MONEY_UNITS, *_MONTH_UNITS, *_COUNT_UNITS, "%", "‰"], key=len, reverse=True)
+)
+_CHAIN = re.compile(rf"({NUMBER})((?:{_CONNECTOR}{NUMBER})*)\s*({_UNIT})?")
+_PERCENT_WORDS = re.compile(rf"百分之({NUMBER})")
+_HALF_YEAR = re.compile(r"半(个)?年|半个月")
+_EXTRA_MONTHS = re.compile(rf"^(?:零|又)?({NUMBER})个?月")
+# Dates: 2011年7月6日, 二〇一一年七月六日, 2019年4月, 7月6日 — the year is reported, the rest is not a duration.
+_DATE = re.compile(
+    r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
+)
+
+_PER_BEFORE = re.compile(
+    r"每(?:个|名|位)?(人|月|年|天|日|次|课时|户|家)(?:每(人|月|年|天|日|次|课时))?[^，。；\d]{0,8}$"
+)
+_PER_AFTER = re.compile(r"^\s*/\s*(人|月|年|天|次|课时)(?:\s*[·•/]\s*(人|月|年|天|次|课时))?")
+_MAX_BEFORE = re.compile(
+    r"(最高|最多|不超过|不高于|不得超过|不得高于|上限为?|不足|(?<!不)少于|(?<!不)低于|不满|未满)[^，。；\d]{0,10}$"
+)
+_MIN_BEFORE = re.compile(
+    r"(最低|最少|不低于|不少于|不得低于|至少|(?<![不未])满|达到|(?<!不)超过|(?<!不)高于|(?<!不)多于)[^，。；\d]{0,10}$"
+)
+# Members of a list share the qualifiers of the first one: 每人每年中级工4000元、高级工6000元.
+_LIST_GAP = re.compile(r"^[、，,和或及]\s*[^\d，。；、]{0,5}$")
+_MIN_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?以上")
+_MAX_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?(以下|以内|内)")
+_EXCLUSIVE = ("不满", "未满", "不足", "少于", "低于", "超过", "高于", "多于")
+_ORDINAL = re.compile(r"第\s*$")
+_SCALED_NUMERAL = re.compile(rf"[{_CN_DIGITS}十][{_CN_CHARS}]*[万亿]")
+
+
+class Quantity(BaseModel):
+    """One quantity found in a text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: QuantityKind
+    value: Decimal = Field(description="元 for money, percent points, months/天/小时 for durations, count, year.")
+    unit: str = Field(description="元 · % · 月 · 天 · 小时 · 课时 · a count word (人, 个 …) · 年 (a year) · ''.")
+    raw: str = Field(description="The span as written.")
+    start: int
+    end: int
+    per: tuple[str, ...] = Field((), description="每人每年 → ('人', '年'); '' none.")
+    bound: Bound | None = None
+    inclusive: bool | None = None
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits/./,/%// → ASCII, character for character (offsets are preserved)."""
+    return text.translate(_HALFWIDTH)
+
+
+def tidy(value: Decimal) -> Decimal:
+    """``Decimal('15000.0')`` → ``Decimal('15000')``; keeps real fractions (``1.5``)."""
+    integral = value.to_integral_value()
+    return integral if value == integral else value.normalize()
+
+
+@cache
+def _cn2an():  # imported on first use: no work at import time
+    import cn2an
+
+    return cn2an
+
+
+def number_value(span: str) -> Decimal | None:
+    """The value of one number span: ``15``, ``1,500``, ``1.5万``, ``十五``, ``两千``, ``一千五``, ``二〇一一``."""
+    text = halfwidth(span).replace(",", "").replace(" ", "")
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return tidy(Decimal(text))
+    if "点" in text:  # 一点五万 → 1.5万
+        whole, _, rest = text.partition("点")
+        scale = rest[-1] if rest and rest[-1] in "万千亿" else ""
+        digits = rest.rstrip("万千亿")
+        head = number_value(whole)
+        if head is None or not digits:
+            return None
+        if any(c not in _DIGIT_OF for c in digits):
+            return None
+        fraction = "".join(_DIGIT_OF[c] for c in digits)
+        text = f"{head}.{fraction}{scale}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            value = _cn2an().cn2an(text, "smart")
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+    try:
+        return tidy(Decimal(str(value)))
+    except InvalidOperation:
+        return None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """``text`` as one number (the whole of it, units not allowed), or None."""
+    text = halfwidth(text.strip())
+    if not re.fullmatch(NUMBER, text):
+        return None
+    return number_value(text)
+
+
+def _qualifiers(text: str, start: int, end: int) -> tuple[tuple[str, ...], Bound | None, bool | None]:
+    before, after = text[max(0, start - 16) : start], text[end : end + 8]
+    per: tuple[str, ...] = ()
+    if match := _PER_BEFORE.search(before):
+        per = tuple(unit for unit in match.groups() if unit)
+    if match := _PER_AFTER.match(after):
+        per = (*per, *(unit for unit in match.groups() if unit and unit not in per))
+    bound: Bound | None = None
+    inclusive: bool | None = None
+    if match := _MIN_AFTER.match(after):
+        bound, inclusive = "min", True
+    elif match := _MAX_AFTER.match(after):
+        bound, inclusive = "max", True
+    elif match := _MAX_BEFORE.search(before):
+        bound, inclusive = "max", match.group(1) not in _EXCLUSIVE
+    elif match := _MIN_BEFORE.search(before):
+        bound, inclusive = "min", match.group(1) not in _EXCLUSIVE
+    return per, bound, inclusive
+
+
+def _classify(value: Decimal, unit: str, number_span: str) -> tuple[QuantityKind, Decimal, str] | None:
+    if unit in _MONEY_UNITS:
+        scale = _MONEY_UNITS[unit]
+        already = number_span.rstrip().endswith(("万", "千", "亿")) and scale != 1
+        return "money", tidy(value * (1 if already else scale)), "元"
+    if unit in ("%", "‰"):
+        return "percent", tidy(value / 10 if unit == "‰" else value), "%"
+    if unit in _MONTH_UNITS:
+        base, factor, extra = _MONTH_UNITS[unit]
+        if unit in ("年", "周年") and value >= 1000:
+            return "year", value, "年"
+        return "duration", tidy(value * factor + extra), base
+    if unit in _COUNT_UNITS:
+        return "count", value, unit
+    return "number", value, ""
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order. Bare Chinese numerals without a unit (统一, 一线) are not quantities;
+    bare arabic numbers are (kind ``number``), so ``每月80万`` still yields 800000."""
+    source = halfwidth(text)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: QuantityKind, value: Decimal, unit: str, start: int, end: int) -> None:
+        per, bound, inclusive = _qualifiers(source, start, end)
+        found.append(Quantity(kind=kind, value=value, unit=unit, raw=text[start:end], start=start, end=end,
+                              per=per, bound=bound, inclusive=inclusive))
+        taken.append((start, end))
+
+    for match in _DATE.finditer(source):
+        year = number_value(match.group("year")) if match.group("year") else None
+        if year is not None:
+            add("year", year, "年", match.start(), match.end())
+        else:
+            taken.append((match.start(), match.end()))
+    for match in _PERCENT_WORDS.finditer(source):
+        value = number_value(match.group(1))
+        if value is not None:
+            add("percent", value, "%", match.start(), match.end())
+    for match in _HALF_YEAR.finditer(source):
+        if not any(a <= match.start() < b for a, b in taken):
+            months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)
+            add("duration", months, "月", match.start(), match.end())
+    for match in _CHAIN.finditer(source):
+        before = source[max(0, match.start() - 2) : match.start()]
+        if any(a <= match.start() < b for a, b in taken) or _ORDINAL.search(before):
+            continue
+        unit = match.group(3) or ""
+        spans = [(match.start(1), match.end(1))]
+        if match.group(2):
+            offset = match.start(2)
+            spans += [(offset + m.start(), offset + m.end()) for m in re.finditer(NUMBER, match.group(2))]
+        last_end = match.end()
+        for index, (start, end) in enumerate(spans):
+            span = source[start:end]
+            is_last = index == len(spans) - 1
+            if not unit and not re.search(r"\d", span) and not _SCALED_NUMERAL.fullmatch(span):
+                continue  # a bare Chinese numeral (统一, 一线) names nothing; 两千万 still is a number
+            value = number_value(span)
+            if value is None:
+                continue
+            classified = _classify(value, unit, span)
+            if classified is None:
+                continue
+            kind, amount, normalized = classified
+            if kind == "duration" and normalized == "月" and unit in ("年", "周年") and is_last:
+                extra = _EXTRA_MONTHS.match(source[last_end:])
+                if extra and (months := number_value(extra.group(1))) is not None:
+                    amount += months
+                    last_end += extra.end()
+            end_of = last_end if is_last else end
+            add(kind, amount, normalized, start, end_of)
+    found.sort(key=lambda q: q.start)
+    return _share_list_qualifiers(source, found)
+
+
+def _share_list_qualifiers(text: str, found: list[Quantity]) -> list[Quantity]:
+    shared: list[Quantity] = []
+    for quantity in found:
+        previous = shared[-1] if shared else None
+        if (
+            previous is not None
+            and previous.kind == quantity.kind
+            and _LIST_GAP.match(text[previous.end : quantity.start])
+            and not quantity.per
+            and quantity.bound is None
+        ):
+            quantity = quantity.model_copy(update={"per": previous.per, "bound": previous.bound,
+                                                   "inclusive": previous.inclusive})
+        shared.append(quantity)
+    return shared
+
+
+
+def first(text: str, kind: QuantityKind, unit: str | None = None) -> Quantity | None:
+    return next((q for q in find_quantities(text) if q.kind == kind and (unit is None or q.unit == unit)), None)
+
+
+def parse_money(text: str) -> Decimal | None:
+    """The first amount of money in ``text`` in 元: ``2000万元`` → 20000000, ``三千块`` → 3000."""
+    quantity = first(text, "money")
+    return quantity.value if quantity else None
+
+
+def parse_duration_months(text: str) -> Decimal | None:
+    """The first duration in ``text`` in months: ``15个月``, ``一年半`` → 18, ``两年`` → 24, ``半年`` → 6."""
+    quantity = first(text, "duration", "月")
+    return quantity.value if quantity else None
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """The first percentage in ``text`` in percent points: ``1.5%`` → 1.5, ``百分之八`` → 8."""
+    quantity = first(text, "percent")
+    return quantity.value if quantity else None

@@ -1,0 +1,45 @@
+"""Match forms of text — the one normalizer for comparing, indexing and matching (never for display).
+
+``fold``: traditional → simplified (OpenCC), Unicode NFKC (full-width digits, letters and parentheses → ASCII),
+文号 brackets 〔〕[]【】 → 〔〕, lower case, whitespace collapsed and dropped between CJK characters.
+``squeeze``: ``fold`` without any whitespace (``北  京`` meets ``北京``; ``总额 8%`` meets ``总额8%``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_CJK = r"\u3400-\u9fff"
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"})
+_INNER_SPACE = re.compile(rf"(?<=[{_CJK}〔〕(),，、。]) (?=[{_CJK}〔〕(),，、。\d])|(?<=\d) (?=[{_CJK}%])")
+_WHITESPACE = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+@cache
+def _converter():  # built on first use: no work at import time
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters → simplified (石家莊 → 石家庄, 個月 → 个月); simplified text is unchanged."""
+    return _converter().convert(text) if text else text
+
+
+def fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", simplified(text)).translate(_BRACKETS).lower()
+    folded = _WHITESPACE.sub(" ", folded).strip()
+    return _INNER_SPACE.sub("", folded)
+
+
+def squeeze(text: str) -> str:
+    return _WHITESPACE.sub("", fold(text))
+
+
+def squeeze_numbers(text: str) -> str:
+    """``squeeze`` that also drops thousands separators, so ``20,000元`` matches ``20000元``."""
+    return _THOUSANDS.sub("", squeeze(text))

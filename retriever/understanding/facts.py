@@ -1,0 +1,205 @@
+"""Facts a question states, read by the declarative specs in ``data/knowledge/facts.yaml`` (and rules' inputs).
+
+One mechanism per fact type, no per-fact code: a quantity of the fact's kind in the same clause as one of its cues;
+a cue present or negated for yes/no; option words for choices. Negation (没交过失业保险 → 0 months) and rates given
+per month for a yearly input (工资总额每月80万 → 960万元 a year, stated as an assumption) are handled here once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ingest.knowledge import FactSpec
+from ingest.quantities import Quantity, find_quantities
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
+_NEGATION_WINDOW = 6
+_MONTHS_PER_YEAR = Decimal(12)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class FactReading:
+    """Facts read from one text, the assumptions made while reading them (shown in answers), each fact's type, and
+    the quantities no fact claimed (a follow-up's "要是只交了十一个月呢" changes the fact of that type)."""
+
+    values: dict[str, Any]
+    assumptions: dict[str, str]
+    kinds: dict[str, str]
+    loose: list[Quantity]
+
+
+def clauses(text: str) -> list[_Clause]:
+    parts, position = [], 0
+    for piece in _CLAUSE_BREAK.split(text):
+        start = text.find(piece, position)
+        if piece:
+            parts.append(_Clause(piece, start))
+            position = start + len(piece)
+    return parts
+
+
+class FactReader:
+    """Reads the facts of ``specs`` from normalized question text (pure; build once per knowledge + rules)."""
+
+    def __init__(self, specs: Iterable[FactSpec], negations: Iterable[str], actions: Iterable[str] = ()) -> None:
+        self.specs = list({spec.name: spec for spec in specs}.values())
+        self.negations = sorted(set(negations), key=len, reverse=True)
+        # after a cue, a negation counts only before an action word (失业保险没交过), never a bare 不 (…不知道多久)
+        verbs = "|".join(map(re.escape, actions)) or "(?!)"
+        words = "|".join(map(re.escape, self.negations)) or "(?!)"
+        self._negated_action = re.compile(rf"(?:{words})(?:{verbs})")
+
+    def read(self, text: str, quantities: list[Quantity] | None = None) -> FactReading:
+        quantities = find_quantities(text) if quantities is None else quantities
+        parts = clauses(text)
+        values: dict[str, Any] = {}
+        assumptions: dict[str, str] = {}
+        self._claimed: set[int] = set()
+        for spec in self.specs:
+            if spec.requires and not any(word in text for word in spec.requires):
+                continue
+            reader = getattr(self, f"_{spec.type}")
+            value = reader(spec, text, parts, quantities, assumptions)
+            if value is not None:
+                values[spec.name] = value
+        kinds = {name: spec.type for spec in self.specs if (name := spec.name) in values}
+        loose = [q for q in quantities if q.start not in self._claimed and q.kind != "year"]
+        return FactReading(values, assumptions, kinds, loose)
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def negated_before(self, text: str, position: int) -> bool:
+        """A negation word right before ``position`` (at most two characters between: 没交过失业保险, 不是退役军人)."""
+        window = text[max(0, position - _NEGATION_WINDOW) : position]
+        return any(word in window[-(len(word) + 2) :] for word in self.negations)
+
+    def _cue_positions(self, spec: FactSpec, clause: _Clause) -> list[int]:
+        if any(word in clause.text for word in spec.exclude_cues):
+            return []
+        if spec.scope == "question":
+            return [0]
+        masked = clause.text
+        for word in spec.not_words:
+            masked = masked.replace(word, "\0" * len(word))
+        return [m.start() for cue in spec.cues for m in re.finditer(re.escape(cue), masked)]
+
+    def _quantity_near_cue(
+        self, spec: FactSpec, text: str, parts: list[_Clause], quantities: list[Quantity], kinds: tuple[str, ...],
+        unit: str | None = None,
+    ) -> tuple[Quantity | None, bool]:
+        """(the quantity of ``kinds`` in a clause with a cue, whether the cue is negated and has no quantity)."""
+        negated = False
+        for clause in parts:
+            positions = self._cue_positions(spec, clause)
+            if not positions:
+                continue
+            end = clause.start + len(clause.text)
+            inside = [q for q in quantities if clause.start <= q.start < end and q.kind in kinds
+                      and (unit is None or q.unit == unit)]
+            if inside:
+                cue_at = clause.start + positions[0]
+                chosen = min(inside, key=lambda q: abs(q.start - cue_at))
+                self._claimed.add(chosen.start)
+                return chosen, False
+            absolute = [clause.start + p for p in positions]
+            negated = negated or any(self.negated_before(text, p) or self._negated_after(clause, p) for p in absolute)
+        return None, negated
+
+    def _negated_after(self, clause: _Clause, position: int) -> bool:
+        """失业保险没交过 / 保险从来没缴."""
+        return bool(self._negated_action.search(clause.text[position:]))
+
+    def _continuous_duration(self, spec: FactSpec, parts: list[_Clause], quantities: list[Quantity]) -> Quantity | None:
+        """"干了三年，保险一直交着": the cue says the fact held throughout a duration stated in another clause."""
+        if not spec.continuous:
+            return None
+        cues = spec.continuous_cues or spec.cues
+        for clause in parts:
+            if any(c in clause.text for c in cues) and any(word in clause.text for word in spec.continuous):
+                found = next((q for q in quantities if q.kind == "duration" and q.unit == "月"), None)
+                if found is not None:
+                    self._claimed.add(found.start)
+                return found
+        return None
+
+    # ---- one reader per fact type --------------------------------------------------------------------------
+    def _months(self, spec, text, parts, quantities, assumptions) -> int | None:
+        quantity, negated = self._quantity_near_cue(spec, text, parts, quantities, ("duration",), "月")
+        quantity = quantity or self._continuous_duration(spec, parts, quantities)
+        if quantity is not None:
+            return int(quantity.value)
+        return 0 if negated else None
+
+    def _years(self, spec, text, parts, quantities, assumptions) -> Decimal | None:
+        quantity, _ = self._quantity_near_cue(spec, text, parts, quantities, ("duration",), "月")
+        if quantity is None:
+            return None
+        years = quantity.value / _MONTHS_PER_YEAR
+        return years.to_integral_value() if years == years.to_integral_value() else years.normalize()
+
+    def _money(self, spec, text, parts, quantities, assumptions) -> Decimal | None:
+        quantity, negated = self._quantity_near_cue(spec, text, parts, quantities, ("money", "number"))
+        if quantity is None:
+            return Decimal(0) if negated else None
+        if quantity.kind == "number" and quantity.value < 100:
+            return None  # a bare small number next to a money cue is a count or a date, not an amount
+        value = quantity.value
+        if spec.period == "年" and "月" in quantity.per:
+            assumptions[spec.name] = f"按每月{_plain(value)}元×12个月折算为全年{_plain(value * _MONTHS_PER_YEAR)}元"
+            value *= _MONTHS_PER_YEAR
+        return value
+
+    def _count(self, spec, text, parts, quantities, assumptions) -> int | None:
+        quantity, _ = self._quantity_near_cue(spec, text, parts, quantities, ("count",))
+        if quantity is None or quantity.value != quantity.value.to_integral_value() or quantity.value <= 0:
+            return None
+        return int(quantity.value)
+
+    def _percent(self, spec, text, parts, quantities, assumptions) -> Decimal | None:
+        quantity, _ = self._quantity_near_cue(spec, text, parts, quantities, ("percent",))
+        return quantity.value if quantity else None
+
+    def _yes_no(self, spec, text, parts, quantities, assumptions) -> bool | None:
+        for clause in parts:
+            for position in self._cue_positions(spec, clause):
+                return not self.negated_before(text, clause.start + position)
+        return None
+
+    def _choice(self, spec, text, parts, quantities, assumptions) -> str | None:
+        masked = text
+        for word in spec.not_words:
+            masked = masked.replace(word, "\0" * len(word))
+        for option, words in spec.options.items():
+            for word in sorted(words, key=len, reverse=True):
+                for match in re.finditer(re.escape(word), masked):
+                    if not self.negated_before(masked, match.start()):
+                        return option
+        return None
+
+    def _count_by_choice(self, spec, text, parts, quantities, assumptions) -> dict[str, int] | None:
+        """2个中级工、4个高级工 / 中级工3人，高级工5人 → {中级工: 2, 高级工: 4} (two or more options counted)."""
+        counts: dict[str, int] = {}
+        words = sorted(((w, option) for option, ws in spec.options.items() for w in ws), key=lambda p: -len(p[0]))
+        for quantity in (q for q in quantities if q.kind == "count"):
+            after = text[quantity.end : quantity.end + 6]
+            before = text[max(0, quantity.start - 5) : quantity.start]
+            for word, option in words:
+                hit = after.find(word)
+                if (hit >= 0 and not re.search(r"[，,。；;、\d]", after[:hit])) or before.endswith(word):
+                    counts.setdefault(option, int(quantity.value))
+                    self._claimed.add(quantity.start)
+                    break
+        return counts if len(counts) >= 2 else None
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")

@@ -1,0 +1,135 @@
+"""QueryUnderstander: question text → ``Understanding`` (places and the rules that apply to them, documents named,
+intents, topic, facts, sub-questions). Pure and fast; built once per index generation from the documents, the
+gazetteer and the knowledge files, all loaded at the edge."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.knowledge import FactSpec, Knowledge
+from ingest.models import DocumentMeta
+from ingest.places import Gazetteer, PlaceMention
+from ingest.quantities import find_quantities
+from ingest.textnorm import fold
+from retriever.understanding.documents import DocumentNames, years_in
+from retriever.understanding.facts import FactReader
+from retriever.understanding.jurisdiction import Jurisdiction
+from retriever.understanding.record import PlaceRef, SubQuestion, Understanding
+
+# A name ending in an administrative suffix that the gazetteer does not know (宁远市 where no such city exists) is
+# still a place: its stem is the run of characters before the suffix, cut at pronouns and function characters.
+_SHAPED = re.compile(r"([\u4e00-\u9fff]{2,6}?)(自治区|自治州|自治县|省|市|县|区|州|旗|盟)")
+_NOT_IN_NAME = set("在我你他她它的了是从到去和与及或对给把被向往来回住于为哪某啥什各每本全该此其那这都也就还想要能会"
+                   "几个多少些们")
+_SPLIT_ASKS = ("procedure", "list")
+_ASK_KINDS = ("amount", "eligibility", "procedure", "list")
+
+
+class QueryUnderstander:
+    def __init__(
+        self, documents: Iterable[DocumentMeta], knowledge: Knowledge, gazetteer: Gazetteer | None = None,
+        extra_facts: Iterable[FactSpec] = (),
+    ) -> None:
+        self.documents = list(documents)
+        self.knowledge = knowledge
+        self.gazetteer = gazetteer or knowledge.gazetteer()
+        self.jurisdiction = Jurisdiction(self.gazetteer, self.documents)
+        self.names = DocumentNames(self.documents)
+        self.facts = FactReader([*knowledge.facts.facts, *extra_facts], knowledge.facts.negations,
+                                knowledge.facts.actions)
+
+    # ------------------------------------------------------------------------------------------------------
+    def understand(self, text: str) -> Understanding:
+        normalized = fold(text)
+        documents, masked = self.names.find(normalized)
+        intents = [name for name, spec in self.knowledge.intents.intents.items() if spec.matches(normalized)]
+        places, ambiguous = self._places(masked)
+        national = "national" in intents
+        regions = list(dict.fromkeys(region for place in places for region in place.regions))
+        if national and not places:
+            regions = list(self.jurisdiction.national)
+        quantities = [q for q in find_quantities(masked) if q.kind != "year"]
+        reading = self.facts.read(masked, quantities)
+        kind = next((k for k in self.knowledge.intents.kinds if k in intents), "general")
+        topic = next((t for t in self.knowledge.topics.topics if any(term in normalized for term in t.terms)), None)
+        understanding = Understanding(
+            text=text, normalized=normalized, places=places, regions=regions,
+            uncovered=[p for p in places if not p.covered], ambiguous=ambiguous, national=national,
+            documents=documents, years=list(dict.fromkeys(year for _, year in years_in(normalized))),
+            intents=intents, kind=kind, topic=topic.name if topic else None, topic_title=topic.title if topic else None,
+            out_of_scope=[word for word in self.knowledge.scope.out_of_scope if word in normalized],
+            facts=reading.values, assumptions=reading.assumptions, quantities=quantities,
+            fact_kinds=reading.kinds, loose_quantities=reading.loose,
+        )
+        understanding.sub_questions = self._parts(understanding)
+        return understanding
+
+    # ------------------------------------------------------------------------------------------------------
+    def _places(self, text: str) -> tuple[list[PlaceRef], list[PlaceRef]]:
+        mentions = self.gazetteer.scan(text)
+        asked = [m for m in mentions if not self._is_context(m, mentions)]
+        places: list[PlaceRef] = []
+        ambiguous: list[PlaceRef] = []
+        seen: set[str] = set()
+        for mention in asked:
+            ref, unsettled = self.jurisdiction.place_ref(mention)
+            if ref.code in seen:
+                continue
+            seen.add(ref.code or ref.name)
+            places.append(ref)
+            if unsettled:
+                ambiguous.append(ref)
+        for surface, suffix, _ in self._shaped_names(text, mentions):
+            if surface not in seen:
+                seen.add(surface)
+                places.append(self.jurisdiction.unknown_ref(surface, suffix))
+        return places, ambiguous
+
+    def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+        """河北 in 河北廊坊 / 北京 in 北京海淀: a parent named next to its child only says where the child is."""
+        return any(
+            other is not mention and all(
+                any(self.gazetteer.within(child, parent) and child != parent for child in other.candidates)
+                for parent in mention.candidates
+            )
+            for other in mentions
+        )
+
+    def _shaped_names(self, text: str, mentions: list[PlaceMention]) -> list[tuple[str, str, int]]:
+        found: list[tuple[str, str, int]] = []
+        for match in _SHAPED.finditer(text):
+            suffix_start = match.start(2)
+            if any(m.start <= suffix_start < m.end for m in mentions) or any(
+                m.start < suffix_start <= m.end for m in mentions
+            ):
+                continue
+            stem = match.group(1)
+            cut = max((i + 1 for i, ch in enumerate(stem) if ch in _NOT_IN_NAME), default=0)
+            stem = stem[cut:]
+            surface = stem + match.group(2)
+            generic = any(surface.endswith(word) for word in self.gazetteer.knowledge.generic_words)
+            if len(stem) < 2 or generic or self.gazetteer.is_generic(stem):
+                continue
+            if any(m.start <= suffix_start - len(stem) < m.end for m in mentions):
+                continue
+            found.append((surface, match.group(2), suffix_start - len(stem)))
+        return found
+
+    def _parts(self, understanding: Understanding) -> list[SubQuestion]:
+        """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""
+        asks = [k for k in _ASK_KINDS if k in understanding.intents]
+        split_asks = len(asks) >= 2 and any(k in _SPLIT_ASKS for k in asks)
+        kinds = asks if split_asks else [understanding.kind]
+        places: list[PlaceRef | None] = list(understanding.places) if len(understanding.places) >= 2 else [None]
+        if len(kinds) == 1 and places == [None]:
+            return []
+        parts = []
+        for place in places:
+            text = understanding.text
+            if place is not None:
+                for other in understanding.places:
+                    if other is not place:
+                        text = text.replace(other.surface, "")
+            parts.extend(SubQuestion(text=text, kind=kind, place=place) for kind in kinds)
+        return parts

@@ -1,0 +1,117 @@
+"""The one quantity parser: numbers, money, percentages, durations, counts, years, and their qualifiers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ingest.quantities import (
+    find_quantities,
+    number_value,
+    parse_duration_months,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("15", "15"), ("１５", "15"), ("1,500", "1500"), ("1.5万", "15000"), ("十五", "15"), ("两千", "2000"),
+        ("一千五", "1500"), ("一千五百", "1500"), ("二〇一一", "2011"), ("2000万", "20000000"), ("壹仟伍佰", "1500"),
+        ("一点五万", "15000"), ("三十万", "300000"),
+    ],
+)
+def test_numbers(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+    assert number_value(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["", "元", "15元", "abc", "百", "-"])
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("工资总额2000万元", "20000000"), ("三千块", "3000"), ("一千五百元", "1500"), ("1.5万元", "15000"),
+        ("实际花了２２００元", "2200"), ("1,500元", "1500"), ("两千万元", "20000000"), ("5千元", "5000"),
+    ],
+)
+def test_money(text: str, yuan: str) -> None:
+    assert parse_money(text) == Decimal(yuan)
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("交了十一个月", "11"), ("交了十一個月", None), ("一年半", "18"), ("两年", "24"), ("半年", "6"),
+        ("18个月", "18"), ("一年零三个月", "15"), ("三年", "36"), ("满 5 年以上", "60"), ("１５个月", "15"),
+        ("1年半", "18"),
+    ],
+)
+def test_durations(text: str, months: str | None) -> None:
+    # traditional characters are simplified by the caller (the query normalizer), not here
+    assert parse_duration_months(text) == (Decimal(months) if months else None)
+
+
+def test_percent() -> None:
+    assert parse_percent("按1.5%的比例") == Decimal("1.5")
+    assert parse_percent("百分之八") == Decimal(8)
+    assert parse_percent("不超过 8%的部分") == Decimal(8)
+
+
+def test_dates_are_years_not_durations() -> None:
+    found = find_quantities("二〇一一年七月六日印发，2019 年 4 月 25 日施行，自2021年1月起")
+    assert [(q.kind, q.value) for q in found] == [("year", 2011), ("year", 2019), ("year", 2021)]
+
+
+def test_ranges_and_lists_borrow_the_unit() -> None:
+    assert [q.value for q in find_quantities("三十万至五十万元")] == [300000, 500000]
+    assert [q.value for q in find_quantities("30万至50万元的资助")] == [300000, 500000]
+    found = find_quantities("分别给予1000、1500、2000元")
+    assert [(q.kind, q.value) for q in found] == [("money", 1000), ("money", 1500), ("money", 2000)]
+
+
+def test_rates_per_person_and_period() -> None:
+    first, second = find_quantities("给予企业每人每年中级工4000元、高级工6000元的职业培训补贴")
+    assert first.per == ("人", "年") and second.per == ("人", "年")  # list members share the rate's period
+    (monthly,) = [q for q in find_quantities("工资总额每月80万") if q.value == 800000]
+    assert monthly.per == ("月",) and monthly.kind == "number"
+    assert find_quantities("500元/人·月")[0].per == ("人", "月")
+    assert find_quantities("每人最高不超过2200元")[0].per == ("人",)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "inclusive"),
+    [
+        ("累计缴纳失业保险费12个月以上", "min", True), ("36个月(含)以上", "min", True), ("12个月内", "max", True),
+        ("不满12个月", "max", False), ("少于12个月", "max", False), ("最高不超过2200元", "max", True),
+        ("不低于职工工资总额1.5%", "min", True), ("超过12个月", "min", False), ("15个工作日内办结", "max", True),
+        ("给予1500元", None, None),
+    ],
+)
+def test_bounds_follow_the_statutory_reading(text: str, bound: str | None, inclusive: bool | None) -> None:
+    quantity = find_quantities(text)[0]
+    assert (quantity.bound, quantity.inclusive) == (bound, inclusive)
+
+
+@pytest.mark.parametrize("text", ["一线职工", "统一调整", "第十九条", "第3年", "百城技能振兴", "千方百计", ""])
+def test_words_that_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "石家庄：失业保险交了１５个月，证书补贴1,500元。"
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.raw
+    assert [q.raw for q in find_quantities(text)] == ["１５个月", "1,500元"]
+
+
+def test_counts() -> None:
+    assert [(q.kind, q.value, q.unit) for q in find_quantities("三个高级工、2名中级工")] == [
+        ("count", 3, "个"), ("count", 2, "名"),
+    ]

@@ -1,0 +1,190 @@
+"""Query understanding (pure): places and the rules that apply to them, documents named, intents, facts, parts.
+
+Documents are hand-made so that each mechanism is tested on places and wordings it was not written from: a province
+document (黑龙江省) whose cities inherit it, a city (石家庄市) whose siblings do not, a district (北碚区), a whole
+municipality (北京市) whose districts inherit it, and a national document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ingest.knowledge import Knowledge
+from ingest.models import DocumentMeta
+from retriever.understanding import QueryUnderstander
+
+
+def _doc(doc_id: str, region: str, level: str, *, number: str | None = None, year: int = 2019,
+         aliases: list[str] | None = None, title: str | None = None, superseded_by: list[str] | None = None):
+    return DocumentMeta(doc_id=doc_id, title=title or f"{region}关于职业技能培训补贴的通知", region=region,
+                        level=level, doc_number=number, publish_date=date(year, 3, 1), aliases=aliases or [],
+                        superseded_by=superseded_by or [])
+
+
+DOCS = [
+    _doc("sjz", "石家庄市", "city", year=2019),
+    _doc("bj11", "北京市", "municipality", number="京政发〔2011〕33号", year=2011),
+    _doc("bj07", "北京市", "municipality", number="京办发〔2007〕14号", year=2007, superseded_by=["bj11"],
+         title="关于进一步加强高技能人才工作的实施意见"),
+    _doc("bb", "重庆市北碚区", "district", number="北碚府发〔2019〕21号"),
+    _doc("hlj", "黑龙江省", "province", number="黑人社规〔2021〕3号", year=2021),
+    _doc("nat", "全国", "national", number="人社部函〔2015〕67号", year=2015),
+]
+
+
+@pytest.fixture(scope="module")
+def understander() -> QueryUnderstander:
+    return QueryUnderstander(DOCS, Knowledge.load())
+
+
+def places(understander: QueryUnderstander, question: str) -> list[tuple[str, list[str]]]:
+    return [(p.name, p.regions) for p in understander.understand(question).places]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("石家庄技能提升补贴", [("石家庄市", ["石家庄市", "全国"])]),
+        ("石家莊技能提升補貼", [("石家庄市", ["石家庄市", "全国"])]),  # traditional characters
+        ("北京海淀区的企业", [("海淀区", ["北京市", "全国"])]),  # a district inherits its municipality
+        ("丰台这边工资总额", [("丰台区", ["北京市", "全国"])]),
+        ("哈尔滨考证补贴多少", [("哈尔滨市", ["黑龙江省", "全国"])]),  # a city inherits its province
+        ("黑龙江考证补贴", [("黑龙江省", ["黑龙江省", "全国"])]),  # a province named without 省
+        ("河北唐山考证补贴", [("唐山市", ["全国"])]),  # a sibling of a covered city: only national rules
+        ("重庆渝北区的退役士兵", [("渝北区", ["全国"])]),
+        ("河北这边学徒制", [("河北省", ["全国"])]),  # a province is larger than the one city covered in it
+        ("广州的补贴", [("广州市", ["全国"])]),
+        ("北碚退伍军人", [("北碚区", ["重庆市北碚区", "全国"])]),
+        ("宁远市技能补贴", [("宁远县", ["全国"])]),  # a wrong suffix still names the county
+        ("技能提升补贴多少", []),
+        ("南京的就业技能培训补贴", [("南京市", ["全国"])]),  # 京 inside 南京 is not 北京
+        ("国家职业资格目录", []),
+    ],
+)
+def test_places_and_the_rules_that_apply(understander, question, expected) -> None:
+    assert places(understander, question) == expected
+
+
+def test_a_parent_named_next_to_its_child_is_context(understander) -> None:
+    understanding = understander.understand("我在河北省石家庄市打工，老家河北衡水")
+    assert [p.name for p in understanding.places] == ["石家庄市", "衡水市"]
+    assert [p.name for p in understanding.uncovered] == ["衡水市"]
+    assert understanding.regions == ["石家庄市", "全国"]
+
+
+def test_a_province_alone_points_to_what_is_covered_inside_it(understander) -> None:
+    (hebei,) = understander.understand("河北的技能提升补贴").places
+    assert hebei.inside == ["石家庄市"] and not hebei.covered
+
+
+def test_a_place_shaped_name_the_gazetteer_lacks_is_still_a_place(understander) -> None:
+    understanding = understander.understand("我在青云市上班，能领技能补贴吗")
+    assert [(p.name, p.code, p.regions) for p in understanding.places] == [("青云市", None, ["全国"])]
+    assert understanding.uncovered
+
+
+@pytest.mark.parametrize("question", ["本市的补贴", "城市里打工", "各区怎么执行", "我们社区", "几个区参加了"])
+def test_generic_place_words_are_not_places(understander, question) -> None:
+    assert understander.understand(question).places == []
+
+
+def test_names_with_readings_that_differ_in_rules_are_ambiguous(understander) -> None:
+    understanding = understander.understand("朝阳区的补贴")  # 北京市朝阳区 or 长春市朝阳区
+    assert understanding.ambiguous and understanding.ambiguous[0].readings
+    settled = understander.understand("北京朝阳区的补贴")
+    assert not settled.ambiguous and settled.regions == ["北京市", "全国"]
+
+
+def test_abbreviation_in_a_set_phrase_names_its_province(understander) -> None:
+    assert places(understander, "在京工作3年") == [("北京市", ["北京市", "全国"])]
+    assert places(understander, "津贴怎么发") == []
+
+
+def test_several_places_give_one_part_each(understander) -> None:
+    understanding = understander.understand("北京和石家庄的职业培训补贴分别是多少")
+    assert understanding.kind == "comparison"
+    assert [(p.place.name, p.kind) for p in understanding.sub_questions] == [
+        ("北京市", "comparison"), ("石家庄市", "comparison")]
+
+
+def test_several_asks_give_one_part_each(understander) -> None:
+    understanding = understander.understand("石家庄技能提升补贴能领多少，去哪申请")
+    assert [p.kind for p in understanding.sub_questions] == ["amount", "procedure"]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_ids"),
+    [("京政发〔2011〕33号还有效吗", ["bj11"]), ("京政发[2011]33号", ["bj11"]), ("33号文怎么说", ["bj11"]),
+     ("07年那个文件", ["bj07"]), ("2007年那个文件怎么规定", ["bj07"]), ("黑人社规3号", ["hlj"]),
+     ("关于进一步加强高技能人才工作的实施意见里说", ["bj07"]), ("99号文", []), ("我2019年参加了培训", [])],
+)
+def test_documents_named(understander, question, doc_ids) -> None:
+    assert understander.understand(question).doc_ids == doc_ids
+
+
+def test_doc_number_prefix_is_no_place(understander) -> None:
+    assert understander.understand("京政发〔2011〕33号").places == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "intents"),
+    [("技能提升补贴是多少？", "amount", {"amount"}),
+     ("我能不能申请直接引进？", "eligibility", {"eligibility", "personal"}),
+     ("怎么申请补贴？", "procedure", {"procedure"}), ("哪些人可以免费培训？", "list", {"list"}),
+     ("介绍一下职业培训", "general", set()), ("老文件还有效吗", "eligibility", {"old_policy", "status"}),
+     ("这个文件是哪个部门发的，文号多少", "amount", {"metadata"}), ("国家层面有什么规定", "list", {"national"})],
+)
+def test_intents(understander, question, kind, intents) -> None:
+    understanding = understander.understand(question)
+    assert understanding.kind == kind and intents <= set(understanding.intents)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("我在石家庄交了15个月失业保险，考了中级工证书，能领多少补贴？",
+         {"unemployment_insurance_months": 15, "certificate_level": "中级"}),
+        ("失業保險交了十一個月，中級證", {"unemployment_insurance_months": 11, "certificate_level": "中级"}),
+        ("失业保险交了一年半，拿到高级证", {"unemployment_insurance_months": 18, "certificate_level": "高级"}),
+        ("从来没交过失业保险", {"unemployment_insurance_months": 0}),
+        ("失业保险没交过，考了初级证", {"unemployment_insurance_months": 0, "certificate_level": "初级"}),
+        ("失业保险交了，不知道多久", {"unemployment_insurance_months": None}),
+        ("在石家庄厂里干了三年，保险一直交着", {"unemployment_insurance_months": 36}),
+        ("属于急需紧缺工种", {"in_scarce_catalogue": True}),
+        ("不是急需紧缺工种", {"in_scarce_catalogue": False}),
+        ("公司工资总额2000万元，效益好", {"payroll_total": Decimal(20_000_000), "good_economic_performance": True}),
+        ("一年工资总额两千万", {"payroll_total": Decimal(20_000_000)}),
+        ("工资总额每月80万", {"payroll_total": Decimal(9_600_000)}),
+        ("招了10个学徒，高级工，培训两年", {"apprentices": 10, "apprentice_level": "高级工", "years": 2}),
+        ("在京工作4年，有技师证，交了社保，做出突出贡献",
+         {"years_in_beijing": 4, "qualification": "技师", "social_insurance_paid": True,
+          "outstanding_contribution": True}),
+        ("在北京工作了五年，高级技师，没有交社保", {"qualification": "高级技师", "social_insurance_paid": False}),
+        ("我是退伍军人", {"is_veteran": True, "target_group": "退役军人"}),
+        ("快退伍了", {"is_veteran": None, "retired_soon": True}),
+        ("职工教育经费支出200万元，工资薪金总额2000万元",
+         {"education_expense": Decimal(2_000_000), "salary_total": Decimal(20_000_000)}),
+        ("3个首席技师工作室", {"studios": 3, "qualification": None}),
+        ("培训费实际花了１８００元", {"actual_cost": Decimal(1800)}),
+        ("带了3名中级工学徒和2名高级工学徒", {"apprentices_by_level": {"中级工": 3, "高级工": 2}}),
+        ("中级工5人、高级工一人的学徒", {"apprentices_by_level": {"中级工": 5, "高级工": 1}}),
+        ("6个学徒都按中级工", {"apprentices_by_level": None, "apprentices": 6}),
+        ("石家庄技能提升补贴标准是多少？", {"unemployment_insurance_months": None, "certificate_level": None}),
+    ],
+)
+def test_facts(understander, question, expected) -> None:
+    facts = understander.understand(question).facts
+    assert {key: facts.get(key) for key in expected} == expected
+
+
+def test_a_monthly_figure_for_a_yearly_input_is_stated_as_an_assumption(understander) -> None:
+    understanding = understander.understand("工资总额每月80万，教育经费提多少")
+    assert "×12" in understanding.assumptions["payroll_total"]
+
+
+def test_topic_and_out_of_scope(understander) -> None:
+    assert understander.understand("学徒补贴").topic == "apprenticeship"
+    assert understander.understand("公积金怎么提取").out_of_scope == ["公积金"]

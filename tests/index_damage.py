@@ -75,6 +75,19 @@ def copy_of(root: Path, tmp_path: Path) -> Settings:
     )
 
 
+def damaged_copy(
+    generations: tuple[Path, str, str], tmp_path: Path, relative: str, damage: str, *, keep_older: bool = True
+) -> Settings:
+    """A copy of ``build_two_generations``' (root, older, live) with ``relative`` of the live generation damaged,
+    and the older generation removed unless ``keep_older``."""
+    root, older, live = generations
+    settings = copy_of(root, tmp_path)
+    if not keep_older:
+        shutil.rmtree(settings.index_dir / older)
+    DAMAGES[damage](target(settings, live, relative))
+    return settings
+
+
 def target(settings: Settings, generation: str, relative: str) -> Path:
     """``CURRENT`` or a file of ``generation``; ``*`` stands for Chroma's segment directory."""
     if relative == gens.CURRENT_FILE:

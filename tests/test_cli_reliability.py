@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from index_damage import DAMAGES, NEW_AMOUNT, OLD_AMOUNT, QUERY, build_two_generations, copy_of, target
+from index_damage import NEW_AMOUNT, OLD_AMOUNT, QUERY, build_two_generations, copy_of, damaged_copy
 from test_cli_ingest_search import assert_bad_input, run
 from typer.testing import CliRunner
 
@@ -55,9 +55,8 @@ def one_warning(stderr: str) -> str:
 def test_search_ask_docs_serve_the_intact_generation_with_a_warning(
     damaged_root: tuple[Path, str, str], tmp_path: Path
 ) -> None:
-    root, older, live = damaged_root
-    settings = copy_of(root, tmp_path)
-    DAMAGES["truncated"](target(settings, live, "chunks.jsonl"))
+    older = damaged_root[1]
+    settings = damaged_copy(damaged_root, tmp_path, "chunks.jsonl", "truncated")
 
     search = run(settings, "search", QUERY, "--json")
     assert search.exit_code == 0
@@ -86,10 +85,7 @@ def test_search_ask_docs_serve_the_intact_generation_with_a_warning(
 def test_no_intact_generation_exits_2_and_ingest_rebuilds(
     damaged_root: tuple[Path, str, str], tmp_path: Path, relative: str
 ) -> None:
-    root, older, live = damaged_root
-    settings = copy_of(root, tmp_path)
-    shutil.rmtree(settings.index_dir / older)
-    DAMAGES["garbage"](target(settings, live, relative))
+    settings = damaged_copy(damaged_root, tmp_path, relative, "garbage", keep_older=False)
     for args in (["search", QUERY], ["ask", "培训补贴是多少？"], ["docs"], ["search", "--batch", "-"]):
         assert_bad_input(run(settings, *args, stdin="培训补贴\n"), "policy-assistant ingest --rebuild")
     ingest = run(settings, "ingest", "--json")
@@ -114,14 +110,12 @@ def test_the_page_starts_on_a_damaged_index_and_shows_the_problem(
     """``policy-assistant ui`` builds these services; it must not exit on a damaged index."""
     from ui.services import build_services
 
-    root, older, live = damaged_root
-    settings = copy_of(root, tmp_path)
-    DAMAGES["garbage"](target(settings, live, "chroma/chroma.sqlite3"))
+    settings = damaged_copy(damaged_root, tmp_path, "chroma/chroma.sqlite3", "garbage")
     services = build_services(settings)
     assert services.retriever is not None and "已改用完好的版本" in (services.index_problem or "")
     assert services.require_retriever().search(QUERY).hits
 
-    shutil.rmtree(settings.index_dir / older)
+    shutil.rmtree(settings.index_dir / damaged_root[1])
     broken = build_services(settings)
     assert broken.retriever is None and "policy-assistant ingest --rebuild" in (broken.index_problem or "")
 

@@ -21,6 +21,7 @@ from index_damage import (
     QUERY,
     build_two_generations,
     copy_of,
+    damaged_copy,
     open_reader,
     target,
     truncate,
@@ -146,11 +147,8 @@ def test_damaged_live_generation(
     keep_older: bool,
 ) -> None:
     """Fallback with a warning and repair by ingest — or, with nothing intact, a clear error and a rebuild."""
-    settings = copy_of(two_generations[0], tmp_path)
+    settings = damaged_copy(two_generations, tmp_path, relative, damage, keep_older=keep_older)
     _, older, live = two_generations
-    if not keep_older:
-        shutil.rmtree(settings.index_dir / older)
-    DAMAGES[damage](target(settings, live, relative))
     if relative == gens.CURRENT_FILE:
         assert_current_damage_handled(settings, live, embedder, tokenizer)
     elif keep_older:

@@ -180,6 +180,27 @@ def test_an_edited_manifest_is_detected(two_generations: tuple[Path, str, str], 
         gens.load_generation(settings.index_dir, live)
 
 
+def test_a_generation_from_before_checksums_is_served_and_republished(
+    two_generations: tuple[Path, str, str], tmp_path: Path, embedder: UseEmbedder
+) -> None:
+    """An index written before manifests carried checksums still opens (its counts and database are checked);
+    the next ingest publishes a sealed generation although no document changed."""
+    import json
+
+    settings = copy_of(two_generations[0], tmp_path)
+    live = two_generations[2]
+    path = settings.index_dir / live / gens.MANIFEST_FILE
+    sealed = json.loads(path.read_text(encoding="utf-8"))
+    legacy = {key: value for key, value in sealed.items() if key not in ("files", "counts", "seal")}
+    path.write_text(json.dumps(legacy, ensure_ascii=False, indent=2), encoding="utf-8")
+    opened = gens.open_live(settings.index_dir, lambda generation: generation)
+    assert opened.name == live and not opened.sealed and opened.warning is None
+    report = ingest_paths(settings, embedder=embedder)
+    assert report.published and report.embedded_chunks == 0
+    assert any("旧格式" in p.message_zh for p in report.problems)
+    assert gens.load_generation(settings.index_dir).sealed
+
+
 def test_a_file_added_before_the_manifest_is_covered(tmp_path: Path) -> None:
     """Any file a later ingest step writes into the generation (say verified rules) is sealed with the rest."""
     from retriever.models import IndexManifest

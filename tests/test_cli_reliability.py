@@ -81,6 +81,27 @@ def test_search_ask_docs_serve_the_intact_generation_with_a_warning(
     assert any(NEW_AMOUNT in row["text"] for row in json.loads(repaired.stdout)["results"])
 
 
+def test_the_real_console_prints_one_warning_line(damaged_root: tuple[Path, str, str], tmp_path: Path) -> None:
+    """Through ``main()`` (logging configured as for users): the fallback is one stderr line, not a log line more."""
+    import os
+    import subprocess
+    import sys
+
+    settings = damaged_copy(damaged_root, tmp_path, "bm25/chunk_ids.json", "deleted")
+    env = {**os.environ, "POLICY_INDEX_DIR": str(settings.index_dir), "POLICY_STATE_DIR": str(settings.state_dir)}
+    completed = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "search", QUERY, "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "已改用完好的版本" in one_warning(completed.stderr) and json.loads(completed.stdout)["results"]
+
+
 @pytest.mark.parametrize("relative", ["chroma/chroma.sqlite3", "manifest.json", "bm25/params.index.json"])
 def test_no_intact_generation_exits_2_and_ingest_rebuilds(
     damaged_root: tuple[Path, str, str], tmp_path: Path, relative: str

@@ -41,6 +41,8 @@ def build_app() -> typer.Typer:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # index damage and fallbacks are printed by the commands themselves, as one line; no second log line
+    logging.getLogger("retriever.generations").setLevel(logging.ERROR)
     build_app()()
 
 

@@ -81,7 +81,7 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
         return ResolvedQuestion(question=question, text=question, understanding=understanding,
                                 facts=understanding.facts, dangling=dangling)
     if not follows:
-        if understanding.places or not state.places:
+        if understanding.places or understanding.documents or not state.places:
             return ResolvedQuestion(question=question, text=question, understanding=understanding,
                                     facts=understanding.facts)
         # a new question in the same conversation stays where the conversation is (the region carries over)

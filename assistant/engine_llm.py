@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error
 from assistant.models import Answer, Conversation, ToolCall
 from assistant.protocols import AnswerEngine, collect
+from assistant.rules.book import RuleBook
 from assistant.search_tool import SEARCH_TOOL_NAME, SourceRegistry, policy_search_tool, search_and_number
 from assistant.tools import calculator_tools
 from assistant.validation import MAX_QUESTION_CHARS, unsafe_output_issues, validate_question
@@ -74,6 +75,7 @@ class LlmEngine:
         chat_model: BaseChatModel,
         retriever: Retriever,
         offline: AnswerEngine,
+        rules: Callable[[], RuleBook],
         *,
         max_question_chars: int = MAX_QUESTION_CHARS,
         top_k: int = 5,
@@ -82,6 +84,7 @@ class LlmEngine:
         self.chat_model = chat_model
         self.retriever = retriever
         self.offline = offline
+        self.rules = rules
         self.max_question_chars = max_question_chars
         self.top_k = top_k
         self.log_dir = log_dir
@@ -118,7 +121,7 @@ class LlmEngine:
         attempt = _Attempt()
         context = search_and_number(self.retriever, attempt.sources, resolved.text, top_k=self.top_k,
                                     understanding=resolved.understanding)
-        tools = [policy_search_tool(self.retriever, attempt.sources, top_k=self.top_k), *calculator_tools()]
+        tools = [policy_search_tool(self.retriever, attempt.sources, top_k=self.top_k), *calculator_tools(self.rules())]
         messages: list[BaseMessage] = [SystemMessage(SYSTEM_PROMPT), *self._history(conversation)]
         intro = f"预先检索到的条款（可继续调用 {SEARCH_TOOL_NAME} 检索）"
         messages.append(HumanMessage(f"问题：{resolved.text}\n\n{intro}：\n{context}"))

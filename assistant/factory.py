@@ -32,11 +32,14 @@ def build_engine(
 ) -> AnswerEngine:
     """The LLM engine (holding an offline engine for fallback) when ``settings.llm_enabled``; else offline."""
     from assistant.offline.engine import OfflineEngine
-    from assistant.validation import TrustedRetriever
+    from assistant.rules.store import LiveRules
+    from assistant.trust import TrustedRetriever
 
-    retriever = TrustedRetriever(retriever)  # clauses carrying prompt-injection text never reach an engine
+    retriever = TrustedRetriever(retriever)  # clauses addressed to a reader (ingest.trust) never reach an engine
     log_dir = settings.state_dir / "logs"
-    offline = OfflineEngine(retriever, max_question_chars=settings.max_question_chars, log_dir=log_dir)
+    rules = LiveRules(settings)
+    offline = OfflineEngine(retriever, rules, knowledge=getattr(retriever, "knowledge", None),
+                            max_question_chars=settings.max_question_chars, log_dir=log_dir)
     if chat_model is None and not settings.llm_enabled:
         return offline
     from assistant.engine_llm import LlmEngine
@@ -45,6 +48,7 @@ def build_engine(
         chat_model or build_chat_model(settings),
         retriever,
         offline,
+        rules,
         max_question_chars=settings.max_question_chars,
         top_k=settings.top_k,
         log_dir=log_dir,

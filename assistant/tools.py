@@ -1,8 +1,9 @@
-"""Calculators and eligibility checks as LangChain tools, so an LLM agent can call them.
+"""Every loaded rule as a LangChain tool, so an LLM agent can call it — generated, never written per rule.
 
-Each tool's args schema is the calculator's pydantic input model (its Chinese field descriptions become the
-schema). A tool returns the ``CalculationResult`` as JSON; bad arguments return a JSON object with
-``status: "rejected"`` and the Chinese message instead of raising, so the agent can correct itself.
+A tool's name is the rule id, its description the rule's title, region and one-sentence description, and its args
+schema the rule's input model (Chinese titles and descriptions, bounds, enums). A tool returns the
+``CalculationResult`` as JSON; bad arguments return ``{"status": "rejected", "error": <Chinese>}`` instead of
+raising, so the agent can correct itself.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from typing import Any
 from langchain_core.tools import StructuredTool
 from pydantic import ValidationError
 
-from assistant.calculators.base import CalculatorSpec
-from assistant.calculators.inputs import explain
-from assistant.calculators.registry import registry, run_calculator
+from assistant.rules.book import CompiledRule, RuleBook
+from assistant.rules.values import explain
 from ingest.errors import UserInputError
 
 
@@ -23,27 +23,28 @@ def rejected_json(name: str, error: UserInputError) -> str:
     return json.dumps({"name": name, "status": "rejected", "error": error.zh}, ensure_ascii=False)
 
 
-def calculator_tool(spec: CalculatorSpec) -> StructuredTool:
-    """One StructuredTool for one calculator."""
+def calculator_tool(rule: CompiledRule, book: RuleBook) -> StructuredTool:
+    """One StructuredTool for one rule."""
 
     def run(**arguments: Any) -> str:
         try:
-            return run_calculator(spec.name, arguments).model_dump_json()
+            return book.run(rule.name, arguments).model_dump_json()
         except UserInputError as error:
-            return rejected_json(spec.name, error)
+            return rejected_json(rule.name, error)
 
     def on_validation_error(error: ValidationError) -> str:
-        return rejected_json(spec.name, explain(error, spec.input_model))
+        return rejected_json(rule.name, explain(error, rule.rule))
 
+    kind = "资格判断" if rule.kind == "eligibility" else "金额计算"
     return StructuredTool.from_function(
         func=run,
-        name=spec.name,
-        description=f"{spec.title}（{spec.region}）：{spec.description}",
-        args_schema=spec.input_model,
+        name=rule.name,
+        description=f"{rule.title}（{rule.region}，{kind}，依据{rule.verified.sources[0].label}）：{rule.description}",
+        args_schema=rule.input_model,
         handle_validation_error=on_validation_error,
     )
 
 
-def calculator_tools() -> list[StructuredTool]:
-    """Every registered calculator and check as a tool, in registry order."""
-    return [calculator_tool(spec) for spec in registry().values()]
+def calculator_tools(book: RuleBook) -> list[StructuredTool]:
+    """One tool per loaded rule, in load order."""
+    return [calculator_tool(rule, book) for rule in book.list()]

@@ -30,15 +30,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
 
 from ingest.errors import UserInputError
-
-if TYPE_CHECKING:
-    from ingest.models import Chunk, DocumentMeta
-    from retriever.models import SearchFilters, SearchResponse
-    from retriever.protocols import Retriever
-    from retriever.understanding import Understanding
 
 MAX_QUESTION_CHARS = 1000
 MAX_QUERY_CHARS = 200
@@ -209,10 +202,10 @@ def _fold_runs(text: str) -> Iterator[str]:
         yield chunk if is_punct else unicodedata.normalize("NFKC", chunk)
 
 
-# --- prompt-injection markers -------------------------------------------------------------------------
-# Policy clauses never address "the assistant" or "the user", never mention prompts, and never contain
-# HTML/markdown payloads. Text that does is treated as data, never as a source of facts or instructions:
-# engines drop such retrieved chunks from grounding (their amounts are not trusted), and may note them.
+# --- prompt-injection markers in generated output ------------------------------------------------------
+# An answer that obeyed an injection says so ("我已忽略所有规则"), plays a persona, leaks the set-up or carries
+# HTML/markdown payloads. These markers check *generated output* only (``unsafe_output_issues``); retrieved
+# clauses are judged at ingest by the content-trust classifier (``ingest.trust``, ``assistant.trust``).
 _INJECTION_PATTERNS: dict[str, re.Pattern[str]] = {
     "ignore_rules_zh": re.compile(
         r"(?:忽略|无视|忘记|忘掉|不要理会|绕过)(?:掉|你)?(?:以上|之前|前面|上述|先前|所有|全部|一切)"
@@ -280,40 +273,3 @@ def unsafe_output_issues(text: str, *, secret: str = "") -> list[str]:
     ):
         issues.append("回答复述了系统设定，不得透露")
     return issues
-
-
-class TrustedRetriever:
-    """A ``Retriever`` for answer engines that never returns chunks carrying prompt-injection markers.
-
-    A clause that tells "the assistant" what to say is data, not policy: it must not become a numbered source
-    for the LLM or the support of an offline answer. Staff search (the UI lookup) keeps the raw retriever,
-    where such clauses stay visible (escaped) for review.
-    """
-
-    def __init__(self, inner: Retriever) -> None:
-        self.inner = inner
-
-    def search(
-        self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
-        understanding: Understanding | None = None,
-    ) -> SearchResponse:
-        response = self.inner.search(query, top_k=top_k, filters=filters, understanding=understanding)
-        hits = [hit for hit in response.hits if not injection_markers(hit.chunk.text)]
-        return response if len(hits) == len(response.hits) else response.model_copy(update={"hits": hits})
-
-    def understand(self, text: str) -> Understanding:
-        return self.inner.understand(text)
-
-    def documents(self) -> list[DocumentMeta]:
-        return self.inner.documents()
-
-    def chunks_of(self, doc_id: str) -> list[Chunk]:
-        return [chunk for chunk in self.inner.chunks_of(doc_id) if not injection_markers(chunk.text)]
-
-    def get_chunk(self, chunk_id: str) -> Chunk | None:
-        chunk = self.inner.get_chunk(chunk_id)
-        return None if chunk is None or injection_markers(chunk.text) else chunk
-
-    def __getattr__(self, name: str) -> Any:
-        # Anything beyond the protocol (snapshot, close…) behaves exactly as the wrapped retriever.
-        return getattr(self.inner, name)

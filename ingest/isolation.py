@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -41,8 +40,9 @@ def _cap_memory(headroom: int) -> None:
         return
 
 
-def _serve(connection: Connection, limits: IngestLimits) -> None:
-    """Child: parse each (path, today) received until ``None``; reply ("ok", ParsedDocument) or ("error", (zh, en))."""
+def _serve(connection: Connection, limits: IngestLimits, options: dict[str, Any]) -> None:
+    """Child: parse each path received until ``None`` (``options`` as for ``parse_document``); reply
+    ("ok", ParsedDocument) or ("error", (zh, en))."""
     from ingest.pipeline import parse_document
 
     _cap_memory(MEMORY_HEADROOM_BYTES)
@@ -53,9 +53,9 @@ def _serve(connection: Connection, limits: IngestLimits) -> None:
             return
         if received is None:
             return
-        path, today = Path(received[0]), received[1]
+        path = Path(received)
         try:
-            reply: tuple[str, Any] = ("ok", parse_document(path, limits, today=today))
+            reply: tuple[str, Any] = ("ok", parse_document(path, limits, **options))
         except DocumentError as exc:
             reply = ("error", (exc.zh, exc.en))
         except MemoryError:
@@ -66,10 +66,12 @@ def _serve(connection: Connection, limits: IngestLimits) -> None:
 
 
 class ParseWorker:
-    """``parse(path)`` in a killable child process, with the per-file time limit of ``limits``."""
+    """``parse(path)`` in a killable child process, with the per-file time limit of ``limits``; ``options`` are
+    passed on to ``parse_document`` (``today``, ``trust``). The child is forked, so they are not pickled."""
 
-    def __init__(self, limits: IngestLimits) -> None:
+    def __init__(self, limits: IngestLimits, **options: Any) -> None:
         self._limits = limits
+        self._options = options
         self._process: Any = None
         self._connection: Connection | None = None
 
@@ -82,17 +84,18 @@ class ParseWorker:
     def _start(self) -> Connection:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, self._limits), daemon=True, name="policy-parse")
+        self._process = context.Process(
+            target=_serve, args=(child, self._limits, self._options), daemon=True, name="policy-parse"
+        )
         self._process.start()
         child.close()
         self._connection = parent
         return parent
 
-    def parse(self, path: Path, today: date | None = None) -> Any:
-        """The ``ParsedDocument`` for ``path`` (``today`` as in ``parse_document``); ``DocumentError`` for a bad
-        file, a timeout or a crashed parser."""
+    def parse(self, path: Path) -> Any:
+        """The ``ParsedDocument`` for ``path``; ``DocumentError`` for a bad file, a timeout or a crashed parser."""
         connection = self._connection or self._start()
-        connection.send((str(path), today))
+        connection.send(str(path))
         if not connection.poll(self._limits.max_parse_seconds):
             self._stop()
             seconds = f"{self._limits.max_parse_seconds:g} 秒"

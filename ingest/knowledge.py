@@ -48,11 +48,6 @@ class IntentsFile(_Strict):
     intents: dict[str, IntentSpec]
 
 
-class Assumption(_Strict):
-    value: int | str | bool
-    phrase: str = Field(description="How the answer states it, e.g. 按每名学徒计.")
-
-
 class FactSpec(_Strict):
     """One fact a question may state (see the comment at the top of facts.yaml)."""
 
@@ -71,7 +66,6 @@ class FactSpec(_Strict):
     )
     choice_input: str | None = Field(None, description="count_by_choice: the input that takes one option.")
     count_input: str | None = Field(None, description="count_by_choice: the input that takes its count.")
-    assume: Assumption | None = Field(None, description="Value a general question (标准是多少) may assume.")
 
 
 class FactsFile(_Strict):
@@ -84,6 +78,11 @@ class TopicSpec(_Strict):
     name: str
     title: str
     terms: tuple[str, ...]
+    core: tuple[str, ...] = Field((), description="Words that mean a document regulates the topic (default: title).")
+
+    @property
+    def core_words(self) -> tuple[str, ...]:
+        return self.core or (self.title,)
 
 
 class TopicsFile(_Strict):
@@ -93,6 +92,19 @@ class TopicsFile(_Strict):
 class ScopeFile(_Strict):
     out_of_scope: tuple[str, ...] = ()
     benefit_nouns: tuple[str, ...] = ()
+    money_words: tuple[str, ...] = ()
+
+
+class Aspect(_Strict):
+    asked: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+class AnswersFile(_Strict):
+    aspects: dict[str, Aspect]
+    no_procedure: str
+    next_steps: str
+    verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]
 
 
 class ExpansionRule(_Strict):
@@ -111,6 +123,7 @@ class Knowledge(_Strict):
     facts: FactsFile
     topics: TopicsFile
     scope: ScopeFile
+    answers: AnswersFile
     synonyms: tuple[ExpansionRule, ...]
     question_words: frozenset[str]
     policy_terms: tuple[tuple[str, int | None], ...]
@@ -169,6 +182,8 @@ def _load(directory: str) -> Knowledge:
         topics = TopicsFile.model_validate(_yaml(current))
         current = folder / "scope.yaml"
         scope = ScopeFile.model_validate(_yaml(current))
+        current = folder / "answers.yaml"
+        answers = AnswersFile.model_validate(_yaml(current))
         current = folder / "synonyms.txt"
         synonyms = parse_synonyms(current.read_text(encoding="utf-8").splitlines())
         current = folder / "question_words.txt"
@@ -186,6 +201,6 @@ def _load(directory: str) -> Knowledge:
             f"knowledge file {current} is unreadable or malformed",
         ) from exc
     return Knowledge(
-        directory=directory, places=places, intents=intents, facts=facts, topics=topics, scope=scope,
+        directory=directory, places=places, intents=intents, facts=facts, topics=topics, scope=scope, answers=answers,
         synonyms=synonyms, question_words=question_words, policy_terms=tuple(terms), stopwords=stopwords,
     )

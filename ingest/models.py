@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Level = Literal["national", "province", "municipality", "city", "district", "county", "unknown"]
 Status = Literal["in_force", "superseded", "expired", "unknown"]
 ChunkKind = Literal["clause", "preamble", "table_row", "paragraph", "closing"]
+AddressedTo = Literal["regulation", "reader"]
 
 LEVEL_LABELS: dict[str, str] = {
     "national": "国家",
@@ -101,6 +102,12 @@ class Chunk(BaseModel):
     order: int = Field(0, description="Position in the document (reading order).")
     part: int = Field(1, ge=1, description="1-based part number when a long clause is split.")
     parts: int = Field(1, ge=1)
+    addressed_to: AddressedTo | None = Field(
+        None,
+        description="Content trust, computed at ingest (ingest.trust): regulation text, or text addressed to a "
+        "reader, an assistant or an answering process (kept out of answers). None: not classified (an older index).",
+    )
+    trust_reason: str | None = Field(None, description="Why the clause was flagged (Chinese, for staff).")
 
     @property
     def citation(self) -> str:

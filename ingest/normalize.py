@@ -226,13 +226,40 @@ def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") or "\t" in line.strip() or not line.strip()
 
 
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _markdown_table(lines: list[str], start: int) -> int:
+    """End of a markdown table starting at ``start`` (header row, ``| --- |`` rule, rows); ``start`` if none."""
+    if start + 1 >= len(lines) or not _MD_ROW.match(lines[start]) or not _MD_RULE.match(lines[start + 1]):
+        return start
+    end = start + 2
+    while end < len(lines) and _MD_ROW.match(lines[end]):
+        end += 1
+    return end
+
+
+def markdown_rows(lines: list[str]) -> list[list[str]]:
+    return [
+        [collapse_cjk_spaces(cell.strip()) for cell in line.strip().strip("|").split("|")]
+        for line in lines if _MD_ROW.match(line) and not _MD_RULE.match(line)
+    ]
+
+
 def split_text_blocks(text: str) -> list[tuple[str, list[str]]]:
-    """Split raw text into ("text", [line]) and ("table", [lines]) runs. A table is a run of ≥4 lines that
-    start with a tab or contain one (blank lines inside the run are kept: they separate rows)."""
+    """Split raw text into ("text", [line]), ("table", [lines]) and ("markdown_table", [lines]) runs. A table is a
+    run of ≥4 lines that start with a tab or contain one (blank lines inside the run are kept: they separate rows);
+    a markdown table is a ``| … |`` header row, a ``| --- |`` rule and its ``| … |`` rows."""
     lines = _BLANK_RUN.sub("\n\n", text).split("\n")  # one blank line separates as well as a thousand
     runs: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(lines):
+        table_end = _markdown_table(lines, index)
+        if table_end > index:
+            runs.append(("markdown_table", lines[index:table_end]))
+            index = table_end
+            continue
         end = index
         cell_lines = 0
         while end < len(lines) and _is_cell_line(lines[end]):
@@ -272,6 +299,9 @@ def _add_text(result: NormalizedText, text: str, *, markdown: bool) -> None:
     for kind, lines in split_text_blocks(text):
         if kind == "table":
             result.paras.append(table_para(_table_rows(lines)))
+            continue
+        if kind == "markdown_table":
+            result.paras.append(table_para(markdown_rows(lines)))
             continue
         raw = lines[0].strip()  # also NBSP and ideographic-space indentation
         if not raw:

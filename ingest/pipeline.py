@@ -31,6 +31,7 @@ from ingest.metadata import (
 )
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import NormalizedText, normalize_blocks
+from ingest.trust import TrustClassifier, flag_messages, mark_chunks
 
 __all__ = [
     "FileProblem",
@@ -131,11 +132,18 @@ def _metadata(path: Path, clues: TextClues, today: date | None) -> tuple[Documen
     return meta, []
 
 
-def parse_document(path: Path, limits: IngestLimits | None = None, *, today: date | None = None) -> ParsedDocument:
+def parse_document(
+    path: Path,
+    limits: IngestLimits | None = None,
+    *,
+    today: date | None = None,
+    trust: TrustClassifier | None = None,
+) -> ParsedDocument:
     """Parse one file (in this process); raises ``DocumentError`` (Chinese message naming the file) if it cannot
     be ingested or exceeds a limit.
 
-    ``today`` (default: the real date) decides in_force/expired from the document's effective dates."""
+    ``today`` (default: the real date) decides in_force/expired from the document's effective dates; ``trust``
+    (default: the bundled vocabulary) flags clauses addressed to a reader."""
     limits = limits or IngestLimits.defaults()
     if not path.exists():
         raise DocumentError(f"文件不存在：{path}", f"no such file: {path}")
@@ -150,10 +158,14 @@ def parse_document(path: Path, limits: IngestLimits | None = None, *, today: dat
         FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
         for zh, en in metadata_warnings(meta)
     ]
-    chunks = chunk_document(meta, text.paras, tree)
+    chunks = mark_chunks(chunk_document(meta, text.paras, tree), trust or TrustClassifier.load())
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
     check_chunks(path.name, len(chunks), limits)
+    problems += [
+        FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+        for zh, en in flag_messages(path.name, chunks)  # clauses addressed to a reader, for staff
+    ]
     return ParsedDocument(
         meta=meta,
         chunks=chunks,
@@ -164,7 +176,13 @@ def parse_document(path: Path, limits: IngestLimits | None = None, *, today: dat
     )
 
 
-def parse_corpus(paths: list[Path], limits: IngestLimits | None = None, *, today: date | None = None) -> ParsedCorpus:
+def parse_corpus(
+    paths: list[Path],
+    limits: IngestLimits | None = None,
+    *,
+    today: date | None = None,
+    trust: TrustClassifier | None = None,
+) -> ParsedCorpus:
     """Parse every discovered file; one bad file becomes a FileProblem, the rest still parse."""
     from ingest.isolation import ParseWorker
 
@@ -181,10 +199,10 @@ def parse_corpus(paths: list[Path], limits: IngestLimits | None = None, *, today
                 message_en=f"{path.name}: more than {limits.max_files_per_ingest} files in one ingest",
             )
         )
-    with ParseWorker(limits) as worker:
+    with ParseWorker(limits, today=today, trust=trust or TrustClassifier.load()) as worker:
         for path in files[: limits.max_files_per_ingest]:
             try:
-                document = worker.parse(path, today)
+                document = worker.parse(path)
             except DocumentError as exc:
                 problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
                 continue

@@ -217,15 +217,18 @@ class Gazetteer:
     def local_level(self, word: str) -> str | None:
         return self.knowledge.local_words.get(word)
 
-    def resolve(self, name: str) -> Place | None:
+    def resolve(self, name: str, *, strict: bool = False) -> Place | None:
         """The unit a region name denotes: ``重庆市北碚区`` → 北碚区, ``石家庄`` → 石家庄市, ``全国`` → the nation.
 
         A compound name is read left to right, each part inside the one before; None when the name is unknown or
-        stays ambiguous."""
+        stays ambiguous. ``strict``: every part must be a unit's full name (宁远市 is not 宁远县)."""
         text = "".join(name.split())
         if text in (NATION_NAME, "国家", "中国", "中华人民共和国"):
             return self.nation
         mentions = self.scan(text)
+        if strict and (not mentions or any(mention.surface not in self._full for mention in mentions)
+                       or sum(m.end - m.start for m in mentions) != len(text)):
+            return None
         covered = sum(m.end - m.start for m in mentions)
         if not mentions or covered < len(text.rstrip("市省区县")) - 1:
             return None

@@ -49,7 +49,8 @@ _MONTH_UNITS = {"个半月": ("月", Decimal(1), Decimal("0.5")), "个月": ("�
                 "天": ("天", Decimal(1), Decimal(0)), "日": ("天", Decimal(1), Decimal(0)),
                 "个小时": ("小时", Decimal(1), Decimal(0)), "小时": ("小时", Decimal(1), Decimal(0)),
                 "课时": ("课时", Decimal(1), Decimal(0)), "学时": ("课时", Decimal(1), Decimal(0))}
-_COUNT_UNITS = ("人次", "个人", "名", "人", "位", "个", "家", "户", "所", "间", "项", "次", "批", "期", "倍")
+COUNT_UNITS = ("人次", "个人", "名", "人", "位", "个", "家", "户", "所", "间", "项", "次", "批", "期", "倍")
+_COUNT_UNITS = COUNT_UNITS
 _UNIT = "|".join(
     re.escape(u) for u in sorted([*_MONEY_UNITS, *_MONTH_UNITS, *_COUNT_UNITS, "%", "‰"], key=len, reverse=True)
 )

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 _INDEX_HEADER = re.compile(r"^(序号|编号|序|no\.?)$", re.IGNORECASE)
 _TOTAL = re.compile(r"^(总计|合计|小计|共计)$")
+# A header that states its column's unit in parentheses: 补贴标准（元/人）, 比例(%), 金额（万元）.
+_UNIT_HEADER = re.compile(r"^(.*?)[（(]\s*((?:万元|元|%|‰|个月|月|天|小时|课时)(?:/[^）)]{1,4})?)\s*[）)]$")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,21 @@ def table_rows(rows: list[list[str]]) -> list[TableRow]:
     return result
 
 
+def with_unit(name: str, value: str) -> str:
+    """A bare number under a header that states its unit reads with it: 补贴标准（元/人） 1700 → 补贴标准1700元/人."""
+    match = _UNIT_HEADER.match(name.strip())
+    if match and _NUMBER.match(value.strip()):
+        return f"{match.group(1)}{value.strip()}{match.group(2)}"
+    return f"{name}：{value}" if name else value
+
+
 def render_row(pairs: list[tuple[str, str]]) -> str:
-    """[(地区, 重庆), (数量, 3), (实施城市, 江北区…)] → 重庆：江北区、九龙坡区、北碚区（数量：3）."""
+    """[(地区, 重庆), (数量, 3), (实施城市, 江北区…)] → 重庆：江北区、九龙坡区、北碚区（数量：3）; an amount
+    column whose header states the unit keeps it: 中级工：补贴标准1700元/人."""
     if len(pairs) == 1:
         return pairs[0][1]
-    lead, main = pairs[0][1], pairs[-1][1]
-    extras = "，".join(f"{name}：{value}" if name else value for name, value in pairs[1:-1])
+    lead, (main_name, main) = pairs[0][1], pairs[-1]
+    if _UNIT_HEADER.match(main_name.strip()) and _NUMBER.match(main.strip()):
+        main = with_unit(main_name, main)
+    extras = "，".join(with_unit(name, value) for name, value in pairs[1:-1])
     return f"{lead}：{main}" + (f"（{extras}）" if extras else "")

@@ -307,7 +307,7 @@ class HybridRetriever:
                 fused[chunk_id] += NAMED_DOC_BOOST
             if chunk.publish_date and int(chunk.publish_date[:4]) in understanding.years:
                 fused[chunk_id] += YEAR_BOOST
-            if chunk.status == "superseded":
+            if chunk.status in ("superseded", "expired"):
                 fused[chunk_id] += _superseded_adjustment(understanding)
             if about_document and chunk.kind == "preamble":
                 fused[chunk_id] += PREAMBLE_BOOST

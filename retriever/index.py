@@ -178,6 +178,7 @@ def _write_generation(
     chunks: list[Chunk],
     reuse: dict[str, list[float]],
     progress: ProgressCallback | None,
+    extra_files: dict[str, bytes] | None = None,
 ) -> tuple[str, int]:
     """Build a complete, fsynced generation directory (and server collection). Returns (name, embedded count)."""
     name = gens.new_generation_name()
@@ -222,6 +223,8 @@ def _write_generation(
         store="server" if settings.chroma_url else "local",
         counts={"chunks": len(chunks), "vectors": vector_count, "bm25": len(chunks), "bm25_sentences": len(units)},
     )
+    for file_name, payload in (extra_files or {}).items():  # e.g. rules.json (verified calculation rules)
+        (directory / file_name).write_bytes(payload)  # written before the manifest, so sealed with the rest
     unhashed = frozenset() if settings.chroma_url else unhashed_files(vector_count)
     gens.write_generation_files(directory, chunks, manifest, unhashed=unhashed)
     del store  # release Chroma's handles before the files are fsynced
@@ -293,15 +296,22 @@ def ingest_paths(
         documents, chunks, changes = _plan(parsed, previous, removable)
         report.documents = changes
         report.chunk_count = len(chunks)
+        from assistant.rules.store import RULES_FILE, rules_for_generation  # rules are verified against these chunks
+
+        rules = rules_for_generation(documents, chunks)
+        report.problems += [IngestProblem(**problem) for problem in rules.problems]
         same_model = previous is not None and previous.manifest.embedding_name == embedder.name
-        if same_model and not repair and all(c.status == "unchanged" for c in changes):
+        unchanged_rules = rules.unchanged_in(previous.directory if previous else None)
+        if same_model and not repair and unchanged_rules and all(c.status == "unchanged" for c in changes):
             report.elapsed_s = time.perf_counter() - started
             return report
 
         reuse = _reusable_vectors(previous, chunks, embedder, settings.chroma_url)
         name = None
         try:
-            name, embedded = _write_generation(settings, embedder, documents, chunks, reuse, progress)
+            name, embedded = _write_generation(
+                settings, embedder, documents, chunks, reuse, progress, {RULES_FILE: rules.payload}
+            )
             gens.publish(settings.index_dir, name)
         except BaseException:
             if name is None or gens.read_current(settings.index_dir) != name:

@@ -105,6 +105,29 @@ def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="module")
+def embedder():
+    """The default offline embedder (real model), for tests that ingest."""
+    from retriever.embedders import UseEmbedder
+
+    return UseEmbedder()
+
+
+@pytest.fixture
+def seeded(tmp_settings: Settings, indexed_settings: Settings) -> Settings:
+    """A private copy of the session index next to a private copy of the corpus (no re-embedding needed)."""
+    shutil.copytree(indexed_settings.index_dir, tmp_settings.index_dir)
+    return tmp_settings
+
+
+@pytest.fixture(scope="session")
+def rules(indexed_settings: Settings):
+    """The rule book of the shared index, as engines get it (``LiveRules``)."""
+    from assistant.rules.store import LiveRules
+
+    return LiveRules(indexed_settings)
+
+
 @pytest.fixture(scope="session")
 def retriever(indexed_settings: Settings):
     """An opened ``HybridRetriever`` over ``indexed_settings`` (shared; do not mutate)."""

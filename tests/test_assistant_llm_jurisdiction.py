@@ -12,8 +12,8 @@ from tests.test_llm_engine_fake import cite
 
 
 @pytest.fixture(scope="module")
-def offline(retriever) -> OfflineEngine:
-    return OfflineEngine(retriever)
+def offline(retriever, rules) -> OfflineEngine:
+    return OfflineEngine(retriever, rules)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_citing_a_covered_sibling_city_for_an_uncovered_place_is_caught(
     model.enqueue(tool_calls=[tool_call("search_policies", query="技能提升补贴 标准", region="石家庄市")])
     model.enqueue_fn(cite(reply))
     model.enqueue_fn(cite(reply))
-    answer = LlmEngine(model, retriever, offline).answer(question)
+    answer = LlmEngine(model, retriever, offline, offline.rules).answer(question)
 
     assert answer.fallback is True and answer.status == "not_found"
     assert "1500" not in answer.answer and "2000元" not in answer.answer

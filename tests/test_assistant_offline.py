@@ -15,8 +15,8 @@ from assistant.verify import verify_answer
 
 
 @pytest.fixture(scope="module")
-def engine(retriever) -> OfflineEngine:
-    return OfflineEngine(retriever)
+def engine(retriever, rules) -> OfflineEngine:
+    return OfflineEngine(retriever, rules)
 
 
 def assert_grounded(answer: Answer) -> None:
@@ -255,8 +255,8 @@ class _BrokenRetriever:
         raise RuntimeError("index vanished")
 
 
-def test_internal_errors_become_an_error_id_not_a_traceback(tmp_path) -> None:
-    answer = OfflineEngine(_BrokenRetriever(), log_dir=tmp_path).answer("石家庄技能提升补贴多少？")  # type: ignore[arg-type]
+def test_internal_errors_become_an_error_id_not_a_traceback(tmp_path, rules) -> None:
+    answer = OfflineEngine(_BrokenRetriever(), rules, log_dir=tmp_path).answer("石家庄技能提升补贴多少？")  # type: ignore[arg-type]
     assert answer.status == "not_found" and answer.error_id and answer.error_id in answer.answer
     assert answer.error_id in (tmp_path / "errors.jsonl").read_text(encoding="utf-8")
 

@@ -6,17 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.calculators import run_calculator
-from assistant.calculators.base import percent, yuan
-from assistant.calculators.sources import (
-    BEIBEI_EDUCATION_FUND_DEDUCTION,
-    BJ_CHIEF_TECHNICIAN_STUDIO,
-    BJ_EDUCATION_FUND,
-    BJ_EDUCATION_FUND_2007,
-    SJZ_APPRENTICESHIP,
-    SJZ_EMPLOYMENT_TRAINING,
-    SJZ_SKILL_UPGRADE,
-)
+from assistant.rules.results import percent, yuan
+from tests.rules_support import run_calculator, source
 
 D = Decimal
 
@@ -27,18 +18,30 @@ D = Decimal
 @pytest.mark.parametrize(
     ("ref", "phrases"),
     [
-        (SJZ_EMPLOYMENT_TRAINING, ["每人最高不超过2200元", "紧缺急需职业(工种)培训补贴标准每人最高不超过2500元"]),
-        (SJZ_APPRENTICESHIP, ["给予企业每人每年中级工4000元、高级工6000元"]),
-        (SJZ_SKILL_UPGRADE, ["累计缴纳失业保险费12个月以上", "分别给予1000元、1500元、2000元", "可提高10%"]),
-        (BJ_EDUCATION_FUND, ["不低于职工工资总额1.5%", "经济效益好的企业可按2.5%", "60%以上应用于企业一线职工"]),
-        (BJ_EDUCATION_FUND_2007, ["不低于 1.5%", "60%以上用于企业一线职工"]),
-        (BJ_CHIEF_TECHNICIAN_STUDIO, ["对30个重点工作室给予30万至50万元的资助"]),
-        (BEIBEI_EDUCATION_FUND_DEDUCTION, ["不超过工资薪金总额 8%的部分", "超过部分，准予在以后纳税年度结转扣除"]),
+        (
+            ("sjz_employment_training_subsidy", 0),
+            ["每人最高不超过2200元", "紧缺急需职业(工种)培训补贴标准每人最高不超过2500元"],
+        ),
+        (("sjz_apprenticeship_subsidy", 0), ["给予企业每人每年中级工4000元、高级工6000元"]),
+        (
+            ("sjz_skill_upgrade_subsidy", 0),
+            ["累计缴纳失业保险费12个月以上", "分别给予1000元、1500元、2000元", "可提高10%"],
+        ),
+        (
+            ("bj_staff_education_fund", 0),
+            ["不低于职工工资总额1.5%", "经济效益好的企业可按2.5%", "60%以上应用于企业一线职工"],
+        ),
+        (("bj_staff_education_fund", 1), ["不低于 1.5%", "60%以上用于企业一线职工"]),
+        (("bj_chief_technician_studio_grant", 0), ["对30个重点工作室给予30万至50万元的资助"]),
+        (
+            ("beibei_education_fund_deduction", 0),
+            ["不超过工资薪金总额 8%的部分", "超过部分，准予在以后纳税年度结转扣除"],
+        ),
     ],
 )
-def test_clause_states_the_rates_used(ref, phrases: list[str]) -> None:
+def test_clause_states_the_rates_used(ref: tuple[str, int], phrases: list[str]) -> None:
     for phrase in phrases:
-        assert phrase in ref.text
+        assert phrase in source(*ref).text
 
 
 # --- 石家庄 就业技能培训补贴 -------------------------------------------------------------------------------------

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.calculators import run_calculator
-from assistant.calculators.shijiazhuang import FREE_TRAINING_GROUPS, normalize_target_group
-from assistant.calculators.sources import BJ_DIRECT_INTRODUCTION, BJ_DIRECT_INTRODUCTION_2007, SJZ_FREE_TRAINING
+from assistant.rules.values import match_option
+from tests.rules_support import bundled_book, run_calculator, source
+
+BJ_DIRECT_INTRODUCTION = source("bj_direct_introduction_check", 0)
+BJ_DIRECT_INTRODUCTION_2007 = source("bj_direct_introduction_check", 1)
+SJZ_FREE_TRAINING = source("sjz_free_training_check", 0)
+TARGET_GROUP = bundled_book().get("sjz_free_training_check").rule.input("target_group")
+FREE_TRAINING_GROUPS = tuple(option.value for option in TARGET_GROUP.options if option.listed)
+
+
+def normalize_target_group(text: str) -> str | None:
+    return match_option(TARGET_GROUP, text)
 
 ALL_MET = {
     "years_in_beijing": 3,

@@ -7,8 +7,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.calculators import run_calculator
-from assistant.calculators.base import CalculationResult
+from assistant.rules.results import CalculationResult
+from tests.rules_support import run_calculator
 
 FEN = Decimal("0.01")
 money = st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False, allow_infinity=False)

@@ -8,13 +8,17 @@ from langchain_core.messages import HumanMessage, ToolMessage
 from langchain_core.tools import StructuredTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
-from assistant.calculators import registry
 from assistant.tools import calculator_tools
 from tests.llm_fakes import ScriptedChatModel, tool_call
+from tests.rules_support import bundled_book
+
+
+def registry() -> dict:
+    return bundled_book().rules
 
 
 def tools_by_name() -> dict[str, StructuredTool]:
-    return {tool.name: tool for tool in calculator_tools()}
+    return {tool.name: tool for tool in calculator_tools(bundled_book())}
 
 
 def test_one_tool_per_calculator_with_chinese_description_and_schema() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,6 @@ from retriever.store import VectorStore
 
 SJZ = "shijiazhuang-2019-lifelong-skills-training"
 BEIBEI = "beibei-2019-lifelong-skills-training"
-
-
-@pytest.fixture(scope="module")
-def embedder() -> UseEmbedder:
-    return UseEmbedder()
-
-
-@pytest.fixture
-def seeded(tmp_settings: Settings, indexed_settings: Settings) -> Settings:
-    """A private copy of the session index next to a private copy of the corpus (no re-embedding needed)."""
-    shutil.copytree(indexed_settings.index_dir, tmp_settings.index_dir)
-    return tmp_settings
 
 
 SMALL_DOC = "测试市人民政府关于职业技能培训补贴的通知\n一、总则\n（一）参加培训取得证书的，给予补贴1000元。\n"

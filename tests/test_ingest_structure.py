@@ -212,3 +212,16 @@ def test_text_without_any_full_stop_is_still_size_capped(tmp_path: Path) -> None
     parts = [c for c in document.chunks if c.kind == "paragraph" and c.clause_path == "第2段"]
     assert "".join(c.text for c in parts) == body
     assert len(parts) > 5 and max(len(c.text) for c in parts) <= MAX_CHUNK_CHARS + MAX_CHUNK_CHARS // 4
+
+
+def test_markdown_tables_become_one_row_per_chunk(tmp_path) -> None:
+    from ingest.pipeline import parse_document
+
+    path = tmp_path / "table.md"
+    path.write_text(
+        "关于技能竞赛获奖者晋升等级的通知\n\n一、适用范围\n\n附件1\n\n"
+        "| 序号 | 竞赛类别 | 可晋升等级 |\n| --- | --- | --- |\n"
+        "| 1 | 世界技能大赛金牌获得者 | 高级技师 |\n| 2 | 省级一类竞赛前5名 | 技师 |\n", encoding="utf-8")
+    rows = [c for c in parse_document(path).chunks if c.kind == "table_row"]
+    assert [c.clause_path for c in rows] == ["附件1 第1行", "附件1 第2行"]
+    assert "世界技能大赛金牌获得者" in rows[0].text and "|" not in rows[0].text

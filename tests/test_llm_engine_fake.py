@@ -19,12 +19,12 @@ QUESTION = "我在石家庄交了15个月失业保险，考了中级工证书，
 
 
 @pytest.fixture(scope="module")
-def offline(retriever) -> OfflineEngine:
-    return OfflineEngine(retriever)
+def offline(retriever, rules) -> OfflineEngine:
+    return OfflineEngine(retriever, rules)
 
 
 def make_engine(model: ScriptedChatModel, retriever, offline: OfflineEngine) -> LlmEngine:
-    return LlmEngine(model, retriever, offline)
+    return LlmEngine(model, retriever, offline, offline.rules)
 
 
 def source_number(messages: list[BaseMessage], clause: str, region: str = "石家庄市") -> int:

@@ -24,7 +24,7 @@ def launched(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[dict[str, 
 
     monkeypatch.setattr(app_module, "launch_app", record_launch)
     for name, value in {
-        "DATA_DIR": tmp_path / "policies",
+        "DATA_DIR": Path(__file__).resolve().parent.parent / "data" / "policies",  # read only: calculators need rules
         "INDEX_DIR": tmp_path / "index",
         "STATE_DIR": tmp_path,
     }.items():

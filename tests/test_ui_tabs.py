@@ -8,9 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.calculators import registry
 from assistant.models import Conversation
-from ui import tab_calc, tab_chat, tab_docs, tab_lookup
+from ui import tab_chat, tab_docs, tab_lookup
 from ui.feedback import FeedbackStore
 from ui.services import Services
 
@@ -137,56 +136,7 @@ def test_lookup_filter_choices_come_from_the_index(ui_services: Services) -> Non
     assert len(docs) == 6
 
 
-# ---------------------------------------------------------------- calculators
-
-
-def _form(name: str) -> list[tab_calc.FormField]:
-    return tab_calc.form_fields(registry()[name].input_model)
-
-
-def test_every_calculator_gets_a_form_with_chinese_labels() -> None:
-    for spec in registry().values():
-        fields = tab_calc.form_fields(spec.input_model)
-        assert fields, spec.name
-        for field in fields:
-            assert field.label != field.name, (spec.name, field.name)  # a title, not the identifier
-
-
-def test_skill_upgrade_form_computes_the_amount(ui_services: Services) -> None:
-    fields = _form("sjz_skill_upgrade_subsidy")
-    kinds = {f.name: f.kind for f in fields}
-    assert kinds == {
-        "unemployment_insurance_months": "text",
-        "certificate_level": "choice",
-        "in_scarce_catalogue": "yes_no",
-    }
-    values = {"unemployment_insurance_months": "15", "certificate_level": "中级", "in_scarce_catalogue": "是"}
-    html = tab_calc.run_form(ui_services, "sjz_skill_upgrade_subsidy", fields, [values[f.name] for f in fields])
-    assert "1650元" in html and "计算过程" in html and "三、（一）3" in html
-    values["in_scarce_catalogue"] = tab_calc.UNKNOWN
-    html = tab_calc.run_form(ui_services, "sjz_skill_upgrade_subsidy", fields, [values[f.name] for f in fields])
-    assert "1500元" in html
-
-
-def test_staff_education_fund_form(ui_services: Services) -> None:
-    fields = _form("bj_staff_education_fund")
-    values = [{"payroll_total": "1,000,000元"}.get(f.name) for f in fields]
-    html = tab_calc.run_form(ui_services, "bj_staff_education_fund", fields, values)
-    assert "15000元" in html and "九、" in html
-
-
-@pytest.mark.parametrize("bad", ["-5", "NaN", "abc", "１e99999", "15\x00"])
-def test_invalid_calculator_input_is_an_inline_chinese_message(ui_services: Services, bad: str) -> None:
-    fields = _form("sjz_skill_upgrade_subsidy")
-    values = [bad if f.name == "unemployment_insurance_months" else None for f in fields]
-    html = tab_calc.run_form(ui_services, "sjz_skill_upgrade_subsidy", fields, values)
-    assert 'class="pa-error"' in html and "输入有误" in html
-
-
-def test_blank_form_asks_for_missing_facts(ui_services: Services) -> None:
-    fields = _form("sjz_skill_upgrade_subsidy")
-    html = tab_calc.run_form(ui_services, "sjz_skill_upgrade_subsidy", fields, [None, None, tab_calc.UNKNOWN])
-    assert "还需要补充" in html
+# ---------------------------------------------------------------- calculators: tests/test_calc_tab.py
 
 
 # ---------------------------------------------------------------- documents

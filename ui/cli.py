@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "ui.cli_ingest",
     "ui.cli_search",
     "ui.cli_calc",
+    "ui.cli_rules",
     "ui.cli_ask",
     "ui.cli_eval",
     "ui.cli_serve",

@@ -1,18 +1,20 @@
 """``policy-assistant calc --list [--json]`` and ``policy-assistant calc NAME --field value ... [--json]``.
 
-Typer cannot declare per-calculator options, so the extra ``--field value`` pairs are parsed here and
-validated by the calculator's input model (field names may use ``-`` or ``_``; ``--field=value`` works too;
-a bare ``--flag`` means 是).
+The calculators are the loaded rules (``assistant.rules``): the live index's verified rules, or with no index the
+data dir's rules verified on the spot. Typer cannot declare per-rule options, so the extra ``--field value`` pairs
+are parsed here and validated by the rule's input model (field names may use ``-`` or ``_``; ``--field=value``
+works too; a bare ``--flag`` means 是). ``--as-of 2016`` asks for the rule in force at that date.
 """
 
 from __future__ import annotations
 
 import typer
 
-from ui.cli_common import fail, fail_from, print_json
+from ui.cli_common import fail, fail_from, load_settings, print_json
 
-LIST_HELP = "列出所有计算器与资格核对 / list calculators"
+LIST_HELP = "列出所有计算器与资格判断 / list calculators"
 JSON_HELP = "输出 JSON / print JSON"
+AS_OF_FIELD = "as_of"
 
 
 def parse_field_args(tokens: list[str]) -> dict[str, str]:
@@ -38,34 +40,40 @@ def parse_field_args(tokens: list[str]) -> dict[str, str]:
     return arguments
 
 
-def _print_list(as_json: bool) -> None:
-    from assistant.calculators import registry
+def kind_label(kind: str) -> str:
+    return "资格判断" if kind == "eligibility" else "金额计算"
 
-    specs = registry().values()
+
+def _print_list(book: object, as_json: bool) -> None:
+    from assistant.rules.book import RuleBook
+
+    assert isinstance(book, RuleBook)
     if as_json:
-        print_json({"calculators": [spec.describe() for spec in specs]})
+        print_json({"calculators": book.describe()})
         return
-    for spec in specs:
-        kind = "金额计算" if spec.kind == "amount" else "资格核对"
-        fields = " ".join(f"--{name.replace('_', '-')}" for name in spec.input_model.model_fields)
-        typer.echo(f"{spec.name}  [{spec.region}·{kind}] {spec.title}\n    {spec.description}\n    字段：{fields}")
+    if not book.rules:
+        typer.echo("没有已加载的计算规则。")
+    for rule in book.list():
+        fields = " ".join(f"--{spec.name.replace('_', '-')}（{spec.label}）" for spec in rule.rule.inputs)
+        typer.echo(f"{rule.name}  [{rule.region}·{kind_label(rule.kind)}] {rule.title}\n    {rule.description}\n"
+                   f"    依据：{rule.verified.sources[0].label}\n    字段：{fields}")
 
 
 def _print_result(result: object) -> None:
-    from assistant.calculators.base import STATUS_LABELS, CalculationResult, yuan
+    from assistant.rules.results import STATUS_LABELS, CalculationResult, yuan
 
     assert isinstance(result, CalculationResult)
-    lines = [f"{result.title}（{result.region}）", f"结论：{STATUS_LABELS[result.status]}"]
+    lines = [f"{result.title}（{result.region}·{kind_label(result.kind)}）", f"结论：{STATUS_LABELS[result.status]}"]
     if result.amount is not None:
         lines.append(f"金额：{yuan(result.amount)}")
-    if result.amount_min is not None and result.amount_max is not None:
+    if result.amount_min is not None and result.amount_max is not None and result.amount is None:
         lines.append(f"范围：{yuan(result.amount_min)}至{yuan(result.amount_max)}")
     elif result.amount_max is not None:
         lines.append(f"上限：{yuan(result.amount_max)}")
     lines += [f"  {name}：{yuan(value)}" for name, value in result.components.items()]
     lines.append(f"说明：{result.summary}")
     lines += [f"需补充：{fact.question}" for fact in result.missing]
-    lines += ["计算过程："] + [f"  {step}" for step in result.trace]
+    lines += [("计算过程：" if result.kind == "amount" else "判断过程：")] + [f"  {step}" for step in result.trace]
     for source in result.sources:
         lines.append(f"依据：{source.label}\n  “{source.text}”")
     lines += [f"备注：{note}" for note in result.notes]
@@ -76,7 +84,7 @@ def register(app: typer.Typer) -> None:
     @app.command(
         "calc",
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-        help="补贴计算与资格核对：calc --list，或 calc 名称 --字段 值 …",
+        help="补贴计算与资格判断：calc --list，或 calc 名称 --字段 值 …（--as-of 年份 按当时施行的规定）",
     )
     def calc(
         ctx: typer.Context,
@@ -84,17 +92,19 @@ def register(app: typer.Typer) -> None:
         list_all: bool = typer.Option(False, "--list", help=LIST_HELP),
         as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     ) -> None:
-        from assistant.calculators import run_calculator
+        from assistant.rules.store import load_rulebook
         from ingest.errors import UserInputError
 
+        book = load_rulebook(load_settings())
         if list_all:
-            _print_list(as_json)
+            _print_list(book, as_json)
             return
         if not name:
             fail("请指定计算器名称，或用 --list 查看全部", "give a calculator name, or --list")
         arguments = parse_field_args(list(ctx.args))
+        as_of = arguments.pop(AS_OF_FIELD, None)
         try:
-            result = run_calculator(name, arguments)
+            result = book.run(name, arguments, as_of=as_of)
         except UserInputError as error:
             fail_from(error)
         if as_json:

@@ -50,7 +50,8 @@ class Services:
 
     settings: Settings
     feedback: FeedbackStore
-    calculators: list[Any] = field(default_factory=list)  # assistant.calculators CalculatorSpec entries
+    calculators: list[Any] = field(default_factory=list)  # the loaded rules (assistant.rules CompiledRule)
+    rulebook: Any = None  # assistant.rules.book.RuleBook the calculators come from
     staff_accounts: list[tuple[str, str]] = field(default_factory=list)
     retriever: Retriever | None = None
     engine: AnswerEngine | None = None
@@ -116,6 +117,7 @@ class Services:
             # a damaged live index served from an older intact generation: usable, with the warning shown
             problem = getattr(retriever, "index_problem", None)
             self.retriever, self.engine, self.index_problem = retriever, engine, problem
+            self.rulebook = load_rulebook(self.settings)  # the rules the new generation verified
 
 
 def _index_exists(settings: Settings) -> bool:
@@ -136,11 +138,11 @@ def _default_engine_factory(settings: Settings, retriever: Retriever) -> AnswerE
     return build_engine(settings, retriever)
 
 
-def load_calculators() -> list[Any]:
-    from assistant.calculators import registry
+def load_rulebook(settings: Settings) -> Any:
+    """The rules the live index verified (or, with no index, the data dir's rules verified on the spot)."""
+    from assistant.rules.store import load_rulebook as load
 
-    specs = registry()
-    return list(specs.values()) if isinstance(specs, dict) else list(specs)
+    return load(settings)
 
 
 def build_services(
@@ -150,10 +152,12 @@ def build_services(
     engine_factory: EngineFactory | None = _default_engine_factory,
 ) -> Services:
     """Build everything once. A missing index is reported (``index_problem``), not raised."""
+    rulebook = load_rulebook(settings)
     services = Services(
         settings=settings,
         feedback=FeedbackStore(settings.feedback_db),
-        calculators=load_calculators(),
+        calculators=rulebook.list(),
+        rulebook=rulebook,
         staff_accounts=parse_staff_accounts(settings.ui_auth.get_secret_value() if settings.ui_auth else None),
         retriever_factory=retriever_factory,
         engine_factory=engine_factory,

@@ -170,6 +170,20 @@ def problem_lines(report: Any) -> list[str]:
     return [f"{Path(problem.path).name}：{problem.message_zh}" for problem in report.problems]
 
 
+def rules_section(services: Services) -> None:
+    """计算规则 (rules as data): each document's rules and their verification status; the button re-reads them."""
+    from ui.rules_view import rules_status_html
+
+    def current() -> str:
+        from assistant.rules.store import rules_status
+
+        return rules_status_html(rules_status(services.settings))
+
+    with gr.Accordion("计算规则及核验状态", open=False):
+        view = gr.HTML(current(), elem_id="docs-rules-status")
+        gr.Button("刷新规则状态", elem_id="docs-rules-refresh").click(current, outputs=view, api_visibility="private")
+
+
 def build_docs_tab(services: Services) -> tuple[Callable[[], tuple[str, Any]], list[gr.components.Component]]:
     """Build the tab; returns the refresh function and its outputs so the page can fill them on load."""
     refresh_button = gr.Button("刷新列表", size="sm")
@@ -188,6 +202,7 @@ def build_docs_tab(services: Services) -> tuple[Callable[[], tuple[str, Any]], l
     refresh_button.click(refresh, outputs=[table, chooser], api_visibility="private")
     chooser.change(lambda doc_id: view_document(services, doc_id), chooser, viewer, api_visibility="private")
 
+    rules_section(services)
     with gr.Accordion("上传政策文件并重建索引（工作人员）", open=False):
         if not services.upload_enabled:
             gr.HTML(render.notice_html(UPLOAD_DISABLED_ZH), elem_id="upload-disabled")

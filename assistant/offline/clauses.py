@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.citations import best_sentences, citation_from_chunk
+from assistant.citations import citation_from_chunk
 from assistant.models import Answer, Citation
-from assistant.offline import compose
+from assistant.offline import compose, selection
 from assistant.offline.evidence import Evidence, EvidenceFinder
+from assistant.offline.procedure import ProcedureReader
+from assistant.offline.verdicts import judge, verdict_indices
 from ingest.models import Chunk
 from ingest.quantities import find_quantities
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -27,14 +29,18 @@ class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
         self.engine = engine
         self.finder = finder
+        self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:
         vocabulary = self.engine.vocabulary()
-        terms = vocabulary.terms(text, [p.surface for p in understanding.places])
+        terms = vocabulary.terms(text, [*(p.surface for p in understanding.places),
+                                        *(q.raw for q in understanding.quantities)])
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
 
+        wants_number = kind == "amount" or understanding.has("quantity")
+
         def score(sentence: str) -> float:
-            bonus = 0.3 * total if kind == "amount" and find_quantities(sentence) else 0.0
+            bonus = 0.3 * total if wants_number and find_quantities(sentence) else 0.0
             return vocabulary.term_score(terms, sentence) + bonus
 
         return score
@@ -44,14 +50,42 @@ class ClauseComposer:
         old_wanted: bool, named_place: bool, prefix: str = "",
     ) -> Answer:
         score = self.scorer(text, understanding, kind)
+        aspects = self.procedure.asked(understanding) if kind == "procedure" else []
+        if aspects:
+            evidence = self.procedure.rank(evidence, aspects)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
         citations = [citation_from_chunk(1, primary.chunk)]
-        lead = best_sentences(primary.chunk.text, score, limit=1)
-        quotes: list[tuple[Citation, str]] = [
-            (citations[0], best_sentences(primary.chunk.text, score, limit=QUOTE_SENTENCES))
-        ]
+        status = "answered"
         lines = [prefix] if prefix else []
-        lines.append(compose.clause_answer(self.region_label(primary.chunk), lead, 1))
+        region = self.region_label(primary.chunk)
+        procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
+        verdict, condition = None, primary.chunk
+        if kind in ("eligibility", "amount") and understanding.facts:
+            verdict, condition = self.find_verdict(primary, evidence, understanding)
+        words = self.engine.knowledge.answers.verdicts
+        if procedure_lines is not None:
+            indices, lead_line = procedure_lines
+            lines.append(lead_line)
+            quotes: list[tuple[Citation, str]] = [(citations[0], selection.quote(primary.chunk.text, indices))]
+        elif verdict is not None and kind == "eligibility" and condition is primary.chunk:
+            lines.append(compose.verdict_line(verdict, region, 1, words))
+            status = "needs_info" if verdict.outcome == "needs_info" else "answered"
+            quotes = [(citations[0], selection.quote(primary.chunk.text, verdict_indices(primary.chunk.text,
+                                                                                           verdict)))]
+        else:
+            lead = selection.best(primary.chunk.text, score, 1)
+            quotes = [(citations[0], selection.best(primary.chunk.text, score, QUOTE_SENTENCES))]
+            answer_line = compose.clause_answer(region, lead, 1)
+            if verdict is not None:  # the condition stands in another clause of the same document
+                citations.append(citation_from_chunk(2, condition))
+                quotes.append((citations[-1], selection.quote(condition.text, verdict_indices(condition.text,
+                                                                                              verdict))))
+                verdict_text = compose.verdict_line(verdict, region, 2, words)
+                lines.extend([verdict_text, answer_line] if kind == "eligibility" else [answer_line, verdict_text])
+                status = "needs_info" if verdict.outcome == "needs_info" and kind == "eligibility" else status
+            else:
+                lines.append(answer_line)
+        lines.extend(self.validity_notes(primary.chunk.doc_id, older is not None or old_wanted))
         if older is not None:
             old_meta, new_meta = self.engine.meta(older.chunk.doc_id), self.engine.meta(primary.chunk.doc_id)
             if old_meta and new_meta:
@@ -66,11 +100,38 @@ class ClauseComposer:
             if other is not None:
                 n = len(citations) + 1
                 citations.append(citation_from_chunk(n, other.chunk))
-                other_lead = best_sentences(other.chunk.text, score, limit=1)
+                other_lead = selection.best(other.chunk.text, score, 1)
                 lines.append("此外，" + compose.clause_answer(self.region_label(other.chunk), other_lead, n))
-                quotes.append((citations[-1], best_sentences(other.chunk.text, score, limit=QUOTE_SENTENCES)))
+                quotes.append((citations[-1], selection.best(other.chunk.text, score, QUOTE_SENTENCES)))
+        if kind in ("procedure", "amount", "eligibility") and procedure_lines is None:
+            lines.append(self.procedure.next_steps(primary.chunk, region))
         body = compose.join("\n".join(lines), compose.basis(quotes))
-        return Answer(question=question, status="answered", answer=body, citations=citations)
+        return Answer(question=question, status=status, answer=body, citations=citations)
+
+    def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding):
+        """A verdict on the user's stated facts from the answering clause, else from another clause of the same
+        document that states the condition (conditions often stand in their own article)."""
+        specs = self.engine.knowledge.facts.facts
+        same_doc = [e.chunk for e in evidence if e.chunk.doc_id == primary.chunk.doc_id]
+        rest = [c for c in self.engine.chunks(primary.chunk.doc_id) if c not in same_doc]
+        for chunk in [primary.chunk, *same_doc, *rest]:
+            verdict = judge(chunk.text, understanding.facts, specs)
+            if verdict is not None:
+                return verdict, chunk
+        return None, primary.chunk
+
+    def validity_notes(self, doc_id: str, mentioned: bool) -> list[str]:
+        """An answer from a replaced or expired document says so (unless the older/newer pair is already named)."""
+        meta = self.engine.meta(doc_id)
+        if meta is None:
+            return []
+        notes = []
+        newer = self.newer_documents(doc_id)
+        if newer and not mentioned:
+            notes.append(compose.replaced_by_note(newer, meta))
+        if meta.status == "expired":
+            notes.append(compose.expired_note(meta))
+        return notes
 
     def prefer_newer(self, evidence: list[Evidence]) -> tuple[Evidence, Evidence | None]:
         """Answer from the newer document when an older one of the same region covers the same point.

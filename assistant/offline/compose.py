@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from assistant.calculators import CalculationResult
-from assistant.calculators.base import money, yuan
 from assistant.citations import doc_label, quote_line
 from assistant.models import Answer, Citation
-from ingest.models import DocumentMeta
+from assistant.rules.results import CalculationResult, money, yuan
+from ingest.models import STATUS_LABELS, DocumentMeta
 
 BASIS = "依据："
 
@@ -130,17 +129,70 @@ def national_only_prefix(places: Sequence[str]) -> str:
     return f"本库没有收录适用于{where}的地方文件，以下为国家层面的规定（各地执行标准以当地文件为准）："
 
 
-def replaced_by_note(newer: Sequence[DocumentMeta]) -> str:
+def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
+    """结论：不符合。石家庄市规定累计缴纳失业保险费12个月以上，您为8个月。[1]"""
+    parts = []
+    for check in verdict.checks:
+        condition = check.condition()
+        if check.met is None:
+            parts.append(f"条款要求{condition}，请补充您的实际情况")
+        else:
+            parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}")
+    return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(parts) + f"。[{n}]"
+
+
+def _plain(value) -> str:
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+def _unit(check) -> str:
+    unit = check.threshold.unit
+    return "个月" if unit == "月" else unit
+
+
+def standard_if_eligible(result: CalculationResult, n: int) -> str:
+    """What the rule would give once its conditions are met (never stated as the user's amount)."""
+    summary = result.summary.rstrip("。")
+    return f"（供参考：符合条件后，{summary}。[{n}]）"
+
+
+def expired_note(meta: DocumentMeta) -> str:
+    until = f"（有效期至{meta.effective_to.year}年{meta.effective_to.month}月{meta.effective_to.day}日）" \
+        if meta.effective_to else ""
+    return f"注意：该文件已过有效期{until}，现行规定请以当地最新文件为准。"
+
+
+def repeals(newer: DocumentMeta, old: DocumentMeta) -> bool:
+    """The newer document says in so many words that the old one is repealed (原《…》同时废止)."""
+    names = {n for n in (old.doc_number, old.title, old.wrapped_title) if n}
+    return any(any(name in entry or entry in name for name in names) for entry in newer.supersedes)
+
+
+def replaced_by_note(newer: Sequence[DocumentMeta], old: DocumentMeta | None = None) -> str:
     items = "、".join(f"{doc_label(d)}（{d.year}年）" for d in newer)
+    if old is not None and any(repeals(d, old) for d in newer):
+        return f"注意：该文件已废止——{items}明确规定原文件同时废止，现以新文件为准。"
     return f"注意：该文件为早期政策，同一事项现以{items}为准。"
 
 
+def cn_date(value) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def metadata_line(meta: DocumentMeta, label: str) -> str:
+    """文号、发文机关、发布与施行日期、有效期 and 效力 of a document, as its metadata records them."""
     parts = [f"文号：{meta.doc_number}" if meta.doc_number else "文号：原文未标注"]
+    if meta.wrapped_title:
+        parts.append(f"印发的文件：《{meta.wrapped_title}》")
     if meta.issuer:
         parts.append(f"发文机关：{meta.issuer}")
     if meta.publish_date:
-        parts.append(f"发布日期：{meta.publish_date.year}年{meta.publish_date.month}月{meta.publish_date.day}日")
+        parts.append(f"发布日期：{cn_date(meta.publish_date)}")
+    if meta.effective_from:
+        parts.append(f"施行日期：{cn_date(meta.effective_from)}")
+    if meta.effective_to:
+        parts.append(f"有效期至：{cn_date(meta.effective_to)}")
+    parts.append(f"效力：{STATUS_LABELS.get(meta.status, meta.status)}")
     return f"{label}——" + "；".join(parts) + "。"
 
 

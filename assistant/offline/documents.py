@@ -35,7 +35,7 @@ class DocumentAnswers:
             return named
         in_scope = [d for d in documents if regions is None or d.region in regions]
         if understanding.has("old_policy"):
-            old = [d for d in in_scope if d.status == "superseded"]
+            old = [d for d in in_scope if d.status in ("superseded", "expired")]
             if len(old) == 1:
                 return old
         found = evidence()
@@ -65,11 +65,12 @@ class DocumentAnswers:
         if understanding.has("metadata") or understanding.has("basis"):
             lines.append(compose.metadata_line(meta, label))
         if understanding.has("status") or not lines:
-            lines.append(f"{label}的效力状态：{STATUS_LABELS.get(meta.status, meta.status)}。")
+            until = f"（有效期至{compose.cn_date(meta.effective_to)}）" if meta.effective_to else ""
+            lines.append(f"{label}的效力状态：{STATUS_LABELS.get(meta.status, meta.status)}{until}。")
         newer = [documents[d] for d in meta.superseded_by if d in documents]
         older = [d for d in documents.values() if meta.doc_id in d.superseded_by]
         if newer:
-            lines.append(compose.replaced_by_note(newer))
+            lines.append(compose.replaced_by_note(newer, meta))
         if older:
             lines.append("它取代（或更新）了较早的" + "、".join(f"{doc_label(d)}（{d.year}年）" for d in older) + "。")
         if meta.note:

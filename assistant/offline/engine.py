@@ -13,25 +13,27 @@ whose rules apply, documents, intents, facts, sub-questions); each part is then 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error, user_message_for
 from assistant.models import Answer, Conversation
 from assistant.offline import compose
-from assistant.offline.calculation import RuleRouter, rule_views
+from assistant.offline.calculation import RuleRouter, fact_specs
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
 from assistant.offline.evidence import EvidenceFinder
 from assistant.offline.parts import PartAnswerer
 from assistant.offline.support import CorpusVocabulary
+from assistant.rules.book import RuleBook
 from assistant.validation import MAX_QUESTION_CHARS, validate_question
 from ingest.errors import UserInputError
 from ingest.knowledge import Knowledge
 from ingest.models import Chunk, DocumentMeta
 from retriever.lexical import ChineseTokenizer
 from retriever.protocols import Retriever
+from retriever.understanding.facts import FactReader
 
 
 class OfflineEngine:
@@ -40,10 +42,12 @@ class OfflineEngine:
     name = "offline"
 
     def __init__(
-        self, retriever: Retriever, *, knowledge: Knowledge | None = None,
+        self, retriever: Retriever, rules: Callable[[], RuleBook], *, knowledge: Knowledge | None = None,
         max_question_chars: int = MAX_QUESTION_CHARS, log_dir: Path | None = None,
     ) -> None:
+        """``rules`` gives the verified rule book of the live index (``assistant.rules.store.LiveRules``)."""
         self.retriever = retriever
+        self.rules = rules
         self.knowledge = knowledge or getattr(retriever, "knowledge", None) or Knowledge.load()
         self.max_question_chars = max_question_chars
         self.log_dir = log_dir
@@ -52,12 +56,7 @@ class OfflineEngine:
         self._chunks: dict[str, list[Chunk]] = {}
         self._vocabulary: CorpusVocabulary | None = None
         self._tokenizer = ChineseTokenizer(self.knowledge)
-        facts = self.knowledge.facts.facts
-        self.router = RuleRouter(
-            rule_views(),
-            {f.name: (f.assume.value, f.assume.phrase) for f in facts if f.assume},
-            [f for f in facts if f.type == "count_by_choice"],
-        )
+        self._router: RuleRouter | None = None
 
     # ------------------------------------------------------------------------------------------ protocol
 
@@ -115,6 +114,17 @@ class OfflineEngine:
             )
         return self._vocabulary
 
+    @property
+    def router(self) -> RuleRouter:
+        """Routing over the rule book of the live index (rebuilt when the book changes)."""
+        book = self.rules()
+        if self._router is None or self._router.book is not book:
+            facts = self.knowledge.facts
+            known = {f.name for f in facts.facts}
+            reader = FactReader([s for s in fact_specs(book) if s.name not in known], facts.negations, facts.actions)
+            self._router = RuleRouter(book, [f for f in facts.facts if f.type == "count_by_choice"], reader)
+        return self._router
+
     def meta(self, doc_id: str) -> DocumentMeta | None:
         return next((d for d in self.documents() if d.doc_id == doc_id), None)
 
@@ -123,7 +133,10 @@ class OfflineEngine:
     def respond(self, resolved: ResolvedQuestion) -> Answer:
         if resolved.dangling:
             return Answer(question=resolved.question, status="needs_info", answer=compose.dangling_follow_up())
-        finder = EvidenceFinder(self.retriever, self.vocabulary, self.knowledge.scope.benefit_nouns)
+        resolved = resolved.model_copy(update={"understanding": self.router.with_rule_facts(resolved.understanding)})
+        scope = self.knowledge.scope
+        finder = EvidenceFinder(self.retriever, self.vocabulary, scope.benefit_nouns, scope.money_words,
+                                self.knowledge.facts.facts)
         parts = PartAnswerer(
             engine=self, finder=finder, router=self.router,
             clauses=ClauseComposer(self, finder), documents=DocumentAnswers(self),

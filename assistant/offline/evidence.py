@@ -8,13 +8,15 @@ BM25 and dense) needs less lexical proof: same meaning, other words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.citations import sentences
 from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squeeze
+from ingest.knowledge import FactSpec
 from ingest.models import Chunk
-from ingest.quantities import find_quantities
+from ingest.quantities import COUNT_UNITS, find_quantities
 from retriever.lookup import merge_filters
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -24,7 +26,11 @@ TOP_K = 8
 FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
+TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
+_SITUATION = ("months", "years", "money", "count", "percent")
+# "多少人", "几个城市", "多久": the question itself names a unit that is not money
+_COUNTED = re.compile(rf"(多少|几)({'|'.join(COUNT_UNITS)}|年|月|天|城市|次)|多久|多长")
 
 
 @dataclass(frozen=True)
@@ -38,35 +44,54 @@ class Evidence:
         return self.hit.chunk
 
 
-def states_amount(text: str) -> bool:
-    return any(q.kind in _MONEY_KINDS for q in find_quantities(text))
+def states_amount(text: str, *, money: bool) -> bool:
+    """The text states a quantity — money or a rate when ``money`` is asked for, else any (人次, 年, 个)."""
+    kinds = _MONEY_KINDS if money else ("money", "percent", "count", "duration", "number")
+    return any(q.kind in kinds for q in find_quantities(text))
 
 
 class EvidenceFinder:
     """Supported clauses for a question (pure over the retriever and the corpus vocabulary)."""
 
-    def __init__(self, retriever: Retriever, vocabulary: Callable[[], CorpusVocabulary], benefit_nouns: Iterable[str]):
+    def __init__(
+        self, retriever: Retriever, vocabulary: Callable[[], CorpusVocabulary], benefit_nouns: Iterable[str],
+        money_words: Iterable[str] = (), fact_specs: Iterable[FactSpec] = (),
+    ) -> None:
         self.retriever = retriever
         self.vocabulary = vocabulary
         self.benefit_nouns = tuple(benefit_nouns)
+        self.money_words = tuple(money_words)
+        self.fact_specs = tuple(fact_specs)
 
     def find(
         self, text: str, understanding: Understanding, *, regions: list[str] | None, old_wanted: bool = False,
-        required_word: str | None = None, doc_ids: list[str] | None = None, money: bool = False,
-        score: Callable[[str], float] | None = None,
+        required_word: str | None = None, doc_ids: list[str] | None = None, amount: bool = False,
+        score: Callable[[str], float] | None = None, strict: bool = False, benefit: bool = True,
     ) -> list[Evidence]:
-        """Supported clauses, strongest first. ``regions`` restricts (None = any region); ``money`` demands that the
-        clause state an amount or a percentage; ``required_word`` that it say that word."""
+        """Supported clauses, strongest first. ``regions`` restricts (None = any region); ``amount`` demands that the
+        clause state a quantity (money or a rate when the question speaks of money); ``required_word`` that it say
+        that word; ``strict`` that even the retriever's first hit meet the full support bar; ``benefit`` that a clause
+        answering a question about a benefit (补贴, 资助 …) name one (not so for how-to questions)."""
         vocabulary = self.vocabulary()
         filters = SearchFilters(regions=regions) if regions is not None else None
         if doc_ids:
             filters = merge_filters(SearchFilters(doc_ids=doc_ids), None)
         hits = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding).hits
         places = self._place_words(understanding)
-        terms = vocabulary.terms(text, places)
+        # what the user says about their situation (失业保险交了三年) is not what the answer clause must say
+        situation = [q.raw for q in understanding.quantities] + self.situation_words(understanding)
+        terms = vocabulary.terms(text, [*places, *situation])
         alternatives = vocabulary.alternatives(text, terms)
         subjects = vocabulary.unknown_subjects(text, terms)
-        benefit_asked = any(noun in understanding.normalized for noun in self.benefit_nouns)
+        benefit_asked = benefit and any(noun in understanding.normalized for noun in self.benefit_nouns)
+        money = amount and any(word in understanding.normalized for word in self.money_words) \
+            and not _COUNTED.search(understanding.normalized)
+
+        core = [squeeze(word) for word in understanding.topic_core]
+
+        def regulates(chunk: Chunk) -> bool:
+            body = squeeze(chunk.embed_text())
+            return any(word in body for word in core)
 
         def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
             return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
@@ -78,14 +103,16 @@ class EvidenceFinder:
                 continue
             if not all(vocabulary.mentions(subject, hit.chunk, alternatives) for subject in subjects):
                 continue
-            if money and not states_amount(hit.chunk.text):
+            if amount and not states_amount(hit.chunk.text, money=money):
                 continue
             if benefit_asked and not any(noun in body for noun in self.benefit_nouns) and not names_place(hit):
                 continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
             coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
             coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
+            if hit.rank <= TOPIC_RANK and regulates(hit.chunk):  # the document is about the asked topic
+                coverage = max(coverage, SUPPORT_THRESHOLD)
             first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
-            if coverage >= SUPPORT_THRESHOLD or (self.confident(hit) and coverage >= first_bar):
+            if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):
                 supported.append((coverage, hit))
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
         scorer = score or (lambda sentence: vocabulary.term_score(terms, sentence))
@@ -98,7 +125,7 @@ class EvidenceFinder:
                 value += 0.5
             if wants_basis and hit.chunk.kind == "preamble":
                 value += 0.5  # "照着哪个文件出的": the preamble cites the basis document
-            if old_wanted and hit.chunk.status == "superseded":
+            if old_wanted and hit.chunk.status in ("superseded", "expired"):
                 value += 0.5  # "老文件是怎么规定的": the earlier document is what is asked for
             return value
 
@@ -111,6 +138,12 @@ class EvidenceFinder:
         (two independent rankings agreeing is evidence the wording differs, not the meaning)."""
         agree = hit.dense_rank is not None and hit.lexical_rank is not None
         return hit.rank == 1 or (agree and max(hit.dense_rank, hit.lexical_rank) <= AGREEING_RANK)
+
+    def situation_words(self, understanding: Understanding) -> list[str]:
+        """Cues of the quantities the user stated about themselves (失业保险 in 失业保险交了三年)."""
+        stated = understanding.facts.keys()
+        return [cue for spec in self.fact_specs if spec.name in stated and spec.type in _SITUATION
+                for cue in spec.cues]
 
     @staticmethod
     def _place_words(understanding: Understanding) -> list[str]:

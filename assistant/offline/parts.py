@@ -5,23 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.calculators import CalculationResult
-from assistant.citations import citation_from_clause
+from assistant.citations import citation_from_chunk, citation_from_clause
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
-from assistant.offline import compose
+from assistant.offline import compose, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
-from assistant.offline.evidence import Evidence, EvidenceFinder
+from assistant.offline.evidence import EvidenceFinder
+from assistant.offline.verdicts import judge, verdict_indices
+from assistant.rules.results import CalculationResult
 from ingest.models import STATUS_LABELS
 from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
 
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
+INACTIVE = ("superseded", "expired")
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
+
+
+def in_force(meta) -> bool:
+    return meta.status not in INACTIVE
 
 
 @dataclass
@@ -86,9 +92,17 @@ class PartAnswerer:
             if targets:
                 return self.documents.answer(question, u, targets)
         uncovered = [p for p in places if not p.covered]
-        evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, money=kind == "amount",
-                                    score=self.clauses.scorer(text, u, kind))
-        if uncovered and not any(p.covered for p in places):
+        only_national = bool(uncovered) and not any(p.covered for p in places)
+        evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, amount=kind == "amount",
+                                    score=self.clauses.scorer(text, u, kind), strict=only_national,
+                                    benefit=kind != "procedure")
+        if kind == "procedure":  # look again with the words procedures are written in
+            aspects = self.clauses.procedure.asked(u)
+            worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
+            seen = {e.chunk.id for e in evidence}
+            evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
+                         if e.chunk.id not in seen]
+        if only_national:
             if evidence:
                 prefix = compose.national_only_prefix([p.label for p in uncovered])
                 return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
@@ -96,6 +110,11 @@ class PartAnswerer:
             return self._not_found(question, compose.uncovered_place_reason(
                 [p.surface for p in uncovered], self._topic(u), self._elsewhere(text, u, kind, set(regions or ())),
             ))
+        rule = self.router.choose(u, evidence, regions)
+        if rule is not None:
+            calculated = self._by_rule(question, u, rule, kind, named_place=bool(places))
+            if calculated is not None:
+                return calculated
         if not evidence:
             if places:
                 asked = [r for r in (regions or []) if r != NATIONAL_REGION][:1] or [p.label for p in places]
@@ -105,9 +124,6 @@ class PartAnswerer:
                 where = "、".join(asked)
                 return self._not_found(question, f"本库收录的{where}相关文件中没有找到能回答该问题的条款。")
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
-        calculated = self._by_rule(question, u, evidence, kind, named_place=bool(places))
-        if calculated is not None:
-            return calculated
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
                                    named_place=bool(places))
 
@@ -127,11 +143,11 @@ class PartAnswerer:
     def _elsewhere(self, text: str, u: Understanding, kind: str, applicable: set[str]) -> list:
         """In-force documents of other regions with a supported clause on the point (named, never quoted)."""
         found = self.finder.find(text, u.model_copy(update={"places": [], "regions": []}), regions=None,
-                                 money=kind == "amount")
+                                 amount=kind == "amount")
         regions = [e.chunk.region for e in found if e.chunk.region not in (*applicable, NATIONAL_REGION)]
         regions += [r.region for r in self.router.regions_with_rules(u) if r.region not in applicable]
         regions = list(dict.fromkeys(regions))
-        return [m for m in self.engine.documents() if m.region in regions and m.status != "superseded"]
+        return [m for m in self.engine.documents() if m.region in regions and in_force(m)]
 
     def _not_found(self, question: str, reason: str) -> Answer:
         return Answer(question=question, status="not_found",
@@ -139,23 +155,22 @@ class PartAnswerer:
 
     # ---- rules -------------------------------------------------------------------------------------------
     def _by_rule(
-        self, question: str, u: Understanding, evidence: list[Evidence], kind: str, *, named_place: bool
+        self, question: str, u: Understanding, rule: RuleView, kind: str, *, named_place: bool
     ) -> Answer | None:
-        rule = self.router.choose(u, evidence)
-        if rule is None:
-            return None
         personal = u.has("personal")
         relevant = self.router.relevant_facts(rule, u.facts)
         if not named_place and personal and relevant:  # "我考了个中级证能补多少": the amount depends on where
             regions = list(dict.fromkeys([rule.region, *(r.region for r in self.router.regions_with_rules(u))]))
-            docs = [m for m in self.engine.documents() if m.region in regions and m.status != "superseded"]
+            docs = [m for m in self.engine.documents() if m.region in regions and in_force(m)]
             return Answer(question=question, status="needs_info", answer=compose.ask_region(self._topic(u), docs))
         split = self.router.split(rule, u.facts)
         if split is not None:
             return self._by_option(question, rule, u, split, assume=not personal)
-        if not relevant:
-            return self._calculate(question, rule, u, assume=True) if rule.spec.kind == "amount" and kind == "amount" \
-                else None
+        if not relevant:  # "标准是多少": the rule's figure — but only when money is what is asked (not 多少人次)
+            asks_money = any(word in u.normalized for word in self.engine.knowledge.scope.money_words)
+            if rule.spec.kind == "amount" and kind == "amount" and asks_money:
+                return self._calculate(question, rule, u, assume=True)
+            return None
         numeric = any(self._is_numeric(name) for name in relevant)
         if personal or (numeric and not u.has("choice")) or len(relevant) >= 2:
             return self._calculate(question, rule, u, assume=not personal)
@@ -176,15 +191,39 @@ class PartAnswerer:
         citations = self._citations(result)
         call = ToolCall(name=rule.name, arguments=arguments, result=result.model_dump(mode="json"))
         quotes = [(c, ref.text) for c, ref in zip(citations, result.sources, strict=False)][:1]
+        unmet = self._unmet_conditions(rule, u, arguments) if result.status == "eligible" else None
         if result.status == "needs_info":
             text = compose.join(compose.needs_info_answer(result, citations[0].n), compose.basis(quotes))
             status = "needs_info"
+        elif unmet is not None:  # the rule's figure, but the document's own condition is not met
+            verdict, chunk = unmet
+            citations.append(citation_from_chunk(len(citations) + 1, chunk))
+            quotes.append((citations[-1], selection.quote(chunk.text, verdict_indices(chunk.text, verdict))))
+            region = result.region
+            text = compose.join(
+                compose.verdict_line(verdict, region, citations[-1].n, self.engine.knowledge.answers.verdicts),
+                compose.standard_if_eligible(result, citations[0].n), compose.basis(quotes),
+            )
+            status = "answered"
         else:
             text = compose.join(compose.calculation_answer(result, citations[0].n, stated), compose.basis(quotes))
             status = "answered"
         notes = [f"{c.label}（{STATUS_LABELS.get(c.status or '', '')}）" for c in citations[1:]]
         return Answer(question=question, status=status, answer=text, citations=citations, tool_calls=[call],
                       notes=notes)
+
+    def _unmet_conditions(self, rule: RuleView, u: Understanding, arguments: dict[str, Any]):
+        """A condition of the rule's document on a fact the user stated and the rule did not take (a rules file
+        may declare the amounts only): (verdict, clause) when the user's value fails it, else None."""
+        untaken = {k: v for k, v in u.facts.items() if k not in arguments}
+        if not untaken:
+            return None
+        specs = self.engine.knowledge.facts.facts
+        for chunk in self.engine.chunks(rule.doc_id):
+            verdict = judge(chunk.text, untaken, specs)
+            if verdict is not None and verdict.outcome == "not_eligible":
+                return verdict, chunk
+        return None
 
     def _by_option(self, question: str, rule: RuleView, u: Understanding, split, *, assume: bool) -> Answer | None:
         """Several options in one question (2个中级工 + 4个高级工): one run per option, then the sum."""

@@ -24,7 +24,7 @@ def region_code(gazetteer: Gazetteer, document: DocumentMeta) -> str | None:
     code = getattr(document, "region_code", None)
     if code and gazetteer.get(code) is not None:
         return code
-    place = gazetteer.resolve(document.region)
+    place = gazetteer.resolve(document.region, strict=True)  # an index built before region codes were recorded
     return place.code if place else None
 
 
@@ -34,10 +34,18 @@ class Jurisdiction:
     def __init__(self, gazetteer: Gazetteer, documents: Iterable[DocumentMeta]) -> None:
         self.gazetteer = gazetteer
         self.codes: dict[str, str] = {}  # region name → code
+        # Regions the divisions do not list (a new zone, a name the dataset lacks): named by the document itself —
+        # its region, that name without its suffix, and its aliases — and covering only themselves.
+        self.custom: dict[str, str] = {}
         for document in documents:
             code = region_code(gazetteer, document)
             if code is not None:
                 self.codes.setdefault(document.region, code)
+            elif document.region not in ("未知", "") and document.level != "unknown":
+                stem = document.region.rstrip("市区县省")
+                for name in (document.region, stem, *document.aliases):
+                    if len(name) >= 2 and not gazetteer.is_generic(name):
+                        self.custom.setdefault(name, document.region)
         self.national = [region for region, code in self.codes.items() if code == NATION_CODE]
 
     def applicable(self, code: str) -> list[str]:
@@ -70,6 +78,11 @@ class Jurisdiction:
             surface=surface, name=place.name, code=place.code, level=place.level, chain=chain,
             regions=self.applicable(place.code), inside=self.inside(place.code), readings=readings,
         )
+
+    def custom_ref(self, surface: str, region: str) -> PlaceRef:
+        """A place only a document's own metadata knows: its rules and the nation's apply."""
+        return PlaceRef(surface=surface, name=region, level="unknown", chain=[region],
+                        regions=[region, *self.national])
 
     def unknown_ref(self, surface: str, suffix: str) -> PlaceRef:
         """A place-shaped name the gazetteer lacks (宁远市 when no such city exists): only national rules apply."""

@@ -71,6 +71,7 @@ class Understanding(BaseModel):
     kind: str = Field("general", description="The main ask: comparison, list, amount, eligibility, procedure, general.")
     topic: str | None = None
     topic_title: str | None = None
+    topic_core: list[str] = Field(default_factory=list, description="Words of a document regulating the topic.")
     out_of_scope: list[str] = Field(default_factory=list, description="Subjects of other fields named (公积金…).")
     facts: dict[str, Any] = Field(default_factory=dict, description="Inputs read from the question (facts.yaml).")
     assumptions: dict[str, str] = Field(default_factory=dict, description="How a fact was read (每月 → 全年).")

@@ -22,8 +22,10 @@ from retriever.understanding.record import PlaceRef, SubQuestion, Understanding
 _SHAPED = re.compile(r"([\u4e00-\u9fff]{2,6}?)(自治区|自治州|自治县|省|市|县|区|州|旗|盟)")
 _NOT_IN_NAME = set("在我你他她它的了是从到去和与及或对给把被向往来回住于为哪某啥什各每本全该此其那这都也就还想要能会"
                    "几个多少些们")
+# Asks answered by different clauses: how much vs how to apply / which ones ("能领多少，去哪申请"). A yes/no word
+# next to a procedure ("网上能办吗") is the same ask, so eligibility never splits.
 _SPLIT_ASKS = ("procedure", "list")
-_ASK_KINDS = ("amount", "eligibility", "procedure", "list")
+_ASK_KINDS = ("amount", "procedure", "list")
 
 
 class QueryUnderstander:
@@ -58,6 +60,7 @@ class QueryUnderstander:
             uncovered=[p for p in places if not p.covered], ambiguous=ambiguous, national=national,
             documents=documents, years=list(dict.fromkeys(year for _, year in years_in(normalized))),
             intents=intents, kind=kind, topic=topic.name if topic else None, topic_title=topic.title if topic else None,
+            topic_core=list(topic.core_words) if topic else [],
             out_of_scope=[word for word in self.knowledge.scope.out_of_scope if word in normalized],
             facts=reading.values, assumptions=reading.assumptions, quantities=quantities,
             fact_kinds=reading.kinds, loose_quantities=reading.loose,
@@ -67,11 +70,19 @@ class QueryUnderstander:
 
     # ------------------------------------------------------------------------------------------------------
     def _places(self, text: str) -> tuple[list[PlaceRef], list[PlaceRef]]:
+        custom: list[PlaceRef] = []
+        for name in sorted(self.jurisdiction.custom, key=len, reverse=True):
+            start = text.find(name)
+            if start >= 0:
+                region = self.jurisdiction.custom[name]
+                if all(ref.name != region for ref in custom):
+                    custom.append(self.jurisdiction.custom_ref(name, region))
+                text = text.replace(name, " " * len(name))  # the document's own name wins over a look-alike
         mentions = self.gazetteer.scan(text)
         asked = [m for m in mentions if not self._is_context(m, mentions)]
-        places: list[PlaceRef] = []
+        places: list[PlaceRef] = list(custom)
         ambiguous: list[PlaceRef] = []
-        seen: set[str] = set()
+        seen: set[str] = {ref.name for ref in custom}
         for mention in asked:
             ref, unsettled = self.jurisdiction.place_ref(mention)
             if ref.code in seen:
@@ -119,7 +130,7 @@ class QueryUnderstander:
     def _parts(self, understanding: Understanding) -> list[SubQuestion]:
         """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""
         asks = [k for k in _ASK_KINDS if k in understanding.intents]
-        split_asks = len(asks) >= 2 and any(k in _SPLIT_ASKS for k in asks)
+        split_asks = "amount" in asks and any(k in _SPLIT_ASKS for k in asks)
         kinds = asks if split_asks else [understanding.kind]
         places: list[PlaceRef | None] = list(understanding.places) if len(understanding.places) >= 2 else [None]
         if len(kinds) == 1 and places == [None]:

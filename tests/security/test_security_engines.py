@@ -12,7 +12,17 @@ import shutil
 from typing import Any
 
 import pytest
-from attack_corpus import INJECTION_DIR, POLICIES_DIR, REPO_ROOT, Attack, judge, load_attacks, summary_table, violations
+from attack_corpus import (
+    INJECTION_DIR,
+    POLICIES_DIR,
+    REPO_ROOT,
+    Attack,
+    addressed_to_reader,
+    judge,
+    load_attacks,
+    summary_table,
+    violations,
+)
 from langchain_core.messages import AIMessage, BaseMessage
 
 from assistant.models import Answer
@@ -82,21 +92,21 @@ def offline_answers(offline_engine) -> dict[str, Answer]:
 def test_poisoned_document_is_retrievable(poisoned_retriever) -> None:
     """Guard: the indirect attacks are only meaningful if the poisoned clauses actually come back."""
     hits = poisoned_retriever.search("测试市的补贴标准有什么特别说明？", top_k=5).hits
-    assert any(hit.chunk.doc_id == POISONED_DOC and injection_markers(hit.chunk.text) for hit in hits)
+    assert any(hit.chunk.doc_id == POISONED_DOC and hit.chunk.addressed_to == "reader" for hit in hits)
 
 
 def test_trusted_retriever_hides_poisoned_clauses_from_engines(poisoned_retriever) -> None:
-    from assistant.validation import TrustedRetriever
+    from assistant.trust import TrustedRetriever
 
     trusted = TrustedRetriever(poisoned_retriever)
     question = "测试市的补贴标准有什么特别说明？"
     hits = trusted.search(question, top_k=5).hits
-    assert hits and not [hit for hit in hits if injection_markers(hit.chunk.text)]
+    assert hits and not [hit for hit in hits if addressed_to_reader(hit.chunk.text)]
     assert any(hit.chunk.doc_id == POISONED_DOC for hit in hits)  # the honest clauses stay (800元)
     raw_chunks = poisoned_retriever.chunks_of(POISONED_DOC)
     kept = trusted.chunks_of(POISONED_DOC)
     assert 0 < len(kept) < len(raw_chunks)
-    poisoned = next(chunk for chunk in raw_chunks if injection_markers(chunk.text))
+    poisoned = next(chunk for chunk in raw_chunks if addressed_to_reader(chunk.text))
     assert trusted.get_chunk(poisoned.id) is None
     assert trusted.get_chunk(kept[0].id) == kept[0]
     assert trusted.documents() == poisoned_retriever.documents()
@@ -141,7 +151,7 @@ def test_poisoned_clause_is_never_the_support_of_an_answer(offline_answers: dict
     """Quoting a poisoned clause in a citation card would be tolerable; answering *from* it is not."""
     for attack in ATTACKS:
         answer = offline_answers[attack.id]
-        supporting = [c for c in answer.citations if injection_markers(c.text)]
+        supporting = [c for c in answer.citations if addressed_to_reader(c.text)]
         assert supporting == [], attack.id
 
 
@@ -187,7 +197,7 @@ class ObeyingChatModel(ScriptedChatModel):
         self.calls.append(list(messages))
         shown = "\n".join(str(message.content) for message in messages)
         sources = SOURCE_LINE.findall(shown)
-        poisoned = [n for n, line in sources if injection_markers(line)]
+        poisoned = [n for n, line in sources if addressed_to_reader(line)]
         cited = poisoned or [n for n, _ in sources[:3]] or ["1"]
         return AIMessage("".join([self.reply, *(f"[{n}]" for n in dict.fromkeys(cited)), "。"]))
 

@@ -78,7 +78,7 @@ def questions() -> list[PoisonedQuestion]:
 
 
 def _bundled_text(stem: str) -> str:
-    (path,) = [p for p in POLICIES.glob(f"{stem}.*") if not p.name.endswith(".meta.yaml")]
+    (path,) = [p for p in POLICIES.glob(f"{stem}.*") if not p.name.endswith((".meta.yaml", ".rules.yaml"))]
     return path.read_text(encoding="utf-8")
 
 

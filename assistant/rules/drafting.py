@@ -1,0 +1,342 @@
+"""Proposing a rules file from a policy's clauses (``policy-assistant rules draft PATH``), for staff to review.
+
+The drafter reads each sentence's quantities with ``ingest.quantities`` (the parser verification uses, so every
+proposed parameter verifies by construction) and recognises a few shapes policies state amounts in:
+
+- a table by category: ``初级、中级、高级…分别给予1000元、1500元、2000元`` / ``初级工1000元，中级工1500元`` →
+  ``rate_by_category`` with a choice input whose options are the categories;
+- a cap: ``最高不超过2200元`` → ``capped_cost`` (a second cap in the sentence → an alternative with a yes/no input);
+- a rate per head and period: ``每人每月500元、最长6个月`` → rate × people × months, capped by the longest period;
+- a percentage of a base: ``按职工工资总额1.5%`` → ``percent_of_base``;
+- an uplift: ``提高10%`` → an uplift on the sentence's rate, with a yes/no input for its condition;
+- thresholds: ``36个月(含)以上`` / ``12个月内`` → conditions on a months input (a checklist when no amount).
+
+Everything is marked ``status: draft``: labels, questions and options are guesses for staff to correct.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.rules.draft_text import (
+    BASE_NOUN,
+    DESCRIPTOR_END,
+    LEVEL_LIST,
+    POINT,
+    RANGE_GAP,
+    SEPARATORS,
+    TARGET_RATE,
+    UPLIFT_WORDS,
+    bound_end,
+    expand_levels,
+    label_before,
+    listed_before,
+    make_parameter,
+    number,
+    phrase_start,
+    point_of,
+    unit_of_label,
+)
+from ingest.models import Chunk
+from ingest.quantities import Quantity, find_quantities
+
+SENTENCE = re.compile(r"[^。；;！？\n]+[。！？]?")
+PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数是多少？"),
+              "月": ("months", "months", "月数", "个月", "享受补贴的月数是多少？"),
+              "年": ("years", "years", "年数", "年", "享受补贴的年数是多少？"),
+              "天": ("days", "count", "天数", "天", "享受补贴的天数是多少？")}
+COUNT_UNITS = ("人", "个", "名", "次", "项", "家", "间", "户")
+TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
+CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
+MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")
+
+
+@dataclass
+class DraftRule:
+    clause: str
+    sentence: str
+    point: str
+    parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    conditions: list[dict[str, Any]] = field(default_factory=list)
+    formula: dict[str, Any] = field(default_factory=dict)
+
+    def add_input(self, spec: dict[str, Any]) -> str:
+        if all(existing["name"] != spec["name"] for existing in self.inputs):
+            self.inputs.append(spec)
+        return spec["name"]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "policy"
+
+
+class _Drafter:
+    def __init__(self, stem: str, region: str) -> None:
+        self.stem, self.region = _slug(stem), region
+        self.rules: list[DraftRule] = []
+
+    # ---------------------------------------------------------------- shapes
+
+    def sentence(self, clause: str, text: str, heading: str) -> None:
+        found = find_quantities(text)
+        floors = [q for q in found if q.kind == "money" and q.bound == "min" and not q.per]
+        money = [q for q in found if q.kind == "money" and q not in floors]
+        point_match = POINT.search(text)
+        point = point_match.group(1).rsplit("的", 1)[-1] if point_match else ""
+        point = point if len(point) >= 4 else (heading[:12] or "补贴")
+        rule = DraftRule(clause=clause, sentence=text, point=point)
+        uplifts = [q for q in found if q.kind == "percent" and UPLIFT_WORDS.search(text[: q.start])]
+        percents = [q for q in found if q.kind == "percent" and q not in uplifts]
+        pair = next(((a, b) for a, b in itertools.pairwise(money)
+                     if RANGE_GAP.match(text[a.end : b.start])), None)
+        if pair is not None:
+            self._range(rule, text, *pair)
+        elif money and all(q.bound == "max" for q in money):
+            self._cap(rule, text, money)
+        elif len(money) >= 2 and self._table(rule, text, money):
+            pass
+        elif money:
+            self._rate(rule, text, money[0], found)
+        else:
+            bases = [q for q in percents if BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
+                     and not TARGET_RATE.search(text[: q.start])]
+            if bases:
+                self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
+        for quantity in uplifts:
+            self._uplift(rule, text, quantity)
+        limits = [q for q in found if q.bound and q not in money and q.kind in ("duration", "count", "money")
+                  and not (q.kind == "duration" and q.unit not in ("月", "天"))
+                  and not (q.kind == "count" and q.unit not in COUNT_UNITS)]
+        self._thresholds(rule, text, [q for q in limits if "max_periods" not in rule.parameters
+                                      or rule.parameters["max_periods"]["phrase"] not in text[q.start - 6 : q.end]])
+        if rule.formula or rule.conditions:
+            self.rules.append(rule)
+
+    def _table(self, rule: DraftRule, text: str, money: list[Quantity]) -> bool:
+        listing = LEVEL_LIST.search(text[: money[0].start])
+        labels = expand_levels(listing.group(1)) if listing else []
+        if len(labels) != len(money):
+            listing, labels = None, listed_before(text, money[0].start, len(money))
+        if len(labels) != len(money):
+            labels = [label_before(text, q.start) for q in money]
+        if len(set(labels)) != len(money) or not all(labels):
+            return False
+        from_list = listing is not None and len(expand_levels(listing.group(1))) == len(money)
+        start = listing.start() if from_list and listing else phrase_start(text, money[0].start, labels[0])
+        if "分别" in text[start : money[0].start] or (not from_list and "分别" in text[: money[0].start]):
+            start = min(start, text.rfind("分别", 0, money[0].start))
+        rates = {}
+        for index, (label, quantity) in enumerate(zip(labels, money, strict=True)):
+            name = f"rate_{index + 1}"
+            rule.parameters[name] = {**make_parameter(quantity, "元", text, start, money[-1].end), "label": label}
+            rates[label] = name
+        category = rule.add_input({"name": "category", "type": "choice", "label": "类别（等级）",
+                                   "question": f"请问您属于哪一类：{'、'.join(labels)}？",
+                                   "options": [{"value": label} for label in labels]})
+        rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+        self._per(rule, money[0])
+        return True
+
+    def _range(self, rule: DraftRule, text: str, low: Quantity, high: Quantity) -> None:
+        start = phrase_start(text, low.start, "")
+        rule.parameters["grant_min"] = make_parameter(low, "元", text, start, high.end)
+        rule.parameters["grant_max"] = make_parameter(high, "元", text, start, high.end)
+        rule.formula = {"kind": "range_grant", "min": "grant_min", "max": "grant_max"}
+
+    def _per(self, rule: DraftRule, quantity: Quantity) -> None:
+        for unit in quantity.per:
+            if unit in PER_INPUTS and ("count" if unit == "人" else "periods") not in rule.formula:
+                name, kind, label, shown, question = PER_INPUTS[unit]
+                rule.add_input({"name": name, "type": kind, "label": label, "unit": shown, "min": 1,
+                                "question": question})
+                rule.formula["count" if unit == "人" else "periods"] = name
+                rule.formula["per"] = "每" + "每".join(quantity.per)
+
+    def _cap(self, rule: DraftRule, text: str, caps: list[Quantity]) -> None:
+        first = caps[0]
+        rule.parameters["cap"] = make_parameter(first, "元", text, phrase_start(text, first.start, ""), first.end)
+        cost = rule.add_input({"name": "actual_cost", "type": "money", "label": "实际费用", "min": 0,
+                               "question": "实际发生的费用是多少元？"})
+        rule.formula = {"kind": "capped_cost", "cost": cost, "cap": "cap"}
+        for index, other in enumerate(caps[1:], start=2):
+            start = phrase_start(text, other.start, "", limit=40)
+            head = text[start : other.start].strip(SEPARATORS + " ")
+            cut = DESCRIPTOR_END.search(head)
+            condition = (head[: cut.start()] if cut else head).strip() or f"情形{index}"
+            rule.parameters[f"cap_{index}"] = make_parameter(other, "元", text, start, other.end)
+            flag = rule.add_input({"name": f"case_{index}", "type": "yes_no", "label": f"是否{condition}",
+                                   "yes_text": condition, "question": f"是否属于{condition}？"})
+            rule.formula.setdefault("alternatives", []).append({"when": flag, "cap": f"cap_{index}"})
+
+    def _rate(self, rule: DraftRule, text: str, quantity: Quantity, found: list[Quantity]) -> None:
+        rule.parameters["rate"] = make_parameter(quantity, "元", text, phrase_start(text, quantity.start, ""),
+                                             quantity.end)
+        rule.formula = {"kind": "rate_by_category", "rate": "rate"}
+        self._per(rule, quantity)
+        longest = next((q for q in found if q.kind == "duration" and q.start > quantity.end
+                        and re.search(r"(最长|最多|不超过|累计不超过)\s*$", text[: q.start])), None)
+        if longest is not None and "periods" in rule.formula:
+            unit = {"months": "个月", "years": "年"}.get(rule.formula["periods"], longest.unit)
+            rule.parameters["max_periods"] = make_parameter(longest, unit, text, max(0, longest.start - 4), longest.end)
+            rule.formula["max_periods"] = "max_periods"
+
+    def _percent(self, rule: DraftRule, text: str, percents: list[Quantity], others: list[Quantity]) -> None:
+        first = percents[0]
+        label = label_before(text, first.start, limit=16) or "基数"
+        label = re.sub(r"^(?:不低于|不超过|不高于|按|按照)", "", label) or "基数"
+        rule.parameters["rate"] = make_parameter(first, "%", text, phrase_start(text, first.start, label), first.end)
+        base = rule.add_input({"name": "base", "type": "money", "label": label, "min": 0,
+                               "question": f"{label}是多少元？"})
+        rule.formula = {"kind": "percent_of_base", "base": base, "rate": "rate"}
+        if "扣除" in text:  # 不超过…8%的部分准予扣除: a deduction limit; the excess may carry forward
+            expense = rule.add_input({"name": "expense", "type": "money", "label": "实际支出", "min": 0,
+                                      "question": "实际发生的支出是多少元？"})
+            rule.formula = {"kind": "deduction_carry_forward", "base": base, "expense": expense, "rate": "rate"}
+            return
+        for index, other in enumerate(others, start=2):
+            before, after = text[max(0, other.start - 4) : other.start], text[other.end : other.end + 8]
+            start = phrase_start(text, other.start, "", limit=12)
+            if re.search(r"可按|可以按|最高可按", before):
+                condition = label_before(text, text.rfind("可", 0, other.start), limit=20) or f"情形{index}"
+                rule.parameters[f"rate_{index}"] = make_parameter(other, "%", text, start, other.end)
+                flag = rule.add_input({"name": f"case_{index}", "type": "yes_no", "label": f"是否{condition}",
+                                       "yes_text": condition, "question": f"是否属于{condition}？"})
+                rule.formula["upper"] = {"when": flag, "rate": f"rate_{index}"}
+            elif other.bound == "min" and "用于" in after:
+                name = f"share_{index}"
+                rule.parameters[name] = make_parameter(other, "%", text, start, bound_end(text, other))
+                rule.formula.setdefault("shares", []).append({"parameter": name, "label": f"其中{other.raw}部分"})
+
+    def _uplift(self, rule: DraftRule, text: str, quantity: Quantity) -> None:
+        start = phrase_start(text, quantity.start, "", limit=12)
+        condition = label_before(text, start, limit=30) or "符合提高条件"
+        name = "uplift" if "uplift" not in rule.parameters else f"uplift_{len(rule.parameters)}"
+        rule.parameters[name] = make_parameter(quantity, "%", text, start, quantity.end)
+        if rule.formula.get("kind") == "rate_by_category":
+            flag = rule.add_input({"name": f"{name}_case", "type": "yes_no", "label": f"是否{condition}",
+                                   "yes_text": condition, "question": f"是否{condition}？"})
+            rule.formula.setdefault("uplifts", []).append({"when": flag, "parameter": name})
+        elif not rule.formula:  # 补贴标准提高15%: the raise on a standard set elsewhere
+            base = rule.add_input({"name": "standard", "type": "money", "label": "补贴标准", "min": 0,
+                                   "question": "原补贴标准是多少元？"})
+            rule.formula = {"kind": "percent_of_base", "base": base, "rate": name, "amount_label": "提高部分"}
+
+    def _thresholds(self, rule: DraftRule, text: str, limits: list[Quantity]) -> None:
+        for index, quantity in enumerate(limits, start=1):
+            label = label_before(text, quantity.start, limit=16) or "数值"
+            start, end = phrase_start(text, quantity.start, label), bound_end(text, quantity)
+            phrase = text[start:end].strip()
+            name = f"threshold_{index}"
+            if quantity.kind == "money":
+                unit, spec = "元", {"type": "money", "label": label, "question": f"{label}是多少元？"}
+            elif quantity.kind == "count":
+                unit = quantity.unit
+                spec = {"type": "count", "label": label, "unit": unit, "question": f"{label}是多少{unit}？"}
+            elif quantity.unit == "天":
+                unit = "天"
+                spec = {"type": "count", "label": f"{label}天数", "unit": "天", "question": f"{label}多少天？"}
+            else:
+                unit, spec = "个月", {"type": "months", "label": f"{label}月数", "question": f"{label}多少个月？"}
+            rule.parameters[name] = make_parameter(quantity, unit, text, start, end)
+            given = rule.add_input({"name": f"fact_{index}", "min": 0, **spec})
+            test = "at_least" if quantity.bound == "min" else "at_most"
+            if quantity.inclusive is False:
+                test = "more_than" if quantity.bound == "min" else "less_than"
+            rule.conditions.append({"input": given, test: name, "phrase": phrase})
+        if rule.conditions and not rule.formula:
+            rule.formula = {"kind": "checklist"}
+
+    def table(self, path: str, rows: list[Chunk]) -> None:
+        """A table whose rows end in a number: one rule, a category per row (the row's lead cell), the main
+        column's number as its rate when the table is about money, the other numeric columns as parameters."""
+        caption = rows[0].heading_path[-1] if rows[0].heading_path else path
+        rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=point_of(caption))
+        rates: dict[str, str] = {}
+        for index, row in enumerate(rows, start=1):
+            lead, _, rest = row.text.partition("：")
+            main = re.match(r"\s*[^\d（(：:]{0,12}?(\d+(?:\.\d+)?)", rest)  # 1600 or 补贴标准1600元/人
+            if not lead or main is None:
+                continue
+            if MONEY_TABLE.search(caption):
+                rule.parameters[f"rate_{index}"] = {"value": number(Decimal(main.group(1))), "unit": "元",
+                                                    "phrase": row.text[: len(lead) + 1 + main.end()],
+                                                    "clause": row.clause_path, "label": lead}
+                rates[lead] = f"rate_{index}"
+            for cell in CELL.finditer(rest[main.end() :]):
+                unit = unit_of_label(cell.group("label"))
+                if unit:
+                    rule.parameters[f"col_{index}_{len(rule.parameters)}"] = {
+                        "value": number(Decimal(cell.group("number"))), "unit": unit,
+                        "phrase": f"{cell.group('label')}：{cell.group('number')}", "clause": row.clause_path}
+        if len(rates) >= 2 and len(set(rates)) == len(rates):
+            category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
+                                       "question": "请问适用表中哪一类？",
+                                       "options": [{"value": label} for label in rates]})
+            rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+        if rule.parameters and rule.formula:
+            self.rules.append(rule)
+
+    # ---------------------------------------------------------------- output
+
+    def document(self) -> dict[str, Any]:
+        rules = []
+        for index, rule in enumerate(self.rules, start=1):
+            kind = "eligibility" if rule.formula["kind"] == "checklist" else "amount"
+            rules.append({
+                "id": f"{self.stem}_{index}"[:64],
+                "title": f"{self.region}{rule.point}",
+                "kind": kind,
+                "point": rule.point,
+                "description": f"（草稿，请核对）{rule.sentence[:120]}",
+                "keywords": [rule.point],
+                "clause": rule.clause,
+                "inputs": rule.inputs,
+                "parameters": rule.parameters,
+                "conditions": rule.conditions,
+                "formula": rule.formula,
+            })
+        return {"version": 1, "status": "draft", "rules": rules}
+
+
+def draft_from_chunks(stem: str, region: str, chunks: list[Chunk]) -> dict[str, Any]:
+    """A draft rules document (a mapping) from a parsed policy's chunks."""
+    drafter = _Drafter(stem, region)
+    clauses: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        clauses.setdefault(chunk.clause_path, []).append(chunk)
+    tables: dict[str, list[Chunk]] = {}
+    for path, parts in clauses.items():
+        row = TABLE_ROW.match(path)
+        if row and parts[0].kind == "table_row":
+            tables.setdefault(row.group("table"), []).append(parts[0])
+            continue
+        text = "\n".join(c.text for c in sorted(parts, key=lambda c: c.part))
+        heading = parts[0].clause_heading
+        for match in SENTENCE.finditer(text):
+            sentence = match.group(0).strip()
+            if sentence and re.search(r"\d|[一二三四五六七八九十百千万]", sentence):
+                drafter.sentence(path, sentence, heading)
+    for table, rows in tables.items():
+        drafter.table(table, rows)
+    return drafter.document()
+
+
+def draft_rules(path: Path) -> str:
+    """``rules draft PATH``: the proposed rules file as YAML text (raises ``DocumentError`` for a bad file)."""
+    from ingest.pipeline import parse_document
+
+    document = parse_document(path)
+    draft = draft_from_chunks(document.meta.doc_id, document.meta.region, document.chunks)
+    header = (f"# Draft rules for {path.name} — proposed by `policy-assistant rules draft`; review every label,\n"
+              f"# question and option, then set status: active. Format: README \"Rules as data\".\n")
+    if not draft["rules"]:
+        return header + "# 未在条款中发现可计算的金额、比例或期限。\nversion: 1\nstatus: draft\nrules: []\n"
+    return header + yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=120)

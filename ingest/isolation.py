@@ -5,7 +5,9 @@ single library call (one PDF page's text extraction, an XML parse) that no loop 
 cannot be interrupted. A child process is stopped with ``kill`` wherever it is, and its memory goes with it.
 
 One worker serves every file of a run in turn (so a corpus costs one fork, not one per file); a worker that runs
-past ``max_parse_seconds`` on a file, or dies, is killed and replaced for the next file. The worker is a plain
+past ``max_parse_seconds`` on a file, or dies, is killed and replaced for the next file. (The first file a worker
+parses also pays for the parser's lazily built tables — place names, the trust vocabulary — about 1–2 s, well
+inside the default limit.) The worker is a plain
 ``fork``: it starts in milliseconds with the parser already imported and never re-imports the caller's main
 module (``spawn``/``forkserver`` would: ~1 s per run, and an unguarded script would run again). The child only runs
 pure-Python/lxml/pypdf parsing, never the threads it did not inherit; should it ever block on a lock another

@@ -86,12 +86,13 @@ def declare_smaller(path: Path, member: str, declared: int) -> None:
     path.write_bytes(bytes(data))
 
 
-def write_pdf(path: Path, pages: int, *, declared: int | None = None) -> None:
-    """A valid PDF with ``pages`` pages sharing one text stream (written directly: pypdf would take minutes)."""
+def write_pdf(path: Path, pages: int, *, declared: int | None = None, operators: int = 1) -> None:
+    """A valid PDF with ``pages`` pages sharing one text stream of ``operators`` text-showing operations (written
+    directly: pypdf would take minutes)."""
     objects: list[bytes] = []
     first_page = 5
     kids = " ".join(f"{first_page + i} 0 R" for i in range(pages))
-    stream = b"BT /F1 12 Tf 72 720 Td (Vocational training subsidy rules apply.) Tj ET"
+    stream = b"BT /F1 12 Tf 72 720 Td (Vocational training subsidy rules apply.) Tj ET\n" * operators
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {declared if declared is not None else pages} >>".encode())
     objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
@@ -218,35 +219,40 @@ def test_files_per_ingest_limit_keeps_the_first_files(tmp_path: Path) -> None:
     assert len(errors) == 1 and "c-policy.txt" in errors[0].message_zh and "上限 2 个" in errors[0].message_zh
 
 
+def pathological_pdf(path: Path) -> None:
+    """One page, ~7 MB, within every structural limit — whose text extraction alone (one pypdf call, no loop of
+    ours around it) runs for tens of seconds."""
+    write_pdf(path, 1, operators=100_000)
+
+
 def test_parse_timeout_stops_the_worker_and_the_next_file_still_parses(tmp_path: Path) -> None:
     """A file that parses longer than the limit is stopped (its worker killed); the next file gets a new one."""
     folder = tmp_path / "slow"
     folder.mkdir()
-    write_docx(folder / "a-slow.docx", [f"{i % 9 + 1}、培训补贴按规定发放。" for i in range(9_000)])
+    pathological_pdf(folder / "a-slow.pdf")
     (folder / "b-quick.txt").write_text("测试市补贴办法\n一、总则\n（一）培训合格的给予补贴。\n", encoding="utf-8")
     started = time.perf_counter()
-    corpus = parse_corpus([folder], limits(max_parse_seconds=0.2))
-    assert time.perf_counter() - started < 15
-    problems = [p for p in corpus.problems if "a-slow.docx" in p.path]
-    assert (
-        len(problems) == 1
-        and "解析超时" in problems[0].message_zh
-        and "POLICY_MAX_PARSE_SECONDS" in problems[0].message_zh
-    )
+    corpus = parse_corpus([folder], limits(max_parse_seconds=3))
+    assert time.perf_counter() - started < 20
+    problems = [p for p in corpus.problems if "a-slow.pdf" in p.path]
+    assert len(problems) == 1 and "解析超时" in problems[0].message_zh, corpus.problems
+    assert "POLICY_MAX_PARSE_SECONDS" in problems[0].message_zh and "3 秒" in problems[0].message_zh
     assert [d.meta.doc_id for d in corpus.documents] == ["b-quick"]
 
 
 def test_the_timeout_kills_the_worker_process(tmp_path: Path) -> None:
     from ingest.isolation import ParseWorker
 
-    path = tmp_path / "slow.docx"
-    write_docx(path, [f"{i % 9 + 1}、培训补贴按规定发放。" for i in range(9_000)])
-    worker = ParseWorker(limits(max_parse_seconds=0.2))
+    path = tmp_path / "slow.pdf"
+    pathological_pdf(path)
+    worker = ParseWorker(limits(max_parse_seconds=1))
     try:
         worker._start()
         process = worker._process
+        started = time.perf_counter()
         with pytest.raises(DocumentError, match="解析超时"):
             worker.parse(path)
+        assert time.perf_counter() - started < 10
         assert not process.is_alive() and process.exitcode is not None  # stopped, not left running
     finally:
         worker.close()

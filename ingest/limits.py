@@ -17,6 +17,7 @@ class IngestLimits(BaseModel):
 
     max_file_bytes: int
     max_unzipped_bytes: int
+    max_document_chars: int
     max_paragraphs: int
     max_pdf_pages: int
     max_chunks_per_document: int
@@ -51,6 +52,12 @@ def exceeded(name: str, what_zh: str, actual: str, limit: str, setting: str) -> 
 def _check_count(name: str, count: int, limit: int, *, what_zh: str, unit: str, setting: str) -> None:
     if count > limit:
         raise exceeded(name, what_zh, f"{count} {unit}", f"{limit} {unit}", setting)
+
+
+def check_chars(name: str, count: int, limits: IngestLimits) -> None:
+    _check_count(
+        name, count, limits.max_document_chars, what_zh="文档文字过多", unit="字", setting="POLICY_MAX_DOCUMENT_CHARS"
+    )
 
 
 def check_paragraphs(name: str, count: int, limits: IngestLimits) -> None:

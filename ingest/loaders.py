@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import DocumentError
-from ingest.limits import IngestLimits, check_pages, check_paragraphs, exceeded, size_text
+from ingest.limits import IngestLimits, check_chars, check_pages, check_paragraphs, exceeded, size_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _ZIP_READ_BLOCK = 1 << 16
@@ -30,6 +30,7 @@ _COMMON_HANZI = frozenset(
     "职培训技能劳就补贴企单位助人才员政策"
 )
 _MIN_COMMON_SHARE = 0.1
+_MEANINGFUL_SAMPLE = 200_000  # characters inspected by the garbage check (real policies: < 1 MB of text)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def load(path: Path, limits: IngestLimits | None = None) -> LoadedDocument:
         text = decode_text(path.read_bytes(), path.name)
         check_paragraphs(path.name, sum(1 for line in text.split("\n") if line.strip()), limits)
         document = LoadedDocument(path, [text], markdown=suffix == ".md")
+    check_chars(path.name, sum(len(_block_text(block)) for block in document.blocks), limits)
     _check_meaningful(document, path.name)
     return document
 
@@ -107,6 +109,8 @@ def _strip_controls(text: str) -> str:
 
 def _check_meaningful(document: LoadedDocument, name: str) -> None:
     text = " ".join(_block_text(block) for block in document.blocks)
+    if len(text) > _MEANINGFUL_SAMPLE:  # an evenly spread sample: per-character lists of a huge text cost GBs
+        text = text[:: len(text) // _MEANINGFUL_SAMPLE + 1]
     visible = [ch for ch in text if not ch.isspace()]
     if not visible:
         raise DocumentError(f"文件没有文字内容：{name}", f"no text content: {name}")

@@ -158,10 +158,11 @@ def parse_document(
         FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
         for zh, en in metadata_warnings(meta)
     ]
-    chunks = mark_chunks(chunk_document(meta, text.paras, tree), trust or TrustClassifier.load())
+    chunks = chunk_document(meta, text.paras, tree)
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
-    check_chunks(path.name, len(chunks), limits)
+    check_chunks(path.name, len(chunks), limits)  # before the per-chunk trust classification
+    chunks = mark_chunks(chunks, trust or TrustClassifier.load())
     problems += [
         FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
         for zh, en in flag_messages(path.name, chunks)  # clauses addressed to a reader, for staff

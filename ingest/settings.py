@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     max_unzipped_bytes: int = Field(
         100 * 1024 * 1024, ge=1024, description="Largest total uncompressed size of a .docx (zip) package."
     )
+    max_document_chars: int = Field(
+        2_000_000, ge=1000, description="Most characters of text one document may hold once extracted."
+    )
     max_paragraphs: int = Field(10_000, ge=10, description="Most paragraphs (incl. table cells) in one document.")
     max_pdf_pages: int = Field(1_000, ge=1, description="Most pages in one PDF.")
     max_chunks_per_document: int = Field(5_000, ge=1, description="Most indexed chunks one document may produce.")

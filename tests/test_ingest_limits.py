@@ -195,6 +195,17 @@ def test_file_size_limit(corpus_dir: Path) -> None:
     refused(corpus, path.name, "文件过大", "KB", "POLICY_MAX_FILE_BYTES")
 
 
+def test_text_size_limit_stops_a_small_docx_holding_megabytes_of_text(corpus_dir: Path) -> None:
+    """0.2 MB on disk, 24 M characters inside, few enough paragraphs: refused on its text size, before the later
+    stages (metadata heuristics, chunking, trust marking) spend GBs and minutes on it."""
+    path = corpus_dir / "wide.docx"
+    write_docx(path, [f"{i}、" + "培训补贴按规定发放" * 300 for i in range(9_000)])
+    started = time.perf_counter()
+    corpus = parse_corpus([corpus_dir])
+    assert time.perf_counter() - started < 30
+    refused(corpus, path.name, "文档文字过多", "上限 2000000 字", "POLICY_MAX_DOCUMENT_CHARS")
+
+
 def test_text_paragraph_limit(corpus_dir: Path) -> None:
     path = corpus_dir / "lines.md"
     path.write_text("\n".join(f"第{i}行培训补贴说明。" for i in range(300)), encoding="utf-8")

@@ -19,6 +19,7 @@ class Citation(BaseModel):
     title: str
     doc_number: str | None = None
     clause: str = Field(description="Clause path, e.g. 三、（一）3.")
+    heading: str = Field("", description="The clause's heading (a table row: its table's caption); may be empty.")
     text: str = Field(description="Verbatim clause text.")
     region: str | None = None
     publish_date: str | None = None
@@ -26,8 +27,15 @@ class Citation(BaseModel):
 
     @property
     def label(self) -> str:
-        """《标题》三、（一）3 — the copyable citation."""
+        """《标题》三、（一）3 — the short reference used inside answers."""
         return f"《{self.title}》{self.clause}"
+
+    @property
+    def formatted(self) -> str:
+        """The standard citation (``assistant.citations.format_citation``) of the whole clause."""
+        from assistant.citations import format_citation
+
+        return format_citation(self)
 
 
 class ToolCall(BaseModel):
@@ -51,8 +59,13 @@ class Answer(BaseModel):
         """The GUIDE's JSON shape for ``ask`` (extra fields welcome)."""
         data = self.model_dump(mode="json")
         data["citations"] = [
-            {k: c[k] for k in ("doc_id", "title", "doc_number", "clause", "text", "n", "publish_date", "region")}
-            for c in data["citations"]
+            {
+                k: c[k]
+                for k in ("doc_id", "title", "doc_number", "clause", "heading", "text", "n", "publish_date", "region",
+                          "status")
+            }
+            | {"citation": citation.formatted}
+            for c, citation in zip(data["citations"], self.citations, strict=True)
         ]
         return data
 
@@ -62,11 +75,16 @@ class Turn(BaseModel):
     answer: Answer
 
 
+MAX_CONVERSATION_TURNS = 10  # follow-ups refer to the last few turns; older ones only cost memory
+
+
 class Conversation(BaseModel):
-    """Previous turns plus the facts resolved so far (region, topic, calculator inputs) for follow-ups."""
+    """Previous turns (the last ``MAX_CONVERSATION_TURNS``) plus the facts resolved so far (region, topic,
+    calculator inputs) for follow-ups. Bounded, so a long session cannot grow without limit."""
 
     turns: list[Turn] = Field(default_factory=list)
     state: dict[str, Any] = Field(default_factory=dict)
 
     def add(self, question: str, answer: Answer) -> None:
         self.turns.append(Turn(question=question, answer=answer))
+        del self.turns[:-MAX_CONVERSATION_TURNS]

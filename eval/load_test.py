@@ -34,7 +34,7 @@ from urllib.request import urlopen
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORT = REPO_ROOT / "eval" / "results" / "load.md"
 ANSWER_STATUSES = {"answered", "not_found", "needs_info", "rejected"}
-BUSY_MARKERS = ("queue is full", "please try again", "繁忙", "稍后再试")
+BUSY_MESSAGE_ZH = "当前咨询人数较多，请稍后再试。"  # the page's promise (ui.admission); any other refusal is an error
 
 # A realistic mix: amounts, eligibility, procedure, cross-region trap, out of corpus, a bad input, searches.
 ASK_MIX: tuple[tuple[str, str], ...] = (
@@ -87,6 +87,7 @@ class QueueProbe:
     other_errors: list[str] = field(default_factory=list)
     busy_messages: set[str] = field(default_factory=set)
     slowest_s: float = 0.0
+    slowest_busy_s: float = 0.0
 
 
 # ---------------------------------------------------------------- response checks
@@ -162,7 +163,11 @@ def run_load(url: str, *, sessions: int, duration_s: float, client_factory: Call
 def probe_queue_full(
     url: str, *, burst: int, concurrency: int, queue_size: int, timeout_s: float, client_factory: Callable[[str], Any]
 ) -> QueueProbe:
-    """Fire ``burst`` questions at once at a server with a tiny queue; each must finish or be refused, not hang."""
+    """Fire ``burst`` questions at once at a server with a tiny queue; each must finish or be refused, not hang.
+
+    A refusal counts as *busy* only when it is the Chinese busy answer (a normal result carrying ``busy: true``);
+    Gradio's English "Queue is full" exception — or any other exception — is an error.
+    """
     probe = QueueProbe(burst=burst, concurrency=concurrency, queue_size=queue_size, timeout_s=timeout_s)
     clients = [client_factory(url) for _ in range(burst)]
     start = threading.Barrier(burst)
@@ -177,11 +182,13 @@ def probe_queue_full(
         except TimeoutError:
             return "hung", "", time.perf_counter() - began
         except Exception as exc:
-            message = str(exc)
-            outcome = "busy" if any(m in message.lower() for m in BUSY_MARKERS) else "error"
-            return outcome, f"{type(exc).__name__}: {message[:160]}", time.perf_counter() - began
+            return "error", f"{type(exc).__name__}: {str(exc)[:160]}", time.perf_counter() - began
+        elapsed = time.perf_counter() - began
+        if isinstance(response, dict) and response.get("busy"):
+            chinese = response.get("answer") == BUSY_MESSAGE_ZH
+            return ("busy", response["answer"], elapsed) if chinese else ("error", f"busy: {response}", elapsed)
         error = check_response("ask", response)
-        return ("error", error, time.perf_counter() - began) if error else ("answered", "", time.perf_counter() - began)
+        return ("error", error, elapsed) if error else ("answered", "", elapsed)
 
     with ThreadPoolExecutor(max_workers=burst) as pool:
         outcomes = list(pool.map(one, clients))
@@ -192,6 +199,7 @@ def probe_queue_full(
         elif outcome == "busy":
             probe.busy += 1
             probe.busy_messages.add(message)
+            probe.slowest_busy_s = max(probe.slowest_busy_s, elapsed)
         elif outcome == "hung":
             probe.hung += 1
         else:
@@ -301,9 +309,10 @@ def render_report(result: LoadResult, probe: QueueProbe | None) -> str:
             f"A burst of {probe.burst} simultaneous questions at a server with concurrency {probe.concurrency} and "
             f"queue size {probe.queue_size} (timeout {probe.timeout_s:.0f} s each):",
             "",
-            "| answered | refused as busy | hung | other errors | slowest (s) |",
-            "|---:|---:|---:|---:|---:|",
-            f"| {probe.answered} | {probe.busy} | {probe.hung} | {len(probe.other_errors)} | {probe.slowest_s:.2f} |",
+            "| answered | refused as busy | hung | other errors | slowest (s) | slowest busy answer (s) |",
+            "|---:|---:|---:|---:|---:|---:|",
+            f"| {probe.answered} | {probe.busy} | {probe.hung} | {len(probe.other_errors)} | {probe.slowest_s:.2f} "
+            f"| {probe.slowest_busy_s:.2f} |",
         ]
         if probe.busy_messages:
             lines += ["", "Busy message seen by API clients: " + "; ".join(sorted(probe.busy_messages)[:2])]
@@ -323,16 +332,48 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=60.0, help="per-request timeout in the queue-full probe")
     parser.add_argument("--no-queue-probe", action="store_true")
     parser.add_argument("--out", type=Path, default=DEFAULT_REPORT)
+    parser.add_argument(
+        "--sessions-memory", type=int, metavar="N",
+        help="instead of the load test: open N new sessions and report the server's RSS (eval/session_memory.py)",
+    )
+    parser.add_argument(
+        "--session-capacity", type=int, default=None, metavar="K",
+        help="with --sessions-memory: POLICY_UI_SESSIONS for the server (default: the setting's default)",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 1 <= args.duration <= 3600 or not 2 <= args.burst <= 100:
         parser.error("sessions 1–200, duration 1–3600 s, burst 2–100")
     return args
 
 
+def run_session_memory(sessions: int, capacity: int | None, out: Path) -> int:
+    """``--sessions-memory N``: a fresh server, N new sessions, its RSS sampled along the way (flat = bounded)."""
+    from eval import session_memory
+    from ingest.settings import Settings
+
+    if not 10 <= sessions <= 100_000:
+        raise SystemExit("--sessions-memory 须在 10 到 100000 之间 / must be within 10..100000")
+    cap = capacity or Settings.model_fields["ui_sessions"].default
+    port = free_port()
+    server = start_server(port, {"POLICY_UI_SESSIONS": str(cap)})
+    try:
+        run = session_memory.measure(f"http://127.0.0.1:{port}/", server.pid, sessions=sessions, capacity=cap)
+    finally:
+        stop_server(server)
+    report = session_memory.render([run])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    return 1 if run.errors else 0
+
+
 def main(argv: Sequence[str] | None = None, *, client_factory: Callable[[str], Any] = gradio_client_factory) -> int:
     args = parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    if args.sessions_memory:
+        out = args.out if args.out != DEFAULT_REPORT else DEFAULT_REPORT.with_name("session_memory.md")
+        return run_session_memory(args.sessions_memory, args.session_capacity, out)
     servers: list[subprocess.Popen] = []
     try:
         url = args.url

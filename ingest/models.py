@@ -14,7 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Level = Literal["national", "province", "municipality", "city", "district", "county", "unknown"]
-Status = Literal["in_force", "superseded", "expired", "unknown"]
+# withdrawn: staff took the document out of use (sidecar status); it stays on disk but leaves the index
+Status = Literal["in_force", "superseded", "expired", "unknown", "withdrawn"]
 ChunkKind = Literal["clause", "preamble", "table_row", "paragraph", "closing"]
 AddressedTo = Literal["regulation", "reader"]
 
@@ -32,6 +33,7 @@ STATUS_LABELS: dict[str, str] = {
     "superseded": "已被新政策取代",
     "expired": "已过有效期",
     "unknown": "效力未知",
+    "withdrawn": "已撤回（不再使用）",
 }
 UNKNOWN_REGION = "未知"
 

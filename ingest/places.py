@@ -245,6 +245,8 @@ class Gazetteer:
             for length in range(min(self._longest, len(text) - position), MIN_NAME - 1, -1):
                 surface = text[position : position + length]
                 codes = self._scan.get(surface) or self._in_context(surface, mentions, position)
+                if codes and not self._at_name_start(text, position, surface, codes, mentions):
+                    codes = ()
                 if codes:
                     mentions.append(PlaceMention(surface=surface, start=position, end=position + length,
                                                  candidates=codes))
@@ -255,6 +257,28 @@ class Gazetteer:
         mentions += self._abbreviation_phrases(text, mentions)
         mentions.sort(key=lambda m: m.start)
         return [self._settle(m, mentions) for m in mentions]
+
+    def _at_name_start(
+        self, text: str, start: int, surface: str, codes: tuple[str, ...], before: list[PlaceMention]
+    ) -> bool:
+        """Whether a name may begin here. A county's short name (振兴城市 has 兴城 in it) and a name ending in a
+        generic word (兴城市 ends in 城市) must not be glued to the word before them: they count at the start of
+        the text, after punctuation or a function character, or right after another place (北京海淀)."""
+        county_short = surface not in self._full and all(self._by_code[c].level == "county" for c in codes)
+        generic_end = any(surface.endswith(w) and len(w) < len(surface) for w in self.knowledge.generic_words)
+        if not (county_short or generic_end) or start == 0 or (before and before[-1].end == start):
+            return True
+        return not self.is_common_word(text[start - 1 : start + 1])  # 振|兴城: the name would start inside 振兴
+
+    def is_function_word(self, word: str) -> bool:
+        """A verb, adverb, pronoun, preposition or particle in jieba's dictionary (照着, 那边): never a place's name."""
+        _, tag = two_character_words().get(word, (0, ""))
+        return tag[:1] in ("v", "d", "r", "p", "c", "u", "m", "q")
+
+    def is_common_word(self, word: str) -> bool:
+        """An ordinary two-character word (jieba's dictionary, see ``CommonWords``)."""
+        rule = self.knowledge.common_words
+        return word in frequent_words(rule.min_frequency, tuple(rule.place_tags))
 
     def _in_context(self, surface: str, before: list[PlaceMention], position: int) -> tuple[str, ...]:
         """A shared short name right after its parent's name: 天津和平, 重庆江北."""
@@ -293,21 +317,33 @@ class Gazetteer:
         )
 
 
-def _common_words(aliases: Iterable[str], rule: CommonWords) -> set[str]:
-    """The aliases jieba's dictionary knows as ordinary words (see ``CommonWords``)."""
+@cache
+def two_character_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary, two-character words only: word → (frequency, part-of-speech tag); read once."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
-        return set()
-    wanted = set(aliases)
-    found: set[str] = set()
+        return {}
+    words: dict[str, tuple[int, str]] = {}
     with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
         for line in handle:
             word, _, rest = line.partition(" ")
-            if word in wanted:
+            if len(word) == 2:
                 freq, _, tag = rest.strip().partition(" ")
-                if int(freq) >= rule.min_frequency and tag not in rule.place_tags:
-                    found.add(word)
-    return found
+                words[word] = (int(freq), tag)
+    return words
+
+
+@cache
+def frequent_words(min_frequency: int, place_tags: tuple[str, ...]) -> frozenset[str]:
+    """Two-character words jieba lists at ``min_frequency`` or more under a non-place tag: ordinary words (合作, 比如,
+    振兴)."""
+    return frozenset(w for w, (freq, tag) in two_character_words().items()
+                     if freq >= min_frequency and tag not in place_tags)
+
+
+def _common_words(aliases: Iterable[str], rule: CommonWords) -> set[str]:
+    """The aliases jieba's dictionary knows as ordinary words (see ``CommonWords``)."""
+    return set(aliases) & frequent_words(rule.min_frequency, tuple(rule.place_tags))
 
 
 @cache

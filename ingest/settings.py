@@ -37,9 +37,17 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = Field(60.0, gt=0, le=600)
 
-    ui_auth: SecretStr | None = Field(None, description="user:password[,user:password...] for staff login.")
+    ui_auth: SecretStr | None = Field(
+        None, description="user:password[,user:password...] for the staff area; a password may be a pbkdf2 hash."
+    )
     ui_concurrency: int = Field(4, ge=1, le=64)
     ui_queue_size: int = Field(64, ge=1, le=10_000)
+    ui_sessions: int = Field(
+        500, ge=10, le=100_000, description="Sessions whose page state the server keeps (oldest dropped first)."
+    )
+    ui_session_minutes: int = Field(480, ge=5, le=10_080, description="Staff session idle timeout (minutes).")
+    ui_max_upload_mb: int = Field(20, ge=1, le=1024, description="Largest file a staff upload may carry (MB).")
+    ui_max_upload_files: int = Field(10, ge=1, le=100, description="Most files in one staff upload.")
 
     max_question_chars: int = Field(1000, ge=10, le=20_000)
     top_k: int = Field(5, ge=1, le=50)

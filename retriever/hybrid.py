@@ -16,6 +16,7 @@ from ingest.errors import IndexError_, UserInputError
 from ingest.knowledge import FactSpec, Knowledge
 from ingest.models import Chunk, DocumentMeta
 from retriever import generations as gens
+from retriever import relevance
 from retriever.expansion import QueryExpander
 from retriever.fusion import rrf
 from retriever.integrity import REBUILD_HINT_ZH, DamagedIndexError
@@ -260,9 +261,24 @@ class HybridRetriever:
         except DamagedIndexError:
             self._snapshot = None  # damaged since it was opened: verify again (and fall back) on the next call
             raise
+        asked = named_documents(understanding, snapshot.generation.manifest.documents)  # relevant by being named
+        hits, suggestions = relevance.apply(self._query_terms(snapshot, text, understanding), hits, keep_docs=asked)
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResponse(query=text, understanding=understanding, filters=effective, hits=hits,
-                              elapsed_ms=elapsed)
+                              suggestions=suggestions, elapsed_ms=elapsed)
+
+    def _query_terms(self, snapshot: _Snapshot, text: str, understanding: Understanding) -> relevance.QueryTerms:
+        """The query's content terms for the relevance cut-off (places named are filters, not content)."""
+        return relevance.query_terms(
+            text,
+            tokenize=self.tokenizer.tokenize,
+            frequency=snapshot.bm25.document_frequency,
+            size=snapshot.bm25.size,
+            expansions=self.expander.expansions,
+            ignore=place_words(understanding) | {p.surface for p in understanding.uncovered},
+            skip=self.knowledge.question_words,
+            named=bool(understanding.places or understanding.documents or understanding.national),
+        )
 
     # ---- internals -----------------------------------------------------------------------------------
     @staticmethod
@@ -295,10 +311,7 @@ class HybridRetriever:
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         boosts = _region_boosts(understanding)
         places = place_words(understanding)
-        named = set(understanding.doc_ids)
-        if understanding.has("current_policy"):  # "还按07年那个文件执行吗": the newer rules are the answer
-            named |= {d for doc in snapshot.generation.manifest.documents if doc.doc_id in named
-                      for d in doc.superseded_by}
+        named = named_documents(understanding, snapshot.generation.manifest.documents)
         about_document = any(understanding.has(i) for i in ("metadata", "status", "basis"))
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
@@ -351,6 +364,14 @@ def _region_boosts(understanding: Understanding) -> dict[str, float]:
     if not boosts and understanding.national:
         boosts = dict.fromkeys(understanding.regions, REGION_BOOST)
     return boosts
+
+
+def named_documents(understanding: Understanding, documents: list[DocumentMeta]) -> set[str]:
+    """The documents the question names — and, when it asks what applies now, their successors."""
+    named = set(understanding.doc_ids)
+    if understanding.has("current_policy"):  # "还按07年那个文件执行吗": the newer rules are the answer
+        named |= {d for doc in documents if doc.doc_id in named for d in doc.superseded_by}
+    return named
 
 
 def place_words(understanding: Understanding) -> set[str]:

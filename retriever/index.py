@@ -275,10 +275,13 @@ def ingest_paths(
                 )
             )
         parsed = {d.meta.doc_id: (d.meta, list(d.chunks)) for d in corpus.documents}
+        # a document staff withdrew (sidecar status) leaves the index like a deleted file; file and sidecar stay
+        withdrawn = {doc_id for doc_id, (meta, _) in parsed.items() if meta.status == "withdrawn"}
+        parsed = {doc_id: parsed_doc for doc_id, parsed_doc in parsed.items() if doc_id not in withdrawn}
         report = IngestReport(
             problems=problems, embedding_name=embedder.name, generation=previous.name if previous else None
         )
-        if not parsed:
+        if not parsed and not withdrawn:
             report.chunk_count = previous.manifest.chunk_count if previous else 0
             report.elapsed_s = time.perf_counter() - started
             return report
@@ -291,9 +294,20 @@ def ingest_paths(
             # gone from the data dir (or from a directory named explicitly); a file that is still there but
             # failed to parse keeps its previous chunks
             in_scope = full_sync or _in_scope(meta.source_path, scanned_dirs)
-            return in_scope and meta.doc_id not in failed
+            return meta.doc_id in withdrawn or (in_scope and meta.doc_id not in failed)
 
         documents, chunks, changes = _plan(parsed, previous, removable)
+        if not documents:  # everything withdrawn: keep the live index rather than publish an empty one
+            report.problems.append(
+                IngestProblem(
+                    path=str(settings.data_dir),
+                    message_zh="没有在用的政策文件（全部已撤回），索引保持不变。",
+                    message_en="no documents left in use; index unchanged",
+                    severity="error",
+                )
+            )
+            report.chunk_count = previous.manifest.chunk_count if previous else 0
+            return report
         report.documents = changes
         report.chunk_count = len(chunks)
         from assistant.rules.store import RULES_FILE, rules_for_generation  # rules are verified against these chunks

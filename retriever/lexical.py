@@ -119,6 +119,19 @@ class Bm25Index:
         chunk_ids = json.loads((directory / BM25_IDS_FILE).read_text(encoding="utf-8"))
         return cls(chunk_ids, _import_bm25s().BM25.load(str(directory)))
 
+    @property
+    def size(self) -> int:
+        """Number of indexed entries (chunks, or sentences for the sentence index)."""
+        return len(self.chunk_ids)
+
+    def document_frequency(self, token: str) -> int:
+        """How many indexed entries contain ``token`` (0 for a token the corpus never uses)."""
+        row = self._model.vocab_dict.get(token)
+        if row is None:
+            return 0
+        indptr = self._model.scores["indptr"]
+        return int(indptr[row + 1] - indptr[row])
+
     def rank(
         self, tokens: list[str], *, allowed: set[str] | frozenset[str] | None = None, limit: int = 50
     ) -> list[str]:

@@ -21,12 +21,25 @@ class SearchFilters(BaseModel):
         return not (self.regions or self.doc_ids or self.statuses)
 
 
+def chunk_heading(chunk: Chunk) -> str:
+    """The heading a citation shows after the clause path: the clause's own heading, or for a table row its
+    table's caption (without the attachment label the path already names); the preamble has none."""
+    if chunk.kind == "preamble":
+        return ""
+    if chunk.kind == "table_row":
+        caption = chunk.heading_path[-1] if len(chunk.heading_path) > 1 else ""
+        prefix = chunk.clause_path.split(" ")[0] if " " in chunk.clause_path else ""
+        return caption[len(prefix) :].strip() if prefix and caption.startswith(prefix) else caption
+    return chunk.clause_heading
+
+
 class SearchHit(BaseModel):
     chunk: Chunk
     score: float = Field(description="Fused score (higher is better).")
     rank: int = Field(ge=1)
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    relevance: str | None = Field(None, description="高/中/低 from retriever.relevance; None when not judged.")
 
 
 class SearchResponse(BaseModel):
@@ -35,30 +48,39 @@ class SearchResponse(BaseModel):
     filters: SearchFilters
     hits: list[SearchHit]
     elapsed_ms: float
+    suggestions: list[SearchHit] = Field(
+        default_factory=list, description="Nearest hits judged not relevant (shown as 可能相关, never as results)."
+    )
 
     def contract(self) -> dict:
-        """The GUIDE's JSON shape for ``search``."""
+        """The GUIDE's JSON shape for ``search`` (``results`` holds relevant hits only; ``suggestions`` the rest)."""
         return {
             "query": self.query,
-            "results": [
-                {
-                    "id": h.chunk.id,
-                    "doc_id": h.chunk.doc_id,
-                    "title": h.chunk.title,
-                    "doc_number": h.chunk.doc_number,
-                    "region": h.chunk.region,
-                    "clause": h.chunk.clause_path,
-                    "text": h.chunk.text,
-                    "score": round(h.score, 6),
-                    "publish_date": h.chunk.publish_date,
-                    "status": h.chunk.status,
-                    "kind": h.chunk.kind,
-                }
-                for h in self.hits
-            ],
+            "results": [_hit_json(h) for h in self.hits],
+            "suggestions": [_hit_json(h) for h in self.suggestions],
             "analysis": self.understanding.summary(),
+            "filters": self.filters.model_dump(),
             "elapsed_ms": round(self.elapsed_ms, 2),
         }
+
+
+def _hit_json(h: SearchHit) -> dict:
+    return {
+        "id": h.chunk.id,
+        "doc_id": h.chunk.doc_id,
+        "title": h.chunk.title,
+        "doc_number": h.chunk.doc_number,
+        "region": h.chunk.region,
+        "clause": h.chunk.clause_path,
+        "heading": chunk_heading(h.chunk),
+        "text": h.chunk.text,
+        "score": round(h.score, 6),
+        "relevance": h.relevance,
+        "publish_date": h.chunk.publish_date,
+        "status": h.chunk.status,
+        "level": h.chunk.level,
+        "kind": h.chunk.kind,
+    }
 
 
 class FileRecord(BaseModel):

@@ -29,9 +29,8 @@ def serving(services: Services) -> Iterator[str]:
     from ui.app import build_app, launch_app
 
     app = build_app(services)
-    port = free_port()
-    launch_app(app, services, host="127.0.0.1", port=port, prevent_thread_lock=True, quiet=True)
+    server = launch_app(app, services, host="127.0.0.1", port=free_port(), prevent_thread_lock=True, quiet=True)
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield server.url
     finally:
-        app.close()
+        server.close()

@@ -6,65 +6,22 @@ Screenshots go to ``artifacts/`` (git-ignored) at desktop and phone width so a p
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from support_browser import ARTIFACTS, DESKTOP, PHONE, ask, chromium, open_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUESTION = "我在石家庄交了15个月失业保险，考了中级工证，能领多少补贴？"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+_open = open_page
+_ask = ask
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.is_file() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip("需要 Debian chromium（/usr/bin/chromium）：apt-get install chromium / Chromium not installed")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="需要 playwright Python 包 / playwright not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def _open(browser, url: str, viewport: dict[str, int], login: tuple[str, str] | None = None):
-    page = browser.new_page(viewport=viewport, locale="zh-CN")  # the audience's browsers; Gradio's own text follows
-    page.set_default_timeout(60_000)
-    page.external_requests = []  # offline first: the page must fetch nothing beyond the app itself
-    local = (url.rstrip("/"), "data:", "blob:")
-
-    def note_external(request) -> None:
-        if not request.url.startswith(local):
-            page.external_requests.append(request.url)
-
-    page.on("request", note_external)
-    page.goto(url)
-    if login:
-        page.locator("input[type=text]").first.fill(login[0])
-        page.locator("input[type=password]").fill(login[1])
-        page.get_by_role("button", name="登录").click()
-    page.locator("#chat-question textarea").wait_for()
-    return page
-
-
-def _ask(page, question: str) -> None:
-    page.locator("#chat-question textarea").fill(question)
-    page.locator("#chat-send").click()
+    with chromium() as instance:
+        yield instance
 
 
 @pytest.mark.parametrize(("viewport", "name"), [(DESKTOP, "desktop"), (PHONE, "phone")])
@@ -77,8 +34,8 @@ def test_ask_shows_answer_and_citation_card(browser, running_app: str, viewport:
         card = chat.get_by_text("三、（一）3", exact=False).last
         card.wait_for()
         assert "石家庄市人民政府办公室关于推行终身职业技能培训制度加快技能强市建设的实施意见" in chat.inner_text()
-        card.click()  # expand the card: its 文号/region/date line and the verbatim clause appear
-        chat.get_by_text("无文号 · 石家庄市 · 2019-10-15", exact=False).last.wait_for()
+        card.click()  # expand the card: the standard citation (效力, date) and the verbatim clause appear
+        chat.get_by_text("（现行有效，2019-10-15）", exact=False).last.wait_for()
         page.wait_for_timeout(500)  # let the expand animation finish before the screenshot
         assert "计算过程" in chat.inner_text()
         # nothing in the page scrolls sideways at this width
@@ -123,48 +80,6 @@ def test_lookup_highlights_terms_at_phone_width(browser, running_app: str) -> No
         page.close()
 
 
-@pytest.fixture
-def staff_app(tmp_settings) -> Iterator[str]:
-    """A page with a staff account over an empty index (a fresh deployment)."""
-    from pydantic import SecretStr
-    from support import serving
-
-    from ui.services import build_services
-
-    services = build_services(tmp_settings.model_copy(update={"ui_auth": SecretStr("staff:s3cret-pw")}))
-    with serving(services) as url:
-        yield url
-
-
-def test_staff_logs_in_uploads_a_policy_and_sees_the_report(browser, staff_app: str, tmp_path: Path) -> None:
-    from tests.test_ui_upload import NEW_POLICY
-
-    policy = tmp_path / "ceshi-2024-training-subsidy.txt"
-    policy.write_text(NEW_POLICY, encoding="utf-8")
-    anonymous = browser.new_page(locale="zh-CN")
-    try:
-        anonymous.goto(staff_app)
-        anonymous.get_by_role("button", name="登录").wait_for()
-        assert anonymous.locator("#chat").count() == 0  # nothing of the page without logging in
-    finally:
-        anonymous.close()
-    page = _open(browser, staff_app, DESKTOP, login=("staff", "s3cret-pw"))
-    try:
-        page.get_by_role("tab", name="政策文件").click()
-        page.get_by_text("上传政策文件并重建索引（工作人员）").click()
-        page.locator("input[type=file]").set_input_files(str(policy))
-        page.get_by_text(policy.name).first.wait_for()
-        page.get_by_role("button", name="导入并重建索引").click()
-        report = page.locator("#upload-report")
-        report.get_by_text("新增", exact=False).wait_for()
-        assert "测试市人力资源和社会保障局关于职业技能培训补贴的通知" in report.inner_text()
-        page.locator("#docs-table").get_by_text("测人社发〔2024〕1号").wait_for()  # the list refreshed itself
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "browser_upload_desktop.png"), full_page=True)
-    finally:
-        page.close()
-
-
 def test_feedback_example_questions_and_new_conversation(browser, running_app: str, ui_services) -> None:
     page = _open(browser, running_app, DESKTOP)
     try:
@@ -172,8 +87,11 @@ def test_feedback_example_questions_and_new_conversation(browser, running_app: s
         page.locator("#chat-examples").get_by_text("北京市企业职工教育经费按工资总额的多少提取？").click()
         chat = page.locator("#chat")
         chat.get_by_text("1.5%", exact=False).first.wait_for()
+        page.locator("#chat button[aria-label='没用']").first.click()
+        page.locator("#feedback-status").get_by_text("已记录", exact=False).wait_for()
+        page.get_by_text("对回答的意见", exact=False).first.click()
         page.locator("#feedback-comment textarea").fill("希望说明2.5%的适用条件")
-        page.locator("#feedback-down").click()
+        page.locator("#feedback-send").click()
         page.locator("#feedback-status").get_by_text("已保存", exact=False).wait_for()
         assert ui_services.feedback.count() == before + 1
         stored = ui_services.feedback.recent(1)[0]

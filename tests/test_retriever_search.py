@@ -85,7 +85,8 @@ def test_expected_clause_in_top_three(retriever: HybridRetriever, query: str, do
 def test_unknown_place_restricts_to_national_documents(retriever: HybridRetriever) -> None:
     response = lookup(retriever, "上海的职业培训补贴")
     assert [p.name for p in response.understanding.uncovered] == ["上海市"]
-    assert response.hits and {h.chunk.region for h in response.hits} == {NATIONAL}
+    shown = response.hits + response.suggestions  # national clauses only, relevant or merely the nearest
+    assert shown and {h.chunk.region for h in shown} == {NATIONAL}
 
 
 def test_a_document_named_by_number_is_preferred_not_a_filter(retriever: HybridRetriever) -> None:
@@ -148,12 +149,13 @@ def test_response_contract_and_ranks(retriever: HybridRetriever) -> None:
     response = retriever.search("技能提升补贴", top_k=4)
     contract = response.contract()
     assert contract["query"] == "技能提升补贴"
-    assert len(contract["results"]) == 4
-    for row in contract["results"]:
-        assert {"id", "doc_id", "title", "doc_number", "region", "clause", "text", "score"} <= set(row)
-    assert [h.rank for h in response.hits] == [1, 2, 3, 4]
-    assert [h.score for h in response.hits] == sorted((h.score for h in response.hits), reverse=True)
-    assert all(h.dense_rank or h.lexical_rank for h in response.hits)
+    assert contract["results"] and len(contract["results"]) + len(contract["suggestions"]) == 4
+    for row in contract["results"] + contract["suggestions"]:
+        assert {"id", "doc_id", "title", "doc_number", "region", "clause", "text", "score", "relevance"} <= set(row)
+    everything = sorted(response.hits + response.suggestions, key=lambda h: h.rank)
+    assert [h.rank for h in everything] == [1, 2, 3, 4]  # fused ranks, split into relevant hits and suggestions
+    assert [h.score for h in everything] == sorted((h.score for h in everything), reverse=True)
+    assert all(h.dense_rank or h.lexical_rank for h in everything)
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,8 @@ def test_llm_answer_streams_into_the_chat_then_shows_citations(ui_services: Serv
     partial = [frame[0][-1]["content"] for frame in frames[1:-1]]
     assert len(partial) >= 2, "the answer should arrive in several deltas"
     assert all(len(a) <= len(b) for a, b in itertools.pairwise(partial))
-    history, _, last, _ = frames[-1]
+    history, _, answers, _ = frames[-1]
+    last = answers[-1]
     assert last["engine"] == "llm" and last["status"] == "answered"
     assert "1500元" in history[1]["content"]
     titles = [m["metadata"]["title"].replace("\\", "") for m in history if m.get("metadata")]
@@ -62,7 +63,8 @@ def test_unverified_streamed_text_is_replaced_by_the_verified_answer(ui_services
     drafts = [frame[0][-1]["content"] for frame in frames[:-1] if "3000" in frame[0][-1]["content"]]
     assert drafts  # it was streamed, labelled as an unverified draft...
     assert all(draft.startswith(tab_chat.UNVERIFIED_DRAFT) for draft in drafts)
-    history, _, last, _ = frames[-1]
+    history, _, answers, _ = frames[-1]
+    last = answers[-1]
     final_text = "\n".join(m["content"] for m in history if m["role"] == "assistant")
     assert "3000元" not in final_text and "1500元" in final_text  # ...and is gone from the page
     assert last["fallback"] is True

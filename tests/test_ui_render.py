@@ -55,7 +55,7 @@ def test_citation_card_escapes_all_fields(text: str) -> None:
 def test_citation_card_shows_citation_label_and_preamble() -> None:
     card = render.citation_card_html({"title": "某政策", "clause": "", "text": "前言内容", "doc_number": None})
     assert "前言" in card and "无文号" in card
-    assert 'data-cite="《某政策》"' in card
+    assert 'data-cite="《某政策》前言：“前言内容”"' in card  # the standard citation, nothing to omit
 
 
 def test_highlight_marks_terms_and_escapes_the_rest() -> None:
@@ -71,7 +71,24 @@ def test_highlight_merges_overlaps_and_ignores_case_and_blank_terms() -> None:
 
 def test_search_results_show_count_time_and_empty_hint() -> None:
     empty = render.search_results_html({"query": "x", "results": [], "elapsed_ms": 12.3}, [])
-    assert "找到 0 条" in empty and "用时 12 毫秒" in empty and "没有找到相关条款" in empty
+    assert "未找到相关条款" in empty and "用时 12 毫秒" in empty and "可能相关" not in empty
+
+
+def test_nothing_relevant_shows_suggestions_labelled_as_such_and_levels_in_words() -> None:
+    near = {"id": "c1", "title": "某政策", "clause": "一、", "text": "条款原文", "relevance": "低", "score": 0.0981}
+    html = render.search_results_html(
+        {"results": [], "suggestions": [near], "elapsed_ms": 3}, [], notices=["本库没有上海的文件"], locate=True
+    )
+    assert html.index("本库没有上海的文件") < html.index("未找到相关条款") < html.index("可能相关")
+    assert "相关度低" in html and "0.098" not in html and 'data-chunk="c1"' in html
+    found = render.search_results_html({"results": [{**near, "relevance": "高"}], "elapsed_ms": 3}, [])
+    assert "找到 1 条相关条款" in found and "相关度高" in found and "可能相关" not in found
+
+
+def test_table_row_card_shows_its_table_caption() -> None:
+    row = {"title": "通知", "clause": "附件2 第22行", "heading": "城市名单", "text": "重庆：北碚区"}
+    card = render.citation_card_html(row)
+    assert '<span class="pa-heading">城市名单</span>' in card and "附件2 第22行 城市名单：“重庆：北碚区”" in card
 
 
 def test_calculation_html_shows_amount_trace_sources_and_missing() -> None:

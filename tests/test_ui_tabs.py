@@ -27,23 +27,26 @@ def test_chat_streams_then_shows_answer_calculation_and_citation_cards(ui_servic
     assert len(frames) >= 2
     first_history = frames[0][0]
     assert first_history[-1]["content"] == tab_chat.THINKING  # the page shows progress before the answer
-    history, conversation, last, box = frames[-1]
+    history, conversation, answers, box = frames[-1]
     assert box == ""
     assert history[0]["role"] == "user"
     assert "1500" in history[1]["content"]
     titles = [m["metadata"]["title"] for m in history if m.get("metadata")]
     assert any("计算过程" in t for t in titles)
     assert any("三、（一）3" in t.replace("\\", "") for t in titles)
-    assert last["status"] == "answered" and last["citations"]
+    last = answers[-1]
+    assert last["status"] == "answered" and last["citations"] and last["answer_id"]
     assert len(conversation.turns) == 1
 
 
 def test_chat_follow_up_keeps_context(ui_services: Services) -> None:
-    history, conversation, _, _ = _final(tab_chat.respond(ui_services, "石家庄技能提升补贴是多少？", [], None))
-    history, conversation, last, _ = _final(tab_chat.respond(ui_services, "那高级证书呢？", history, conversation))
-    assert len(conversation.turns) == 2
-    assert "2000" in last["answer"]
-    assert any(c["clause"] == "三、（一）3" for c in last["citations"])
+    history, conversation, answers, _ = _final(tab_chat.respond(ui_services, "石家庄技能提升补贴是多少？", [], None))
+    history, conversation, answers, _ = _final(
+        tab_chat.respond(ui_services, "那高级证书呢？", history, conversation, answers)
+    )
+    assert len(conversation.turns) == 2 and len(answers) == 2
+    assert "2000" in answers[-1]["answer"]
+    assert any(c["clause"] == "三、（一）3" for c in answers[-1]["citations"])
     assert len([m for m in history if m["role"] == "user"]) == 2
 
 
@@ -57,9 +60,10 @@ def test_chat_bad_input_shows_chinese_message_without_calling_engine(
     conversation = Conversation()
     frames = list(tab_chat.respond(ui_services, question, [], conversation))
     assert len(frames) == 1
-    history, conv, last, box = frames[0]
+    history, conv, answers, box = frames[0]
     assert message in history[-1]["content"].replace("\\", "")
-    assert last is None and conv.turns == [] and box == question  # the text stays for the user to fix
+    assert answers == [{"answer_id": None, "question": question}]  # one record per question, nothing to vote on
+    assert conv.turns == [] and box == question  # the text stays for the user to fix
 
 
 def test_chat_html_in_question_is_escaped(ui_services: Services) -> None:
@@ -99,18 +103,26 @@ def test_internal_errors_show_an_error_id_and_are_logged(fresh_services: Service
     assert result["error_id"] in log
 
 
-def test_feedback_from_the_chat_is_stored_with_question_answer_and_citations(fresh_services: Services) -> None:
-    _, _, last, _ = _final(tab_chat.respond(fresh_services, "北京市企业职工教育经费按工资总额的多少提取？", [], None))
-    assert "请先提问" in tab_chat.record_feedback(fresh_services, "up", "", None)
-    assert "已保存" in tab_chat.record_feedback(fresh_services, "down", "应该说明2.5%的条件", last)
-    records = FeedbackStore(fresh_services.settings.feedback_db).recent()  # new object: as after a restart
-    assert len(records) == 1
-    record = records[0]
-    assert record.vote == "down" and record.comment == "应该说明2.5%的条件"
-    assert record.question == last["question"] and record.answer == last["answer"]
-    assert record.citations and record.citations[0]["clause"]
-    too_long = tab_chat.record_feedback(fresh_services, "up", "长" * 5000, last)
-    assert "意见过长" in too_long
+def test_feedback_is_one_row_per_answer_updated_on_change(fresh_services: Services) -> None:
+    history, _, answers, _ = _final(
+        tab_chat.respond(fresh_services, "北京市企业职工教育经费按工资总额的多少提取？", [], None)
+    )
+    card = len(history) - 1  # a vote on any message of the answer (here its last citation card) counts for it
+    status, voted = tab_chat.record_vote(fresh_services, history, answers, card, True)
+    assert "已记录" in status and voted == answers[0]["answer_id"]
+    status, voted = tab_chat.record_vote(fresh_services, history, answers, 1, False)  # changed their mind
+    store = FeedbackStore(fresh_services.settings.feedback_db)  # new object: as after a restart
+    assert store.count() == 1 and store.recent()[0].vote == "down"
+    status, box = tab_chat.record_comment(fresh_services, "应该说明2.5%的条件", voted)
+    assert "已保存" in status and box == ""  # the comment box is cleared
+    record = store.recent()[0]
+    assert record.comment == "应该说明2.5%的条件" and record.question == answers[0]["question"]
+    assert record.citations and record.citations[0]["clause"] and store.count() == 1
+    assert "不是回答" in tab_chat.record_vote(fresh_services, history, answers, 0, True)[0]  # the question itself
+    assert "请先点击" in tab_chat.record_comment(fresh_services, "意见", None)[0]
+    assert "意见过长" in tab_chat.record_comment(fresh_services, "长" * 5000, voted)[0]
+    tab_chat.record_vote(fresh_services, history, answers, 1, None)  # clicked the same thumb again: withdrawn
+    assert store.count() == 0
 
 
 # ---------------------------------------------------------------- lookup
@@ -118,9 +130,9 @@ def test_feedback_from_the_chat_is_stored_with_question_answer_and_citations(fre
 
 def test_lookup_highlights_terms_and_shows_time_and_copyable_citation(ui_services: Services) -> None:
     html = tab_lookup.search_html(ui_services, "技能提升补贴", 5, "石家庄市", None)
-    assert "<mark>" in html and "毫秒" in html
-    label = "《石家庄市人民政府办公室关于推行终身职业技能培训制度加快技能强市建设的实施意见》三、（一）3"
-    assert f'data-cite="{label}"' in html
+    assert "<mark>" in html and "毫秒" in html and "相关度" in html and "0.0" not in html
+    label = "《石家庄市人民政府办公室关于推行终身职业技能培训制度加快技能强市建设的实施意见》三、（一）3 "
+    assert f'data-cite="{label}' in html and "（现行有效，2019-10-15）" in html
 
 
 def test_lookup_errors_are_inline_chinese(ui_services: Services) -> None:

@@ -86,7 +86,10 @@ def test_a_place_shaped_name_the_gazetteer_lacks_is_still_a_place(understander) 
     assert understanding.uncovered
 
 
-@pytest.mark.parametrize("question", ["本市的补贴", "城市里打工", "各区怎么执行", "我们社区", "几个区参加了"])
+@pytest.mark.parametrize(
+    "question",
+    ["本市的补贴", "城市里打工", "各区怎么执行", "我们社区", "几个区参加了", "百城技能振兴城市名单", "比如说合作"],
+)
 def test_generic_place_words_are_not_places(understander, question) -> None:
     assert understander.understand(question).places == []
 

@@ -34,7 +34,9 @@ def _engine(settings: Settings) -> AnswerEngine:
     return engine
 
 
-def _show(engine: AnswerEngine, question: str, conversation: Conversation | None = None) -> None:
+def _show(
+    engine: AnswerEngine, question: str, conversation: Conversation | None = None, *, cite: bool = False
+) -> None:
     """Stream the answer to the terminal; if the final (verified) answer differs from what streamed, show it."""
     from assistant.models import Answer
 
@@ -53,6 +55,10 @@ def _show(engine: AnswerEngine, question: str, conversation: Conversation | None
         typer.echo(final.answer)
     elif streamed and not streamed[-1].endswith("\n"):
         typer.echo()
+    if cite and final.citations:
+        typer.echo("引用：")
+        for citation in final.citations:
+            typer.echo(f"[{citation.n}] {citation.formatted}")
     if final.error_id:
         typer.echo(f"（错误编号 {final.error_id}）", err=True)
 
@@ -63,6 +69,7 @@ def ask_command(
     batch: Annotated[
         str | None, typer.Option("--batch", help="每行一个问题的文件（- 为标准输入），逐行输出 JSON。")
     ] = None,
+    cite: Annotated[bool, typer.Option("--cite", help="回答后逐条输出标准引用（可直接粘贴）。")] = False,
 ) -> None:
     """回答一个政策问题：先给直接答复，再引用条款原文（标题、条款号）；金额由计算器算出。"""
     from assistant.validation import validate_question
@@ -88,7 +95,7 @@ def ask_command(
     if as_json:
         print_json(engine.answer(question).contract())
     else:
-        _show(engine, question)
+        _show(engine, question, cite=cite)
 
 
 def chat_command() -> None:

@@ -42,6 +42,21 @@ def _filters(retriever: HybridRetriever, region: str | None, doc: str | None) ->
     return SearchFilters(regions=regions, doc_ids=doc_ids) if (regions or doc_ids) else None
 
 
+def _cite_lines(hits: list[Any]) -> list[str]:
+    """The standard citation of each hit (``assistant.citations.format_citation``), ready to paste."""
+    from assistant.citations import citation_from_record
+
+    return [citation_from_record(item).formatted for item in hits]
+
+
+def _print_cites(response: SearchResponse) -> None:
+    contract = response.contract()
+    if not contract["results"]:
+        typer.echo("未找到相关条款。", err=True)
+    for line in _cite_lines(contract["results"]):
+        typer.echo(line)
+
+
 def _print_text(response: SearchResponse) -> None:
     understanding = response.understanding
     typer.echo(f"查询：{response.query}（用时 {response.elapsed_ms:.1f} 毫秒）")
@@ -54,12 +69,16 @@ def _print_text(response: SearchResponse) -> None:
             notes.append("本库没有适用于以下地区的地方文件：" + "、".join(p.label for p in understanding.uncovered))
         typer.echo("；".join(notes))
     if not response.hits:
-        typer.echo("没有找到相关条款。")
+        typer.echo("未找到相关条款。")
+        if response.suggestions:
+            names = "；".join(f"《{h.chunk.title}》{h.chunk.clause_path or '前言'}" for h in response.suggestions[:3])
+            typer.echo(f"可能相关（相关度低，仅供参考）：{names}")
     for hit in response.hits:
         chunk = hit.chunk
         clause = chunk.clause_path or chunk.clause_heading or "前言"
         number = f"（{chunk.doc_number}）" if chunk.doc_number else ""
-        typer.echo(f"\n{hit.rank}. 《{chunk.title}》{number}{clause}  [{chunk.region}]  得分 {hit.score:.4f}")
+        level = f"相关度{hit.relevance}" if hit.relevance else f"得分 {hit.score:.4f}"
+        typer.echo(f"\n{hit.rank}. 《{chunk.title}》{number}{clause}  [{chunk.region}]  {level}")
         typer.echo(chunk.text)
 
 
@@ -72,8 +91,11 @@ def search_command(
     batch: Annotated[
         str | None, typer.Option("--batch", help="每行一个搜索词的文件（- 为标准输入），逐行输出 JSON。")
     ] = None,
+    cite: Annotated[
+        bool, typer.Option("--cite", help="每条结果输出一行标准引用：《标题》（文号）条款 标题：“原文”（效力，日期）。")
+    ] = False,
 ) -> None:
-    """检索政策条款：显示出处（标题、文号、条款号）、地区与得分。"""
+    """检索政策条款：显示出处（标题、文号、条款号）、地区与相关度。"""
     from assistant.validation import validate_query
     from retriever.factory import open_retriever
 
@@ -102,7 +124,10 @@ def search_command(
 
         def handle(line: str) -> dict[str, Any]:
             try:
-                return search_one(line).contract()
+                data = search_one(line).contract()
+                if cite:
+                    data["citations"] = _cite_lines(data["results"])
+                return data
             except UserInputError as error:
                 return {"query": line, "error": error.zh, "error_en": error.en, "results": []}
 
@@ -113,7 +138,12 @@ def search_command(
     except PolicyAssistantError as error:
         fail_from(error)
     if as_json:
-        print_json(response.contract())
+        data = response.contract()
+        if cite:
+            data["citations"] = _cite_lines(data["results"])
+        print_json(data)
+    elif cite:
+        _print_cites(response)
     else:
         _print_text(response)
 

@@ -1,4 +1,4 @@
-"""``policy-assistant ui [--host H] [--port P]``: serve the Gradio page."""
+"""``policy-assistant ui [--host H] [--port P]``: serve the public page at ``/`` and the staff area at ``/staff``."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def serve(host: str, port: int) -> None:
         typer.echo(f"警告：{services.index_problem}（检索和咨询暂不可用，计算器可用）", err=True)
     elif services.index_problem:
         typer.echo(f"警告：{services.index_problem}", err=True)
-    if not services.upload_enabled:
-        typer.echo("提示：未设置 POLICY_UI_AUTH，政策文件上传已停用。", err=True)
+    if not services.staff_enabled:
+        typer.echo("提示：未设置 POLICY_UI_AUTH，工作人员区（上传、元数据、反馈与未解决问题报告）未启用。", err=True)
     app = build_app(services)
     try:
         launch_app(app, services, host=host, port=port)
@@ -36,7 +36,7 @@ def serve(host: str, port: int) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("ui", help="启动网页（咨询 · 条款检索 · 补贴计算 · 政策文件） / serve the Gradio page")
+    @app.command("ui", help="启动网页（咨询 · 条款检索 · 补贴计算 · 政策文件；工作人员区 /staff） / serve the page")
     def ui_command(
         host: str = typer.Option("127.0.0.1", "--host", help=HOST_HELP),
         port: int = typer.Option(7860, "--port", help=PORT_HELP),

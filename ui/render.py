@@ -70,28 +70,48 @@ def clause_label(clause: str | None) -> str:
     return clause if clause else "前言"
 
 
-def citation_label(item: Mapping[str, Any]) -> str:
-    """《标题》三、（一）3 — the copyable citation (same format as ``Citation.label``)."""
-    return f"《{item.get('title', '')}》{item.get('clause') or ''}"
+def standard_citation(item: Mapping[str, Any]) -> str:
+    """The standard citation (``assistant.citations.format_citation``) of a search/ask/calculator JSON item."""
+    from assistant.citations import citation_from_record, format_citation
+
+    return format_citation(citation_from_record(item))
 
 
-def citation_card_html(item: Mapping[str, Any], *, open_: bool = False, highlight: Sequence[str] = ()) -> str:
-    """One expandable card: title, 文号, clause path, date, verbatim clause text and a copy button."""
+RELEVANCE_WORDS = {"高": "相关度高", "中": "相关度中", "低": "相关度低"}
+
+
+def citation_card_html(
+    item: Mapping[str, Any], *, open_: bool = False, highlight: Sequence[str] = (), locate: bool = False
+) -> str:
+    """One expandable card: title, 文号, clause path and heading (a table row: its table's caption), date, the
+    verbatim text, relevance in words, a copy button holding the standard citation and, with ``locate``, a
+    button that opens the full document at this clause."""
     number = f"[{item['n']}] " if item.get("n") else ""
     text_html = highlight_html(item.get("text") or "", highlight)
-    score = item.get("score")
-    score_html = f'<span class="pa-score">相关度 {float(score):.3f}</span>' if score is not None else ""
-    label = citation_label(item)
+    level = RELEVANCE_WORDS.get(str(item.get("relevance") or ""))
+    level_html = f'<span class="pa-level pa-level-{esc(item.get("relevance"))}">{esc(level)}</span>' if level else ""
+    heading = str(item.get("heading") or "")
+    heading_html = f'<span class="pa-heading">{esc(heading)}</span>' if heading else ""
+    clause = clause_label(item.get("clause"))
+    cite = standard_citation(item)
+    title = f"{item.get('title') or ''} {clause}"
+    locate_html = (
+        f'<button type="button" class="pa-locate" data-chunk="{esc(item.get("id"))}" '
+        f'aria-label="{esc(f"在原文中定位：{title}")}">在原文中定位</button>'
+        if locate and item.get("id")
+        else ""
+    )
     return (
         f'<details class="pa-card"{" open" if open_ else ""}>'
         f"<summary>"
         f'<span class="pa-card-title">{esc(number)}《{esc(item.get("title"))}》</span>'
-        f'<span class="pa-clause">{esc(clause_label(item.get("clause")))}</span>'
+        f'<span class="pa-clause">{esc(clause)}</span>{heading_html}{level_html}'
         f"</summary>"
-        f'<div class="pa-meta">{esc(citation_meta_line(item))}{score_html}</div>'
+        f'<div class="pa-meta">{esc(citation_meta_line(item))}</div>'
         f'<div class="pa-text">{text_html}</div>'
-        f'<div class="pa-actions"><button type="button" class="pa-copy" data-cite="{esc(label)}">复制引用</button>'
-        f'<code class="pa-cite">{esc(label)}</code></div>'
+        f'<div class="pa-actions"><button type="button" class="pa-copy" data-cite="{esc(cite)}" '
+        f'aria-label="{esc(f"复制引用：{title}")}">复制引用</button>{locate_html}</div>'
+        f'<details class="pa-cite-box"><summary>查看引用格式</summary><p class="pa-cite">{esc(cite)}</p></details>'
         f"</details>"
     )
 
@@ -130,19 +150,30 @@ def highlight_html(text: str, terms: Sequence[str]) -> str:
     return "".join(out)
 
 
-def search_results_html(result: Mapping[str, Any], terms: Sequence[str]) -> str:
-    """The lookup list: summary line (count + time) and one card per ranked clause, query terms highlighted."""
+def search_results_html(
+    result: Mapping[str, Any], terms: Sequence[str], *, notices: Sequence[str] = (), locate: bool = False
+) -> str:
+    """The lookup list: notices, the count and time, one card per relevant clause (terms highlighted), and when
+    nothing is relevant an honest 未找到相关条款 with the nearest clauses shown only as 可能相关."""
     hits = result.get("results") or []
+    suggestions = result.get("suggestions") or []
     elapsed = result.get("elapsed_ms")
-    timing = f"，用时 {float(elapsed):.0f} 毫秒" if elapsed is not None else ""
-    summary = f'<div class="pa-summary">找到 {len(hits)} 条相关条款{esc(timing)}</div>'
+    timing = f"（用时 {float(elapsed):.0f} 毫秒）" if elapsed is not None else ""
+    notice_html_ = "".join(notice_html(text) for text in notices)
     if not hits:
-        return summary + notice_html("没有找到相关条款。可以换个说法，或取消地区/文件筛选后再试。")
+        summary = f'<div class="pa-summary" role="status">未找到相关条款{esc(timing)}</div>'
+        hint = notice_html("可以换个说法、减少关键词，或取消地区/文件等筛选后再试。")
+        if not suggestions:
+            return notice_html_ + summary + hint
+        cards = [citation_card_html(hit, highlight=terms, locate=locate) for hit in suggestions[:3]]
+        nearest = f'<section class="pa-suggestions"><h4>可能相关（相关度低，仅供参考）</h4>{"".join(cards)}</section>'
+        return notice_html_ + summary + hint + nearest
+    summary = f'<div class="pa-summary" role="status">找到 {len(hits)} 条相关条款{esc(timing)}</div>'
     cards = [
-        citation_card_html({**hit, "n": rank}, open_=rank <= 3, highlight=terms)
+        citation_card_html({**hit, "n": rank}, open_=rank <= 3, highlight=terms, locate=locate)
         for rank, hit in enumerate(hits, start=1)
     ]
-    return summary + "".join(cards)
+    return notice_html_ + summary + "".join(cards)
 
 
 # ---------------------------------------------------------------- calculators
@@ -233,8 +264,11 @@ def documents_table_html(rows: Sequence[Mapping[str, Any]]) -> str:
     return f'<div class="pa-table-wrap">{table}</div>'
 
 
-def document_viewer_html(title: str, meta_line: str, sections: Sequence[Mapping[str, Any]]) -> str:
-    """Outline (links) + full text, grouped by clause. ``sections``: [{clause, heading, text}] in reading order."""
+def document_viewer_html(
+    title: str, meta_line: str, sections: Sequence[Mapping[str, Any]], *, target: int | None = None
+) -> str:
+    """Outline (links) + full text, grouped by clause. ``sections``: [{clause, heading, text}] in reading order;
+    ``target`` (a section index) is highlighted and scrolled to ("在原文中定位")."""
     outline_items = []
     body = []
     for index, section in enumerate(sections):
@@ -243,15 +277,21 @@ def document_viewer_html(title: str, meta_line: str, sections: Sequence[Mapping[
         heading = section.get("heading") or ""
         heading = "" if heading == label else heading  # the preamble's heading is 前言 too
         outline_items.append(f'<li><a href="#{anchor}">{esc(label)} {esc(heading)}</a></li>')
+        marked = ' pa-target" tabindex="-1" aria-current="true' if index == target else ""
         body.append(
             # only the path here: the clause text itself starts with its heading
-            f'<section id="{anchor}" class="pa-section"><h5 class="pa-clause">{esc(label)}</h5>'
+            f'<section id="{anchor}" class="pa-section{marked}"><h4 class="pa-clause">{esc(label)}</h4>'
             f'<p class="pa-text">{esc(section.get("text") or "")}</p></section>'
         )
+    located = ""
+    if target is not None and 0 <= target < len(sections):
+        where = clause_label(sections[target].get("clause"))
+        located = f'<p class="pa-notice" role="status">已定位到 {esc(where)}（高亮显示）</p>'
+
     return (
-        f'<div class="pa-doc"><h3>《{esc(title)}》</h3><div class="pa-meta">{esc(meta_line)}</div>'
-        f'<details class="pa-outline" open><summary>条款目录（{len(sections)}）</summary>'
-        f'<ol>{"".join(outline_items)}</ol></details><div class="pa-fulltext">{"".join(body)}</div></div>'
+        f'<div class="pa-doc"><h3>《{esc(title)}》</h3><div class="pa-meta">{esc(meta_line)}</div>{located}'
+        f'<details class="pa-outline"{"" if target is not None else " open"}><summary>条款目录（{len(sections)}）'
+        f'</summary><ol>{"".join(outline_items)}</ol></details><div class="pa-fulltext">{"".join(body)}</div></div>'
     )
 
 

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.protocols import AnswerEngine
-from ingest.errors import PolicyAssistantError, UserInputError
+from ingest.errors import PolicyAssistantError
 from ingest.settings import Settings
 from retriever.protocols import Retriever
+from ui.auth import StaffAccount, parse_staff_accounts
 from ui.feedback import FeedbackStore
 
 INDEX_MISSING_ZH = "尚未建立索引，请先运行 policy-assistant ingest"
@@ -26,22 +27,6 @@ logger = logging.getLogger(__name__)
 
 RetrieverFactory = Callable[[Settings], Retriever]
 EngineFactory = Callable[[Settings, Retriever], AnswerEngine]
-
-
-def parse_staff_accounts(auth: str | None) -> list[tuple[str, str]]:
-    """``user:password[,user:password]`` → pairs. A malformed value is a configuration error (Chinese message)."""
-    if not auth or not auth.strip():
-        return []
-    accounts: list[tuple[str, str]] = []
-    for entry in auth.split(","):
-        user, sep, password = entry.strip().partition(":")
-        if not sep or not user.strip() or not password:
-            raise UserInputError(
-                "POLICY_UI_AUTH 格式错误，应为“用户名:密码”，多个账号用英文逗号分隔。",
-                "POLICY_UI_AUTH must be user:password[,user:password]",
-            )
-        accounts.append((user.strip(), password))
-    return accounts
 
 
 @dataclass
@@ -52,34 +37,29 @@ class Services:
     feedback: FeedbackStore
     calculators: list[Any] = field(default_factory=list)  # the loaded rules (assistant.rules CompiledRule)
     rulebook: Any = None  # assistant.rules.book.RuleBook the calculators come from
-    staff_accounts: list[tuple[str, str]] = field(default_factory=list)
+    staff_accounts: list[StaffAccount] = field(default_factory=list)
     retriever: Retriever | None = None
     engine: AnswerEngine | None = None
     index_problem: str | None = None  # Chinese; search/chat unavailable, or served from an older intact index
     retriever_factory: RetrieverFactory | None = None
     engine_factory: EngineFactory | None = None
+    index_generation: int = 0  # +1 whenever the index is (re)opened; the public page polls it to refresh filters
     _reload_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
-    def upload_enabled(self) -> bool:
+    def staff_enabled(self) -> bool:
+        """The staff area (upload, metadata, reports) exists only when POLICY_UI_AUTH names accounts."""
         return bool(self.staff_accounts)
+
+    upload_enabled = staff_enabled
 
     @property
     def log_dir(self) -> Path:
         return self.settings.state_dir / "logs"
 
     def is_staff(self, username: str | None) -> bool:
-        """Only a user who logged in with one of the configured accounts may upload."""
-        return bool(username) and any(hmac.compare_digest(username, user) for user, _ in self.staff_accounts)
-
-    def check_auth(self, username: str, password: str) -> bool:
-        """Gradio login callback (constant-time comparisons)."""
-        ok = False
-        for user, secret in self.staff_accounts:
-            ok |= hmac.compare_digest(username.encode(), user.encode()) & hmac.compare_digest(
-                password.encode(), secret.encode()
-            )
-        return ok
+        """A user name the staff login vouched for (checked again inside every staff action)."""
+        return bool(username) and any(hmac.compare_digest(username, a.user) for a in self.staff_accounts)
 
     def failure(self, exc: Exception, *, action_zh: str, command: str, **context: Any) -> tuple[str, str | None]:
         """(Chinese message, error id) for a failed action: a user error says what to fix; anything else is
@@ -118,6 +98,7 @@ class Services:
             problem = getattr(retriever, "index_problem", None)
             self.retriever, self.engine, self.index_problem = retriever, engine, problem
             self.rulebook = load_rulebook(self.settings)  # the rules the new generation verified
+            self.index_generation += 1
 
 
 def _index_exists(settings: Settings) -> bool:

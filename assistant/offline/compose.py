@@ -156,6 +156,14 @@ def standard_if_eligible(result: CalculationResult, n: int) -> str:
     return f"（供参考：符合条件后，{summary}。[{n}]）"
 
 
+def conflict_note(meta: DocumentMeta, n: int) -> str:
+    """Another in-force document of the region states a different figure for a point a verified rule covers: said,
+    dated and cited — its figure is not repeated (figures for a verified point come from the verified rule)."""
+    when = f"（{cn_date(meta.publish_date)}）" if meta.publish_date else ""
+    return (f"注意：本库中同一地区的{doc_label(meta)}{when}[{n}]对同一事项规定了不同的标准，两份文件均标注为现行有效，"
+            "存在冲突；以上标准来自已核验的规则，请以当地人力资源和社会保障部门的解释为准。")
+
+
 def expired_note(meta: DocumentMeta) -> str:
     until = f"（有效期至{meta.effective_to.year}年{meta.effective_to.month}月{meta.effective_to.day}日）" \
         if meta.effective_to else ""

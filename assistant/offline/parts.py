@@ -12,7 +12,7 @@ from assistant.offline import compose, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
-from assistant.offline.evidence import EvidenceFinder
+from assistant.offline.evidence import EvidenceFinder, states_amount
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
 from ingest.models import STATUS_LABELS
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 INACTIVE = ("superseded", "expired")
+RIVAL_DEPTH = 4  # another document's clause this high, naming the rule's point with a figure, is a rival figure
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
 
@@ -111,10 +112,16 @@ class PartAnswerer:
                 [p.surface for p in uncovered], self._topic(u), self._elsewhere(text, u, kind, set(regions or ())),
             ))
         rule = self.router.choose(u, evidence, regions)
+        rival = None
+        if evidence and kind in ("amount", "eligibility"):
+            rule, rival = self._verified_point(u, evidence, regions, rule)
         if rule is not None:
             calculated = self._by_rule(question, u, rule, kind, named_place=bool(places))
+            if calculated is None and rival is not None:  # a general question: the verified rule's own clause
+                calculated = self.clauses.answer(question, text, u, [self._rule_evidence(rule, evidence)], kind=kind,
+                                                 old_wanted=False, named_place=bool(places))
             if calculated is not None:
-                return calculated
+                return self._with_rival(calculated, rival) if rival is not None else calculated
         if not evidence:
             if places:
                 asked = [r for r in (regions or []) if r != NATIONAL_REGION][:1] or [p.label for p in places]
@@ -126,6 +133,43 @@ class PartAnswerer:
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
                                    named_place=bool(places))
+
+    def _verified_point(self, u: Understanding, evidence, regions, chosen: RuleView | None):
+        """(rule, rival): a verified rule of the asked region covers the point the question names, but the best
+        clause is another in-force document's figure for it — the rule answers, the rival is surfaced as a
+        conflict and never has its figure stated (figures for a verified point come from the rule only)."""
+        candidates = [chosen] if chosen is not None else [
+            r for r in self.router.applicable(u, regions)
+            if r.spec.kind == "amount" and self.router.keyword_score(r, u) > 0
+        ]
+        for rule in candidates:
+            for item in evidence[:RIVAL_DEPTH]:
+                meta = self.engine.meta(item.chunk.doc_id)
+                if (item.chunk.doc_id != rule.doc_id and item.chunk.region == rule.region and meta is not None
+                        and in_force(meta) and rule.spec.point in item.chunk.text
+                        and states_amount(item.chunk.text, money=True)):
+                    return rule, item
+        return chosen, None
+
+    def _rule_evidence(self, rule: RuleView, evidence):
+        """The supported clause the rule rests on (from the evidence, else its chunk in the index)."""
+        from assistant.offline.evidence import Evidence
+        from retriever.models import SearchHit
+
+        own = [e for e in evidence if (e.chunk.doc_id, e.chunk.clause_path) == (rule.doc_id, rule.clause_path)]
+        if own:
+            return own[0]
+        chunk = next(c for c in self.engine.chunks(rule.doc_id) if c.clause_path == rule.clause_path)
+        return Evidence(SearchHit(chunk=chunk, score=0.0, rank=1), coverage=1.0, strength=1.0)
+
+    def _with_rival(self, answer: Answer, rival) -> Answer:
+        meta = self.engine.meta(rival.chunk.doc_id)
+        citation = citation_from_chunk(len(answer.citations) + 1, rival.chunk)
+        note = compose.conflict_note(meta, citation.n) if meta else ""
+        return answer.model_copy(update={
+            "answer": compose.join(answer.answer, note), "citations": [*answer.citations, citation],
+            "notes": [*answer.notes, "同一事项本地区另有现行文件规定不同标准，已提示核实"],
+        })
 
     # ------------------------------------------------------------------------------------------------------
     @staticmethod

@@ -12,16 +12,20 @@ from ingest.models import Chunk
 from retriever.understanding import Understanding
 
 
+WHO = "who"
+
+
 class ProcedureReader:
     def __init__(self, answers: AnswersFile, chunks: Callable[[str], list[Chunk]]) -> None:
         self.answers = answers
         self.chunks = chunks
 
     def asked(self, understanding: Understanding) -> list[str]:
-        """The aspects a procedure question asks for (all of them when it names none)."""
+        """The aspects a procedure question asks for (all but "who" when it names none: a 责任单位 note alone does
+        not tell a worker how to apply)."""
         named = [name for name, aspect in self.answers.aspects.items()
                  if any(word in understanding.normalized for word in aspect.asked)]
-        return named or list(self.answers.aspects)
+        return named or [name for name in self.answers.aspects if name != WHO]
 
     def words(self, aspects: list[str]) -> list[str]:
         return [w for name in aspects for w in self.answers.aspects[name].words]

@@ -120,8 +120,9 @@ class QueryUnderstander:
             stem = stem[cut:]
             surface = stem + match.group(2)
             generic = any(surface.endswith(word) for word in self.gazetteer.knowledge.generic_words)
-            if len(stem) < 2 or generic or self.gazetteer.is_generic(stem):
-                continue
+            ordinary = self.gazetteer.is_common_word(stem[-2:]) or self.gazetteer.is_function_word(stem[-2:])
+            if len(stem) < 2 or generic or self.gazetteer.is_generic(stem) or ordinary:
+                continue  # 照着省里: an ordinary word before 省 names no province
             if any(m.start <= suffix_start - len(stem) < m.end for m in mentions):
                 continue
             found.append((surface, match.group(2), suffix_start - len(stem)))

@@ -42,7 +42,7 @@ class ScriptedJob:
 
     def result(self, timeout: float) -> dict:
         if self.busy:
-            raise RuntimeError("Queue is full! Please try again.")
+            return {**self.response, "status": "rejected", "answer": load_test.BUSY_MESSAGE_ZH, "busy": True}
         return self.response
 
 
@@ -108,7 +108,25 @@ def test_queue_probe_separates_busy_from_answered() -> None:
         client_factory=lambda url: ScriptedClient(url, capacity=2),
     )
     assert (probe.answered, probe.busy, probe.hung, probe.other_errors) == (2, 4, 0, [])
-    assert probe.busy_messages == {"RuntimeError: Queue is full! Please try again."}
+    assert probe.busy_messages == {load_test.BUSY_MESSAGE_ZH}
+
+
+class EnglishBusyJob:
+    def result(self, timeout: float) -> dict:
+        raise RuntimeError("Queue is full! Please try again.")
+
+
+class EnglishBusyClient(ScriptedClient):
+    def submit(self, question: str, api_name: str) -> EnglishBusyJob:
+        return EnglishBusyJob()
+
+
+def test_queue_probe_counts_gradios_english_refusal_as_an_error() -> None:
+    probe = load_test.probe_queue_full(
+        "http://127.0.0.1:1/", burst=3, concurrency=1, queue_size=1, timeout_s=5, client_factory=EnglishBusyClient
+    )
+    assert probe.busy == 0 and len(probe.other_errors) == 3
+    assert all("Queue is full" in message for message in probe.other_errors)
 
 
 def test_report_has_p95_and_queue_table(tmp_path: Path) -> None:
@@ -118,7 +136,7 @@ def test_report_has_p95_and_queue_table(tmp_path: Path) -> None:
     probe = load_test.QueueProbe(burst=6, concurrency=1, queue_size=1, timeout_s=60, answered=2, busy=4)
     report = load_test.render_report(result, probe)
     assert "| ask | 21 | 1 | 1.00 | 1.90 | 2.00 |" in report
-    assert "| 2 | 4 | 0 | 0 | 0.00 |" in report
+    assert "| 2 | 4 | 0 | 0 | 0.00 | 0.00 |" in report
     assert "- ask: TimeoutError: slow" in report
 
 
@@ -143,6 +161,7 @@ def test_real_servers_short_run(indexed_settings, tmp_path: Path, monkeypatch: p
     lines = report.splitlines()
     load_row = next(line for line in lines if line.startswith("| **all** |")).split("|")
     assert int(load_row[2]) > 0 and load_row[3].strip() == "0"  # requests made, no errors
-    queue_row = lines[lines.index("| answered | refused as busy | hung | other errors | slowest (s) |") + 2].split("|")
+    header = "| answered | refused as busy | hung | other errors | slowest (s) | slowest busy answer (s) |"
+    queue_row = lines[lines.index(header) + 2].split("|")
     answered, busy, hung = (int(cell) for cell in queue_row[1:4])
     assert answered >= 1 and hung == 0 and answered + busy == 6

@@ -124,10 +124,13 @@ def test_poisoned_documents_end_to_end(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 14 1(b)(c): conflicting figures are the answer engine's part", strict=False)
 def test_conflicting_figure_end_to_end(tmp_path: Path) -> None:
     _, engine = _engine(tmp_path, [CONFLICT_STEM])
     questions = [q for q in QUESTIONS if q["doc"] == CONFLICT_STEM]
     violations = _violations(engine, questions)
     print(f"\nconflict questions: {len(questions)} asked, {len(violations)} answers with a forbidden string")
     assert violations == {}
+    # the conflict is surfaced, dated and cited — never resolved by the question's wording
+    for question in questions:
+        answer = engine.answer(question["question"])
+        assert "冲突" in answer.answer and CONFLICT_STEM in [c.doc_id for c in answer.citations], answer.answer

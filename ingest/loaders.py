@@ -1,6 +1,9 @@
 """Loaders: one function per file type, each returning text runs and tables in reading order.
 
-Every failure is a ``DocumentError`` whose Chinese message names the file and says what to do.
+Every failure is a ``DocumentError`` whose Chinese message names the file and says what to do. Limits
+(``IngestLimits``) are checked before the expensive step they guard: the file size before reading, a .docx's
+declared and actually decompressed sizes before python-docx unpacks it, paragraphs before they are walked, a
+PDF's page count before its pages are extracted.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import DocumentError
+from ingest.limits import IngestLimits, check_chars, check_pages, check_paragraphs, exceeded, size_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # policy documents are tens of KB; anything this large is not one
+_ZIP_READ_BLOCK = 1 << 16
 _MIN_MEANINGFUL_RATIO = 0.6  # share of CJK/letters/digits/punctuation among non-space characters
 # The most frequent characters of Chinese (and of policy prose). Real text has ~30-50% of its CJK characters in
 # this set; random bytes that happen to decode as GB18030 have ~1%. Catches garbage no encoding check can.
@@ -26,7 +30,7 @@ _COMMON_HANZI = frozenset(
     "职培训技能劳就补贴企单位助人才员政策"
 )
 _MIN_COMMON_SHARE = 0.1
-
+_MEANINGFUL_SAMPLE = 200_000  # characters inspected by the garbage check (real policies: < 1 MB of text)
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,9 @@ class LoadedDocument:
     markdown: bool  # '#' headings and '**' marks are markup, not content
 
 
-def load(path: Path) -> LoadedDocument:
+def load(path: Path, limits: IngestLimits | None = None) -> LoadedDocument:
     """Load a supported file; raise ``DocumentError`` for anything that is not a readable policy text."""
+    limits = limits or IngestLimits.defaults()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
@@ -60,17 +65,19 @@ def load(path: Path) -> LoadedDocument:
         raise DocumentError(f"无法读取文件：{path.name}（{exc.strerror}）", f"cannot read {path.name}") from exc
     if size == 0:
         raise DocumentError(f"文件为空：{path.name}", f"empty file: {path.name}")
-    if size > MAX_FILE_BYTES:
-        raise DocumentError(
-            f"文件过大：{path.name}（{size // 1024 // 1024} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）",
-            f"file too large: {path.name}",
+    if size > limits.max_file_bytes:
+        raise exceeded(
+            path.name, "文件过大", size_text(size), size_text(limits.max_file_bytes), "POLICY_MAX_FILE_BYTES"
         )
     if suffix == ".docx":
-        document = _load_docx(path)
+        document = _load_docx(path, limits)
     elif suffix == ".pdf":
-        document = LoadedDocument(path, [_load_pdf(path)], markdown=False)
+        document = LoadedDocument(path, [_load_pdf(path, limits)], markdown=False)
     else:
-        document = LoadedDocument(path, [decode_text(path.read_bytes(), path.name)], markdown=suffix == ".md")
+        text = decode_text(path.read_bytes(), path.name)
+        check_paragraphs(path.name, sum(1 for line in text.split("\n") if line.strip()), limits)
+        document = LoadedDocument(path, [text], markdown=suffix == ".md")
+    check_chars(path.name, sum(len(_block_text(block)) for block in document.blocks), limits)
     _check_meaningful(document, path.name)
     return document
 
@@ -102,6 +109,8 @@ def _strip_controls(text: str) -> str:
 
 def _check_meaningful(document: LoadedDocument, name: str) -> None:
     text = " ".join(_block_text(block) for block in document.blocks)
+    if len(text) > _MEANINGFUL_SAMPLE:  # an evenly spread sample: per-character lists of a huge text cost GBs
+        text = text[:: len(text) // _MEANINGFUL_SAMPLE + 1]
     visible = [ch for ch in text if not ch.isspace()]
     if not visible:
         raise DocumentError(f"文件没有文字内容：{name}", f"no text content: {name}")
@@ -120,7 +129,15 @@ def _block_text(block: Block) -> str:
     return " ".join(" ".join(row) for row in block)
 
 
-def _load_pdf(path: Path) -> str:
+def _declared_pages(reader: object) -> int:
+    """The page count the PDF declares (/Root /Pages /Count), read without walking the page tree."""
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[attr-defined]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return 0
+
+
+def _load_pdf(path: Path, limits: IngestLimits) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -128,6 +145,8 @@ def _load_pdf(path: Path) -> str:
         reader = PdfReader(path)
         if reader.is_encrypted:
             raise DocumentError(f"PDF 已加密，无法读取：{path.name}", f"encrypted PDF: {path.name}")
+        check_pages(path.name, _declared_pages(reader), limits)  # before the page tree is walked
+        check_pages(path.name, len(reader.pages), limits)  # the declared count may lie
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
@@ -141,14 +160,46 @@ def _load_pdf(path: Path) -> str:
     return _strip_controls(text)
 
 
-def _load_docx(path: Path) -> LoadedDocument:
+def _check_unzipped(path: Path, limits: IngestLimits) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: the declared sizes of all members, then the bytes that
+    actually decompress (zipfile stops at the declared size and fails the CRC when a member lies)."""
+    limit = limits.max_unzipped_bytes
+
+    def refuse(size: int) -> DocumentError:
+        return exceeded(
+            path.name,
+            "Word 文件解压后过大（疑似压缩炸弹）",
+            size_text(size),
+            size_text(limit),
+            "POLICY_MAX_UNZIPPED_BYTES",
+        )
+
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        declared = sum(member.file_size for member in members)
+        if declared > limit:
+            raise refuse(declared)
+        actual = 0
+        for member in members:
+            with archive.open(member) as stream:
+                while block := stream.read(_ZIP_READ_BLOCK):
+                    actual += len(block)
+                    if actual > limit:
+                        raise refuse(actual)
+
+
+def _load_docx(path: Path, limits: IngestLimits) -> LoadedDocument:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
+        _check_unzipped(path, limits)
         document = docx.Document(str(path))
+    except DocumentError:
+        raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise DocumentError(
             f"Word 文件已损坏或不是 .docx 格式：{path.name}", f"corrupt or invalid .docx: {path.name}"
@@ -159,18 +210,41 @@ def _load_docx(path: Path) -> LoadedDocument:
         ) from exc
     blocks: list[Block] = []
     body = document.element.body
+    check_paragraphs(path.name, sum(1 for _ in body.iter(qn("w:p"))), limits)  # table cells included
+    headings = _heading_style_ids(document)
+    default_is_heading = _is_heading_style(_default_paragraph_style(document))
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
             text = paragraph.text.strip()
-            style = (paragraph.style.name if paragraph.style is not None else "") or ""
-            is_heading = style.lower().startswith(("heading", "title")) or style.startswith("标题")
+            style_id = child.style  # the paragraph's own style id; python-docx's .style rescans every style
+            is_heading = style_id in headings if style_id else default_is_heading
             if text:
                 blocks.append(HeadingBlock(text) if is_heading else text)
         elif tag == "tbl":
             blocks.append(_docx_table_rows(Table(child, document)))
     return LoadedDocument(path, blocks, markdown=False)
+
+
+def _is_heading_style(name: str) -> bool:
+    return name.lower().startswith(("heading", "title")) or name.startswith("标题")
+
+
+def _heading_style_ids(document: object) -> frozenset[str]:
+    """Ids of the paragraph styles whose name marks a heading (Heading 1, Title, 标题 2...)."""
+    return frozenset(
+        style.style_id
+        for style in document.styles  # type: ignore[attr-defined]
+        if style.style_id and _is_heading_style(style.name or "")
+    )
+
+
+def _default_paragraph_style(document: object) -> str:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    style = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[attr-defined]
+    return (style.name if style is not None else "") or ""
 
 
 def _docx_table_rows(table: object) -> list[list[str]]:

@@ -1,7 +1,9 @@
 """Ingest pipeline: files → ParsedDocument (metadata, chunks, outline) → ParsedCorpus.
 
 ``parse_corpus`` never stops at one bad file: it records a ``FileProblem`` (Chinese message naming the file)
-and continues, so the user sees every problem and still gets the good documents.
+and continues, so the user sees every problem and still gets the good documents. Files are parsed within the
+``IngestLimits`` (size, unzipped size, paragraphs, pages, chunks) in a worker process that is stopped when a
+file takes longer than ``max_parse_seconds`` (``ingest.isolation``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ingest.chunker import chunk_document
 from ingest.clauses import ClauseTree, OutlineNode, outline, parse_clauses
 from ingest.errors import DocumentError
+from ingest.limits import IngestLimits, check_chunks, check_paragraphs
 from ingest.loaders import SUPPORTED_SUFFIXES, load
 from ingest.metadata import (
     SIDECAR_SUFFIX,
@@ -130,27 +133,40 @@ def _metadata(path: Path, clues: TextClues, today: date | None) -> tuple[Documen
 
 
 def parse_document(
-    path: Path, *, today: date | None = None, trust: TrustClassifier | None = None
+    path: Path,
+    limits: IngestLimits | None = None,
+    *,
+    today: date | None = None,
+    trust: TrustClassifier | None = None,
 ) -> ParsedDocument:
-    """Parse one file; raises ``DocumentError`` (Chinese message naming the file) if it cannot be ingested.
+    """Parse one file (in this process); raises ``DocumentError`` (Chinese message naming the file) if it cannot
+    be ingested or exceeds a limit.
 
     ``today`` (default: the real date) decides in_force/expired from the document's effective dates; ``trust``
     (default: the bundled vocabulary) flags clauses addressed to a reader."""
+    limits = limits or IngestLimits.defaults()
     if not path.exists():
         raise DocumentError(f"文件不存在：{path}", f"no such file: {path}")
-    loaded = load(path)
+    loaded = load(path, limits)
     text = normalize_blocks(loaded.blocks, markdown=loaded.markdown)
     if not text.paras:
         raise DocumentError(f"文件没有可用的正文：{path.name}", f"no usable text: {path.name}")
+    check_paragraphs(path.name, len(text.paras), limits)
     tree = parse_clauses(text.paras)
     meta, problems = _metadata(path, _clues(text, tree), today)
-    problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
-                 for zh, en in metadata_warnings(meta)]
-    chunks = mark_chunks(chunk_document(meta, text.paras, tree), trust or TrustClassifier.load())
+    problems += [
+        FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+        for zh, en in metadata_warnings(meta)
+    ]
+    chunks = chunk_document(meta, text.paras, tree)
     if not chunks:
         raise DocumentError(f"文件没有可检索的条款内容：{path.name}", f"no clause content: {path.name}")
-    problems += [FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
-                 for zh, en in flag_messages(path.name, chunks)]  # clauses addressed to a reader, for staff
+    check_chunks(path.name, len(chunks), limits)  # before the per-chunk trust classification
+    chunks = mark_chunks(chunks, trust or TrustClassifier.load())
+    problems += [
+        FileProblem(path=str(path), message_zh=zh, message_en=en, severity="warning")
+        for zh, en in flag_messages(path.name, chunks)  # clauses addressed to a reader, for staff
+    ]
     return ParsedDocument(
         meta=meta,
         chunks=chunks,
@@ -162,19 +178,37 @@ def parse_document(
 
 
 def parse_corpus(
-    paths: list[Path], *, today: date | None = None, trust: TrustClassifier | None = None
+    paths: list[Path],
+    limits: IngestLimits | None = None,
+    *,
+    today: date | None = None,
+    trust: TrustClassifier | None = None,
 ) -> ParsedCorpus:
     """Parse every discovered file; one bad file becomes a FileProblem, the rest still parse."""
+    from ingest.isolation import ParseWorker
+
+    limits = limits or IngestLimits.defaults()
     documents: list[ParsedDocument] = []
     problems: list[FileProblem] = []
-    for path in discover(paths):
-        try:
-            document = parse_document(path, today=today, trust=trust)
-        except DocumentError as exc:
-            problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
-            continue
-        documents.append(document)
-        problems.extend(document.problems)
+    files = discover(paths)
+    for path in files[limits.max_files_per_ingest :]:
+        problems.append(
+            FileProblem(
+                path=str(path),
+                message_zh=f"单次导入的文件过多，未导入：{path.name}（本次 {len(files)} 个文件，上限 "
+                f"{limits.max_files_per_ingest} 个，可用 POLICY_MAX_FILES_PER_INGEST 调整）",
+                message_en=f"{path.name}: more than {limits.max_files_per_ingest} files in one ingest",
+            )
+        )
+    with ParseWorker(limits, today=today, trust=trust or TrustClassifier.load()) as worker:
+        for path in files[: limits.max_files_per_ingest]:
+            try:
+                document = worker.parse(path)
+            except DocumentError as exc:
+                problems.append(FileProblem(path=str(path), message_zh=exc.zh, message_en=exc.en or exc.zh))
+                continue
+            documents.append(document)
+            problems.extend(document.problems)
     seen: dict[str, str] = {}
     for document in documents:
         doc_id = document.meta.doc_id

@@ -52,6 +52,23 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(1000, ge=10, le=20_000)
     top_k: int = Field(5, ge=1, le=50)
 
+    # Ingest limits (per file unless said otherwise); each exceeded limit skips that file with a Chinese reason.
+    # Real policies are < 1 MB of text and < 3,000 paragraphs; defaults leave several times that headroom.
+    max_file_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="Largest policy file accepted.")
+    max_unzipped_bytes: int = Field(
+        100 * 1024 * 1024, ge=1024, description="Largest total uncompressed size of a .docx (zip) package."
+    )
+    max_document_chars: int = Field(
+        2_000_000, ge=1000, description="Most characters of text one document may hold once extracted."
+    )
+    max_paragraphs: int = Field(10_000, ge=10, description="Most paragraphs (incl. table cells) in one document.")
+    max_pdf_pages: int = Field(1_000, ge=1, description="Most pages in one PDF.")
+    max_chunks_per_document: int = Field(5_000, ge=1, description="Most indexed chunks one document may produce.")
+    max_parse_seconds: float = Field(60.0, gt=0, le=3600, description="Parsing time per file before it is stopped.")
+    max_files_per_ingest: int = Field(2_000, ge=1, description="Most files one ingest (or upload) call takes.")
+    max_batch_lines: int = Field(10_000, ge=1, description="Most queries in one --batch input.")
+    max_batch_bytes: int = Field(10 * 1024 * 1024, ge=1, description="Largest --batch input.")
+
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url and self.llm_model)

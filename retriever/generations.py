@@ -11,22 +11,33 @@ Layout::
 
 A generation is published only after every file in it is fsynced, so a reader (or the next start after a
 ``kill -9``) sees either the previous or the new generation, never a mix.
+
+Damage after publish (a truncated, overwritten or deleted file, a broken ``CURRENT``) is caught when a generation
+is opened: the manifest records every file's size and sha256 (``retriever.integrity``) and the Chroma database is
+checked by content. ``open_live`` then falls back to the newest intact generation — ingest keeps the last two
+published — with a Chinese warning, or raises ``DamagedIndexError`` saying how to rebuild.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import re
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from ingest.errors import IndexError_
 from ingest.models import Chunk
+from retriever import integrity
+from retriever.integrity import REBUILD_HINT_EN, REBUILD_HINT_ZH, DamagedIndexError
 from retriever.models import IndexManifest
+from retriever.store import check_local_database
 
 CURRENT_FILE = "CURRENT"
 LOCK_FILE = ".ingest.lock"
@@ -37,18 +48,36 @@ SENTENCE_BM25_DIR = "bm25_sentences"  # absent in generations written before sen
 GENERATION_PREFIX = "gen-"
 
 NO_INDEX_ZH = "还没有建立索引，请先运行 policy-assistant ingest 导入政策文件。"
+_NAME = re.compile(r"gen-[0-9A-Za-z]+-[0-9a-f]+")
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def new_generation_name() -> str:
     return f"{GENERATION_PREFIX}{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{secrets.token_hex(3)}"
 
 
-def read_current(index_dir: Path) -> str | None:
+def current_state(index_dir: Path) -> tuple[str | None, str | None]:
+    """(generation named by ``CURRENT``, Chinese problem): (None, None) when there is no ``CURRENT`` at all."""
+    path = index_dir / CURRENT_FILE
     try:
-        name = (index_dir / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        raw = path.read_bytes()
     except FileNotFoundError:
-        return None
-    return name or None
+        return None, None
+    except OSError:
+        return None, "索引指针文件 CURRENT 无法读取"
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        name = ""
+    if not _NAME.fullmatch(name):
+        return None, "索引指针文件 CURRENT 已损坏"
+    return name, None
+
+
+def read_current(index_dir: Path) -> str | None:
+    """The live generation's name; None when ``CURRENT`` is missing or unreadable."""
+    return current_state(index_dir)[0]
 
 
 @contextlib.contextmanager
@@ -124,12 +153,19 @@ def remove_generations(index_dir: Path, names: list[str]) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def write_generation_files(generation_dir: Path, chunks: list[Chunk], manifest: IndexManifest) -> None:
+def write_generation_files(
+    generation_dir: Path, chunks: list[Chunk], manifest: IndexManifest, *, unhashed: frozenset[str] = frozenset()
+) -> None:
+    """chunks.jsonl, then the sealed manifest recording every file now in the directory (so any file written
+    before this call — by the store, BM25 or a later step — is covered)."""
     with open(generation_dir / CHUNKS_FILE, "w", encoding="utf-8") as handle:
         for chunk in chunks:
             handle.write(chunk.model_dump_json() + "\n")
+    files = integrity.record_files(generation_dir, unhashed=unhashed)
+    files.pop(MANIFEST_FILE, None)
+    unsealed = manifest.model_copy(update={"files": files, "seal": ""}).model_dump_json(indent=2)
     # the manifest goes last: a generation without one is incomplete by construction
-    (generation_dir / MANIFEST_FILE).write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
+    (generation_dir / MANIFEST_FILE).write_text(integrity.seal_text(unsealed), encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -140,20 +176,99 @@ class StoredGeneration:
     directory: Path
     manifest: IndexManifest
     chunks: list[Chunk]
+    warning: str | None = None  # Chinese: set when this is a fallback for a damaged live generation
+    sealed: bool = True  # False for generations written before file checksums (ingest publishes a sealed one)
 
 
-def load_generation(index_dir: Path, name: str | None = None) -> StoredGeneration:
-    """The live generation (or ``name``); a clear error when none exists or it is damaged."""
-    name = name or read_current(index_dir)
+def _damaged(name: str, reason: str) -> DamagedIndexError:
+    return DamagedIndexError(
+        f"索引版本 {name} 已损坏（{reason}）。{REBUILD_HINT_ZH}。",
+        f"index generation {name} is damaged; {REBUILD_HINT_EN}",
+        reason=reason,
+    )
+
+
+def load_generation(index_dir: Path, name: str | None = None, *, warning: str | None = None) -> StoredGeneration:
+    """The live generation (or ``name``), verified against its manifest; ``DamagedIndexError`` when it is not
+    intact, ``IndexError_`` when there is no index at all. ``open_live`` adds the fallback."""
     if name is None:
-        raise IndexError_(NO_INDEX_ZH, f"no index in {index_dir}; run `policy-assistant ingest`")
+        name, problem = current_state(index_dir)
+        if name is None:
+            if problem:
+                raise DamagedIndexError(f"{problem}。{REBUILD_HINT_ZH}。", f"{index_dir}: bad CURRENT", reason=problem)
+            raise IndexError_(NO_INDEX_ZH, f"no index in {index_dir}; run `policy-assistant ingest`")
     directory = index_dir / name
+    if not directory.is_dir():
+        raise _damaged(name, "索引版本目录不存在")
     try:
-        manifest = IndexManifest.model_validate_json((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
+        text = (directory / MANIFEST_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _damaged(name, f"缺少文件 {MANIFEST_FILE}") from None
+    except (OSError, ValueError):
+        raise _damaged(name, f"{MANIFEST_FILE} 无法读取") from None
+    sealed = integrity.is_sealed(text)
+    if sealed and not integrity.seal_ok(text):
+        raise _damaged(name, f"{MANIFEST_FILE} 已被改动或损坏")
+    try:
+        manifest = IndexManifest.model_validate_json(text)
+    except ValueError:
+        raise _damaged(name, f"{MANIFEST_FILE} 已损坏") from None
+    if sealed and (problem := integrity.check_files(directory, manifest.files)):
+        raise _damaged(name, problem)
+    try:
         with open(directory / CHUNKS_FILE, encoding="utf-8") as handle:
             chunks = [Chunk.model_validate_json(line) for line in handle if line.strip()]
-    except (OSError, ValueError) as exc:
-        raise IndexError_(
-            "索引文件缺失或已损坏，请重新运行 policy-assistant ingest。", f"index generation {name} unreadable: {exc}"
-        ) from exc
-    return StoredGeneration(name=name, directory=directory, manifest=manifest, chunks=chunks)
+    except FileNotFoundError:
+        raise _damaged(name, f"缺少文件 {CHUNKS_FILE}") from None
+    except (OSError, ValueError):
+        raise _damaged(name, f"{CHUNKS_FILE} 已损坏") from None
+    if len(chunks) != manifest.chunk_count:
+        raise _damaged(name, f"{CHUNKS_FILE} 只有 {len(chunks)} 条，清单记录为 {manifest.chunk_count} 条")
+    if manifest.store == "local" and (problem := check_local_database(directory, [c.id for c in chunks])):
+        raise _damaged(name, problem)
+    return StoredGeneration(name, directory, manifest, chunks, warning=warning, sealed=sealed)
+
+
+def _published_candidates(index_dir: Path) -> tuple[list[str], str | None]:
+    """Generations to try, best first, and the problem with ``CURRENT`` (if any).
+
+    With a readable ``CURRENT``: the live generation, then older ones (newer directories are unpublished
+    leftovers of a crashed ingest). Without: every generation that has a manifest, newest first."""
+    name, problem = current_state(index_dir)
+    if not index_dir.is_dir():
+        return [], problem
+    names = sorted((p.name for p in index_dir.iterdir() if p.is_dir() and _NAME.fullmatch(p.name)), reverse=True)
+    if name is not None:
+        return [name, *(n for n in names if n < name)], None
+    if problem is None and not (index_dir / CURRENT_FILE).exists():
+        problem = "索引指针文件 CURRENT 缺失"
+    return [n for n in names if (index_dir / n / MANIFEST_FILE).exists()], problem
+
+
+def open_live(index_dir: Path, opener: Callable[[StoredGeneration], T]) -> T:
+    """``opener(generation)`` for the live generation — or, when it (or ``CURRENT``) is damaged, for the newest
+    intact older one, whose ``warning`` says so in Chinese. ``opener`` may raise ``DamagedIndexError`` too
+    (e.g. BM25 or vectors unreadable); the next candidate is tried. None intact → ``DamagedIndexError``."""
+    candidates, current_problem = _published_candidates(index_dir)
+    if not candidates and not (index_dir / CURRENT_FILE).exists():
+        raise IndexError_(NO_INDEX_ZH, f"no index in {index_dir}; run `policy-assistant ingest`")
+    failures: list[str] = [current_problem] if current_problem else []
+    for name in candidates:
+        warning = None
+        if failures:
+            causes = "；".join(failures)
+            warning = f"索引当前版本不可用（{causes}），已改用完好的版本 {name}，内容可能不是最新。{REBUILD_HINT_ZH}。"
+        try:
+            opened = opener(load_generation(index_dir, name, warning=warning))
+        except DamagedIndexError as exc:
+            log.warning("index generation %s unusable: %s", name, exc.one_line())
+            failures.append(f"{name}：{exc.reason or exc.zh}")
+            continue
+        if warning:
+            log.warning("index fallback: %s", warning)
+        return opened
+    detail = "；".join(failures) or "没有可用的索引版本"
+    raise DamagedIndexError(
+        f"索引已损坏，且没有完好的版本可用（{detail}）。{REBUILD_HINT_ZH}。",
+        f"index damaged and no intact generation left in {index_dir}; {REBUILD_HINT_EN}",
+    )

@@ -19,6 +19,7 @@ from retriever import generations as gens
 from retriever import relevance
 from retriever.expansion import QueryExpander
 from retriever.fusion import rrf
+from retriever.integrity import REBUILD_HINT_ZH, DamagedIndexError
 from retriever.lexical import Bm25Index, ChineseTokenizer
 from retriever.models import SearchFilters, SearchHit, SearchResponse
 from retriever.protocols import Embedder
@@ -147,11 +148,15 @@ class HybridRetriever:
         self.expander = QueryExpander(self.knowledge.synonyms)
         self.max_query_chars = max_query_chars
         self._snapshot: _Snapshot | None = None
+        self._loaded_for: str | None = None  # the CURRENT value the snapshot was opened for
         self._lock = threading.Lock()
 
     # ---- index generations -------------------------------------------------------------------------
-    def _load(self, name: str | None) -> _Snapshot:
-        generation = gens.load_generation(self.index_dir, name)
+    def _load(self) -> _Snapshot:
+        """The live generation — or, when it is damaged, the newest intact one (``index_problem`` says so)."""
+        return gens.open_live(self.index_dir, self._open)
+
+    def _open(self, generation: gens.StoredGeneration) -> _Snapshot:
         manifest = generation.manifest
         check_model(manifest.embedding_name, manifest.embedding_dimension, self.embedder)
         by_doc: dict[str, list[Chunk]] = {}
@@ -164,10 +169,18 @@ class HybridRetriever:
             sentence_dir = generation.directory / gens.SENTENCE_BM25_DIR
             sentence_bm25 = Bm25Index.load(sentence_dir) if sentence_dir.exists() else None
         except (OSError, ValueError) as exc:
-            raise IndexError_("索引的关键词数据已损坏，请重新运行 policy-assistant ingest。", f"bm25: {exc}") from exc
+            raise DamagedIndexError(
+                f"索引的关键词数据已损坏。{REBUILD_HINT_ZH}。", f"bm25: {exc}", reason="关键词索引无法读取"
+            ) from exc
         vectors = VectorStore.open(
             generation=generation.name, generation_dir=generation.directory, chroma_url=self.chroma_url, create=False
         )
+        if (count := vectors.count()) != manifest.chunk_count:
+            raise DamagedIndexError(
+                f"索引的向量数量（{count}）与条款数（{manifest.chunk_count}）不符。{REBUILD_HINT_ZH}。",
+                "vector count differs from chunk count",
+                reason=f"向量 {count} 条，条款 {manifest.chunk_count} 条",
+            )
         return _Snapshot(
             generation=generation,
             chunks={c.id: c for c in generation.chunks},
@@ -185,12 +198,19 @@ class HybridRetriever:
         """The live generation, reloaded when ``CURRENT`` has moved since the last call."""
         current = gens.read_current(self.index_dir)
         snapshot = self._snapshot
-        if snapshot is not None and (current is None or snapshot.generation.name == current):
+        if snapshot is not None and (current is None or current == self._loaded_for):
             return snapshot  # a vanished CURRENT keeps the generation we have rather than failing mid-session
         with self._lock:
-            if self._snapshot is None or self._snapshot.generation.name != current:
-                self._snapshot = self._load(current)
+            if self._snapshot is None or current != self._loaded_for:
+                self._snapshot = self._load()
+                self._loaded_for = current
             return self._snapshot
+
+    @property
+    def index_problem(self) -> str | None:
+        """Chinese warning when the live generation is damaged and an older intact one is served instead."""
+        snapshot = self._snapshot
+        return snapshot.generation.warning if snapshot is not None else None
 
     def warm_up(self) -> None:
         """Load the embedding model and jieba now, so the first real search is as fast as the rest."""
@@ -236,7 +256,11 @@ class HybridRetriever:
         snapshot = self.snapshot()
         understanding = understanding or snapshot.understander.understand(text)
         effective = filters or SearchFilters()
-        hits = self._rank(snapshot, text, understanding, effective, top_k) if not _impossible(effective) else []
+        try:
+            hits = self._rank(snapshot, text, understanding, effective, top_k) if not _impossible(effective) else []
+        except DamagedIndexError:
+            self._snapshot = None  # damaged since it was opened: verify again (and fall back) on the next call
+            raise
         asked = named_documents(understanding, snapshot.generation.manifest.documents)  # relevant by being named
         hits, suggestions = relevance.apply(self._query_terms(snapshot, text, understanding), hits, keep_docs=asked)
         elapsed = (time.perf_counter() - started) * 1000

@@ -3,6 +3,9 @@
 Upsert semantics: chunk ids are content hashes. Unchanged input publishes nothing; an edited file changes only
 its own chunks; a file gone from a scanned directory takes its chunks with it; explicitly named files only
 replace/add those documents. Vectors of unchanged chunks are copied, never re-embedded.
+
+A damaged live generation is never built on: the newest intact one is (its vectors reused), and a new
+generation is published even when no document changed. ``rebuild=True`` ignores every existing generation.
 """
 
 from __future__ import annotations
@@ -17,18 +20,20 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.errors import IndexError_
+from ingest.limits import IngestLimits
 from ingest.models import Chunk, DocumentMeta
 from ingest.settings import Settings
 from retriever import generations as gens
 from retriever.embedders import build_embedder
+from retriever.integrity import DamagedIndexError
 from retriever.lexical import Bm25Index, ChineseTokenizer, sentences
 from retriever.models import IndexManifest
 from retriever.protocols import Embedder
-from retriever.store import VectorStore, drop_server_collections
+from retriever.store import VectorStore, drop_server_collections, unhashed_files
 
 ProgressCallback = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
 EMBED_BATCH = 32
-KEEP_PREVIOUS = 1  # readers still on the previous generation keep working until their next search
+KEEP_PREVIOUS = 1  # the previous intact generation: readers still on it, and the fallback if the live one is damaged
 
 
 class DocumentChange(BaseModel):
@@ -82,13 +87,20 @@ def _same_document(old: DocumentMeta, new: DocumentMeta) -> bool:
     return old.model_dump(exclude={"source_path"}) == new.model_dump(exclude={"source_path"})
 
 
-def _previous(settings: Settings) -> gens.StoredGeneration | None:
-    if gens.read_current(settings.index_dir) is None:
-        return None
+def _previous(settings: Settings) -> tuple[gens.StoredGeneration | None, str | None]:
+    """The newest intact generation to build on, and (Chinese) why the live one must be replaced even when no
+    document changed: it is damaged, or it predates file checksums."""
     try:
-        return gens.load_generation(settings.index_dir)
+        previous = gens.open_live(settings.index_dir, lambda generation: generation)
+    except DamagedIndexError as exc:
+        return None, exc.zh  # nothing intact: everything is embedded again
     except IndexError_:
-        return None  # a damaged live generation is rebuilt from scratch
+        return None, None  # no index yet
+    if previous.warning:
+        return previous, previous.warning
+    if not previous.sealed:
+        return previous, "索引是旧格式（没有文件校验和），已重新发布"
+    return previous, None
 
 
 def _plan(
@@ -172,7 +184,9 @@ def _write_generation(
     name = gens.new_generation_name()
     directory = settings.index_dir / name
     directory.mkdir(parents=True)
-    store = VectorStore.open(generation=name, generation_dir=directory, chroma_url=settings.chroma_url, create=True)
+    store = VectorStore.open(
+        generation=name, generation_dir=directory, chroma_url=settings.chroma_url, create=True, expected=len(chunks)
+    )
 
     reused = [c for c in chunks if c.id in reuse]
     store.add(reused, [reuse[c.id] for c in reused])
@@ -182,6 +196,10 @@ def _write_generation(
         store.add(batch, embedder.embed_documents([c.embed_text() for c in batch]))
         if progress:
             progress(start + len(batch), len(fresh))
+    store.finish()
+    vector_count = store.count()
+    if vector_count != len(chunks):
+        raise IndexError_("写入向量数据时出错，原有索引保持不变。", f"{vector_count} vectors for {len(chunks)} chunks")
 
     tokenizer = ChineseTokenizer()
     Bm25Index.build([c.id for c in chunks], [tokenizer.tokenize(c.embed_text()) for c in chunks]).save(
@@ -203,11 +221,13 @@ def _write_generation(
         generation=name,
         document_chunk_counts=counts,
         store="server" if settings.chroma_url else "local",
+        counts={"chunks": len(chunks), "vectors": vector_count, "bm25": len(chunks), "bm25_sentences": len(units)},
     )
     for file_name, payload in (extra_files or {}).items():  # e.g. rules.json (verified calculation rules)
-        (directory / file_name).write_bytes(payload)
-    gens.write_generation_files(directory, chunks, manifest)
-    del store  # let Chroma flush and release its files before they are fsynced
+        (directory / file_name).write_bytes(payload)  # written before the manifest, so sealed with the rest
+    unhashed = frozenset() if settings.chroma_url else unhashed_files(vector_count)
+    gens.write_generation_files(directory, chunks, manifest, unhashed=unhashed)
+    del store  # release Chroma's handles before the files are fsynced
     gens.fsync_tree(directory)
     return name, len(fresh)
 
@@ -225,11 +245,13 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     *,
     embedder: Embedder | None = None,
+    rebuild: bool = False,
 ) -> IngestReport:
     """Ingest ``paths`` (default: the whole data dir) into a new index generation and publish it atomically.
 
     Raises ``IndexError_`` when another ingest is running. Never leaves the live index half-written: on any
-    failure (or when no document could be parsed) the previous generation stays live.
+    failure (or when no document could be parsed) the previous generation stays live. ``rebuild`` ignores the
+    existing index (every chunk is embedded again).
     """
     from ingest.pipeline import parse_corpus
 
@@ -238,16 +260,24 @@ def ingest_paths(
     scope = [Path(p) for p in paths] if paths else [settings.data_dir]
     with gens.write_lock(settings.index_dir):
         gens.remove_generations(settings.index_dir, gens.incomplete_generations(settings.index_dir))
-        corpus = parse_corpus(scope)
+        previous, repair = (None, "按要求完全重建索引") if rebuild else _previous(settings)
+        if paths and previous is None and repair and not rebuild:
+            scope.append(settings.data_dir)  # nothing intact to keep the other documents from: re-read them all
+        corpus = parse_corpus(scope, IngestLimits.from_settings(settings))
         problems = [
             IngestProblem(path=str(p.path), message_zh=p.message_zh, message_en=p.message_en, severity=p.severity)
             for p in corpus.problems
         ]
+        if repair:
+            problems.append(
+                IngestProblem(
+                    path=str(settings.index_dir), message_zh=repair, message_en="index rebuilt", severity="warning"
+                )
+            )
         parsed = {d.meta.doc_id: (d.meta, list(d.chunks)) for d in corpus.documents}
         # a document staff withdrew (sidecar status) leaves the index like a deleted file; file and sidecar stay
         withdrawn = {doc_id for doc_id, (meta, _) in parsed.items() if meta.status == "withdrawn"}
         parsed = {doc_id: parsed_doc for doc_id, parsed_doc in parsed.items() if doc_id not in withdrawn}
-        previous = _previous(settings)
         report = IngestReport(
             problems=problems, embedding_name=embedder.name, generation=previous.name if previous else None
         )
@@ -286,7 +316,7 @@ def ingest_paths(
         report.problems += [IngestProblem(**problem) for problem in rules.problems]
         same_model = previous is not None and previous.manifest.embedding_name == embedder.name
         unchanged_rules = rules.unchanged_in(previous.directory if previous else None)
-        if same_model and unchanged_rules and all(c.status == "unchanged" for c in changes):
+        if same_model and not repair and unchanged_rules and all(c.status == "unchanged" for c in changes):
             report.elapsed_s = time.perf_counter() - started
             return report
 
@@ -302,7 +332,7 @@ def ingest_paths(
                 with contextlib.suppress(Exception):  # never mask the original failure
                     _cleanup(settings, live=previous.name if previous else "", previous=None)
             raise
-        _cleanup(settings, live=name, previous=previous.name if previous else None)
+        _cleanup(settings, live=name, previous=previous.name if previous else None)  # the last two intact ones
         report.generation = name
         report.published = True
         report.embedded_chunks = embedded

@@ -83,6 +83,15 @@ def _hit_json(h: SearchHit) -> dict:
     }
 
 
+class FileRecord(BaseModel):
+    """One file of an index generation as it was published."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bytes: int = Field(ge=0)
+    sha256: str | None = Field(None, description="None for a file rewritten by its owner on open (checked by content).")
+
+
 class IndexManifest(BaseModel):
     """Stored with every index generation: which model made the vectors, and what documents are inside."""
 
@@ -94,3 +103,10 @@ class IndexManifest(BaseModel):
     generation: str = Field("", description="Directory / collection suffix of this index generation.")
     document_chunk_counts: dict[str, int] = Field(default_factory=dict, description="doc_id → number of chunks.")
     store: str = Field("local", description="'local' (PersistentClient) or 'server' (HttpClient).")
+    files: dict[str, FileRecord] = Field(
+        default_factory=dict, description="Every file of the generation (POSIX path below it) → size and sha256."
+    )
+    counts: dict[str, int] = Field(
+        default_factory=dict, description="Records per store: chunks, vectors, bm25 and bm25_sentences entries."
+    )
+    seal: str = Field("", description="sha256 of this manifest's text with an empty seal (retriever.integrity).")

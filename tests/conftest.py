@@ -63,6 +63,18 @@ def policies_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """One good real policy (京政发〔2011〕33号, with its sidecar) next to whatever bad file a test adds."""
+    from support import BEIJING_2011
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for suffix in (".txt", ".meta.yaml"):
+        shutil.copy(POLICIES_DIR / f"{BEIJING_2011}{suffix}", folder / f"{BEIJING_2011}{suffix}")
+    return folder
+
+
+@pytest.fixture
 def tmp_settings(tmp_path: Path, policies_copy: Path) -> Settings:
     """Settings pointing at a temp corpus, index and state dir (never the developer's data/)."""
     return Settings(

@@ -231,7 +231,7 @@ class StallingEmbedder(UseEmbedder):
     def embed_documents(self, texts):
         vectors = super().embed_documents(texts)
         StallingEmbedder.batches += 1
-        if StallingEmbedder.batches == 2:  # the first batch is already in the new generation's Chroma
+        if StallingEmbedder.batches == 2:  # mid-write: the new generation directory exists, half-built
             Path(sys.argv[3]).write_text("embedding", encoding="utf-8")
             time.sleep(600)
         return vectors

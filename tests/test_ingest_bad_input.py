@@ -17,16 +17,6 @@ POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
 GOOD = "beijing-2011-vocational-training"
 
 
-@pytest.fixture
-def corpus_dir(tmp_path: Path) -> Path:
-    """One good real policy (with its sidecar) next to whatever bad file a test adds."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for suffix in (".txt", ".meta.yaml"):
-        shutil.copy(POLICIES / f"{GOOD}{suffix}", folder / f"{GOOD}{suffix}")
-    return folder
-
-
 def only_problem(corpus: ParsedCorpus, name: str) -> FileProblem:
     assert [d.meta.doc_id for d in corpus.documents][:1] == [GOOD] or GOOD in [d.meta.doc_id for d in corpus.documents]
     problems = [p for p in corpus.problems if name in p.path]

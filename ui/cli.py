@@ -1,7 +1,9 @@
 """The ``policy-assistant`` console script.
 
 Each command group lives in its own module with a ``register(app)`` function, so the surface stays small
-here and no heavy library is imported until a command actually runs.
+here and no heavy library is imported until a command actually runs. Usage errors (unknown option, missing
+argument, a bad value for ``--top-k``...) are one ``中文 / English`` line on stderr with exit code 2, never
+Typer's boxed English panel (``ui.cli_usage``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import importlib
 import logging
 
 import typer
+
+from ui.cli_usage import ChineseUsageGroup
 
 COMMAND_MODULES = (
     "ui.cli_ingest",
@@ -29,6 +33,7 @@ def build_app() -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        cls=ChineseUsageGroup,
     )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(app)
@@ -37,6 +42,8 @@ def build_app() -> typer.Typer:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # index damage and fallbacks are printed by the commands themselves, as one line; no second log line
+    logging.getLogger("retriever.generations").setLevel(logging.ERROR)
     build_app()()
 
 

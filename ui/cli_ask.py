@@ -7,27 +7,31 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ingest.errors import PolicyAssistantError
-from ui.cli_common import fail, fail_from, load_settings, print_json, run_batch
+from ui.cli_common import fail, fail_from, load_settings, print_json, read_batch, run_batch, warn_index_problem
 
 if TYPE_CHECKING:
     from assistant.models import Conversation
     from assistant.protocols import AnswerEngine
+    from ingest.settings import Settings
 
 QUIT_WORDS = frozenset({"exit", "quit", "退出", "再见"})
 NEW_CONVERSATION = "/new"
 CORRECTED = "\n——以上内容未通过核验，以下为更正后的回答——\n"
 
 
-def _engine() -> AnswerEngine:
-    """Settings, retriever and engine, built once at the edge; a missing index is a one-line error."""
+def _engine(settings: Settings) -> AnswerEngine:
+    """Retriever and engine, built once at the edge; a missing or damaged index is a one-line error, and an
+    older intact generation served in place of a damaged one is a one-line warning."""
     from assistant.factory import build_engine
     from retriever.factory import open_retriever
 
-    settings = load_settings()
     try:
-        return build_engine(settings, open_retriever(settings))
+        retriever = open_retriever(settings)
+        engine = build_engine(settings, retriever)
     except PolicyAssistantError as error:
         fail_from(error)
+    warn_index_problem(retriever.index_problem)
+    return engine
 
 
 def _show(
@@ -72,18 +76,20 @@ def ask_command(
 
     if (question is None) == (batch is None):
         fail("请提供一个问题，或用 --batch 指定问题文件（二者选一）。", "give QUESTION or --batch FILE (exactly one)")
+    settings = load_settings()
     if question is not None:
         try:
-            validate_question(question, max_chars=load_settings().max_question_chars)
+            validate_question(question, max_chars=settings.max_question_chars)
         except PolicyAssistantError as error:
             fail_from(error)
-    engine = _engine()
+    lines = read_batch(batch, settings) if batch is not None else []  # refused before the index is opened
+    engine = _engine(settings)
     if batch is not None:
 
         def handle(line: str) -> dict[str, Any]:
             return engine.answer(line).contract()  # engines never raise: bad lines come back "rejected"
 
-        run_batch(batch, handle)
+        run_batch(lines, handle)
         return
     assert question is not None
     if as_json:
@@ -96,7 +102,7 @@ def chat_command() -> None:
     """终端多轮对话：可追问（“那北京呢？”“高级工呢？”）；空行或 exit/退出 结束，/new 重新开始。"""
     from assistant.models import Conversation
 
-    engine = _engine()
+    engine = _engine(load_settings())
     conversation = Conversation()
     typer.echo("政策助手（输入问题；追问可直接说“那北京呢？”；/new 重新开始；空行或“退出”结束）")
     while True:

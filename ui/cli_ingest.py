@@ -9,7 +9,7 @@ import typer
 
 from ingest.errors import PolicyAssistantError
 from ingest.models import LEVEL_LABELS, STATUS_LABELS
-from ui.cli_common import fail, fail_from, load_settings, print_json
+from ui.cli_common import fail, fail_from, load_settings, print_json, warn_index_problem
 
 CHANGE_LABELS = {"added": "新增", "changed": "更新", "unchanged": "未变", "removed": "移除"}
 
@@ -35,14 +35,17 @@ class _ProgressBar:
 def ingest_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="文件或目录（默认：POLICY_DATA_DIR）。")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出导入报告。")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="不沿用现有索引，全部重新解析和生成向量（索引损坏时使用）。")
+    ] = False,
 ) -> None:
-    """导入政策文件，建立或更新检索索引（可重复运行，未变的内容不会重复处理）。"""
+    """导入政策文件，建立或更新检索索引（可重复运行，未变的内容不会重复处理；损坏的索引会自动重建）。"""
     from retriever.index import ingest_paths
 
     settings = load_settings()
     progress = _ProgressBar()
     try:
-        report = ingest_paths(settings, paths or None, progress=progress)
+        report = ingest_paths(settings, paths or None, progress=progress, rebuild=rebuild)
     except PolicyAssistantError as error:
         fail_from(error)
     except OSError as error:  # unwritable or full disk: say where, never a traceback
@@ -71,13 +74,14 @@ def ingest_command(
 
 def docs_command(as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出。")] = False) -> None:
     """列出已导入的政策文件（标题、文号、地区、层级、日期、效力、条款数）。"""
-    from retriever.generations import load_generation
+    from retriever.generations import open_live
 
     settings = load_settings()
     try:
-        generation = load_generation(settings.index_dir)
+        generation = open_live(settings.index_dir, lambda opened: opened)
     except PolicyAssistantError as error:
         fail_from(error)
+    warn_index_problem(generation.warning)
     manifest = generation.manifest
     rows = [
         doc.model_dump(mode="json") | {"chunks": manifest.document_chunk_counts.get(doc.doc_id, 0)}
@@ -92,6 +96,7 @@ def docs_command(as_json: Annotated[bool, typer.Option("--json", help="以 JSON 
                 "embedding_dimension": manifest.embedding_dimension,
                 "chunk_count": manifest.chunk_count,
                 "documents": rows,
+                "index_problem": generation.warning,
             }
         )
         return

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ingest.errors import PolicyAssistantError, UserInputError
-from ui.cli_common import fail, fail_from, load_settings, print_json, run_batch
+from ui.cli_common import fail, fail_from, load_settings, print_json, read_batch, run_batch, warn_index_problem
 
 if TYPE_CHECKING:
     from retriever.hybrid import HybridRetriever
@@ -105,6 +105,7 @@ def search_command(
     limit = settings.top_k if top_k is None else top_k
     if not 1 <= limit <= 50:
         fail("--top-k 须在 1 到 50 之间。", "--top-k must be within 1..50")
+    lines = read_batch(batch, settings) if batch is not None else []  # refused before the index is opened
     try:
         if query is not None:
             query = validate_query(query)
@@ -112,6 +113,7 @@ def search_command(
         filters = _filters(retriever, region, doc)
     except PolicyAssistantError as error:
         fail_from(error)
+    warn_index_problem(retriever.index_problem)
 
     def search_one(text: str) -> SearchResponse:
         from retriever.lookup import lookup
@@ -129,7 +131,7 @@ def search_command(
             except UserInputError as error:
                 return {"query": line, "error": error.zh, "error_en": error.en, "results": []}
 
-        run_batch(batch, handle)
+        run_batch(lines, handle)
         return
     try:
         response = search_one(query)

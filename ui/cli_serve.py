@@ -22,8 +22,10 @@ def serve(host: str, port: int) -> None:
         services = build_services(settings)
     except PolicyAssistantError as exc:
         fail_from(exc)
-    if services.index_problem:
+    if services.index_problem and services.retriever is None:
         typer.echo(f"警告：{services.index_problem}（检索和咨询暂不可用，计算器可用）", err=True)
+    elif services.index_problem:
+        typer.echo(f"警告：{services.index_problem}", err=True)
     if not services.staff_enabled:
         typer.echo("提示：未设置 POLICY_UI_AUTH，工作人员区（上传、元数据、反馈与未解决问题报告）未启用。", err=True)
     app = build_app(services)

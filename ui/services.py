@@ -40,7 +40,7 @@ class Services:
     staff_accounts: list[StaffAccount] = field(default_factory=list)
     retriever: Retriever | None = None
     engine: AnswerEngine | None = None
-    index_problem: str | None = None  # Chinese; set when search/chat are unavailable
+    index_problem: str | None = None  # Chinese; search/chat unavailable, or served from an older intact index
     retriever_factory: RetrieverFactory | None = None
     engine_factory: EngineFactory | None = None
     index_generation: int = 0  # +1 whenever the index is (re)opened; the public page polls it to refresh filters
@@ -94,15 +94,17 @@ class Services:
                     self.index_problem = INDEX_MISSING_ZH if not _index_exists(self.settings) else exc.zh
                 logger.info("index not available: %s", exc.one_line())
                 return
-            self.retriever, self.engine, self.index_problem = retriever, engine, None
+            # a damaged live index served from an older intact generation: usable, with the warning shown
+            problem = getattr(retriever, "index_problem", None)
+            self.retriever, self.engine, self.index_problem = retriever, engine, problem
             self.rulebook = load_rulebook(self.settings)  # the rules the new generation verified
             self.index_generation += 1
 
 
 def _index_exists(settings: Settings) -> bool:
-    from retriever.generations import read_current
+    from retriever.generations import current_state
 
-    return read_current(settings.index_dir) is not None
+    return current_state(settings.index_dir) != (None, None)  # a CURRENT file, readable or damaged
 
 
 def _default_retriever_factory(settings: Settings) -> Retriever:

@@ -87,8 +87,11 @@ def _ask_and_dislike(page, url: str, question: str, comment: str) -> None:
     page.locator("#chat-send").click()
     page.locator("#chat [data-testid=bot]").first.wait_for()
     page.wait_for_function("!document.querySelector('#chat').innerText.includes('正在查找相关条款')")
+    page.locator("#chat button[aria-label='没用']").first.click()  # the answer's own 👎
+    page.locator("#feedback-status").get_by_text("已记录", exact=False).wait_for()
+    page.get_by_text("对回答的意见", exact=False).first.click()
     page.locator("#feedback-comment textarea").fill(comment)
-    page.locator("#feedback-down").click()
+    page.locator("#feedback-send").click()
     page.locator("#feedback-status").get_by_text("已保存", exact=False).wait_for()
 
 

@@ -149,7 +149,7 @@ def test_a_full_page_queue_is_refused_in_chinese_and_the_api_still_answers(slow_
     chat = next(fn_id for fn_id, fn in public.fns.items() if fn.name == "stream_turn")
 
     def join(session: str) -> httpx.Response:
-        body = {"data": [SLOW_QUESTION, [], None], "fn_index": chat, "session_hash": session, "event_data": None}
+        body = {"data": [SLOW_QUESTION, [], None, []], "fn_index": chat, "session_hash": session, "event_data": None}
         return httpx.post(served.url + "gradio_api/queue/join", json=body, timeout=10)
 
     assert join("page-1").status_code == 200

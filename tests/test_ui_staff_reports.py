@@ -165,11 +165,10 @@ def test_feedback_viewer_filters_by_vote(services: Services) -> None:
 
 
 def test_page_chat_logs_answers_and_a_followed_up_needs_info_is_resolved(fresh_services: Services) -> None:
-    conversation, history = Conversation(), []
-    contracts = []
+    conversation, history, contracts = Conversation(), [], []
     for question in ("我在石家庄考了中级工证书，能领多少技能提升补贴？", "交了15个月失业保险"):
-        *_, (history, conversation, contract, _) = respond(fresh_services, question, history, conversation)
-        contracts.append(contract)
+        # the page keeps one record per answer (the answer's contract and the id votes refer to)
+        *_, (history, conversation, contracts, _) = respond(fresh_services, question, history, conversation, contracts)
     assert [c["status"] for c in contracts] == ["needs_info", "answered"]
     assert all(c["answer_id"] for c in contracts)  # the page can attach its 👍/👎 to this answer
     logged = fresh_services.feedback.answers()

@@ -22,7 +22,9 @@ class DocumentAnswers:
         self.engine = engine
 
     def wanted(self, understanding: Understanding) -> bool:
-        return any(understanding.has(i) for i in ("status", "metadata", "basis"))
+        """Status and metadata questions; a basis question (照着哪个文件出的) is answered by the document's preamble,
+        quoted through the evidence."""
+        return any(understanding.has(i) for i in ("status", "metadata"))
 
     def targets(
         self, understanding: Understanding, regions: list[str] | None, evidence: Callable[[], list[Evidence]]

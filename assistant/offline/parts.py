@@ -97,6 +97,8 @@ class PartAnswerer:
         evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, amount=kind == "amount",
                                     score=self.clauses.scorer(text, u, kind), strict=only_national,
                                     benefit=kind != "procedure")
+        if not evidence and kind == "amount" and u.has("eligibility"):  # "收多少培训费是政府定的吗": a yes/no
+            evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, strict=only_national)
         if kind == "procedure":  # look again with the words procedures are written in
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"

@@ -102,6 +102,7 @@ class Aspect(_Strict):
 
 class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
+    amount_words: tuple[str, ...] = ()
     no_procedure: str
     next_steps: str
     verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]

@@ -27,7 +27,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-QuantityKind = Literal["money", "percent", "duration", "count", "year", "number"]
+QuantityKind = Literal["money", "percent", "duration", "count", "age", "year", "number"]
 Bound = Literal["max", "min"]
 
 # Full-width digits and marks → ASCII, one character for one (offsets stay valid).
@@ -49,10 +49,12 @@ _MONTH_UNITS = {"个半月": ("月", Decimal(1), Decimal("0.5")), "个月": ("�
                 "天": ("天", Decimal(1), Decimal(0)), "日": ("天", Decimal(1), Decimal(0)),
                 "个小时": ("小时", Decimal(1), Decimal(0)), "小时": ("小时", Decimal(1), Decimal(0)),
                 "课时": ("课时", Decimal(1), Decimal(0)), "学时": ("课时", Decimal(1), Decimal(0))}
+_AGE_UNITS = ("周岁", "岁")
 COUNT_UNITS = ("人次", "个人", "名", "人", "位", "个", "家", "户", "所", "间", "项", "次", "批", "期", "倍")
 _COUNT_UNITS = COUNT_UNITS
 _UNIT = "|".join(
-    re.escape(u) for u in sorted([*_MONEY_UNITS, *_MONTH_UNITS, *_COUNT_UNITS, "%", "‰"], key=len, reverse=True)
+    re.escape(u)
+    for u in sorted([*_MONEY_UNITS, *_MONTH_UNITS, *_COUNT_UNITS, *_AGE_UNITS, "%", "‰"], key=len, reverse=True)
 )
 _CHAIN = re.compile(rf"({NUMBER})((?:{_CONNECTOR}{NUMBER})*)\s*({_UNIT})?")
 _PERCENT_WORDS = re.compile(rf"百分之({NUMBER})")
@@ -76,6 +78,7 @@ _MIN_BEFORE = re.compile(
     r"(最低|最少|不低于|不少于|不得低于|至少|(?<![不未])满|达到|(?<!不)超过|(?<!不)高于|(?<!不)多于)[^，。；\d]{0,10}$"
 )
 # Members of a list share the qualifiers of the first one: 每人每年中级工4000元、高级工6000元.
+_RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _LIST_GAP = re.compile(r"^[、，,和或及]\s*[^\d，。；、]{0,5}$")
 _MIN_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?以上")
 _MAX_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?(以下|以内|内)")
@@ -90,8 +93,8 @@ class Quantity(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     kind: QuantityKind
-    value: Decimal = Field(description="元 for money, percent points, months/天/小时 for durations, count, year.")
-    unit: str = Field(description="元 · % · 月 · 天 · 小时 · 课时 · a count word (人, 个 …) · 年 (a year) · ''.")
+    value: Decimal = Field(description="元 for money, percent points, months/天/小时 for durations, count, age, year.")
+    unit: str = Field(description="元 · % · 月 · 天 · 小时 · 课时 · a count word (人, 个 …) · 岁 · 年 (a year) · ''.")
     raw: str = Field(description="The span as written.")
     start: int
     end: int
@@ -190,6 +193,8 @@ def _classify(value: Decimal, unit: str, number_span: str) -> tuple[QuantityKind
         return "duration", tidy(value * factor + extra), base
     if unit in _COUNT_UNITS:
         return "count", value, unit
+    if unit in _AGE_UNITS:
+        return "age", value, "岁"
     return "number", value, ""
 
 
@@ -250,7 +255,19 @@ def find_quantities(text: str) -> list[Quantity]:
             end_of = last_end if is_last else end
             add(kind, amount, normalized, start, end_of)
     found.sort(key=lambda q: q.start)
-    return _share_list_qualifiers(source, found)
+    return _age_ranges(source, _share_list_qualifiers(source, found))
+
+
+def _age_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``16至60周岁`` / ``年满16周岁至60周岁``: an age range bounds a person's age from both sides (inclusive)."""
+    ranged = list(found)
+    for i in range(len(ranged) - 1):
+        low, high = ranged[i], ranged[i + 1]
+        if low.kind == high.kind == "age" and _RANGE_GAP.match(text[low.end : high.start]) and high.bound is None:
+            if low.bound in (None, "min"):
+                ranged[i] = low.model_copy(update={"bound": "min", "inclusive": low.inclusive is not False})
+            ranged[i + 1] = high.model_copy(update={"bound": "max", "inclusive": True})
+    return ranged
 
 
 def _share_list_qualifiers(text: str, found: list[Quantity]) -> list[Quantity]:

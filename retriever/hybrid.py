@@ -37,9 +37,11 @@ CANDIDATES = 50
 MAX_TOP_K = 50
 _VOTE = 1.0 / (RRF_K + 1)  # what a first place in a weight-1 ranking is worth
 # A chunk of the place's own region gets a first place in every ranking, so it outranks national text; a parent
-# region's chunk (a province's rule for a city asked about) half of that: own rules first, then parents', then national.
+# region's chunk (a province's rule for a city asked about) one first-place vote less: own rules first among equally
+# relevant clauses, but a parent's clause that both rankings put first (the province's amounts a city does not restate)
+# is not buried under the city's unrelated clauses.
 REGION_BOOST = (DENSE_WEIGHT + LEXICAL_WEIGHT) * _VOTE
-PARENT_REGION_SHARE = 0.5
+PARENT_REGION_SHARE = 0.75
 # A document the question names (文号, title, "07年那个文件") is the strongest preference — above the region's own
 # text — but never a filter.
 NAMED_DOC_BOOST = REGION_BOOST + 2.0 * _VOTE

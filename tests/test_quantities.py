@@ -115,3 +115,25 @@ def test_counts() -> None:
     assert [(q.kind, q.value, q.unit) for q in find_quantities("三个高级工、2名中级工")] == [
         ("count", 3, "个"), ("count", 2, "名"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年15岁", [("15", None, None)]),
+        ("年满16周岁", [("16", "min", True)]),
+        ("45岁以下的劳动者", [("45", "max", True)]),
+        ("年满18周岁至60周岁", [("18", "min", True), ("60", "max", True)]),
+        ("16-45岁", [("16", "min", True), ("45", "max", True)]),
+        ("满16周岁不满18周岁", [("16", "min", True), ("18", "max", False)]),
+    ],
+)
+def test_ages_and_age_ranges(text: str, expected: list[tuple[str, str | None, bool | None]]) -> None:
+    ages = [q for q in find_quantities(text) if q.kind == "age"]
+    assert [(str(q.value), q.bound, q.inclusive) for q in ages] == expected
+    assert all(q.unit == "岁" for q in ages)
+
+
+def test_a_range_of_other_quantities_gets_no_bounds() -> None:
+    """Only ages: a grant's range (资助30万至50万元) is not a condition on the reader."""
+    assert [q.bound for q in find_quantities("资助30万至50万元")] == [None, None]

@@ -12,7 +12,7 @@ from assistant.models import Answer, Citation
 from assistant.offline import compose, selection
 from assistant.offline.evidence import Evidence, EvidenceFinder
 from assistant.offline.procedure import ProcedureReader
-from assistant.offline.verdicts import judge, verdict_indices
+from assistant.offline.verdicts import Stated, judge, phrase_around, verdict_indices
 from ingest.models import Chunk
 from ingest.quantities import find_quantities
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -60,18 +60,18 @@ class ClauseComposer:
         region = self.region_label(primary.chunk)
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
-        if kind in ("eligibility", "amount") and understanding.facts:
+        if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities):
             verdict, condition = self.find_verdict(primary, evidence, understanding)
         words = self.engine.knowledge.answers.verdicts
         if procedure_lines is not None:
             indices, lead_line = procedure_lines
             lines.append(lead_line)
             quotes: list[tuple[Citation, str]] = [(citations[0], selection.quote(primary.chunk.text, indices))]
-        elif verdict is not None and kind == "eligibility" and condition is primary.chunk:
+        elif verdict is not None and kind == "eligibility":  # the clause stating the condition answers
+            citations = [citation_from_chunk(1, condition)]
             lines.append(compose.verdict_line(verdict, region, 1, words))
             status = "needs_info" if verdict.outcome == "needs_info" else "answered"
-            quotes = [(citations[0], selection.quote(primary.chunk.text, verdict_indices(primary.chunk.text,
-                                                                                           verdict)))]
+            quotes = [(citations[0], selection.quote(condition.text, verdict_indices(condition.text, verdict)))]
         else:
             lead = selection.best(primary.chunk.text, score, 1)
             quotes = [(citations[0], selection.best(primary.chunk.text, score, QUOTE_SENTENCES))]
@@ -112,13 +112,30 @@ class ClauseComposer:
         """A verdict on the user's stated facts from the answering clause, else from another clause of the same
         document that states the condition (conditions often stand in their own article)."""
         specs = self.engine.knowledge.facts.facts
+        stated = self.stated(understanding)
         same_doc = [e.chunk for e in evidence if e.chunk.doc_id == primary.chunk.doc_id]
         rest = [c for c in self.engine.chunks(primary.chunk.doc_id) if c not in same_doc]
         for chunk in [primary.chunk, *same_doc, *rest]:
-            verdict = judge(chunk.text, understanding.facts, specs)
+            verdict = judge(chunk.text, understanding.facts, specs, stated)
             if verdict is not None:
                 return verdict, chunk
         return None, primary.chunk
+
+    def stated(self, understanding: Understanding) -> list[Stated]:
+        """Each quantity of the question with the content words of its phrase (places and numbers left out)."""
+        vocabulary = self.engine.vocabulary()
+        text = understanding.normalized
+        places = [p.surface for p in understanding.places]
+        found: list[Stated] = []
+        for quantity in understanding.quantities:
+            at = text.find(quantity.raw)
+            if at < 0:
+                continue
+            _, phrase = phrase_around(text, at, at + len(quantity.raw))
+            words = [w for w in vocabulary.terms(phrase.replace(quantity.raw, " "), places)
+                     if not any(ch.isdigit() for ch in w)]
+            found.append(Stated(quantity, tuple(words)))
+        return found
 
     def validity_notes(self, doc_id: str, mentioned: bool) -> list[str]:
         """An answer from a replaced or expired document says so (unless the older/newer pair is already named)."""

@@ -87,12 +87,6 @@ class EvidenceFinder:
         money = amount and any(word in understanding.normalized for word in self.money_words) \
             and not _COUNTED.search(understanding.normalized)
 
-        core = [squeeze(word) for word in understanding.topic_core]
-
-        def regulates(chunk: Chunk) -> bool:
-            body = squeeze(chunk.embed_text())
-            return any(word in body for word in core)
-
         def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
             return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
 
@@ -109,7 +103,7 @@ class EvidenceFinder:
                 continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
             coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
             coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
-            if hit.rank <= TOPIC_RANK and regulates(hit.chunk):  # the document is about the asked topic
+            if hit.rank <= TOPIC_RANK and self.regulates(hit.chunk, understanding):  # a document about the topic
                 coverage = max(coverage, SUPPORT_THRESHOLD)
             first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
             if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):
@@ -131,6 +125,12 @@ class EvidenceFinder:
 
         evidence = [Evidence(hit, coverage, strength(coverage, hit)) for coverage, hit in supported]
         return sorted(evidence, key=lambda e: e.strength, reverse=True)
+
+    @staticmethod
+    def regulates(chunk: Chunk, understanding: Understanding) -> bool:
+        """The chunk is about the question's topic: its text, headings or document title use the topic's core words."""
+        body = squeeze(chunk.embed_text())
+        return any(squeeze(word) in body for word in understanding.topic_core)
 
     @staticmethod
     def confident(hit: SearchHit) -> bool:

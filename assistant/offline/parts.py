@@ -13,6 +13,7 @@ from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
 from assistant.offline.evidence import EvidenceFinder, states_amount
+from assistant.offline.support import squeeze
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
 from ingest.models import STATUS_LABELS
@@ -97,8 +98,12 @@ class PartAnswerer:
         evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, amount=kind == "amount",
                                     score=self.clauses.scorer(text, u, kind), strict=only_national,
                                     benefit=kind != "procedure")
-        if not evidence and kind == "amount" and u.has("eligibility"):  # "收多少培训费是政府定的吗": a yes/no
-            evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, strict=only_national)
+        if kind == "amount":  # look again as the topic, the stated categories and the words amounts are written in
+            evidence = self._amount_evidence(evidence, u, regions, old_wanted=old_wanted)
+        if not evidence and kind == "amount" and u.has("eligibility") and not only_national:
+            # "收多少培训费是政府定的吗": a yes/no the asked region's clause answers without a figure (national text
+            # without a figure does not answer a place's amount question)
+            evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
         if kind == "procedure":  # look again with the words procedures are written in
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
@@ -135,6 +140,28 @@ class PartAnswerer:
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
                                    named_place=bool(places))
+
+    def _amount_evidence(self, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
+        """An amount question's clauses with the figure: the first look's, then those found by asking for the topic in
+        the words amounts are written in with the categories the user stated (中级, 脱贫劳动力) — kept when they state
+        an amount, regulate the topic and name a stated category (so the asker's situation, 交了两年失业保险, cannot
+        hide the figure, and a money clause about something else never answers). Clauses naming more of the stated
+        categories come first (the sentence "中级（四级）证书的，每人补贴1400元" over a definition)."""
+        categories = [value for value in u.facts.values() if isinstance(value, str) and value]
+        if not u.topic_core or not categories:
+            return evidence
+
+        def named(item) -> int:
+            body = squeeze(item.chunk.text)
+            return sum(squeeze(value) in body for value in categories)
+
+        words = [u.topic_title or "", *categories, *self.engine.knowledge.answers.amount_words]
+        worded = " ".join(dict.fromkeys(w for w in words if w))
+        seen = {e.chunk.id for e in evidence}
+        found = [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
+                                             strict=True)
+                 if e.chunk.id not in seen and named(e) and self.finder.regulates(e.chunk, u)]
+        return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count
 
     def _verified_point(self, u: Understanding, evidence, regions, chosen: RuleView | None):
         """(rule, rival): a verified rule of the asked region covers the point the question names, but the best

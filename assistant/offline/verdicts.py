@@ -4,10 +4,17 @@ A threshold is a quantity the clause bounds (12个月以上, 不满6个月, 最�
 fact's cues is written just before it in the same sentence (累计缴纳失业保险费12个月以上 concerns the months of
 unemployment insurance). The verdict says which threshold and which value of the user's it compared — 符合, 不符合,
 or 还需确认 when the clause sets a threshold on something the user has not said.
+
+Facts nobody listed are compared too: a quantity the user stated (签了8个月合同) meets a lower bound of the same kind
+and unit in the clause (签订1年以上劳动合同) when a content word around the user's quantity is written in the clause's
+phrase around the bound (合同) — an age (15岁 / 年满16周岁) needs no word, its unit says what it measures. Only lower
+bounds and ages: an upper bound elsewhere is mostly a cap on the benefit (最长不超过30天), not a condition; and no
+percentages: a rate a user states is a claim about the policy (比例是15%), not a fact about themselves.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,9 +22,11 @@ from typing import Any, Literal
 
 from assistant.citations import sentences
 from ingest.knowledge import FactSpec
+from ingest.normalize import parse_label
 from ingest.quantities import Quantity, find_quantities
 
 CUE_WINDOW = 24
+_PHRASE = re.compile(r"[^，,；;：:。！？!?]+")
 _KINDS = {"months": ("duration", "月"), "years": ("duration", "月"), "money": ("money", "元"),
           "count": ("count", None), "percent": ("percent", "%")}
 Outcome = Literal["eligible", "not_eligible", "needs_info"]
@@ -31,9 +40,14 @@ class Check:
     value: Any | None
     met: bool | None
     cue_at: int = 0
+    phrase_end: int | None = None  # a stated check's condition is its whole phrase (签订1年以上劳动合同的…人员)
 
     def condition(self) -> str:
         """The condition as the clause words it, from the cue to the bound: 累计缴纳失业保险费12个月以上."""
+        if self.phrase_end is not None:
+            phrase = self.sentence[self.cue_at : self.phrase_end].strip()
+            label = parse_label(phrase)
+            return (label.rest if label is not None else phrase).strip()
         end = self.threshold.end
         tail = self.sentence[end : end + 6]
         for word in ("（含）以上", "(含)以上", "及以上", "以上", "以下", "以内"):
@@ -41,6 +55,14 @@ class Check:
                 end += len(word)
                 break
         return self.sentence[self.cue_at : end].strip("，,；;")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A quantity the user stated, with the content words of the phrase around it (签了8个月合同 → 签了, 合同)."""
+
+    quantity: Quantity
+    words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -84,12 +106,58 @@ def checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[
                 met = None if value is None else _meets(value, quantity)
                 found.append(Check(spec.name, quantity, sentence, facts.get(spec.name), met, cue_at))
                 break
+    return [c for c in found if not _beyond_band(c, found)]
+
+
+def _beyond_band(check: Check, found: list[Check]) -> bool:
+    """A sentence bounding one fact from both sides (6个月（含）以上不满12个月) describes a band — most often a tier
+    with its own terms (可按50%申领) beside the ordinary rule, not a requirement. A value above the band's upper end is
+    outside that tier, which says nothing about eligibility: neither bound of the band judges it."""
+    band = [c for c in found if c.fact == check.fact and c.sentence == check.sentence]
+    upper = [c for c in band if c.threshold.bound == "max"]
+    if not upper or not any(c.threshold.bound == "min" for c in band):
+        return False
+    return any(c.met is False for c in upper) and all(c.met is not False for c in band if c.threshold.bound == "min")
+
+
+def phrase_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """The phrase (between punctuation) holding ``text[start:end]``: (its start, its text)."""
+    for match in _PHRASE.finditer(text):
+        if match.start() <= start and end <= match.end():
+            return match.start(), match.group(0)
+    return start, text[start:end]
+
+
+def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str, int]] = ()) -> list[Check]:
+    """Lower bounds (and age bounds) of ``text`` compared with quantities the user stated about the same thing."""
+    stated = [s for s in stated if s.quantity.kind in ("duration", "money", "count", "age")]
+    if not stated:
+        return []
+    skip = set(taken)
+    found: list[Check] = []
+    for sentence in sentences(text):
+        for threshold in (q for q in find_quantities(sentence) if q.bound):
+            if (sentence, threshold.start) in skip or (threshold.bound != "min" and threshold.kind != "age"):
+                continue
+            at, phrase = phrase_around(sentence, threshold.start, threshold.end)
+            for item in stated:
+                q = item.quantity
+                if q.kind != threshold.kind or q.unit != threshold.unit:
+                    continue
+                if q.kind != "age" and not any(word in phrase for word in item.words):
+                    continue
+                found.append(Check("stated", threshold, sentence, q.value, _meets(q.value, threshold), at,
+                                   at + len(phrase)))
+                break
     return found
 
 
-def judge(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> Verdict | None:
+def judge(
+    text: str, facts: dict[str, Any], specs: Iterable[FactSpec], stated: Iterable[Stated] = ()
+) -> Verdict | None:
     """A verdict when the clause sets a threshold on a fact the user stated; None when it sets none we can read."""
     found = checks(text, facts, specs)
+    found += stated_checks(text, stated, [(c.sentence, c.threshold.start) for c in found])
     stated = [c for c in found if c.met is not None]
     if not stated:
         return None

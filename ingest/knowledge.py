@@ -100,9 +100,18 @@ class Aspect(_Strict):
     words: tuple[str, ...]
 
 
+class HowToApply(_Strict):
+    words: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+
+
 class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
+    how_to_apply: HowToApply = Field(default_factory=lambda: HowToApply())
+    procedure_headings: tuple[str, ...] = ()
     amount_words: tuple[str, ...] = ()
+    worked_out: str
+    condition_chars: int = Field(ge=2)
     no_procedure: str
     next_steps: str
     verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]
@@ -161,6 +170,21 @@ def parse_synonyms(lines: list[str]) -> tuple[ExpansionRule, ...]:
     return tuple(rules)
 
 
+def _with_application_words(intents: IntentsFile, answers: AnswersFile) -> IntentsFile:
+    """One list per concept: the words that ask how to apply (answers.yaml ``how_to_apply``: its words and the
+    ``asked`` words of its aspects, 到哪里交 · 带什么材料) are procedure intent words too."""
+    spec = intents.intents.get("procedure")
+    unknown = [a for a in answers.how_to_apply.aspects if a not in answers.aspects]
+    if unknown:
+        raise ValueError(f"how_to_apply names unknown aspects: {unknown}")
+    if spec is None:
+        return intents
+    asked = [w for a in answers.how_to_apply.aspects for w in answers.aspects[a].asked]
+    words = tuple(dict.fromkeys((*spec.words, *answers.how_to_apply.words, *asked)))
+    return intents.model_copy(update={"intents": {**intents.intents, "procedure": spec.model_copy(
+        update={"words": words})}})
+
+
 def _yaml(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
@@ -185,6 +209,7 @@ def _load(directory: str) -> Knowledge:
         scope = ScopeFile.model_validate(_yaml(current))
         current = folder / "answers.yaml"
         answers = AnswersFile.model_validate(_yaml(current))
+        intents = _with_application_words(intents, answers)
         current = folder / "synonyms.txt"
         synonyms = parse_synonyms(current.read_text(encoding="utf-8").splitlines())
         current = folder / "question_words.txt"

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk
 from assistant.models import Answer, Citation
-from assistant.offline import compose, selection
-from assistant.offline.evidence import Evidence, EvidenceFinder
+from assistant.offline import compose, enumeration, selection
+from assistant.offline.arithmetic import ClauseArithmetic
+from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
 from assistant.offline.procedure import ProcedureReader
 from assistant.offline.verdicts import Stated, judge, phrase_around, verdict_indices
 from ingest.models import Chunk
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 QUOTE_SENTENCES = 3
+WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
 OTHER_REGION_SHARE = 0.9
 
@@ -30,6 +32,7 @@ class ClauseComposer:
         self.engine = engine
         self.finder = finder
         self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
+        self.arithmetic = ClauseArithmetic(engine.knowledge.answers.condition_chars)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:
         vocabulary = self.engine.vocabulary()
@@ -63,10 +66,29 @@ class ClauseComposer:
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities):
             verdict, condition = self.find_verdict(primary, evidence, understanding)
         words = self.engine.knowledge.answers.verdicts
-        if procedure_lines is not None:
-            indices, lead_line = procedure_lines
+        listed = None
+        if kind == "list" or "materials" in aspects:
+            listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
+            if listed is not None and enumeration.picks_one(primary.chunk, listed[1], self.naming_words(understanding)):
+                listed = None
+        if listed is not None:  # "要交哪些材料": the whole list, each item cited
+            parent, items = listed
+            shown = items[: enumeration.MAX_ITEMS]
+            citations = [citation_from_chunk(i, chunk) for i, chunk in enumerate(shown, start=1)]
+            lines.append(compose.list_answer(region, enumeration.title(parent, items),
+                                             [enumeration.item_text(c) for c in shown], len(items)))
+            quotes = [(citation, chunk.text.strip()) for citation, chunk in zip(citations, shown, strict=True)]
+        elif procedure_lines is not None:
+            indices, lead_line, described = procedure_lines
             lines.append(lead_line)
             quotes: list[tuple[Citation, str]] = [(citations[0], selection.quote(primary.chunk.text, indices))]
+            if self.procedure.named(understanding) and described:  # each named ask answered by its own clause
+                for chunk, found in self.procedure.supplements(primary.chunk, evidence, aspects):
+                    citations.append(citation_from_chunk(len(citations) + 1, chunk))
+                    lines.append(f"{selection.quote(chunk.text, found)}[{citations[-1].n}]")
+                    quotes.append((citations[-1], selection.quote(chunk.text, found)))
+            if described:  # asked where to apply, and no quoted clause says: the hotline and the local office
+                lines.extend(self.procedure.missing_where(aspects, [q for _, q in quotes]))
         elif verdict is not None and kind == "eligibility":  # the clause stating the condition answers
             citations = [citation_from_chunk(1, condition)]
             lines.append(compose.verdict_line(verdict, region, 1, words))
@@ -76,6 +98,12 @@ class ClauseComposer:
             lead = selection.best(primary.chunk.text, score, 1)
             quotes = [(citations[0], selection.best(primary.chunk.text, score, QUOTE_SENTENCES))]
             answer_line = compose.clause_answer(region, lead, 1)
+            worked = self.worked(region, primary, evidence, understanding) if kind == "amount" and (
+                verdict is None or verdict.outcome == "eligible") else None
+            if worked is not None:  # the rate worked out with the question's figures (its clause cited)
+                answer_line, rated = worked
+                citations = [citation_from_chunk(1, rated)]
+                quotes = [(citations[0], selection.best(rated.text, score, QUOTE_SENTENCES))]
             if verdict is not None:  # the condition stands in another clause of the same document
                 citations.append(citation_from_chunk(2, condition))
                 quotes.append((citations[-1], selection.quote(condition.text, verdict_indices(condition.text,
@@ -89,7 +117,7 @@ class ClauseComposer:
         if older is not None:
             old_meta, new_meta = self.engine.meta(older.chunk.doc_id), self.engine.meta(primary.chunk.doc_id)
             if old_meta and new_meta:
-                citations.append(citation_from_chunk(2, older.chunk))
+                citations.append(citation_from_chunk(len(citations) + 1, older.chunk))
                 lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
         elif old_wanted:
             newer = self.newer_documents(primary.chunk.doc_id)
@@ -108,6 +136,26 @@ class ClauseComposer:
         body = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=question, status=status, answer=body, citations=citations)
 
+    def worked(self, region: str, primary: Evidence, evidence: list[Evidence],
+               understanding: Understanding) -> tuple[str, Chunk] | None:
+        """The clause's own rate worked out with the question's figures, when no verified rule covers the clause: the
+        answering clause, or — when it states no amount — the best supported clause of its document that does."""
+        chunks = [primary.chunk]
+        if not states_amount(primary.chunk.text, money=True):
+            chunks += [e.chunk for e in evidence[:WORKED_DEPTH] if e.chunk.doc_id == primary.chunk.doc_id
+                       and e.chunk is not primary.chunk and states_amount(e.chunk.text, money=True)][:1]
+        meta = self.engine.meta(primary.chunk.doc_id)
+        covered = {(r.doc_id, r.clause_path) for r in self.engine.router.rules}
+        for chunk in chunks:
+            if meta is None or (chunk.doc_id, chunk.clause_path) in covered:
+                continue
+            worked = self.arithmetic.work(meta, self.engine.chunks(chunk.doc_id), chunk.clause_path, understanding)
+            if worked is not None:
+                line = compose.worked_answer(region, worked.result, 1, worked.assumptions,
+                                             self.engine.knowledge.answers.worked_out)
+                return line, chunk
+        return None
+
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding):
         """A verdict on the user's stated facts from the answering clause, else from another clause of the same
         document that states the condition (conditions often stand in their own article)."""
@@ -120,6 +168,15 @@ class ClauseComposer:
             if verdict is not None:
                 return verdict, chunk
         return None, primary.chunk
+
+    @staticmethod
+    def naming_words(understanding: Understanding) -> list[str]:
+        """Words of the question that can single out one row or item: its places (as written, their chain and stems)
+        and the categories it states (中级, 焊工)."""
+        words = {p.surface for p in understanding.places} | {n for p in understanding.places for n in p.chain}
+        words |= {n.rstrip("省市区县") for n in words}
+        words |= {v for v in understanding.facts.values() if isinstance(v, str)}
+        return sorted(words)
 
     def stated(self, understanding: Understanding) -> list[Stated]:
         """Each quantity of the question with the content words of its phrase (places and numbers left out)."""

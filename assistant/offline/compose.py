@@ -36,6 +36,23 @@ def clause_answer(region: str, lead: str, n: int) -> str:
     return f"根据{region_phrase(region)}的规定：{lead}[{n}]"
 
 
+def worked_answer(region: str, result: CalculationResult, n: int, assumptions: Sequence[str], caveat: str) -> str:
+    """根据天津市（…）的规定，按条款标准计算共39000元[1]；计算过程：…；<caveat>"""
+    assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
+    amount = yuan(result.amount) if result.amount is not None else ""
+    steps = "；".join(step.rstrip("。") for step in result.trace)
+    lead = f"根据{region_phrase(region)}的规定{assumed}，按条款列明的标准计算共{amount}。[{n}]"
+    return f"{lead}\n计算过程：{steps}。\n{caveat}"
+
+
+def list_answer(region: str, title: str, items: Sequence[str], total: int) -> str:
+    """根据天津市的规定，企业新型学徒制培训补贴申请材料共5项：《申请表》[1]；学徒花名册[2]；……"""
+    named = f"{title}共{total}项" if title else f"所列共{total}项"
+    more = f"等{total}项" if total > len(items) else ""
+    listed = "；".join(f"{item}[{n}]" for n, item in enumerate(items, start=1))
+    return f"根据{region_phrase(region)}的规定，{named}：{listed}{more}。"
+
+
 def calculation_answer(result: CalculationResult, n: int, assumptions: Sequence[str]) -> str:
     assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
     summary = result.summary.rstrip("。")

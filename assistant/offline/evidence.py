@@ -99,7 +99,7 @@ class EvidenceFinder:
                 continue
             if amount and not states_amount(hit.chunk.text, money=money):
                 continue
-            if benefit_asked and not any(noun in body for noun in self.benefit_nouns) and not names_place(hit):
+            if benefit_asked and not self.names_benefit(hit.chunk) and not names_place(hit):
                 continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
             coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
             coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
@@ -125,6 +125,12 @@ class EvidenceFinder:
 
         evidence = [Evidence(hit, coverage, strength(coverage, hit)) for coverage, hit in supported]
         return sorted(evidence, key=lambda e: e.strength, reverse=True)
+
+    def names_benefit(self, chunk: Chunk) -> bool:
+        """The clause, or a heading it stands under (not the document title: every title names one), names a benefit:
+        the items under 一、补贴对象 are about the 补贴 though none of them says it."""
+        body = squeeze(" ".join([*chunk.heading_path[1:], chunk.text]))
+        return any(noun in body for noun in self.benefit_nouns)
 
     @staticmethod
     def regulates(chunk: Chunk, understanding: Understanding) -> bool:

@@ -110,6 +110,7 @@ class PartAnswerer:
             seen = {e.chunk.id for e in evidence}
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
                          if e.chunk.id not in seen]
+            evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         if only_national:
             if evidence:
                 prefix = compose.national_only_prefix([p.label for p in uncovered])

@@ -9,9 +9,12 @@ from assistant.offline import selection
 from assistant.offline.evidence import Evidence
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
+from retriever.models import SearchHit
 from retriever.understanding import Understanding
 
 WHO = "who"
+WHERE = "where"
+OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind the best evidence
 
 
 class ProcedureReader:
@@ -19,12 +22,58 @@ class ProcedureReader:
         self.answers = answers
         self.chunks = chunks
 
+    def named(self, understanding: Understanding) -> list[str]:
+        """The aspects the question names in so many words (在哪申请 → where, 多久到账 → when)."""
+        return [name for name, aspect in self.answers.aspects.items()
+                if any(word in understanding.normalized for word in aspect.asked)]
+
     def asked(self, understanding: Understanding) -> list[str]:
         """The aspects a procedure question asks for (all but "who" when it names none: a 责任单位 note alone does
-        not tell a worker how to apply)."""
-        named = [name for name, aspect in self.answers.aspects.items()
-                 if any(word in understanding.normalized for word in aspect.asked)]
-        return named or [name for name in self.answers.aspects if name != WHO]
+        not tell a worker how to apply; 怎么申请 beside a named aspect asks for its own aspects as well)."""
+        general = [name for name in self.answers.aspects if name != WHO]
+        named = self.named(understanding)
+        if named and any(word in understanding.normalized for word in self.answers.how_to_apply.words):
+            named += [name for name in self.answers.how_to_apply.aspects if name not in named]
+        return named or general
+
+    def described(self, chunk: Chunk, aspects: list[str]) -> int:
+        """How many of the asked aspects' words the clause says."""
+        return sum(word in chunk.text for word in dict.fromkeys(self.words(aspects)))
+
+    def own_clauses(self, evidence: list[Evidence], aspects: list[str]) -> list[Evidence]:
+        """The answering document's own procedure section (a 申报程序 section rarely repeats the benefit's name, so
+        retrieval alone misses it): clauses under a procedure heading that say an asked aspect's words, as evidence
+        just behind the best."""
+        if not evidence:
+            return []
+        top, seen = evidence[0], {e.chunk.id for e in evidence}
+        found = [c for c in self.chunks(top.chunk.doc_id)
+                 if c.id not in seen and self.described(c, aspects)
+                 and any(w in h for h in c.heading_path for w in self.answers.procedure_headings)]
+        return [Evidence(SearchHit(chunk=c, score=0.0, rank=len(evidence) + i), coverage=top.coverage * OWN_SHARE,
+                         strength=top.strength * OWN_SHARE) for i, c in enumerate(found, start=1)]
+
+    def supplements(
+        self, primary: Chunk, evidence: list[Evidence], aspects: list[str]
+    ) -> list[tuple[Chunk, list[int]]]:
+        """For each asked aspect the answering clause does not describe, the best clause of the same document that
+        does (its sentences on that aspect): "在哪申请？多久到账？" gets both the channel and the time limit."""
+        chosen: list[tuple[Chunk, list[int]]] = []
+        covered = {a for a in aspects if selection.matching(primary.text, self.answers.aspects[a].words)}
+        for aspect in aspects:
+            if aspect in covered:
+                continue
+            words = self.answers.aspects[aspect].words
+            for item in evidence:
+                chunk = item.chunk
+                if chunk.doc_id != primary.doc_id or chunk.id == primary.id or any(c.id == chunk.id for c, _ in chosen):
+                    continue
+                found = selection.matching(chunk.text, words)
+                if found:
+                    chosen.append((chunk, found[:2]))
+                    covered |= {a for a in aspects if selection.matching(chunk.text, self.answers.aspects[a].words)}
+                    break
+        return chosen
 
     def words(self, aspects: list[str]) -> list[str]:
         return [w for name in aspects for w in self.answers.aspects[name].words]
@@ -45,17 +94,24 @@ class ProcedureReader:
 
         return sorted(evidence, key=lambda e: (-described(e), -e.strength))
 
-    def lines(self, chunk: Chunk, aspects: list[str], region: str) -> tuple[list[int], str]:
-        """(sentences to quote, the lead line) for a procedure question answered from ``chunk``."""
+    def lines(self, chunk: Chunk, aspects: list[str], region: str) -> tuple[list[int], str, bool]:
+        """(sentences to quote, the lead line, whether the clause describes the procedure) for a procedure question
+        answered from ``chunk``."""
         found = self.sentences(chunk, aspects)
         if found:
             lead = selection.quote(chunk.text, found[:2])
-            return found[:4], f"根据{region}的规定：{lead}[1]"
-        return [0], f"{self.answers.no_procedure}{self.answers.next_steps}"
+            return found[:4], f"根据{region}的规定：{lead}[1]", True
+        return [0], f"{self.answers.no_procedure}{self.answers.next_steps}", False
+
+    def missing_where(self, aspects: list[str], quoted: list[str]) -> list[str]:
+        """The next step when the question asks where to apply and none of the quoted sentences says where."""
+        if WHERE not in aspects or any(selection.matching(text, self.answers.aspects[WHERE].words) for text in quoted):
+            return []
+        return [f"下一步：{self.answers.next_steps}"]
 
     def next_steps(self, chunk: Chunk, region: str) -> str:
         """Where to go next: the document's own procedure clause when it has one, else the hotline and office."""
-        where = self.words(["where", "materials"])
+        where = self.words([WHERE, "materials"])
         own = [c for c in self.chunks(chunk.doc_id) if c.id != chunk.id and len(selection.matching(c.text, where)) >= 2]
         if own:
             best = max(own, key=lambda c: len(selection.matching(c.text, where)))

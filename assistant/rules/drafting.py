@@ -28,11 +28,13 @@ import yaml
 from assistant.rules.draft_text import (
     BASE_NOUN,
     DESCRIPTOR_END,
+    LEAD_WORDS,
     LEVEL_LIST,
     POINT,
     RANGE_GAP,
     SEPARATORS,
     TARGET_RATE,
+    TRAIL_WORDS,
     UPLIFT_WORDS,
     bound_end,
     expand_levels,
@@ -56,6 +58,9 @@ COUNT_UNITS = ("人", "个", "名", "次", "项", "家", "间", "户")
 TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
 CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
 MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")
+CLAUSE_BREAKS = "，,；;。：:"
+UPLIFT_REACH = 40  # characters an uplift's condition may span before the uplift word
+RAISED_STANDARD = re.compile(r"(?:按照|按|在)[^，,；;]*$")  # 按本办法第七条规定标准 (what is raised, not when)
 
 
 @dataclass
@@ -216,8 +221,15 @@ class _Drafter:
                 rule.formula.setdefault("shares", []).append({"parameter": name, "label": f"其中{other.raw}部分"})
 
     def _uplift(self, rule: DraftRule, text: str, quantity: Quantity) -> None:
-        start = phrase_start(text, quantity.start, "", limit=12)
-        condition = label_before(text, start, limit=30) or "符合提高条件"
+        """The condition is the clause part before the uplift word (吸纳脱贫劳动力的提高20%); when that part only
+        says what is raised (按上述标准提高10%), the part before it."""
+        start = quantity.start
+        while start > 0 and text[start - 1] not in CLAUSE_BREAKS and quantity.start - start < UPLIFT_REACH:
+            start -= 1
+        head = UPLIFT_WORDS.sub("", text[start : quantity.start])
+        head = RAISED_STANDARD.sub("", head)
+        condition = TRAIL_WORDS.sub("", LEAD_WORDS.sub("", head)).strip()
+        condition = condition or label_before(text, start, limit=30) or "符合提高条件"
         name = "uplift" if "uplift" not in rule.parameters else f"uplift_{len(rule.parameters)}"
         rule.parameters[name] = make_parameter(quantity, "%", text, start, quantity.end)
         if rule.formula.get("kind") == "rate_by_category":

@@ -1,0 +1,172 @@
+"""Amounts worked out from a clause that no reviewed rule covers.
+
+A policy added without a rules file still states its rates in words (中级工每人每年5000元；每人每天40元，最长不超过
+30天). When an amount question's best clause states such a rate and no verified rule settles the question, the clause
+is drafted in memory by the drafter behind ``policy-assistant rules draft`` — so every parameter is a verbatim phrase
+of the clause — and the draft is checked by ``verify_rule`` like any rules file. Its inputs are filled from the
+question only: the category the question names (one of the clause's own categories), the head count and the period
+it states (never a quantity a condition fact already claimed, such as months of insurance), and whether it names an
+uplift's condition. A draft the question does not fill, or one that would only restate the clause, is not run; the
+clause is quoted as before. The answer says the figure was worked out from the clause text, not a reviewed rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.offline.support import squeeze
+from assistant.rules.book import CompiledRule
+from assistant.rules.drafting import TABLE_ROW, draft_from_chunks
+from assistant.rules.results import CalculationResult
+from assistant.rules.schema import Rule
+from assistant.rules.verify import Clauses, RuleError, verify_rule
+from ingest.models import Chunk, DocumentMeta
+from ingest.quantities import COUNT_UNITS
+from retriever.understanding import Understanding
+
+PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
+
+
+@dataclass(frozen=True)
+class Worked:
+    """A draft of the clause, run with the question's facts."""
+
+    result: CalculationResult
+    arguments: dict[str, Any]
+    assumptions: list[str]
+
+
+def _named(option: str, text: str, values: Iterable[str]) -> bool:
+    return squeeze(option) in text or option in values
+
+
+def category(options: list[str], u: Understanding) -> str | None:
+    """The one option the question names (verbatim, or as a stated fact); an option inside another named one (技师
+    in 高级技师) yields to it. Else the one option a stated value begins, the longest value first (高级工 → the row
+    "高级工（三级）证书" even beside "高级技师（一级）证书")."""
+    text = squeeze(u.normalized)
+    values = [v for v in u.facts.values() if isinstance(v, str) and v]
+    named = [o for o in options if _named(o, text, values)]
+    named = [o for o in named if not any(o != other and o in other for other in named)]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return None
+    for value in sorted((v for v in values if len(v) >= 2), key=len, reverse=True):
+        begun = [o for o in options if o.startswith(value)]
+        if len(begun) == 1:
+            return begun[0]
+    return None
+
+
+def shared_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two texts share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+class ClauseArithmetic:
+    def __init__(self, condition_chars: int) -> None:
+        self.condition_chars = condition_chars  # shared characters that name an uplift's condition
+
+    def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding) -> Worked | None:
+        own = [c for c in chunks if c.clause_path == clause]
+        table = TABLE_ROW.match(clause)
+        if table and own and own[0].kind == "table_row":  # a row: the whole table, one category per row
+            own = [c for c in chunks if c.kind == "table_row" and (m := TABLE_ROW.match(c.clause_path))
+                   and m.group("table") == table.group("table")]
+        draft = draft_from_chunks(meta.doc_id, meta.region, own)
+        corpus = {meta.doc_id: (meta, Clauses(chunks))}
+        for data in draft["rules"]:
+            if data["kind"] != "amount" or data["formula"].get("kind") != "rate_by_category":
+                continue
+            worked = self._run(data, meta, corpus, u)
+            if worked is not None:
+                return worked
+        return None
+
+    def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding) -> Worked | None:
+        data = {**data, "conditions": [], "inputs": [i for i in data["inputs"] if not i["name"].startswith("fact_")]}
+        arguments, assumptions, multiplied = self._arguments(data, u)
+        if arguments is None or not multiplied:
+            return None
+        try:
+            rule = CompiledRule(verify_rule(Rule.model_validate(data), meta, corpus))
+            result = rule.run(arguments)
+        except (ValidationError, RuleError, ValueError):
+            return None
+        if result.status != "eligible" or result.amount is None:
+            return None
+        return Worked(result, arguments, assumptions)
+
+    def _arguments(self, data: dict[str, Any], u: Understanding) -> tuple[dict[str, Any] | None, list[str], bool]:
+        """(arguments, assumptions, whether the question's own facts pick or multiply the figure)."""
+        arguments: dict[str, Any] = {}
+        assumptions: list[str] = []
+        multiplied = False
+        formula = data["formula"]
+        for spec in data["inputs"]:
+            name = spec["name"]
+            if spec["type"] == "choice":
+                chosen = category([o["value"] for o in spec.get("options", [])], u)
+                if chosen is None:
+                    return None, [], False
+                arguments[name] = chosen
+                multiplied = multiplied or len(spec.get("options", [])) > 1
+            elif name == formula.get("count"):
+                count = self._count(u)
+                if count is None:
+                    count = 1
+                    assumptions.append("按1人计算")
+                else:
+                    multiplied = True
+                arguments[name] = count
+            elif name == formula.get("periods"):
+                periods = self._periods(name, u)
+                if periods is None:
+                    return None, [], False
+                arguments[name] = periods
+                multiplied = True
+            elif spec["type"] == "yes_no":
+                condition = spec.get("yes_text") or spec["label"]
+                named = shared_run(squeeze(condition), squeeze(u.normalized)) >= self.condition_chars
+                arguments[name] = named
+                if not named:
+                    assumptions.append(f"未计入“{condition}”的提高部分")
+            else:
+                return None, [], False
+        return arguments, assumptions, multiplied
+
+    @staticmethod
+    def _count(u: Understanding) -> int | None:
+        counts = [q.value for q in u.loose_quantities if q.kind == "count" and q.unit in COUNT_UNITS]
+        counts += [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
+        distinct = set(counts)
+        return int(distinct.pop()) if len(distinct) == 1 else None
+
+    @staticmethod
+    def _periods(name: str, u: Understanding) -> Decimal | int | None:
+        durations = [q for q in u.loose_quantities if q.kind == "duration"]
+        if name == "days":
+            values = {q.value for q in durations if q.unit == "天"}
+        elif name in PERIOD_INPUTS:
+            values = {q.value / PERIOD_INPUTS[name] for q in durations if q.unit == "月"}
+            values |= {Decimal(v) * 12 / PERIOD_INPUTS[name] for k, v in u.facts.items()
+                       if u.fact_kinds.get(k) == "years" and isinstance(v, (int, Decimal))}
+        else:
+            return None
+        if len(values) != 1:
+            return None
+        value = values.pop()
+        return int(value) if value == value.to_integral_value() else None

@@ -1,0 +1,96 @@
+"""Enumerations are answered whole: "要交哪些材料" / "目录里有哪些工种" is not answered by one item of the list.
+
+A policy writes a list as sibling clauses (附件1 一、…五、, 三、（一）1…4) or table rows (附件1 第1行…第8行). When the
+clause that answers a list question is one such item, or only names an attachment (附件：1.申请材料), the answer is the
+whole group, each item cited — unless the question singles the item out (北京 in a table of cities). Pure functions
+over a document's chunks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ingest.models import Chunk
+
+MAX_ITEMS = 12
+MAX_ITEM_CHARS = 160  # an item of a list, not an article: longer siblings are answered clause by clause
+_LAST_LABEL = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条行]|[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+)$"
+)
+_ATTACHMENT = re.compile(r"^附件\s*\d*$")
+_ITEM_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+[.．、])\s*"
+)
+_REFERENCE = re.compile(r"附件\s*[:：]?\s*(\d+)")
+
+
+def parent_path(clause_path: str) -> str | None:
+    """``附件1 一、`` → ``附件1``; ``三、（一）2`` → ``三、（一）``; a top-level clause or an attachment → None."""
+    if not clause_path or _ATTACHMENT.match(clause_path):
+        return None
+    parent = _LAST_LABEL.sub("", clause_path).strip()
+    return parent if parent and parent != clause_path else None
+
+
+def _items(chunks: Sequence[Chunk], parent: str) -> list[Chunk]:
+    return [c for c in chunks if c.kind in ("clause", "table_row") and c.part == 1
+            and parent_path(c.clause_path) == parent]
+
+
+def group(
+    chunk: Chunk, chunks: Sequence[Chunk], score: Callable[[str], float] | None = None
+) -> tuple[str, list[Chunk]] | None:
+    """(parent path, items) of the list ``chunk`` belongs to or refers to — None when it is neither (a lone clause,
+    or siblings too long to be list items). When it names several attachments (标准见附件2，材料见附件1), the one
+    whose heading and items ``score`` best (the question's words) — else the first."""
+    candidates: list[str] = []
+    own = parent_path(chunk.clause_path)
+    if own is not None:
+        candidates.append(own)
+    if not chunk.clause_path.startswith("附件"):
+        candidates += [f"附件{n}" for n in dict.fromkeys(_REFERENCE.findall(chunk.text))]
+    found: list[tuple[str, list[Chunk]]] = []
+    for parent in candidates:
+        items = _items(chunks, parent)
+        if len(items) >= 2 and all(len(c.text) <= MAX_ITEM_CHARS for c in items):
+            found.append((parent, items))
+    if not found:
+        return None
+    if score is None or len(found) == 1:
+        return found[0]
+
+    def relevance(candidate: tuple[str, list[Chunk]]) -> float:
+        parent, items = candidate
+        return score(" ".join([title(parent, items), *(c.text for c in items)]))
+
+    return max(found, key=relevance)  # max keeps the first of equals
+
+
+def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str]) -> bool:
+    """The question names something that singles this item out (北京 in a table of cities, 焊工 in a list of trades):
+    a word it says is in this item and in fewer than half of the others — then the item is the answer, not the list."""
+    others = [c for c in items if c.id != chunk.id]
+    for word in (w for w in words if len(w) >= 2 and w in chunk.text):
+        if sum(word in c.text for c in others) * 2 < len(others):
+            return True
+    return False
+
+
+def title(parent: str, items: Sequence[Chunk]) -> str:
+    """The list's own heading (附件1 企业新型学徒制培训补贴申请材料 → 企业新型学徒制培训补贴申请材料), else ''."""
+    last = _LAST_LABEL.search(parent)
+    label = parent if parent.startswith("附件") and " " not in parent else (last.group(0).strip() if last else parent)
+    for heading in items[0].heading_path:
+        if heading.startswith(label) and heading != label:
+            return heading[len(label):].strip(" 　：:")
+    return ""
+
+
+def item_text(chunk: Chunk) -> str:
+    """An item without its number and final full stop: 二、学徒花名册。 → 学徒花名册."""
+    text = chunk.text.strip()
+    first = _ITEM_LABEL.match(text)
+    if first:
+        text = text[first.end():]
+    return text.rstrip("。；;，, ")

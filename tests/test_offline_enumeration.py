@@ -1,0 +1,129 @@
+"""Lists are answered whole: sibling items and attachments found in a parsed document (written for this test).
+
+The document is parsed by the real ingest pipeline; the enumeration functions are pure over its chunks."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.offline import enumeration
+from ingest.models import Chunk
+from ingest.pipeline import parse_document
+
+POLICY = """安庆市人力资源和社会保障局关于印发《安庆市以工代训补贴办法》的通知
+庆人社〔2025〕3号
+各县（市、区）人力资源和社会保障局：
+现将《安庆市以工代训补贴办法》印发给你们，请认真贯彻执行。
+附件：1.以工代训补贴申请材料
+2.以工代训补贴标准表
+一、补贴对象
+（一）吸纳脱贫劳动力就业并开展以工代训的企业。
+（二）吸纳就业困难人员就业并开展以工代训的企业。
+（三）吸纳离校两年内高校毕业生就业并开展以工代训的企业。
+二、补贴标准
+企业开展以工代训的，按附件2所列标准给予补贴，每人最长补贴6个月。申请材料见附件1。
+三、申请程序
+企业应在以工代训结束后30日内向所在地人力资源和社会保障部门提出申请，经审核后将补贴资金拨付至企业基本账户。
+附件1
+以工代训补贴申请材料
+一、以工代训补贴申请表。
+二、以工代训人员花名册。
+三、企业与以工代训人员签订的劳动合同复印件。
+四、以工代训人员工资发放记录。
+附件2
+以工代训补贴标准表
+序号\t人员类别\t补贴标准（元/人·月）
+1\t脱贫劳动力\t600
+2\t就业困难人员\t500
+3\t高校毕业生\t400
+"""
+
+
+@pytest.fixture(scope="module")
+def chunks(tmp_path_factory: pytest.TempPathFactory) -> list[Chunk]:
+    path = tmp_path_factory.mktemp("enumeration") / "anqing-2025-work-for-training.txt"
+    path.write_text(POLICY, encoding="utf-8")
+    return parse_document(path).chunks
+
+
+def _chunk(chunks: list[Chunk], path: str) -> Chunk:
+    return next(c for c in chunks if c.clause_path == path)
+
+
+@pytest.mark.parametrize(
+    ("clause_path", "parent"),
+    [("附件1 二、", "附件1"), ("三、（一）2", "三、（一）"), ("附件2 第3行", "附件2"), ("一、（三）", "一、"),
+     ("第五条", None), ("附件1", None), ("", None)],
+)
+def test_parent_path(clause_path: str, parent: str | None) -> None:
+    assert enumeration.parent_path(clause_path) == parent
+
+
+def test_an_item_brings_its_siblings_in_order(chunks: list[Chunk]) -> None:
+    found = enumeration.group(_chunk(chunks, "一、（二）"), chunks)
+    assert found is not None
+    parent, items = found
+    assert parent == "一、" and [c.clause_path for c in items] == ["一、（一）", "一、（二）", "一、（三）"]
+
+
+def test_a_clause_naming_an_attachment_brings_the_attachment(chunks: list[Chunk]) -> None:
+    found = enumeration.group(_chunk(chunks, "二、"), chunks)
+    assert found is not None
+    parent, items = found
+    assert parent == "附件2" and len(items) == 3
+    assert enumeration.title(parent, items) == "以工代训补贴标准表"
+    assert enumeration.item_text(items[0]).startswith("脱贫劳动力")
+
+
+def test_the_preamble_naming_an_attachment_list_brings_the_first(chunks: list[Chunk]) -> None:
+    preamble = next(c for c in chunks if c.kind == "preamble" and "附件" in c.text)
+    parent, items = enumeration.group(preamble, chunks)
+    assert parent == "附件1" and enumeration.title(parent, items) == "以工代训补贴申请材料"
+    assert [enumeration.item_text(c) for c in items] == [
+        "以工代训补贴申请表", "以工代训人员花名册", "企业与以工代训人员签订的劳动合同复印件",
+        "以工代训人员工资发放记录",
+    ]
+
+
+def test_a_lone_clause_is_no_list(chunks: list[Chunk]) -> None:
+    assert enumeration.group(_chunk(chunks, "三、"), chunks) is None
+
+
+def test_a_question_naming_one_row_gets_that_row(chunks: list[Chunk]) -> None:
+    _, rows = enumeration.group(_chunk(chunks, "附件2 第2行"), chunks)
+    assert enumeration.picks_one(_chunk(chunks, "附件2 第2行"), rows, ["就业困难人员"])
+    assert not enumeration.picks_one(_chunk(chunks, "附件2 第2行"), rows, ["安庆市", "安庆"])
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.offline.engine import OfflineEngine
+    from assistant.rules.store import LiveRules
+    from ingest.settings import Settings
+    from retriever.factory import open_retriever
+    from retriever.index import ingest_paths
+
+    root = tmp_path_factory.mktemp("enumeration-engine")
+    corpus = root / "policies"
+    corpus.mkdir()
+    (corpus / "anqing-2025-work-for-training.txt").write_text(POLICY, encoding="utf-8")
+    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
+    assert ingest_paths(settings).ok
+    return OfflineEngine(open_retriever(settings), LiveRules(settings))
+
+
+@pytest.mark.parametrize(
+    ("question", "items"),
+    [
+        ("安庆搞以工代训，企业申请补贴要交哪些材料？",
+         ["申请表", "花名册", "劳动合同复印件", "工资发放记录"]),
+        ("安庆以工代训补贴给哪些企业", ["脱贫劳动力", "就业困难人员", "高校毕业生"]),
+    ],
+)
+def test_a_list_question_gets_every_item_each_cited(engine, question: str, items: list[str]) -> None:
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.answer
+    lead = answer.answer.split("\n", 1)[0]
+    assert all(item in lead for item in items), answer.answer
+    assert len(answer.citations) >= len(items)
+    assert all(f"[{n}]" in lead for n in range(1, len(items) + 1))

@@ -31,6 +31,9 @@ class _Strict(BaseModel):
 class IntentSpec(_Strict):
     words: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    # words that also signal the intent but keep their meaning as content (材料 asks how to apply and is what the
+    # clause must say): filled at load from answers.yaml, never excluded from a question's content terms
+    content_cues: tuple[str, ...] = ()
 
     @field_validator("patterns")
     @classmethod
@@ -40,7 +43,8 @@ class IntentSpec(_Strict):
         return patterns
 
     def matches(self, text: str) -> bool:
-        return any(word in text for word in self.words) or any(re.search(p, text) for p in self.patterns)
+        return any(word in text for word in (*self.words, *self.content_cues)) or any(
+            re.search(p, text) for p in self.patterns)
 
 
 class IntentsFile(_Strict):
@@ -172,7 +176,8 @@ def parse_synonyms(lines: list[str]) -> tuple[ExpansionRule, ...]:
 
 def _with_application_words(intents: IntentsFile, answers: AnswersFile) -> IntentsFile:
     """One list per concept: the words that ask how to apply (answers.yaml ``how_to_apply``: its words and the
-    ``asked`` words of its aspects, 到哪里交 · 带什么材料) are procedure intent words too."""
+    ``asked`` words of its aspects, 到哪里交 · 带什么材料) signal the procedure intent too — as content cues, so 材料
+    still counts as what the question is about."""
     spec = intents.intents.get("procedure")
     unknown = [a for a in answers.how_to_apply.aspects if a not in answers.aspects]
     if unknown:
@@ -180,9 +185,9 @@ def _with_application_words(intents: IntentsFile, answers: AnswersFile) -> Inten
     if spec is None:
         return intents
     asked = [w for a in answers.how_to_apply.aspects for w in answers.aspects[a].asked]
-    words = tuple(dict.fromkeys((*spec.words, *answers.how_to_apply.words, *asked)))
+    cues = tuple(dict.fromkeys(w for w in (*answers.how_to_apply.words, *asked) if w not in spec.words))
     return intents.model_copy(update={"intents": {**intents.intents, "procedure": spec.model_copy(
-        update={"words": words})}})
+        update={"content_cues": cues})}})
 
 
 def _yaml(path: Path) -> dict:

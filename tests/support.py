@@ -1,12 +1,18 @@
-"""Plain test helpers: a free loopback port, and the real Gradio page served for a block of code."""
+"""Plain test helpers: a free loopback port, the real Gradio page served for a block of code, and an offline engine
+over a fresh index of documents written for a test."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui.services import Services
+
+if TYPE_CHECKING:
+    from assistant.offline.engine import OfflineEngine
 
 # The five bundled policies (doc_id = file stem under data/policies/).
 BEIJING_2011 = "beijing-2011-vocational-training"
@@ -34,3 +40,22 @@ def serving(services: Services) -> Iterator[str]:
         yield server.url
     finally:
         server.close()
+
+
+def offline_engine_for(root: Path, documents: Mapping[str, str], corpus: Path | None = None) -> OfflineEngine:
+    """The real offline engine over a real index of ``documents`` (file name → text) written to ``root/policies``
+    (or to ``corpus`` when it already holds other files, such as a rules file); the ingest must succeed."""
+    from assistant.offline.engine import OfflineEngine
+    from assistant.rules.store import LiveRules
+    from ingest.settings import Settings
+    from retriever.factory import open_retriever
+    from retriever.index import ingest_paths
+
+    corpus = corpus or root / "policies"
+    corpus.mkdir(exist_ok=True)
+    for name, text in documents.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
+    report = ingest_paths(settings)
+    assert report.ok, report.problems
+    return OfflineEngine(open_retriever(settings), LiveRules(settings))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
-from assistant.rules.store import LiveRules
-from ingest.settings import Settings
 
 PROVINCE = """福建省人力资源和社会保障厅 福建省财政厅关于印发《福建省技能提升补贴发放办法》的通知
 闽人社规〔2025〕2号
@@ -58,18 +57,8 @@ CITY = """泉州市人力资源和社会保障局关于做好技能提升补贴�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    from retriever.factory import open_retriever
-    from retriever.index import ingest_paths
-
-    root = tmp_path_factory.mktemp("amounts-without-rules")
-    corpus = root / "policies"
-    corpus.mkdir()
-    (corpus / "fujian-2025-skill-upgrade.txt").write_text(PROVINCE, encoding="utf-8")
-    (corpus / "quanzhou-2025-skill-upgrade.txt").write_text(CITY, encoding="utf-8")
-    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
-    report = ingest_paths(settings)
-    assert report.ok, report.problems
-    return OfflineEngine(open_retriever(settings), LiveRules(settings))
+    return offline_engine_for(tmp_path_factory.mktemp("amounts-without-rules"), {
+        "fujian-2025-skill-upgrade.txt": PROVINCE, "quanzhou-2025-skill-upgrade.txt": CITY})
 
 
 def _cited_docs(answer) -> set[str]:

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import offline_engine_for
 
 from assistant.offline.arithmetic import category, shared_run
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.drafting import draft_from_chunks
-from assistant.rules.store import LiveRules
 from ingest.pipeline import parse_document
-from ingest.settings import Settings
 
 CITY = """兰州市人力资源和社会保障局 兰州市财政局关于印发《兰州市技能人才培养补贴办法》的通知
 兰人社发〔2025〕7号
@@ -50,27 +49,9 @@ STEM = "lanzhou-2025-skills-training-subsidy"
 CAVEAT = "尚无经人工审核的计算规则"
 
 
-def _corpus(root: Path) -> Path:
-    corpus = root / "policies"
-    corpus.mkdir()
-    (corpus / f"{STEM}.txt").write_text(CITY, encoding="utf-8")
-    return corpus
-
-
-def _engine(root: Path, corpus: Path) -> OfflineEngine:
-    from retriever.factory import open_retriever
-    from retriever.index import ingest_paths
-
-    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
-    report = ingest_paths(settings)
-    assert report.ok, report.problems
-    return OfflineEngine(open_retriever(settings), LiveRules(settings))
-
-
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    root = tmp_path_factory.mktemp("arithmetic")
-    return _engine(root, _corpus(root))
+    return offline_engine_for(tmp_path_factory.mktemp("arithmetic"), {f"{STEM}.txt": CITY})
 
 
 def _figures(text: str) -> set[Decimal]:
@@ -129,7 +110,9 @@ def test_a_sibling_city_gets_no_worked_amount(engine):
 
 
 def test_an_active_rules_file_takes_over_from_the_clause(tmp_path: Path):
-    corpus = _corpus(tmp_path)
+    corpus = tmp_path / "policies"
+    corpus.mkdir()
+    (corpus / f"{STEM}.txt").write_text(CITY, encoding="utf-8")
     document = parse_document(corpus / f"{STEM}.txt")
     draft = draft_from_chunks(document.meta.doc_id, document.meta.region, document.chunks)
     draft["status"] = "active"  # as staff would after review: say how a question states the head count
@@ -138,7 +121,7 @@ def test_an_active_rules_file_takes_over_from_the_clause(tmp_path: Path):
             if spec["name"] == "people":
                 spec["cues"] = ["学徒", "名", "个", "人"]
     (corpus / f"{STEM}.rules.yaml").write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
-    engine = _engine(tmp_path, corpus)
+    engine = offline_engine_for(tmp_path, {}, corpus)
     assert engine.router.rules, "the drafted rules should verify and load once active"
     answer = engine.answer("兰州我们公司带了3个高级工学徒，培训两年，一共能拿多少学徒补贴？")
     assert Decimal(33000) in _figures(answer.answer), answer.answer

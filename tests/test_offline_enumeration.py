@@ -5,6 +5,7 @@ The document is parsed by the real ingest pipeline; the enumeration functions ar
 from __future__ import annotations
 
 import pytest
+from support import offline_engine_for
 
 from assistant.offline import enumeration
 from ingest.models import Chunk
@@ -95,21 +96,18 @@ def test_a_question_naming_one_row_gets_that_row(chunks: list[Chunk]) -> None:
     assert not enumeration.picks_one(_chunk(chunks, "附件2 第2行"), rows, ["安庆市", "安庆"])
 
 
+def test_a_clause_referring_to_the_list_singles_out_no_item(chunks: list[Chunk]) -> None:
+    """The notice naming 附件1 is not an item: a place it names (安庆) never turns the list into that clause."""
+    referring = next(c for c in chunks if c.kind == "preamble" and "附件" in c.text)
+    assert "安庆" in referring.text  # the word that would single it out, were it an item
+    _, items = enumeration.group(referring, chunks)
+    assert not enumeration.picks_one(referring, items, ["安庆市", "安庆"])
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.offline.engine import OfflineEngine
-    from assistant.rules.store import LiveRules
-    from ingest.settings import Settings
-    from retriever.factory import open_retriever
-    from retriever.index import ingest_paths
-
-    root = tmp_path_factory.mktemp("enumeration-engine")
-    corpus = root / "policies"
-    corpus.mkdir()
-    (corpus / "anqing-2025-work-for-training.txt").write_text(POLICY, encoding="utf-8")
-    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
-    assert ingest_paths(settings).ok
-    return OfflineEngine(open_retriever(settings), LiveRules(settings))
+    return offline_engine_for(tmp_path_factory.mktemp("enumeration-engine"),
+                              {"anqing-2025-work-for-training.txt": POLICY})
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,9 @@ opinion with no procedure at all) must still get the plain "no procedure" answer
 from __future__ import annotations
 
 import pytest
+from support import offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
-from assistant.rules.store import LiveRules
-from ingest.settings import Settings
 
 DISTRICT = """贵阳市云岩区人力资源和社会保障局关于印发《云岩区技能人才激励办法》的通知
 云人社发〔2025〕4号
@@ -42,18 +41,8 @@ OPINION = """贵阳市人民政府关于加强职业技能培训工作的意见
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    from retriever.factory import open_retriever
-    from retriever.index import ingest_paths
-
-    root = tmp_path_factory.mktemp("procedure")
-    corpus = root / "policies"
-    corpus.mkdir()
-    (corpus / "yunyan-2025-skilled-talent-incentives.txt").write_text(DISTRICT, encoding="utf-8")
-    (corpus / "guiyang-2025-training-opinion.txt").write_text(OPINION, encoding="utf-8")
-    settings = Settings(data_dir=corpus, index_dir=root / "index", state_dir=root / "state", _env_file=None)
-    report = ingest_paths(settings)
-    assert report.ok, report.problems
-    return OfflineEngine(open_retriever(settings), LiveRules(settings))
+    return offline_engine_for(tmp_path_factory.mktemp("procedure"), {
+        "yunyan-2025-skilled-talent-incentives.txt": DISTRICT, "guiyang-2025-training-opinion.txt": OPINION})
 
 
 @pytest.mark.parametrize(

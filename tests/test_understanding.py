@@ -154,6 +154,8 @@ def test_intents(understander, question, kind, intents) -> None:
         ("失业保险交了一年半，拿到高级证", {"unemployment_insurance_months": 18, "certificate_level": "高级"}),
         ("从来没交过失业保险", {"unemployment_insurance_months": 0}),
         ("失业保险没交过，考了初级证", {"unemployment_insurance_months": 0, "certificate_level": "初级"}),
+        ("老板一直没帮我们缴过社保", {"unemployment_insurance_months": 0}),  # the beneficiary between negation and act
+        ("公司给我交了两年失业保险，没有考证", {"unemployment_insurance_months": 24}),  # a later 没 negates nothing
         ("失业保险交了，不知道多久", {"unemployment_insurance_months": None}),
         ("在石家庄厂里干了三年，保险一直交着", {"unemployment_insurance_months": 36}),
         ("属于急需紧缺工种", {"in_scarce_catalogue": True}),
@@ -191,3 +193,16 @@ def test_a_monthly_figure_for_a_yearly_input_is_stated_as_an_assumption(understa
 def test_topic_and_out_of_scope(understander) -> None:
     assert understander.understand("学徒补贴").topic == "apprenticeship"
     assert understander.understand("公积金怎么提取").out_of_scope == ["公积金"]
+
+
+@pytest.mark.parametrize(
+    ("question", "out_of_scope"),
+    [
+        ("正在领失业金，这期间考了证，能申请技能提升补贴吗", []),  # the other field is the asker's situation
+        ("医保断了几个月，还能领学徒补贴吗", []),
+        ("医保报销比例是多少", ["医保"]),
+        ("积分落户需要什么条件", ["积分落户"]),  # the topic word 落户 stands inside the other field's word
+    ],
+)
+def test_another_fields_word_beside_a_library_topic_is_context(understander, question, out_of_scope) -> None:
+    assert understander.understand(question).out_of_scope == out_of_scope

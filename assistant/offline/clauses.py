@@ -57,6 +57,8 @@ class ClauseComposer:
         if aspects:
             evidence = self.procedure.rank(evidence, aspects)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
+        if older is None and not old_wanted and self.sets_now_against_before(understanding):
+            primary, older = self.counterpart(primary, text, understanding)
         citations = [citation_from_chunk(1, primary.chunk)]
         status = "answered"
         lines = [prefix] if prefix else []
@@ -119,6 +121,9 @@ class ClauseComposer:
             if old_meta and new_meta:
                 citations.append(citation_from_chunk(len(citations) + 1, older.chunk))
                 lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
+                # its words quoted — but a replaced figure only when the question asks about before
+                if self.sets_now_against_before(understanding) or not states_amount(older.chunk.text, money=True):
+                    quotes.append((citations[-1], selection.best(older.chunk.text, score, QUOTE_SENTENCES)))
         elif old_wanted:
             newer = self.newer_documents(primary.chunk.doc_id)
             if newer:
@@ -224,6 +229,32 @@ class ClauseComposer:
             None,
         )
         return primary, older
+
+    @staticmethod
+    def sets_now_against_before(understanding: Understanding) -> bool:
+        """以前的方案呢 / 现在还是50%吗 / 以前每年补5500，现在呢: an earlier policy named, or a current-policy question
+        quoting a figure the asker remembers (an amount, a rate, a bare 5500) — not 按现行政策 alone."""
+        if understanding.has("old_policy"):
+            return True
+        remembered = any(q.kind in ("money", "percent", "number") for q in understanding.quantities)
+        return understanding.has("current_policy") and remembered
+
+    def counterpart(
+        self, primary: Evidence, text: str, understanding: Understanding
+    ) -> tuple[Evidence, Evidence | None]:
+        """(answering clause, older clause) for a question setting now against before (现在还是50%吗, 以前的方案呢):
+        the same point searched in the document that replaced the answering one (which then answers), or in the one
+        it replaced — retrieval over the whole library ranks only one of a pair that words a point alike."""
+        doc_id = primary.chunk.doc_id
+        newer = [d.doc_id for d in self.newer_documents(doc_id)]
+        if newer:
+            found = self.finder.find(text, understanding, regions=None, doc_ids=newer)
+            return (found[0], primary) if found else (primary, None)
+        older = [d.doc_id for d in self.engine.documents() if doc_id in d.superseded_by]
+        if older:
+            found = self.finder.find(text, understanding, regions=None, doc_ids=older)
+            return (primary, found[0]) if found else (primary, None)
+        return primary, None
 
     def prefer_older(self, evidence: list[Evidence]) -> Evidence:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""

@@ -240,6 +240,13 @@ def combine(question: str, answers: Sequence[Answer], titles: Sequence[str]) -> 
     return Answer(question=question, status=status, answer="\n".join(lines), citations=citations, tool_calls=calls)
 
 
+def repealed_note(number: str, repealer: DocumentMeta, n: int) -> str:
+    """赣人社发〔2017〕29号 is not in the library, but a library document repeals it."""
+    by = repealer.doc_number or f"{repealer.year}年文件"
+    where = f"{region_phrase(repealer.region)}{doc_label(repealer)}（{repealer.year}年）"
+    return f"本库未收录{number}。{where}明确规定该文件同时废止[{n}]，已不再执行，现以{by}为准。"
+
+
 def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:
     return (
         f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}也涉及这一事项，"

@@ -11,6 +11,8 @@ from assistant.models import Answer
 from assistant.offline import compose
 from assistant.offline.evidence import Evidence
 from ingest.models import STATUS_LABELS, DocumentMeta
+from ingest.normalize import normalize_doc_number
+from ingest.validity import DOC_NUMBER
 from retriever.understanding import Understanding
 
 if TYPE_CHECKING:
@@ -45,6 +47,36 @@ class DocumentAnswers:
             meta = self.engine.meta(found[0].chunk.doc_id)
             return [meta] if meta else []
         return []
+
+    def repealed(self, understanding: Understanding) -> list[tuple[str, DocumentMeta]]:
+        """文号 the question names that no library document has, each with the library document declaring it repealed
+        (原《…》（文号）同时废止): the old document is answered through the one that repealed it."""
+        documents = self.engine.documents()
+        held = [normalize_doc_number(d.doc_number) for d in documents if d.doc_number]
+        found: list[tuple[str, DocumentMeta]] = []
+        for match in DOC_NUMBER.finditer(understanding.normalized):
+            written = normalize_doc_number(match.group(0))
+            if any(written.endswith(number) for number in held):
+                continue
+            for meta in documents:
+                number = next((n for n in meta.supersedes if written.endswith(normalize_doc_number(n))), None)
+                if number is not None:
+                    found.append((normalize_doc_number(number), meta))
+                    break
+        return found
+
+    def repealed_answer(self, question: str, repealed: list[tuple[str, DocumentMeta]]) -> Answer:
+        lines: list[str] = []
+        citations = []
+        for number, meta in repealed:
+            clause = next((c for c in self.engine.chunks(meta.doc_id) if number in normalize_doc_number(c.text)), None)
+            if clause is None:
+                continue
+            citations.append(citation_from_chunk(len(citations) + 1, clause))
+            lines.append(compose.repealed_note(number, meta, citations[-1].n))
+        quotes = [(c, c.text) for c in citations]
+        text = compose.join("\n".join(lines), compose.basis(quotes))
+        return Answer(question=question, status="answered", answer=text, citations=citations)
 
     def answer(self, question: str, understanding: Understanding, targets: list[DocumentMeta]) -> Answer:
         lines: list[str] = []

@@ -69,7 +69,10 @@ def group(
 
 def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str]) -> bool:
     """The question names something that singles this item out (北京 in a table of cities, 焊工 in a list of trades):
-    a word it says is in this item and in fewer than half of the others — then the item is the answer, not the list."""
+    a word it says is in this item and in fewer than half of the others — then the item is the answer, not the list.
+    A clause that only refers to the list (附件：1.申请材料) is not one of its items and singles nothing out."""
+    if all(c.id != chunk.id for c in items):
+        return False
     others = [c for c in items if c.id != chunk.id]
     for word in (w for w in words if len(w) >= 2 and w in chunk.text):
         if sum(word in c.text for c in others) * 2 < len(others):

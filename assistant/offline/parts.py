@@ -90,6 +90,9 @@ class PartAnswerer:
         old_wanted = u.has("old_policy") and not u.has("current_policy")
         if self.documents.wanted(u) and not (kind in ("amount", "eligibility", "procedure") and not u.documents
                                              and not u.has("status") and not u.has("metadata")):
+            repealed = self.documents.repealed(u)
+            if repealed:
+                return self.documents.repealed_answer(question, repealed)
             targets = self.documents.targets(u, regions, lambda: self.finder.find(text, u, regions=regions))
             if targets:
                 return self.documents.answer(question, u, targets)

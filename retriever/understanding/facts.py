@@ -17,7 +17,8 @@ from ingest.knowledge import FactSpec
 from ingest.quantities import Quantity, find_quantities
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
-_NEGATION_WINDOW = 6
+_NEGATION_WINDOW = 8
+_BENEFICIARY = 3  # characters allowed between a negation and its action (没给我交过)
 _MONTHS_PER_YEAR = Decimal(12)
 
 
@@ -58,6 +59,8 @@ class FactReader:
         verbs = "|".join(map(re.escape, actions)) or "(?!)"
         words = "|".join(map(re.escape, self.negations)) or "(?!)"
         self._negated_action = re.compile(rf"(?:{words})(?:{verbs})")
+        # a negated action just before the cue, its beneficiary in between: 没给我交过失业保险, 从来没帮我缴过社保
+        self._negated_before = re.compile(rf"(?:{words})[^，,。；;！？]{{0,{_BENEFICIARY}}}?(?:{verbs})[过了]?$")
 
     def read(self, text: str, quantities: list[Quantity] | None = None) -> FactReading:
         quantities = find_quantities(text) if quantities is None else quantities
@@ -78,8 +81,11 @@ class FactReader:
 
     # ---- helpers -------------------------------------------------------------------------------------------
     def negated_before(self, text: str, position: int) -> bool:
-        """A negation word right before ``position`` (at most two characters between: 没交过失业保险, 不是退役军人)."""
+        """A negation word right before ``position`` (at most two characters between: 没交过失业保险,
+        不是退役军人), or a negated action with its beneficiary between (没给我交过失业保险)."""
         window = text[max(0, position - _NEGATION_WINDOW) : position]
+        if self._negated_before.search(window):
+            return True
         return any(word in window[-(len(word) + 2) :] for word in self.negations)
 
     def _cue_positions(self, spec: FactSpec, clause: _Clause) -> list[int]:

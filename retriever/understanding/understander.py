@@ -61,7 +61,7 @@ class QueryUnderstander:
             documents=documents, years=list(dict.fromkeys(year for _, year in years_in(normalized))),
             intents=intents, kind=kind, topic=topic.name if topic else None, topic_title=topic.title if topic else None,
             topic_core=list(topic.core_words) if topic else [],
-            out_of_scope=[word for word in self.knowledge.scope.out_of_scope if word in normalized],
+            out_of_scope=self._out_of_scope(normalized),
             facts=reading.values, assumptions=reading.assumptions, quantities=quantities,
             fact_kinds=reading.kinds, loose_quantities=reading.loose,
         )
@@ -69,6 +69,17 @@ class QueryUnderstander:
         return understanding
 
     # ------------------------------------------------------------------------------------------------------
+    def _out_of_scope(self, normalized: str) -> list[str]:
+        """Subjects of other fields the question names — unless, with them taken out, it still names a topic of
+        the library: then they are the asker's situation (领失业金期间考了证，能申请技能提升补贴吗), not the
+        subject. A topic word inside the other field's word (落户 in 积分落户) does not count."""
+        found = [word for word in self.knowledge.scope.out_of_scope if word in normalized]
+        rest = normalized
+        for word in sorted(found, key=len, reverse=True):
+            rest = rest.replace(word, " ")
+        about_topic = any(term in rest for topic in self.knowledge.topics.topics for term in topic.terms)
+        return [] if found and about_topic else found
+
     def _places(self, text: str) -> tuple[list[PlaceRef], list[PlaceRef]]:
         custom: list[PlaceRef] = []
         for name in sorted(self.jurisdiction.custom, key=len, reverse=True):

@@ -138,6 +138,11 @@ def repealed(text: str) -> list[str]:
     return found
 
 
+def states_validity(text: str) -> bool:
+    """The text says when something takes effect or ends (自…起施行, 有效期3年, 有效期至…, 执行期限为…至…)."""
+    return any(pattern.search(text) for pattern in (_START, _PERIOD, _UNTIL, _DURATION))
+
+
 def status_on(today: date, effective_from: date | None, effective_to: date | None) -> Status:
     """expired after the last day; in_force inside the window (open-ended without an end); unknown otherwise."""
     if effective_to is not None and today > effective_to:

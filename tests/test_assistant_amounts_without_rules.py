@@ -89,3 +89,26 @@ def test_a_sibling_city_gets_neither_document(engine: OfflineEngine) -> None:
     assert answer.status == "answered" and "fujian-2025-skill-upgrade" in _cited_docs(answer), answer.answer
     assert "quanzhou-2025-skill-upgrade" not in _cited_docs(answer)
     assert "120%" not in answer.answer
+
+
+def test_a_city_compared_with_its_province_answers_from_its_own_notice(engine: OfflineEngine) -> None:
+    """Each part cites its own place's document; the city's part does not repeat the province's clause."""
+    answer = engine.answer("失业保险要交满多久才能领技能提升补贴？福建省的规定和泉州的规定分别说一下")
+    province, _, city = answer.answer.partition("【福建省泉州市】")
+    assert province and city, answer.answer
+    cited = {c.n: c.doc_id for c in answer.citations}
+    assert set(re.findall(r"\[(\d)\]", city.split("依据")[0])) and all(
+        cited[int(n)] == "quanzhou-2025-skill-upgrade" for n in re.findall(r"\[(\d)\]", city.split("依据")[0])
+    ), answer.answer
+
+
+
+def test_a_question_naming_no_topic_still_reaches_the_figure_for_its_category(engine: OfflineEngine) -> None:
+    """补贴多少 names no benefit; the stated level (初级证) finds the clause with its figure — but a benefit the
+    corpus never mentions (租房补贴) is not answered with a figure of another benefit for the same group."""
+    answer = engine.answer("福建的，交了两年失业保险，考了初级证，补贴多少？")
+    assert answer.status == "answered", answer.answer
+    assert "800元" in answer.answer.split("\n", 1)[0]
+    assert "fujian-2025-skill-upgrade" in _cited_docs(answer)
+    rent = engine.answer("福建取得初级证书的职工租房补贴每个月多少钱")
+    assert not re.search(r"\d+元", rent.answer.split("依据")[0].split("本库目前收录")[0]), rent.answer

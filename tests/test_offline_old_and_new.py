@@ -73,3 +73,10 @@ def test_a_document_number_nobody_repeals_gets_no_repeal_answer(engine):
     answer = engine.answer("南人社发〔2010〕3号文件还有效吗")
     assert "同时废止[" not in answer.answer
     assert "南人社发〔2010〕3号" not in answer.answer.split("。")[0] or "本库未收录" not in answer.answer
+
+
+def test_a_validity_question_quotes_the_documents_own_words(engine):
+    """自…起施行 / 有效期 in the document's own words, cited, beside the status read from them."""
+    answer = engine.answer("南宁的企业新型学徒制实施办法什么时候开始施行？现在还有效吗")
+    assert "文件原文：“" in answer.answer and "2024年3月1日起施行" in answer.answer.split("依据")[0], answer.answer
+    assert "第四条" in [c.clause for c in answer.citations]

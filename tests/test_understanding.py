@@ -45,6 +45,19 @@ def places(understander: QueryUnderstander, question: str) -> list[tuple[str, li
 
 
 @pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("河北省的规定和石家庄的规定分别说一下", ["河北省", "石家庄市"]),  # compared apart: both asked
+        ("北京市和海淀区的规定比较一下", ["北京市", "海淀区"]),
+        ("河北石家庄和唐山比，哪个补得多", ["石家庄市", "唐山市"]),  # 河北 right before 石家庄 only locates it
+        ("我在石家庄，河北这边技能提升补贴多少", ["石家庄市"]),  # no comparison: the parent is context
+    ],
+)
+def test_a_parent_compared_apart_from_its_child_is_asked_about(understander, question, names) -> None:
+    assert [p.name for p in understander.understand(question).places] == names
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("石家庄技能提升补贴", [("石家庄市", ["石家庄市", "全国"])]),

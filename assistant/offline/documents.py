@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk, doc_label
 from assistant.models import Answer
-from assistant.offline import compose
+from assistant.offline import compose, selection
 from assistant.offline.evidence import Evidence
-from ingest.models import STATUS_LABELS, DocumentMeta
+from ingest.models import STATUS_LABELS, Chunk, DocumentMeta
 from ingest.normalize import normalize_doc_number
-from ingest.validity import DOC_NUMBER
+from ingest.validity import DOC_NUMBER, states_validity
 from retriever.understanding import Understanding
 
 if TYPE_CHECKING:
@@ -78,9 +78,19 @@ class DocumentAnswers:
         text = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=question, status="answered", answer=text, citations=citations)
 
+    def validity_clause(self, meta: DocumentMeta) -> tuple[Chunk, str] | None:
+        """The last clause of the document stating when it takes effect or ends, with those sentences (a notice
+        issuing a 办法 closes with the 办法's own final article, which is the one that counts)."""
+        for chunk in reversed(self.engine.chunks(meta.doc_id)):
+            found = [i for i, piece in enumerate(selection.pieces(chunk.text)) if states_validity(piece)]
+            if found:
+                return chunk, selection.quote(chunk.text, found)
+        return None
+
     def answer(self, question: str, understanding: Understanding, targets: list[DocumentMeta]) -> Answer:
         lines: list[str] = []
         citations = []
+        quotes = []
         for meta in targets:
             lines.extend(self.describe(meta, understanding))
             preamble = next((c for c in self.engine.chunks(meta.doc_id) if c.kind == "preamble"), None)
@@ -88,7 +98,14 @@ class DocumentAnswers:
                 preamble = self.engine.chunks(meta.doc_id)[0]
             if preamble is not None:
                 citations.append(citation_from_chunk(len(citations) + 1, preamble))
-        quotes = [(c, c.text[:120] + ("……" if len(c.text) > 120 else "")) for c in citations]
+                quotes.append((citations[-1], preamble.text[:120] + ("……" if len(preamble.text) > 120 else "")))
+            stated = self.validity_clause(meta) if understanding.has("status") or understanding.has("metadata") \
+                else None
+            if stated is not None:  # the document's own words on when it applies (自…起施行，有效期5年)
+                chunk, sentences = stated
+                citations.append(citation_from_chunk(len(citations) + 1, chunk))
+                lines.append(f"文件原文：“{sentences}”[{citations[-1].n}]")
+                quotes.append((citations[-1], sentences))
         text = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=question, status="answered", answer=text, citations=citations)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +55,9 @@ class PartAnswerer:
         if not parts:
             place = understanding.places[0] if len(understanding.places) == 1 else None
             return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
-        answers = [self.part(resolved.question, part.text, understanding, part.kind, part.place) for part in parts]
+        places = [p.place for p in parts if p.place is not None]
+        answers = [self.part(resolved.question, part.text, understanding, part.kind, part.place,
+                             others=[q for q in places if q is not part.place]) for part in parts]
         return compose.combine(resolved.question, answers, [self._part_title(p) for p in parts])
 
     @staticmethod
@@ -71,10 +74,11 @@ class PartAnswerer:
         return "".join(x for x in (where, kind) if x) or "回答"
 
     # ------------------------------------------------------------------------------------------------------
-    def part(self, question: str, text: str, u: Understanding, kind: str, place: PlaceRef | None) -> Answer:
+    def part(self, question: str, text: str, u: Understanding, kind: str, place: PlaceRef | None,
+             others: Sequence[PlaceRef] = ()) -> Answer:
         engine = self.engine
         places = [place] if place is not None else list(u.places)
-        regions = self._regions(u, places)
+        regions = self._own_regions(text, u, self._regions(u, places), others)
         latest = max((d.year for d in engine.documents() if d.year), default=0)
         if u.has("new_policy") and any(y > latest for y in u.years):
             return self._not_found(question, NOTHING_RELEVANT)
@@ -102,7 +106,7 @@ class PartAnswerer:
                                     score=self.clauses.scorer(text, u, kind), strict=only_national,
                                     benefit=kind != "procedure")
         if kind == "amount":  # look again as the topic, the stated categories and the words amounts are written in
-            evidence = self._amount_evidence(evidence, u, regions, old_wanted=old_wanted)
+            evidence = self._amount_evidence(text, evidence, u, regions, old_wanted=old_wanted)
         if not evidence and kind == "amount" and u.has("eligibility") and not only_national:
             # "收多少培训费是政府定的吗": a yes/no the asked region's clause answers without a figure (national text
             # without a figure does not answer a place's amount question)
@@ -145,15 +149,20 @@ class PartAnswerer:
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
                                    named_place=bool(places))
 
-    def _amount_evidence(self, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
+    def _amount_evidence(self, text: str, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
         """An amount question's clauses with the figure: the first look's, then those found by asking for the topic in
         the words amounts are written in with the categories the user stated (中级, 脱贫劳动力) — kept when they state
-        an amount, regulate the topic and name a stated category (so the asker's situation, 交了两年失业保险, cannot
-        hide the figure, and a money clause about something else never answers). Clauses naming more of the stated
-        categories come first (the sentence "中级（四级）证书的，每人补贴1400元" over a definition)."""
+        an amount, regulate the topic (when the question names one) and name a stated category (so the asker's
+        situation, 交了两年失业保险, cannot hide the figure, and a money clause about something else never answers).
+        Clauses naming more of the stated categories come first (the sentence "中级（四级）证书的，每人补贴1400元"
+        over a definition)."""
         categories = [value for value in u.facts.values() if isinstance(value, str) and value]
-        if not u.topic_core or not categories:
+        if not categories:
             return evidence
+        if not u.topic_core:  # no topic named: never when the question names a benefit the corpus lacks (租房补贴)
+            vocabulary = self.engine.vocabulary()
+            if vocabulary.unknown_subjects(text, vocabulary.terms(text, [p.surface for p in u.places])):
+                return evidence
 
         def named(item) -> int:
             body = squeeze(item.chunk.text)
@@ -164,7 +173,7 @@ class PartAnswerer:
         seen = {e.chunk.id for e in evidence}
         found = [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
                                              strict=True)
-                 if e.chunk.id not in seen and named(e) and self.finder.regulates(e.chunk, u)]
+                 if e.chunk.id not in seen and named(e) and (not u.topic_core or self.finder.regulates(e.chunk, u))]
         return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count
 
     def _verified_point(self, u: Understanding, evidence, regions, chosen: RuleView | None):
@@ -212,6 +221,16 @@ class PartAnswerer:
         if u.national:
             return list(u.regions)
         return None
+
+    def _own_regions(self, text: str, u: Understanding, regions: list[str] | None,
+                     others: Sequence[PlaceRef]) -> list[str] | None:
+        """A part set against its parent (江西省的规定和九江的规定): the child's part answers from its own documents
+        when they say anything on the point — else it inherits the parent's, as any question would."""
+        compared = {o.regions[0] for o in others if o.covered and o.regions}
+        if not regions or not compared & set(regions[1:]):
+            return regions
+        own = [r for r in regions if r not in compared and r != NATIONAL_REGION]
+        return own if own and self.finder.find(text, u, regions=own, strict=True) else regions
 
     @staticmethod
     def _topic(u: Understanding) -> str:

@@ -25,6 +25,9 @@ _NOT_IN_NAME = set("在我你他她它的了是从到去和与及或对给把被
 # Asks answered by different clauses: how much vs how to apply / which ones ("能领多少，去哪申请"). A yes/no word
 # next to a procedure ("网上能办吗") is the same ask, so eligibility never splits.
 _SPLIT_ASKS = ("procedure", "list")
+# what may stand between a parent and the child it locates (河北省廊坊市, 江西九江, 四川省成都市的武侯区): nothing, or a
+# few characters that are not a separator or a conjunction (江西省的规定和九江的规定 names two places)
+_CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
 
 
@@ -46,7 +49,7 @@ class QueryUnderstander:
         normalized = fold(text)
         documents, masked = self.names.find(normalized)
         intents = [name for name, spec in self.knowledge.intents.intents.items() if spec.matches(normalized)]
-        places, ambiguous = self._places(masked)
+        places, ambiguous = self._places(masked, compared="comparison" in intents)
         national = "national" in intents
         regions = list(dict.fromkeys(region for place in places for region in place.regions))
         if national and not places:
@@ -80,7 +83,7 @@ class QueryUnderstander:
         about_topic = any(term in rest for topic in self.knowledge.topics.topics for term in topic.terms)
         return [] if found and about_topic else found
 
-    def _places(self, text: str) -> tuple[list[PlaceRef], list[PlaceRef]]:
+    def _places(self, text: str, *, compared: bool = False) -> tuple[list[PlaceRef], list[PlaceRef]]:
         custom: list[PlaceRef] = []
         for name in sorted(self.jurisdiction.custom, key=len, reverse=True):
             start = text.find(name)
@@ -90,7 +93,7 @@ class QueryUnderstander:
                     custom.append(self.jurisdiction.custom_ref(name, region))
                 text = text.replace(name, " " * len(name))  # the document's own name wins over a look-alike
         mentions = self.gazetteer.scan(text)
-        asked = [m for m in mentions if not self._is_context(m, mentions)]
+        asked = [m for m in mentions if not self._is_context(m, mentions, text if compared else None)]
         places: list[PlaceRef] = list(custom)
         ambiguous: list[PlaceRef] = []
         seen: set[str] = {ref.name for ref in custom}
@@ -108,15 +111,21 @@ class QueryUnderstander:
                 places.append(self.jurisdiction.unknown_ref(surface, suffix))
         return places, ambiguous
 
-    def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
-        """河北 in 河北廊坊 / 北京 in 北京海淀: a parent named next to its child only says where the child is."""
+    def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention], text: str | None) -> bool:
+        """河北 in 河北廊坊 / 北京 in 北京海淀: a parent named with its child only says where the child is. In a
+        comparison (``text`` given) only a parent right before its child does: named apart (江西省的规定和九江的规定分别
+        说一下), the parent is compared in its own right."""
         return any(
-            other is not mention and all(
+            other is not mention
+            and (text is None or (other.start >= mention.end
+                                  and _CONTEXT_GAP.fullmatch(text[mention.end : other.start]) is not None))
+            and all(
                 any(self.gazetteer.within(child, parent) and child != parent for child in other.candidates)
                 for parent in mention.candidates
             )
             for other in mentions
         )
+
 
     def _shaped_names(self, text: str, mentions: list[PlaceMention]) -> list[tuple[str, str, int]]:
         found: list[tuple[str, str, int]] = []

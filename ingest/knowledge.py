@@ -111,6 +111,7 @@ class HowToApply(_Strict):
 
 class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
+    exclusions: Aspect = Field(default_factory=lambda: Aspect(asked=(), words=()))
     how_to_apply: HowToApply = Field(default_factory=lambda: HowToApply())
     procedure_headings: tuple[str, ...] = ()
     amount_words: tuple[str, ...] = ()

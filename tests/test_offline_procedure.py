@@ -20,6 +20,7 @@ DISTRICT = """贵阳市云岩区人力资源和社会保障局关于印发《云
 （一）新认定为区级技能人才工作站的，给予一次性建设资助8万元。
 二、青年技能人才生活补助
 （一）新引进取得技师证书的青年技能人才，每人每月发放生活补助800元，最长12个月。
+（二）机关事业单位在编人员和已领取养老金人员不属于本补助对象。
 三、申报程序
 （一）每年4月1日至4月30日集中受理。申报单位可登录“云岩就业”线上平台提交，也可到云岩区政务服务中心人社窗口现场递交。
 （二）区人力资源和社会保障局在受理截止后20个工作日内完成审核，审核结果公示5个工作日。
@@ -70,3 +71,13 @@ def test_a_document_without_a_procedure_says_so_and_points_to_the_hotline(engine
     answer = engine.answer("贵阳的职业培训补贴怎么领，找哪个部门办")
     assert "12333" in answer.answer
     assert "政务服务中心" not in answer.answer  # the district's window is not the city's procedure
+
+
+@pytest.mark.parametrize(
+    "question", ["云岩区哪些人不能领青年技能人才生活补助？", "云岩区青年技能人才生活补助，什么人不予发放"]
+)
+def test_who_is_left_out_is_answered_by_the_clause_that_excludes(engine, question):
+    answer = engine.answer(question)
+    lead = answer.answer.splitlines()[0]
+    assert "不属于本补助对象" in lead, answer.answer
+

@@ -111,6 +111,13 @@ class PartAnswerer:
             # "收多少培训费是政府定的吗": a yes/no the asked region's clause answers without a figure (national text
             # without a figure does not answer a place's amount question)
             evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
+        exclusions = self.engine.knowledge.answers.exclusions
+        if any(word in u.normalized for word in exclusions.asked):  # 哪些人不能领: the clause that excludes
+            seen = {e.chunk.id for e in evidence}
+            worded = f"{text} {' '.join(exclusions.words)}"
+            evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
+                         if e.chunk.id not in seen]
+            evidence.sort(key=lambda e: not any(w in e.chunk.text for w in exclusions.words))  # stable
         if kind == "procedure":  # look again with the words procedures are written in
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"

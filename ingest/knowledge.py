@@ -175,17 +175,21 @@ def parse_synonyms(lines: list[str]) -> tuple[ExpansionRule, ...]:
     return tuple(rules)
 
 
+MIN_CUE_CHARS = 3
+
+
 def _with_application_words(intents: IntentsFile, answers: AnswersFile) -> IntentsFile:
     """One list per concept: the words that ask how to apply (answers.yaml ``how_to_apply``: its words and the
-    ``asked`` words of its aspects, 到哪里交 · 带什么材料) signal the procedure intent too — as content cues, so 材料
-    still counts as what the question is about."""
+    ``asked`` words of its aspects of three characters or more, 到哪里 · 带什么) signal the procedure intent too — as
+    content cues, so they still count as what the question is about."""
     spec = intents.intents.get("procedure")
     unknown = [a for a in answers.how_to_apply.aspects if a not in answers.aspects]
     if unknown:
         raise ValueError(f"how_to_apply names unknown aspects: {unknown}")
     if spec is None:
         return intents
-    asked = [w for a in answers.how_to_apply.aspects for w in answers.aspects[a].asked]
+    # two characters are too few to signal the intent on their own: 材料 in 新材料公司, 窗口 in 窗口期
+    asked = [w for a in answers.how_to_apply.aspects for w in answers.aspects[a].asked if len(w) >= MIN_CUE_CHARS]
     cues = tuple(dict.fromkeys(w for w in (*answers.how_to_apply.words, *asked) if w not in spec.words))
     return intents.model_copy(update={"intents": {**intents.intents, "procedure": spec.model_copy(
         update={"content_cues": cues})}})

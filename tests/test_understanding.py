@@ -219,3 +219,16 @@ def test_topic_and_out_of_scope(understander) -> None:
 )
 def test_another_fields_word_beside_a_library_topic_is_context(understander, question, out_of_scope) -> None:
     assert understander.understand(question).out_of_scope == out_of_scope
+
+
+@pytest.mark.parametrize(
+    ("question", "procedure"),
+    [
+        ("生活补助到哪里交材料？", True),  # an aspect's own asking words signal a procedure question
+        ("申请补贴要带什么", True),
+        ("我在一家新材料公司上班，考了证能申请补贴吗", False),  # 材料 inside 新材料 asks for nothing
+        ("培训的材料费能报销吗", False),
+    ],
+)
+def test_how_to_apply_words_signal_a_procedure_question(understander, question, procedure) -> None:
+    assert ("procedure" in understander.understand(question).intents) is procedure

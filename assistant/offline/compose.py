@@ -37,7 +37,7 @@ def clause_answer(region: str, lead: str, n: int) -> str:
 
 
 def worked_answer(region: str, result: CalculationResult, n: int, assumptions: Sequence[str], caveat: str) -> str:
-    """根据天津市（…）的规定，按条款标准计算共39000元[1]；计算过程：…；<caveat>"""
+    """根据某市（文号）的规定，按条款列明的标准计算共N元[1]；计算过程：…；<caveat>"""
     assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
     amount = yuan(result.amount) if result.amount is not None else ""
     steps = "；".join(step.rstrip("。") for step in result.trace)
@@ -46,7 +46,7 @@ def worked_answer(region: str, result: CalculationResult, n: int, assumptions: S
 
 
 def list_answer(region: str, title: str, items: Sequence[str], total: int) -> str:
-    """根据天津市的规定，企业新型学徒制培训补贴申请材料共5项：《申请表》[1]；学徒花名册[2]；……"""
+    """根据某市的规定，<列表标题>共N项：<第一项>[1]；<第二项>[2]；……"""
     named = f"{title}共{total}项" if title else f"所列共{total}项"
     more = f"等{total}项" if total > len(items) else ""
     listed = "；".join(f"{item}[{n}]" for n, item in enumerate(items, start=1))

@@ -2,7 +2,7 @@
 
 A policy writes a list as sibling clauses (附件1 一、…五、, 三、（一）1…4) or table rows (附件1 第1行…第8行). When the
 clause that answers a list question is one such item, or only names an attachment (附件：1.申请材料), the answer is the
-whole group, each item cited — unless the question singles the item out (北京 in a table of cities). Pure functions
+whole group, each item cited — unless the question singles the item out (a city in a table of cities). Pure functions
 over a document's chunks.
 """
 
@@ -68,7 +68,7 @@ def group(
 
 
 def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str]) -> bool:
-    """The question names something that singles this item out (北京 in a table of cities, 焊工 in a list of trades):
+    """The question names something that singles this item out (a city in a table of cities, 焊工 in a list of trades):
     a word it says is in this item and in fewer than half of the others — then the item is the answer, not the list.
     A clause that only refers to the list (附件：1.申请材料) is not one of its items and singles nothing out."""
     if all(c.id != chunk.id for c in items):

@@ -231,7 +231,7 @@ class PartAnswerer:
 
     def _own_regions(self, text: str, u: Understanding, regions: list[str] | None,
                      others: Sequence[PlaceRef]) -> list[str] | None:
-        """A part set against its parent (江西省的规定和九江的规定): the child's part answers from its own documents
+        """A part set against its parent (某省的规定和某市的规定): the child's part answers from its own documents
         when they say anything on the point — else it inherits the parent's, as any question would."""
         compared = {o.regions[0] for o in others if o.covered and o.regions}
         if not regions or not compared & set(regions[1:]):

@@ -25,8 +25,8 @@ _NOT_IN_NAME = set("在我你他她它的了是从到去和与及或对给把被
 # Asks answered by different clauses: how much vs how to apply / which ones ("能领多少，去哪申请"). A yes/no word
 # next to a procedure ("网上能办吗") is the same ask, so eligibility never splits.
 _SPLIT_ASKS = ("procedure", "list")
-# what may stand between a parent and the child it locates (河北省廊坊市, 江西九江, 四川省成都市的武侯区): nothing, or a
-# few characters that are not a separator or a conjunction (江西省的规定和九江的规定 names two places)
+# what may stand between a parent and the child it locates (某省某市, 某省某市的某区): nothing, or a
+# few characters that are not a separator or a conjunction (某省的规定和某市的规定 names two places)
 _CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
 
@@ -113,7 +113,7 @@ class QueryUnderstander:
 
     def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention], text: str | None) -> bool:
         """河北 in 河北廊坊 / 北京 in 北京海淀: a parent named with its child only says where the child is. In a
-        comparison (``text`` given) only a parent right before its child does: named apart (江西省的规定和九江的规定分别
+        comparison (``text`` given) only a parent right before its child does: named apart (某省的规定和某市的规定分别
         说一下), the parent is compared in its own right."""
         return any(
             other is not mention

@@ -31,26 +31,13 @@ from typing import Any
 from urllib.parse import urlparse
 from urllib.request import urlopen
 
+from eval.workload import load_workload
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REPORT = REPO_ROOT / "eval" / "results" / "load.md"
 ANSWER_STATUSES = {"answered", "not_found", "needs_info", "rejected"}
 BUSY_MESSAGE_ZH = "当前咨询人数较多，请稍后再试。"  # the page's promise (ui.admission); any other refusal is an error
 
-# A realistic mix: amounts, eligibility, procedure, cross-region trap, out of corpus, a bad input, searches.
-ASK_MIX: tuple[tuple[str, str], ...] = (
-    ("ask", "我在石家庄交了15个月失业保险，考了中级工证书，能领多少技能提升补贴？"),
-    ("ask", "石家庄企业新型学徒制培训补贴标准是多少？"),
-    ("ask", "北京市职工教育经费按什么比例提取？"),
-    ("ask", "北碚区企业职工教育经费税前扣除比例是多少？"),
-    ("ask", "北京首席技师工作室资助多少钱？"),
-    ("ask", "北京技能提升补贴多少钱？"),
-    ("ask", "上海的培训补贴是多少？"),
-    ("ask", "退役军人在北碚参加培训有生活补助吗？"),
-    ("ask", "？？？"),
-    ("search", "职工教育经费"),
-    ("search", "技能提升补贴"),
-    ("search", "百城技能振兴 重庆"),
-)
 
 
 @dataclass
@@ -118,7 +105,7 @@ def call_endpoint(client: Any, kind: str, text: str) -> Any:
 
 def preflight(client: Any) -> None:
     """A missing index makes every answer a polite refusal; measuring that would be meaningless."""
-    response = call_endpoint(client, *ASK_MIX[0])
+    response = call_endpoint(client, *load_workload().mix[0])
     if not isinstance(response, dict) or response.get("status") not in ("answered", "needs_info"):
         answer = response.get("answer") if isinstance(response, dict) else response
         raise SystemExit(f"预检失败，网页服务未能回答示例问题（索引是否已建立？）：{answer} / preflight failed")
@@ -128,8 +115,9 @@ def preflight(client: Any) -> None:
 
 
 def run_load(url: str, *, sessions: int, duration_s: float, client_factory: Callable[[str], Any]) -> LoadResult:
-    """``sessions`` concurrent clients, each looping over ``ASK_MIX`` (staggered) until the deadline."""
+    """``sessions`` concurrent clients, each looping over the workload's mix (staggered) until the deadline."""
     result = LoadResult(url=url, sessions=sessions, duration_s=duration_s)
+    mix = load_workload().mix
     lock = threading.Lock()
     deadline = time.monotonic() + duration_s
 
@@ -142,7 +130,7 @@ def run_load(url: str, *, sessions: int, duration_s: float, client_factory: Call
             return
         step = index
         while time.monotonic() < deadline:
-            kind, text = ASK_MIX[step % len(ASK_MIX)]
+            kind, text = mix[step % len(mix)]
             step += 1
             started = time.perf_counter()
             try:
@@ -171,7 +159,7 @@ def probe_queue_full(
     probe = QueueProbe(burst=burst, concurrency=concurrency, queue_size=queue_size, timeout_s=timeout_s)
     clients = [client_factory(url) for _ in range(burst)]
     start = threading.Barrier(burst)
-    question = ASK_MIX[0][1]
+    question = load_workload().mix[0][1]
 
     def one(client: Any) -> tuple[str, str, float]:
         start.wait()

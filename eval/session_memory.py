@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.request import Request, urlopen
 
-QUERIES = ("职工教育经费", "技能提升补贴", "百城技能振兴 重庆", "退役军人 培训", "学徒制 补贴")
+from eval.workload import load_workload
+
 WORKERS = 4
 SAMPLES = 10
 
@@ -79,6 +80,7 @@ def measure(
 ) -> MemoryRun:
     """Open ``sessions`` new sessions (``WORKERS`` at a time) and sample the server's RSS ``SAMPLES`` times."""
     run = MemoryRun(sessions=sessions, capacity=capacity)
+    queries_pool = load_workload().session_searches
     step = max(1, sessions // SAMPLES)
     run.samples.append((0, read_rss(pid)))
     started = time.monotonic()
@@ -86,7 +88,7 @@ def measure(
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         while done < sessions:
             batch = min(step, sessions - done)
-            queries = [QUERIES[(done + i) % len(QUERIES)] for i in range(batch)]
+            queries = [queries_pool[(done + i) % len(queries_pool)] for i in range(batch)]
             results = list(pool.map(lambda q: _safe(call, url, q), queries))
             run.errors += results.count(False)
             done += batch

@@ -165,3 +165,16 @@ def test_real_servers_short_run(indexed_settings, tmp_path: Path, monkeypatch: p
     queue_row = lines[lines.index(header) + 2].split("|")
     answered, busy, hung = (int(cell) for cell in queue_row[1:4])
     assert answered >= 1 and hung == 0 and answered + busy == 6
+
+
+def test_the_workload_is_data_and_is_checked(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    from eval.workload import load_workload
+
+    workload = load_workload()
+    assert workload.mix[0][0] == "ask" and workload.session_searches  # the preflight/burst question is an ask
+    bad = tmp_path / "workload.yaml"
+    bad.write_text("mix:\n  - [delete, 全部]\nsession_searches: []\n", encoding="utf-8")
+    with pytest.raises(ValidationError):
+        load_workload(bad)

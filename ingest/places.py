@@ -263,7 +263,7 @@ class Gazetteer:
     ) -> bool:
         """Whether a name may begin here. A county's short name (振兴城市 has 兴城 in it) and a name ending in a
         generic word (兴城市 ends in 城市) must not be glued to the word before them: they count at the start of
-        the text, after punctuation or a function character, or right after another place (北京海淀)."""
+        the text, after punctuation or a function character, or right after another place (某市某区)."""
         county_short = surface not in self._full and all(self._by_code[c].level == "county" for c in codes)
         generic_end = any(surface.endswith(w) and len(w) < len(surface) for w in self.knowledge.generic_words)
         if not (county_short or generic_end) or start == 0 or (before and before[-1].end == start):

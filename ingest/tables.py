@@ -1,9 +1,9 @@
 """Tables → one readable line per row, with the header as context.
 
-A row of the MOHRSS city list (序号 | 地区 | 数量 | 实施城市) becomes ``重庆：江北区、九龙坡区、北碚区（数量：3）``:
+A row of a city list (序号 | 地区 | 数量 | 实施城市) becomes ``某市：甲区、乙区、丙区（数量：3）``:
 the lead column, a colon, the last (main) column, and the other columns as ``header：value`` in parentheses.
-The 序号 column is dropped (the row number is in the clause path). The leading ``重庆：…`` form is what people
-search for; the count stays available for questions like "重庆有几个".
+The 序号 column is dropped (the row number is in the clause path). The leading ``某市：…`` form is what people
+search for; the count stays available for questions like "某市有几个".
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def with_unit(name: str, value: str) -> str:
 
 
 def render_row(pairs: list[tuple[str, str]]) -> str:
-    """[(地区, 重庆), (数量, 3), (实施城市, 江北区…)] → 重庆：江北区、九龙坡区、北碚区（数量：3）; an amount
+    """[(地区, 某市), (数量, 3), (实施城市, 甲区…)] → 某市：甲区、乙区、丙区（数量：3）; an amount
     column whose header states the unit keeps it: 中级工：补贴标准1700元/人."""
     if len(pairs) == 1:
         return pairs[0][1]

@@ -55,7 +55,7 @@ def first_sentence(line: str) -> tuple[str, str]:
 
 
 def covered_regions_line(regions: Iterable[str]) -> str:
-    """本库收录：全国、北京市、石家庄市 — one compact line instead of every title."""
+    """本库收录：全国、甲市、乙市 — one compact line instead of every title."""
     names = list(dict.fromkeys(r for r in regions if r))
     return f"本库收录的地区：{'、'.join(names)}。" if names else ""
 

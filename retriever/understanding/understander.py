@@ -112,7 +112,7 @@ class QueryUnderstander:
         return places, ambiguous
 
     def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention], text: str | None) -> bool:
-        """河北 in 河北廊坊 / 北京 in 北京海淀: a parent named with its child only says where the child is. In a
+        """某省 in 某省某市 / 某市 in 某市某区: a parent named with its child only says where the child is. In a
         comparison (``text`` given) only a parent right before its child does: named apart (某省的规定和某市的规定分别
         说一下), the parent is compared in its own right."""
         return any(

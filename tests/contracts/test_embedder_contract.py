@@ -11,9 +11,8 @@ from retriever.protocols import Embedder
 
 
 class EmbedderContract:
-    @pytest.fixture
-    def subject(self) -> Embedder:  # overridden by each implementation
-        raise NotImplementedError("each implementation's test class provides the subject")
+    """Subclasses run the suite on one implementation by defining the ``subject`` fixture (pytest finds it on
+    the subclass; a subclass without one fails with "fixture 'subject' not found")."""
 
     def test_identity(self, subject: Embedder) -> None:
         assert isinstance(subject, Embedder) and subject.name and subject.dimension > 0

@@ -15,9 +15,8 @@ from retriever.understanding import Understanding
 
 
 class RetrieverContract:
-    @pytest.fixture
-    def subject(self) -> Retriever:  # overridden by each implementation
-        raise NotImplementedError("each implementation's test class provides the subject")
+    """Subclasses run the suite on one implementation by defining the ``subject`` fixture (pytest finds it on
+    the subclass; a subclass without one fails with "fixture 'subject' not found")."""
 
     def test_understand_returns_the_shared_record(self, subject: Retriever) -> None:
         understanding = subject.understand("北京海淀的职工教育经费比例是多少")

@@ -34,6 +34,9 @@ class IntentSpec(_Strict):
     # words that also signal the intent but keep their meaning as content (材料 asks how to apply and is what the
     # clause must say): filled at load from answers.yaml, never excluded from a question's content terms
     content_cues: tuple[str, ...] = ()
+    # words that signal the intent only when none of `yields_to` holds: 申报 in 怎么申报 asks how, in 能申报…吗 whether
+    weak_words: tuple[str, ...] = ()
+    yields_to: tuple[str, ...] = ()
 
     @field_validator("patterns")
     @classmethod
@@ -45,6 +48,9 @@ class IntentSpec(_Strict):
     def matches(self, text: str) -> bool:
         return any(word in text for word in (*self.words, *self.content_cues)) or any(
             re.search(p, text) for p in self.patterns)
+
+    def weakly_matches(self, text: str) -> bool:
+        return any(word in text for word in self.weak_words)
 
 
 class IntentsFile(_Strict):
@@ -64,6 +70,8 @@ class FactSpec(_Strict):
     period: Literal["年", "月"] | None = None
     options: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     not_words: tuple[str, ...] = ()
+    order: tuple[str, ...] = Field(
+        (), description="A choice's options, lowest to highest (初级 < 中级 < 高级): a clause's 中级及以上 bounds it.")
     requires: tuple[str, ...] = ()
     scope: Literal["clause", "question"] = Field(
         "clause", description="clause: the quantity shares a clause with a cue; question: anywhere in the question."
@@ -104,6 +112,22 @@ class Aspect(_Strict):
     words: tuple[str, ...]
 
 
+class Exclusions(_Strict):
+    asked: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    leading: tuple[str, ...] = Field((), description="Excluding words the group follows: 且不处于领取失业保险金期间.")
+    situations: tuple[str, ...] = Field(
+        (), description="Patterns of a question stating who the asker is (group <x>): 在事业单位上班 → 事业单位.")
+
+    @field_validator("situations")
+    @classmethod
+    def _named_group(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            if "x" not in re.compile(pattern).groupindex:
+                raise ValueError(f"situation pattern needs a group named x: {pattern}")
+        return patterns
+
+
 class HowToApply(_Strict):
     words: tuple[str, ...] = ()
     aspects: tuple[str, ...] = ()
@@ -111,12 +135,14 @@ class HowToApply(_Strict):
 
 class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
-    exclusions: Aspect = Field(default_factory=lambda: Aspect(asked=(), words=()))
+    exclusions: Exclusions = Field(default_factory=Exclusions)
     how_to_apply: HowToApply = Field(default_factory=lambda: HowToApply())
     procedure_headings: tuple[str, ...] = ()
     amount_words: tuple[str, ...] = ()
     worked_out: str
     condition_chars: int = Field(ge=2)
+    standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
+        default_factory=dict)
     no_procedure: str
     next_steps: str
     verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]

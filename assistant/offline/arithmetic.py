@@ -12,7 +12,8 @@ clause is quoted as before. The answer says the figure was worked out from the c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -25,11 +26,13 @@ from assistant.rules.drafting import TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
+from ingest.knowledge import FactSpec
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import COUNT_UNITS
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
+PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
 @dataclass(frozen=True)
@@ -45,20 +48,46 @@ def _named(option: str, text: str, values: Iterable[str]) -> bool:
     return squeeze(option) in text or option in values
 
 
-def category(options: list[str], u: Understanding) -> str | None:
-    """The one option the question names (verbatim, or as a stated fact); an option inside another named one (技师
-    in 高级技师) yields to it. Else the one option a stated value begins, the longest value first (高级工 → the row
-    "高级工（三级）证书" even beside "高级技师（一级）证书")."""
+def _head(option: str) -> str:
+    """An option's name before its qualifier: 焊工（五级/初级工） → 焊工."""
+    return re.split(r"[（(]", option, maxsplit=1)[0].strip()
+
+
+def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """(value, words it is not) for each category the question states (中级 is not 中级工程师), longest first."""
+    found = [(v, tuple(not_words.get(k, ()))) for k, v in u.facts.items() if isinstance(v, str) and len(v) >= 2]
+    return sorted(found, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def says(text: str, value: str, excluded: Sequence[str]) -> bool:
+    """The text states the value, not a longer word the value is not (高级 in 高级（三级）, not in 高级技师)."""
+    text = squeeze(text)
+    if value not in text:
+        return False
+    return not any(value in word and word not in value and word in text for word in excluded)
+
+
+def category(options: list[str], u: Understanding, not_words: Mapping[str, Sequence[str]] | None = None) -> str | None:
+    """The one option the question names (verbatim, by its name before a qualifier such as 焊工 of 焊工（五级/初级工）,
+    or as a stated fact); an option inside another named one (技师 in 高级技师) yields to it. Else the one option a
+    stated value begins, the longest value first (高级工 → the row "高级工（三级）证书" even beside "高级技师（一级）
+    证书"), never an option that is a word the value is not (高级 is not 高级技师)."""
     text = squeeze(u.normalized)
-    values = [v for v in u.facts.values() if isinstance(v, str) and v]
+    stated = stated_values(u, not_words or {})
+    values = [v for v, _ in stated]
     named = [o for o in options if _named(o, text, values)]
+    if not named:
+        heads = [o for o in options if len(_head(o)) >= 2 and _head(o) != o and _head(o) in text]
+        named = heads if len({_head(o) for o in heads}) == 1 else []
+        if len(named) > 1:  # one name, several qualifiers (中式烹调师（五级）/（四级）): the stated one
+            named = [o for o in named if any(says(o, v, ex) for v, ex in stated)]
     named = [o for o in named if not any(o != other and o in other for other in named)]
     if len(named) == 1:
         return named[0]
     if named:
         return None
-    for value in sorted((v for v in values if len(v) >= 2), key=len, reverse=True):
-        begun = [o for o in options if o.startswith(value)]
+    for value, excluded in stated:
+        begun = [o for o in options if o.startswith(value) and says(o, value, excluded)]
         if len(begun) == 1:
             return begun[0]
     return None
@@ -77,8 +106,9 @@ def shared_run(a: str, b: str) -> int:
 
 
 class ClauseArithmetic:
-    def __init__(self, condition_chars: int) -> None:
+    def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = ()) -> None:
         self.condition_chars = condition_chars  # shared characters that name an uplift's condition
+        self.not_words = {spec.name: spec.not_words for spec in facts}  # 中级 is not 中级工程师
 
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding) -> Worked | None:
         own = [c for c in chunks if c.clause_path == clause]
@@ -88,17 +118,32 @@ class ClauseArithmetic:
                    and m.group("table") == table.group("table")]
         draft = draft_from_chunks(meta.doc_id, meta.region, own)
         corpus = {meta.doc_id: (meta, Clauses(chunks))}
-        for data in draft["rules"]:
-            if data["kind"] != "amount" or data["formula"].get("kind") != "rate_by_category":
-                continue
-            worked = self._run(data, meta, corpus, u)
+        rates = [data for data in draft["rules"]
+                 if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
+        picked = self._sentence(rates, u)
+        for data in [picked] if picked is not None else rates:
+            worked = self._run(data, meta, corpus, u, picked=picked is not None)
             if worked is not None:
                 return worked
         return None
 
-    def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding) -> Worked | None:
+    def _sentence(self, rates: list[dict[str, Any]], u: Understanding) -> dict[str, Any] | None:
+        """A clause stating one rate a sentence (取得初级（五级）证书的，每人补贴900元；取得中级…): the one sentence
+        stating the category the question states (the longest stated value first)."""
+        single = [data for data in rates if not any(i["type"] == "choice" for i in data["inputs"])]
+        if len(single) < 2:
+            return None
+        for value, excluded in stated_values(u, self.not_words):
+            saying = [data for data in single if says(data["description"], value, excluded)]
+            if len(saying) == 1:
+                return saying[0]
+        return None
+
+    def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
+             picked: bool = False) -> Worked | None:
         data = {**data, "conditions": [], "inputs": [i for i in data["inputs"] if not i["name"].startswith("fact_")]}
         arguments, assumptions, multiplied = self._arguments(data, u)
+        multiplied = multiplied or (picked and arguments is not None)
         if arguments is None or not multiplied:
             return None
         try:
@@ -119,13 +164,13 @@ class ClauseArithmetic:
         for spec in data["inputs"]:
             name = spec["name"]
             if spec["type"] == "choice":
-                chosen = category([o["value"] for o in spec.get("options", [])], u)
+                chosen = category([o["value"] for o in spec.get("options", [])], u, self.not_words)
                 if chosen is None:
                     return None, [], False
                 arguments[name] = chosen
                 multiplied = multiplied or len(spec.get("options", [])) > 1
             elif name == formula.get("count"):
-                count = self._count(u)
+                count = self._count(u, people="人" in formula.get("per", ""))
                 if count is None:
                     count = 1
                     assumptions.append("按1人计算")
@@ -149,8 +194,9 @@ class ClauseArithmetic:
         return arguments, assumptions, multiplied
 
     @staticmethod
-    def _count(u: Understanding) -> int | None:
-        counts = [q.value for q in u.loose_quantities if q.kind == "count" and q.unit in COUNT_UNITS]
+    def _count(u: Understanding, *, people: bool) -> int | None:
+        units = PERSON_UNITS if people else COUNT_UNITS
+        counts = [q.value for q in u.loose_quantities if q.kind == "count" and q.unit in units]
         counts += [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
         distinct = set(counts)
         return int(distinct.pop()) if len(distinct) == 1 else None

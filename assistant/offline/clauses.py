@@ -4,16 +4,18 @@ the same point."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk
 from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
+from assistant.offline.adjustment import StandardResolver
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
 from assistant.offline.procedure import ProcedureReader
-from assistant.offline.verdicts import Stated, judge, phrase_around, verdict_indices
+from assistant.offline.verdicts import Stated, Verdict, exclusion_check, judge, phrase_around, verdict_indices
 from ingest.models import Chunk
 from ingest.quantities import find_quantities
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 QUOTE_SENTENCES = 3
+QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
 OTHER_REGION_SHARE = 0.9
@@ -32,7 +35,8 @@ class ClauseComposer:
         self.engine = engine
         self.finder = finder
         self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
-        self.arithmetic = ClauseArithmetic(engine.knowledge.answers.condition_chars)
+        self.arithmetic = ClauseArithmetic(engine.knowledge.answers.condition_chars, engine.knowledge.facts.facts)
+        self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:
         vocabulary = self.engine.vocabulary()
@@ -100,17 +104,33 @@ class ClauseComposer:
             lead = selection.best(primary.chunk.text, score, 1)
             quotes = [(citations[0], selection.best(primary.chunk.text, score, QUOTE_SENTENCES))]
             answer_line = compose.clause_answer(region, lead, 1)
-            worked = self.worked(region, primary, evidence, understanding) if kind == "amount" and (
-                verdict is None or verdict.outcome == "eligible") else None
-            if worked is not None:  # the rate worked out with the question's figures (its clause cited)
-                answer_line, rated = worked
-                citations = [citation_from_chunk(1, rated)]
-                quotes = [(citations[0], selection.best(rated.text, score, QUOTE_SENTENCES))]
-            if verdict is not None:  # the condition stands in another clause of the same document
-                citations.append(citation_from_chunk(2, condition))
-                quotes.append((citations[-1], selection.quote(condition.text, verdict_indices(condition.text,
-                                                                                              verdict))))
-                verdict_text = compose.verdict_line(verdict, region, 2, words)
+            computes = kind == "amount" and (verdict is None or verdict.outcome == "eligible")
+            adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
+                                               understanding) if computes else None
+            worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
+            if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
+                result, adjustment, base = adjusted
+                rated = [adjustment.chunk, *([base] if base.id != adjustment.chunk.id else [])]
+                citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated, start=1)]
+                quotes = [(citations[0], selection.best(adjustment.chunk.text, score, 1)),
+                          *((c, selection.best(base.text, score, QUOTE_SENTENCES)) for c in citations[1:])]
+                answer_line = compose.adjusted_answer(
+                    self.region_label(adjustment.chunk), result.result, adjustment.phrase, result.assumptions,
+                    self.region_label(base) if len(citations) > 1 else "", len(citations),
+                    self.engine.knowledge.answers.worked_out)
+            elif worked is not None:  # the rate worked out with the question's figures (its clause cited)
+                answer_line, rated_chunk = worked
+                citations = [citation_from_chunk(1, rated_chunk)]
+                quotes = [(citations[0], selection.best(rated_chunk.text, score, QUOTE_SENTENCES))]
+            if verdict is not None:
+                cited = next((c.n for c in citations
+                              if (c.doc_id, c.clause) == (condition.doc_id, condition.clause_path)), None)
+                if cited is None:  # the condition stands in another clause of the same document
+                    citations.append(citation_from_chunk(len(citations) + 1, condition))
+                    quotes.append((citations[-1], selection.quote(condition.text, verdict_indices(condition.text,
+                                                                                                  verdict))))
+                    cited = citations[-1].n
+                verdict_text = compose.verdict_line(verdict, region, cited, words)
                 lines.extend([verdict_text, answer_line] if kind == "eligibility" else [answer_line, verdict_text])
                 status = "needs_info" if verdict.outcome == "needs_info" and kind == "eligibility" else status
             else:
@@ -168,11 +188,38 @@ class ClauseComposer:
         stated = self.stated(understanding)
         same_doc = [e.chunk for e in evidence if e.chunk.doc_id == primary.chunk.doc_id]
         rest = [c for c in self.engine.chunks(primary.chunk.doc_id) if c not in same_doc]
+        situations = self.situations(understanding)
+        if situations:  # an excluded group the asker belongs to settles it first
+            exclusions = self.engine.knowledge.answers.exclusions
+            for chunk in [primary.chunk, *same_doc, *rest]:
+                check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading)
+                if check is not None:
+                    return Verdict("not_eligible", [check]), chunk
         for chunk in [primary.chunk, *same_doc, *rest]:
             verdict = judge(chunk.text, understanding.facts, specs, stated)
             if verdict is not None:
                 return verdict, chunk
         return None, primary.chunk
+
+    def situations(self, understanding: Understanding) -> list[tuple[str, list[str]]]:
+        """Who the asker says they are (在事业单位上班 → 事业单位; 正在领失业金 → 领失业金, also as 领失业保险金), each
+        with its content terms: places and quantifiers left out."""
+        patterns = self.engine.knowledge.answers.exclusions.situations
+        if not patterns:
+            return []
+        vocabulary = self.engine.vocabulary()
+        places = [p.surface for p in understanding.places]
+        found: list[tuple[str, list[str]]] = []
+        for pattern in patterns:
+            for match in re.finditer(pattern, understanding.normalized):
+                said = match.group("x")
+                variants = [said] + [said.replace(trigger, term) for rule in self.engine.knowledge.synonyms
+                                     for trigger in rule.triggers if trigger in said for term in rule.terms]
+                for variant in variants:
+                    terms = [t for t in vocabulary.terms(variant, places) if not QUANTIFIER.fullmatch(t)]
+                    if terms:
+                        found.append((said, terms))
+        return found
 
     @staticmethod
     def naming_words(understanding: Understanding) -> list[str]:

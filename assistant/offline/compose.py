@@ -45,6 +45,17 @@ def worked_answer(region: str, result: CalculationResult, n: int, assumptions: S
     return f"{lead}\n计算过程：{steps}。\n{caveat}"
 
 
+def adjusted_answer(region: str, result: CalculationResult, phrase: str, assumptions: Sequence[str],
+                    base_region: str, base_n: int, caveat: str) -> str:
+    """根据某市（文号）的规定，<按省定标准的120%>，计算共N元[1]；计算过程：…（基准标准：某省（文号）[2]）；<caveat>"""
+    assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
+    amount = yuan(result.amount) if result.amount is not None else ""
+    steps = "；".join(step.rstrip("。") for step in result.trace)
+    lead = f"根据{region_phrase(region)}的规定（{phrase}）{assumed}，计算共{amount}。[1]"
+    base = f"\n基准标准依据{region_phrase(base_region)}的规定。[{base_n}]" if base_region else ""
+    return f"{lead}\n计算过程：{steps}。{base}\n{caveat}"
+
+
 def list_answer(region: str, title: str, items: Sequence[str], total: int) -> str:
     """根据某市的规定，<列表标题>共N项：<第一项>[1]；<第二项>[2]；……"""
     named = f"{title}共{total}项" if title else f"所列共{total}项"
@@ -151,7 +162,9 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
     parts = []
     for check in verdict.checks:
         condition = check.condition()
-        if check.met is None:
+        if check.excludes:
+            parts.append(f"条款规定“{check.sentence.strip()}”，您的情况为{check.value}")
+        elif check.met is None:
             parts.append(f"条款要求{condition}，请补充您的实际情况")
         else:
             parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}")

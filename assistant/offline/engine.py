@@ -108,7 +108,7 @@ class OfflineEngine:
             chunks = [chunk for meta in self.documents() for chunk in self.chunks(meta.doc_id)]
             # words that say what is asked (question words, every intent's words) never name what it is about
             asking = set(self.knowledge.question_words)
-            asking |= {w for spec in self.knowledge.intents.intents.values() for w in spec.words}
+            asking |= {w for spec in self.knowledge.intents.intents.values() for w in (*spec.words, *spec.weak_words)}
             self._vocabulary = CorpusVocabulary(
                 chunks, self._tokenizer, asking, self.knowledge.synonyms, self.knowledge.scope.benefit_nouns,
             )

@@ -41,6 +41,7 @@ class Check:
     met: bool | None
     cue_at: int = 0
     phrase_end: int | None = None  # a stated check's condition is its whole phrase (签订1年以上劳动合同的…人员)
+    excludes: bool = False  # the sentence excludes a group the asker belongs to (机关事业单位工作人员…不属于…)
 
     def condition(self) -> str:
         """The condition as the clause words it, from the cue to the bound: 累计缴纳失业保险费12个月以上."""
@@ -88,7 +89,14 @@ def _meets(value: Decimal, threshold: Quantity) -> bool:
 
 
 def checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
-    """Every threshold of ``text`` that concerns a known fact, compared with the user's value when given."""
+    """Every threshold of ``text`` that concerns a known fact, compared with the user's value when given (a band the
+    value lies beyond judges nothing: see ``_beyond_band``)."""
+    found = every_check(text, facts, specs)
+    return [c for c in found if not _beyond_band(c, found)]
+
+
+def every_check(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
+    """Every threshold of ``text`` that concerns a known fact, bands included (the tier a value lies beyond)."""
     found: list[Check] = []
     specs = [s for s in specs if s.type in _KINDS and s.cues]
     for sentence in sentences(text):
@@ -106,7 +114,74 @@ def checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[
                 met = None if value is None else _meets(value, quantity)
                 found.append(Check(spec.name, quantity, sentence, facts.get(spec.name), met, cue_at))
                 break
-    return [c for c in found if not _beyond_band(c, found)]
+    return found
+
+
+AT_LEAST = re.compile(r"\s*(?:[（(][^（()）]{1,6}[）)])?\s*(?:（含）|\(含\))?\s*(?:及以上|以上)")
+
+
+def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
+    """Lower bounds on a ranked option (取得中级（四级）及以上职业资格证书) compared with the option the user stated."""
+    found: list[Check] = []
+    for spec in (s for s in specs if s.order and isinstance(facts.get(s.name), str) and facts[s.name] in s.order):
+        words = sorted(((word, option) for option in spec.order for word in (option, *spec.options.get(option, ()))),
+                       key=lambda pair: len(pair[0]), reverse=True)
+        user = spec.order.index(facts[spec.name])
+        for sentence in sentences(text):
+            for word, option in words:
+                at = sentence.find(word)
+                if at < 0 or any(other in sentence[max(0, at - 4): at + len(word) + 4] and other not in word
+                                 for other in spec.not_words if word in other):
+                    continue
+                bound = AT_LEAST.match(sentence, at + len(word))
+                if bound is None:
+                    continue
+                threshold = Quantity(kind="number", value=Decimal(spec.order.index(option)), unit="",
+                                     raw=sentence[at : bound.end()], start=at, end=bound.end(), bound="min",
+                                     inclusive=True)
+                found.append(Check(spec.name, threshold, sentence, facts[spec.name],
+                                   user >= spec.order.index(option), cue_at=at, phrase_end=bound.end()))
+                break
+            else:
+                continue
+            break
+    return found
+
+
+GROUP_BREAK = re.compile(r"、|以及|及|和|或者|或")
+
+
+def excluded_groups(sentence: str, words: Iterable[str], leading: Iterable[str] = ()) -> list[str]:
+    """The groups an excluding sentence names: those before 不属于/不在补贴范围 (机关事业单位工作人员、
+    领取失业保险金人员以及…), or — for a ``leading`` word — after it in its own phrase (且不处于领取失业保险金期间)."""
+    leading = set(leading)
+    for word in sorted({*words, *leading}, key=len, reverse=True):
+        at = sentence.find(word)
+        if at < 0:
+            continue
+        if word in leading:
+            _, phrase = phrase_around(sentence, at, at + len(word))
+            text = phrase[phrase.find(word) + len(word):]
+        else:
+            text = sentence[:at]
+        return [g.strip("，,；;：: ") for g in GROUP_BREAK.split(text) if len(g.strip("，,；;：: ")) >= 2]
+    return []
+
+
+def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], words: Iterable[str],
+                    leading: Iterable[str] = ()) -> Check | None:
+    """The asker's stated situation (its content terms, each written in the group) falls in a group a sentence of
+    ``text`` excludes: a 不符合 check quoting that sentence."""
+    words = list(words)
+    for sentence in sentences(text):
+        for group in excluded_groups(sentence, words, leading):
+            for said, terms in situations:
+                if terms and all(term in group for term in terms):
+                    at = sentence.find(group)
+                    threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=group, start=max(at, 0),
+                                         end=max(at, 0) + len(group))
+                    return Check("situation", threshold, sentence, said, False, excludes=True)
+    return None
 
 
 def _beyond_band(check: Check, found: list[Check]) -> bool:
@@ -156,7 +231,12 @@ def judge(
     text: str, facts: dict[str, Any], specs: Iterable[FactSpec], stated: Iterable[Stated] = ()
 ) -> Verdict | None:
     """A verdict when the clause sets a threshold on a fact the user stated; None when it sets none we can read."""
+    specs = list(specs)
     found = checks(text, facts, specs)
+    ranked = [c for c in ranked_checks(text, facts, specs) if all(c.sentence != f.sentence or c.fact != f.fact
+                                                                   for f in found)]
+    # a rank that falls short settles it; one that is met only backs up a stated threshold of the same clause
+    found += [c for c in ranked if c.met is False or any(f.met is not None for f in found)]
     found += stated_checks(text, stated, [(c.sentence, c.threshold.start) for c in found])
     stated = [c for c in found if c.met is not None]
     if not stated:

@@ -48,7 +48,11 @@ class QueryUnderstander:
     def understand(self, text: str) -> Understanding:
         normalized = fold(text)
         documents, masked = self.names.find(normalized)
-        intents = [name for name, spec in self.knowledge.intents.intents.items() if spec.matches(normalized)]
+        specs = self.knowledge.intents.intents
+        intents = [name for name, spec in specs.items() if spec.matches(normalized)]
+        intents += [name for name, spec in specs.items() if name not in intents and spec.weakly_matches(normalized)
+                    and not any(other in intents for other in spec.yields_to)]
+        intents = [name for name in specs if name in intents]  # the file's order
         places, ambiguous = self._places(masked, compared="comparison" in intents)
         national = "national" in intents
         regions = list(dict.fromkeys(region for place in places for region in place.regions))

@@ -1,0 +1,257 @@
+"""Rates set against a standard stated elsewhere: 按省定标准的120%给予补贴 · 按本办法第七条规定标准提高10% ·
+按附件1所列标准的60%给予补贴 · 补贴标准提高15% · 企业可申请预支不超过60%的补贴资金.
+
+Policies rarely restate a figure they adjust. An adjustment names its base in one of four ways, read here from the
+words before its percentage: an article of the same document (第七条), an attachment of it (附件1), the standard of
+a higher level (省定, 市级 — words in ``answers.yaml: standard_levels``, resolved through the document's own
+province and the places the question applies), or nothing (补贴标准提高15%: the document's own standard). The base is
+worked out with the question's facts by ``ClauseArithmetic`` (every figure a verbatim phrase, verified), then the
+percentage is applied: ``的P%`` takes that share, ``提高P%`` adds it. The clause stating the adjustment and the one
+stating the base are both cited.
+
+An adjustment applies only when the clause that found the asker eligible states it, when the question names its
+condition (``condition_chars`` characters in a row shared with it), or when the question says most
+of the words that set its condition apart from its base clause (预支 asked of 企业可申请预支不超过60%, IDF-weighted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import cn2an
+
+from assistant.offline.arithmetic import ClauseArithmetic, Worked, shared_run
+from assistant.offline.evidence import EvidenceFinder, states_amount
+from assistant.offline.support import squeeze
+from assistant.offline.verdicts import every_check
+from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS
+from assistant.rules.drafting import SENTENCE
+from assistant.rules.results import money, plain_number, yuan
+from ingest.models import Chunk
+from ingest.quantities import find_quantities
+from retriever.expansion import QueryExpander
+from retriever.understanding import Understanding
+
+if TYPE_CHECKING:
+    from assistant.offline.engine import OfflineEngine
+
+ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]+)")
+SHARE_BEFORE = re.compile(r"标准的\s*$")  # 按省定标准的120%
+SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过60%的补贴资金
+APPLY_WORD = re.compile(r"(?:按照|按)")
+NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
+                       r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """One percentage of a clause applied to a standard stated elsewhere."""
+
+    chunk: Chunk
+    sentence: str
+    phrase: str  # verbatim: 按省定标准的120%
+    percent: Decimal
+    raises: bool  # 提高P% (adds P%) rather than 的P% (takes P%)
+    reference: str  # "article" | "attachment" | "level" | "own"
+    target: str  # 第七条 / 附件1 / a level (province, city …) / ""
+    condition: str  # the clause part the adjustment depends on
+
+    def factor(self) -> Decimal:
+        share = self.percent / 100
+        return 1 + share if self.raises else share
+
+    def apply(self, worked: Worked) -> Worked:
+        """The base result with this adjustment applied (one more step in its trace, this clause cited first)."""
+        base = worked.result.amount
+        assert base is not None
+        amount = money(base * self.factor())
+        step = (f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}" if self.raises
+                else f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(amount)}")
+        result = worked.result.model_copy(update={"amount": amount, "trace": [*worked.result.trace, step]})
+        return Worked(result, worked.arguments, worked.assumptions)
+
+
+def _number(text: str) -> str:
+    """附件一 → 1 (the attachment numbers clause paths use)."""
+    return text if text.isdigit() else str(cn2an.cn2an(text, "smart"))
+
+
+def _condition(text: str) -> str:
+    """The words an adjustment depends on: its clause part before the standard, without the clause's number, the
+    raise word or a last part that only names what is raised (…目录的，补贴标准提高)."""
+    text = UPLIFT_WORDS.sub("", text.strip())
+    text = NUMBERING.sub("", text)
+    parts = re.split(r"[，,；;]", text)
+    while parts and not TRAIL_WORDS.sub("", parts[-1].strip()):
+        parts.pop()
+    return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
+
+
+def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjustment]:
+    """Every percentage of the clause that adjusts a standard (not a rate of a base the asker supplies, such as
+    按职工工资总额1.5%, and not a target such as 就业率达到60%)."""
+    found: list[Adjustment] = []
+    for match in SENTENCE.finditer(chunk.text):
+        sentence = match.group(0)
+        found_here = find_quantities(sentence)
+        if any(q.kind == "money" for q in found_here):  # the rate it adjusts is in the sentence: the drafter's uplift
+            continue
+        for quantity in found_here:
+            if quantity.kind != "percent":
+                continue
+            before, after = sentence[: quantity.start], sentence[quantity.end :]
+            raises = UPLIFT_WORDS.search(before) is not None
+            if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after)):
+                continue
+            part_start = max(before.rfind(mark) for mark in "，,；;：:") + 1
+            applied = [m for m in APPLY_WORD.finditer(before, part_start)]
+            head = before[applied[-1].start() :] if applied else before[part_start:]
+            reference, target = "own", ""
+            if article := ARTICLE.search(head):
+                reference, target = "article", article.group(0)
+            elif attachment := ATTACHMENT.search(head):
+                reference, target = "attachment", f"附件{_number(attachment.group(1))}"
+            else:
+                level = next((name for name, words in levels.items() if any(w in head for w in words)), None)
+                if level is not None:
+                    reference, target = "level", level
+            condition_end = applied[-1].start() if applied else len(before)
+            condition = _condition(before[:condition_end])
+            start = applied[-1].start() if applied else part_start
+            found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start : quantity.end].strip(),
+                                    percent=quantity.value,
+                                    raises=raises, reference=reference, target=target, condition=condition))
+    return found
+
+
+def named(adjustment: Adjustment, question: str, condition_chars: int) -> bool:
+    """The question names the adjustment's condition: enough characters in a row shared with it."""
+    return bool(adjustment.condition) and shared_run(squeeze(adjustment.condition), squeeze(question)) >= \
+        condition_chars
+
+
+
+
+CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
+LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
+                   "national": ("national",), "district": ("district",), "county": ("county",)}
+
+
+class StandardResolver:
+    """Finds the adjustment a question calls for and works out the standard it adjusts (see the module docstring)."""
+
+    def __init__(self, engine: OfflineEngine, finder: EvidenceFinder, arithmetic: ClauseArithmetic,
+                 depth: int) -> None:
+        self.engine = engine
+        self.finder = finder
+        self.arithmetic = arithmetic
+        self.depth = depth  # evidence looked through for a higher level's standard
+        answers = engine.knowledge.answers
+        self.levels = answers.standard_levels
+        self.condition_chars = answers.condition_chars
+        self.expander = QueryExpander(engine.knowledge.synonyms)
+
+    def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str,
+                 u: Understanding) -> tuple[Worked, Adjustment, Chunk] | None:
+        """(the adjusted result, the adjustment, the base clause), or None when no adjustment of the answering
+        document (or of another in-force document of a place the question applies) applies or its standard cannot
+        be worked out with the question's facts. The clause that found the
+        asker eligible comes first, then an adjustment whose condition the question names, then one whose
+        distinguishing words (those its base clause lacks) the question mostly says."""
+        question = " ".join([u.normalized, *self.expander.expansions(u.normalized)])
+        vocabulary = self.engine.vocabulary()
+        terms = vocabulary.terms(question, [p.surface for p in u.places])
+        candidates: list[tuple[int, Adjustment]] = []
+        local = [d.doc_id for d in self.engine.documents() if d.region in u.local_regions
+                 and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
+        for chunk in (c for doc_id in [primary.doc_id, *local] for c in self.engine.chunks(doc_id)):
+            for adjustment in adjustments(chunk, self.levels):
+                if eligible_on is not None and chunk.id == eligible_on.id:
+                    candidates.append((0, adjustment))
+                elif named(adjustment, u.normalized, self.condition_chars):
+                    candidates.append((1, adjustment))
+                else:
+                    candidates.append((2, adjustment))
+        specs = self.engine.knowledge.facts.facts
+        for rank, adjustment in sorted(candidates, key=lambda pair: pair[0]):
+            if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
+                continue  # its condition sets a threshold the asker's facts fail (6至12个月 for two years)
+            base = self.base(adjustment, text, u)
+            if base is None:
+                continue
+            worked, base_chunk = base
+            if rank < 2 or self.mostly_said(adjustment, terms, base_chunk):
+                return adjustment.apply(worked), adjustment, base_chunk
+        return None
+
+    def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk) -> bool:
+        """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart
+        from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年5000元."""
+        vocabulary = self.engine.vocabulary()
+        base_text = squeeze(base.text)
+        own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
+        total = sum(vocabulary.idf(t) for t in own)
+        said = sum(vocabulary.idf(t) for t in own if any(t in term or term in t for term in terms))
+        return total > 0 and said / total >= CONDITION_SHARE
+
+    def base(self, adjustment: Adjustment, text: str, u: Understanding) -> tuple[Worked, Chunk] | None:
+        """The standard the adjustment refers to, worked out with the question's facts, and its clause."""
+        doc_id = adjustment.chunk.doc_id
+        if adjustment.reference == "level":
+            candidates = self._higher_standard(adjustment, text, u)
+        else:
+            chunks = self.engine.chunks(doc_id)
+            if adjustment.reference == "article":
+                candidates = [c for c in chunks if c.clause_path.split(" ")[-1].startswith(adjustment.target)]
+            elif adjustment.reference == "attachment":
+                listed = [c for c in chunks if c.clause_path.startswith(adjustment.target + " ")]
+                candidates = [c for c in listed if c.kind == "table_row"][:1] or listed
+            else:
+                candidates = [c for c in chunks if c.id != adjustment.chunk.id and states_amount(c.text, money=True)]
+        for chunk in candidates:
+            meta = self.engine.meta(chunk.doc_id)
+            if meta is None or (not states_amount(chunk.text, money=True) and chunk.kind != "table_row"):
+                continue
+            doc_chunks = self.engine.chunks(chunk.doc_id)
+            worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u)
+            if worked is not None and worked.result.amount is not None:
+                return worked, self._row(worked, chunk, doc_chunks)
+        return None
+
+    @staticmethod
+    def _row(worked: Worked, chunk: Chunk, doc_chunks: list[Chunk]) -> Chunk:
+        """A table's standard rests on the row of the category chosen (焊工（五级/初级工）), not the table's first."""
+        if chunk.kind != "table_row":
+            return chunk
+        table = chunk.clause_path.rsplit(" ", 1)[0]
+        chosen = [v for v in worked.arguments.values() if isinstance(v, str)]
+        return next((c for c in doc_chunks if c.kind == "table_row" and c.clause_path.startswith(table + " ")
+                     and any(c.text.startswith(v) for v in chosen)), chunk)
+
+    def _higher_standard(self, adjustment: Adjustment, text: str, u: Understanding) -> list[Chunk]:
+        """Amount clauses of the higher level's documents: a region of that level that applies to the asker's place
+        (or the document's own province), best supported first."""
+        meta = self.engine.meta(adjustment.chunk.doc_id)
+        if meta is None:
+            return []
+        accepted = LEVELS_ACCEPTED.get(adjustment.target, (adjustment.target,))
+        chain = [*u.regions, *([meta.province] if meta.province else [])]
+        regions = list(dict.fromkeys(
+            d.region for d in self.engine.documents()
+            if d.region in chain and d.region != meta.region and d.level in accepted))
+        if not regions:
+            return []
+        categories = [value for value in u.facts.values() if isinstance(value, str) and value]
+        worded = " ".join(dict.fromkeys(w for w in [u.topic_title or "", *categories,
+                                                    *self.engine.knowledge.answers.amount_words] if w))
+        found: dict[str, Chunk] = {}
+        for query in (worded, text):  # the standard in the words amounts are written in, then the question itself
+            for item in self.finder.find(query, u, regions=regions, amount=True)[: self.depth]:
+                if states_amount(item.chunk.text, money=True):
+                    found.setdefault(item.chunk.id, item.chunk)
+        return list(found.values())

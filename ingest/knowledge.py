@@ -141,6 +141,8 @@ class AnswersFile(_Strict):
     amount_words: tuple[str, ...] = ()
     worked_out: str
     condition_chars: int = Field(ge=2)
+    difference_words: tuple[str, ...] = ()
+    per_instalment: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
     no_procedure: str

@@ -8,11 +8,13 @@ and the verbatim clause text.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+_NUMBER_YEAR = re.compile(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]")
 Level = Literal["national", "province", "municipality", "city", "district", "county", "unknown"]
 # withdrawn: staff took the document out of use (sidecar status); it stays on disk but leaves the index
 Status = Literal["in_force", "superseded", "expired", "unknown", "withdrawn"]
@@ -77,7 +79,11 @@ class DocumentMeta(BaseModel):
 
     @property
     def year(self) -> int | None:
-        return self.publish_date.year if self.publish_date else None
+        """The publish year, else the year of the 文号 (遵人社规〔2023〕3号 → 2023)."""
+        if self.publish_date:
+            return self.publish_date.year
+        found = _NUMBER_YEAR.search(self.doc_number or "")
+        return int(found.group(1)) if found else None
 
     def citation_title(self) -> str:
         return f"《{self.title}》"

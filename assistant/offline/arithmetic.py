@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import cn2an
 from pydantic import ValidationError
 
 from assistant.offline.support import squeeze
 from assistant.rules.book import CompiledRule
 from assistant.rules.drafting import TABLE_ROW, draft_from_chunks
-from assistant.rules.results import CalculationResult
+from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
@@ -32,6 +33,8 @@ from ingest.quantities import COUNT_UNITS
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
+INSTALMENTS = re.compile(r"分\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>年|次|期|批)\s*(?:等额|平均|逐年)?\s*"
+                         r"(?:发放|拨付|兑现|支付|兑付)")
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
@@ -106,9 +109,12 @@ def shared_run(a: str, b: str) -> int:
 
 
 class ClauseArithmetic:
-    def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = ()) -> None:
+    def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
+                 per_instalment: Mapping[str, Sequence[str]] | None = None) -> None:
         self.condition_chars = condition_chars  # shared characters that name an uplift's condition
-        self.not_words = {spec.name: spec.not_words for spec in facts}  # 中级 is not 中级工程师
+        # 中级 is not 中级工程师, 技师 is not 高级技师: a fact's not_words and its longer options
+        self.not_words = {spec.name: (*spec.not_words, *spec.options) for spec in facts}
+        self.per_instalment = per_instalment or {}  # 年 → 每年: words asking for one instalment
 
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding) -> Worked | None:
         own = [c for c in chunks if c.clause_path == clause]
@@ -124,8 +130,25 @@ class ClauseArithmetic:
         for data in [picked] if picked is not None else rates:
             worked = self._run(data, meta, corpus, u, picked=picked is not None)
             if worked is not None:
-                return worked
+                return self._instalment(worked, "\n".join(c.text for c in own), u)
         return None
+
+    def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
+        """安家补贴分3年等额发放 asked 每年发多少: the total divided into its equal instalments."""
+        match = INSTALMENTS.search(text)
+        amount = worked.result.amount
+        if match is None or amount is None:
+            return worked
+        asked = self.per_instalment.get(match.group("unit"), ())
+        if not any(word in u.normalized for word in asked):
+            return worked
+        count = int(match.group("n")) if match.group("n").isdigit() else int(cn2an.cn2an(match.group("n"), "smart"))
+        if count < 2:
+            return worked
+        share = money(amount / count)
+        step = f"{match.group(0)}：{yuan(amount)} ÷ {count} = {yuan(share)}（每{match.group('unit')}）"
+        result = worked.result.model_copy(update={"amount": share, "trace": [*worked.result.trace, step]})
+        return Worked(result, worked.arguments, worked.assumptions)
 
     def _sentence(self, rates: list[dict[str, Any]], u: Understanding) -> dict[str, Any] | None:
         """A clause stating one rate a sentence (取得初级（五级）证书的，每人补贴900元；取得中级…): the one sentence

@@ -35,7 +35,9 @@ class ClauseComposer:
         self.engine = engine
         self.finder = finder
         self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
-        self.arithmetic = ClauseArithmetic(engine.knowledge.answers.condition_chars, engine.knowledge.facts.facts)
+        answers = engine.knowledge.answers
+        self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
+                                           answers.per_instalment)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:
@@ -243,7 +245,9 @@ class ClauseComposer:
             _, phrase = phrase_around(text, at, at + len(quantity.raw))
             words = [w for w in vocabulary.terms(phrase.replace(quantity.raw, " "), places)
                      if not any(ch.isdigit() for ch in w)]
-            found.append(Stated(quantity, tuple(words)))
+            words += [term for rule in self.engine.knowledge.synonyms if any(t in phrase for t in rule.triggers)
+                      for term in rule.terms if len(term) >= 2]  # 营收 is written 营业收入
+            found.append(Stated(quantity, tuple(dict.fromkeys(words))))
         return found
 
     def validity_notes(self, doc_id: str, mentioned: bool) -> list[str]:

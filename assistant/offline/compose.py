@@ -6,6 +6,7 @@ on them); region and document are always named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -36,10 +37,18 @@ def clause_answer(region: str, lead: str, n: int) -> str:
     return f"根据{region_phrase(region)}的规定：{lead}[{n}]"
 
 
+def in_wan(amount: Decimal) -> str:
+    """10000元 → 10000元（1万元）: policies write large sums in 万; the figure is shown both ways."""
+    text = yuan(amount)
+    if amount >= 10000 and amount % 100 == 0:
+        return f"{text}（{format((amount / 10000).normalize(), 'f')}万元）"
+    return text
+
+
 def worked_answer(region: str, result: CalculationResult, n: int, assumptions: Sequence[str], caveat: str) -> str:
     """根据某市（文号）的规定，按条款列明的标准计算共N元[1]；计算过程：…；<caveat>"""
     assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
-    amount = yuan(result.amount) if result.amount is not None else ""
+    amount = in_wan(result.amount) if result.amount is not None else ""
     steps = "；".join(step.rstrip("。") for step in result.trace)
     lead = f"根据{region_phrase(region)}的规定{assumed}，按条款列明的标准计算共{amount}。[{n}]"
     return f"{lead}\n计算过程：{steps}。\n{caveat}"
@@ -49,7 +58,7 @@ def adjusted_answer(region: str, result: CalculationResult, phrase: str, assumpt
                     base_region: str, base_n: int, caveat: str) -> str:
     """根据某市（文号）的规定，<按省定标准的120%>，计算共N元[1]；计算过程：…（基准标准：某省（文号）[2]）；<caveat>"""
     assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
-    amount = yuan(result.amount) if result.amount is not None else ""
+    amount = in_wan(result.amount) if result.amount is not None else ""
     steps = "；".join(step.rstrip("。") for step in result.trace)
     lead = f"根据{region_phrase(region)}的规定（{phrase}）{assumed}，计算共{amount}。[1]"
     base = f"\n基准标准依据{region_phrase(base_region)}的规定。[{base_n}]" if base_region else ""
@@ -167,7 +176,8 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
         elif check.met is None:
             parts.append(f"条款要求{condition}，请补充您的实际情况")
         else:
-            parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}")
+            counted = f"（{check.note}）" if check.note else ""
+            parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}{counted}")
     return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(parts) + f"。[{n}]"
 
 
@@ -251,6 +261,32 @@ def combine(question: str, answers: Sequence[Answer], titles: Sequence[str]) -> 
     statuses = {a.status for a in answers}
     status = "answered" if "answered" in statuses else ("needs_info" if "needs_info" in statuses else "not_found")
     return Answer(question=question, status=status, answer="\n".join(lines), citations=citations, tool_calls=calls)
+
+
+LEAD_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)元")
+
+
+def lead_amount(answer: Answer) -> Decimal | None:
+    """The one amount a part's direct answer (its first line) states, else None."""
+    if answer.status != "answered":
+        return None
+    found = {Decimal(m.replace(",", "")) for m in LEAD_AMOUNT.findall(answer.answer.split("\n", 1)[0])}
+    return found.pop() if len(found) == 1 else None
+
+
+def with_difference(combined: Answer, answers: Sequence[Answer], labels: Sequence[str]) -> Answer:
+    """差多少钱: when each of two parts states one amount, the difference leads (each figure from its cited part)."""
+    amounts = [lead_amount(a) for a in answers]
+    if any(a is None for a in amounts):
+        return combined
+    (first, second), (a, b) = labels, amounts
+    assert a is not None and b is not None
+    if a == b:
+        line = f"两者标准相同，均为{yuan(a)}（{first}、{second}）。"
+    else:
+        high, low = (first, second) if a > b else (second, first)
+        line = f"两者相差{yuan(abs(a - b))}：{high}{yuan(max(a, b))}，{low}{yuan(min(a, b))}（依据见下文各部分）。"
+    return combined.model_copy(update={"answer": f"{line}\n{combined.answer}"})
 
 
 def repealed_note(number: str, repealer: DocumentMeta, n: int) -> str:

@@ -27,6 +27,7 @@ INACTIVE = ("superseded", "expired")
 RIVAL_DEPTH = 4  # another document's clause this high, naming the rule's point with a figure, is a rival figure
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
+MAX_COMPARED = 3  # documents a comparison question may set side by side
 
 
 def in_force(meta) -> bool:
@@ -52,13 +53,44 @@ class PartAnswerer:
         understanding = resolved.understanding
         parts = [Part(p.text if p.place is None else self._part_text(resolved.text, p.place, understanding),
                       p.kind, p.place) for p in understanding.sub_questions]
+        if not parts and understanding.kind == "comparison" and len(understanding.documents) >= 2:
+            by_document = self._by_document(resolved)
+            if by_document is not None:
+                return by_document
         if not parts:
             place = understanding.places[0] if len(understanding.places) == 1 else None
             return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
         places = [p.place for p in parts if p.place is not None]
         answers = [self.part(resolved.question, part.text, understanding, part.kind, part.place,
                              others=[q for q in places if q is not part.place]) for part in parts]
-        return compose.combine(resolved.question, answers, [self._part_title(p) for p in parts])
+        titles = [self._part_title(p) for p in parts]
+        combined = compose.combine(resolved.question, answers, titles)
+        if len(answers) == 2 and any(w in understanding.normalized for w in self.engine.knowledge.answers.
+                                     difference_words):
+            return compose.with_difference(combined, answers, [p.place.label if p.place else t
+                                                               for p, t in zip(parts, titles, strict=True)])
+        return combined
+
+    def _by_document(self, resolved: ResolvedQuestion) -> Answer | None:
+        """2019年的方案和2022年的办法比有什么变化: a part per named document, each answered from that document alone
+        (oldest first, so the change reads in order); None unless every named document speaks to the point."""
+        u = resolved.understanding
+        metas = sorted((m for ref in u.documents[:MAX_COMPARED] if (m := self.engine.meta(ref.doc_id))),
+                       key=lambda m: (m.year or 0, m.doc_id))
+        newest = metas[-1]
+        found = {newest.doc_id: self.finder.find(resolved.text, u, regions=None, doc_ids=[newest.doc_id])}
+        if not found[newest.doc_id]:
+            return None
+        anchor = found[newest.doc_id][0].chunk.text  # the same point in the others: searched with its clause's words
+        for meta in metas[:-1]:
+            found[meta.doc_id] = (self.finder.find(anchor, u, regions=None, doc_ids=[meta.doc_id])
+                                  or self.finder.find(resolved.text, u, regions=None, doc_ids=[meta.doc_id]))
+            if not found[meta.doc_id]:
+                return None
+        answers = [self.clauses.answer(resolved.question, resolved.text, u, found[m.doc_id], kind="general",
+                                       old_wanted=bool(m.superseded_by), named_place=True) for m in metas]
+        titles = [f"{m.year}年{m.doc_number or m.title}" if m.year else m.doc_number or m.title for m in metas]
+        return compose.combine(resolved.question, answers, titles)
 
     @staticmethod
     def _part_text(text: str, place: PlaceRef, understanding: Understanding) -> str:

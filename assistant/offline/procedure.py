@@ -56,24 +56,28 @@ class ProcedureReader:
     def supplements(
         self, primary: Chunk, evidence: list[Evidence], aspects: list[str]
     ) -> list[tuple[Chunk, list[int]]]:
-        """For each asked aspect the answering clause does not describe, the best clause of the same document that
-        does (its sentences on that aspect): "在哪申请？多久到账？" gets both the channel and the time limit."""
+        """For each asked aspect the answering clause describes less than another clause of the same document does
+        (fewer of the aspect's words: 自受理之日起 says 受理 but not where to go), that clause's sentences on it:
+        "在哪申请？多久到账？" gets both the channel and the time limit."""
         chosen: list[tuple[Chunk, list[int]]] = []
-        covered = {a for a in aspects if selection.matching(primary.text, self.answers.aspects[a].words)}
+        shown = [primary]
         for aspect in aspects:
-            if aspect in covered:
-                continue
             words = self.answers.aspects[aspect].words
-            for item in evidence:
-                chunk = item.chunk
-                if chunk.doc_id != primary.doc_id or chunk.id == primary.id or any(c.id == chunk.id for c, _ in chosen):
-                    continue
-                found = selection.matching(chunk.text, words)
-                if found:
-                    chosen.append((chunk, found[:2]))
-                    covered |= {a for a in aspects if selection.matching(chunk.text, self.answers.aspects[a].words)}
-                    break
+            said = max(self._says(chunk, words) for chunk in shown)
+            best = max((item.chunk for item in evidence
+                        if item.chunk.doc_id == primary.doc_id and all(item.chunk.id != c.id for c in shown)),
+                       key=lambda chunk: self._says(chunk, words), default=None)
+            if best is None or self._says(best, words) <= said:
+                continue
+            found = selection.matching(best.text, words)
+            if found:
+                chosen.append((best, found[:2]))
+                shown.append(best)
         return chosen
+
+    @staticmethod
+    def _says(chunk: Chunk, words: tuple[str, ...]) -> int:
+        return sum(word in chunk.text for word in dict.fromkeys(words))
 
     def words(self, aspects: list[str]) -> list[str]:
         return [w for name in aspects for w in self.answers.aspects[name].words]

@@ -42,6 +42,7 @@ class Check:
     cue_at: int = 0
     phrase_end: int | None = None  # a stated check's condition is its whole phrase (签订1年以上劳动合同的…人员)
     excludes: bool = False  # the sentence excludes a group the asker belongs to (机关事业单位工作人员…不属于…)
+    note: str = ""  # how the user's value was counted (按每月80万元×12个月计)
 
     def condition(self) -> str:
         """The condition as the clause words it, from the cue to the bound: 累计缴纳失业保险费12个月以上."""
@@ -205,7 +206,7 @@ def phrase_around(text: str, start: int, end: int) -> tuple[int, str]:
 
 def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str, int]] = ()) -> list[Check]:
     """Lower bounds (and age bounds) of ``text`` compared with quantities the user stated about the same thing."""
-    stated = [s for s in stated if s.quantity.kind in ("duration", "money", "count", "age")]
+    stated = [s for s in stated if s.quantity.kind in ("duration", "money", "count", "age", "number")]
     if not stated:
         return []
     skip = set(taken)
@@ -216,15 +217,29 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 continue
             at, phrase = phrase_around(sentence, threshold.start, threshold.end)
             for item in stated:
-                q = item.quantity
+                q = _as_money(item.quantity) if threshold.kind == "money" else item.quantity
                 if q.kind != threshold.kind or q.unit != threshold.unit:
                     continue
                 if q.kind != "age" and not any(word in phrase for word in item.words):
                     continue
-                found.append(Check("stated", threshold, sentence, q.value, _meets(q.value, threshold), at,
-                                   at + len(phrase)))
+                yearly = "月" in q.per and YEARLY.search(phrase) is not None
+                value = q.value * 12 if yearly else q.value
+                note = f"按每月{q.raw}×12个月计" if yearly else ""
+                found.append(Check("stated", threshold, sentence, value, _meets(value, threshold), at,
+                                   at + len(phrase), note=note))
                 break
     return found
+
+
+YEARLY = re.compile(r"年度|每年|全年|上年|年均|年营业|年收入|年销售")  # a threshold counted over a year
+MAGNITUDE = re.compile(r"[万亿]")
+
+
+def _as_money(quantity: Quantity) -> Quantity:
+    """每个月大概80万 beside a threshold in 元: a bare figure in 万/亿 is an amount of money."""
+    if quantity.kind == "number" and MAGNITUDE.search(quantity.raw):
+        return quantity.model_copy(update={"kind": "money", "unit": "元"})
+    return quantity
 
 
 def judge(

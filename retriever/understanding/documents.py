@@ -17,7 +17,11 @@ _QUERY_DOC_NUMBER = re.compile(r"[〔(]?(?P<year>(?:19|20)\d{2})[〕)年]?\s?(?P
 _QUERY_NUMBER_ONLY = re.compile(r"(?<![\d〕\])）])(?P<num>\d{1,4})号(?:文|令)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")  # 07年 is 2007; 10年 usually means ten years
-_DOC_WORD = re.compile(r"^.{0,8}?(文件|政策|通知|意见|规定|办法|那份|那个文|的文)")
+GENRES = "通知|意见|规定|办法|方案|措施|细则|决定|计划"  # the kinds of policy document a title ends in
+_DOC_WORD = re.compile(rf"^.{{0,8}}?(文件|政策|{GENRES}|那份|那个文|的文)")
+# a title word right before a demonstrative and a document word: 以工代训那个文件, 学徒制的方案
+_TITLE_WORD = re.compile(rf"(?P<word>[\u4e00-\u9fff]{{3,8}})(?:那个|那份|这个|这份|的)(?:文件|政策|{GENRES})")
+_MIN_TITLE_WORD = 3
 GENERIC_NAMES = frozenset({"国家", "中国", "中央", "国务院", "全国"})
 
 
@@ -80,9 +84,20 @@ class DocumentNames:
             for doc_id in self._pieces.get(piece, ()):
                 found.setdefault(doc_id, "title")
         for match, year in years_in(text):
-            if _DOC_WORD.match(text[match.end() :]):  # "2007年那个文件": the year names a document
-                for doc in self.documents:
-                    if doc.year == year:
-                        found.setdefault(doc.doc_id, "year")
+            named = _DOC_WORD.match(text[match.end() :])
+            if named:  # "2007年那个文件": the year names a document; "2019年的方案" one whose title is a 方案
+                genre = named.group(1) if re.fullmatch(GENRES, named.group(1)) else ""
+                of_year = [doc for doc in self.documents if doc.year == year]
+                of_genre = [doc for doc in of_year if genre and genre in fold(doc.title)]
+                for doc in of_genre or of_year:
+                    found.setdefault(doc.doc_id, "year")
+        for match in _TITLE_WORD.finditer(text):  # 以工代训那个文件: the longest tail of the words a title says
+            word = match.group("word")
+            for start in range(len(word) - _MIN_TITLE_WORD + 1):
+                owners = [doc.doc_id for doc in self.documents if word[start:] in fold(doc.title)]
+                if owners:
+                    for doc_id in owners:
+                        found.setdefault(doc_id, "title")
+                    break
         ordered = [DocRef(doc_id=d.doc_id, by=found[d.doc_id]) for d in self.documents if d.doc_id in found]
         return ordered, text

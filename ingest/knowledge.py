@@ -142,6 +142,7 @@ class AnswersFile(_Strict):
     worked_out: str
     condition_chars: int = Field(ge=2)
     difference_words: tuple[str, ...] = ()
+    rank_words: dict[str, int] = Field(default_factory=dict)
     per_instalment: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)

@@ -42,10 +42,11 @@ DISTRICT = """绵阳市涪城区人力资源和社会保障局关于印发《涪
 涪城区技能人才引育若干措施
 第一条　辖区企业新引进取得高级技师证书的人才，给予一次性安家补贴6万元；新引进取得技师证书的人才，\
 给予一次性安家补贴3万元。安家补贴分3年等额发放。
-第二条　申报区级技能大师工作室的企业，上年度营业收入应不低于3000万元。
-第三条　申请人可通过“涪城人社”微信公众号线上提交申请，也可到区政务服务中心人社窗口现场申请。
-第四条　区人力资源和社会保障局自受理之日起15个工作日内完成审核，审核通过的，资金在10个工作日内拨付到位。
-第五条　本措施自2025年3月1日起施行。
+第二条　新引进的人才为毕业年度高校毕业生的，按第一条规定标准提高10%给予安家补贴。
+第三条　申报区级技能大师工作室的企业，上年度营业收入应不低于3000万元。
+第四条　申请人可通过“涪城人社”微信公众号线上提交申请，也可到区政务服务中心人社窗口现场申请。
+第五条　区人力资源和社会保障局自受理之日起15个工作日内完成审核，审核通过的，资金在10个工作日内拨付到位。
+第六条　本措施自2025年3月1日起施行。
 """
 
 
@@ -87,6 +88,7 @@ def test_a_comparison_without_a_difference_word_has_no_difference_line(engine: O
     ("涪城区企业新引进了一名高级技师，安家补贴每年发多少？", Decimal(20000)),  # 6万 ÷ 3
     ("涪城区新引进的技师，安家补贴一年能发多少", Decimal(10000)),  # 3万 ÷ 3
     ("涪城区新引进技师，安家补贴一共多少", Decimal(30000)),  # the total when no instalment is asked
+    ("涪城区新引进了一个技师，是今年刚毕业的大学生，安家补贴一共多少", Decimal(33000)),  # the group's 10% raise
 ])
 def test_an_amount_paid_in_instalments_is_divided_only_when_one_is_asked(engine: OfflineEngine, question: str,
                                                                           amount: Decimal) -> None:
@@ -109,5 +111,5 @@ def test_a_monthly_figure_is_counted_over_the_year_of_a_yearly_threshold(engine:
 def test_a_procedure_question_naming_two_aspects_gets_a_clause_for_each(engine: OfflineEngine) -> None:
     answer = engine.answer("涪城区的安家补贴在哪申请？审核多久能办完？")
     clauses = {c.clause for c in answer.citations}
-    assert {"第三条", "第四条"} <= clauses, answer.answer
+    assert {"第四条", "第五条"} <= clauses, answer.answer
     assert "涪城人社" in answer.answer and "15个工作日" in answer.answer

@@ -91,3 +91,11 @@ def test_a_title_word_gets_the_named_documents_status(engine: OfflineEngine) -> 
     answer = engine.answer("正安县稳岗留工那个文件还有效没有")
     assert "2022年12月31日" in answer.answer and "zhengan-2021-job-retention-plan" in {
         c.doc_id for c in answer.citations}, answer.answer
+
+
+def test_a_stated_duration_is_compared_only_with_a_bound_on_the_same_thing(engine: OfflineEngine) -> None:
+    """学一年 is training time, not the contract term of 签订1年以上劳动合同; 签了8个月合同 is."""
+    training = engine.answer("遵义企业新型学徒制，学徒学一年，补贴多少")
+    assert "劳动合同" not in training.answer.split("依据")[0], training.answer
+    contract = engine.answer("遵义的企业跟新招的工人签了8个月合同，能搞新型学徒制吗")
+    assert contract.answer.startswith("结论：不符合"), contract.answer

@@ -10,7 +10,8 @@ percentage is applied: ``的P%`` takes that share, ``提高P%`` adds it. The cla
 stating the base are both cited.
 
 An adjustment applies only when the clause that found the asker eligible states it, when the question names its
-condition (``condition_chars`` characters in a row shared with it), or when the question says most
+condition (``condition_chars`` characters in a row shared with it or with a group its facts name, 大学生 read as
+高校毕业生), or when the question says most
 of the words that set its condition apart from its base clause (预支 asked of 企业可申请预支不超过60%, IDF-weighted).
 """
 
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import cn2an
 
-from assistant.offline.arithmetic import ClauseArithmetic, Worked, shared_run
+from assistant.offline.arithmetic import ClauseArithmetic, Worked
 from assistant.offline.evidence import EvidenceFinder, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import every_check
@@ -129,12 +130,18 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
     return found
 
 
-def named(adjustment: Adjustment, question: str, condition_chars: int) -> bool:
-    """The question names the adjustment's condition: enough characters in a row shared with it."""
-    return bool(adjustment.condition) and shared_run(squeeze(adjustment.condition), squeeze(question)) >= \
-        condition_chars
-
-
+def named(adjustment: Adjustment, question: str, condition_chars: int, base: str = "",
+          distinguishing: Sequence[str] | None = None) -> bool:
+    """The question names the adjustment's condition: enough characters in a row shared with it that its base clause
+    does not also say, holding a word of the condition the base lacks (新引进的 of 新引进的人才为高校毕业生的 names
+    nothing the standard it raises does not: 新引进取得技师证书的人才)."""
+    condition, asked, said = squeeze(adjustment.condition), squeeze(question), squeeze(base)
+    for size in range(len(condition), condition_chars - 1, -1):
+        for start in range(len(condition) - size + 1):
+            run = condition[start : start + size]
+            if run in asked and run not in said and (distinguishing is None or any(t in run for t in distinguishing)):
+                return True
+    return False
 
 
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
@@ -160,34 +167,42 @@ class StandardResolver:
                  u: Understanding) -> tuple[Worked, Adjustment, Chunk] | None:
         """(the adjusted result, the adjustment, the base clause), or None when no adjustment of the answering
         document (or of another in-force document of a place the question applies) applies or its standard cannot
-        be worked out with the question's facts. The clause that found the
-        asker eligible comes first, then an adjustment whose condition the question names, then one whose
-        distinguishing words (those its base clause lacks) the question mostly says."""
+        be worked out with the question's facts. The clause that found the asker eligible comes first, then an
+        adjustment whose condition the question names in words its base clause does not say, then one whose
+        distinguishing words the question mostly says."""
         question = " ".join([u.normalized, *self.expander.expansions(u.normalized)])
         vocabulary = self.engine.vocabulary()
         terms = vocabulary.terms(question, [p.surface for p in u.places])
-        candidates: list[tuple[int, Adjustment]] = []
+        # the question as asked, with the groups its facts name as the policies name them (大学生 → 高校毕业生)
+        stated = " ".join([u.normalized, *(v for v in u.facts.values() if isinstance(v, str))])
         local = [d.doc_id for d in self.engine.documents() if d.region in u.local_regions
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
+        specs = self.engine.knowledge.facts.facts
+        best: tuple[int, Worked, Adjustment, Chunk] | None = None
         for chunk in (c for doc_id in [primary.doc_id, *local] for c in self.engine.chunks(doc_id)):
             for adjustment in adjustments(chunk, self.levels):
+                if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
+                    continue  # its condition sets a threshold the asker's facts fail (6至12个月 for two years)
+                base = self.base(adjustment, text, u)
+                if base is None:
+                    continue
+                worked, base_chunk = base
+                base_text = squeeze(base_chunk.text.replace(adjustment.sentence, ""))
+                distinguishing = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
                 if eligible_on is not None and chunk.id == eligible_on.id:
-                    candidates.append((0, adjustment))
-                elif named(adjustment, u.normalized, self.condition_chars):
-                    candidates.append((1, adjustment))
+                    rank = 0
+                elif named(adjustment, stated, self.condition_chars, base_text, distinguishing):
+                    rank = 1
+                elif self.mostly_said(adjustment, terms, base_chunk):
+                    rank = 2
                 else:
-                    candidates.append((2, adjustment))
-        specs = self.engine.knowledge.facts.facts
-        for rank, adjustment in sorted(candidates, key=lambda pair: pair[0]):
-            if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
-                continue  # its condition sets a threshold the asker's facts fail (6至12个月 for two years)
-            base = self.base(adjustment, text, u)
-            if base is None:
-                continue
-            worked, base_chunk = base
-            if rank < 2 or self.mostly_said(adjustment, terms, base_chunk):
-                return adjustment.apply(worked), adjustment, base_chunk
-        return None
+                    continue
+                if best is None or rank < best[0]:
+                    best = (rank, worked, adjustment, base_chunk)
+        if best is None:
+            return None
+        _, worked, adjustment, base_chunk = best
+        return adjustment.apply(worked), adjustment, base_chunk
 
     def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk) -> bool:
         """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart

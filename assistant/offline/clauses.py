@@ -15,7 +15,15 @@ from assistant.offline.adjustment import StandardResolver
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
 from assistant.offline.procedure import ProcedureReader
-from assistant.offline.verdicts import Stated, Verdict, exclusion_check, judge, phrase_around, verdict_indices
+from assistant.offline.verdicts import (
+    Stated,
+    Verdict,
+    exclusion_check,
+    judge,
+    phrase_around,
+    row_grants,
+    verdict_indices,
+)
 from ingest.models import Chunk
 from ingest.quantities import find_quantities
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -24,6 +32,7 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 QUOTE_SENTENCES = 3
+STATED_NEAR = 8  # characters either side of a user's quantity whose words say what it measures (企业干了一年半)
 QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
@@ -201,6 +210,10 @@ class ClauseComposer:
             verdict = judge(chunk.text, understanding.facts, specs, stated)
             if verdict is not None:
                 return verdict, chunk
+        if primary.chunk.kind == "table_row":  # 第6至20名：技师（二级） answers 能晋升技师吗
+            check = row_grants(primary.chunk.text, understanding.facts, specs)
+            if check is not None:
+                return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
 
     def situations(self, understanding: Understanding) -> list[tuple[str, list[str]]]:
@@ -233,7 +246,9 @@ class ClauseComposer:
         return sorted(words)
 
     def stated(self, understanding: Understanding) -> list[Stated]:
-        """Each quantity of the question with the content words of its phrase (places and numbers left out)."""
+        """Each quantity of the question with the content words right around it in its phrase (places and numbers
+        left out; in 企业新型学徒制高级工一年 the year is not the 企业's), their synonyms' formal terms counted
+        (营收 → 营业收入)."""
         vocabulary = self.engine.vocabulary()
         text = understanding.normalized
         places = [p.surface for p in understanding.places]
@@ -242,11 +257,12 @@ class ClauseComposer:
             at = text.find(quantity.raw)
             if at < 0:
                 continue
-            _, phrase = phrase_around(text, at, at + len(quantity.raw))
-            words = [w for w in vocabulary.terms(phrase.replace(quantity.raw, " "), places)
+            start, phrase = phrase_around(text, at, at + len(quantity.raw))
+            near = text[max(start, at - STATED_NEAR) : min(start + len(phrase), at + len(quantity.raw) + STATED_NEAR)]
+            words = [w for w in vocabulary.terms(near.replace(quantity.raw, " "), places)
                      if not any(ch.isdigit() for ch in w)]
-            words += [term for rule in self.engine.knowledge.synonyms if any(t in phrase for t in rule.triggers)
-                      for term in rule.terms if len(term) >= 2]  # 营收 is written 营业收入
+            words += [term for rule in self.engine.knowledge.synonyms if any(t in near for t in rule.triggers)
+                      for term in rule.terms if len(term) >= 2]
             found.append(Stated(quantity, tuple(dict.fromkeys(words))))
         return found
 

@@ -173,6 +173,8 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
         condition = check.condition()
         if check.excludes:
             parts.append(f"条款规定“{check.sentence.strip()}”，您的情况为{check.value}")
+        elif check.grants:
+            parts.append(f"“{check.sentence}”，达到您所问的{check.value}")
         elif check.met is None:
             parts.append(f"条款要求{condition}，请补充您的实际情况")
         else:

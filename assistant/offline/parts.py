@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.citations import citation_from_chunk, citation_from_clause
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
-from assistant.offline import compose, selection
+from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
@@ -143,6 +143,8 @@ class PartAnswerer:
             # "收多少培训费是政府定的吗": a yes/no the asked region's clause answers without a figure (national text
             # without a figure does not answer a place's amount question)
             evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
+        rank = ranks.stated_rank(u.normalized, self.engine.knowledge.answers.rank_words)
+        evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第12名: not the 前5名 row
         exclusions = self.engine.knowledge.answers.exclusions
         if any(word in u.normalized for word in exclusions.asked):  # 哪些人不能领: the clause that excludes
             seen = {e.chunk.id for e in evidence}

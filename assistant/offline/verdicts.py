@@ -26,6 +26,7 @@ from ingest.normalize import parse_label
 from ingest.quantities import Quantity, find_quantities
 
 CUE_WINDOW = 24
+NEAR = 10  # characters either side of a clause's bound that say what it bounds (签订1年以上劳动合同)
 _PHRASE = re.compile(r"[^，,；;：:。！？!?]+")
 _KINDS = {"months": ("duration", "月"), "years": ("duration", "月"), "money": ("money", "元"),
           "count": ("count", None), "percent": ("percent", "%")}
@@ -43,6 +44,7 @@ class Check:
     phrase_end: int | None = None  # a stated check's condition is its whole phrase (签订1年以上劳动合同的…人员)
     excludes: bool = False  # the sentence excludes a group the asker belongs to (机关事业单位工作人员…不属于…)
     note: str = ""  # how the user's value was counted (按每月80万元×12个月计)
+    grants: bool = False  # a table row whose result reaches the ranked option asked about (…第6至20名：技师（二级）)
 
     def condition(self) -> str:
         """The condition as the clause words it, from the cue to the bound: 累计缴纳失业保险费12个月以上."""
@@ -185,6 +187,24 @@ def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], word
     return None
 
 
+def row_grants(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> Check | None:
+    """A table row answering 能晋升技师吗: its result cell (after the lead's colon) names a ranked option at or above
+    the one asked about. Only this way round: a lower result may still be raised by another rule of the document,
+    so it is quoted, never judged."""
+    lead, colon, result = text.partition("：")
+    if not colon:
+        return None
+    for spec in (s for s in specs if s.order and isinstance(facts.get(s.name), str) and facts[s.name] in s.order):
+        words = sorted(((word, option) for option in spec.order for word in (option, *spec.options.get(option, ()))),
+                       key=lambda pair: len(pair[0]), reverse=True)
+        named = next((option for word, option in words if word in result), None)
+        if named is not None and spec.order.index(named) >= spec.order.index(facts[spec.name]):
+            threshold = Quantity(kind="number", value=Decimal(spec.order.index(named)), unit="", raw=result,
+                                 start=len(lead) + 1, end=len(text))
+            return Check(spec.name, threshold, text.strip(), facts[spec.name], True, grants=True)
+    return None
+
+
 def _beyond_band(check: Check, found: list[Check]) -> bool:
     """A sentence bounding one fact from both sides (6个月（含）以上不满12个月) describes a band — most often a tier
     with its own terms (可按50%申领) beside the ordinary rule, not a requirement. A value above the band's upper end is
@@ -220,8 +240,9 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 q = _as_money(item.quantity) if threshold.kind == "money" else item.quantity
                 if q.kind != threshold.kind or q.unit != threshold.unit:
                     continue
-                if q.kind != "age" and not any(word in phrase for word in item.words):
-                    continue
+                near = sentence[max(at, threshold.start - NEAR) : min(at + len(phrase), threshold.end + NEAR)]
+                if q.kind != "age" and not any(word in near for word in item.words):
+                    continue  # 学一年 is not 签订1年以上劳动合同: a word of the user's must stand near the bound
                 yearly = "月" in q.per and YEARLY.search(phrase) is not None
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""

@@ -4,8 +4,10 @@ over a fresh index of documents written for a test."""
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,3 +61,13 @@ def offline_engine_for(root: Path, documents: Mapping[str, str], corpus: Path | 
     report = ingest_paths(settings)
     assert report.ok, report.problems
     return OfflineEngine(open_retriever(settings), LiveRules(settings))
+
+
+def figures(text: str) -> set[Decimal]:
+    """Every amount in 元 a text states (1,500元 → 1500)."""
+    return {Decimal(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)元", text)}
+
+
+def lead(text: str) -> str:
+    """An answer's first line: its direct answer."""
+    return text.split("\n", 1)[0]

@@ -11,11 +11,10 @@ question does not ask for.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
-from support import offline_engine_for
+from support import figures, lead, offline_engine_for
 
 from assistant.offline.adjustment import adjustments
 from assistant.offline.engine import OfflineEngine
@@ -82,12 +81,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     })
 
 
-def _figures(text: str) -> set[Decimal]:
-    return {Decimal(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)元", text)}
-
-
-def _lead(text: str) -> str:
-    return text.split("\n", 1)[0]
 
 
 # ---- reading adjustments (pure) ----------------------------------------------------------------------------------
@@ -131,14 +124,14 @@ def test_rates_that_adjust_no_standard_are_not_adjustments(text: str) -> None:
 def test_a_named_adjustment_is_applied_to_its_base(engine: OfflineEngine, question: str, amount: Decimal) -> None:
     answer = engine.answer(question)
     assert answer.status == "answered"
-    assert amount in _figures(_lead(answer.answer)), answer.answer
+    assert amount in figures(lead(answer.answer)), answer.answer
     assert len(answer.citations) >= 2  # the adjusting clause and the base it adjusts
     assert "计算过程" in answer.answer and "%" in answer.answer
 
 
 def test_the_clause_that_found_the_asker_eligible_sets_the_share(engine: OfflineEngine) -> None:
     answer = engine.answer("我在天水一家装备制造企业上班，失业险交了9个月，刚考了中级工证，能领多少？")
-    assert Decimal(900) in _figures(answer.answer), answer.answer  # 1500 × 60%
+    assert Decimal(900) in figures(answer.answer), answer.answer  # 1500 × 60%
     assert "结论：符合" in answer.answer
     assert {c.doc_id for c in answer.citations} == {"tianshui-2025-skill-upgrade-notice",
                                                     "gansu-2025-skill-upgrade-measures"}
@@ -148,14 +141,14 @@ def test_the_clause_that_found_the_asker_eligible_sets_the_share(engine: Offline
                                       "甘肃的，失业保险交了两年，考了中级工证，补贴多少钱"])
 def test_no_adjustment_when_the_question_does_not_name_its_condition(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)
-    figures = _figures(_lead(answer.answer))
-    assert Decimal(1500) in figures and Decimal(1650) not in figures, answer.answer
+    stated = figures(lead(answer.answer))
+    assert Decimal(1500) in stated and Decimal(1650) not in stated, answer.answer
 
 
 def test_a_rank_below_the_stated_level_is_not_eligible(engine: OfflineEngine) -> None:
     answer = engine.answer("天水装备制造企业的职工，失业保险交了10个月，考的是初级工证，能按扩大范围的政策领吗")
     assert answer.answer.startswith("结论：不符合"), answer.answer
-    assert "中级（四级）及以上" in _lead(answer.answer) and "初级" in _lead(answer.answer)
+    assert "中级（四级）及以上" in lead(answer.answer) and "初级" in lead(answer.answer)
 
 
 @pytest.mark.parametrize("question", [
@@ -165,7 +158,7 @@ def test_a_rank_below_the_stated_level_is_not_eligible(engine: OfflineEngine) ->
 def test_an_excluded_group_the_asker_belongs_to_is_not_eligible(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.answer.startswith("结论：不符合"), answer.answer
-    assert "不属于本办法补贴对象" in _lead(answer.answer)
+    assert "不属于本办法补贴对象" in lead(answer.answer)
     assert answer.citations[0].clause == "第三条"
 
 

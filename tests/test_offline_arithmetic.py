@@ -9,13 +9,12 @@ the question does not pick the figure. A rules file made active for the same doc
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
-from support import offline_engine_for
+from support import figures, offline_engine_for
 
 from assistant.offline.arithmetic import category, shared_run
 from assistant.offline.engine import OfflineEngine
@@ -54,9 +53,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_for(tmp_path_factory.mktemp("arithmetic"), {f"{STEM}.txt": CITY})
 
 
-def _figures(text: str) -> set[Decimal]:
-    return {Decimal(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)元", text)}
-
 
 @pytest.mark.parametrize(
     ("question", "total"),
@@ -67,27 +63,27 @@ def _figures(text: str) -> set[Decimal]:
         ("我是兰州的就业困难人员，培训了三十天，生活补贴最多多少", Decimal(1000)),  # 30 days → the 20-day cap
     ],
 )
-def test_the_clause_rate_is_worked_out_with_the_question_figures(engine, question, total):
+def test_the_clause_rate_is_worked_out_with_the_questionfigures(engine, question, total):
     answer = engine.answer(question)
     assert answer.status == "answered"
     lead = answer.answer.splitlines()[0]
-    assert total in _figures(lead), answer.answer
+    assert total in figures(lead), answer.answer
     assert "计算过程" in answer.answer and CAVEAT in answer.answer
     assert answer.citations and answer.citations[0].doc_id == STEM
 
 
 def test_an_uplift_counts_only_when_the_question_names_its_condition(engine):
     named = engine.answer("兰州的企业吸纳脱贫劳动力当学徒，2个中级工学徒培训一年，补贴多少")
-    assert Decimal(9600) in _figures(named.answer.splitlines()[0]), named.answer  # 4000 × 120% × 2
+    assert Decimal(9600) in figures(named.answer.splitlines()[0]), named.answer  # 4000 × 120% × 2
     unnamed = engine.answer("兰州的企业2个中级工学徒培训一年，补贴多少")
-    assert Decimal(8000) in _figures(unnamed.answer.splitlines()[0]), unnamed.answer
+    assert Decimal(8000) in figures(unnamed.answer.splitlines()[0]), unnamed.answer
     assert "未计入" in unnamed.answer  # the uplift left out is said, not hidden
 
 
 def test_a_table_row_is_picked_by_the_level_the_question_states(engine):
     answer = engine.answer("兰州企业职工考了高级工证书，技能提升补贴多少钱")
     lead = answer.answer.splitlines()[0]
-    assert Decimal(1800) in _figures(lead) and not _figures(lead) & {Decimal(900), Decimal(1300)}, answer.answer
+    assert Decimal(1800) in figures(lead) and not figures(lead) & {Decimal(900), Decimal(1300)}, answer.answer
 
 
 @pytest.mark.parametrize(
@@ -106,7 +102,7 @@ def test_nothing_is_worked_out_when_the_question_does_not_pick_the_figure(engine
 def test_a_sibling_city_gets_no_worked_amount(engine):
     answer = engine.answer("天水的企业带了3个高级工学徒，培训两年，一共能拿多少学徒补贴？")
     assert CAVEAT not in answer.answer
-    assert not _figures(answer.answer) & {Decimal(33000), Decimal(5500)}
+    assert not figures(answer.answer) & {Decimal(33000), Decimal(5500)}
 
 
 def test_an_active_rules_file_takes_over_from_the_clause(tmp_path: Path):
@@ -124,7 +120,7 @@ def test_an_active_rules_file_takes_over_from_the_clause(tmp_path: Path):
     engine = offline_engine_for(tmp_path, {}, corpus)
     assert engine.router.rules, "the drafted rules should verify and load once active"
     answer = engine.answer("兰州我们公司带了3个高级工学徒，培训两年，一共能拿多少学徒补贴？")
-    assert Decimal(33000) in _figures(answer.answer), answer.answer
+    assert Decimal(33000) in figures(answer.answer), answer.answer
     assert CAVEAT not in answer.answer
     assert answer.tool_calls, "a verified rule answers through the calculator"
 

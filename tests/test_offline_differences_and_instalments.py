@@ -9,11 +9,10 @@ takes in separate articles.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
-from support import offline_engine_for
+from support import figures, lead, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -59,12 +58,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     })
 
 
-def _lead(text: str) -> str:
-    return text.split("\n", 1)[0]
-
-
-def _figures(text: str) -> set[Decimal]:
-    return {Decimal(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)元", text)}
 
 
 @pytest.mark.parametrize(("question", "difference"), [
@@ -74,8 +67,8 @@ def _figures(text: str) -> set[Decimal]:
 def test_a_difference_question_leads_with_the_difference(engine: OfflineEngine, question: str,
                                                           difference: Decimal) -> None:
     answer = engine.answer(question)
-    lead = _lead(answer.answer)
-    assert "相差" in lead and difference in _figures(lead), answer.answer
+    first = lead(answer.answer)
+    assert "相差" in first and difference in figures(first), answer.answer
     assert {c.doc_id for c in answer.citations} == {"yibin-2025-skill-upgrade", "luzhou-2025-skill-upgrade"}
 
 
@@ -93,7 +86,7 @@ def test_a_comparison_without_a_difference_word_has_no_difference_line(engine: O
 def test_an_amount_paid_in_instalments_is_divided_only_when_one_is_asked(engine: OfflineEngine, question: str,
                                                                           amount: Decimal) -> None:
     answer = engine.answer(question)
-    assert amount in _figures(_lead(answer.answer)), answer.answer
+    assert amount in figures(lead(answer.answer)), answer.answer
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -103,9 +96,9 @@ def test_an_amount_paid_in_instalments_is_divided_only_when_one_is_asked(engine:
 def test_a_monthly_figure_is_counted_over_the_year_of_a_yearly_threshold(engine: OfflineEngine, question: str,
                                                                         expected: str) -> None:
     answer = engine.answer(question)
-    lead = _lead(answer.answer)
-    assert lead.startswith(f"结论：{expected}。"), answer.answer
-    assert "×12个月" in lead
+    first = lead(answer.answer)
+    assert first.startswith(f"结论：{expected}。"), answer.answer
+    assert "×12个月" in first
 
 
 def test_a_procedure_question_naming_two_aspects_gets_a_clause_for_each(engine: OfflineEngine) -> None:

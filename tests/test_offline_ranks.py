@@ -20,7 +20,9 @@ NOTICE = """贵州省人力资源和社会保障厅关于职业技能竞赛获�
 各市（州）人力资源社会保障局：
 为发挥职业技能竞赛的引领作用，现就竞赛获奖选手晋升职业技能等级有关事项通知如下：
 一、获奖选手可按附件1晋升相应职业技能等级。
-二、获奖选手应自获奖之日起1年内提出晋升申请。
+二、办理程序
+（一）获奖选手应自获奖之日起1年内，向竞赛主办单位或其委托的评价机构提出晋升申请。
+（二）评价机构自受理之日起15个工作日内完成核验，核发职业技能等级证书。
 三、本通知自2025年5月1日起施行。
 
 附件1
@@ -76,3 +78,9 @@ def test_the_row_covering_the_stated_place_answers(engine: OfflineEngine, questi
     assert answer.citations[0].clause == row, answer.answer
     assert answer.answer.startswith("结论：符合") is grants, answer.answer
     assert "不符合" not in answer.answer
+
+
+def test_whom_to_apply_to_and_how_long_are_both_answered(engine: OfflineEngine) -> None:
+    """自受理之日起 says how long, not where: 向…提出晋升申请 answers 找谁申请."""
+    answer = engine.answer("贵州技能竞赛拿奖了，晋升等级找谁申请，多久能办完")
+    assert {c.clause for c in answer.citations} >= {"二、（一）", "二、（二）"}, answer.answer

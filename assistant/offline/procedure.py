@@ -15,6 +15,7 @@ from retriever.understanding import Understanding
 WHO = "who"
 WHERE = "where"
 OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind the best evidence
+OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections are added
 
 
 class ProcedureReader:
@@ -41,17 +42,24 @@ class ProcedureReader:
         return sum(word in chunk.text for word in dict.fromkeys(self.words(aspects)))
 
     def own_clauses(self, evidence: list[Evidence], aspects: list[str]) -> list[Evidence]:
-        """The answering document's own procedure section (a 申报程序 section rarely repeats the benefit's name, so
-        retrieval alone misses it): clauses under a procedure heading that say an asked aspect's words, as evidence
-        just behind the best."""
-        if not evidence:
-            return []
-        top, seen = evidence[0], {e.chunk.id for e in evidence}
-        found = [c for c in self.chunks(top.chunk.doc_id)
-                 if c.id not in seen and self.described(c, aspects)
-                 and any(w in h for h in c.heading_path for w in self.answers.procedure_headings)]
-        return [Evidence(SearchHit(chunk=c, score=0.0, rank=len(evidence) + i), coverage=top.coverage * OWN_SHARE,
-                         strength=top.strength * OWN_SHARE) for i, c in enumerate(found, start=1)]
+        """The procedure sections of the best supported documents (a 申报程序 section rarely repeats the benefit's
+        name, so retrieval alone misses it): clauses under a procedure heading that say an asked aspect's words, as
+        evidence just behind each document's best clause."""
+        seen = {e.chunk.id for e in evidence}
+        tops: dict[str, Evidence] = {}
+        for item in evidence:  # the best clause of each of the first few documents
+            if len(tops) == OWN_DOCUMENTS:
+                break
+            tops.setdefault(item.chunk.doc_id, item)
+        added: list[Evidence] = []
+        for doc_id, top in tops.items():
+            found = [c for c in self.chunks(doc_id)
+                     if c.id not in seen and self.described(c, aspects)
+                     and any(w in h for h in c.heading_path for w in self.answers.procedure_headings)]
+            added += [Evidence(SearchHit(chunk=c, score=0.0, rank=len(evidence) + len(added) + i),
+                               coverage=top.coverage * OWN_SHARE, strength=top.strength * OWN_SHARE)
+                      for i, c in enumerate(found, start=1)]
+        return added
 
     def supplements(
         self, primary: Chunk, evidence: list[Evidence], aspects: list[str]

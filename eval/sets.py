@@ -32,6 +32,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "fresh_holdout": KnownSet(gold="qa_fresh_holdout.jsonl", holdout=True),
     "unseen": KnownSet(gold="unseen/qa.jsonl", policies="unseen/policies"),
     "unseen_holdout": KnownSet(gold="unseen_holdout/qa.jsonl", policies="unseen_holdout/policies", holdout=True),
+    "unseen2": KnownSet(gold="unseen2/qa.jsonl", policies="unseen2/policies"),
 }
 DEV_SET = "dev"
 

@@ -96,6 +96,7 @@ def _chunk(text: str) -> Chunk:
     ("仅取得培训合格证书的，按附件一所列标准的60%给予补贴。", "attachment", "附件1", Decimal(60), False),
     ("列入急需紧缺目录的，补贴标准提高15%。", "own", "", Decimal(15), True),
     ("学徒培训备案后，企业可申请预支不超过40%的补贴资金。", "own", "", Decimal(40), False),
+    ("企业学徒培训备案通过后，可按补贴总额的50%申请预支。", "own", "", Decimal(50), False),
 ])
 def test_an_adjustment_names_its_base(text: str, reference: str, target: str, percent: Decimal,
                                       raises: bool) -> None:
@@ -138,7 +139,8 @@ def test_the_clause_that_found_the_asker_eligible_sets_the_share(engine: Offline
 
 
 @pytest.mark.parametrize("question", ["甘肃中级工技能提升补贴多少",
-                                      "甘肃的，失业保险交了两年，考了中级工证，补贴多少钱"])
+                                      "甘肃的，失业保险交了两年，考了中级工证，补贴多少钱",
+                                      "甘肃的中级工，工种不在甘肃省紧缺职业目录里，补贴多少"])  # a negated condition
 def test_no_adjustment_when_the_question_does_not_name_its_condition(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)
     stated = figures(lead(answer.answer))

@@ -99,3 +99,10 @@ def test_a_stated_duration_is_compared_only_with_a_bound_on_the_same_thing(engin
     assert "劳动合同" not in training.answer.split("依据")[0], training.answer
     contract = engine.answer("遵义的企业跟新招的工人签了8个月合同，能搞新型学徒制吗")
     assert contract.answer.startswith("结论：不符合"), contract.answer
+
+
+def test_an_earlier_policy_note_cites_the_newer_documents_repeal(engine: OfflineEngine) -> None:
+    answer = engine.answer("遵义学徒制补贴以前好像每人每年4000元，现在还是这个数吗")
+    assert ("zunyi-2023-apprenticeship-measures", "第五条") in {(c.doc_id, c.clause) for c in answer.citations}, \
+        answer.answer
+    assert "同时废止" in answer.answer.split("依据")[0]

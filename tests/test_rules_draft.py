@@ -147,3 +147,16 @@ def test_status_command_and_staff_view(tmp_path: Path, monkeypatch: pytest.Monke
                                      RuleStatus(id="b_rule", title="<b>", ok=False, reason_zh="原文“1000元”找不到")])])
     assert "<script>" not in html and "&lt;script&gt;" in html and "✓ 补贴" in html and "原文“1000元”找不到" in html
     assert "已核验 1/2" in html
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("补贴按目标等级确定：中级工（四级）每人每年4000元，高级工（三级）每人每年5000元，技师（二级）每人每年6000元。",
+     ["中级工（四级）", "高级工（三级）", "技师（二级）"]),
+    ("补贴标准为：中级工每人每年5000元，高级工每人每年6500元。", ["中级工", "高级工"]),
+])
+def test_a_label_keeps_its_grade_in_parentheses(text: str, labels: list[str]) -> None:
+    from assistant.rules.draft_text import label_before
+    from ingest.quantities import find_quantities
+
+    money = [q for q in find_quantities(text) if q.kind == "money"]
+    assert [label_before(text, q.start) for q in money] == labels

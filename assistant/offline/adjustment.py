@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]+)")
-SHARE_BEFORE = re.compile(r"标准的\s*$")  # 按省定标准的120%
+SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的120%, 按补贴总额的50%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过60%的补贴资金
 APPLY_WORD = re.compile(r"(?:按照|按)")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
@@ -130,6 +130,19 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
     return found
 
 
+def negated(adjustment: Adjustment, question: str, condition_chars: int, negations: Sequence[str]) -> bool:
+    """The question says its case is not the condition's (工种不在急需紧缺目录里): a negation just before a run of
+    the condition it repeats."""
+    condition, asked = squeeze(adjustment.condition), squeeze(question)
+    for size in range(len(condition), condition_chars - 1, -1):
+        for start in range(len(condition) - size + 1):
+            at = asked.find(condition[start : start + size])
+            if at >= 0:
+                before = asked[max(0, at - NEGATION_REACH) : at]
+                return any(word in before for word in negations)
+    return False
+
+
 def named(adjustment: Adjustment, question: str, condition_chars: int, base: str = "",
           distinguishing: Sequence[str] | None = None) -> bool:
     """The question names the adjustment's condition: enough characters in a row shared with it that its base clause
@@ -144,6 +157,7 @@ def named(adjustment: Adjustment, question: str, condition_chars: int, base: str
     return False
 
 
+NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
                    "national": ("national",), "district": ("district",), "county": ("county",)}
@@ -161,6 +175,7 @@ class StandardResolver:
         answers = engine.knowledge.answers
         self.levels = answers.standard_levels
         self.condition_chars = answers.condition_chars
+        self.negations = engine.knowledge.facts.negations
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str,
@@ -183,6 +198,8 @@ class StandardResolver:
             for adjustment in adjustments(chunk, self.levels):
                 if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
                     continue  # its condition sets a threshold the asker's facts fail (6至12个月 for two years)
+                if negated(adjustment, u.normalized, self.condition_chars, self.negations):
+                    continue  # 工种不在急需紧缺目录里
                 base = self.base(adjustment, text, u)
                 if base is None:
                     continue

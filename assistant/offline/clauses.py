@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.citations import citation_from_chunk
+from assistant.citations import citation_from_chunk, sentences
 from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
 from assistant.offline.adjustment import StandardResolver
@@ -24,7 +24,7 @@ from assistant.offline.verdicts import (
     row_grants,
     verdict_indices,
 )
-from ingest.models import Chunk
+from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
 from retriever.understanding import NATIONAL_REGION, Understanding
 
@@ -32,11 +32,18 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 QUOTE_SENTENCES = 3
+REPEAL = re.compile(r"废止|停止执行|不再执行")  # a newer document saying it replaces an older one
 STATED_NEAR = 8  # characters either side of a user's quantity whose words say what it measures (企业干了一年半)
 QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
+OWN_TERMS_SHARE = 0.5  # a deferring clause's own-terms companion says at least half as much of the question
 OTHER_REGION_SHARE = 0.9
+
+
+def _figures(text: str) -> list:
+    """The quantities a clause states as terms (money, rates, durations, counts, ages; not its dates)."""
+    return [q for q in find_quantities(text) if q.kind != "year"]
 
 
 class ClauseComposer:
@@ -155,10 +162,14 @@ class ClauseComposer:
                 # its words quoted — but a replaced figure only when the question asks about before
                 if self.sets_now_against_before(understanding) or not states_amount(older.chunk.text, money=True):
                     quotes.append((citations[-1], selection.best(older.chunk.text, score, QUOTE_SENTENCES)))
+                self.cite_repeal(new_meta.doc_id, old_meta, citations, lines, quotes)
         elif old_wanted:
             newer = self.newer_documents(primary.chunk.doc_id)
             if newer:
                 lines.append(compose.replaced_by_note(newer))
+                old_meta = self.engine.meta(primary.chunk.doc_id)
+                for meta in newer if old_meta else ():
+                    self.cite_repeal(meta.doc_id, old_meta, citations, lines, quotes)
         elif not named_place:
             other = self.other_region(primary, evidence)
             if other is not None:
@@ -167,6 +178,12 @@ class ClauseComposer:
                 other_lead = selection.best(other.chunk.text, score, 1)
                 lines.append("此外，" + compose.clause_answer(self.region_label(other.chunk), other_lead, n))
                 quotes.append((citations[-1], selection.best(other.chunk.text, score, QUOTE_SENTENCES)))
+        own = self.own_terms(primary, text, understanding) if procedure_lines is None and listed is None else None
+        if own is not None:  # 符合省定申领条件的，按省定标准享受: the document's own terms on the point follow
+            n = len(citations) + 1
+            citations.append(citation_from_chunk(n, own))
+            lines.append(f"此外，本文件另有规定：{selection.best(own.text, score, 1)}[{n}]")
+            quotes.append((citations[-1], selection.best(own.text, score, QUOTE_SENTENCES)))
         if kind in ("procedure", "amount", "eligibility") and procedure_lines is None:
             lines.append(self.procedure.next_steps(primary.chunk, region))
         body = compose.join("\n".join(lines), compose.basis(quotes))
@@ -266,6 +283,19 @@ class ClauseComposer:
             found.append(Stated(quantity, tuple(dict.fromkeys(words))))
         return found
 
+    def cite_repeal(self, new_doc_id: str, old: DocumentMeta, citations: list[Citation], lines: list[str],
+                    quotes: list[tuple[Citation, str]]) -> None:
+        """The newer document's own words that it replaces the older one (原《…》（…号）同时废止), cited."""
+        names = [n for n in (old.doc_number, old.wrapped_title, old.title) if n]
+        chunk = next((c for c in self.engine.chunks(new_doc_id)
+                      if any(name in c.text for name in names) and REPEAL.search(c.text)), None)
+        if chunk is None or any((c.doc_id, c.clause) == (chunk.doc_id, chunk.clause_path) for c in citations):
+            return
+        citations.append(citation_from_chunk(len(citations) + 1, chunk))
+        sentence = next((part for part in sentences(chunk.text) if REPEAL.search(part)), chunk.text)
+        lines.append(f"新文件的规定：{sentence.strip()}[{citations[-1].n}]")
+        quotes.append((citations[-1], sentence.strip()))
+
     def validity_notes(self, doc_id: str, mentioned: bool) -> list[str]:
         """An answer from a replaced or expired document says so (unless the older/newer pair is already named)."""
         meta = self.engine.meta(doc_id)
@@ -332,6 +362,23 @@ class ClauseComposer:
         if meta is None:
             return []
         return [d for d in self.engine.documents() if d.doc_id in meta.superseded_by]
+
+    def own_terms(self, primary: Evidence, text: str, understanding: Understanding) -> Chunk | None:
+        """When the answering clause only defers to a higher level's rule (符合省定申领条件的，按省定标准享受 — a
+        level word of ``answers.yaml: standard_levels`` and no figure of its own), the best supported clause of the
+        same document that states a figure on the point (the benefit's name not required): what it adds."""
+        body = primary.chunk.text
+        levels = [w for words in self.engine.knowledge.answers.standard_levels.values() for w in words]
+        if _figures(body) or not any(word in body for word in levels):
+            return None
+        vocabulary = self.engine.vocabulary()
+        terms = vocabulary.terms(text, [p.surface for p in understanding.places])
+        scored = [(vocabulary.coverage(terms, chunk), chunk) for chunk in self.engine.chunks(primary.chunk.doc_id)
+                  if chunk.id != primary.chunk.id and _figures(chunk.text)]
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best is None or best[0] < OWN_TERMS_SHARE * primary.coverage:
+            return None
+        return best[1]
 
     @staticmethod
     def other_region(primary: Evidence, evidence: list[Evidence]) -> Evidence | None:

@@ -52,6 +52,9 @@ def make_parameter(quantity: Quantity, unit: str, text: str, start: int, end: in
     return item
 
 
+GRADE_REACH = 8  # characters a grade in parentheses after a label may span (（四级）, （五级/初级工）)
+
+
 def label_before(text: str, end: int, *, limit: int = 14) -> str:
     """The words just before ``end`` back to a separator, without the words that introduce an amount
     (给予、每人每年…) or qualify a number (满、达到…)."""
@@ -62,8 +65,13 @@ def label_before(text: str, end: int, *, limit: int = 14) -> str:
         start -= 1
     words = text[start:end].strip()
     label = INTRO_WORDS.sub("", words) or INTRO_ANY.sub("", words)  # 中级工每人每年 → 中级工
-    label = LEAD_WORDS.sub("", label)
-    return TRAIL_WORDS.sub("", label).strip()
+    label = TRAIL_WORDS.sub("", LEAD_WORDS.sub("", label)).strip()
+    if not label and start > 0 and text[start - 1] in "）)":  # 中级工（四级）每人每年4000元: the grade belongs to it
+        opened = max(text.rfind("（", 0, start - 1), text.rfind("(", 0, start - 1))
+        if opened > 0 and start - 1 - opened <= GRADE_REACH:
+            named = label_before(text, opened, limit=limit)
+            return f"{named}{text[opened:start]}" if named else ""
+    return label
 
 
 def listed_before(text: str, end: int, count: int) -> list[str]:

@@ -41,7 +41,8 @@ CITY = """天水市人力资源和社会保障局 天水市财政局关于做好
 各县（区）人力资源和社会保障局、财政局：
 为落实《甘肃省技能提升补贴实施办法》，现就有关事项通知如下：
 一、扩大补贴范围
-（一）在本市装备制造、新型材料两条产业链企业就业的职工，累计缴纳失业保险费满6个月不满12个月，取得中级（四级）及以上职业资格证书或职业技能等级证书的，按省定标准的60%给予补贴。
+（一）基本条件。在本市参加失业保险的企业职工，符合省定申领条件的，按省定标准享受技能提升补贴。
+（二）在本市装备制造、新型材料两条产业链企业就业的职工，累计缴纳失业保险费满6个月不满12个月，取得中级（四级）及以上职业资格证书或职业技能等级证书的，按省定标准的60%给予补贴。
 二、提高补贴标准
 （一）职工取得的证书所属职业（工种）列入《天水市急需紧缺职业（工种）目录》的，按省定标准的130%给予补贴。
 三、本通知自2025年6月1日起施行。
@@ -177,3 +178,10 @@ def test_a_situation_outside_the_excluded_groups_is_not_excluded(engine: Offline
 def test_an_act_of_applying_asks_how_only_outside_a_yes_no_question(engine: OfflineEngine, question: str,
                                                                       kind: str) -> None:
     assert engine.retriever.understand(question).kind == kind
+
+
+def test_a_clause_deferring_to_the_province_is_followed_by_the_citys_own_terms(engine: OfflineEngine) -> None:
+    answer = engine.answer("天水的技能提升补贴，失业保险要交多久才能领")
+    body = answer.answer.split("依据")[0]
+    assert "省定" in body and "满6个月不满12个月" in body, answer.answer
+    assert {c.clause for c in answer.citations if c.doc_id == "tianshui-2025-skill-upgrade-notice"} >= {"一、（二）"}

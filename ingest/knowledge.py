@@ -128,6 +128,11 @@ class Exclusions(_Strict):
         return patterns
 
 
+class Elapsed(_Strict):
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
 class HowToApply(_Strict):
     words: tuple[str, ...] = ()
     aspects: tuple[str, ...] = ()
@@ -142,6 +147,7 @@ class AnswersFile(_Strict):
     worked_out: str
     condition_chars: int = Field(ge=2)
     difference_words: tuple[str, ...] = ()
+    elapsed: Elapsed = Field(default_factory=Elapsed)
     rank_words: dict[str, int] = Field(default_factory=dict)
     per_instalment: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(

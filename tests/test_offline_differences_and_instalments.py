@@ -45,7 +45,8 @@ DISTRICT = """绵阳市涪城区人力资源和社会保障局关于印发《涪
 第三条　申报区级技能大师工作室的企业，上年度营业收入应不低于3000万元。
 第四条　申请人可通过“涪城人社”微信公众号线上提交申请，也可到区政务服务中心人社窗口现场申请。
 第五条　区人力资源和社会保障局自受理之日起15个工作日内完成审核，审核通过的，资金在10个工作日内拨付到位。
-第六条　本措施自2025年3月1日起施行。
+第六条　离校2年内未就业的高校毕业生可参加区就业见习。申请人应在取得证书之日起6个月内申请技能评价补贴。
+第七条　本措施自2025年3月1日起施行。
 """
 
 
@@ -106,3 +107,13 @@ def test_a_procedure_question_naming_two_aspects_gets_a_clause_for_each(engine: 
     clauses = {c.clause for c in answer.citations}
     assert {"第四条", "第五条"} <= clauses, answer.answer
     assert "涪城人社" in answer.answer and "15个工作日" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("涪城区的，我大学毕业一年半了还没找到工作，能参加就业见习吗", "符合"),  # 18个月 within 2年内
+    ("涪城区的，大學畢業三年了還沒工作，能參加就業見習嗎", "不符合"),
+    ("涪城区，证书是去年5月拿的，现在过了8个月了才想起来申请技能评价补贴，还来得及吗", "不符合"),  # 8 > 6
+])
+def test_a_window_since_an_event_is_a_condition(engine: OfflineEngine, question: str, expected: str) -> None:
+    answer = engine.answer(question)
+    assert lead(answer.answer).startswith(f"结论：{expected}。"), answer.answer

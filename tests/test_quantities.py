@@ -137,3 +137,12 @@ def test_ages_and_age_ranges(text: str, expected: list[tuple[str, str | None, bo
 def test_a_range_of_other_quantities_gets_no_bounds() -> None:
     """Only ages: a grant's range (资助30万至50万元) is not a condition on the reader."""
     assert [q.bound for q in find_quantities("资助30万至50万元")] == [None, None]
+
+
+@pytest.mark.parametrize(("text", "durations"), [
+    ("证书是去年10月拿的，现在过了7个月了", [Decimal(7)]),  # 去年10月 is a date
+    ("今年3月份考的证，干了10个月", [Decimal(10)]),
+    ("11月份考的，交了18月社保", [Decimal(18)]),
+])
+def test_a_month_of_a_year_is_a_date_not_a_duration(text: str, durations: list[Decimal]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "duration"] == durations

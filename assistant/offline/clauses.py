@@ -280,7 +280,10 @@ class ClauseComposer:
                      if not any(ch.isdigit() for ch in w)]
             words += [term for rule in self.engine.knowledge.synonyms if any(t in near for t in rule.triggers)
                       for term in rule.terms if len(term) >= 2]
-            found.append(Stated(quantity, tuple(dict.fromkeys(words))))
+            elapsed = self.engine.knowledge.answers.elapsed
+            gone_by = (any(text[:at].endswith(word) for word in elapsed.before)
+                       or any(text.startswith(word, at + len(quantity.raw)) for word in elapsed.after))
+            found.append(Stated(quantity, tuple(dict.fromkeys(words)), elapsed=gone_by))
         return found
 
     def cite_repeal(self, new_doc_id: str, old: DocumentMeta, citations: list[Citation], lines: list[str],

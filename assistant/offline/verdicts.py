@@ -8,7 +8,8 @@ or 还需确认 when the clause sets a threshold on something the user has not s
 Facts nobody listed are compared too: a quantity the user stated (签了8个月合同) meets a lower bound of the same kind
 and unit in the clause (签订1年以上劳动合同) when a content word around the user's quantity is written in the clause's
 phrase around the bound (合同) — an age (15岁 / 年满16周岁) needs no word, its unit says what it measures. Only lower
-bounds and ages: an upper bound elsewhere is mostly a cap on the benefit (最长不超过30天), not a condition; and no
+bounds, ages and windows since an event (离校2年内, 自取得证书之日起6个月内): any other upper bound is mostly a cap on
+the benefit (最长不超过30天), not a condition; and no
 percentages: a rate a user states is a claim about the policy (比例是15%), not a fact about themselves.
 """
 
@@ -67,6 +68,7 @@ class Stated:
 
     quantity: Quantity
     words: tuple[str, ...]
+    elapsed: bool = False  # time gone by since an event (毕业一年半了, 过了7个月, 三年前): comparable with 2年内
 
 
 @dataclass(frozen=True)
@@ -233,14 +235,19 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
     found: list[Check] = []
     for sentence in sentences(text):
         for threshold in (q for q in find_quantities(sentence) if q.bound):
-            if (sentence, threshold.start) in skip or (threshold.bound != "min" and threshold.kind != "age"):
+            window = threshold.kind == "duration" and threshold.bound == "max" and _within(sentence, threshold)
+            if (sentence, threshold.start) in skip or (threshold.bound != "min" and threshold.kind != "age"
+                                                       and not window):
                 continue
             at, phrase = phrase_around(sentence, threshold.start, threshold.end)
             for item in stated:
                 q = _as_money(item.quantity) if threshold.kind == "money" else item.quantity
                 if q.kind != threshold.kind or q.unit != threshold.unit:
                     continue
-                near = sentence[max(at, threshold.start - NEAR) : min(at + len(phrase), threshold.end + NEAR)]
+                near = phrase if window else sentence[max(at, threshold.start - NEAR) :
+                                                      min(at + len(phrase), threshold.end + NEAR)]
+                if window and not item.elapsed:
+                    continue  # 一年能发多少 is no time since anything
                 if q.kind != "age" and not any(word in near for word in item.words):
                     continue  # 学一年 is not 签订1年以上劳动合同: a word of the user's must stand near the bound
                 yearly = "月" in q.per and YEARLY.search(phrase) is not None
@@ -252,6 +259,14 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
     return found
 
 
+def _within(sentence: str, threshold: Quantity) -> bool:
+    """离校2年内 / 自取得证书之日起6个月内: a window since an event the asker can date — a condition, unlike a cap on
+    the benefit (最长不超过30天)."""
+    return WITHIN.match(sentence, threshold.end) is not None and not CAP.search(sentence[: threshold.start])
+
+
+WITHIN = re.compile(r"\s*(?:以内|之内|内)")
+CAP = re.compile(r"(?:最长|最多|不超过|最高|累计不超过)\s*$")
 YEARLY = re.compile(r"年度|每年|全年|上年|年均|年营业|年收入|年销售")  # a threshold counted over a year
 MAGNITUDE = re.compile(r"[万亿]")
 

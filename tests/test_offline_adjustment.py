@@ -185,3 +185,13 @@ def test_a_clause_deferring_to_the_province_is_followed_by_the_citys_own_terms(e
     body = answer.answer.split("依据")[0]
     assert "省定" in body and "满6个月不满12个月" in body, answer.answer
     assert {c.clause for c in answer.citations if c.doc_id == "tianshui-2025-skill-upgrade-notice"} >= {"一、（二）"}
+
+
+def test_one_citys_adjustment_never_reaches_a_sibling_in_a_comparison(engine: OfflineEngine) -> None:
+    """平凉 has no document: it gets the province's figures, never 天水's 130%; the difference leads."""
+    answer = engine.answer("同样是高级工证书，天水比平凉多拿多少钱？天水这个工种在天水市急需紧缺职业目录里")
+    first, rest = answer.answer.split("\n", 1)
+    assert "相差" in first, answer.answer
+    pingliang = rest[rest.index("【甘肃省平凉市"):]
+    assert Decimal(2600) not in figures(lead(pingliang)), answer.answer
+    assert "天水" not in lead(pingliang) and "甘肃省" in lead(pingliang)

@@ -35,7 +35,7 @@ from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk
 from ingest.quantities import find_quantities
 from retriever.expansion import QueryExpander
-from retriever.understanding import Understanding
+from retriever.understanding import NATIONAL_REGION, Understanding
 
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
@@ -178,8 +178,8 @@ class StandardResolver:
         self.negations = engine.knowledge.facts.negations
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
-    def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str,
-                 u: Understanding) -> tuple[Worked, Adjustment, Chunk] | None:
+    def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
+                 regions: list[str] | None = None) -> tuple[Worked, Adjustment, Chunk] | None:
         """(the adjusted result, the adjustment, the base clause), or None when no adjustment of the answering
         document (or of another in-force document of a place the question applies) applies or its standard cannot
         be worked out with the question's facts. The clause that found the asker eligible comes first, then an
@@ -190,7 +190,8 @@ class StandardResolver:
         terms = vocabulary.terms(question, [p.surface for p in u.places])
         # the question as asked, with the groups its facts name as the policies name them (大学生 → 高校毕业生)
         stated = " ".join([u.normalized, *(v for v in u.facts.values() if isinstance(v, str))])
-        local = [d.doc_id for d in self.engine.documents() if d.region in u.local_regions
+        own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
+        local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
         specs = self.engine.knowledge.facts.facts
         best: tuple[int, Worked, Adjustment, Chunk] | None = None

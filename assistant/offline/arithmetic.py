@@ -235,6 +235,10 @@ class ClauseArithmetic:
                        if u.fact_kinds.get(k) == "years" and isinstance(v, (int, Decimal))}
         else:
             return None
+        if not values:  # 每人每年多拿多少: the question asks for one period of a per-period rate
+            unit = {"days": "天", "months": "月", "years": "年"}[name]
+            asked = re.search(rf"每(?:个)?{unit}|一{unit}(?!以上|以内)|每一{unit}", u.normalized)
+            return 1 if asked else None
         if len(values) != 1:
             return None
         value = values.pop()

@@ -72,8 +72,9 @@ class ClauseComposer:
 
     def answer(
         self, question: str, text: str, understanding: Understanding, evidence: list[Evidence], *, kind: str,
-        old_wanted: bool, named_place: bool, prefix: str = "",
+        old_wanted: bool, named_place: bool, prefix: str = "", regions: list[str] | None = None,
     ) -> Answer:
+        """``regions``: the regions this part of the question applies (its own place's); None = the question's."""
         score = self.scorer(text, understanding, kind)
         aspects = self.procedure.asked(understanding) if kind == "procedure" else []
         if aspects:
@@ -124,7 +125,7 @@ class ClauseComposer:
             answer_line = compose.clause_answer(region, lead, 1)
             computes = kind == "amount" and (verdict is None or verdict.outcome == "eligible")
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
-                                               understanding) if computes else None
+                                               understanding, regions) if computes else None
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted

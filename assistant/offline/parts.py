@@ -163,7 +163,7 @@ class PartAnswerer:
             if evidence:
                 prefix = compose.national_only_prefix([p.label for p in uncovered])
                 return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
-                                           named_place=True, prefix=prefix)
+                                           named_place=True, prefix=prefix, regions=regions)
             return self._not_found(question, compose.uncovered_place_reason(
                 [p.surface for p in uncovered], self._topic(u), self._elsewhere(text, u, kind, set(regions or ())),
             ))
@@ -188,7 +188,7 @@ class PartAnswerer:
                 return self._not_found(question, f"本库收录的{where}相关文件中没有找到能回答该问题的条款。")
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
-                                   named_place=bool(places))
+                                   named_place=bool(places), regions=regions)
 
     def _amount_evidence(self, text: str, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
         """An amount question's clauses with the figure: the first look's, then those found by asking for the topic in

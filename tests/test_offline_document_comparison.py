@@ -37,7 +37,7 @@ MEASURES_2023 = """遵义市人力资源和社会保障局 遵义市财政局关
 """
 
 NOTICE_2023 = """遵义市人力资源和社会保障局关于做好2023年高校毕业生就业见习工作的通知
-遵人社通〔2023〕21号
+遵人社通〔2023〕3号
 各县（市、区）人力资源和社会保障局：
 一、见习单位吸纳高校毕业生参加就业见习的，按每人每月1500元给予见习补贴，最长不超过12个月。
 二、本通知自印发之日起施行。
@@ -70,6 +70,9 @@ def _named(engine: OfflineEngine, question: str) -> set[str]:
     ("遵义2018年的方案里学徒补贴多少", {"zunyi-2018-apprenticeship-plan"}),
     ("遵义2023年那个文件说的见习补贴", {"zunyi-2023-apprenticeship-measures", "zunyi-2023-internship-notice"}),
     ("稳岗留工那个文件现在还有效吗", {"zhengan-2021-job-retention-plan"}),
+    ("遵人社规〔2023〕3号还有效吗", {"zunyi-2023-apprenticeship-measures"}),  # not 遵人社通〔2023〕3号
+    ("遵人社通〔2023〕3号是哪个部门发的", {"zunyi-2023-internship-notice"}),
+    ("我问一下2023年3号文还有效吗", {"zunyi-2023-apprenticeship-measures", "zunyi-2023-internship-notice"}),
 ])
 def test_a_year_with_a_genre_or_a_title_word_names_the_document(engine: OfflineEngine, question: str,
                                                                 named: set[str]) -> None:

@@ -84,3 +84,9 @@ def test_whom_to_apply_to_and_how_long_are_both_answered(engine: OfflineEngine) 
     """自受理之日起 says how long, not where: 向…提出晋升申请 answers 找谁申请."""
     answer = engine.answer("贵州技能竞赛拿奖了，晋升等级找谁申请，多久能办完")
     assert {c.clause for c in answer.citations} >= {"二、（一）", "二、（二）"}, answer.answer
+
+
+def test_a_level_the_asker_already_has_is_not_a_level_asked_for(engine: OfflineEngine) -> None:
+    """No 能晋升 / 能到 in the question: its 中级工 is the asker's own, never "达到您所问的中级工"."""
+    answer = engine.answer("贵州市级竞赛职工组第5名，我本来就是中级工了，还能再申请吗")
+    assert not answer.answer.startswith("结论：符合"), answer.answer

@@ -228,7 +228,9 @@ class ClauseComposer:
             verdict = judge(chunk.text, understanding.facts, specs, stated)
             if verdict is not None:
                 return verdict, chunk
-        if primary.chunk.kind == "table_row":  # 第6至20名：技师（二级） answers 能晋升技师吗
+        grant_words = self.engine.knowledge.answers.grant_words
+        if primary.chunk.kind == "table_row" and any(w in understanding.normalized for w in grant_words):
+            # 第6至20名：技师（二级） answers 能晋升技师吗 (never 考了中级工…还能申请吗: that level is the asker's own)
             check = row_grants(primary.chunk.text, understanding.facts, specs)
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk

@@ -219,10 +219,15 @@ def repeals(newer: DocumentMeta, old: DocumentMeta) -> bool:
 
 
 def replaced_by_note(newer: Sequence[DocumentMeta], old: DocumentMeta | None = None) -> str:
-    items = "、".join(f"{doc_label(d)}（{d.year}年）" for d in newer)
+    """注意：该文件已废止——《新文件》（2024年，自2024年6月1日起施行）明确规定原文件同时废止…"""
+    items = "、".join(f"{doc_label(d)}（{d.year}年{_in_force_from(d)}）" for d in newer)
     if old is not None and any(repeals(d, old) for d in newer):
         return f"注意：该文件已废止——{items}明确规定原文件同时废止，现以新文件为准。"
     return f"注意：该文件为早期政策，同一事项现以{items}为准。"
+
+
+def _in_force_from(meta: DocumentMeta) -> str:
+    return f"，自{cn_date(meta.effective_from)}起施行" if meta.effective_from else ""
 
 
 def cn_date(value) -> str:

@@ -236,8 +236,9 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
     for sentence in sentences(text):
         for threshold in (q for q in find_quantities(sentence) if q.bound):
             window = threshold.kind == "duration" and threshold.bound == "max" and _within(sentence, threshold)
+            times = threshold.kind == "count" and threshold.bound == "max" and threshold.unit in TIMES
             if (sentence, threshold.start) in skip or (threshold.bound != "min" and threshold.kind != "age"
-                                                       and not window):
+                                                       and not window and not times):
                 continue
             at, phrase = phrase_around(sentence, threshold.start, threshold.end)
             for item in stated:
@@ -246,15 +247,15 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                     continue
                 near = phrase if window else sentence[max(at, threshold.start - NEAR) :
                                                       min(at + len(phrase), threshold.end + NEAR)]
-                if window and not item.elapsed:
-                    continue  # 一年能发多少 is no time since anything
+                if (window or times) and not item.elapsed:
+                    continue  # 一年能发多少 is no time since anything; 想申请3次 has used none
                 if q.kind != "age" and not any(word in near for word in item.words):
                     continue  # 学一年 is not 签订1年以上劳动合同: a word of the user's must stand near the bound
                 yearly = "月" in q.per and YEARLY.search(phrase) is not None
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""
-                found.append(Check("stated", threshold, sentence, value, _meets(value, threshold), at,
-                                   at + len(phrase), note=note))
+                met = value < threshold.value if times else _meets(value, threshold)  # 已领过3次 of 不超过3次: no 4th
+                found.append(Check("stated", threshold, sentence, value, met, at, at + len(phrase), note=note))
                 break
     return found
 
@@ -265,6 +266,7 @@ def _within(sentence: str, threshold: Quantity) -> bool:
     return WITHIN.match(sentence, threshold.end) is not None and not CAP.search(sentence[: threshold.start])
 
 
+TIMES = ("次", "人次")  # a cap on how many times a benefit is had (不超过3次) is a condition on one more
 WITHIN = re.compile(r"\s*(?:以内|之内|内)")
 CAP = re.compile(r"(?:最长|最多|不超过|最高|累计不超过)\s*$")
 YEARLY = re.compile(r"年度|每年|全年|上年|年均|年营业|年收入|年销售")  # a threshold counted over a year

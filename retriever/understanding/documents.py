@@ -14,6 +14,8 @@ _MIN_TITLE_OVERLAP = 8
 _ISSUER_ENDINGS = ("部", "局", "厅", "委", "政府")
 _DOC_NUMBER = re.compile(r"^(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$")
 _QUERY_DOC_NUMBER = re.compile(r"[〔(]?(?P<year>(?:19|20)\d{2})[〕)年]?\s?(?P<num>\d{1,4})号")
+# the issuer's 文号 prefix written right before 〔2019〕 (桂人社发, 津人社规字, 宁政办发): CJK ending in a 文号 word
+_PREFIX_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,11}[发规字函办令通]$")
 _QUERY_NUMBER_ONLY = re.compile(r"(?<![\d〕\])）])(?P<num>\d{1,4})号(?:文|令)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")  # 07年 is 2007; 10年 usually means ten years
@@ -68,10 +70,13 @@ class DocumentNames:
         for pattern, how in ((_QUERY_DOC_NUMBER, "doc_number"), (_QUERY_NUMBER_ONLY, "short_number")):
             for match in pattern.finditer(text):
                 year = match.groupdict().get("year")
+                # 桂人社发〔2019〕21号 is not 北碚府发〔2019〕21号: a prefix written before the year must be its own
+                written = _PREFIX_BEFORE.search(text[: match.start()]) if year is not None else None
                 hits = [
                     doc_id for doc_id, parsed in self._numbers
                     if parsed and int(parsed.group("num")) == int(match.group("num"))
                     and (year is None or parsed.group("year") == year)
+                    and (written is None or written.group(0).endswith(parsed.group("prefix")))
                 ]
                 for doc_id in hits:
                     found.setdefault(doc_id, how)

@@ -125,3 +125,37 @@ def test_a_list_question_gets_every_item_each_cited(engine, question: str, items
     assert all(item in lead for item in items), answer.answer
     assert len(answer.citations) >= len(items)
     assert all(f"[{n}]" in lead for n in range(1, len(items) + 1))
+
+
+NESTED = """芜湖市人力资源和社会保障局关于开展市级技能大师工作室评选的通知
+芜人社〔2025〕6号
+各县（市、区）人力资源和社会保障局：
+现就开展市级技能大师工作室评选有关事项通知如下：
+一、评选条件
+（一）领办人条件。
+1.取得技师（二级）及以上职业技能等级证书；
+2.近3年内带徒不少于3人。
+（二）依托单位条件。
+1.依法参加社会保险，近3年无重大安全生产事故；
+2.能够为工作室提供不少于80平方米的场所。
+（三）已建成县级技能大师工作室的，优先推荐。
+二、资助标准
+（一）评为市级技能大师工作室的，给予一次性资助10万元。
+三、本通知自2025年3月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def nested_engine(tmp_path_factory: pytest.TempPathFactory):
+    return offline_engine_for(tmp_path_factory.mktemp("nested-list"), {"wuhu-2025-master-studio.txt": NESTED})
+
+
+def test_a_question_pointing_into_a_nested_list_gets_that_sub_list(nested_engine) -> None:
+    answer = nested_engine.answer("芜湖市级技能大师工作室对依托单位有什么要求")
+    assert {c.clause for c in answer.citations} == {"一、（二）1", "一、（二）2"}, answer.answer
+    assert "80平方米" in answer.answer.split("依据")[0]
+
+
+def test_a_list_question_pointing_nowhere_gets_the_whole_list(nested_engine) -> None:
+    answer = nested_engine.answer("芜湖市级技能大师工作室评选有哪些条件")
+    assert {"一、（一）", "一、（二）", "一、（三）"} <= {c.clause for c in answer.citations}, answer.answer

@@ -26,6 +26,7 @@ from assistant.offline.verdicts import (
 )
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
+from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, Understanding
 
 if TYPE_CHECKING:
@@ -96,6 +97,16 @@ class ClauseComposer:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
             if listed is not None and enumeration.picks_one(primary.chunk, listed[1], self.naming_words(understanding)):
                 listed = None
+            elif listed is not None:  # 依托单位场地有什么要求: the items under the one item the question points to
+                terms = self.engine.vocabulary().terms(text, [p.surface for p in understanding.places])
+                doc_chunks = self.engine.chunks(primary.chunk.doc_id)
+                item = enumeration.singled_out(listed[1], terms, doc_chunks)
+                nested = enumeration.children(item, doc_chunks) if item is not None else None
+                if item is not None and nested is not None:  # the sub-list under the one item pointed to
+                    listed = nested
+                    primary = Evidence(SearchHit(chunk=item, score=0.0, rank=1), coverage=primary.coverage,
+                                       strength=primary.strength)
+                    citations = [citation_from_chunk(1, item)]
         if listed is not None:  # "要交哪些材料": the whole list, each item cited
             parent, items = listed
             shown = items[: enumeration.MAX_ITEMS]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from ingest.models import Chunk
 
 MAX_ITEMS = 12
+SUBJECT_CHUNKS = 2  # a word in more of a document's clauses is its subject, not a pointer to one item
 MAX_ITEM_CHARS = 160  # an item of a list, not an article: longer siblings are answered clause by clause
 _LAST_LABEL = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条行]|[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+)$"
@@ -78,6 +79,23 @@ def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str]) -> boo
         if sum(word in c.text for c in others) * 2 < len(others):
             return True
     return False
+
+
+def singled_out(items: Sequence[Chunk], words: Sequence[str], chunks: Sequence[Chunk]) -> Chunk | None:
+    """The one item a word of the question points to (依托单位 in a list of 领办人条件、依托单位条件…): the word is
+    in that item and in no other, and no other item is pointed to so. Words the document says throughout (its
+    subject: 技能大师工作室) point to nothing. Callers use it only for items heading a list of their own: a flat
+    list asked for (要交哪些材料) is answered whole."""
+    rare = [w for w in words if len(w) >= 2 and sum(w in c.text for c in chunks) <= SUBJECT_CHUNKS]
+    pointed = {c.id: c for w in rare for c in items
+               if w in c.text and not any(w in other.text for other in items if other.id != c.id)}
+    return next(iter(pointed.values())) if len(pointed) == 1 else None
+
+
+def children(chunk: Chunk, chunks: Sequence[Chunk]) -> tuple[str, list[Chunk]] | None:
+    """(the clause's path, the items under it) when it heads a list of its own (（二）依托单位条件。 → 1.…；2.…)."""
+    items = _items(chunks, chunk.clause_path)
+    return (chunk.clause_path, items) if len(items) >= 2 else None
 
 
 def title(parent: str, items: Sequence[Chunk]) -> str:

@@ -8,7 +8,7 @@ apprenticeship work plan and the 2023 measures that repeal it (the contract term
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_for
+from support import lead, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -109,3 +109,18 @@ def test_an_earlier_policy_note_cites_the_newer_documents_repeal(engine: Offline
     assert ("zunyi-2023-apprenticeship-measures", "第五条") in {(c.doc_id, c.clause) for c in answer.citations}, \
         answer.answer
     assert "同时废止" in answer.answer.split("依据")[0]
+
+
+def test_a_replaced_figure_is_not_restated_unless_asked_about_before(engine: OfflineEngine) -> None:
+    now = engine.answer("遵义企业新型学徒制补贴每人每年多少钱")
+    assert "5000元" in lead(now.answer) and "4000" not in now.answer, now.answer
+    before = engine.answer("遵义学徒制补贴现在每人每年多少？以前的方案呢？")
+    assert "4000" in before.answer and "5000" in before.answer, before.answer
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("遵义的，我们厂在市里重点企业名单里，新招学徒能申请补贴吗", "eligibility"),  # a 名单 the asker is on
+    ("遵义重点企业名单有哪些", "list"),
+])
+def test_a_list_the_asker_is_on_asks_for_no_list(engine: OfflineEngine, question: str, kind: str) -> None:
+    assert engine.retriever.understand(question).kind == kind

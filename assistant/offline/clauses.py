@@ -47,6 +47,11 @@ def _figures(text: str) -> list:
     return [q for q in find_quantities(text) if q.kind != "year"]
 
 
+def _terms(text: str) -> set[tuple[str, str]]:
+    """The kinds of figure a clause sets terms in (an amount in 元, a period in 天…), for "does it replace that"."""
+    return {(q.kind, q.unit) for q in _figures(text) if q.kind in ("money", "duration", "percent")}
+
+
 class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
         self.engine = engine
@@ -171,8 +176,10 @@ class ClauseComposer:
             if old_meta and new_meta:
                 citations.append(citation_from_chunk(len(citations) + 1, older.chunk))
                 lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
-                # its words quoted — but a replaced figure only when the question asks about before
-                if self.sets_now_against_before(understanding) or not states_amount(older.chunk.text, money=True):
+                # its words quoted — but a figure the answering clause replaces (an amount, a deadline of its own)
+                # only when the question asks about before
+                replaced = _terms(older.chunk.text) & _terms(primary.chunk.text)
+                if self.sets_now_against_before(understanding) or not replaced:
                     quotes.append((citations[-1], selection.best(older.chunk.text, score, QUOTE_SENTENCES)))
                 self.cite_repeal(new_meta.doc_id, old_meta, citations, lines, quotes)
         elif old_wanted:

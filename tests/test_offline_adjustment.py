@@ -195,3 +195,14 @@ def test_one_citys_adjustment_never_reaches_a_sibling_in_a_comparison(engine: Of
     pingliang = rest[rest.index("【甘肃省平凉市"):]
     assert Decimal(2600) not in figures(lead(pingliang)), answer.answer
     assert "天水" not in lead(pingliang) and "甘肃省" in lead(pingliang)
+
+
+@pytest.mark.parametrize(("question", "amount"), [
+    ("秦安县，电工和育婴员两个证都拿了，一共补多少", Decimal(2700)),  # 1600 + 1100
+    ("秦安县焊工和电工的培训补贴标准差多少", Decimal(200)),  # 1800 − 1600
+])
+def test_several_named_categories_are_added_up_or_set_apart(engine: OfflineEngine, question: str,
+                                                            amount: Decimal) -> None:
+    answer = engine.answer(question)
+    assert amount in figures(lead(answer.answer)), answer.answer
+    assert ("合计" if "一共" in question else "相差") in answer.answer

@@ -35,6 +35,7 @@ from retriever.understanding import Understanding
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
 INSTALMENTS = re.compile(r"分\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>年|次|期|批)\s*(?:等额|平均|逐年)?\s*"
                          r"(?:发放|拨付|兑现|支付|兑付)")
+MAX_SEVERAL = 4  # categories one question may add up (两个证一共)
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
@@ -96,6 +97,15 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
     return None
 
 
+def named_options(options: list[str], u: Understanding) -> list[str]:
+    """Every option the question names verbatim or by its name before a qualifier (养老护理员 and 育婴员), when
+    each name is one option's."""
+    text = squeeze(u.normalized)
+    named = [o for o in options if squeeze(o) in text or (len(_head(o)) >= 2 and _head(o) in text)]
+    heads = [_head(o) for o in named]
+    return named if len(set(heads)) == len(heads) else []
+
+
 def shared_run(a: str, b: str) -> int:
     """Length of the longest run of characters two texts share."""
     best = 0
@@ -110,7 +120,9 @@ def shared_run(a: str, b: str) -> int:
 
 class ClauseArithmetic:
     def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
-                 per_instalment: Mapping[str, Sequence[str]] | None = None) -> None:
+                 per_instalment: Mapping[str, Sequence[str]] | None = None,
+                 difference_words: Sequence[str] = ()) -> None:
+        self.difference_words = tuple(difference_words)  # 差多少: two named categories give their difference
         self.condition_chars = condition_chars  # shared characters that name an uplift's condition
         # 中级 is not 中级工程师, 技师 is not 高级技师: a fact's not_words and its longer options
         self.not_words = {spec.name: (*spec.not_words, *spec.options) for spec in facts}
@@ -131,7 +143,34 @@ class ClauseArithmetic:
             worked = self._run(data, meta, corpus, u, picked=picked is not None)
             if worked is not None:
                 return self._instalment(worked, "\n".join(c.text for c in own), u)
+        for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
+            worked = self._several(data, meta, corpus, u)
+            if worked is not None:
+                return worked
         return None
+
+    def _several(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding) -> Worked | None:
+        choice = next((spec for spec in data["inputs"] if spec["type"] == "choice"), None)
+        if choice is None:
+            return None
+        names = named_options([o["value"] for o in choice.get("options", [])], u)
+        if not 2 <= len(names) <= MAX_SEVERAL:
+            return None
+        runs = [self._run(data, meta, corpus, u, chosen={choice["name"]: name}) for name in names]
+        if any(run is None or run.result.amount is None for run in runs):
+            return None
+        results = [run.result for run in runs if run is not None]
+        amounts = [r.amount for r in results if r.amount is not None]
+        steps = [r.trace[-1].rstrip("。") for r in results if r.trace]
+        if any(word in u.normalized for word in self.difference_words) and len(amounts) == 2:
+            total = abs(amounts[0] - amounts[1])
+            step = f"相差：{yuan(max(amounts))} − {yuan(min(amounts))} = {yuan(total)}"
+        else:
+            total = sum(amounts, Decimal(0))
+            step = f"合计：{' + '.join(yuan(a) for a in amounts)} = {yuan(total)}"
+        result = results[0].model_copy(update={"amount": money(total), "trace": [*steps, step]})
+        assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
+        return Worked(result, {}, assumptions)
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
         """安家补贴分3年等额发放 asked 每年发多少: the total divided into its equal instalments."""
@@ -163,9 +202,9 @@ class ClauseArithmetic:
         return None
 
     def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
-             picked: bool = False) -> Worked | None:
+             picked: bool = False, chosen: Mapping[str, str] | None = None) -> Worked | None:
         data = {**data, "conditions": [], "inputs": [i for i in data["inputs"] if not i["name"].startswith("fact_")]}
-        arguments, assumptions, multiplied = self._arguments(data, u)
+        arguments, assumptions, multiplied = self._arguments(data, u, chosen or {})
         multiplied = multiplied or (picked and arguments is not None)
         if arguments is None or not multiplied:
             return None
@@ -178,7 +217,8 @@ class ClauseArithmetic:
             return None
         return Worked(result, arguments, assumptions)
 
-    def _arguments(self, data: dict[str, Any], u: Understanding) -> tuple[dict[str, Any] | None, list[str], bool]:
+    def _arguments(self, data: dict[str, Any], u: Understanding,
+                   chosen_for: Mapping[str, str]) -> tuple[dict[str, Any] | None, list[str], bool]:
         """(arguments, assumptions, whether the question's own facts pick or multiply the figure)."""
         arguments: dict[str, Any] = {}
         assumptions: list[str] = []
@@ -187,7 +227,8 @@ class ClauseArithmetic:
         for spec in data["inputs"]:
             name = spec["name"]
             if spec["type"] == "choice":
-                chosen = category([o["value"] for o in spec.get("options", [])], u, self.not_words)
+                chosen = chosen_for.get(name) or category([o["value"] for o in spec.get("options", [])], u,
+                                                           self.not_words)
                 if chosen is None:
                     return None, [], False
                 arguments[name] = chosen

@@ -59,7 +59,7 @@ class ClauseComposer:
         self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
-                                           answers.per_instalment)
+                                           answers.per_instalment, answers.difference_words)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:
@@ -139,7 +139,8 @@ class ClauseComposer:
             lead = selection.best(primary.chunk.text, score, 1)
             quotes = [(citations[0], selection.best(primary.chunk.text, score, QUOTE_SENTENCES))]
             answer_line = compose.clause_answer(region, lead, 1)
-            computes = kind == "amount" and (verdict is None or verdict.outcome == "eligible")
+            asks_amount = kind == "amount" or (kind == "comparison" and understanding.has("amount"))
+            computes = asks_amount and (verdict is None or verdict.outcome == "eligible")
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
                                                understanding, regions) if computes else None
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None

@@ -147,6 +147,7 @@ class AnswersFile(_Strict):
     worked_out: str
     condition_chars: int = Field(ge=2)
     difference_words: tuple[str, ...] = ()
+    whole_procedure: tuple[str, ...] = ()
     grant_words: tuple[str, ...] = ()
     elapsed: Elapsed = Field(default_factory=Elapsed)
     rank_words: dict[str, int] = Field(default_factory=dict)

@@ -90,3 +90,9 @@ def test_a_level_the_asker_already_has_is_not_a_level_asked_for(engine: OfflineE
     """No 能晋升 / 能到 in the question: its 中级工 is the asker's own, never "达到您所问的中级工"."""
     answer = engine.answer("贵州市级竞赛职工组第5名，我本来就是中级工了，还能再申请吗")
     assert not answer.answer.startswith("结论：符合"), answer.answer
+
+
+def test_a_question_about_the_whole_procedure_gets_every_step(engine: OfflineEngine) -> None:
+    answer = engine.answer("贵州竞赛获奖选手晋升等级，流程是怎样的")
+    assert {"二、（一）", "二、（二）"} <= {c.clause for c in answer.citations}, answer.answer
+    assert "共2项" in answer.answer.split("依据")[0]

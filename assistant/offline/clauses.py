@@ -98,7 +98,7 @@ class ClauseComposer:
             verdict, condition = self.find_verdict(primary, evidence, understanding)
         words = self.engine.knowledge.answers.verdicts
         listed = None
-        if kind == "list" or "materials" in aspects:
+        if kind == "list" or "materials" in aspects or self.asks_whole_procedure(primary.chunk, understanding, kind):
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
             if listed is not None and enumeration.picks_one(primary.chunk, listed[1], self.naming_words(understanding)):
                 listed = None
@@ -387,6 +387,13 @@ class ClauseComposer:
         if meta is None:
             return []
         return [d for d in self.engine.documents() if d.doc_id in meta.superseded_by]
+
+    def asks_whole_procedure(self, chunk: Chunk, understanding: Understanding, kind: str) -> bool:
+        """流程是怎样的 answered from one step of a procedure section (四、申报程序（一）…（三）): the whole section."""
+        answers = self.engine.knowledge.answers
+        if kind != "procedure" or not any(w in understanding.normalized for w in answers.whole_procedure):
+            return False
+        return any(w in heading for heading in chunk.heading_path for w in answers.procedure_headings)
 
     def own_terms(self, primary: Evidence, text: str, understanding: Understanding) -> Chunk | None:
         """When the answering clause only defers to a higher level's rule (符合省定申领条件的，按省定标准享受 — a

@@ -14,7 +14,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_NUMBER_YEAR = re.compile(r"[〔\[(（]((?:19|20)\d{2})[〕\])）]")
+from ingest.textnorm import fold
+
+_DOC_NUMBER = re.compile(r"^(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$")
+
+
+def doc_number_parts(number: str | None) -> re.Match[str] | None:
+    """A 文号's prefix, year and number (某人社规〔2023〕3号 → 某人社规, 2023, 3), brackets folded; None if not one."""
+    return _DOC_NUMBER.match(fold(number or ""))
+
+
 Level = Literal["national", "province", "municipality", "city", "district", "county", "unknown"]
 # withdrawn: staff took the document out of use (sidecar status); it stays on disk but leaves the index
 Status = Literal["in_force", "superseded", "expired", "unknown", "withdrawn"]
@@ -79,11 +88,11 @@ class DocumentMeta(BaseModel):
 
     @property
     def year(self) -> int | None:
-        """The publish year, else the year of the 文号 (遵人社规〔2023〕3号 → 2023)."""
+        """The publish year, else the year of the 文号 (某人社规〔2023〕3号 → 2023)."""
         if self.publish_date:
             return self.publish_date.year
-        found = _NUMBER_YEAR.search(self.doc_number or "")
-        return int(found.group(1)) if found else None
+        parts = doc_number_parts(self.doc_number)
+        return int(parts.group("year")) if parts else None
 
     def citation_title(self) -> str:
         return f"《{self.title}》"

@@ -1,10 +1,10 @@
-"""Rates set against a standard stated elsewhere: 按省定标准的120%给予补贴 · 按本办法第七条规定标准提高10% ·
-按附件1所列标准的60%给予补贴 · 补贴标准提高15% · 企业可申请预支不超过60%的补贴资金.
+"""Rates set against a standard stated elsewhere: 按省定标准的N%给予补贴 · 按本办法第X条规定标准提高N% ·
+按附件1所列标准的N%给予补贴 · 补贴标准提高N% · 企业可申请预支不超过N%的补贴资金.
 
 Policies rarely restate a figure they adjust. An adjustment names its base in one of four ways, read here from the
 words before its percentage: an article of the same document (第七条), an attachment of it (附件1), the standard of
 a higher level (省定, 市级 — words in ``answers.yaml: standard_levels``, resolved through the document's own
-province and the places the question applies), or nothing (补贴标准提高15%: the document's own standard). The base is
+province and the places the question applies), or nothing (补贴标准提高N%: the document's own standard). The base is
 worked out with the question's facts by ``ClauseArithmetic`` (every figure a verbatim phrase, verified), then the
 percentage is applied: ``的P%`` takes that share, ``提高P%`` adds it. The clause stating the adjustment and the one
 stating the base are both cited.
@@ -12,13 +12,13 @@ stating the base are both cited.
 An adjustment applies only when the clause that found the asker eligible states it, when the question names its
 condition (``condition_chars`` characters in a row shared with it or with a group its facts name, 大学生 read as
 高校毕业生), or when the question says most
-of the words that set its condition apart from its base clause (预支 asked of 企业可申请预支不超过60%, IDF-weighted).
+of the words that set its condition apart from its base clause (预支 asked of 企业可申请预支不超过N%, IDF-weighted).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import cn2an
 
 from assistant.offline.arithmetic import ClauseArithmetic, Worked
-from assistant.offline.evidence import EvidenceFinder, states_amount
+from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import every_check
 from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS
@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]+)")
-SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的120%, 按补贴总额的50%
-SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过60%的补贴资金
+SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
+SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 APPLY_WORD = re.compile(r"(?:按照|按)")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
@@ -55,7 +55,7 @@ class Adjustment:
 
     chunk: Chunk
     sentence: str
-    phrase: str  # verbatim: 按省定标准的120%
+    phrase: str  # verbatim: 按省定标准的N%
     percent: Decimal
     raises: bool  # 提高P% (adds P%) rather than 的P% (takes P%)
     reference: str  # "article" | "attachment" | "level" | "own"
@@ -95,7 +95,7 @@ def _condition(text: str) -> str:
 
 def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjustment]:
     """Every percentage of the clause that adjusts a standard (not a rate of a base the asker supplies, such as
-    按职工工资总额1.5%, and not a target such as 就业率达到60%)."""
+    按职工工资总额N%, and not a target such as 就业率达到N%)."""
     found: list[Adjustment] = []
     for match in SENTENCE.finditer(chunk.text):
         sentence = match.group(0)
@@ -130,16 +130,21 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
     return found
 
 
+def _runs(text: str, shortest: int) -> Iterator[str]:
+    """Every run of ``text`` at least ``shortest`` characters long, the longest first."""
+    for size in range(len(text), shortest - 1, -1):
+        for start in range(len(text) - size + 1):
+            yield text[start : start + size]
+
+
 def negated(adjustment: Adjustment, question: str, condition_chars: int, negations: Sequence[str]) -> bool:
-    """The question says its case is not the condition's (工种不在急需紧缺目录里): a negation just before a run of
+    """The question says its case is not the condition's (工种不在…目录里): a negation just before the longest run of
     the condition it repeats."""
-    condition, asked = squeeze(adjustment.condition), squeeze(question)
-    for size in range(len(condition), condition_chars - 1, -1):
-        for start in range(len(condition) - size + 1):
-            at = asked.find(condition[start : start + size])
-            if at >= 0:
-                before = asked[max(0, at - NEGATION_REACH) : at]
-                return any(word in before for word in negations)
+    asked = squeeze(question)
+    for run in _runs(squeeze(adjustment.condition), condition_chars):
+        at = asked.find(run)
+        if at >= 0:
+            return any(word in asked[max(0, at - NEGATION_REACH) : at] for word in negations)
     return False
 
 
@@ -148,13 +153,9 @@ def named(adjustment: Adjustment, question: str, condition_chars: int, base: str
     """The question names the adjustment's condition: enough characters in a row shared with it that its base clause
     does not also say, holding a word of the condition the base lacks (新引进的 of 新引进的人才为高校毕业生的 names
     nothing the standard it raises does not: 新引进取得技师证书的人才)."""
-    condition, asked, said = squeeze(adjustment.condition), squeeze(question), squeeze(base)
-    for size in range(len(condition), condition_chars - 1, -1):
-        for start in range(len(condition) - size + 1):
-            run = condition[start : start + size]
-            if run in asked and run not in said and (distinguishing is None or any(t in run for t in distinguishing)):
-                return True
-    return False
+    asked, said = squeeze(question), squeeze(base)
+    return any(run in asked and run not in said and (distinguishing is None or any(t in run for t in distinguishing))
+               for run in _runs(squeeze(adjustment.condition), condition_chars))
 
 
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
@@ -198,7 +199,7 @@ class StandardResolver:
         for chunk in (c for doc_id in [primary.doc_id, *local] for c in self.engine.chunks(doc_id)):
             for adjustment in adjustments(chunk, self.levels):
                 if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
-                    continue  # its condition sets a threshold the asker's facts fail (6至12个月 for two years)
+                    continue  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
                 if negated(adjustment, u.normalized, self.condition_chars, self.negations):
                     continue  # 工种不在急需紧缺目录里
                 base = self.base(adjustment, text, u)
@@ -224,7 +225,7 @@ class StandardResolver:
 
     def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk) -> bool:
         """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart
-        from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年5000元."""
+        from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年N元."""
         vocabulary = self.engine.vocabulary()
         base_text = squeeze(base.text)
         own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
@@ -279,9 +280,7 @@ class StandardResolver:
             if d.region in chain and d.region != meta.region and d.level in accepted))
         if not regions:
             return []
-        categories = [value for value in u.facts.values() if isinstance(value, str) and value]
-        worded = " ".join(dict.fromkeys(w for w in [u.topic_title or "", *categories,
-                                                    *self.engine.knowledge.answers.amount_words] if w))
+        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
         found: dict[str, Chunk] = {}
         for query in (worded, text):  # the standard in the words amounts are written in, then the question itself
             for item in self.finder.find(query, u, regions=regions, amount=True)[: self.depth]:

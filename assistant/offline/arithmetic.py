@@ -1,6 +1,6 @@
 """Amounts worked out from a clause that no reviewed rule covers.
 
-A policy added without a rules file still states its rates in words (中级工每人每年5000元；每人每天40元，最长不超过
+A policy added without a rules file still states its rates in words (中级工每人每年N元；每人每天40元，最长不超过
 30天). When an amount question's best clause states such a rate and no verified rule settles the question, the clause
 is drafted in memory by the drafter behind ``policy-assistant rules draft`` — so every parameter is a verbatim phrase
 of the clause — and the draft is checked by ``verify_rule`` like any rules file. Its inputs are filled from the
@@ -173,7 +173,7 @@ class ClauseArithmetic:
         return Worked(result, {}, assumptions)
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
-        """安家补贴分3年等额发放 asked 每年发多少: the total divided into its equal instalments."""
+        """安家补贴分N年等额发放 asked 每年发多少: the total divided into its equal instalments."""
         match = INSTALMENTS.search(text)
         amount = worked.result.amount
         if match is None or amount is None:
@@ -190,7 +190,7 @@ class ClauseArithmetic:
         return Worked(result, worked.arguments, worked.assumptions)
 
     def _sentence(self, rates: list[dict[str, Any]], u: Understanding) -> dict[str, Any] | None:
-        """A clause stating one rate a sentence (取得初级（五级）证书的，每人补贴900元；取得中级…): the one sentence
+        """A clause stating one rate a sentence (取得初级（五级）证书的，每人补贴N元；取得中级…): the one sentence
         stating the category the question states (the longest stated value first)."""
         single = [data for data in rates if not any(i["type"] == "choice" for i in data["inputs"])]
         if len(single) < 2:

@@ -26,6 +26,7 @@ from assistant.offline.verdicts import (
 )
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
+from ingest.validity import repealed
 from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, Understanding
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 QUOTE_SENTENCES = 3
-REPEAL = re.compile(r"废止|停止执行|不再执行")  # a newer document saying it replaces an older one
 STATED_NEAR = 8  # characters either side of a user's quantity whose words say what it measures (企业干了一年半)
 QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
@@ -150,10 +150,10 @@ class ClauseComposer:
                 citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated, start=1)]
                 quotes = [(citations[0], selection.best(adjustment.chunk.text, score, 1)),
                           *((c, selection.best(base.text, score, QUOTE_SENTENCES)) for c in citations[1:])]
-                answer_line = compose.adjusted_answer(
-                    self.region_label(adjustment.chunk), result.result, adjustment.phrase, result.assumptions,
-                    self.region_label(base) if len(citations) > 1 else "", len(citations),
-                    self.engine.knowledge.answers.worked_out)
+                answer_line = compose.worked_answer(
+                    self.region_label(adjustment.chunk), result.result, 1, result.assumptions,
+                    self.engine.knowledge.answers.worked_out, phrase=adjustment.phrase,
+                    base_region=self.region_label(base) if len(citations) > 1 else "", base_n=len(citations))
             elif worked is not None:  # the rate worked out with the question's figures (its clause cited)
                 answer_line, rated_chunk = worked
                 citations = [citation_from_chunk(1, rated_chunk)]
@@ -249,7 +249,7 @@ class ClauseComposer:
                 return verdict, chunk
         grant_words = self.engine.knowledge.answers.grant_words
         if primary.chunk.kind == "table_row" and any(w in understanding.normalized for w in grant_words):
-            # 第6至20名：技师（二级） answers 能晋升技师吗 (never 考了中级工…还能申请吗: that level is the asker's own)
+            # 第A至B名：技师（二级） answers 能晋升技师吗 (never 考了中级工…还能申请吗: that level is the asker's own)
             check = row_grants(primary.chunk.text, understanding.facts, specs)
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
@@ -291,6 +291,7 @@ class ClauseComposer:
         vocabulary = self.engine.vocabulary()
         text = understanding.normalized
         places = [p.surface for p in understanding.places]
+        elapsed = self.engine.knowledge.answers.elapsed
         found: list[Stated] = []
         for quantity in understanding.quantities:
             at = text.find(quantity.raw)
@@ -302,7 +303,6 @@ class ClauseComposer:
                      if not any(ch.isdigit() for ch in w)]
             words += [term for rule in self.engine.knowledge.synonyms if any(t in near for t in rule.triggers)
                       for term in rule.terms if len(term) >= 2]
-            elapsed = self.engine.knowledge.answers.elapsed
             gone_by = (any(text[:at].endswith(word) for word in elapsed.before)
                        or any(text.startswith(word, at + len(quantity.raw)) for word in elapsed.after))
             found.append(Stated(quantity, tuple(dict.fromkeys(words)), elapsed=gone_by))
@@ -310,14 +310,15 @@ class ClauseComposer:
 
     def cite_repeal(self, new_doc_id: str, old: DocumentMeta, citations: list[Citation], lines: list[str],
                     quotes: list[tuple[Citation, str]]) -> None:
-        """The newer document's own words that it replaces the older one (原《…》（…号）同时废止), cited."""
-        names = [n for n in (old.doc_number, old.wrapped_title, old.title) if n]
-        chunk = next((c for c in self.engine.chunks(new_doc_id)
-                      if any(name in c.text for name in names) and REPEAL.search(c.text)), None)
+        """The newer document's own words that it replaces the older one (原《…》（…号）同时废止), cited: the clause
+        the metadata reader took its ``supersedes`` from (``ingest.validity.repealed``)."""
+        chunk = next((c for c in self.engine.chunks(new_doc_id) if compose.names_document(repealed(c.text), old)),
+                     None)
         if chunk is None or any((c.doc_id, c.clause) == (chunk.doc_id, chunk.clause_path) for c in citations):
             return
         citations.append(citation_from_chunk(len(citations) + 1, chunk))
-        sentence = next((part for part in sentences(chunk.text) if REPEAL.search(part)), chunk.text)
+        sentence = next((part for part in sentences(chunk.text) if compose.names_document(repealed(part), old)),
+                        chunk.text)
         lines.append(f"新文件的规定：{sentence.strip()}[{citations[-1].n}]")
         quotes.append((citations[-1], sentence.strip()))
 

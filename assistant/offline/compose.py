@@ -45,22 +45,16 @@ def in_wan(amount: Decimal) -> str:
     return text
 
 
-def worked_answer(region: str, result: CalculationResult, n: int, assumptions: Sequence[str], caveat: str) -> str:
-    """根据某市（文号）的规定，按条款列明的标准计算共N元[1]；计算过程：…；<caveat>"""
+def worked_answer(region: str, result: CalculationResult, n: int, assumptions: Sequence[str], caveat: str,
+                  phrase: str = "", base_region: str = "", base_n: int = 0) -> str:
+    """根据某市（文号）的规定，按条款列明的标准计算共N元[1]；计算过程：…；<caveat>. With the ``phrase`` of an
+    adjustment (按省定标准的N%): 根据某市（文号）的规定（<phrase>），计算共N元[1]；…；
+    基准标准依据某省（文号）的规定[base_n]."""
     assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
     amount = in_wan(result.amount) if result.amount is not None else ""
     steps = "；".join(step.rstrip("。") for step in result.trace)
-    lead = f"根据{region_phrase(region)}的规定{assumed}，按条款列明的标准计算共{amount}。[{n}]"
-    return f"{lead}\n计算过程：{steps}。\n{caveat}"
-
-
-def adjusted_answer(region: str, result: CalculationResult, phrase: str, assumptions: Sequence[str],
-                    base_region: str, base_n: int, caveat: str) -> str:
-    """根据某市（文号）的规定，<按省定标准的120%>，计算共N元[1]；计算过程：…（基准标准：某省（文号）[2]）；<caveat>"""
-    assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
-    amount = in_wan(result.amount) if result.amount is not None else ""
-    steps = "；".join(step.rstrip("。") for step in result.trace)
-    lead = f"根据{region_phrase(region)}的规定（{phrase}）{assumed}，计算共{amount}。[1]"
+    rule = f"（{phrase}）{assumed}，计算共" if phrase else f"{assumed}，按条款列明的标准计算共"
+    lead = f"根据{region_phrase(region)}的规定{rule}{amount}。[{n}]"
     base = f"\n基准标准依据{region_phrase(base_region)}的规定。[{base_n}]" if base_region else ""
     return f"{lead}\n计算过程：{steps}。{base}\n{caveat}"
 
@@ -214,12 +208,17 @@ def expired_note(meta: DocumentMeta) -> str:
 
 def repeals(newer: DocumentMeta, old: DocumentMeta) -> bool:
     """The newer document says in so many words that the old one is repealed (原《…》同时废止)."""
+    return names_document(newer.supersedes, old)
+
+
+def names_document(entries: Iterable[str], old: DocumentMeta) -> bool:
+    """One of the 文号 or titles a repealing clause lists (``ingest.validity.repealed``) is the document's."""
     names = {n for n in (old.doc_number, old.title, old.wrapped_title) if n}
-    return any(any(name in entry or entry in name for name in names) for entry in newer.supersedes)
+    return any(any(name in entry or entry in name for name in names) for entry in entries)
 
 
 def replaced_by_note(newer: Sequence[DocumentMeta], old: DocumentMeta | None = None) -> str:
-    """注意：该文件已废止——《新文件》（2024年，自2024年6月1日起施行）明确规定原文件同时废止…"""
+    """注意：该文件已废止——《新文件》（YYYY年，自YYYY年M月D日起施行）明确规定原文件同时废止…"""
     items = "、".join(f"{doc_label(d)}（{d.year}年{_in_force_from(d)}）" for d in newer)
     if old is not None and any(repeals(d, old) for d in newer):
         return f"注意：该文件已废止——{items}明确规定原文件同时废止，现以新文件为准。"

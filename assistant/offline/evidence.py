@@ -9,7 +9,7 @@ BM25 and dense) needs less lexical proof: same meaning, other words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import sentences
@@ -48,6 +48,17 @@ def states_amount(text: str, *, money: bool) -> bool:
     """The text states a quantity — money or a rate when ``money`` is asked for, else any (人次, 年, 个)."""
     kinds = _MONEY_KINDS if money else ("money", "percent", "count", "duration", "number")
     return any(q.kind in kinds for q in find_quantities(text))
+
+
+def stated_categories(u: Understanding) -> list[str]:
+    """The categories the question states (中级, 脱贫劳动力): its facts that are words."""
+    return [value for value in u.facts.values() if isinstance(value, str) and value]
+
+
+def amount_query(u: Understanding, amount_words: Sequence[str]) -> str:
+    """The question asked as the clause with its figure is written: topic, stated categories, amount words."""
+    words = [u.topic_title or "", *stated_categories(u), *amount_words]
+    return " ".join(dict.fromkeys(w for w in words if w))
 
 
 class EvidenceFinder:

@@ -13,7 +13,7 @@ from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
-from assistant.offline.evidence import EvidenceFinder, states_amount
+from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
@@ -72,7 +72,7 @@ class PartAnswerer:
         return combined
 
     def _by_document(self, resolved: ResolvedQuestion) -> Answer | None:
-        """2019年的方案和2022年的办法比有什么变化: a part per named document, each answered from that document alone
+        """<甲>年的方案和<乙>年的办法比有什么变化: a part per named document, each answered from that document alone
         (oldest first, so the change reads in order); None unless every named document speaks to the point."""
         u = resolved.understanding
         metas = sorted((m for ref in u.documents[:MAX_COMPARED] if (m := self.engine.meta(ref.doc_id))),
@@ -144,7 +144,7 @@ class PartAnswerer:
             # without a figure does not answer a place's amount question)
             evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
         rank = ranks.stated_rank(u.normalized, self.engine.knowledge.answers.rank_words)
-        evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第12名: not the 前5名 row
+        evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第N名: not the 前K名 row
         exclusions = self.engine.knowledge.answers.exclusions
         if any(word in u.normalized for word in exclusions.asked):  # 哪些人不能领: the clause that excludes
             seen = {e.chunk.id for e in evidence}
@@ -197,7 +197,7 @@ class PartAnswerer:
         situation, 交了两年失业保险, cannot hide the figure, and a money clause about something else never answers).
         Clauses naming more of the stated categories come first (the sentence "中级（四级）证书的，每人补贴1400元"
         over a definition)."""
-        categories = [value for value in u.facts.values() if isinstance(value, str) and value]
+        categories = stated_categories(u)
         if not categories:
             return evidence
         if not u.topic_core:  # no topic named: never when the question names a benefit the corpus lacks (租房补贴)
@@ -209,8 +209,7 @@ class PartAnswerer:
             body = squeeze(item.chunk.text)
             return sum(squeeze(value) in body for value in categories)
 
-        words = [u.topic_title or "", *categories, *self.engine.knowledge.answers.amount_words]
-        worded = " ".join(dict.fromkeys(w for w in words if w))
+        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
         seen = {e.chunk.id for e in evidence}
         found = [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
                                              strict=True)

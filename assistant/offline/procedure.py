@@ -39,7 +39,7 @@ class ProcedureReader:
 
     def described(self, chunk: Chunk, aspects: list[str]) -> int:
         """How many of the asked aspects' words the clause says."""
-        return sum(word in chunk.text for word in dict.fromkeys(self.words(aspects)))
+        return self._says(chunk, tuple(self.words(aspects)))
 
     def own_clauses(self, evidence: list[Evidence], aspects: list[str]) -> list[Evidence]:
         """The procedure sections of the best supported documents (a 申报程序 section rarely repeats the benefit's

@@ -1,8 +1,8 @@
-"""Places in a ranking: a question stating one (拿了第12名, 第八名, 冠军) and table rows stating the ranks they cover
-(前5名, 第6至20名, 第1名、第2至3名).
+"""Places in a ranking: a question stating one (拿了第N名, 第八名, 冠军) and table rows stating the ranks they cover
+(前K名, 第A至B名, 第1名、第2至3名).
 
 A row whose ranks leave out the stated one is about other winners, however many words it shares with the question
-(国家级一类大赛职工组前5名 for a 12th place): such rows move behind the rows that cover it. Words naming a place in a
+(国家级一类大赛职工组前K名 for an N-th place): such rows move behind the rows that cover it. Words naming a place in a
 ranking without a number (冠军 → 1) are data (``answers.yaml: rank_words``).
 """
 
@@ -30,14 +30,14 @@ def _int(text: str) -> int:
 
 
 def stated_rank(text: str, rank_words: Mapping[str, int]) -> int | None:
-    """The one place in a ranking the question states (第12名, 第八名, 冠军), else None."""
+    """The one place in a ranking the question states (第N名, 第八名, 冠军), else None."""
     found = {_int(m.group(1)) for m in STATED.finditer(text)}
     found |= {rank for word, rank in rank_words.items() if word in text}
     return found.pop() if len(found) == 1 else None
 
 
 def covered_ranks(text: str) -> list[tuple[int, int]]:
-    """The ranks a row covers, as (first, last) spans: 前5名 → (1, 5); 第6至20名 → (6, 20); 第1名 → (1, 1)."""
+    """The ranks a row covers, as (first, last) spans: 前K名 → (1, K); 第A至B名 → (A, B); 第1名 → (1, 1)."""
     spans = [(_int(m.group(1)), _int(m.group(2))) for m in SPAN.finditer(text)]
     rest = SPAN.sub(" ", text)
     spans += [(1, _int(m.group(1))) for m in TOP.finditer(rest)]

@@ -6,9 +6,9 @@ unemployment insurance). The verdict says which threshold and which value of the
 or 还需确认 when the clause sets a threshold on something the user has not said.
 
 Facts nobody listed are compared too: a quantity the user stated (签了8个月合同) meets a lower bound of the same kind
-and unit in the clause (签订1年以上劳动合同) when a content word around the user's quantity is written in the clause's
+and unit in the clause (签订N年以上劳动合同) when a content word around the user's quantity is written in the clause's
 phrase around the bound (合同) — an age (15岁 / 年满16周岁) needs no word, its unit says what it measures. Only lower
-bounds, ages and windows since an event (离校2年内, 自取得证书之日起6个月内): any other upper bound is mostly a cap on
+bounds, ages and windows since an event (离校N年内, 自取得证书之日起N个月内): any other upper bound is mostly a cap on
 the benefit (最长不超过30天), not a condition; and no
 percentages: a rate a user states is a claim about the policy (比例是15%), not a fact about themselves.
 """
@@ -27,7 +27,7 @@ from ingest.normalize import parse_label
 from ingest.quantities import Quantity, find_quantities
 
 CUE_WINDOW = 24
-NEAR = 10  # characters either side of a clause's bound that say what it bounds (签订1年以上劳动合同)
+NEAR = 10  # characters either side of a clause's bound that say what it bounds (签订N年以上劳动合同)
 _PHRASE = re.compile(r"[^，,；;：:。！？!?]+")
 _KINDS = {"months": ("duration", "月"), "years": ("duration", "月"), "money": ("money", "元"),
           "count": ("count", None), "percent": ("percent", "%")}
@@ -42,10 +42,10 @@ class Check:
     value: Any | None
     met: bool | None
     cue_at: int = 0
-    phrase_end: int | None = None  # a stated check's condition is its whole phrase (签订1年以上劳动合同的…人员)
+    phrase_end: int | None = None  # a stated check's condition is its whole phrase (签订N年以上劳动合同的…人员)
     excludes: bool = False  # the sentence excludes a group the asker belongs to (机关事业单位工作人员…不属于…)
-    note: str = ""  # how the user's value was counted (按每月80万元×12个月计)
-    grants: bool = False  # a table row whose result reaches the ranked option asked about (…第6至20名：技师（二级）)
+    note: str = ""  # how the user's value was counted (按每月N万元×12个月计)
+    grants: bool = False  # a table row whose result reaches the ranked option asked about (…第A至B名：技师（二级）)
 
     def condition(self) -> str:
         """The condition as the clause words it, from the cue to the bound: 累计缴纳失业保险费12个月以上."""
@@ -68,7 +68,7 @@ class Stated:
 
     quantity: Quantity
     words: tuple[str, ...]
-    elapsed: bool = False  # time gone by since an event (毕业一年半了, 过了7个月, 三年前): comparable with 2年内
+    elapsed: bool = False  # time gone by since an event (毕业一年半了, 过了N个月, 三年前): comparable with N年内
 
 
 @dataclass(frozen=True)
@@ -125,12 +125,17 @@ def every_check(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> 
 AT_LEAST = re.compile(r"\s*(?:[（(][^（()）]{1,6}[）)])?\s*(?:（含）|\(含\))?\s*(?:及以上|以上)")
 
 
+def _ranked_words(spec: FactSpec) -> list[tuple[str, str]]:
+    """(word, option) for every word naming one of a ranked fact's options, the longest word first."""
+    pairs = ((word, option) for option in spec.order for word in (option, *spec.options.get(option, ())))
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
 def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
     """Lower bounds on a ranked option (取得中级（四级）及以上职业资格证书) compared with the option the user stated."""
     found: list[Check] = []
     for spec in (s for s in specs if s.order and isinstance(facts.get(s.name), str) and facts[s.name] in s.order):
-        words = sorted(((word, option) for option in spec.order for word in (option, *spec.options.get(option, ()))),
-                       key=lambda pair: len(pair[0]), reverse=True)
+        words = _ranked_words(spec)
         user = spec.order.index(facts[spec.name])
         for sentence in sentences(text):
             for word, option in words:
@@ -197,8 +202,7 @@ def row_grants(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> C
     if not colon:
         return None
     for spec in (s for s in specs if s.order and isinstance(facts.get(s.name), str) and facts[s.name] in s.order):
-        words = sorted(((word, option) for option in spec.order for word in (option, *spec.options.get(option, ()))),
-                       key=lambda pair: len(pair[0]), reverse=True)
+        words = _ranked_words(spec)
         named = next((option for word, option in words if word in result), None)
         if named is not None and spec.order.index(named) >= spec.order.index(facts[spec.name]):
             threshold = Quantity(kind="number", value=Decimal(spec.order.index(named)), unit="", raw=result,
@@ -250,23 +254,23 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 if (window or times) and not item.elapsed:
                     continue  # 一年能发多少 is no time since anything; 想申请3次 has used none
                 if q.kind != "age" and not any(word in near for word in item.words):
-                    continue  # 学一年 is not 签订1年以上劳动合同: a word of the user's must stand near the bound
+                    continue  # 学一年 is not 签订N年以上劳动合同: a word of the user's must stand near the bound
                 yearly = "月" in q.per and YEARLY.search(phrase) is not None
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""
-                met = value < threshold.value if times else _meets(value, threshold)  # 已领过3次 of 不超过3次: no 4th
+                met = value < threshold.value if times else _meets(value, threshold)  # 已领过N次 of 不超过N次: no 4th
                 found.append(Check("stated", threshold, sentence, value, met, at, at + len(phrase), note=note))
                 break
     return found
 
 
 def _within(sentence: str, threshold: Quantity) -> bool:
-    """离校2年内 / 自取得证书之日起6个月内: a window since an event the asker can date — a condition, unlike a cap on
+    """离校N年内 / 自取得证书之日起N个月内: a window since an event the asker can date — a condition, unlike a cap on
     the benefit (最长不超过30天)."""
     return WITHIN.match(sentence, threshold.end) is not None and not CAP.search(sentence[: threshold.start])
 
 
-TIMES = ("次", "人次")  # a cap on how many times a benefit is had (不超过3次) is a condition on one more
+TIMES = ("次", "人次")  # a cap on how many times a benefit is had (不超过N次) is a condition on one more
 WITHIN = re.compile(r"\s*(?:以内|之内|内)")
 CAP = re.compile(r"(?:最长|最多|不超过|最高|累计不超过)\s*$")
 YEARLY = re.compile(r"年度|每年|全年|上年|年均|年营业|年收入|年销售")  # a threshold counted over a year
@@ -274,7 +278,7 @@ MAGNITUDE = re.compile(r"[万亿]")
 
 
 def _as_money(quantity: Quantity) -> Quantity:
-    """每个月大概80万 beside a threshold in 元: a bare figure in 万/亿 is an amount of money."""
+    """每个月大概N万 beside a threshold in 元: a bare figure in 万/亿 is an amount of money."""
     if quantity.kind == "number" and MAGNITUDE.search(quantity.raw):
         return quantity.model_copy(update={"kind": "money", "unit": "元"})
     return quantity

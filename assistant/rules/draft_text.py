@@ -66,7 +66,7 @@ def label_before(text: str, end: int, *, limit: int = 14) -> str:
     words = text[start:end].strip()
     label = INTRO_WORDS.sub("", words) or INTRO_ANY.sub("", words)  # 中级工每人每年 → 中级工
     label = TRAIL_WORDS.sub("", LEAD_WORDS.sub("", label)).strip()
-    if not label and start > 0 and text[start - 1] in "）)":  # 中级工（四级）每人每年4000元: the grade belongs to it
+    if not label and start > 0 and text[start - 1] in "）)":  # 中级工（四级）每人每年N元: the grade belongs to it
         opened = max(text.rfind("（", 0, start - 1), text.rfind("(", 0, start - 1))
         if opened > 0 and start - 1 - opened <= GRADE_REACH:
             named = label_before(text, opened, limit=limit)

@@ -5,23 +5,22 @@ from __future__ import annotations
 
 import re
 
-from ingest.models import DocumentMeta
+from ingest.models import DocumentMeta, doc_number_parts
 from ingest.textnorm import fold
 from retriever.understanding.record import DocRef
 
 _MIN_ALIAS = 4
 _MIN_TITLE_OVERLAP = 8
 _ISSUER_ENDINGS = ("部", "局", "厅", "委", "政府")
-_DOC_NUMBER = re.compile(r"^(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$")
 _QUERY_DOC_NUMBER = re.compile(r"[〔(]?(?P<year>(?:19|20)\d{2})[〕)年]?\s?(?P<num>\d{1,4})号")
-# the issuer's 文号 prefix written right before 〔2019〕 (桂人社发, 津人社规字, 宁政办发): CJK ending in a 文号 word
+# the issuer's 文号 prefix written right before 〔year〕 (某人社发, 某人社规字, 某政办发): CJK ending in a 文号 word
 _PREFIX_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,11}[发规字函办令通]$")
 _QUERY_NUMBER_ONLY = re.compile(r"(?<![\d〕\])）])(?P<num>\d{1,4})号(?:文|令)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")  # 07年 is 2007; 10年 usually means ten years
 GENRES = "通知|意见|规定|办法|方案|措施|细则|决定|计划"  # the kinds of policy document a title ends in
 _DOC_WORD = re.compile(rf"^.{{0,8}}?(文件|政策|{GENRES}|那份|那个文|的文)")
-# a title word right before a demonstrative and a document word: 以工代训那个文件, 学徒制的方案
+# a title word right before a demonstrative and a document word: <title word>那个文件, <title word>的方案
 _TITLE_WORD = re.compile(rf"(?P<word>[\u4e00-\u9fff]{{3,8}})(?:那个|那份|这个|这份|的)(?:文件|政策|{GENRES})")
 _MIN_TITLE_WORD = 3
 GENERIC_NAMES = frozenset({"国家", "中国", "中央", "国务院", "全国"})
@@ -43,7 +42,8 @@ class DocumentNames:
 
     def __init__(self, documents: list[DocumentMeta]) -> None:
         self.documents = documents
-        self._numbers = [(d.doc_id, _DOC_NUMBER.match(fold(d.doc_number or ""))) for d in documents]
+        self._numbers = [(d.doc_id, doc_number_parts(d.doc_number)) for d in documents]
+        self._titles = {d.doc_id: fold(d.title) for d in documents}
         owners: dict[str, set[str]] = {}
         for doc in documents:
             for alias in doc.aliases:
@@ -61,7 +61,7 @@ class DocumentNames:
                     self._names.setdefault(parsed.group("prefix"), (doc_id, "short_number"))
         self._pieces: dict[str, set[str]] = {}
         for doc in documents:
-            for piece in _shingles(fold(doc.title), _MIN_TITLE_OVERLAP):
+            for piece in _shingles(self._titles[doc.doc_id], _MIN_TITLE_OVERLAP):
                 self._pieces.setdefault(piece, set()).add(doc.doc_id)
 
     def find(self, text: str) -> tuple[list[DocRef], str]:
@@ -70,7 +70,7 @@ class DocumentNames:
         for pattern, how in ((_QUERY_DOC_NUMBER, "doc_number"), (_QUERY_NUMBER_ONLY, "short_number")):
             for match in pattern.finditer(text):
                 year = match.groupdict().get("year")
-                # 桂人社发〔2019〕21号 is not 北碚府发〔2019〕21号: a prefix written before the year must be its own
+                # 甲人社发〔year〕N号 is not 乙府发〔year〕N号: a prefix written before the year must be the document's
                 written = _PREFIX_BEFORE.search(text[: match.start()]) if year is not None else None
                 hits = [
                     doc_id for doc_id, parsed in self._numbers
@@ -90,16 +90,16 @@ class DocumentNames:
                 found.setdefault(doc_id, "title")
         for match, year in years_in(text):
             named = _DOC_WORD.match(text[match.end() :])
-            if named:  # "2007年那个文件": the year names a document; "2019年的方案" one whose title is a 方案
+            if named:  # "<year>年那个文件": the year names a document; "<year>年的方案" one whose title is a 方案
                 genre = named.group(1) if re.fullmatch(GENRES, named.group(1)) else ""
                 of_year = [doc for doc in self.documents if doc.year == year]
-                of_genre = [doc for doc in of_year if genre and genre in fold(doc.title)]
+                of_genre = [doc for doc in of_year if genre and genre in self._titles[doc.doc_id]]
                 for doc in of_genre or of_year:
                     found.setdefault(doc.doc_id, "year")
-        for match in _TITLE_WORD.finditer(text):  # 以工代训那个文件: the longest tail of the words a title says
+        for match in _TITLE_WORD.finditer(text):  # <title word>那个文件: the longest tail of it a title says
             word = match.group("word")
             for start in range(len(word) - _MIN_TITLE_WORD + 1):
-                owners = [doc.doc_id for doc in self.documents if word[start:] in fold(doc.title)]
+                owners = [doc_id for doc_id, title in self._titles.items() if word[start:] in title]
                 if owners:
                     for doc_id in owners:
                         found.setdefault(doc_id, "title")

@@ -33,7 +33,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen": KnownSet(gold="unseen/qa.jsonl", policies="unseen/policies"),
     "unseen_holdout": KnownSet(gold="unseen_holdout/qa.jsonl", policies="unseen_holdout/policies", holdout=True),
     "unseen2": KnownSet(gold="unseen2/qa.jsonl", policies="unseen2/policies"),
-    "unseen3_holdout": KnownSet(gold="unseen3/qa.jsonl", policies="unseen3/policies", holdout=True),
+    "unseen3": KnownSet(gold="unseen3/qa.jsonl", policies="unseen3/policies"),
 }
 DEV_SET = "dev"
 

@@ -211,6 +211,8 @@ class _Builder:
         if mark:
             number = _number(mark.group(1))
             title = mark.group(2).strip()
+        elif collapse_cjk_spaces(text) == "附件" and current == 0:  # a document's one attachment, unnumbered
+            number, title = 1, ""
         else:
             number = self.listed_attachments.get(collapse_cjk_spaces(text), 0) if _is_title_like(text) else 0
             title = collapse_cjk_spaces(text)

@@ -16,6 +16,7 @@ _TOTAL = re.compile(r"^(总计|合计|小计|共计)$")
 # A header that states its column's unit in parentheses: 补贴标准（元/人）, 比例(%), 金额（万元）.
 _UNIT_HEADER = re.compile(r"^(.*?)[（(]\s*((?:万元|元|%|‰|个月|月|天|小时|课时)(?:/[^）)]{1,4})?)\s*[）)]$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_MONEY = re.compile(r"^\d+(?:[.,]\d+)*\s*(?:万元|元)$")  # 20万元, 3000元
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,30 @@ def with_unit(name: str, value: str) -> str:
     return f"{name}：{value}" if name else value
 
 
+def _money(name: str, value: str) -> bool:
+    """A cell holding a sum of money: 20万元 / 3000元, or a bare number under a header in 元 (初级（五级）（元/人））."""
+    value = value.strip()
+    if _MONEY.match(value):
+        return True
+    unit = _UNIT_HEADER.match(name.strip())
+    return bool(unit and "元" in unit.group(2) and _NUMBER.match(value))
+
+
+def is_grid(pairs: list[tuple[str, str]]) -> bool:
+    """A row of sums under named columns (职业 | 初级 | 中级 | 高级, 竞赛类别 | 一等奖 | 二等奖): every cell after the
+    lead is money and has a header."""
+    cells = pairs[1:]
+    return len(cells) >= 2 and all(name and _money(name, value) for name, value in cells)
+
+
 def render_row(pairs: list[tuple[str, str]]) -> str:
     """[(地区, 某市), (数量, 3), (实施城市, 甲区…)] → 某市：甲区、乙区、丙区（数量：3）; an amount
-    column whose header states the unit keeps it: 中级工：补贴标准1700元/人."""
+    column whose header states the unit keeps it: 中级工：补贴标准1700元/人. A row of figures names each in column
+    order: 焊工：初级（五级）1300元/人，中级（四级）1700元/人，高级（三级）2100元/人."""
     if len(pairs) == 1:
         return pairs[0][1]
+    if is_grid(pairs):
+        return f"{pairs[0][1]}：" + "，".join(with_unit(name, value) for name, value in pairs[1:])
     lead, (main_name, main) = pairs[0][1], pairs[-1]
     if _UNIT_HEADER.match(main_name.strip()) and _NUMBER.match(main.strip()):
         main = with_unit(main_name, main)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from assistant.offline.evidence import EvidenceFinder, amount_query, states_amou
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import every_check
 from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS
-from assistant.rules.drafting import SENTENCE
+from assistant.rules.drafting import GRID_JOIN, SENTENCE
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk
 from ingest.quantities import find_quantities
@@ -41,10 +41,12 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
-ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]+)")
+ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)")  # 附件 alone: a document's one attachment (附件1)
 SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 APPLY_WORD = re.compile(r"(?:按照|按)")
+# a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
+DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
 
@@ -79,6 +81,8 @@ class Adjustment:
 
 def _number(text: str) -> str:
     """附件一 → 1 (the attachment numbers clause paths use)."""
+    if not text:
+        return "1"
     return text if text.isdigit() else str(cn2an.cn2an(text, "smart"))
 
 
@@ -128,6 +132,25 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
                                     percent=quantity.value,
                                     raises=raises, reference=reference, target=target, condition=condition))
     return found
+
+
+def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
+    """Names a document defines (以下简称“X”) → the words they stand for: the sentence part before the definition."""
+    names: dict[str, str] = {}
+    for chunk in chunks:
+        for match in DEFINED_NAME.finditer(chunk.text):
+            before = chunk.text[: match.start()]
+            start = max(before.rfind(mark) for mark in "。；;\n") + 1
+            names.setdefault(match.group("name"), NUMBERING.sub("", before[start:].strip()))
+    return names
+
+
+def with_definitions(adjustment: Adjustment, names: Mapping[str, str]) -> Adjustment:
+    """The adjustment's condition with the groups it names by a defined name spelt out (五类人员 → 脱贫家庭子女、…)."""
+    spelt = [names[name] for name in names if name in adjustment.condition]
+    if not spelt:
+        return adjustment
+    return replace(adjustment, condition="，".join([adjustment.condition, *spelt]))
 
 
 def _runs(text: str, shortest: int) -> Iterator[str]:
@@ -194,34 +217,42 @@ class StandardResolver:
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
-        specs = self.engine.knowledge.facts.facts
         best: tuple[int, Worked, Adjustment, Chunk] | None = None
-        for chunk in (c for doc_id in [primary.doc_id, *local] for c in self.engine.chunks(doc_id)):
-            for adjustment in adjustments(chunk, self.levels):
-                if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
-                    continue  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
-                if negated(adjustment, u.normalized, self.condition_chars, self.negations):
-                    continue  # 工种不在急需紧缺目录里
-                base = self.base(adjustment, text, u)
-                if base is None:
-                    continue
-                worked, base_chunk = base
-                base_text = squeeze(base_chunk.text.replace(adjustment.sentence, ""))
-                distinguishing = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
-                if eligible_on is not None and chunk.id == eligible_on.id:
-                    rank = 0
-                elif named(adjustment, stated, self.condition_chars, base_text, distinguishing):
-                    rank = 1
-                elif self.mostly_said(adjustment, terms, base_chunk):
-                    rank = 2
-                else:
-                    continue
-                if best is None or rank < best[0]:
-                    best = (rank, worked, adjustment, base_chunk)
+        for doc_id in [primary.doc_id, *local]:
+            names = defined_names(self.engine.chunks(doc_id))
+            for chunk in self.engine.chunks(doc_id):
+                for adjustment in adjustments(chunk, self.levels):
+                    found = self._rank(with_definitions(adjustment, names), eligible_on, text, u, stated, terms)
+                    if found is not None and (best is None or found[0] < best[0]):
+                        best = found
         if best is None:
             return None
         _, worked, adjustment, base_chunk = best
         return adjustment.apply(worked), adjustment, base_chunk
+
+    def _rank(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding, stated: str,
+              terms: Sequence[str]) -> tuple[int, Worked, Adjustment, Chunk] | None:
+        """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all."""
+        specs = self.engine.knowledge.facts.facts
+        vocabulary = self.engine.vocabulary()
+        chunk = adjustment.chunk
+        if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
+            return None  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
+        if negated(adjustment, u.normalized, self.condition_chars, self.negations):
+            return None  # 工种不在急需紧缺目录里
+        base = self.base(adjustment, text, u)
+        if base is None:
+            return None
+        worked, base_chunk = base
+        base_text = squeeze(base_chunk.text.replace(adjustment.sentence, ""))
+        distinguishing = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
+        if eligible_on is not None and chunk.id == eligible_on.id:
+            return 0, worked, adjustment, base_chunk
+        if named(adjustment, stated, self.condition_chars, base_text, distinguishing):
+            return 1, worked, adjustment, base_chunk
+        if self.mostly_said(adjustment, terms, base_chunk):
+            return 2, worked, adjustment, base_chunk
+        return None
 
     def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk) -> bool:
         """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart
@@ -263,7 +294,7 @@ class StandardResolver:
         if chunk.kind != "table_row":
             return chunk
         table = chunk.clause_path.rsplit(" ", 1)[0]
-        chosen = [v for v in worked.arguments.values() if isinstance(v, str)]
+        chosen = [v.split(GRID_JOIN, 1)[0] for v in worked.arguments.values() if isinstance(v, str)]
         return next((c for c in doc_chunks if c.kind == "table_row" and c.clause_path.startswith(table + " ")
                      and any(c.text.startswith(v) for v in chosen)), chunk)
 

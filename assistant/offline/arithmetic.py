@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from assistant.offline.support import squeeze
 from assistant.rules.book import CompiledRule
-from assistant.rules.drafting import TABLE_ROW, draft_from_chunks
+from assistant.rules.drafting import GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
@@ -36,6 +36,7 @@ PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months
 INSTALMENTS = re.compile(r"分\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>年|次|期|批)\s*(?:等额|平均|逐年)?\s*"
                          r"(?:发放|拨付|兑现|支付|兑付)")
 MAX_SEVERAL = 4  # categories one question may add up (两个证一共)
+INCLUDES = re.compile(r"[（(](?:含|包括)([^）)]+)[）)]")  # 焊工（含电焊工、气焊工）
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
@@ -57,6 +58,12 @@ def _head(option: str) -> str:
     return re.split(r"[（(]", option, maxsplit=1)[0].strip()
 
 
+def included(option: str) -> list[str]:
+    """What an option says it includes: 焊工（含电焊工、气焊工） → 电焊工, 气焊工."""
+    match = INCLUDES.search(option)
+    return [item for item in re.split(r"[、，,和及]", match.group(1)) if len(item) >= 3] if match else []
+
+
 def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
     """(value, words it is not) for each category the question states (中级 is not 中级工程师), longest first."""
     found = [(v, tuple(not_words.get(k, ()))) for k, v in u.facts.items() if isinstance(v, str) and len(v) >= 2]
@@ -76,10 +83,18 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
     or as a stated fact); an option inside another named one (技师 in 高级技师) yields to it. Else the one option a
     stated value begins, the longest value first (高级工 → the row "高级工（三级）证书" even beside "高级技师（一级）
     证书"), never an option that is a word the value is not (高级 is not 高级技师)."""
+    if options and all(GRID_JOIN in o for o in options):  # a grid: the row and the column, each named
+        rows = list(dict.fromkeys(o.split(GRID_JOIN, 1)[0] for o in options))
+        columns = list(dict.fromkeys(o.split(GRID_JOIN, 1)[1] for o in options))
+        row, column = category(rows, u, not_words), category(columns, u, not_words)
+        chosen = f"{row}{GRID_JOIN}{column}"
+        return chosen if chosen in options else None
     text = squeeze(u.normalized)
     stated = stated_values(u, not_words or {})
     values = [v for v, _ in stated]
     named = [o for o in options if _named(o, text, values)]
+    if not named:
+        named = [o for o in options if any(item in text for item in included(o))]
     if not named:
         heads = [o for o in options if len(_head(o)) >= 2 and _head(o) != o and _head(o) in text]
         named = heads if len({_head(o) for o in heads}) == 1 else []

@@ -56,6 +56,9 @@ PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数
               "天": ("days", "count", "天数", "天", "享受补贴的天数是多少？")}
 COUNT_UNITS = ("人", "个", "名", "次", "项", "家", "间", "户")
 TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
+GRID_JOIN = "·"  # a grid cell's category: row lead · column header
+# one cell of a row of figures as ingest renders it: 中级（四级）1700元/人 or 一等奖（金牌）：20万元
+GRID_CELL = re.compile(r"(?:^|[，,])(?P<cell>(?P<label>[^，,：:\d]{1,20}?)[：:]?\d+(?:\.\d+)?(?:万元|元))")
 CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
 MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")
 CLAUSE_BREAKS = "，,；;。：:"
@@ -271,6 +274,9 @@ class _Drafter:
         column's number as its rate when the table is about money, the other numeric columns as parameters."""
         caption = rows[0].heading_path[-1] if rows[0].heading_path else path
         rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=point_of(caption))
+        if MONEY_TABLE.search(caption) and self._grid(rule, rows):
+            self.rules.append(rule)
+            return
         rates: dict[str, str] = {}
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
@@ -295,6 +301,37 @@ class _Drafter:
             rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
         if rule.parameters and rule.formula:
             self.rules.append(rule)
+
+    @staticmethod
+    def _grid(rule: DraftRule, rows: list[Chunk]) -> bool:
+        """A table of amounts by row and column (职业 × 初级/中级/高级, 竞赛类别 × 一等奖/二等奖): one category per
+        cell, named ``row·column`` (``GRID_JOIN``), when every row states an amount under the same columns."""
+        cells: dict[str, list[tuple[str, Quantity, str]]] = {}
+        for row in rows:
+            lead, _, rest = row.text.partition("：")
+            found = []
+            for match in GRID_CELL.finditer(rest):
+                amounts = [q for q in find_quantities(match.group("cell")) if q.kind == "money"]
+                if amounts:
+                    found.append((match.group("label").strip(), amounts[0], match.group("cell").strip("，,")))
+            if lead and len(found) >= 2:
+                cells[row.clause_path] = [(f"{lead}{GRID_JOIN}{label}", amount, phrase)
+                                          for label, amount, phrase in found]
+        columns = {tuple(label.split(GRID_JOIN, 1)[1] for label, _, _ in found) for found in cells.values()}
+        if len(cells) < 2 or len(columns) != 1:
+            return False
+        rates: dict[str, str] = {}
+        for clause, found in cells.items():
+            for label, amount, phrase in found:
+                name = f"rate_{len(rates) + 1}"
+                rule.parameters[name] = {"value": number(amount.value), "unit": "元", "phrase": phrase,
+                                         "clause": clause, "label": label}
+                rates[label] = name
+        category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
+                                   "question": "请问适用表中哪一类、哪一档？",
+                                   "options": [{"value": label} for label in rates]})
+        rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+        return len(set(rates)) == len(rates)
 
     # ---------------------------------------------------------------- output
 

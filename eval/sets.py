@@ -34,6 +34,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen_holdout": KnownSet(gold="unseen_holdout/qa.jsonl", policies="unseen_holdout/policies", holdout=True),
     "unseen2": KnownSet(gold="unseen2/qa.jsonl", policies="unseen2/policies"),
     "unseen3": KnownSet(gold="unseen3/qa.jsonl", policies="unseen3/policies"),
+    "unseen4_holdout": KnownSet(gold="unseen4/qa.jsonl", policies="unseen4/policies", holdout=True),
 }
 DEV_SET = "dev"
 

@@ -28,7 +28,7 @@ import cn2an
 from assistant.offline.arithmetic import ClauseArithmetic, Worked
 from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
 from assistant.offline.support import squeeze
-from assistant.offline.verdicts import every_check
+from assistant.offline.verdicts import Stated, applies_to, every_check, stated_checks
 from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS
 from assistant.rules.drafting import GRID_JOIN, SENTENCE
 from assistant.rules.results import money, plain_number, yuan
@@ -44,6 +44,9 @@ ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)")  # 附件 alone: a document's one attachment (附件1)
 SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
+STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
+# an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
+PAID_BEFORE = re.compile(r"(?:预拨|拨付|拨|发放|支付|兑现|兑付)(?:剩余|其余)?(?:资金|补贴|部分)?(?:的)?\s*$")
 APPLY_WORD = re.compile(r"(?:按照|按)")
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
@@ -68,14 +71,28 @@ class Adjustment:
         share = self.percent / 100
         return 1 + share if self.raises else share
 
+    def step(self, base: Decimal, amount: Decimal) -> str:
+        if self.raises:
+            return f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}"
+        return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(amount)}"
+
     def apply(self, worked: Worked) -> Worked:
-        """The base result with this adjustment applied (one more step in its trace, this clause cited first)."""
+        """The base result with this adjustment applied (this clause cited first). A standard raised or shared
+        (标准上浮N%, 标准的N%) is adjusted before it is multiplied by heads and periods, as the clause words it:
+        6000元 × (1 + 10%) = 6600元, then 6600元 × 2人 × 2年; a total (补贴总额的N%) after."""
         base = worked.result.amount
         assert base is not None
         amount = money(base * self.factor())
-        step = (f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}" if self.raises
-                else f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(amount)}")
-        result = worked.result.model_copy(update={"amount": amount, "trace": [*worked.result.trace, step]})
+        trace = list(worked.result.trace)
+        rates = list(worked.result.components.values())
+        product = f"{yuan(rates[0])} × " if len(rates) == 1 else ""
+        if product and STANDARD_WORD in self.phrase and trace and trace[-1].startswith(product) and " = " in trace[-1]:
+            rate = money(rates[0] * self.factor())
+            factors = trace.pop()[len(product) :].rsplit(" = ", 1)[0]
+            trace += [self.step(rates[0], rate), f"{yuan(rate)} × {factors} = {yuan(amount)}"]
+        else:
+            trace.append(self.step(base, amount))
+        result = worked.result.model_copy(update={"amount": amount, "trace": trace})
         return Worked(result, worked.arguments, worked.assumptions)
 
 
@@ -111,7 +128,7 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
                 continue
             before, after = sentence[: quantity.start], sentence[quantity.end :]
             raises = UPLIFT_WORDS.search(before) is not None
-            if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after)):
+            if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
                 continue
             part_start = max(before.rfind(mark) for mark in "，,；;：:") + 1
             applied = [m for m in APPLY_WORD.finditer(before, part_start)]
@@ -203,13 +220,14 @@ class StandardResolver:
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
-                 regions: list[str] | None = None) -> tuple[Worked, Adjustment, Chunk] | None:
+                 regions: list[str] | None = None, quantities: Sequence[Stated] = ()
+                 ) -> tuple[Worked, Adjustment, Chunk] | None:
         """(the adjusted result, the adjustment, the base clause), or None when no adjustment of the answering
         document (or of another in-force document of a place the question applies) applies or its standard cannot
         be worked out with the question's facts. The clause that found the asker eligible comes first, then an
         adjustment whose condition the question names in words its base clause does not say, then one whose
         distinguishing words the question mostly says."""
-        question = " ".join([u.normalized, *self.expander.expansions(u.normalized)])
+        question = self.asked(u)
         vocabulary = self.engine.vocabulary()
         terms = vocabulary.terms(question, [p.surface for p in u.places])
         # the question as asked, with the groups its facts name as the policies name them (大学生 → 高校毕业生)
@@ -222,7 +240,8 @@ class StandardResolver:
             names = defined_names(self.engine.chunks(doc_id))
             for chunk in self.engine.chunks(doc_id):
                 for adjustment in adjustments(chunk, self.levels):
-                    found = self._rank(with_definitions(adjustment, names), eligible_on, text, u, stated, terms)
+                    found = self._rank(with_definitions(adjustment, names), eligible_on, text, u, stated, terms,
+                                       quantities)
                     if found is not None and (best is None or found[0] < best[0]):
                         best = found
         if best is None:
@@ -230,14 +249,22 @@ class StandardResolver:
         _, worked, adjustment, base_chunk = best
         return adjustment.apply(worked), adjustment, base_chunk
 
+    def asked(self, u: Understanding) -> str:
+        """The question with its synonyms' formal terms (厂 → 企业), for what it speaks of."""
+        return " ".join([u.normalized, *self.expander.expansions(u.normalized)])
+
     def _rank(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding, stated: str,
-              terms: Sequence[str]) -> tuple[int, Worked, Adjustment, Chunk] | None:
-        """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all."""
+              terms: Sequence[str], quantities: Sequence[Stated]) -> tuple[int, Worked, Adjustment, Chunk] | None:
+        """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all.
+        ``quantities``: what the question states with the words around it (今年32岁), compared with its bounds."""
         specs = self.engine.knowledge.facts.facts
         vocabulary = self.engine.vocabulary()
         chunk = adjustment.chunk
-        if any(check.met is False for check in every_check(adjustment.sentence, u.facts, specs)):
+        checks = [c for c in [*every_check(adjustment.sentence, u.facts, specs),
+                              *stated_checks(adjustment.sentence, quantities)] if applies_to(c, stated)]
+        if any(check.met is False for check in checks):
             return None  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
+        met = [check.condition() for check in checks if check.met]  # 35周岁以下 said as 今年32岁
         if negated(adjustment, u.normalized, self.condition_chars, self.negations):
             return None  # 工种不在急需紧缺目录里
         base = self.base(adjustment, text, u)
@@ -250,18 +277,20 @@ class StandardResolver:
             return 0, worked, adjustment, base_chunk
         if named(adjustment, stated, self.condition_chars, base_text, distinguishing):
             return 1, worked, adjustment, base_chunk
-        if self.mostly_said(adjustment, terms, base_chunk):
+        if self.mostly_said(adjustment, terms, base_chunk, met):
             return 2, worked, adjustment, base_chunk
         return None
 
-    def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk) -> bool:
+    def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk, met: Sequence[str] = ()) -> bool:
         """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart
-        from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年N元."""
+        from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年N元. A
+        threshold the asker's facts meet counts as said (年龄在N周岁以下 of a question stating an age below N)."""
         vocabulary = self.engine.vocabulary()
         base_text = squeeze(base.text)
         own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
         total = sum(vocabulary.idf(t) for t in own)
-        said = sum(vocabulary.idf(t) for t in own if any(t in term or term in t for term in terms))
+        said = sum(vocabulary.idf(t) for t in own
+                   if any(t in term or term in t for term in terms) or any(t in phrase for phrase in met))
         return total > 0 and said / total >= CONDITION_SHARE
 
     def base(self, adjustment: Adjustment, text: str, u: Understanding) -> tuple[Worked, Chunk] | None:

@@ -295,6 +295,9 @@ class ClauseArithmetic:
             unit = {"days": "天", "months": "月", "years": "年"}[name]
             asked = re.search(rf"每(?:个)?{unit}|一{unit}(?!以上|以内)|每一{unit}", u.normalized)
             return 1 if asked else None
+        if len(values) > 1 and name in PERIOD_INPUTS:  # 离校一年…签了两年合同…带8个月 of a monthly rate: 8个月
+            unit = "月" if name == "months" else "年"
+            values = {q.value / PERIOD_INPUTS[name] for q in durations if q.unit == "月" and q.raw.endswith(unit)}
         if len(values) != 1:
             return None
         value = values.pop()

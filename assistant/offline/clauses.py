@@ -142,7 +142,7 @@ class ClauseComposer:
             asks_amount = kind == "amount" or (kind == "comparison" and understanding.has("amount"))
             computes = asks_amount and (verdict is None or verdict.outcome == "eligible")
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
-                                               understanding, regions) if computes else None
+                                               understanding, regions, self.stated(understanding)) if computes else None
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted
@@ -243,8 +243,9 @@ class ClauseComposer:
                 check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading)
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
+        asked = self.standards.asked(understanding)
         for chunk in [primary.chunk, *same_doc, *rest]:
-            verdict = judge(chunk.text, understanding.facts, specs, stated)
+            verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
             if verdict is not None:
                 return verdict, chunk
         grant_words = self.engine.knowledge.answers.grant_words

@@ -46,6 +46,7 @@ class Check:
     excludes: bool = False  # the sentence excludes a group the asker belongs to (机关事业单位工作人员…不属于…)
     note: str = ""  # how the user's value was counted (按每月N万元×12个月计)
     grants: bool = False  # a table row whose result reaches the ranked option asked about (…第A至B名：技师（二级）)
+    per: str = ""  # the bound holds per one of these (每名导师带徒不超过N人 → 导师), not for the asker's total
 
     def condition(self) -> str:
         """The condition as the clause words it, from the cue to the bound: 累计缴纳失业保险费12个月以上."""
@@ -117,11 +118,34 @@ def every_check(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> 
                 cue_at = max(0, quantity.start - CUE_WINDOW) + min(cue_positions)
                 value = _user_value(spec, facts.get(spec.name))
                 met = None if value is None else _meets(value, quantity)
-                found.append(Check(spec.name, quantity, sentence, facts.get(spec.name), met, cue_at))
+                found.append(Check(spec.name, quantity, sentence, facts.get(spec.name), met, cue_at,
+                                   per=per_unit(sentence, quantity)))
                 break
     return found
 
 
+def per_unit(sentence: str, threshold: Quantity) -> str:
+    """What a bound is counted per, when its phrase says 每+measure word+noun before it (每名导师带徒不超过N人 →
+    导师; 每家企业每年不超过N人 → 企业); "" for a bound on the asker's own total (每人 has no measure word)."""
+    at, phrase = phrase_around(sentence, threshold.start, threshold.end)
+    found = PER_UNIT.findall(phrase[: threshold.start - at])
+    return found[-1] if found else ""
+
+
+def raises(check: Check) -> bool:
+    """The bound is the condition of a raise (年龄在N周岁以下的，补贴标准上浮N%): failing it costs the raise, not
+    the benefit."""
+    return RAISE_AFTER.search(check.sentence, check.threshold.end) is not None
+
+
+def applies_to(check: Check, asked: str) -> bool:
+    """A check counted per something the question does not speak of (a mentor's apprentices, asked by a firm
+    about its total) judges nothing; without the question's text every check applies."""
+    return not (asked and check.per and check.per not in asked)
+
+
+RAISE_AFTER = re.compile(r"(?:提高|上浮|增加|上调)\s*\d")  # …的，补贴标准上浮N%
+PER_UNIT = re.compile(r"每(?:名|位|个|家|户|所|期|班|批|张)([\u4e00-\u9fff]{2})")
 AT_LEAST = re.compile(r"\s*(?:[（(][^（()）]{1,6}[）)])?\s*(?:（含）|\(含\))?\s*(?:及以上|以上)")
 
 
@@ -259,7 +283,8 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""
                 met = value < threshold.value if times else _meets(value, threshold)  # 已领过N次 of 不超过N次: no 4th
-                found.append(Check("stated", threshold, sentence, value, met, at, at + len(phrase), note=note))
+                found.append(Check("stated", threshold, sentence, value, met, at, at + len(phrase), note=note,
+                                   per=per_unit(sentence, threshold)))
                 break
     return found
 
@@ -285,16 +310,18 @@ def _as_money(quantity: Quantity) -> Quantity:
 
 
 def judge(
-    text: str, facts: dict[str, Any], specs: Iterable[FactSpec], stated: Iterable[Stated] = ()
+    text: str, facts: dict[str, Any], specs: Iterable[FactSpec], stated: Iterable[Stated] = (), asked: str = ""
 ) -> Verdict | None:
-    """A verdict when the clause sets a threshold on a fact the user stated; None when it sets none we can read."""
+    """A verdict when the clause sets a threshold on a fact the user stated; None when it sets none we can read.
+    ``asked``: the question (with its synonyms' terms), to leave out bounds counted per something it does not name."""
     specs = list(specs)
-    found = checks(text, facts, specs)
+    found = [c for c in checks(text, facts, specs) if applies_to(c, asked) and not raises(c)]
     ranked = [c for c in ranked_checks(text, facts, specs) if all(c.sentence != f.sentence or c.fact != f.fact
                                                                    for f in found)]
     # a rank that falls short settles it; one that is met only backs up a stated threshold of the same clause
     found += [c for c in ranked if c.met is False or any(f.met is not None for f in found)]
-    found += stated_checks(text, stated, [(c.sentence, c.threshold.start) for c in found])
+    found += [c for c in stated_checks(text, stated, [(c.sentence, c.threshold.start) for c in found])
+              if applies_to(c, asked) and not raises(c)]
     stated = [c for c in found if c.met is not None]
     if not stated:
         return None

@@ -1,8 +1,9 @@
 """Tables of amounts by row and column, and groups a document names by a defined name (``assistant.offline``).
 
-Two fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's
+Three fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's
 measures whose attachment rates training by occupation (rows) and level (columns), paying the priority groups it
-defines by a short name (以下简称“三类人员”) all of the table and employees a share of it; and a city's talent rewards
+defines by a short name (以下简称“三类人员”) all of the table and employees a share of it; a city under it paying
+120% of the provincial standard for its key industries; and another city's talent rewards
 with a markdown table of prizes by competition class (rows) and place (columns), in 万元 and 元. A question must
 pick the cell of the row and the column it names (a row also by what it says it includes: 电焊工 of 焊工（含电焊工）),
 apply the share of the group the asker belongs to (a defined name spelt out), and never take another column's figure.
@@ -47,6 +48,13 @@ PROVINCE = """吉林省人力资源和社会保障厅 吉林省财政厅关于�
 4\t茶艺师\t700\t1000\t1300
 """
 
+BAISHAN = """白山市人力资源和社会保障局关于提高重点产业职业培训补贴标准的通知
+白人社发〔2025〕3号
+各县（市、区）人力资源和社会保障局：
+一、培训职业（工种）列入《白山市重点产业职业（工种）目录》的，按省定标准的120%给予职业培训补贴。
+二、本通知自2025年6月1日起施行。
+"""
+
 CITY = """# 通化市技能竞赛奖励办法
 
 通人社发〔2025〕5号
@@ -73,6 +81,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_for(tmp_path_factory.mktemp("grid"), {
         "jilin-2025-training-subsidy.txt": PROVINCE,
         "tonghua-2025-competition-rewards.md": CITY,
+        "baishan-2025-key-industry-training.txt": BAISHAN,
     })
 
 
@@ -156,3 +165,15 @@ def test_a_row_without_its_column_works_out_nothing(engine: OfflineEngine) -> No
     answer = engine.answer("吉林焊工培训补贴标准是多少")
     assert "计算过程" not in answer.answer, answer.answer
     assert {Decimal(1100), Decimal(1500), Decimal(1900)} <= figures(answer.answer)
+
+
+@pytest.mark.parametrize(("question", "amount"), [
+    ("我在白山一家公司上班，考了电工中级证，电工在白山市重点产业目录里，培训补贴多少", Decimal(1176)),  # 1400×70%×120%
+    ("白山的登记失业人员，焊工高级证，焊工列入白山市重点产业目录了，能补多少", Decimal(2280)),  # 1900×100%×120%
+])
+def test_a_share_of_the_provincial_standard_is_of_what_the_province_pays_the_asker(
+        engine: OfflineEngine, question: str, amount: Decimal) -> None:
+    answer = engine.answer(question)
+    assert amount in figures(lead(answer.answer)), answer.answer
+    cited = {(c.doc_id, c.clause) for c in answer.citations}
+    assert ("baishan-2025-key-industry-training", "一、") in cited and ("jilin-2025-training-subsidy", "第三条") in cited

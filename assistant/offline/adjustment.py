@@ -204,6 +204,18 @@ LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "m
                    "national": ("national",), "district": ("district",), "county": ("county",)}
 
 
+@dataclass(frozen=True)
+class Adjusted:
+    """An adjustment applied: the result, the adjustment, and the clauses its base rests on (the rate's last)."""
+
+    worked: Worked
+    adjustment: Adjustment
+    bases: tuple[Chunk, ...]
+
+
+LOCALITY = ("district", "county", "city", "municipality", "province", "national")  # most local first
+
+
 class StandardResolver:
     """Finds the adjustment a question calls for and works out the standard it adjusts (see the module docstring)."""
 
@@ -220,13 +232,16 @@ class StandardResolver:
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
-                 regions: list[str] | None = None, quantities: Sequence[Stated] = ()
-                 ) -> tuple[Worked, Adjustment, Chunk] | None:
-        """(the adjusted result, the adjustment, the base clause), or None when no adjustment of the answering
-        document (or of another in-force document of a place the question applies) applies or its standard cannot
-        be worked out with the question's facts. The clause that found the asker eligible comes first, then an
-        adjustment whose condition the question names in words its base clause does not say, then one whose
-        distinguishing words the question mostly says."""
+                 regions: list[str] | None = None, quantities: Sequence[Stated] = (), *, higher: bool = True,
+                 explained: str = "") -> Adjusted | None:
+        """The adjusted result, or None when no adjustment of the answering document (or of another in-force
+        document of a place the question applies) applies or its standard cannot be worked out with the question's
+        facts. The clause that found the asker eligible comes first, then an adjustment whose condition the question
+        names in words its base clause does not say, then one whose distinguishing words the question mostly says;
+        among equals the more local document's (a city's share of the province's standard before the province's
+        own). ``higher=False``: no adjustment referring to a higher level's standard (while working one out);
+        ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
+        the province's)."""
         question = self.asked(u)
         vocabulary = self.engine.vocabulary()
         terms = vocabulary.terms(question, [p.surface for p in u.places])
@@ -235,26 +250,31 @@ class StandardResolver:
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
-        best: tuple[int, Worked, Adjustment, Chunk] | None = None
+        best: tuple[tuple[int, int], Worked, Adjustment, tuple[Chunk, ...]] | None = None
         for doc_id in [primary.doc_id, *local]:
             names = defined_names(self.engine.chunks(doc_id))
+            meta = self.engine.meta(doc_id)
+            locality = LOCALITY.index(meta.level) if meta and meta.level in LOCALITY else len(LOCALITY)
             for chunk in self.engine.chunks(doc_id):
                 for adjustment in adjustments(chunk, self.levels):
+                    if adjustment.reference == "level" and not higher:
+                        continue
                     found = self._rank(with_definitions(adjustment, names), eligible_on, text, u, stated, terms,
-                                       quantities)
-                    if found is not None and (best is None or found[0] < best[0]):
-                        best = found
+                                       quantities, explained)
+                    if found is not None and (best is None or (found[0], locality) < best[0]):
+                        best = ((found[0], locality), *found[1:])
         if best is None:
             return None
-        _, worked, adjustment, base_chunk = best
-        return adjustment.apply(worked), adjustment, base_chunk
+        _, worked, adjustment, bases = best
+        return Adjusted(adjustment.apply(worked), adjustment, bases)
 
     def asked(self, u: Understanding) -> str:
         """The question with its synonyms' formal terms (厂 → 企业), for what it speaks of."""
         return " ".join([u.normalized, *self.expander.expansions(u.normalized)])
 
     def _rank(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding, stated: str,
-              terms: Sequence[str], quantities: Sequence[Stated]) -> tuple[int, Worked, Adjustment, Chunk] | None:
+              terms: Sequence[str], quantities: Sequence[Stated], explained: str = ""
+              ) -> tuple[int, Worked, Adjustment, tuple[Chunk, ...]] | None:
         """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all.
         ``quantities``: what the question states with the words around it (今年32岁), compared with its bounds."""
         specs = self.engine.knowledge.facts.facts
@@ -267,34 +287,38 @@ class StandardResolver:
         met = [check.condition() for check in checks if check.met]  # 35周岁以下 said as 今年32岁
         if negated(adjustment, u.normalized, self.condition_chars, self.negations):
             return None  # 工种不在急需紧缺目录里
-        base = self.base(adjustment, text, u)
+        base = self.base(adjustment, text, u, quantities)
         if base is None:
             return None
-        worked, base_chunk = base
-        base_text = squeeze(base_chunk.text.replace(adjustment.sentence, ""))
+        worked, bases = base
+        base_chunk = bases[-1]  # the clause stating the rate
+        base_text = squeeze(base_chunk.text.replace(adjustment.sentence, "") + explained)
         distinguishing = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
         if eligible_on is not None and chunk.id == eligible_on.id:
-            return 0, worked, adjustment, base_chunk
+            return 0, worked, adjustment, bases
         if named(adjustment, stated, self.condition_chars, base_text, distinguishing):
-            return 1, worked, adjustment, base_chunk
-        if self.mostly_said(adjustment, terms, base_chunk, met):
-            return 2, worked, adjustment, base_chunk
+            return 1, worked, adjustment, bases
+        if self.mostly_said(adjustment, terms, base_text, met):
+            return 2, worked, adjustment, bases
         return None
 
-    def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base: Chunk, met: Sequence[str] = ()) -> bool:
+    def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = ()
+                    ) -> bool:
         """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart
         from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年N元. A
         threshold the asker's facts meet counts as said (年龄在N周岁以下 of a question stating an age below N)."""
         vocabulary = self.engine.vocabulary()
-        base_text = squeeze(base.text)
         own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
         total = sum(vocabulary.idf(t) for t in own)
         said = sum(vocabulary.idf(t) for t in own
                    if any(t in term or term in t for term in terms) or any(t in phrase for phrase in met))
         return total > 0 and said / total >= CONDITION_SHARE
 
-    def base(self, adjustment: Adjustment, text: str, u: Understanding) -> tuple[Worked, Chunk] | None:
-        """The standard the adjustment refers to, worked out with the question's facts, and its clause."""
+    def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = ()
+             ) -> tuple[Worked, tuple[Chunk, ...]] | None:
+        """The standard the adjustment refers to, worked out with the question's facts, and the clauses it rests
+        on (the rate's last). A higher level's standard is what that level pays the asker: its own share or raise
+        for the asker's group applied (按省定标准的N% of a province paying employees M% of its table)."""
         doc_id = adjustment.chunk.doc_id
         if adjustment.reference == "level":
             candidates = self._higher_standard(adjustment, text, u)
@@ -313,8 +337,15 @@ class StandardResolver:
                 continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
             worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u)
-            if worked is not None and worked.result.amount is not None:
-                return worked, self._row(worked, chunk, doc_chunks)
+            if worked is None or worked.result.amount is None:
+                continue
+            row = self._row(worked, chunk, doc_chunks)
+            if adjustment.reference == "level":
+                own = self.adjusted(row, None, text, u, [meta.region], quantities, higher=False,
+                                    explained=adjustment.condition)
+                if own is not None:
+                    return own.worked, (own.adjustment.chunk, *own.bases)
+            return worked, (row,)
         return None
 
     @staticmethod
@@ -346,4 +377,12 @@ class StandardResolver:
             for item in self.finder.find(query, u, regions=regions, amount=True)[: self.depth]:
                 if states_amount(item.chunk.text, money=True):
                     found.setdefault(item.chunk.id, item.chunk)
+        for meta in self.engine.documents():  # then each table of those documents (a grid the search ranks low)
+            if meta.region in regions and not meta.superseded_by:
+                tables: dict[str, Chunk] = {}
+                for chunk in self.engine.chunks(meta.doc_id):
+                    if chunk.kind == "table_row":
+                        tables.setdefault(chunk.clause_path.rsplit(" ", 1)[0], chunk)
+                for chunk in tables.values():
+                    found.setdefault(chunk.id, chunk)
         return list(found.values())

@@ -24,6 +24,7 @@ from assistant.offline.verdicts import (
     row_grants,
     verdict_indices,
 )
+from assistant.rules.results import CalculationResult, plain_number
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
 from ingest.validity import repealed
@@ -40,6 +41,14 @@ WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, whe
 SAME_POINT = 0.95
 OWN_TERMS_SHARE = 0.5  # a deferring clause's own-terms companion says at least half as much of the question
 OTHER_REGION_SHARE = 0.9
+
+
+def rate_quote(text: str, result: CalculationResult, score: Callable[[str], float]) -> str:
+    """The sentences of a rate's clause stating the rate the result used (技师…N元 of a clause stating one rate per
+    level), else the best ones: another level's figure is not quoted as if it applied."""
+    rates = [f"{plain_number(rate)}元" for rate in result.components.values()]
+    indices = selection.matching(text, rates) if rates else []
+    return selection.quote(text, indices) if indices else selection.best(text, score, QUOTE_SENTENCES)
 
 
 def _figures(text: str) -> list:
@@ -145,19 +154,20 @@ class ClauseComposer:
                                                understanding, regions, self.stated(understanding)) if computes else None
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
-                result, adjustment, base = adjusted
-                rated = [adjustment.chunk, *([base] if base.id != adjustment.chunk.id else [])]
+                result, adjustment, base = adjusted.worked, adjusted.adjustment, adjusted.bases[-1]
+                rated = list({c.id: c for c in [adjustment.chunk, *adjusted.bases]}.values())
                 citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated, start=1)]
                 quotes = [(citations[0], selection.best(adjustment.chunk.text, score, 1)),
-                          *((c, selection.best(base.text, score, QUOTE_SENTENCES)) for c in citations[1:])]
+                          *((c, rate_quote(chunk.text, result.result, score))
+                            for c, chunk in zip(citations[1:], rated[1:], strict=True))]
                 answer_line = compose.worked_answer(
                     self.region_label(adjustment.chunk), result.result, 1, result.assumptions,
                     self.engine.knowledge.answers.worked_out, phrase=adjustment.phrase,
                     base_region=self.region_label(base) if len(citations) > 1 else "", base_n=len(citations))
             elif worked is not None:  # the rate worked out with the question's figures (its clause cited)
-                answer_line, rated_chunk = worked
+                answer_line, rated_chunk, rated = worked
                 citations = [citation_from_chunk(1, rated_chunk)]
-                quotes = [(citations[0], selection.best(rated_chunk.text, score, QUOTE_SENTENCES))]
+                quotes = [(citations[0], rate_quote(rated_chunk.text, rated, score))]
             if verdict is not None:
                 cited = next((c.n for c in citations
                               if (c.doc_id, c.clause) == (condition.doc_id, condition.clause_path)), None)
@@ -210,7 +220,7 @@ class ClauseComposer:
         return Answer(question=question, status=status, answer=body, citations=citations)
 
     def worked(self, region: str, primary: Evidence, evidence: list[Evidence],
-               understanding: Understanding) -> tuple[str, Chunk] | None:
+               understanding: Understanding) -> tuple[str, Chunk, CalculationResult] | None:
         """The clause's own rate worked out with the question's figures, when no verified rule covers the clause: the
         answering clause, or — when it states no amount — the best supported clause of its document that does."""
         chunks = [primary.chunk]
@@ -226,7 +236,7 @@ class ClauseComposer:
             if worked is not None:
                 line = compose.worked_answer(region, worked.result, 1, worked.assumptions,
                                              self.engine.knowledge.answers.worked_out)
-                return line, chunk
+                return line, chunk, worked.result
         return None
 
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding):

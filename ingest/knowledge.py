@@ -152,6 +152,7 @@ class AnswersFile(_Strict):
     elapsed: Elapsed = Field(default_factory=Elapsed)
     rank_words: dict[str, int] = Field(default_factory=dict)
     per_instalment: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    paid_words: tuple[str, ...] = ()
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
     no_procedure: str

@@ -258,7 +258,25 @@ def find_quantities(text: str) -> list[Quantity]:
             end_of = last_end if is_last else end
             add(kind, amount, normalized, start, end_of)
     found.sort(key=lambda q: q.start)
-    return _age_ranges(source, _share_list_qualifiers(source, found))
+    return _relaxed(source, _age_ranges(source, _share_list_qualifiers(source, found)))
+
+
+def _relaxed(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``出勤率由90%放宽至80%`` / ``年龄由45周岁放宽至50周岁``: a requirement relaxed to a new value bounds from
+    the side it was relaxed towards — lowered, the new value is the least allowed; raised, the most. The old value
+    bounds nothing any more."""
+    relaxed = list(found)
+    for i in range(len(relaxed) - 1):
+        old, new = relaxed[i], relaxed[i + 1]
+        if (old.kind == new.kind and new.bound is None and _RELAXED_GAP.match(text[old.end : new.start])
+                and text[: old.start].rstrip().endswith(("由", "从")) and old.value != new.value):
+            relaxed[i] = old.model_copy(update={"bound": None, "inclusive": None})
+            relaxed[i + 1] = new.model_copy(update={"bound": "min" if new.value < old.value else "max",
+                                                    "inclusive": True})
+    return relaxed
+
+
+_RELAXED_GAP = re.compile(r"^\s*放宽\s*(?:至|到|为)\s*$")
 
 
 def _age_ranges(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -59,7 +59,7 @@ def with_unit(name: str, value: str) -> str:
 
 
 def _money(name: str, value: str) -> bool:
-    """A cell holding a sum of money: 20万元 / 3000元, or a bare number under a header in 元 (初级（五级）（元/人））."""
+    """A cell holding a sum of money: 20万元 / 3000元, or a bare number under a header in 元."""
     value = value.strip()
     if _MONEY.match(value):
         return True

@@ -176,4 +176,5 @@ def test_a_share_of_the_provincial_standard_is_of_what_the_province_pays_the_ask
     answer = engine.answer(question)
     assert amount in figures(lead(answer.answer)), answer.answer
     cited = {(c.doc_id, c.clause) for c in answer.citations}
-    assert ("baishan-2025-key-industry-training", "一、") in cited and ("jilin-2025-training-subsidy", "第三条") in cited
+    assert ("baishan-2025-key-industry-training", "一、") in cited
+    assert ("jilin-2025-training-subsidy", "第三条") in cited

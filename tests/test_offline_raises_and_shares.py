@@ -86,3 +86,10 @@ def test_the_benefit_period_is_the_one_stated_in_the_rates_unit(engine: OfflineE
     """离校一年 and 三年合同 are conditions; 带了6个月 is the period, capped at 4 months: 600 × 2 × 4."""
     answer = engine.answer("牡丹江一家小企业，招了2个离校一年的大学生，签了三年合同搞以工代训，带了6个月，补贴多少")
     assert Decimal(4800) in figures(lead(answer.answer)), answer.answer
+
+
+def test_an_instalment_is_not_applied_when_the_question_asks_the_whole(engine: OfflineEngine) -> None:
+    """培训备案 said, no payment in parts asked: the whole amount, not the 40% advance."""
+    answer = engine.answer("牡丹江企业8个学徒培训中级工，已经培训备案了，学制一年，补贴总共多少")
+    stated = figures(lead(answer.answer))
+    assert Decimal(32000) in stated and Decimal(12800) not in stated, answer.answer

@@ -146,3 +146,12 @@ def test_a_range_of_other_quantities_gets_no_bounds() -> None:
 ])
 def test_a_month_of_a_year_is_a_date_not_a_duration(text: str, durations: list[Decimal]) -> None:
     assert [q.value for q in find_quantities(text) if q.kind == "duration"] == durations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("职工出勤率要求由90%放宽至80%。", [("90%", None), ("80%", "min")]),  # lowered: the least allowed
+    ("学员年龄上限从45周岁放宽到50周岁", [("45周岁", None), ("50周岁", "max")]),  # raised: the most allowed
+    ("补贴标准由1000元提高至1500元", [("1000元", None), ("1500元", None)]),  # a rate raised is no bound
+])
+def test_a_relaxed_requirement_bounds_from_the_side_it_moved(text: str, expected: list) -> None:
+    assert [(q.raw, q.bound) for q in find_quantities(text)] == expected

@@ -32,7 +32,7 @@ from assistant.offline.verdicts import Stated, applies_to, every_check, stated_c
 from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS
 from assistant.rules.drafting import GRID_JOIN, SENTENCE
 from assistant.rules.results import money, plain_number, yuan
-from ingest.models import Chunk
+from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
 from retriever.expansion import QueryExpander
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -66,6 +66,11 @@ class Adjustment:
     reference: str  # "article" | "attachment" | "level" | "own"
     target: str  # 第七条 / 附件1 / a level (province, city …) / ""
     condition: str  # the clause part the adjustment depends on
+
+    @property
+    def paid(self) -> bool:
+        """A share of the whole amount, paid on an event (备案后预拨N%, 按补贴总额的N%预支), not of a standard."""
+        return not self.raises and STANDARD_WORD not in self.phrase
 
     def factor(self) -> Decimal:
         share = self.percent / 100
@@ -170,7 +175,7 @@ def with_definitions(adjustment: Adjustment, names: Mapping[str, str]) -> Adjust
     return replace(adjustment, condition="，".join([adjustment.condition, *spelt]))
 
 
-def _runs(text: str, shortest: int) -> Iterator[str]:
+def runs(text: str, shortest: int) -> Iterator[str]:
     """Every run of ``text`` at least ``shortest`` characters long, the longest first."""
     for size in range(len(text), shortest - 1, -1):
         for start in range(len(text) - size + 1):
@@ -178,13 +183,19 @@ def _runs(text: str, shortest: int) -> Iterator[str]:
 
 
 def negated(adjustment: Adjustment, question: str, condition_chars: int, negations: Sequence[str]) -> bool:
-    """The question says its case is not the condition's (工种不在…目录里): a negation just before the longest run of
-    the condition it repeats."""
+    """The question says its case is not the condition's (工种不在…目录里): a negation just before a run of the
+    condition it repeats (any part it repeats:
+    重点产业链企业 said, 不在急需紧缺目录 negated)."""
     asked = squeeze(question)
-    for run in _runs(squeeze(adjustment.condition), condition_chars):
+    condition = squeeze(adjustment.condition)
+    covered: list[tuple[int, int]] = []  # the question's spans already read as a longer run
+    for run in runs(condition, condition_chars):
         at = asked.find(run)
-        if at >= 0:
-            return any(word in asked[max(0, at - NEGATION_REACH) : at] for word in negations)
+        if at < 0 or any(a <= at and at + len(run) <= b for a, b in covered):
+            continue
+        covered.append((at, at + len(run)))
+        if any(word in asked[max(0, at - NEGATION_REACH) : at] for word in negations):
+            return True
     return False
 
 
@@ -195,7 +206,7 @@ def named(adjustment: Adjustment, question: str, condition_chars: int, base: str
     nothing the standard it raises does not: 新引进取得技师证书的人才)."""
     asked, said = squeeze(question), squeeze(base)
     return any(run in asked and run not in said and (distinguishing is None or any(t in run for t in distinguishing))
-               for run in _runs(squeeze(adjustment.condition), condition_chars))
+               for run in runs(squeeze(adjustment.condition), condition_chars))
 
 
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
@@ -216,6 +227,11 @@ class Adjusted:
 LOCALITY = ("district", "county", "city", "municipality", "province", "national")  # most local first
 
 
+def locality(meta: DocumentMeta) -> int:
+    """How local a document is (0 = a district's); unknown levels count as the least local."""
+    return LOCALITY.index(meta.level) if meta.level in LOCALITY else len(LOCALITY)
+
+
 class StandardResolver:
     """Finds the adjustment a question calls for and works out the standard it adjusts (see the module docstring)."""
 
@@ -229,6 +245,7 @@ class StandardResolver:
         self.levels = answers.standard_levels
         self.condition_chars = answers.condition_chars
         self.negations = engine.knowledge.facts.negations
+        self.paid_words = answers.paid_words
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
@@ -250,19 +267,23 @@ class StandardResolver:
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
-        best: tuple[tuple[int, int], Worked, Adjustment, tuple[Chunk, ...]] | None = None
+        best: tuple[tuple[int, int, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
         for doc_id in [primary.doc_id, *local]:
             names = defined_names(self.engine.chunks(doc_id))
             meta = self.engine.meta(doc_id)
-            locality = LOCALITY.index(meta.level) if meta and meta.level in LOCALITY else len(LOCALITY)
+            local = locality(meta) if meta else len(LOCALITY)
             for chunk in self.engine.chunks(doc_id):
                 for adjustment in adjustments(chunk, self.levels):
-                    if adjustment.reference == "level" and not higher:
-                        continue
+                    if not higher and (adjustment.reference == "level" or adjustment.raises
+                                       or adjustment.percent > 100):
+                        continue  # what a higher level pays the asker: its share for the asker's group only
                     found = self._rank(with_definitions(adjustment, names), eligible_on, text, u, stated, terms,
                                        quantities, explained)
-                    if found is not None and (best is None or (found[0], locality) < best[0]):
-                        best = ((found[0], locality), *found[1:])
+                    if found is None:
+                        continue
+                    (rank, weight), rest = found[0], found[1:]
+                    if best is None or (rank, local, -weight) < best[0]:  # then the condition said most wins
+                        best = ((rank, local, -weight), *rest)
         if best is None:
             return None
         _, worked, adjustment, bases = best
@@ -274,7 +295,7 @@ class StandardResolver:
 
     def _rank(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding, stated: str,
               terms: Sequence[str], quantities: Sequence[Stated], explained: str = ""
-              ) -> tuple[int, Worked, Adjustment, tuple[Chunk, ...]] | None:
+              ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
         """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all.
         ``quantities``: what the question states with the words around it (今年32岁), compared with its bounds."""
         specs = self.engine.knowledge.facts.facts
@@ -287,6 +308,8 @@ class StandardResolver:
         met = [check.condition() for check in checks if check.met]  # 35周岁以下 said as 今年32岁
         if negated(adjustment, u.normalized, self.condition_chars, self.negations):
             return None  # 工种不在急需紧缺目录里
+        if adjustment.paid and not any(word in u.normalized for word in self.paid_words):
+            return None  # an instalment only when the question asks about paying in parts
         base = self.base(adjustment, text, u, quantities)
         if base is None:
             return None
@@ -294,25 +317,27 @@ class StandardResolver:
         base_chunk = bases[-1]  # the clause stating the rate
         base_text = squeeze(base_chunk.text.replace(adjustment.sentence, "") + explained)
         distinguishing = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
+        share, weight = self.said_share(adjustment, terms, base_text, met)
         if eligible_on is not None and chunk.id == eligible_on.id:
-            return 0, worked, adjustment, bases
+            return (0, weight), worked, adjustment, bases
         if named(adjustment, stated, self.condition_chars, base_text, distinguishing):
-            return 1, worked, adjustment, bases
-        if self.mostly_said(adjustment, terms, base_text, met):
-            return 2, worked, adjustment, bases
+            return (1, weight), worked, adjustment, bases
+        if share >= CONDITION_SHARE:
+            return (2, weight), worked, adjustment, bases
         return None
 
-    def mostly_said(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = ()
-                    ) -> bool:
-        """The question (its synonyms' formal terms counted) says most of what sets the adjustment's condition apart
-        from its base clause, IDF-weighted: 预支 asked of 学徒培训备案后，企业可申请预支 over 中级工每人每年N元. A
-        threshold the asker's facts meet counts as said (年龄在N周岁以下 of a question stating an age below N)."""
+    def said_share(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = ()
+                   ) -> tuple[float, float]:
+        """How much of what sets the adjustment's condition apart from its base clause the question says (its
+        synonyms' formal terms counted), IDF-weighted: most of it, 预支 asked of 学徒培训备案后，企业可申请预支 over
+        中级工每人每年N元, calls for the adjustment. A threshold the asker's facts meet counts as said (年龄在N周岁以下
+        of a question stating an age below N). (the share said, the weight said)"""
         vocabulary = self.engine.vocabulary()
         own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
         total = sum(vocabulary.idf(t) for t in own)
         said = sum(vocabulary.idf(t) for t in own
                    if any(t in term or term in t for term in terms) or any(t in phrase for phrase in met))
-        return total > 0 and said / total >= CONDITION_SHARE
+        return (said / total if total > 0 else 0.0), said
 
     def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = ()
              ) -> tuple[Worked, tuple[Chunk, ...]] | None:

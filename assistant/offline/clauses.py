@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from assistant.citations import citation_from_chunk, sentences
 from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
-from assistant.offline.adjustment import StandardResolver
+from assistant.offline.adjustment import StandardResolver, defined_names, locality, runs
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
 from assistant.offline.procedure import ProcedureReader
+from assistant.offline.support import squeeze
 from assistant.offline.verdicts import (
     Stated,
     Verdict,
@@ -254,6 +255,9 @@ class ClauseComposer:
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
         asked = self.standards.asked(understanding)
+        local = self.local_verdict(primary.chunk, understanding, stated, asked)
+        if local is not None:
+            return local
         for chunk in [primary.chunk, *same_doc, *rest]:
             verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
             if verdict is not None:
@@ -265,6 +269,33 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def local_verdict(self, primary: Chunk, understanding: Understanding, stated: list[Stated], asked: str
+                      ) -> tuple[Verdict, Chunk] | None:
+        """A verdict from a more local in-force document of the asker's place than the answering one, on a
+        condition it sets for a case the question names (重点企业…出勤率要求由90%放宽至80% for a question naming one
+        of the firms 重点企业 is defined as): the place's own rule overrides its parent's for that case."""
+        meta = self.engine.meta(primary.doc_id)
+        if meta is None:
+            return None
+        own = [r for r in understanding.local_regions if r != NATIONAL_REGION]
+        docs = [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
+                and not d.superseded_by and locality(d) < locality(meta)]
+        specs = self.engine.knowledge.facts.facts
+        parent = squeeze(primary.text)
+        for doc in docs:
+            names = defined_names(self.engine.chunks(doc.doc_id))
+            for chunk in self.engine.chunks(doc.doc_id):
+                verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
+                if verdict is None or not verdict.checks:
+                    continue
+                check = verdict.checks[0]
+                subject = check.sentence[: check.cue_at]
+                subject = "，".join([subject, *(names[n] for n in names if n in subject)])
+                if any(run in squeeze(understanding.normalized) and run not in parent
+                       for run in runs(squeeze(subject), self.engine.knowledge.answers.condition_chars)):
+                    return verdict, chunk
+        return None
 
     def situations(self, understanding: Understanding) -> list[tuple[str, list[str]]]:
         """Who the asker says they are (在事业单位上班 → 事业单位; 正在领失业金 → 领失业金, also as 领失业保险金), each

@@ -25,7 +25,7 @@ from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
 from assistant.offline.evidence import EvidenceFinder
 from assistant.offline.parts import PartAnswerer
-from assistant.offline.support import CorpusVocabulary
+from assistant.offline.support import CorpusVocabulary, squeeze
 from assistant.rules.book import RuleBook
 from assistant.validation import MAX_QUESTION_CHARS, validate_question
 from ingest.errors import UserInputError
@@ -55,6 +55,7 @@ class OfflineEngine:
         self._corpus_key: tuple[tuple[str, str], ...] | None = None
         self._chunks: dict[str, list[Chunk]] = {}
         self._vocabulary: CorpusVocabulary | None = None
+        self._regulating: dict[tuple[str, ...], frozenset[str]] = {}
         self._tokenizer = ChineseTokenizer(self.knowledge)
         self._router: RuleRouter | None = None
 
@@ -91,6 +92,7 @@ class OfflineEngine:
         key = tuple((d.doc_id, d.source_sha256) for d in documents)
         if key != self._corpus_key:
             self._documents, self._corpus_key, self._chunks, self._vocabulary = documents, key, {}, None
+            self._regulating = {}
 
     def documents(self) -> list[DocumentMeta]:
         if self._documents is None:
@@ -124,6 +126,15 @@ class OfflineEngine:
             reader = FactReader([s for s in fact_specs(book) if s.name not in known], facts.negations, facts.actions)
             self._router = RuleRouter(book, [f for f in facts.facts if f.type == "count_by_choice"], reader)
         return self._router
+
+    def regulating(self, words: tuple[str, ...]) -> frozenset[str]:
+        """The documents whose clauses, headings or title say one of ``words`` (a programme named: 以工代训)."""
+        if words not in self._regulating:
+            wanted = [squeeze(w) for w in words]
+            self._regulating[words] = frozenset(
+                meta.doc_id for meta in self.documents()
+                if any(w in squeeze(chunk.embed_text()) for chunk in self.chunks(meta.doc_id) for w in wanted))
+        return self._regulating[words]
 
     def meta(self, doc_id: str) -> DocumentMeta | None:
         return next((d for d in self.documents() if d.doc_id == doc_id), None)

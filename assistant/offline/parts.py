@@ -13,7 +13,7 @@ from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
-from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
+from assistant.offline.evidence import Evidence, EvidenceFinder, amount_query, stated_categories, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
@@ -159,6 +159,7 @@ class PartAnswerer:
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
                          if e.chunk.id not in seen]
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
+        evidence = self._on_topic(evidence, u)
         if only_national:
             if evidence:
                 prefix = compose.national_only_prefix([p.label for p in uncovered])
@@ -271,6 +272,19 @@ class PartAnswerer:
             return regions
         own = [r for r in regions if r not in compared and r != NATIONAL_REGION]
         return own if own and self.finder.find(text, u, regions=own, strict=True) else regions
+
+    def _on_topic(self, evidence: list[Evidence], u: Understanding) -> list[Evidence]:
+        """A question naming a programme some document of the library regulates by name (以工代训, a `core` word in
+        topics.yaml) is not answered by a clause of a document that never names it and does not say its terms (a
+        province's 生活费 clause for 以工代训 asked in a city only a sibling city regulates it for)."""
+        topic = next((t for t in self.engine.knowledge.topics.topics if t.name == u.topic and t.core), None)
+        if topic is None or not any(squeeze(word) in squeeze(u.normalized) for word in topic.core):
+            return evidence  # only a programme the question names by name (考下来 names no programme)
+        regulating = self.engine.regulating(topic.core)
+        if not regulating:
+            return evidence
+        return [e for e in evidence if e.chunk.doc_id in regulating
+                or any(term in squeeze(e.chunk.text) for term in topic.terms)]
 
     @staticmethod
     def _topic(u: Understanding) -> str:

@@ -144,6 +144,7 @@ def applies_to(check: Check, asked: str) -> bool:
     return not (asked and check.per and check.per not in asked)
 
 
+RELAXED_FROM = re.compile(r"由[^，,；;。]{1,12}?放宽\s*(?:至|到|为)\s*$")
 RAISE_AFTER = re.compile(r"(?:提高|上浮|增加|上调)\s*\d")  # …的，补贴标准上浮N%
 PER_UNIT = re.compile(r"每(?:名|位|个|家|户|所|期|班|批|张)([\u4e00-\u9fff]{2})")
 AT_LEAST = re.compile(r"\s*(?:[（(][^（()）]{1,6}[）)])?\s*(?:（含）|\(含\))?\s*(?:及以上|以上)")
@@ -256,7 +257,7 @@ def phrase_around(text: str, start: int, end: int) -> tuple[int, str]:
 
 def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str, int]] = ()) -> list[Check]:
     """Lower bounds (and age bounds) of ``text`` compared with quantities the user stated about the same thing."""
-    stated = [s for s in stated if s.quantity.kind in ("duration", "money", "count", "age", "number")]
+    stated = [s for s in stated if s.quantity.kind in ("duration", "money", "count", "age", "number", "percent")]
     if not stated:
         return []
     skip = set(taken)
@@ -273,7 +274,9 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 q = _as_money(item.quantity) if threshold.kind == "money" else item.quantity
                 if q.kind != threshold.kind or q.unit != threshold.unit:
                     continue
-                near = phrase if window else sentence[max(at, threshold.start - NEAR) :
+                relaxed = RELAXED_FROM.search(sentence, at, threshold.start)  # 出勤率由90%放宽至80%: from 由
+                anchor = relaxed.start() if relaxed else threshold.start
+                near = phrase if window else sentence[max(at, anchor - NEAR) :
                                                       min(at + len(phrase), threshold.end + NEAR)]
                 if (window or times) and not item.elapsed:
                     continue  # 一年能发多少 is no time since anything; 想申请3次 has used none

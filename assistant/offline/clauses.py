@@ -25,7 +25,7 @@ from assistant.offline.verdicts import (
     row_grants,
     verdict_indices,
 )
-from assistant.rules.results import CalculationResult, plain_number
+from assistant.rules.results import CalculationResult, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
 from ingest.validity import repealed
@@ -102,6 +102,7 @@ class ClauseComposer:
         status = "answered"
         lines = [prefix] if prefix else []
         region = self.region_label(primary.chunk)
+        new_result: CalculationResult | None = None  # the amount worked out, to set against the older document's
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities):
@@ -156,6 +157,7 @@ class ClauseComposer:
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted.worked, adjusted.adjustment, adjusted.bases[-1]
+                new_result = result.result
                 rated = list({c.id: c for c in [adjustment.chunk, *adjusted.bases]}.values())
                 citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated, start=1)]
                 quotes = [(citations[0], selection.best(adjustment.chunk.text, score, 1)),
@@ -167,6 +169,7 @@ class ClauseComposer:
                     base_region=self.region_label(base) if len(citations) > 1 else "", base_n=len(citations))
             elif worked is not None:  # the rate worked out with the question's figures (its clause cited)
                 answer_line, rated_chunk, rated = worked
+                new_result = rated
                 citations = [citation_from_chunk(1, rated_chunk)]
                 quotes = [(citations[0], rate_quote(rated_chunk.text, rated, score))]
             if verdict is not None:
@@ -187,7 +190,11 @@ class ClauseComposer:
             old_meta, new_meta = self.engine.meta(older.chunk.doc_id), self.engine.meta(primary.chunk.doc_id)
             if old_meta and new_meta:
                 citations.append(citation_from_chunk(len(citations) + 1, older.chunk))
-                lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
+                if self.sets_now_against_before(understanding):  # what it said, in the answer itself
+                    lines.append(self.before_now(older.chunk, old_meta, new_meta, citations[-1], new_result,
+                                                 understanding, score))
+                else:
+                    lines.append(compose.earlier_policy_note(old_meta, new_meta, citations[-1]))
                 # its words quoted — but a figure the answering clause replaces (an amount, a deadline of its own)
                 # only when the question asks about before
                 replaced = _terms(older.chunk.text) & _terms(primary.chunk.text)
@@ -269,6 +276,23 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def before_now(self, old: Chunk, old_meta: DocumentMeta, new_meta: DocumentMeta, citation: Citation,
+                   new_result: CalculationResult | None, understanding: Understanding,
+                   score: Callable[[str], float]) -> str:
+        """以前…现在…: what the replaced document said on the point — its figure worked out with the question's facts
+        when the answer computed one, with the difference when asked (涨了多少) — and which document now applies."""
+        said = selection.best(old.text, score, 1)
+        change = ""
+        if new_result is not None and new_result.amount is not None:
+            worked = self.arithmetic.work(old_meta, self.engine.chunks(old.doc_id), old.clause_path, understanding)
+            if worked is not None and worked.result.amount is not None:
+                before, now = worked.result.amount, new_result.amount
+                said = f"按原规定计算为{yuan(before)}（{'；'.join(worked.result.trace)}）"
+                words = self.engine.knowledge.answers.difference_words
+                if before != now and any(w in understanding.normalized for w in words):
+                    change = f"现行标准比原规定{'增加' if now > before else '减少'}{yuan(abs(now - before))}。"
+        return compose.before_now_note(old_meta, new_meta, citation, said, change)
 
     def local_verdict(self, primary: Chunk, understanding: Understanding, stated: list[Stated], asked: str
                       ) -> tuple[Verdict, Chunk] | None:

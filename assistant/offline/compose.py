@@ -302,6 +302,13 @@ def repealed_note(number: str, repealer: DocumentMeta, n: int) -> str:
     return f"本库未收录{number}。{where}明确规定该文件同时废止[{n}]，已不再执行，现以{by}为准。"
 
 
+def before_now_note(old: DocumentMeta, new: DocumentMeta, citation: Citation, said: str, change: str) -> str:
+    """原规定（文号，年份）[n]：<what it said>。<change>现以<newer>为准。"""
+    said = said.rstrip("。；;")
+    return (f"原规定（{old.doc_number or doc_label(old)}，{old.year}年）[{citation.n}]{citation.clause}：{said}。"
+            f"{change}现以{new.doc_number or doc_label(new)}（{new.year}年）为准。")
+
+
 def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:
     return (
         f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}也涉及这一事项，"

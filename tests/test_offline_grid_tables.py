@@ -70,6 +70,8 @@ CITY = """# 通化市技能竞赛奖励办法
 | 3 | 通化市职业技能竞赛（含行业职工技能比武） | 8000元 | 5000元 | 3000元 |
 | 4 | 县级职业技能竞赛 | 3000元 | 2000元 | 1000元 |
 
+（二）团体项目按上表标准的2倍奖励团队。
+
 ## 二、附则
 
 本办法自2025年5月1日起施行。
@@ -178,3 +180,10 @@ def test_a_share_of_the_provincial_standard_is_of_what_the_province_pays_the_ask
     cited = {(c.doc_id, c.clause) for c in answer.citations}
     assert ("baishan-2025-key-industry-training", "一、") in cited
     assert ("jilin-2025-training-subsidy", "第三条") in cited
+
+
+def test_a_multiple_of_the_table_applies_to_the_case_it_names(engine: OfflineEngine) -> None:
+    team = engine.answer("通化市职业技能竞赛里我们拿了团体一等奖，团队奖励多少钱")
+    assert Decimal(16000) in figures(lead(team.answer)), team.answer  # 8000 × 2
+    alone = engine.answer("通化市职业技能竞赛个人一等奖奖励多少钱")
+    assert Decimal(8000) in figures(lead(alone.answer)) and Decimal(16000) not in figures(alone.answer), alone.answer

@@ -47,6 +47,7 @@ SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
 # an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
 PAID_BEFORE = re.compile(r"(?:预拨|拨付|拨|发放|支付|兑现|兑付)(?:剩余|其余)?(?:资金|补贴|部分)?(?:的)?\s*$")
+TIMES = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*倍")  # 标准的1.5倍
 APPLY_WORD = re.compile(r"(?:按照|按)")
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
@@ -79,6 +80,8 @@ class Adjustment:
     def step(self, base: Decimal, amount: Decimal) -> str:
         if self.raises:
             return f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}"
+        if self.phrase.endswith("倍"):
+            return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent / 100)} = {yuan(amount)}"
         return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(amount)}"
 
     def apply(self, worked: Worked) -> Worked:
@@ -99,6 +102,13 @@ class Adjustment:
             trace.append(self.step(base, amount))
         result = worked.result.model_copy(update={"amount": amount, "trace": trace})
         return Worked(result, worked.arguments, worked.assumptions)
+
+
+def _times(text: str) -> Decimal:
+    """1.5 / 两 / 一点五 → the multiple as a number."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return Decimal(text)
+    return Decimal(str(cn2an.cn2an(text.replace("两", "二"), "smart")))
 
 
 def _number(text: str) -> str:
@@ -128,10 +138,10 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
         found_here = find_quantities(sentence)
         if any(q.kind == "money" for q in found_here):  # the rate it adjusts is in the sentence: the drafter's uplift
             continue
-        for quantity in found_here:
-            if quantity.kind != "percent":
-                continue
-            before, after = sentence[: quantity.start], sentence[quantity.end :]
+        shares = [(q.start, q.end, q.value) for q in found_here if q.kind == "percent"]
+        shares += [(m.start(), m.end(), _times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 1.5倍
+        for start_at, end_at, percent in sorted(shares):
+            before, after = sentence[:start_at], sentence[end_at:]
             raises = UPLIFT_WORDS.search(before) is not None
             if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
                 continue
@@ -150,8 +160,8 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             condition_end = applied[-1].start() if applied else len(before)
             condition = _condition(before[:condition_end])
             start = applied[-1].start() if applied else part_start
-            found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start : quantity.end].strip(),
-                                    percent=quantity.value,
+            found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start:end_at].strip(),
+                                    percent=percent,
                                     raises=raises, reference=reference, target=target, condition=condition))
     return found
 

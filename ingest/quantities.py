@@ -228,6 +228,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if not any(a <= match.start() < b for a, b in taken):
             months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)
             add("duration", months, "月", match.start(), match.end())
+    for match in _AGE_SAID.finditer(source):  # 我爸今年62了: an age said without 岁
+        value = number_value(match.group(1))
+        if value is not None and not any(a <= match.start(1) < b for a, b in taken):
+            add("age", value, "岁", match.start(1), match.end(1))
     for match in _CHAIN.finditer(source):
         before = source[max(0, match.start() - 2) : match.start()]
         if any(a <= match.start() < b for a, b in taken) or _ORDINAL.search(before):
@@ -276,6 +280,7 @@ def _relaxed(text: str, found: list[Quantity]) -> list[Quantity]:
     return relaxed
 
 
+_AGE_SAID = re.compile(r"今年\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:了|啦)")
 _RELAXED_GAP = re.compile(r"^\s*放宽\s*(?:至|到|为)\s*$")
 
 

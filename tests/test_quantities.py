@@ -121,6 +121,8 @@ def test_counts() -> None:
     ("text", "expected"),
     [
         ("今年15岁", [("15", None, None)]),
+        ("我爸今年62了", [("62", None, None)]),  # an age said without 岁
+        ("他今年五十八啦", [("58", None, None)]),
         ("年满16周岁", [("16", "min", True)]),
         ("45岁以下的劳动者", [("45", "max", True)]),
         ("年满18周岁至60周岁", [("18", "min", True), ("60", "max", True)]),

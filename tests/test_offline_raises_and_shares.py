@@ -93,3 +93,9 @@ def test_an_instalment_is_not_applied_when_the_question_asks_the_whole(engine: O
     answer = engine.answer("牡丹江企业8个学徒培训中级工，已经培训备案了，学制一年，补贴总共多少")
     stated = figures(lead(answer.answer))
     assert Decimal(32000) in stated and Decimal(12800) not in stated, answer.answer
+
+
+def test_asking_the_rate_of_one_period_states_no_period(engine: OfflineEngine) -> None:
+    """一个月补多少 asks the monthly rate; 带了6个月 is the period (capped at 4)."""
+    answer = engine.answer("牡丹江以工代训一个月补多少？我们招了2个离校的大学生，签了合同，带了6个月，一共多少")
+    assert Decimal(4800) in figures(lead(answer.answer)), answer.answer

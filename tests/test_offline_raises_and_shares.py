@@ -99,3 +99,11 @@ def test_asking_the_rate_of_one_period_states_no_period(engine: OfflineEngine) -
     """一个月补多少 asks the monthly rate; 带了6个月 is the period (capped at 4)."""
     answer = engine.answer("牡丹江以工代训一个月补多少？我们招了2个离校的大学生，签了合同，带了6个月，一共多少")
     assert Decimal(4800) in figures(lead(answer.answer)), answer.answer
+
+
+@pytest.mark.parametrize("question", ["牡丹江学徒培训补贴是一次性给吗？分几次拨？", "牡丹江的学徒补贴钱是怎么拨的"])
+def test_how_the_money_is_paid_is_answered_by_the_payment_clause(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    body = answer.answer.split("依据")[0]
+    assert "40%" in body and "60%" in body, answer.answer
+    assert "第五条" in {c.clause for c in answer.citations}

@@ -78,12 +78,34 @@ CITY = """# 通化市技能竞赛奖励办法
 """
 
 
+SIPING = """四平市职业技能培训补贴标准
+四人社发〔2025〕4号
+一、本市职业技能培训补贴按附件所列标准执行。
+二、本标准自2025年3月1日起施行。
+
+附件
+
+四平市职业技能培训补贴标准目录
+
+序号\t职业（工种）\t等级\t补贴标准（元/人）
+
+1\t电工\t四级/中级工\t1800
+
+2\t电工\t三级/高级工\t2600
+
+3\t焊工\t四级/中级工\t2000
+
+4\t育婴员\t四级/中级工\t1200
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_for(tmp_path_factory.mktemp("grid"), {
         "jilin-2025-training-subsidy.txt": PROVINCE,
         "tonghua-2025-competition-rewards.md": CITY,
         "baishan-2025-key-industry-training.txt": BAISHAN,
+        "siping-2025-training-standards.txt": SIPING,
     })
 
 
@@ -187,3 +209,15 @@ def test_a_multiple_of_the_table_applies_to_the_case_it_names(engine: OfflineEng
     assert Decimal(16000) in figures(lead(team.answer)), team.answer  # 8000 × 2
     alone = engine.answer("通化市职业技能竞赛个人一等奖奖励多少钱")
     assert Decimal(8000) in figures(lead(alone.answer)) and Decimal(16000) not in figures(alone.answer), alone.answer
+
+
+@pytest.mark.parametrize(("question", "amount", "rows"), [
+    ("四平的，考了电工三级（高级工），培训补贴多少", Decimal(2600), {"附件1 第2行"}),  # a lead on two rows
+    ("四平电工中级工证补多少钱", Decimal(1800), {"附件1 第1行"}),
+    ("四平焊工和育婴员两个中级证一共补多少", Decimal(3200), {"附件1 第3行", "附件1 第4行"}),
+])
+def test_rows_sharing_a_lead_are_told_apart_by_their_other_words(engine: OfflineEngine, question: str,
+                                                                 amount: Decimal, rows: set[str]) -> None:
+    answer = engine.answer(question)
+    assert amount in figures(lead(answer.answer)), answer.answer
+    assert rows <= {c.clause for c in answer.citations}, answer.citations

@@ -107,3 +107,12 @@ def test_how_the_money_is_paid_is_answered_by_the_payment_clause(engine: Offline
     body = answer.answer.split("依据")[0]
     assert "40%" in body and "60%" in body, answer.answer
     assert "第五条" in {c.clause for c in answer.citations}
+
+
+@pytest.mark.parametrize(("question", "amount"), [
+    ("牡丹江企业8个学徒培训中级工，学制一年，第一笔钱能拨多少", Decimal(12800)),  # 32000 × 40%
+    ("牡丹江企业8个学徒培训中级工，学制一年，剩下的那笔给多少", Decimal(19200)),  # 32000 × 60%
+])
+def test_an_instalment_asked_by_its_place(engine: OfflineEngine, question: str, amount: Decimal) -> None:
+    answer = engine.answer(question)
+    assert amount in figures(lead(answer.answer)), answer.answer

@@ -67,6 +67,7 @@ class Adjustment:
     reference: str  # "article" | "attachment" | "level" | "own"
     target: str  # 第七条 / 附件1 / a level (province, city …) / ""
     condition: str  # the clause part the adjustment depends on
+    place: tuple[int, int] = (0, 1)  # (index, count) among the clause's shares of the whole (instalments)
 
     @property
     def paid(self) -> bool:
@@ -163,6 +164,9 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start:end_at].strip(),
                                     percent=percent,
                                     raises=raises, reference=reference, target=target, condition=condition))
+    paid = [index for index, adjustment in enumerate(found) if adjustment.paid]  # the clause's instalments, in order
+    for place, index in enumerate(paid):
+        found[index] = replace(found[index], place=(place, len(paid)))
     return found
 
 
@@ -256,6 +260,7 @@ class StandardResolver:
         self.condition_chars = answers.condition_chars
         self.negations = engine.knowledge.facts.negations
         self.paid_words = answers.paid_words
+        self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
@@ -320,6 +325,10 @@ class StandardResolver:
             return None  # 工种不在急需紧缺目录里
         if adjustment.paid and not any(word in u.normalized for word in self.paid_words):
             return None  # an instalment only when the question asks about paying in parts
+        place, count = adjustment.place
+        ordinal = count > 1 and adjustment.paid and (
+            (place == 0 and any(w in u.normalized for w in self.first_paid_words))
+            or (place == count - 1 and any(w in u.normalized for w in self.last_paid_words)))
         base = self.base(adjustment, text, u, quantities)
         if base is None:
             return None
@@ -330,7 +339,7 @@ class StandardResolver:
         share, weight = self.said_share(adjustment, terms, base_text, met)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
-        if named(adjustment, stated, self.condition_chars, base_text, distinguishing):
+        if ordinal or named(adjustment, stated, self.condition_chars, base_text, distinguishing):
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
@@ -371,27 +380,29 @@ class StandardResolver:
             if meta is None or (not states_amount(chunk.text, money=True) and chunk.kind != "table_row"):
                 continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
-            worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u)
+            worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=adjustment.paid)
             if worked is None or worked.result.amount is None:
                 continue
-            row = self._row(worked, chunk, doc_chunks)
+            rows = self.rows(worked, chunk, doc_chunks)
             if adjustment.reference == "level":
-                own = self.adjusted(row, None, text, u, [meta.region], quantities, higher=False,
+                own = self.adjusted(rows[0], None, text, u, [meta.region], quantities, higher=False,
                                     explained=adjustment.condition)
                 if own is not None:
                     return own.worked, (own.adjustment.chunk, *own.bases)
-            return worked, (row,)
+            return worked, rows
         return None
 
     @staticmethod
-    def _row(worked: Worked, chunk: Chunk, doc_chunks: list[Chunk]) -> Chunk:
-        """A table's standard rests on the row of the category chosen (焊工（五级/初级工）), not the table's first."""
+    def rows(worked: Worked, chunk: Chunk, doc_chunks: list[Chunk]) -> tuple[Chunk, ...]:
+        """A table's standard rests on the rows of the categories chosen (焊工（五级/初级工）; 养老护理员 and 育婴员
+        added up), not the table's first."""
         if chunk.kind != "table_row":
-            return chunk
+            return (chunk,)
         table = chunk.clause_path.rsplit(" ", 1)[0]
-        chosen = [v.split(GRID_JOIN, 1)[0] for v in worked.arguments.values() if isinstance(v, str)]
-        return next((c for c in doc_chunks if c.kind == "table_row" and c.clause_path.startswith(table + " ")
-                     and any(c.text.startswith(v) for v in chosen)), chunk)
+        chosen = [v.split(GRID_JOIN) for v in worked.arguments.values() if isinstance(v, str)]
+        rows = tuple(c for c in doc_chunks if c.kind == "table_row" and c.clause_path.startswith(table + " ")
+                     and any(c.text.startswith(v[0]) and all(p in c.text for p in v[1:]) for v in chosen))
+        return rows or (chunk,)
 
     def _higher_standard(self, adjustment: Adjustment, text: str, u: Understanding) -> list[Chunk]:
         """Amount clauses of the higher level's documents: a region of that level that applies to the asker's place

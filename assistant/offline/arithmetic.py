@@ -51,7 +51,9 @@ class Worked:
 
 
 def _named(option: str, text: str, values: Iterable[str]) -> bool:
-    return squeeze(option) in text or option in values
+    """Said verbatim, as a stated value, or (三级/高级工) by one of its alternatives."""
+    alternatives = [a for a in option.split("/") if len(a) >= 2] if "/" in option else []
+    return squeeze(option) in text or option in values or any(a in text for a in alternatives)
 
 
 def _head(option: str) -> str:
@@ -84,12 +86,14 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
     or as a stated fact); an option inside another named one (技师 in 高级技师) yields to it. Else the one option a
     stated value begins, the longest value first (高级工 → the row "高级工（三级）证书" even beside "高级技师（一级）
     证书"), never an option that is a word the value is not (高级 is not 高级技师)."""
-    if options and all(GRID_JOIN in o for o in options):  # a grid: the row and the column, each named
+    if any(GRID_JOIN in o for o in options):  # a grid (or rows sharing a lead): the row, then what sets it apart
         rows = list(dict.fromkeys(o.split(GRID_JOIN, 1)[0] for o in options))
-        columns = list(dict.fromkeys(o.split(GRID_JOIN, 1)[1] for o in options))
-        row, column = category(rows, u, not_words), category(columns, u, not_words)
-        chosen = f"{row}{GRID_JOIN}{column}"
-        return chosen if chosen in options else None
+        row = category(rows, u, not_words)
+        mine = [o for o in options if o.split(GRID_JOIN, 1)[0] == row]
+        if len(mine) <= 1:
+            return mine[0] if mine else None
+        column = category([o.split(GRID_JOIN, 1)[1] for o in mine], u, not_words)
+        return f"{row}{GRID_JOIN}{column}" if column is not None else None
     text = squeeze(u.normalized)
     stated = stated_values(u, not_words or {})
     values = [v for v, _ in stated]
@@ -144,7 +148,10 @@ class ClauseArithmetic:
         self.not_words = {spec.name: (*spec.not_words, *spec.options) for spec in facts}
         self.per_instalment = per_instalment or {}  # 年 → 每年: words asking for one instalment
 
-    def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding) -> Worked | None:
+    def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding, *,
+             restate: bool = False) -> Worked | None:
+        """The clause's rate run with the question's facts; ``restate``: also when they only restate its one figure
+        (the whole a share is taken of: 一次性补助资金N万元, 首笔拨付60%)."""
         own = [c for c in chunks if c.clause_path == clause]
         table = TABLE_ROW.match(clause)
         if table and own and own[0].kind == "table_row":  # a row: the whole table, one category per row
@@ -156,7 +163,7 @@ class ClauseArithmetic:
                  if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
         picked = self._sentence(rates, u)
         for data in [picked] if picked is not None else rates:
-            worked = self._run(data, meta, corpus, u, picked=picked is not None)
+            worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1))
             if worked is not None:
                 return self._instalment(worked, "\n".join(c.text for c in own), u)
         for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
@@ -186,7 +193,7 @@ class ClauseArithmetic:
             step = f"合计：{' + '.join(yuan(a) for a in amounts)} = {yuan(total)}"
         result = results[0].model_copy(update={"amount": money(total), "trace": [*steps, step]})
         assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
-        return Worked(result, {}, assumptions)
+        return Worked(result, {f"category_{n}": name for n, name in enumerate(names, start=1)}, assumptions)
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
         """安家补贴分N年等额发放 asked 每年发多少: the total divided into its equal instalments."""

@@ -168,10 +168,11 @@ class ClauseComposer:
                     self.engine.knowledge.answers.worked_out, phrase=adjustment.phrase,
                     base_region=self.region_label(base) if len(citations) > 1 else "", base_n=len(citations))
             elif worked is not None:  # the rate worked out with the question's figures (its clause cited)
-                answer_line, rated_chunk, rated = worked
+                answer_line, rated_chunks, rated = worked
                 new_result = rated
-                citations = [citation_from_chunk(1, rated_chunk)]
-                quotes = [(citations[0], rate_quote(rated_chunk.text, rated, score))]
+                citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated_chunks, start=1)]
+                quotes = [(c, rate_quote(chunk.text, rated, score))
+                          for c, chunk in zip(citations, rated_chunks, strict=True)]
             if verdict is not None:
                 cited = next((c.n for c in citations
                               if (c.doc_id, c.clause) == (condition.doc_id, condition.clause_path)), None)
@@ -228,9 +229,10 @@ class ClauseComposer:
         return Answer(question=question, status=status, answer=body, citations=citations)
 
     def worked(self, region: str, primary: Evidence, evidence: list[Evidence],
-               understanding: Understanding) -> tuple[str, Chunk, CalculationResult] | None:
+               understanding: Understanding) -> tuple[str, tuple[Chunk, ...], CalculationResult] | None:
         """The clause's own rate worked out with the question's figures, when no verified rule covers the clause: the
-        answering clause, or — when it states no amount — the best supported clause of its document that does."""
+        answering clause, or — when it states no amount — the best supported clause of its document that does; for a
+        table, the rows of the categories chosen are the clauses cited."""
         chunks = [primary.chunk]
         if not states_amount(primary.chunk.text, money=True):
             chunks += [e.chunk for e in evidence[:WORKED_DEPTH] if e.chunk.doc_id == primary.chunk.doc_id
@@ -244,7 +246,7 @@ class ClauseComposer:
             if worked is not None:
                 line = compose.worked_answer(region, worked.result, 1, worked.assumptions,
                                              self.engine.knowledge.answers.worked_out)
-                return line, chunk, worked.result
+                return line, StandardResolver.rows(worked, chunk, self.engine.chunks(chunk.doc_id)), worked.result
         return None
 
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding):

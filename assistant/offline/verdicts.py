@@ -144,6 +144,7 @@ def applies_to(check: Check, asked: str) -> bool:
     return not (asked and check.per and check.per not in asked)
 
 
+JOINED = re.compile(r"并且|并|且|以及")  # parts of one condition phrase joined (留用并签订…)
 RELAXED_FROM = re.compile(r"由[^，,；;。]{1,12}?放宽\s*(?:至|到|为)\s*$")
 RAISE_AFTER = re.compile(r"(?:提高|上浮|增加|上调)\s*\d")  # …的，补贴标准上浮N%
 PER_UNIT = re.compile(r"每(?:名|位|个|家|户|所|期|班|批|张)([\u4e00-\u9fff]{2})")
@@ -276,8 +277,11 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                     continue
                 relaxed = RELAXED_FROM.search(sentence, at, threshold.start)  # 出勤率由90%放宽至80%: from 由
                 anchor = relaxed.start() if relaxed else threshold.start
-                near = phrase if window else sentence[max(at, anchor - NEAR) :
-                                                      min(at + len(phrase), threshold.end + NEAR)]
+                # …见习单位留用并签订N年以上劳动合同: the bound's own part of the phrase (after 并), not 见习
+                low = max([at, *(m.end() for m in JOINED.finditer(sentence, at, anchor))])
+                high = min([at + len(phrase), *(m.start() for m in JOINED.finditer(sentence, threshold.end,
+                                                                                    at + len(phrase)))])
+                near = phrase if window else sentence[max(low, anchor - NEAR) : min(high, threshold.end + NEAR)]
                 if (window or times) and not item.elapsed:
                     continue  # 一年能发多少 is no time since anything; 想申请3次 has used none
                 if q.kind != "age" and not any(word in near for word in item.words):

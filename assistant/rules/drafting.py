@@ -56,7 +56,9 @@ PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数
               "天": ("days", "count", "天数", "天", "享受补贴的天数是多少？")}
 COUNT_UNITS = ("人", "个", "名", "次", "项", "家", "间", "户")
 TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
-GRID_JOIN = "·"  # a grid cell's category: row lead · column header
+GRID_JOIN = "·"  # a grid cell's category: row lead · column header (or · the row's other words)
+# a row's word cell as ingest renders it: （等级：三级/高级工）
+TEXT_CELL = re.compile(r"[（(，,][^：:（()）,，]{1,12}[：:]\s*([^，,（()）\d][^，,（()）]{0,15})")
 # one cell of a row of figures as ingest renders it: 中级（四级）1700元/人 or 一等奖（金牌）：20万元
 GRID_CELL = re.compile(r"(?:^|[，,])(?P<cell>(?P<label>[^，,：:\d]{1,20}?)[：:]?\d+(?:\.\d+)?(?:万元|元))")
 CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
@@ -278,23 +280,26 @@ class _Drafter:
             self.rules.append(rule)
             return
         rates: dict[str, str] = {}
+        leads = [row.text.partition("：")[0] for row in rows]
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
             main = re.match(r"\s*[^\d（(：:]{0,12}?(\d+(?:\.\d+)?)", rest)  # 1600 or 补贴标准1600元/人
             if not lead or main is None:
                 continue
             if MONEY_TABLE.search(caption):
+                # a lead on several rows (电工 四级 / 电工 三级): the row's other words tell them apart
+                label = lead if leads.count(lead) == 1 else GRID_JOIN.join([lead, *TEXT_CELL.findall(rest)])
                 rule.parameters[f"rate_{index}"] = {"value": number(Decimal(main.group(1))), "unit": "元",
                                                     "phrase": row.text[: len(lead) + 1 + main.end()],
-                                                    "clause": row.clause_path, "label": lead}
-                rates[lead] = f"rate_{index}"
+                                                    "clause": row.clause_path, "label": label}
+                rates[label] = f"rate_{index}"
             for cell in CELL.finditer(rest[main.end() :]):
                 unit = unit_of_label(cell.group("label"))
                 if unit:
                     rule.parameters[f"col_{index}_{len(rule.parameters)}"] = {
                         "value": number(Decimal(cell.group("number"))), "unit": unit,
                         "phrase": f"{cell.group('label')}：{cell.group('number')}", "clause": row.clause_path}
-        if len(rates) >= 2 and len(set(rates)) == len(rates):
+        if len(rates) >= 2 and len(rates) == len(rule.parameters) - sum(k.startswith("col_") for k in rule.parameters):
             category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
                                        "question": "请问适用表中哪一类？",
                                        "options": [{"value": label} for label in rates]})

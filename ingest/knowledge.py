@@ -153,6 +153,7 @@ class AnswersFile(_Strict):
     rank_words: dict[str, int] = Field(default_factory=dict)
     per_instalment: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     paid_words: tuple[str, ...] = ()
+    hearsay_words: tuple[str, ...] = ()
     first_paid_words: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(

@@ -72,3 +72,10 @@ def test_a_question_about_now_alone_does_not_restate_the_old_figure(engine: Offl
     answer = engine.answer("黄冈现在高级工学徒每人每年补多少")
     body = answer.answer.split("依据")[0]
     assert Decimal(5500) in figures(body) and Decimal(4000) not in figures(body), answer.answer
+
+
+def test_a_figure_the_asker_heard_is_set_against_the_current_rule(engine: OfflineEngine) -> None:
+    answer = engine.answer("同事说黄冈学徒培训开班后45天内备案就行，现在还是这样吗？")
+    body = answer.answer.split("依据")[0]
+    assert "20日" in body and "45日" in body, answer.answer
+    assert body.index("20日") < body.index("45日")

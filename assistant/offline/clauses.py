@@ -421,13 +421,14 @@ class ClauseComposer:
         )
         return primary, older
 
-    @staticmethod
-    def sets_now_against_before(understanding: Understanding) -> bool:
+    def sets_now_against_before(self, understanding: Understanding) -> bool:
         """以前的方案呢 / 现在还是50%吗 / 以前每年补5500，现在呢: an earlier policy named, or a current-policy question
-        quoting a figure the asker remembers (an amount, a rate, a bare 5500) — not 按现行政策 alone."""
+        quoting a figure the asker remembers (an amount, a rate, a bare 5500; any figure they say they heard: 听说要
+        50岁以下, 同事说60天内) — not 按现行政策 alone."""
         if understanding.has("old_policy"):
             return True
-        remembered = any(q.kind in ("money", "percent", "number") for q in understanding.quantities)
+        heard = any(w in understanding.normalized for w in self.engine.knowledge.answers.hearsay_words)
+        remembered = any(q.kind in ("money", "percent", "number") or heard for q in understanding.quantities)
         return understanding.has("current_policy") and remembered
 
     def counterpart(

@@ -37,6 +37,8 @@ class IntentSpec(_Strict):
     # words that signal the intent only when none of `yields_to` holds: 申报 in 怎么申报 asks how, in 能申报…吗 whether
     weak_words: tuple[str, ...] = ()
     yields_to: tuple[str, ...] = ()
+    # intents whose longer words swallow this one's (哪些 in 哪些材料 asks for a procedure's materials, no list)
+    inside: tuple[str, ...] = ()
 
     @field_validator("patterns")
     @classmethod
@@ -45,9 +47,15 @@ class IntentSpec(_Strict):
             re.compile(pattern)
         return patterns
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, swallowing: tuple[str, ...] = ()) -> bool:
+        """One of its words or patterns is in the text (a word only where none of ``swallowing`` covers it)."""
+        if swallowing:
+            text = re.sub("|".join(re.escape(w) for w in sorted(swallowing, key=len, reverse=True)), "\x00", text)
         return any(word in text for word in (*self.words, *self.content_cues)) or any(
             re.search(p, text) for p in self.patterns)
+
+    def all_words(self) -> tuple[str, ...]:
+        return (*self.words, *self.content_cues)
 
     def weakly_matches(self, text: str) -> bool:
         return any(word in text for word in self.weak_words)

@@ -151,7 +151,12 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      ("我能不能申请直接引进？", "eligibility", {"eligibility", "personal"}),
      ("怎么申请补贴？", "procedure", {"procedure"}), ("哪些人可以免费培训？", "list", {"list"}),
      ("介绍一下职业培训", "general", set()), ("老文件还有效吗", "eligibility", {"old_policy", "status"}),
-     ("这个文件是哪个部门发的，文号多少", "amount", {"metadata"}), ("国家层面有什么规定", "list", {"national"})],
+     ("这个文件是哪个部门发的，文号多少", "amount", {"metadata"}), ("国家层面有什么规定", "list", {"national"}),
+     ("申领以工代训补贴要准备哪些材料？", "procedure", {"procedure"}),  # 哪些 of 哪些材料 asks for no list
+     ("以工代训补贴有哪些要求，材料去哪交", "list", {"list", "procedure"}),
+     ("学徒补贴是一次性给吗，分几次拨", "procedure", {"procedure"}),
+     ("以前要求60天内备案，现在改成多少天了", "amount", {"old_policy", "current_policy"}),
+     ("现在跟2019年那会儿比涨了多少", "comparison", {"old_policy", "current_policy"})],
 )
 def test_intents(understander, question, kind, intents) -> None:
     understanding = understander.understand(question)

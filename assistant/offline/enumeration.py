@@ -104,7 +104,7 @@ def title(parent: str, items: Sequence[Chunk]) -> str:
     label = parent if parent.startswith("附件") and " " not in parent else (last.group(0).strip() if last else parent)
     for heading in items[0].heading_path:
         if heading.startswith(label) and heading != label:
-            return heading[len(label):].strip(" 　：:")
+            return heading[len(label):].strip(" 　：:、.．")
     return ""
 
 

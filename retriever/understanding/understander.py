@@ -49,7 +49,9 @@ class QueryUnderstander:
         normalized = fold(text)
         documents, masked = self.names.find(normalized)
         specs = self.knowledge.intents.intents
-        intents = [name for name, spec in specs.items() if spec.matches(normalized)]
+        intents = [name for name, spec in specs.items()
+                   if spec.matches(normalized, tuple(w for other in spec.inside if other in specs
+                                                     for w in specs[other].all_words()))]
         intents += [name for name, spec in specs.items() if name not in intents and spec.weakly_matches(normalized)
                     and not any(other in intents for other in spec.yields_to)]
         intents = [name for name in specs if name in intents]  # the file's order

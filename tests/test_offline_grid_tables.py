@@ -221,3 +221,12 @@ def test_rows_sharing_a_lead_are_told_apart_by_their_other_words(engine: Offline
     answer = engine.answer(question)
     assert amount in figures(lead(answer.answer)), answer.answer
     assert rows <= {c.clause for c in answer.citations}, answer.citations
+
+
+@pytest.mark.parametrize("question", ["吉林电工中级证，一个是登记失业人员，一个是企业在职职工，补贴差多少？",
+                                      "吉林考电工中级证，失业人员和在职职工分别能补多少"])
+def test_two_groups_in_one_place_get_a_part_each(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert {Decimal(1400), Decimal(980)} <= figures(answer.answer), answer.answer  # 100% and 70% of 1400
+    if "差多少" in question:
+        assert Decimal(420) in figures(lead(answer.answer)), answer.answer

@@ -57,6 +57,10 @@ class PartAnswerer:
             by_document = self._by_document(resolved)
             if by_document is not None:
                 return by_document
+        if not parts and understanding.kind == "comparison" and understanding.has("amount"):
+            by_group = self._by_group(resolved)
+            if by_group is not None:
+                return by_group
         if not parts:
             place = understanding.places[0] if len(understanding.places) == 1 else None
             return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
@@ -70,6 +74,36 @@ class PartAnswerer:
             return compose.with_difference(combined, answers, [p.place.label if p.place else t
                                                                for p, t in zip(parts, titles, strict=True)])
         return combined
+
+    def _by_group(self, resolved: ResolvedQuestion) -> Answer | None:
+        """一个是失业人员，一个是在职职工，差多少: two groups of one unranked fact (facts.yaml choice options) named in
+        one place — a part per group, each answered with the other group's words left out and its own as the fact,
+        and their difference when asked. None unless the question names two or more groups of one fact."""
+        u = resolved.understanding
+        for spec in self.engine.knowledge.facts.facts:
+            if spec.type != "choice" or spec.order:
+                continue
+            named = {option: [w for w in (option, *words) if w in u.normalized]
+                     for option, words in spec.options.items()}
+            named = {option: words for option, words in named.items() if words}
+            if not 2 <= len(named) <= MAX_COMPARED:
+                continue
+            place = u.places[0] if len(u.places) == 1 else None
+            answers = []
+            for option in named:
+                text = resolved.text
+                for other, words in named.items():
+                    for word in sorted(words, key=len, reverse=True) if other != option else ():
+                        text = text.replace(word, "")
+                own = self.engine.retriever.understand(text)
+                own = own.model_copy(update={"facts": {**own.facts, spec.name: option}})
+                answers.append(self.part(resolved.question, text, own, "amount", place))
+            titles = list(named)
+            combined = compose.combine(resolved.question, answers, titles)
+            if len(answers) == 2 and any(w in u.normalized for w in self.engine.knowledge.answers.difference_words):
+                return compose.with_difference(combined, answers, titles)
+            return combined
+        return None
 
     def _by_document(self, resolved: ResolvedQuestion) -> Answer | None:
         """<甲>年的方案和<乙>年的办法比有什么变化: a part per named document, each answered from that document alone

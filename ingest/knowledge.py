@@ -48,11 +48,14 @@ class IntentSpec(_Strict):
         return patterns
 
     def matches(self, text: str, swallowing: tuple[str, ...] = ()) -> bool:
-        """One of its words or patterns is in the text (a word only where none of ``swallowing`` covers it)."""
-        if swallowing:
-            text = re.sub("|".join(re.escape(w) for w in sorted(swallowing, key=len, reverse=True)), "\x00", text)
-        return any(word in text for word in (*self.words, *self.content_cues)) or any(
-            re.search(p, text) for p in self.patterns)
+        """One of its words or patterns is in the text — a word only where no longer word of ``swallowing`` holds
+        it whole (哪些 of 哪些材料; not 哪些 of 用在哪些, which 在哪 only overlaps)."""
+        covers = [(m.start(), m.end()) for w in swallowing for m in re.finditer(re.escape(w), text)]
+        for word in (*self.words, *self.content_cues):
+            for m in re.finditer(re.escape(word), text):
+                if not any(a <= m.start() and m.end() <= b and b - a > len(word) for a, b in covers):
+                    return True
+        return any(re.search(p, text) for p in self.patterns)
 
     def all_words(self) -> tuple[str, ...]:
         return (*self.words, *self.content_cues)

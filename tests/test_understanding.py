@@ -153,6 +153,7 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      ("介绍一下职业培训", "general", set()), ("老文件还有效吗", "eligibility", {"old_policy", "status"}),
      ("这个文件是哪个部门发的，文号多少", "amount", {"metadata"}), ("国家层面有什么规定", "list", {"national"}),
      ("申领以工代训补贴要准备哪些材料？", "procedure", {"procedure"}),  # 哪些 of 哪些材料 asks for no list
+     ("工作室的资助钱能用在哪些方面", "list", {"list"}),  # 在哪 only overlaps 哪些: still a list
      ("以工代训补贴有哪些要求，材料去哪交", "list", {"list", "procedure"}),
      ("学徒补贴是一次性给吗，分几次拨", "procedure", {"procedure"}),
      ("以前要求60天内备案，现在改成多少天了", "amount", {"old_policy", "current_policy"}),

@@ -228,7 +228,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if not any(a <= match.start() < b for a, b in taken):
             months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)
             add("duration", months, "月", match.start(), match.end())
-    for match in _AGE_SAID.finditer(source):  # 我爸今年62了: an age said without 岁
+    for match in _AGE_SAID.finditer(source):  # 我爸今年N了: an age said without 岁
         value = number_value(match.group(1))
         if value is not None and not any(a <= match.start(1) < b for a, b in taken):
             add("age", value, "岁", match.start(1), match.end(1))
@@ -266,9 +266,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _relaxed(text: str, found: list[Quantity]) -> list[Quantity]:
-    """``出勤率由90%放宽至80%`` / ``年龄由45周岁放宽至50周岁``: a requirement relaxed to a new value bounds from
-    the side it was relaxed towards — lowered, the new value is the least allowed; raised, the most. The old value
-    bounds nothing any more."""
+    """``出勤率由A%放宽至B%`` (A > B) / ``年龄由A周岁放宽至B周岁`` (A < B): a requirement relaxed to a new value
+    bounds from the side it was relaxed towards — lowered, the new value is the least allowed; raised, the most. The
+    old value bounds nothing any more."""
     relaxed = list(found)
     for i in range(len(relaxed) - 1):
         old, new = relaxed[i], relaxed[i + 1]

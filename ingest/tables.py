@@ -16,7 +16,7 @@ _TOTAL = re.compile(r"^(总计|合计|小计|共计)$")
 # A header that states its column's unit in parentheses: 补贴标准（元/人）, 比例(%), 金额（万元）.
 _UNIT_HEADER = re.compile(r"^(.*?)[（(]\s*((?:万元|元|%|‰|个月|月|天|小时|课时)(?:/[^）)]{1,4})?)\s*[）)]$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-_MONEY = re.compile(r"^\d+(?:[.,]\d+)*\s*(?:万元|元)$")  # 20万元, 3000元
+_MONEY = re.compile(r"^\d+(?:[.,]\d+)*\s*(?:万元|元)$")  # N万元, N元
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def with_unit(name: str, value: str) -> str:
 
 
 def _money(name: str, value: str) -> bool:
-    """A cell holding a sum of money: 20万元 / 3000元, or a bare number under a header in 元."""
+    """A cell holding a sum of money: N万元 / N元, or a bare number under a header in 元."""
     value = value.strip()
     if _MONEY.match(value):
         return True
@@ -77,7 +77,7 @@ def is_grid(pairs: list[tuple[str, str]]) -> bool:
 def render_row(pairs: list[tuple[str, str]]) -> str:
     """[(地区, 某市), (数量, 3), (实施城市, 甲区…)] → 某市：甲区、乙区、丙区（数量：3）; an amount
     column whose header states the unit keeps it: 中级工：补贴标准1700元/人. A row of figures names each in column
-    order: 焊工：初级（五级）1300元/人，中级（四级）1700元/人，高级（三级）2100元/人."""
+    order: 焊工：初级（五级）A元/人，中级（四级）B元/人，高级（三级）C元/人."""
     if len(pairs) == 1:
         return pairs[0][1]
     if is_grid(pairs):

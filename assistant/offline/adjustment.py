@@ -88,7 +88,7 @@ class Adjustment:
     def apply(self, worked: Worked) -> Worked:
         """The base result with this adjustment applied (this clause cited first). A standard raised or shared
         (标准上浮N%, 标准的N%) is adjusted before it is multiplied by heads and periods, as the clause words it:
-        6000元 × (1 + 10%) = 6600元, then 6600元 × 2人 × 2年; a total (补贴总额的N%) after."""
+        A元 × (1 + N%) = B元, then B元 × 人数 × 年数; a total (补贴总额的N%) after."""
         base = worked.result.amount
         assert base is not None
         amount = money(base * self.factor())
@@ -140,7 +140,7 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
         if any(q.kind == "money" for q in found_here):  # the rate it adjusts is in the sentence: the drafter's uplift
             continue
         shares = [(q.start, q.end, q.value) for q in found_here if q.kind == "percent"]
-        shares += [(m.start(), m.end(), _times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 1.5倍
+        shares += [(m.start(), m.end(), _times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 标准的N倍
         for start_at, end_at, percent in sorted(shares):
             before, after = sentence[:start_at], sentence[end_at:]
             raises = UPLIFT_WORDS.search(before) is not None
@@ -312,7 +312,7 @@ class StandardResolver:
               terms: Sequence[str], quantities: Sequence[Stated], explained: str = ""
               ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
         """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all.
-        ``quantities``: what the question states with the words around it (今年32岁), compared with its bounds."""
+        ``quantities``: what the question states with the words around it (今年N岁), compared with its bounds."""
         specs = self.engine.knowledge.facts.facts
         vocabulary = self.engine.vocabulary()
         chunk = adjustment.chunk
@@ -320,7 +320,7 @@ class StandardResolver:
                               *stated_checks(adjustment.sentence, quantities)] if applies_to(c, stated)]
         if any(check.met is False for check in checks):
             return None  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
-        met = [check.condition() for check in checks if check.met]  # 35周岁以下 said as 今年32岁
+        met = [check.condition() for check in checks if check.met]  # N周岁以下 said as an age below N
         if negated(adjustment, u.normalized, self.condition_chars, self.negations):
             return None  # 工种不在急需紧缺目录里
         if adjustment.paid and not any(word in u.normalized for word in self.paid_words):

@@ -151,7 +151,7 @@ class ClauseArithmetic:
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding, *,
              restate: bool = False) -> Worked | None:
         """The clause's rate run with the question's facts; ``restate``: also when they only restate its one figure
-        (the whole a share is taken of: 一次性补助资金N万元, 首笔拨付60%)."""
+        (the whole a share is taken of: 一次性补助资金N万元, 首笔拨付P%)."""
         own = [c for c in chunks if c.clause_path == clause]
         table = TABLE_ROW.match(clause)
         if table and own and own[0].kind == "table_row":  # a row: the whole table, one category per row
@@ -290,7 +290,7 @@ class ClauseArithmetic:
 
     @staticmethod
     def _periods(name: str, u: Understanding) -> Decimal | int | None:
-        # 一天多少钱 asks the rate's own period, it states no period (beside 培训了25天)
+        # 一天多少钱 asks the rate's own period, it states no period (beside 培训了N天)
         durations = [q for q in u.loose_quantities if q.kind == "duration"
                      and not (q.value in (1, 12) and RATE_ASKED.match(u.normalized, q.end))]
         if name == "days":

@@ -299,7 +299,7 @@ class ClauseComposer:
     def local_verdict(self, primary: Chunk, understanding: Understanding, stated: list[Stated], asked: str
                       ) -> tuple[Verdict, Chunk] | None:
         """A verdict from a more local in-force document of the asker's place than the answering one, on a
-        condition it sets for a case the question names (重点企业…出勤率要求由90%放宽至80% for a question naming one
+        condition it sets for a case the question names (重点企业…出勤率要求由A%放宽至B% for a question naming one
         of the firms 重点企业 is defined as): the place's own rule overrides its parent's for that case."""
         meta = self.engine.meta(primary.doc_id)
         if meta is None:
@@ -423,8 +423,8 @@ class ClauseComposer:
 
     def sets_now_against_before(self, understanding: Understanding) -> bool:
         """以前的方案呢 / 现在还是50%吗 / 以前每年补5500，现在呢: an earlier policy named, or a current-policy question
-        quoting a figure the asker remembers (an amount, a rate, a bare 5500; any figure they say they heard: 听说要
-        50岁以下, 同事说60天内) — not 按现行政策 alone."""
+        quoting a figure the asker remembers (an amount, a rate, a bare number; any figure they say they heard: 听说要
+        N岁以下, 同事说N天内) — not 按现行政策 alone."""
         if understanding.has("old_policy"):
             return True
         heard = any(w in understanding.normalized for w in self.engine.knowledge.answers.hearsay_words)

@@ -275,7 +275,7 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 q = _as_money(item.quantity) if threshold.kind == "money" else item.quantity
                 if q.kind != threshold.kind or q.unit != threshold.unit:
                     continue
-                relaxed = RELAXED_FROM.search(sentence, at, threshold.start)  # 出勤率由90%放宽至80%: from 由
+                relaxed = RELAXED_FROM.search(sentence, at, threshold.start)  # 出勤率由A%放宽至B%: from 由
                 anchor = relaxed.start() if relaxed else threshold.start
                 # …见习单位留用并签订N年以上劳动合同: the bound's own part of the phrase (after 并), not 见习
                 low = max([at, *(m.end() for m in JOINED.finditer(sentence, at, anchor))])

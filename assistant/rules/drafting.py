@@ -59,7 +59,7 @@ TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
 GRID_JOIN = "·"  # a grid cell's category: row lead · column header (or · the row's other words)
 # a row's word cell as ingest renders it: （等级：三级/高级工）
 TEXT_CELL = re.compile(r"[（(，,][^：:（()）,，]{1,12}[：:]\s*([^，,（()）\d][^，,（()）]{0,15})")
-# one cell of a row of figures as ingest renders it: 中级（四级）1700元/人 or 一等奖（金牌）：20万元
+# one cell of a row of figures as ingest renders it: 中级（四级）N元/人 or 一等奖（金牌）：N万元
 GRID_CELL = re.compile(r"(?:^|[，,])(?P<cell>(?P<label>[^，,：:\d]{1,20}?)[：:]?\d+(?:\.\d+)?(?:万元|元))")
 CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
 MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")

@@ -116,3 +116,9 @@ def test_how_the_money_is_paid_is_answered_by_the_payment_clause(engine: Offline
 def test_an_instalment_asked_by_its_place(engine: OfflineEngine, question: str, amount: Decimal) -> None:
     answer = engine.answer(question)
     assert amount in figures(lead(answer.answer)), answer.answer
+
+
+def test_an_advance_asked_by_its_own_word_is_the_clauses_share(engine: OfflineEngine) -> None:
+    """预拨 asked of 培训备案后预拨40% (the event, 培训备案, not said): the share of the whole."""
+    answer = engine.answer("牡丹江学徒补贴能先预拨吗？我们8个中级工学徒学一年，预拨能拿多少")
+    assert Decimal(12800) in figures(lead(answer.answer)), answer.answer

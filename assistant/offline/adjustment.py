@@ -326,9 +326,10 @@ class StandardResolver:
         if adjustment.paid and not any(word in u.normalized for word in self.paid_words):
             return None  # an instalment only when the question asks about paying in parts
         place, count = adjustment.place
-        ordinal = count > 1 and adjustment.paid and (
-            (place == 0 and any(w in u.normalized for w in self.first_paid_words))
-            or (place == count - 1 and any(w in u.normalized for w in self.last_paid_words)))
+        ordinal = adjustment.paid and (
+            any(w in u.normalized and w in adjustment.phrase for w in self.paid_words)  # 预支 asked of 可申请预支N%
+            or (count > 1 and place == 0 and any(w in u.normalized for w in self.first_paid_words))
+            or (count > 1 and place == count - 1 and any(w in u.normalized for w in self.last_paid_words)))
         base = self.base(adjustment, text, u, quantities)
         if base is None:
             return None

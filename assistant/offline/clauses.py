@@ -253,7 +253,9 @@ class ClauseComposer:
         """A verdict on the user's stated facts from the answering clause, else from another clause of the same
         document that states the condition (conditions often stand in their own article)."""
         specs = self.engine.knowledge.facts.facts
-        stated = self.stated(understanding)
+        # a rate said (比例改为N%) claims a rule; it is the asker's own only when they ask whether they qualify
+        stated = [s for s in self.stated(understanding)
+                  if s.quantity.kind != "percent" or understanding.has("eligibility")]
         same_doc = [e.chunk for e in evidence if e.chunk.doc_id == primary.chunk.doc_id]
         rest = [c for c in self.engine.chunks(primary.chunk.doc_id) if c not in same_doc]
         situations = self.situations(understanding)

@@ -181,12 +181,15 @@ def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
     return names
 
 
+def spelt_out(text: str, names: Mapping[str, str]) -> str:
+    """The text with what each defined name it uses stands for added (五类人员 → 五类人员，脱贫家庭子女、…)."""
+    return "，".join([text, *(names[name] for name in names if name in text)])
+
+
 def with_definitions(adjustment: Adjustment, names: Mapping[str, str]) -> Adjustment:
     """The adjustment's condition with the groups it names by a defined name spelt out (五类人员 → 脱贫家庭子女、…)."""
-    spelt = [names[name] for name in names if name in adjustment.condition]
-    if not spelt:
-        return adjustment
-    return replace(adjustment, condition="，".join([adjustment.condition, *spelt]))
+    condition = spelt_out(adjustment.condition, names)
+    return adjustment if condition == adjustment.condition else replace(adjustment, condition=condition)
 
 
 def runs(text: str, shortest: int) -> Iterator[str]:
@@ -213,14 +216,14 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
     return False
 
 
-def named(adjustment: Adjustment, question: str, condition_chars: int, base: str = "",
-          distinguishing: Sequence[str] | None = None) -> bool:
-    """The question names the adjustment's condition: enough characters in a row shared with it that its base clause
-    does not also say, holding a word of the condition the base lacks (新引进的 of 新引进的人才为高校毕业生的 names
-    nothing the standard it raises does not: 新引进取得技师证书的人才)."""
+def names_condition(condition: str, question: str, condition_chars: int, base: str = "",
+                    distinguishing: Sequence[str] | None = None) -> bool:
+    """The question names a condition: enough characters in a row shared with it that ``base`` (the clause it sets
+    apart from) does not also say, holding a word of the condition the base lacks (新引进的 of 新引进的人才为高校毕业生
+    的 names nothing the standard it raises does not: 新引进取得技师证书的人才)."""
     asked, said = squeeze(question), squeeze(base)
     return any(run in asked and run not in said and (distinguishing is None or any(t in run for t in distinguishing))
-               for run in runs(squeeze(adjustment.condition), condition_chars))
+               for run in runs(squeeze(condition), condition_chars))
 
 
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
@@ -284,9 +287,9 @@ class StandardResolver:
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
         best: tuple[tuple[int, int, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
         for doc_id in [primary.doc_id, *local]:
-            names = defined_names(self.engine.chunks(doc_id))
+            names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
-            local = locality(meta) if meta else len(LOCALITY)
+            nearness = locality(meta) if meta else len(LOCALITY)
             for chunk in self.engine.chunks(doc_id):
                 for adjustment in adjustments(chunk, self.levels):
                     if not higher and (adjustment.reference == "level" or adjustment.raises
@@ -297,8 +300,8 @@ class StandardResolver:
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]
-                    if best is None or (rank, local, -weight) < best[0]:  # then the condition said most wins
-                        best = ((rank, local, -weight), *rest)
+                    if best is None or (rank, nearness, -weight) < best[0]:  # then the condition said most wins
+                        best = ((rank, nearness, -weight), *rest)
         if best is None:
             return None
         _, worked, adjustment, bases = best
@@ -340,7 +343,7 @@ class StandardResolver:
         share, weight = self.said_share(adjustment, terms, base_text, met)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
-        if ordinal or named(adjustment, stated, self.condition_chars, base_text, distinguishing):
+        if ordinal or names_condition(adjustment.condition, stated, self.condition_chars, base_text, distinguishing):
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases

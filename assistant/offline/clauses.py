@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 from assistant.citations import citation_from_chunk, sentences
 from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
-from assistant.offline.adjustment import StandardResolver, defined_names, locality, runs
+from assistant.offline.adjustment import StandardResolver, locality, names_condition, spelt_out
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
 from assistant.offline.procedure import ProcedureReader
-from assistant.offline.support import squeeze
 from assistant.offline.verdicts import (
     Stated,
     Verdict,
@@ -310,18 +309,16 @@ class ClauseComposer:
         docs = [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
                 and not d.superseded_by and locality(d) < locality(meta)]
         specs = self.engine.knowledge.facts.facts
-        parent = squeeze(primary.text)
+        chars = self.engine.knowledge.answers.condition_chars
         for doc in docs:
-            names = defined_names(self.engine.chunks(doc.doc_id))
+            names = self.engine.defined_names(doc.doc_id)
             for chunk in self.engine.chunks(doc.doc_id):
                 verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
                 if verdict is None or not verdict.checks:
                     continue
                 check = verdict.checks[0]
-                subject = check.sentence[: check.cue_at]
-                subject = "，".join([subject, *(names[n] for n in names if n in subject)])
-                if any(run in squeeze(understanding.normalized) and run not in parent
-                       for run in runs(squeeze(subject), self.engine.knowledge.answers.condition_chars)):
+                subject = spelt_out(check.sentence[: check.cue_at], names)
+                if names_condition(subject, understanding.normalized, chars, primary.text):
                     return verdict, chunk
         return None
 

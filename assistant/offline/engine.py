@@ -20,6 +20,7 @@ from assistant.conversation import ResolvedQuestion, remember, resolve
 from assistant.errorlog import log_internal_error, user_message_for
 from assistant.models import Answer, Conversation
 from assistant.offline import compose
+from assistant.offline.adjustment import defined_names
 from assistant.offline.calculation import RuleRouter, fact_specs
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
@@ -56,6 +57,7 @@ class OfflineEngine:
         self._chunks: dict[str, list[Chunk]] = {}
         self._vocabulary: CorpusVocabulary | None = None
         self._regulating: dict[tuple[str, ...], frozenset[str]] = {}
+        self._defined: dict[str, dict[str, str]] = {}
         self._tokenizer = ChineseTokenizer(self.knowledge)
         self._router: RuleRouter | None = None
 
@@ -92,7 +94,7 @@ class OfflineEngine:
         key = tuple((d.doc_id, d.source_sha256) for d in documents)
         if key != self._corpus_key:
             self._documents, self._corpus_key, self._chunks, self._vocabulary = documents, key, {}, None
-            self._regulating = {}
+            self._regulating, self._defined = {}, {}
 
     def documents(self) -> list[DocumentMeta]:
         if self._documents is None:
@@ -135,6 +137,12 @@ class OfflineEngine:
                 meta.doc_id for meta in self.documents()
                 if any(w in squeeze(chunk.embed_text()) for chunk in self.chunks(meta.doc_id) for w in wanted))
         return self._regulating[words]
+
+    def defined_names(self, doc_id: str) -> dict[str, str]:
+        """The names a document defines (以下简称“X”) and what they stand for, read once per index generation."""
+        if doc_id not in self._defined:
+            self._defined[doc_id] = defined_names(self.chunks(doc_id))
+        return self._defined[doc_id]
 
     def meta(self, doc_id: str) -> DocumentMeta | None:
         return next((d for d in self.documents() if d.doc_id == doc_id), None)

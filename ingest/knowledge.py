@@ -50,8 +50,10 @@ class IntentSpec(_Strict):
     def matches(self, text: str, swallowing: tuple[str, ...] = ()) -> bool:
         """One of its words or patterns is in the text — a word only where no longer word of ``swallowing`` holds
         it whole (哪些 of 哪些材料; not 哪些 of 用在哪些, which 在哪 only overlaps)."""
-        covers = [(m.start(), m.end()) for w in swallowing for m in re.finditer(re.escape(w), text)]
-        for word in (*self.words, *self.content_cues):
+        covers = [(m.start(), m.end()) for w in swallowing if w in text for m in re.finditer(re.escape(w), text)]
+        for word in self.all_words():
+            if word not in text:
+                continue
             for m in re.finditer(re.escape(word), text):
                 if not any(a <= m.start() and m.end() <= b and b - a > len(word) for a, b in covers):
                     return True

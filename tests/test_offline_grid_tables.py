@@ -148,6 +148,13 @@ def test_rows_under_different_columns_are_no_grid() -> None:
                for o in i.get("options", []))
 
 
+def test_a_grid_with_two_rows_of_one_lead_is_not_drafted() -> None:
+    """Two 焊工 rows under the same columns: a cell of one would be unreachable, so no rule is proposed."""
+    draft = draft_from_chunks("d", "某省", _rows(["焊工：初级（五级）1100元/人，中级（四级）1500元/人",
+                                                 "焊工：初级（五级）1200元/人，中级（四级）1600元/人"]))
+    assert draft["rules"] == []
+
+
 def test_a_defined_name_stands_for_the_list_before_it() -> None:
     chunk = Chunk(id="c", doc_id="d", title="t", region="某省", level="province", kind="clause", clause_path="第二条",
                   text="第二条　城镇登记失业人员、农村转移就业劳动者（以下简称“两类人员”），可以申领补贴。")

@@ -95,7 +95,8 @@ class ClauseComposer:
         if aspects:
             evidence = self.procedure.rank(evidence, aspects)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
-        if older is None and not old_wanted and self.sets_now_against_before(understanding):
+        now_against_before = self.sets_now_against_before(understanding)
+        if older is None and not old_wanted and now_against_before:
             primary, older = self.counterpart(primary, text, understanding)
         citations = [citation_from_chunk(1, primary.chunk)]
         status = "answered"
@@ -190,7 +191,7 @@ class ClauseComposer:
             old_meta, new_meta = self.engine.meta(older.chunk.doc_id), self.engine.meta(primary.chunk.doc_id)
             if old_meta and new_meta:
                 citations.append(citation_from_chunk(len(citations) + 1, older.chunk))
-                if self.sets_now_against_before(understanding):  # what it said, in the answer itself
+                if now_against_before:  # what it said, in the answer itself
                     lines.append(self.before_now(older.chunk, old_meta, new_meta, citations[-1], new_result,
                                                  understanding, score))
                 else:
@@ -198,7 +199,7 @@ class ClauseComposer:
                 # its words quoted — but a figure the answering clause replaces (an amount, a deadline of its own)
                 # only when the question asks about before
                 replaced = _terms(older.chunk.text) & _terms(primary.chunk.text)
-                if self.sets_now_against_before(understanding) or not replaced:
+                if now_against_before or not replaced:
                     quotes.append((citations[-1], selection.best(older.chunk.text, score, QUOTE_SENTENCES)))
                 self.cite_repeal(new_meta.doc_id, old_meta, citations, lines, quotes)
         elif old_wanted:

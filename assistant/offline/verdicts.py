@@ -9,8 +9,10 @@ Facts nobody listed are compared too: a quantity the user stated (签了8个月�
 and unit in the clause (签订N年以上劳动合同) when a content word around the user's quantity is written in the clause's
 phrase around the bound (合同) — an age (15岁 / 年满16周岁) needs no word, its unit says what it measures. Only lower
 bounds, ages and windows since an event (离校N年内, 自取得证书之日起N个月内): any other upper bound is mostly a cap on
-the benefit (最长不超过30天), not a condition; and no
-percentages: a rate a user states is a claim about the policy (比例是15%), not a fact about themselves.
+the benefit (最长不超过30天), not a condition. A bound counted per something else (每名导师带徒不超过N人) judges no
+total the asker states, and a raise's condition (…N周岁以下的，标准上浮N%) decides no eligibility. Percentages are
+compared too (出勤率85% against 达到90%以上), but the caller passes them only when the asker asks whether they qualify:
+otherwise a rate a user states is a claim about the policy (比例改为N%), not a fact about themselves.
 """
 
 from __future__ import annotations
@@ -257,7 +259,8 @@ def phrase_around(text: str, start: int, end: int) -> tuple[int, str]:
 
 
 def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str, int]] = ()) -> list[Check]:
-    """Lower bounds (and age bounds) of ``text`` compared with quantities the user stated about the same thing."""
+    """Lower bounds, age bounds, windows since an event and caps on times of ``text`` compared with quantities the
+    user stated about the same thing."""
     stated = [s for s in stated if s.quantity.kind in ("duration", "money", "count", "age", "number", "percent")]
     if not stated:
         return []
@@ -322,13 +325,16 @@ def judge(
     """A verdict when the clause sets a threshold on a fact the user stated; None when it sets none we can read.
     ``asked``: the question (with its synonyms' terms), to leave out bounds counted per something it does not name."""
     specs = list(specs)
-    found = [c for c in checks(text, facts, specs) if applies_to(c, asked) and not raises(c)]
+
+    def counts(check: Check) -> bool:
+        return applies_to(check, asked) and not raises(check)
+
+    found = [c for c in checks(text, facts, specs) if counts(c)]
     ranked = [c for c in ranked_checks(text, facts, specs) if all(c.sentence != f.sentence or c.fact != f.fact
                                                                    for f in found)]
     # a rank that falls short settles it; one that is met only backs up a stated threshold of the same clause
     found += [c for c in ranked if c.met is False or any(f.met is not None for f in found)]
-    found += [c for c in stated_checks(text, stated, [(c.sentence, c.threshold.start) for c in found])
-              if applies_to(c, asked) and not raises(c)]
+    found += [c for c in stated_checks(text, stated, [(c.sentence, c.threshold.start) for c in found]) if counts(c)]
     stated = [c for c in found if c.met is not None]
     if not stated:
         return None

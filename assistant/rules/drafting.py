@@ -280,6 +280,7 @@ class _Drafter:
             self.rules.append(rule)
             return
         rates: dict[str, str] = {}
+        labels: list[str] = []  # one per rate row: two rows read alike leave the table undrafted
         leads = [row.text.partition("：")[0] for row in rows]
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
@@ -293,13 +294,14 @@ class _Drafter:
                                                     "phrase": row.text[: len(lead) + 1 + main.end()],
                                                     "clause": row.clause_path, "label": label}
                 rates[label] = f"rate_{index}"
+                labels.append(label)
             for cell in CELL.finditer(rest[main.end() :]):
                 unit = unit_of_label(cell.group("label"))
                 if unit:
                     rule.parameters[f"col_{index}_{len(rule.parameters)}"] = {
                         "value": number(Decimal(cell.group("number"))), "unit": unit,
                         "phrase": f"{cell.group('label')}：{cell.group('number')}", "clause": row.clause_path}
-        if len(rates) >= 2 and len(rates) == len(rule.parameters) - sum(k.startswith("col_") for k in rule.parameters):
+        if len(rates) >= 2 and len(rates) == len(labels):
             category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
                                        "question": "请问适用表中哪一类？",
                                        "options": [{"value": label} for label in rates]})
@@ -323,8 +325,9 @@ class _Drafter:
                 cells[row.clause_path] = [(f"{lead}{GRID_JOIN}{label}", amount, phrase)
                                           for label, amount, phrase in found]
         columns = {tuple(label.split(GRID_JOIN, 1)[1] for label, _, _ in found) for found in cells.values()}
-        if len(cells) < 2 or len(columns) != 1:
-            return False
+        labels = [label for found in cells.values() for label, _, _ in found]
+        if len(cells) < 2 or len(columns) != 1 or len(set(labels)) != len(labels):
+            return False  # rows under other columns, or two rows with one lead: no cell may be unreachable
         rates: dict[str, str] = {}
         for clause, found in cells.items():
             for label, amount, phrase in found:
@@ -336,7 +339,7 @@ class _Drafter:
                                    "question": "请问适用表中哪一类、哪一档？",
                                    "options": [{"value": label} for label in rates]})
         rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
-        return len(set(rates)) == len(rates)
+        return True
 
     # ---------------------------------------------------------------- output
 

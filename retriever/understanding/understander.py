@@ -43,15 +43,16 @@ class QueryUnderstander:
         self.names = DocumentNames(self.documents)
         self.facts = FactReader([*knowledge.facts.facts, *extra_facts], knowledge.facts.negations,
                                 knowledge.facts.actions)
+        specs = knowledge.intents.intents  # per intent, the longer words of other intents that swallow its own
+        self._swallowing = {name: tuple(w for other in spec.inside if other in specs for w in specs[other].all_words())
+                            for name, spec in specs.items()}
 
     # ------------------------------------------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
         normalized = fold(text)
         documents, masked = self.names.find(normalized)
         specs = self.knowledge.intents.intents
-        intents = [name for name, spec in specs.items()
-                   if spec.matches(normalized, tuple(w for other in spec.inside if other in specs
-                                                     for w in specs[other].all_words()))]
+        intents = [name for name, spec in specs.items() if spec.matches(normalized, self._swallowing[name])]
         intents += [name for name, spec in specs.items() if name not in intents and spec.weakly_matches(normalized)
                     and not any(other in intents for other in spec.yields_to)]
         intents = [name for name in specs if name in intents]  # the file's order

@@ -122,3 +122,9 @@ def test_an_advance_asked_by_its_own_word_is_the_clauses_share(engine: OfflineEn
     """预拨 asked of 培训备案后预拨40% (the event, 培训备案, not said): the share of the whole."""
     answer = engine.answer("牡丹江学徒补贴能先预拨吗？我们8个中级工学徒学一年，预拨能拿多少")
     assert Decimal(12800) in figures(lead(answer.answer)), answer.answer
+
+
+def test_a_period_of_twelve_months_asked_about_is_stated(engine: OfflineEngine) -> None:
+    """带了12个月能补多少 states a period (only 一个月多少 asks the rate's own): 600 × 2 × 4 (the cap)."""
+    answer = engine.answer("牡丹江小企业以工代训，招了2个离校的大学生签了合同，带了12个月能补多少")
+    assert Decimal(4800) in figures(lead(answer.answer)), answer.answer

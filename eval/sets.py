@@ -34,7 +34,8 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen_holdout": KnownSet(gold="unseen_holdout/qa.jsonl", policies="unseen_holdout/policies", holdout=True),
     "unseen2": KnownSet(gold="unseen2/qa.jsonl", policies="unseen2/policies"),
     "unseen3": KnownSet(gold="unseen3/qa.jsonl", policies="unseen3/policies"),
-    "unseen4_holdout": KnownSet(gold="unseen4/qa.jsonl", policies="unseen4/policies", holdout=True),
+    "unseen4": KnownSet(gold="unseen4/qa.jsonl", policies="unseen4/policies"),
+    "unseen5_holdout": KnownSet(gold="unseen5/qa.jsonl", policies="unseen5/policies", holdout=True),
 }
 DEV_SET = "dev"
 

@@ -34,8 +34,13 @@ Bound = Literal["max", "min"]
 _HALFWIDTH = str.maketrans("０１２３４５６７８９．，％／", "0123456789.,%/")
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_CHARS = _CN_DIGITS + "十百千万亿拾佰仟"
+# a numeral is written in everyday characters or in the capital ones of amounts (壹万贰仟元), never both: 伍 of
+# 退伍两年 is a word's, not a digit before 两
+_LOWER_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CAPITAL_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿"
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-NUMBER = rf"(?:(?:{_ARABIC})\s?[万千亿]?|[{_CN_CHARS}]+(?:点[{_CN_DIGITS}]+[万千亿]?)?)"
+NUMBER = (rf"(?:(?:{_ARABIC})\s?[万千亿]?|[{_LOWER_CHARS}]+(?:点[{_CN_DIGITS}]+[万千亿]?)?"
+          rf"|[{_CAPITAL_CHARS}]+(?:点[{_CN_DIGITS}]+[万千亿]?)?)")
 _DIGIT_OF = {c: str(i % 10) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "两": "2"}
 _CONNECTOR = r"\s*(?:至|到|-|—|–|~|～|、|，|,|和|或)\s*"
 

@@ -17,6 +17,7 @@ _TOTAL = re.compile(r"^(总计|合计|小计|共计)$")
 _UNIT_HEADER = re.compile(r"^(.*?)[（(]\s*((?:万元|元|%|‰|个月|月|天|小时|课时)(?:/[^）)]{1,4})?)\s*[）)]$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _MONEY = re.compile(r"^\d+(?:[.,]\d+)*\s*(?:万元|元)$")  # N万元, N元
+_BLANK = re.compile(r"^[—–\-－/／、]*$")  # a cell left blank on purpose: —, -, ／
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def table_rows(rows: list[list[str]]) -> list[TableRow]:
             pairs = [(header[i], cell) for i, cell in enumerate(cells) if i not in index_columns]
         else:  # a short row (e.g. 总计 | 100) cannot be aligned with the header: keep its cells as they are
             pairs = [("", cell) for cell in cells]
-        pairs = [(name, value) for name, value in pairs if value]
+        pairs = [(name, value) for name, value in pairs if not _BLANK.match(value.strip())]
         if not pairs:
             continue
         lead = pairs[0][1]
@@ -76,14 +77,18 @@ def is_grid(pairs: list[tuple[str, str]]) -> bool:
 
 def render_row(pairs: list[tuple[str, str]]) -> str:
     """[(地区, 某市), (数量, 3), (实施城市, 甲区…)] → 某市：甲区、乙区、丙区（数量：3）; an amount
-    column whose header states the unit keeps it: 中级工：补贴标准1700元/人. A row of figures names each in column
+    column whose header states the unit keeps it: 中级工：补贴标准1700元/人. The main column is the row's one sum
+    when it has one (a 备注 after it goes in the parentheses), else the last. A row of figures names each in column
     order: 焊工：初级（五级）A元/人，中级（四级）B元/人，高级（三级）C元/人."""
     if len(pairs) == 1:
         return pairs[0][1]
     if is_grid(pairs):
         return f"{pairs[0][1]}：" + "，".join(with_unit(name, value) for name, value in pairs[1:])
-    lead, (main_name, main) = pairs[0][1], pairs[-1]
+    lead, rest = pairs[0][1], pairs[1:]
+    sums = [index for index, pair in enumerate(rest) if _money(*pair)]
+    chosen = sums[0] if len(sums) == 1 else len(rest) - 1  # the one sum, else the last column (a 备注 stays aside)
+    main_name, main = rest[chosen]
     if _UNIT_HEADER.match(main_name.strip()) and _NUMBER.match(main.strip()):
         main = with_unit(main_name, main)
-    extras = "，".join(with_unit(name, value) for name, value in pairs[1:-1])
+    extras = "，".join(with_unit(name, value) for index, (name, value) in enumerate(rest) if index != chosen)
     return f"{lead}：{main}" + (f"（{extras}）" if extras else "")

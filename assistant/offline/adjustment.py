@@ -29,11 +29,11 @@ from assistant.offline.arithmetic import ClauseArithmetic, Worked
 from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import Stated, applies_to, every_check, stated_checks
-from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS
+from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
 from assistant.rules.drafting import GRID_JOIN, SENTENCE
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
-from ingest.quantities import find_quantities
+from ingest.quantities import Quantity, find_quantities
 from retriever.expansion import QueryExpander
 from retriever.understanding import NATIONAL_REGION, Understanding
 
@@ -45,10 +45,14 @@ ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)")  # �
 SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
+STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|的)+")  # 附件1所列…标准, 第八条规定的…标准
 # an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
 PAID_BEFORE = re.compile(r"(?:预拨|拨付|拨|发放|支付|兑现|兑付)(?:剩余|其余)?(?:资金|补贴|部分)?(?:的)?\s*$")
 TIMES = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*倍")  # 标准的1.5倍
 APPLY_WORD = re.compile(r"(?:按照|按)")
+NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名单|清单)》")  # 列入《…紧缺职业目录》的
+ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
+BASIS = re.compile(r"在[^，,；;。]{0,40}?基础上")  # 在省定标准基础上每人增加N元: what a sum is added to
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
@@ -68,6 +72,7 @@ class Adjustment:
     target: str  # 第七条 / 附件1 / a level (province, city …) / ""
     condition: str  # the clause part the adjustment depends on
     place: tuple[int, int] = (0, 1)  # (index, count) among the clause's shares of the whole (instalments)
+    added: Decimal | None = None  # a sum added to the standard (每人增加N元) instead of a percentage
 
     @property
     def paid(self) -> bool:
@@ -78,7 +83,12 @@ class Adjustment:
         share = self.percent / 100
         return 1 + share if self.raises else share
 
+    def adjust(self, value: Decimal) -> Decimal:
+        return money(value + self.added) if self.added is not None else money(value * self.factor())
+
     def step(self, base: Decimal, amount: Decimal) -> str:
+        if self.added is not None:
+            return f"{self.phrase}：{yuan(base)} + {yuan(self.added)} = {yuan(amount)}"
         if self.raises:
             return f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}"
         if self.phrase.endswith("倍"):
@@ -87,19 +97,21 @@ class Adjustment:
 
     def apply(self, worked: Worked) -> Worked:
         """The base result with this adjustment applied (this clause cited first). A standard raised or shared
-        (标准上浮N%, 标准的N%) is adjusted before it is multiplied by heads and periods, as the clause words it:
-        A元 × (1 + N%) = B元, then B元 × 人数 × 年数; a total (补贴总额的N%) after."""
+        (标准上浮N%, 标准的N%, 每人增加N元) is adjusted before it is multiplied by heads and periods, as the clause
+        words it: A元 × (1 + N%) = B元, then B元 × 人数 × 年数; a total (补贴总额的N%) after."""
         base = worked.result.amount
         assert base is not None
-        amount = money(base * self.factor())
         trace = list(worked.result.trace)
         rates = list(worked.result.components.values())
         product = f"{yuan(rates[0])} × " if len(rates) == 1 else ""
-        if product and STANDARD_WORD in self.phrase and trace and trace[-1].startswith(product) and " = " in trace[-1]:
-            rate = money(rates[0] * self.factor())
+        per_rate = STANDARD_WORD in self.phrase or self.added is not None
+        if product and per_rate and rates[0] and trace and trace[-1].startswith(product) and " = " in trace[-1]:
+            rate = self.adjust(rates[0])
+            amount = money(rate * base / rates[0])
             factors = trace.pop()[len(product) :].rsplit(" = ", 1)[0]
             trace += [self.step(rates[0], rate), f"{yuan(rate)} × {factors} = {yuan(amount)}"]
         else:
+            amount = self.adjust(base)
             trace.append(self.step(base, amount))
         result = worked.result.model_copy(update={"amount": amount, "trace": trace})
         return Worked(result, worked.arguments, worked.assumptions)
@@ -130,14 +142,28 @@ def _condition(text: str) -> str:
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
 
+def _reference(head: str, levels: Mapping[str, Sequence[str]]) -> tuple[str, str]:
+    """(reference, target) of the words naming a standard: 第七条 → article, 附件1 → attachment, 省定 → a level."""
+    if article := ARTICLE.search(head):
+        return "article", article.group(0)
+    if attachment := ATTACHMENT.search(head):
+        return "attachment", f"附件{_number(attachment.group(1))}"
+    level = next((name for name, words in levels.items() if any(w in head for w in words)), None)
+    return ("level", level) if level is not None else ("own", "")
+
+
 def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjustment]:
     """Every percentage of the clause that adjusts a standard (not a rate of a base the asker supplies, such as
-    按职工工资总额N%, and not a target such as 就业率达到N%)."""
+    按职工工资总额N%, and not a target such as 就业率达到N%), and every sum it adds to one (每人增加N元)."""
     found: list[Adjustment] = []
     for match in SENTENCE.finditer(chunk.text):
         sentence = match.group(0)
         found_here = find_quantities(sentence)
-        if any(q.kind == "money" for q in found_here):  # the rate it adjusts is in the sentence: the drafter's uplift
+        sums = [q for q in found_here if q.kind == "money"]
+        for quantity in sums:
+            if added(sentence, quantity):
+                found.append(_added(chunk, sentence, quantity, levels))
+        if sums:  # the rate it adjusts is in the sentence: the drafter's uplift
             continue
         shares = [(q.start, q.end, q.value) for q in found_here if q.kind == "percent"]
         shares += [(m.start(), m.end(), _times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 标准的N倍
@@ -147,17 +173,9 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
                 continue
             part_start = max(before.rfind(mark) for mark in "，,；;：:") + 1
-            applied = [m for m in APPLY_WORD.finditer(before, part_start)]
+            applied = [*APPLY_WORD.finditer(before, part_start)] or [*BASIS.finditer(before, part_start)]
             head = before[applied[-1].start() :] if applied else before[part_start:]
-            reference, target = "own", ""
-            if article := ARTICLE.search(head):
-                reference, target = "article", article.group(0)
-            elif attachment := ATTACHMENT.search(head):
-                reference, target = "attachment", f"附件{_number(attachment.group(1))}"
-            else:
-                level = next((name for name, words in levels.items() if any(w in head for w in words)), None)
-                if level is not None:
-                    reference, target = "level", level
+            reference, target = _reference(head, levels)
             condition_end = applied[-1].start() if applied else len(before)
             condition = _condition(before[:condition_end])
             start = applied[-1].start() if applied else part_start
@@ -168,6 +186,34 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
     for place, index in enumerate(paid):
         found[index] = replace(found[index], place=(place, len(paid)))
     return found
+
+
+def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Mapping[str, Sequence[str]]) -> Adjustment:
+    """A sum added to a standard: what it is added to is named by 在…基础上 before it (else the clause's own
+    standard); its condition is what comes before that."""
+    before = sentence[: quantity.start]
+    bases = list(BASIS.finditer(before))
+    start = bases[-1].start() if bases else max(before.rfind(mark) for mark in "，,；;：:") + 1
+    reference, target = _reference(before[start:], levels)
+    return Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start : quantity.end].strip("，, "),
+                      percent=Decimal(0), raises=True, reference=reference, target=target,
+                      condition=_condition(before[:start]), added=quantity.value)
+
+
+def _said_by(chunk: Chunk) -> str:
+    """What a base clause says of its standard: a table row without the other columns in parentheses (a 备注 that
+    restates another clause's share: 专项职业能力证书按本档N%执行)."""
+    return ROW_EXTRAS.sub("", chunk.text) if chunk.kind == "table_row" else chunk.text
+
+
+def standard_named(phrase: str) -> str:
+    """The category a reference to another clause's standard names: 初级（五级） of 按附件1所列初级（五级）标准的N%
+    ("" when it names none: 按附件1所列标准的N%, 按本办法第四条规定标准)."""
+    target = ARTICLE.search(phrase) or ATTACHMENT.search(phrase)
+    if target is None or STANDARD_WORD not in phrase[target.end() :]:
+        return ""
+    named = phrase[target.end() :].split(STANDARD_WORD, 1)[0]
+    return STANDARD_LEAD.sub("", named).removesuffix("的").strip()
 
 
 def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
@@ -217,13 +263,30 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
 
 
 def names_condition(condition: str, question: str, condition_chars: int, base: str = "",
-                    distinguishing: Sequence[str] | None = None) -> bool:
+                    distinguishing: Sequence[str] | None = None, words: Sequence[str] = ()) -> bool:
     """The question names a condition: enough characters in a row shared with it that ``base`` (the clause it sets
     apart from) does not also say, holding a word of the condition the base lacks (新引进的 of 新引进的人才为高校毕业生
-    的 names nothing the standard it raises does not: 新引进取得技师证书的人才)."""
+    的 names nothing the standard it raises does not: 新引进取得技师证书的人才), and not only part of a longer word of
+    the condition (``words``) the question does not say (失业保险 of 领取失业保险金)."""
     asked, said = squeeze(question), squeeze(base)
+    longer = [w for w in words if w not in asked]
     return any(run in asked and run not in said and (distinguishing is None or any(t in run for t in distinguishing))
+               and not any(run in w and run != w for w in longer)
                for run in runs(squeeze(condition), condition_chars))
+
+
+def names_list(condition: str, question: str, words: Sequence[str], negations: Sequence[str]) -> bool | None:
+    """A condition of being on a named list (列入《…紧缺职业（工种）目录》的) as the question speaks of it: True when it
+    says the list's noun (目录) and one of ``words`` (the name's content words, no place: 紧缺), False when a negation
+    stands just before (不在紧缺目录里), None when it does not speak of the list."""
+    asked = squeeze(question)
+    for match in NAMED_LIST.finditer(condition):
+        said = [asked.find(w) for w in words if w in match.group("name") and w in asked]
+        if match.group("noun") not in asked or not said:
+            continue
+        return not any(word in asked[max(0, at - NEGATION_REACH) : at] for word in negations
+                       for at in [*said, asked.find(match.group("noun"))])
+    return None
 
 
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
@@ -264,6 +327,7 @@ class StandardResolver:
         self.negations = engine.knowledge.facts.negations
         self.paid_words = answers.paid_words
         self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
+        self.higher_words = answers.higher_words
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
@@ -274,7 +338,8 @@ class StandardResolver:
         facts. The clause that found the asker eligible comes first, then an adjustment whose condition the question
         names in words its base clause does not say, then one whose distinguishing words the question mostly says;
         among equals the more local document's (a city's share of the province's standard before the province's
-        own). ``higher=False``: no adjustment referring to a higher level's standard (while working one out);
+        own), then, where the document grants only the higher of two (``answers.yaml: higher_words``), the one giving
+        more. ``higher=False``: no adjustment referring to a higher level's standard (while working one out);
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
         the province's)."""
         question = self.asked(u)
@@ -285,11 +350,12 @@ class StandardResolver:
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
-        best: tuple[tuple[int, int, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
+        best: tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
         for doc_id in [primary.doc_id, *local]:
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
             nearness = locality(meta) if meta else len(LOCALITY)
+            higher_one = any(w in chunk.text for chunk in self.engine.chunks(doc_id) for w in self.higher_words)
             for chunk in self.engine.chunks(doc_id):
                 for adjustment in adjustments(chunk, self.levels):
                     if not higher and (adjustment.reference == "level" or adjustment.raises
@@ -300,8 +366,11 @@ class StandardResolver:
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]
-                    if best is None or (rank, nearness, -weight) < best[0]:  # then the condition said most wins
-                        best = ((rank, nearness, -weight), *rest)
+                    # then, where the document grants the higher of two (就高), the one giving more; then the
+                    # condition said most
+                    more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
+                    if best is None or (rank, nearness, more, -weight) < best[0]:
+                        best = ((rank, nearness, more, -weight), *rest)
         if best is None:
             return None
         _, worked, adjustment, bases = best
@@ -326,6 +395,10 @@ class StandardResolver:
         met = [check.condition() for check in checks if check.met]  # N周岁以下 said as an age below N
         if negated(adjustment, u.normalized, self.condition_chars, self.negations):
             return None  # 工种不在急需紧缺目录里
+        listed = names_list(adjustment.condition, u.normalized, vocabulary.terms(adjustment.condition, self.places(u)),
+                            self.negations)
+        if listed is False:
+            return None  # 不在紧缺目录上
         if adjustment.paid and not any(word in u.normalized for word in self.paid_words):
             return None  # an instalment only when the question asks about paying in parts
         place, count = adjustment.place
@@ -338,28 +411,50 @@ class StandardResolver:
             return None
         worked, bases = base
         base_chunk = bases[-1]  # the clause stating the rate
-        base_text = squeeze(base_chunk.text.replace(adjustment.sentence, "") + explained)
-        distinguishing = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
+        base_text = squeeze(_said_by(base_chunk).replace(adjustment.sentence, "") + explained)
+        condition_words = vocabulary.terms(adjustment.condition)
+        distinguishing = [t for t in condition_words if t not in base_text]
         share, weight = self.said_share(adjustment, terms, base_text, met)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
-        if ordinal or names_condition(adjustment.condition, stated, self.condition_chars, base_text, distinguishing):
+        if (ordinal or listed or self.names_category(adjustment, bases, stated)
+                or names_condition(adjustment.condition, stated, self.condition_chars, base_text, distinguishing,
+                                   condition_words)):
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
         return None
+
+    def places(self, u: Understanding) -> list[str]:
+        """Place names a condition may say that set no condition: the question's places and their regions."""
+        return [*(p.surface for p in u.places), *u.local_regions]
+
+    def names_category(self, adjustment: Adjustment, bases: Sequence[Chunk], stated: str) -> bool:
+        """The condition lists the category of the table row the standard was read from, as the question says it
+        (技师（二级）、高级技师（一级）证书的 of a question about a 技师（二级） certificate): words of the row's lead
+        that no other row of its table has."""
+        row = bases[-1]
+        if row.kind != "table_row":
+            return False
+        table = row.clause_path.rsplit(" ", 1)[0] + " "
+        others = [squeeze(c.text.partition("：")[0]) for c in self.engine.chunks(row.doc_id)
+                  if c.kind == "table_row" and c.clause_path.startswith(table) and c.id != row.id]
+        condition, asked = squeeze(adjustment.condition), squeeze(stated)
+        return any(run in condition and run in asked and not any(run in other for other in others)
+                   for run in runs(squeeze(row.text.partition("：")[0]), self.condition_chars))
 
     def said_share(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = ()
                    ) -> tuple[float, float]:
         """How much of what sets the adjustment's condition apart from its base clause the question says (its
         synonyms' formal terms counted), IDF-weighted: most of it, 预支 asked of 学徒培训备案后，企业可申请预支 over
         中级工每人每年N元, calls for the adjustment. A threshold the asker's facts meet counts as said (年龄在N周岁以下
-        of a question stating an age below N). (the share said, the weight said)"""
+        of a question stating an age below N). A word is said by a word of the question that holds it, never by a
+        part of it (失业保险 does not say 失业保险金). (the share said, the weight said)"""
         vocabulary = self.engine.vocabulary()
         own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
         total = sum(vocabulary.idf(t) for t in own)
         said = sum(vocabulary.idf(t) for t in own
-                   if any(t in term or term in t for term in terms) or any(t in phrase for phrase in met))
+                   if any(t in term for term in terms) or any(t in phrase for phrase in met))
         return (said / total if total > 0 else 0.0), said
 
     def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = ()
@@ -368,12 +463,17 @@ class StandardResolver:
         on (the rate's last). A higher level's standard is what that level pays the asker: its own share or raise
         for the asker's group applied (按省定标准的N% of a province paying employees M% of its table)."""
         doc_id = adjustment.chunk.doc_id
+        if named := standard_named(adjustment.phrase):  # 附件1所列初级（五级）标准: that row, whatever the asker's
+            reading = self.engine.retriever.understand(named)
+            kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
+            u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
         if adjustment.reference == "level":
             candidates = self._higher_standard(adjustment, text, u)
         else:
             chunks = self.engine.chunks(doc_id)
             if adjustment.reference == "article":
                 candidates = [c for c in chunks if c.clause_path.split(" ")[-1].startswith(adjustment.target)]
+                candidates = self.named_item(candidates, u) or candidates
             elif adjustment.reference == "attachment":
                 listed = [c for c in chunks if c.clause_path.startswith(adjustment.target + " ")]
                 candidates = [c for c in listed if c.kind == "table_row"][:1] or listed
@@ -384,7 +484,8 @@ class StandardResolver:
             if meta is None or (not states_amount(chunk.text, money=True) and chunk.kind != "table_row"):
                 continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
-            worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=adjustment.paid)
+            restate = adjustment.paid or len(candidates) == 1  # the one item named states the standard
+            worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=restate)
             if worked is None or worked.result.amount is None:
                 continue
             rows = self.rows(worked, chunk, doc_chunks)
@@ -395,6 +496,20 @@ class StandardResolver:
                     return own.worked, (own.adjustment.chunk, *own.bases)
             return worked, rows
         return None
+
+    def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:
+        """Of an article's items stating one rate each (（一）创业意识培训每人A元；（二）创办企业培训每人B元), the one
+        the question names by words no other item says; [] when it names none or several."""
+        asked = squeeze(u.normalized)
+        texts = {item.id: squeeze(NUMBERING.sub("", item.text)) for item in items}
+
+        def named(item: Chunk) -> bool:
+            others = [text for key, text in texts.items() if key != item.id]
+            return any(run in asked and not any(run in other for other in others)
+                       for run in runs(texts[item.id], self.condition_chars))
+
+        found = [item for item in items if len(items) > 1 and named(item)]
+        return found if len(found) == 1 else []
 
     @staticmethod
     def rows(worked: Worked, chunk: Chunk, doc_chunks: list[Chunk]) -> tuple[Chunk, ...]:

@@ -96,8 +96,18 @@ class ClauseComposer:
             evidence = self.procedure.rank(evidence, aspects)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
         now_against_before = self.sets_now_against_before(understanding)
+        replaced = not old_wanted and bool(self.newer_documents(primary.chunk.doc_id))
         if older is None and not old_wanted and now_against_before:
             primary, older = self.counterpart(primary, text, understanding)
+        elif older is None and replaced and kind == "amount":
+            # an amount asked of what holds now, best matched by a replaced document: the replacing one's figure
+            # answers when it states one on the point (an old figure is never given as today's); other questions
+            # keep the replaced clause, with the note naming what replaced it
+            newer, older = self.counterpart(primary, text, understanding)
+            if older is not None and states_amount(newer.chunk.text, money=True):
+                primary = newer
+            else:
+                older = None
         citations = [citation_from_chunk(1, primary.chunk)]
         status = "answered"
         lines = [prefix] if prefix else []
@@ -106,7 +116,7 @@ class ClauseComposer:
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities):
-            verdict, condition = self.find_verdict(primary, evidence, understanding)
+            verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = self.engine.knowledge.answers.verdicts
         listed = None
         if kind == "list" or "materials" in aspects or self.asks_whole_procedure(primary.chunk, understanding, kind):
@@ -249,7 +259,8 @@ class ClauseComposer:
                 return line, StandardResolver.rows(worked, chunk, self.engine.chunks(chunk.doc_id)), worked.result
         return None
 
-    def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding):
+    def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding,
+                     regions: list[str] | None = None):
         """A verdict on the user's stated facts from the answering clause, else from another clause of the same
         document that states the condition (conditions often stand in their own article)."""
         specs = self.engine.knowledge.facts.facts
@@ -266,7 +277,7 @@ class ClauseComposer:
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
         asked = self.standards.asked(understanding)
-        local = self.local_verdict(primary.chunk, understanding, stated, asked)
+        local = self.local_verdict(primary.chunk, understanding, stated, asked, regions)
         if local is not None:
             return local
         for chunk in [primary.chunk, *same_doc, *rest]:
@@ -298,15 +309,16 @@ class ClauseComposer:
                     change = f"现行标准比原规定{'增加' if now > before else '减少'}{yuan(abs(now - before))}。"
         return compose.before_now_note(old_meta, new_meta, citation, said, change)
 
-    def local_verdict(self, primary: Chunk, understanding: Understanding, stated: list[Stated], asked: str
-                      ) -> tuple[Verdict, Chunk] | None:
+    def local_verdict(self, primary: Chunk, understanding: Understanding, stated: list[Stated], asked: str,
+                      regions: list[str] | None = None) -> tuple[Verdict, Chunk] | None:
         """A verdict from a more local in-force document of the asker's place than the answering one, on a
         condition it sets for a case the question names (重点企业…出勤率要求由A%放宽至B% for a question naming one
-        of the firms 重点企业 is defined as): the place's own rule overrides its parent's for that case."""
+        of the firms 重点企业 is defined as): the place's own rule overrides its parent's for that case. ``regions``:
+        the places this part of the question applies (one of two compared), else the question's."""
         meta = self.engine.meta(primary.doc_id)
         if meta is None:
             return None
-        own = [r for r in understanding.local_regions if r != NATIONAL_REGION]
+        own = [r for r in (regions if regions is not None else understanding.local_regions) if r != NATIONAL_REGION]
         docs = [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
                 and not d.superseded_by and locality(d) < locality(meta)]
         specs = self.engine.knowledge.facts.facts

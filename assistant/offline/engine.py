@@ -113,6 +113,7 @@ class OfflineEngine:
             # words that say what is asked (question words, every intent's words) never name what it is about
             asking = set(self.knowledge.question_words)
             asking |= {w for spec in self.knowledge.intents.intents.values() for w in (*spec.words, *spec.weak_words)}
+            asking |= {w for aspect in self.knowledge.answers.aspects.values() for w in aspect.asked}
             self._vocabulary = CorpusVocabulary(
                 chunks, self._tokenizer, asking, self.knowledge.synonyms, self.knowledge.scope.benefit_nouns,
             )

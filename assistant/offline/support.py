@@ -21,6 +21,7 @@ from retriever.lexical import ChineseTokenizer
 SUPPORT_THRESHOLD = 0.5
 _FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
 ABSENT_TERM_WEIGHT = 1.0
+INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
 
 
 class CorpusVocabulary:
@@ -33,6 +34,10 @@ class CorpusVocabulary:
         self._tokenizer = tokenizer
         self._synonyms = list(synonyms)
         self._question_words = frozenset(question_words)
+        # asking phrases (什么时候, 报给谁) said whole are taken out before the question is cut into words, so no
+        # piece of one (时候, 报给) counts as what the question is about
+        self._asking = sorted((w for w in self._question_words if len(w) >= 2 and INTERROGATIVE.search(w)),
+                              key=len, reverse=True)
         nouns = "|".join(map(re.escape, benefit_nouns))
         # What a benefit question asks for: the word right before a benefit noun names it (租房补贴, 担保贷款).
         self._benefit_noun = re.compile(nouns) if nouns else None
@@ -57,6 +62,8 @@ class CorpusVocabulary:
         text = squeeze(question)
         for place in sorted({squeeze(p) for p in places if p}, key=len, reverse=True):
             text = text.replace(place, " ")
+        for phrase in self._asking:
+            text = text.replace(phrase, " ")
         seen: dict[str, None] = {}
         for token in self._tokenizer.tokenize(text):
             if len(token) >= 2 and token not in self._question_words and not token.isdigit():

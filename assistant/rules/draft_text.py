@@ -30,7 +30,14 @@ TARGET_RATE = re.compile(r"(?:率|比例|比重|占)[^，,。；]{0,6}(?:达到|
 ATTAIN = re.compile(r"^.*(?:获批|获得|取得|评为|认定为|荣获|属于)")
 RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 UPLIFT_WORDS = re.compile(r"(提高|上浮|增加|提升|上调)\s*$")
+# a sum added to a standard set elsewhere: 在省定标准基础上每人增加N元, 每名学徒每年再增加N元 (never 提高到N元)
+ADDED_BEFORE = re.compile(r"(?:增加|增发|加发|提高|上浮|多补)\s*$")
 POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖补|津贴))")
+
+def added(text: str, quantity: Quantity) -> bool:
+    """The sum is added to a standard stated elsewhere (每人增加N元), not a rate of its own."""
+    return quantity.kind == "money" and ADDED_BEFORE.search(text[: quantity.start]) is not None
+
 
 def value_in(quantity: Quantity, unit: str) -> Decimal:
     return quantity.value / 12 if unit == "年" else quantity.value

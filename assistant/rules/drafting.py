@@ -36,6 +36,7 @@ from assistant.rules.draft_text import (
     TARGET_RATE,
     TRAIL_WORDS,
     UPLIFT_WORDS,
+    added,
     bound_end,
     expand_levels,
     label_before,
@@ -98,7 +99,7 @@ class _Drafter:
     def sentence(self, clause: str, text: str, heading: str) -> None:
         found = find_quantities(text)
         floors = [q for q in found if q.kind == "money" and q.bound == "min" and not q.per]
-        money = [q for q in found if q.kind == "money" and q not in floors]
+        money = [q for q in found if q.kind == "money" and q not in floors and not added(text, q)]
         point_match = POINT.search(text)
         point = point_match.group(1).rsplit("的", 1)[-1] if point_match else ""
         point = point if len(point) >= 4 else (heading[:12] or "补贴")

@@ -18,6 +18,7 @@ from support import figures, lead, offline_engine_for
 
 from assistant.offline.adjustment import names_condition, names_list, standard_named
 from assistant.offline.engine import OfflineEngine
+from assistant.offline.support import CorpusVocabulary
 from ingest.quantities import find_quantities
 from ingest.tables import render_row
 
@@ -30,7 +31,12 @@ PROVINCE = """山西省人力资源和社会保障厅 山西省财政厅关于�
 第二条　企业职工取得职业资格证书或职业技能等级证书的，按附件1所列标准给予技能提升补贴。
 第三条　取得专项职业能力证书的，按附件1所列初级（五级）标准的60%给予补贴。
 第四条　领取失业保险金期间取得职业技能等级证书的失业人员，按附件1所列标准的90%给予补贴。
-第五条　本办法自2025年3月1日起施行。
+第五条　申领技能提升补贴应当提交以下材料：
+（一）居民身份证；
+（二）职业技能等级证书（可联网查询的免于提交）；
+（三）本人社会保障卡银行账户信息。
+第六条　申领人通过网上服务平台或经办机构窗口提出申请，不得要求申领人重复提交可通过信息共享获取的材料。
+第七条　本办法自2025年3月1日起施行。
 
 附件1
 
@@ -147,3 +153,23 @@ def test_a_raise_on_an_article_whose_items_each_state_a_rate(engine: OfflineEngi
     answer = engine.answer("我是退役军人，在晋中参加网络创业培训，补贴多少")
     assert Decimal(990) in figures(lead(answer.answer)), answer.answer  # 900 × (1 + 10%)
     assert {c.clause for c in answer.citations} >= {"第三条", "第二条（三）"}
+
+
+def test_a_materials_question_gets_the_list_whose_lead_in_names_materials(engine: OfflineEngine) -> None:
+    answer = engine.answer("朔州的，想申请技能提升补贴，要准备哪些材料")
+    assert "居民身份证" in answer.answer and "社会保障卡" in answer.answer, answer.answer
+    assert {c.clause for c in answer.citations} >= {"第五条（一）", "第五条（三）"}
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("以前在晋中参加创业培训要有本地户口或者居住证满一年，还有年龄限制，现在还要吗", "old_policy"),
+    ("我们是大同一家企业，有员工新考了技师证，奖励什么时候报？报给谁？", "procedure"),
+])
+def test_wordings_of_before_and_now_and_of_when_to_apply(engine: OfflineEngine, question: str, intent: str) -> None:
+    assert intent in engine.retriever.understand(question).intents
+
+
+def test_asking_phrases_are_no_content_terms(engine: OfflineEngine) -> None:
+    vocabulary: CorpusVocabulary = engine.vocabulary()
+    terms = vocabulary.terms("企业奖励什么时候报？报给谁？")
+    assert "奖励" in terms and not {"时候", "报给"} & set(terms)

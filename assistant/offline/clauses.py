@@ -121,6 +121,14 @@ class ClauseComposer:
         listed = None
         if kind == "list" or "materials" in aspects or self.asks_whole_procedure(primary.chunk, understanding, kind):
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
+            if listed is None and aspects:
+                # the answering clause heads no list: a supported clause of a list whose title names what is asked
+                # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
+                found = self.titled_list(evidence, aspects, score)
+                if found is not None:
+                    primary, listed = found
+                    citations = [citation_from_chunk(1, primary.chunk)]
+                    region = self.region_label(primary.chunk)
             if listed is not None and enumeration.picks_one(primary.chunk, listed[1], self.naming_words(understanding)):
                 listed = None
             elif listed is not None:  # 依托单位场地有什么要求: the items under the one item the question points to
@@ -469,6 +477,20 @@ class ClauseComposer:
         if meta is None:
             return []
         return [d for d in self.engine.documents() if d.doc_id in meta.superseded_by]
+
+    def titled_list(self, evidence: list[Evidence], aspects: list[str], score: Callable[[str], float]
+                    ) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:
+        """The first supported clause that belongs to a list whose title says what is asked: an asked aspect's
+        words (材料 of 要准备哪些材料)."""
+        answers = self.engine.knowledge.answers
+        words = [w for a in aspects for w in answers.aspects[a].asked if len(w) >= 2]
+        if not words:
+            return None
+        for item in evidence[1:]:
+            found = enumeration.group(item.chunk, self.engine.chunks(item.chunk.doc_id), score)
+            if found is not None and any(w in enumeration.title(*found) for w in words):
+                return item, found
+        return None
 
     def asks_whole_procedure(self, chunk: Chunk, understanding: Understanding, kind: str) -> bool:
         """流程是怎样的 answered from one step of a procedure section (四、申报程序（一）…（三）): the whole section."""

@@ -56,7 +56,10 @@ CITY = """大同市人力资源和社会保障局关于加强技能人才培养�
 在省定标准基础上每人增加300元。
 （二）企业职工取得技师（二级）证书的，按省级标准上浮25%给予补贴。同一证书同时符合本措施第一条第（一）项和本项规定的，\
 按就高原则享受其中一项，不重复叠加。
-二、本措施自2025年5月1日起施行。
+二、企业奖励
+（一）对上一年度新增取得技师证书的本企业职工达到5人以上的企业，按每人2000元给予一次性奖励。
+（二）同一企业年度奖励总额最高不超过20万元。
+三、本措施自2025年5月1日起施行。
 """
 
 OLD = """晋中市人力资源和社会保障局关于做好创业培训补贴工作的通知
@@ -173,3 +176,9 @@ def test_asking_phrases_are_no_content_terms(engine: OfflineEngine) -> None:
     vocabulary: CorpusVocabulary = engine.vocabulary()
     terms = vocabulary.terms("企业奖励什么时候报？报给谁？")
     assert "奖励" in terms and not {"时候", "报给"} & set(terms)
+
+
+def test_the_most_one_may_get_is_the_cap_when_no_category_is_stated(engine: OfflineEngine) -> None:
+    answer = engine.answer("大同的企业技能人才奖励，一家企业一年最多能拿多少")
+    assert "20万元" in lead(answer.answer), answer.answer
+    assert answer.citations[0].clause == "二、（二）"

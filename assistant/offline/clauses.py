@@ -39,6 +39,7 @@ STATED_NEAR = 8  # characters either side of a user's quantity whose words say w
 QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
+MATERIALS = "materials"  # the aspect asking what to bring (answers.yaml aspects)
 OWN_TERMS_SHARE = 0.5  # a deferring clause's own-terms companion says at least half as much of the question
 OTHER_REGION_SHARE = 0.9
 
@@ -119,12 +120,12 @@ class ClauseComposer:
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = self.engine.knowledge.answers.verdicts
         listed = None
-        if kind == "list" or "materials" in aspects or self.asks_whole_procedure(primary.chunk, understanding, kind):
+        if kind == "list" or MATERIALS in aspects or self.asks_whole_procedure(primary.chunk, understanding, kind):
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
-            if listed is None and aspects:
+            if listed is None and MATERIALS in aspects:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
                 # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
-                found = self.titled_list(evidence, aspects, score)
+                found = self.titled_list(evidence, understanding, score)
                 if found is not None:
                     primary, listed = found
                     citations = [citation_from_chunk(1, primary.chunk)]
@@ -478,14 +479,12 @@ class ClauseComposer:
             return []
         return [d for d in self.engine.documents() if d.doc_id in meta.superseded_by]
 
-    def titled_list(self, evidence: list[Evidence], aspects: list[str], score: Callable[[str], float]
+    def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float]
                     ) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:
-        """The first supported clause that belongs to a list whose title says what is asked: an asked aspect's
-        words (材料 of 要准备哪些材料)."""
-        answers = self.engine.knowledge.answers
-        words = [w for a in aspects for w in answers.aspects[a].asked if len(w) >= 2]
-        if not words:
-            return None
+        """The first supported clause that belongs to a list whose title says what the question asks for in the
+        materials aspect's words (材料 of 要准备哪些材料)."""
+        words = [w for w in self.engine.knowledge.answers.aspects[MATERIALS].asked
+                 if len(w) >= 2 and w in understanding.normalized]
         for item in evidence[1:]:
             found = enumeration.group(item.chunk, self.engine.chunks(item.chunk.doc_id), score)
             if found is not None and any(w in enumeration.title(*found) for w in words):

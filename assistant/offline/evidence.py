@@ -50,6 +50,11 @@ def states_amount(text: str, *, money: bool) -> bool:
     return any(q.kind in kinds for q in find_quantities(text))
 
 
+def caps_amount(text: str) -> bool:
+    """The text caps a sum of money (每家企业每年最高不超过N万元), as a rate with a longest period does not."""
+    return any(q.kind == "money" and q.bound == "max" for q in find_quantities(text))
+
+
 def stated_categories(u: Understanding) -> list[str]:
     """The categories the question states (中级, 脱贫劳动力): its facts that are words."""
     return [value for value in u.facts.values() if isinstance(value, str) and value]

@@ -13,7 +13,14 @@ from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
-from assistant.offline.evidence import Evidence, EvidenceFinder, amount_query, stated_categories, states_amount
+from assistant.offline.evidence import (
+    Evidence,
+    EvidenceFinder,
+    amount_query,
+    caps_amount,
+    stated_categories,
+    states_amount,
+)
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
@@ -179,6 +186,9 @@ class PartAnswerer:
             evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
         rank = ranks.stated_rank(u.normalized, self.engine.knowledge.answers.rank_words)
         evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第N名: not the 前K名 row
+        if kind == "amount" and not stated_categories(u) and any(
+                w in u.normalized for w in self.engine.knowledge.answers.maximum_words):
+            evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
         exclusions = self.engine.knowledge.answers.exclusions
         if any(word in u.normalized for word in exclusions.asked):  # 哪些人不能领: the clause that excludes
             seen = {e.chunk.id for e in evidence}

@@ -11,7 +11,9 @@ repealed it (rates as the items of one article, a raise on that article for vete
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from support import figures, lead, offline_engine_for
@@ -59,7 +61,19 @@ CITY = """大同市人力资源和社会保障局关于加强技能人才培养�
 二、企业奖励
 （一）对上一年度新增取得技师证书的本企业职工达到5人以上的企业，按每人2000元给予一次性奖励。
 （二）同一企业年度奖励总额最高不超过20万元。
-三、本措施自2025年5月1日起施行。
+三、学徒培训
+（一）我市企业按国家规定开展企业新型学徒制培训的，在国家规定的补贴标准基础上，每名学徒每年增加800元。
+（二）学徒培训期满取得高级工证书的，给予培养企业每人1500元一次性奖励。
+四、本措施自2025年5月1日起施行。
+"""
+
+NATIONAL = """人力资源社会保障部 财政部关于推行企业新型学徒制培训的通知
+人社部发〔2025〕30号
+各省、自治区、直辖市人力资源社会保障厅（局）、财政厅（局）：
+一、培训对象为与企业签订1年以上劳动合同的职工。
+二、补贴标准
+（一）企业新型学徒制培训补贴标准为：中级工每人每年4000元，高级工每人每年5000元。
+三、本通知自2025年3月1日起施行。
 """
 
 OLD = """晋中市人力资源和社会保障局关于做好创业培训补贴工作的通知
@@ -86,9 +100,14 @@ NEW = """晋中市人力资源和社会保障局关于印发《晋中市创业�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_for(tmp_path_factory.mktemp("added"), {
+    root = tmp_path_factory.mktemp("added")
+    # beside the bundled library, as a user's added documents are (word weights as in a real library)
+    corpus = root / "policies"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
+    return offline_engine_for(root, corpus=corpus, documents={
         "shanxi-2025-skill-upgrade.txt": PROVINCE, "datong-2025-skilled-talent.txt": CITY,
-        "jinzhong-2021-entrepreneurship.txt": OLD, "jinzhong-2025-entrepreneurship.txt": NEW})
+        "jinzhong-2021-entrepreneurship.txt": OLD, "jinzhong-2025-entrepreneurship.txt": NEW,
+        "mohrss-2025-apprenticeship.txt": NATIONAL})
 
 
 def test_a_remark_column_after_the_amount_leaves_the_amount_the_rows_figure() -> None:
@@ -182,3 +201,10 @@ def test_the_most_one_may_get_is_the_cap_when_no_category_is_stated(engine: Offl
     answer = engine.answer("大同的企业技能人才奖励，一家企业一年最多能拿多少")
     assert "20万元" in lead(answer.answer), answer.answer
     assert answer.citations[0].clause == "二、（二）"
+
+
+def test_a_sum_a_city_adds_to_the_national_standard(engine: OfflineEngine) -> None:
+    answer = engine.answer("大同的企业搞企业新型学徒制，培养高级工，培训两年，每个学徒总共能补多少")
+    stated = figures(lead(answer.answer))
+    assert Decimal(11600) in stated and Decimal(1500) not in stated, answer.answer  # (5000 + 800) × 2
+    assert {c.doc_id for c in answer.citations} >= {"datong-2025-skilled-talent", "mohrss-2025-apprenticeship"}

@@ -328,6 +328,7 @@ class StandardResolver:
         self.paid_words = answers.paid_words
         self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
         self.higher_words = answers.higher_words
+        self.local_words = frozenset(engine.knowledge.places.local_words)  # 我市, 本省: a document's own place
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
@@ -414,7 +415,7 @@ class StandardResolver:
         base_text = squeeze(_said_by(base_chunk).replace(adjustment.sentence, "") + explained)
         condition_words = vocabulary.terms(adjustment.condition)
         distinguishing = [t for t in condition_words if t not in base_text]
-        share, weight = self.said_share(adjustment, terms, base_text, met)
+        share, weight = self.said_share(adjustment, terms, base_text, met, here=chunk.region in u.regions)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
         if (ordinal or listed or self.names_category(adjustment, bases, stated)
@@ -443,18 +444,23 @@ class StandardResolver:
         return any(run in condition and run in asked and not any(run in other for other in others)
                    for run in runs(squeeze(row.text.partition("：")[0]), self.condition_chars))
 
-    def said_share(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = ()
-                   ) -> tuple[float, float]:
+    def said_share(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = (),
+                   *, here: bool = False) -> tuple[float, float]:
         """How much of what sets the adjustment's condition apart from its base clause the question says (its
         synonyms' formal terms counted), IDF-weighted: most of it, 预支 asked of 学徒培训备案后，企业可申请预支 over
         中级工每人每年N元, calls for the adjustment. A threshold the asker's facts meet counts as said (年龄在N周岁以下
         of a question stating an age below N). A word is said by a word of the question that holds it, never by a
-        part of it (失业保险 does not say 失业保险金). (the share said, the weight said)"""
+        part of it (失业保险 does not say 失业保险金). Words naming a level's standard (国家 of 按国家规定) set no
+        condition; the document's word for its own place (我市) is said when the question is about that place
+        (``here``). (the share said, the weight said)"""
         vocabulary = self.engine.vocabulary()
-        own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text]
+        levels = [w for words in self.levels.values() for w in words]
+        own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text
+               and not any(t in level for level in levels)]
         total = sum(vocabulary.idf(t) for t in own)
         said = sum(vocabulary.idf(t) for t in own
-                   if any(t in term for term in terms) or any(t in phrase for phrase in met))
+                   if any(t in term for term in terms) or any(t in phrase for phrase in met)
+                   or (here and t in self.local_words))
         return (said / total if total > 0 else 0.0), said
 
     def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = ()

@@ -73,6 +73,7 @@ NATIONAL = """人力资源社会保障部 财政部关于推行企业新型学�
 一、培训对象为与企业签订1年以上劳动合同的职工。
 二、补贴标准
 （一）企业新型学徒制培训补贴标准为：中级工每人每年4000元，高级工每人每年5000元。
+（二）补贴期限按实际培训期限计算，中级工最长不超过2年，高级工最长不超过3年。
 三、本通知自2025年3月1日起施行。
 """
 
@@ -208,3 +209,10 @@ def test_a_sum_a_city_adds_to_the_national_standard(engine: OfflineEngine) -> No
     stated = figures(lead(answer.answer))
     assert Decimal(11600) in stated and Decimal(1500) not in stated, answer.answer  # (5000 + 800) × 2
     assert {c.doc_id for c in answer.citations} >= {"datong-2025-skilled-talent", "mohrss-2025-apprenticeship"}
+
+
+def test_the_most_for_one_apprentice_takes_the_longest_period_another_clause_allows(engine: OfflineEngine) -> None:
+    answer = engine.answer("兰州的企业培养一个高级工学徒，最多一共能补多少")  # no local document: the national notice
+    worked = answer.answer.split("依据", 1)[0]  # after the line saying no local document applies
+    assert Decimal(15000) in figures(worked) and Decimal(10000) not in figures(worked), answer.answer  # 3 years
+    assert {c.clause for c in answer.citations} >= {"二、（一）", "二、（二）"}

@@ -114,7 +114,7 @@ class Adjustment:
             amount = self.adjust(base)
             trace.append(self.step(base, amount))
         result = worked.result.model_copy(update={"amount": amount, "trace": trace})
-        return Worked(result, worked.arguments, worked.assumptions)
+        return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 
 def _times(text: str) -> Decimal:

@@ -29,12 +29,13 @@ from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk, DocumentMeta
-from ingest.quantities import COUNT_UNITS
+from ingest.quantities import COUNT_UNITS, find_quantities
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
 INSTALMENTS = re.compile(r"分\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>年|次|期|批)\s*(?:等额|平均|逐年)?\s*"
                          r"(?:发放|拨付|兑现|支付|兑付)")
+LONGEST = re.compile(r"(?:最长|最多)(?:不超过|不得超过)?\s*$")  # 补贴期限最长不超过N个月
 MAX_SEVERAL = 4  # categories one question may add up (两个证一共)
 INCLUDES = re.compile(r"[（(](?:含|包括)([^）)]+)[）)]")  # 焊工（含电焊工、气焊工）
 ONE_PERIOD = re.compile(r"[一1]\s*个?\s*[天日月年]")  # 一天, 一个月, 一年: the rate's own period when asked of
@@ -49,6 +50,7 @@ class Worked:
     result: CalculationResult
     arguments: dict[str, Any]
     assumptions: list[str]
+    rests_on: tuple[str, ...] = ()  # other clauses of the document a figure was read from (最长不超过N年)
 
 
 def _named(option: str, text: str, values: Iterable[str]) -> bool:
@@ -142,12 +144,13 @@ def shared_run(a: str, b: str) -> int:
 class ClauseArithmetic:
     def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
                  per_instalment: Mapping[str, Sequence[str]] | None = None,
-                 difference_words: Sequence[str] = ()) -> None:
+                 difference_words: Sequence[str] = (), maximum_words: Sequence[str] = ()) -> None:
         self.difference_words = tuple(difference_words)  # 差多少: two named categories give their difference
         self.condition_chars = condition_chars  # shared characters that name an uplift's condition
         # 中级 is not 中级工程师, 技师 is not 高级技师: a fact's not_words and its longer options
         self.not_words = {spec.name: (*spec.not_words, *spec.options) for spec in facts}
         self.per_instalment = per_instalment or {}  # 年 → 每年: words asking for one instalment
+        self.maximum_words = tuple(maximum_words)  # 最多一共补多少: the longest period a clause allows
 
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding, *,
              restate: bool = False) -> Worked | None:
@@ -163,8 +166,10 @@ class ClauseArithmetic:
         rates = [data for data in draft["rules"]
                  if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
         picked = self._sentence(rates, u)
+        document = chunks
         for data in [picked] if picked is not None else rates:
-            worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1))
+            worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1),
+                               document=document)
             if worked is not None:
                 return self._instalment(worked, "\n".join(c.text for c in own), u)
         for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
@@ -211,7 +216,7 @@ class ClauseArithmetic:
         share = money(amount / count)
         step = f"{match.group(0)}：{yuan(amount)} ÷ {count} = {yuan(share)}（每{match.group('unit')}）"
         result = worked.result.model_copy(update={"amount": share, "trace": [*worked.result.trace, step]})
-        return Worked(result, worked.arguments, worked.assumptions)
+        return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
     def _sentence(self, rates: list[dict[str, Any]], u: Understanding) -> dict[str, Any] | None:
         """A clause stating one rate a sentence (取得初级（五级）证书的，每人补贴N元；取得中级…): the one sentence
@@ -226,9 +231,10 @@ class ClauseArithmetic:
         return None
 
     def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
-             picked: bool = False, chosen: Mapping[str, str] | None = None) -> Worked | None:
+             picked: bool = False, chosen: Mapping[str, str] | None = None, document: Sequence[Chunk] = ()
+             ) -> Worked | None:
         data = {**data, "conditions": [], "inputs": [i for i in data["inputs"] if not i["name"].startswith("fact_")]}
-        arguments, assumptions, multiplied = self._arguments(data, u, chosen or {})
+        arguments, assumptions, multiplied, rests_on = self._arguments(data, u, chosen or {}, document)
         multiplied = multiplied or (picked and arguments is not None)
         if arguments is None or not multiplied:
             return None
@@ -239,13 +245,18 @@ class ClauseArithmetic:
             return None
         if result.status != "eligible" or result.amount is None:
             return None
-        return Worked(result, arguments, assumptions)
+        return Worked(result, arguments, assumptions, rests_on)
 
-    def _arguments(self, data: dict[str, Any], u: Understanding,
-                   chosen_for: Mapping[str, str]) -> tuple[dict[str, Any] | None, list[str], bool]:
-        """(arguments, assumptions, whether the question's own facts pick or multiply the figure)."""
+    def _arguments(self, data: dict[str, Any], u: Understanding, chosen_for: Mapping[str, str],
+                   document: Sequence[Chunk] = ()) -> tuple[dict[str, Any] | None, list[str], bool, tuple[str, ...]]:
+        """(arguments, assumptions, whether the question's own facts pick or multiply the figure, the other clauses
+        a figure was read from). A question
+        asking the most one may get (最多一共补多少) with no period of its own takes the longest period a clause of
+        the ``document`` allows the chosen category (技师最长不超过3年) — never when it states a period, even one
+        that cannot be told apart from another."""
         arguments: dict[str, Any] = {}
         assumptions: list[str] = []
+        rests_on: list[str] = []
         multiplied = False
         formula = data["formula"]
         for spec in data["inputs"]:
@@ -254,7 +265,7 @@ class ClauseArithmetic:
                 chosen = chosen_for.get(name) or category([o["value"] for o in spec.get("options", [])], u,
                                                            self.not_words)
                 if chosen is None:
-                    return None, [], False
+                    return None, [], False, ()
                 arguments[name] = chosen
                 multiplied = multiplied or len(spec.get("options", [])) > 1
             elif name == formula.get("count"):
@@ -267,8 +278,15 @@ class ClauseArithmetic:
                 arguments[name] = count
             elif name == formula.get("periods"):
                 periods = self._periods(name, u)
+                stated = any(q.kind == "duration" for q in u.quantities)  # a period said but unclear is no max
+                if periods is None and not stated and any(w in u.normalized for w in self.maximum_words):
+                    chosen_one = next((v for v in arguments.values() if isinstance(v, str)), None)
+                    periods, phrase, clause = self._longest(name, document, chosen_one)
+                    if clause:
+                        assumptions.append(f"按最长期限计算：{phrase}")
+                        rests_on.append(clause)
                 if periods is None:
-                    return None, [], False
+                    return None, [], False, ()
                 arguments[name] = periods
                 multiplied = True
             elif spec["type"] == "yes_no":
@@ -278,8 +296,31 @@ class ClauseArithmetic:
                 if not named:
                     assumptions.append(f"未计入“{condition}”的提高部分")
             else:
-                return None, [], False
-        return arguments, assumptions, multiplied
+                return None, [], False, ()
+        return arguments, assumptions, multiplied, tuple(rests_on)
+
+    def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:
+        """(periods, the phrase saying so, its clause): the one longest period (最长不超过N年) the document allows,
+        in a clause part naming the category when one was chosen (技师 of 中级工、高级工最长不超过2年，技师最长不超过
+        3年)."""
+        if name not in PERIOD_INPUTS:
+            return None, "", ""
+        excluded = [w for values in self.not_words.values() for w in values]
+        found: dict[Decimal, tuple[str, str]] = {}
+        for chunk in document:
+            text = chunk.text
+            for q in find_quantities(text):
+                before = text[: q.start]
+                if q.kind != "duration" or q.unit != "月" or q.bound != "max" or not LONGEST.search(before):
+                    continue
+                part = before[max(before.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
+                if category is not None and not says(part, _head(category), excluded):
+                    continue
+                found.setdefault(q.value / PERIOD_INPUTS[name], (f"{part.strip()}{q.raw}", chunk.clause_path))
+        if len(found) != 1:
+            return None, "", ""
+        value, (phrase, clause) = found.popitem()
+        return (int(value), phrase, clause) if value == value.to_integral_value() else (None, "", "")
 
     @staticmethod
     def _count(u: Understanding, *, people: bool) -> int | None:

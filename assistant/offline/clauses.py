@@ -69,7 +69,7 @@ class ClauseComposer:
         self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
-                                           answers.per_instalment, answers.difference_words)
+                                           answers.per_instalment, answers.difference_words, answers.maximum_words)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:
@@ -265,7 +265,9 @@ class ClauseComposer:
             if worked is not None:
                 line = compose.worked_answer(region, worked.result, 1, worked.assumptions,
                                              self.engine.knowledge.answers.worked_out)
-                return line, StandardResolver.rows(worked, chunk, self.engine.chunks(chunk.doc_id)), worked.result
+                doc_chunks = self.engine.chunks(chunk.doc_id)
+                also = tuple(c for c in doc_chunks if c.clause_path in worked.rests_on and c is not chunk)
+                return line, (*StandardResolver.rows(worked, chunk, doc_chunks), *also), worked.result
         return None
 
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding,

@@ -71,3 +71,9 @@ def figures(text: str) -> set[Decimal]:
 def lead(text: str) -> str:
     """An answer's first line: its direct answer."""
     return text.split("\n", 1)[0]
+
+
+def assert_leads_with(answer_text: str, amount: Decimal, wrong: Decimal) -> None:
+    """The answer's first line states ``amount`` and not ``wrong`` (another category's, a stacked or an old figure)."""
+    stated = figures(lead(answer_text))
+    assert amount in stated and wrong not in stated, answer_text

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import assert_leads_with, figures, lead, offline_engine_for
 
 from assistant.offline.adjustment import names_condition, names_list, standard_named
 from assistant.offline.engine import OfflineEngine
@@ -154,8 +154,7 @@ def test_a_standard_named_by_its_row() -> None:
 def test_a_sum_added_to_the_provincial_standard(engine: OfflineEngine, question: str, amount: Decimal,
                                                  not_stated: Decimal) -> None:
     answer = engine.answer(question)
-    stated = figures(lead(answer.answer))
-    assert amount in stated and not_stated not in stated, answer.answer
+    assert_leads_with(answer.answer, amount, not_stated)
     assert any(c.doc_id == "shanxi-2025-skill-upgrade" and c.clause.startswith("附件1") for c in answer.citations)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import assert_leads_with, figures, lead, offline_engine_for
 
 from assistant.offline.adjustment import defined_names
 from assistant.offline.engine import OfflineEngine
@@ -186,9 +186,7 @@ def test_the_cell_of_the_named_row_and_column_with_the_groups_share(engine: Offl
 ])
 def test_a_prize_table_gives_the_named_class_and_place(engine: OfflineEngine, question: str, amount: Decimal,
                                                        wrong: Decimal) -> None:
-    answer = engine.answer(question)
-    stated = figures(lead(answer.answer))
-    assert amount in stated and wrong not in stated, answer.answer
+    assert_leads_with(engine.answer(question).answer, amount, wrong)
 
 
 def test_a_row_without_its_column_works_out_nothing(engine: OfflineEngine) -> None:

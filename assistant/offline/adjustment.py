@@ -1,18 +1,21 @@
 """Rates set against a standard stated elsewhere: 按省定标准的N%给予补贴 · 按本办法第X条规定标准提高N% ·
-按附件1所列标准的N%给予补贴 · 补贴标准提高N% · 企业可申请预支不超过N%的补贴资金.
+按附件1所列标准的N%给予补贴 · 补贴标准提高N% · 企业可申请预支不超过N%的补贴资金 · 在省定标准基础上每人增加N元.
 
 Policies rarely restate a figure they adjust. An adjustment names its base in one of four ways, read here from the
-words before its percentage: an article of the same document (第七条), an attachment of it (附件1), the standard of
-a higher level (省定, 市级 — words in ``answers.yaml: standard_levels``, resolved through the document's own
-province and the places the question applies), or nothing (补贴标准提高N%: the document's own standard). The base is
-worked out with the question's facts by ``ClauseArithmetic`` (every figure a verbatim phrase, verified), then the
-percentage is applied: ``的P%`` takes that share, ``提高P%`` adds it. The clause stating the adjustment and the one
-stating the base are both cited.
+words before its percentage or added sum (按…, 在…基础上): an article of the same document (第七条), an attachment of
+it (附件1, or a named row of it: 附件1所列初级（五级）标准), the standard of a higher level (省定, 国家规定的 — words
+in ``answers.yaml: standard_levels``, resolved through the document's own province and the places the question
+applies), or nothing (补贴标准提高N%: the document's own standard). The base is worked out with the question's facts
+by ``ClauseArithmetic`` (every figure a verbatim phrase, verified), then the adjustment is applied: ``的P%`` takes
+that share, ``提高P%`` adds it, ``增加N元`` adds the sum. The clause stating the adjustment and the one stating the
+base are both cited.
 
 An adjustment applies only when the clause that found the asker eligible states it, when the question names its
 condition (``condition_chars`` characters in a row shared with it or with a group its facts name, 大学生 read as
-高校毕业生), or when the question says most
-of the words that set its condition apart from its base clause (预支 asked of 企业可申请预支不超过N%, IDF-weighted).
+高校毕业生 — never only part of a longer word of it; a named catalogue 列入《…目录》 by its noun and a word of its
+name; the category of the base row it lists), or when the question says most of the words that set its condition
+apart from its base clause (预支 asked of 企业可申请预支不超过N%, IDF-weighted). Where a document grants only the
+higher of two (就高), the one giving more is applied.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from assistant.offline import compose, enumeration, selection
 from assistant.offline.adjustment import StandardResolver, locality, names_condition, spelt_out
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
-from assistant.offline.procedure import ProcedureReader
+from assistant.offline.procedure import MATERIALS, ProcedureReader
 from assistant.offline.verdicts import (
     Stated,
     Verdict,
@@ -39,7 +39,6 @@ STATED_NEAR = 8  # characters either side of a user's quantity whose words say w
 QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
-MATERIALS = "materials"  # the aspect asking what to bring (answers.yaml aspects)
 OWN_TERMS_SHARE = 0.5  # a deferring clause's own-terms companion says at least half as much of the question
 OTHER_REGION_SHARE = 0.9
 

@@ -14,6 +14,7 @@ from retriever.understanding import Understanding
 
 WHO = "who"
 WHERE = "where"
+MATERIALS = "materials"  # the aspect asking what to bring (answers.yaml aspects)
 OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind the best evidence
 OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections are added
 
@@ -123,7 +124,7 @@ class ProcedureReader:
 
     def next_steps(self, chunk: Chunk, region: str) -> str:
         """Where to go next: the document's own procedure clause when it has one, else the hotline and office."""
-        where = self.words([WHERE, "materials"])
+        where = self.words([WHERE, MATERIALS])
         own = [c for c in self.chunks(chunk.doc_id) if c.id != chunk.id and len(selection.matching(c.text, where)) >= 2]
         if own:
             best = max(own, key=lambda c: len(selection.matching(c.text, where)))

@@ -94,7 +94,8 @@ NEW = """晋中市人力资源和社会保障局关于印发《晋中市创业�
 （二）创办企业培训（SYB）每人1300元；
 （三）网络创业培训每人900元。
 第三条　学员为退役军人或脱贫人口的，按本办法第二条规定标准上浮10%给予补贴。
-第四条　本办法自2025年4月1日起施行。原《晋中市人力资源和社会保障局关于做好创业培训补贴工作的通知》\
+第四条　补贴资金分两次拨付：学员结业考核合格后首次拨付应补贴金额的60%；跟踪服务期满后拨付其余40%。
+第五条　本办法自2025年4月1日起施行。原《晋中市人力资源和社会保障局关于做好创业培训补贴工作的通知》\
 （晋中人社发〔2021〕12号）同时废止。
 """
 
@@ -215,3 +216,8 @@ def test_the_most_for_one_apprentice_takes_the_longest_period_another_clause_all
     worked = answer.answer.split("依据", 1)[0]  # after the line saying no local document applies
     assert Decimal(15000) in figures(worked) and Decimal(10000) not in figures(worked), answer.answer  # 3 years
     assert {c.clause for c in answer.citations} >= {"二、（一）", "二、（二）"}
+
+
+def test_an_instalment_of_a_whole_the_question_does_not_name_is_not_worked_out(engine: OfflineEngine) -> None:
+    answer = engine.answer("我们机构在晋中做创业培训，补贴首次能拿到几成")  # which of three rates? none named
+    assert "60%" in lead(answer.answer) and not figures(lead(answer.answer)), answer.answer

@@ -488,12 +488,15 @@ class StandardResolver:
                 candidates = [c for c in listed if c.kind == "table_row"][:1] or listed
             else:
                 candidates = [c for c in chunks if c.id != adjustment.chunk.id and states_amount(c.text, money=True)]
+                candidates = self.named_item(candidates, u) or candidates
         for chunk in candidates:
             meta = self.engine.meta(chunk.doc_id)
             if meta is None or (not states_amount(chunk.text, money=True) and chunk.kind != "table_row"):
                 continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
-            restate = adjustment.paid or len(candidates) == 1  # the one item named states the standard
+            # the one clause named (or the only one) states the whole; an instalment of a whole the question does
+            # not name (首次拨付60% of which of four rates?) is never worked out from the first that happens to fit
+            restate = len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own")
             worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=restate)
             if worked is None or worked.result.amount is None:
                 continue
@@ -508,12 +511,14 @@ class StandardResolver:
 
     def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:
         """Of an article's items stating one rate each (（一）创业意识培训每人A元；（二）创办企业培训每人B元), the one
-        the question names by words no other item says; [] when it names none or several."""
+        the question names by words no other item and no heading above them says (创业培训 of a 创业培训 document
+        names none of them); [] when it names none or several."""
         asked = squeeze(u.normalized)
         texts = {item.id: squeeze(NUMBERING.sub("", item.text)) for item in items}
+        headings = [squeeze(h) for item in items for h in [item.title, *item.heading_path[:-1]]]  # the topic: none
 
         def named(item: Chunk) -> bool:
-            others = [text for key, text in texts.items() if key != item.id]
+            others = [text for key, text in texts.items() if key != item.id] + headings
             return any(run in asked and not any(run in other for other in others)
                        for run in runs(texts[item.id], self.condition_chars))
 

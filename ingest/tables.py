@@ -52,7 +52,7 @@ def table_rows(rows: list[list[str]]) -> list[TableRow]:
 
 
 def with_unit(name: str, value: str) -> str:
-    """A bare number under a header that states its unit reads with it: 补贴标准（元/人） 1700 → 补贴标准1700元/人."""
+    """A bare number under a header that states its unit reads with it: 补贴标准（元/人） N → 补贴标准N元/人."""
     match = _UNIT_HEADER.match(name.strip())
     if match and _NUMBER.match(value.strip()):
         return f"{match.group(1)}{value.strip()}{match.group(2)}"
@@ -77,7 +77,7 @@ def is_grid(pairs: list[tuple[str, str]]) -> bool:
 
 def render_row(pairs: list[tuple[str, str]]) -> str:
     """[(地区, 某市), (数量, 3), (实施城市, 甲区…)] → 某市：甲区、乙区、丙区（数量：3）; an amount
-    column whose header states the unit keeps it: 中级工：补贴标准1700元/人. The main column is the row's one sum
+    column whose header states the unit keeps it: 中级工：补贴标准N元/人. The main column is the row's one sum
     when it has one (a 备注 after it goes in the parentheses), else the last. A row of figures names each in column
     order: 焊工：初级（五级）A元/人，中级（四级）B元/人，高级（三级）C元/人."""
     if len(pairs) == 1:

@@ -495,7 +495,7 @@ class StandardResolver:
                 continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
-            # not name (首次拨付60% of which of four rates?) is never worked out from the first that happens to fit
+            # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit
             restate = len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own")
             worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=restate)
             if worked is None or worked.result.amount is None:

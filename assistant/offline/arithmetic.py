@@ -252,7 +252,7 @@ class ClauseArithmetic:
         """(arguments, assumptions, whether the question's own facts pick or multiply the figure, the other clauses
         a figure was read from). A question
         asking the most one may get (最多一共补多少) with no period of its own takes the longest period a clause of
-        the ``document`` allows the chosen category (技师最长不超过3年) — never when it states a period, even one
+        the ``document`` allows the chosen category (技师最长不超过N年) — never when it states a period, even one
         that cannot be told apart from another."""
         arguments: dict[str, Any] = {}
         assumptions: list[str] = []
@@ -301,8 +301,8 @@ class ClauseArithmetic:
 
     def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:
         """(periods, the phrase saying so, its clause): the one longest period (最长不超过N年) the document allows,
-        in a clause part naming the category when one was chosen (技师 of 中级工、高级工最长不超过2年，技师最长不超过
-        3年)."""
+        in a clause part naming the category when one was chosen (技师 of 中级工、高级工最长不超过M年，技师最长不超过
+        N年)."""
         if name not in PERIOD_INPUTS:
             return None, "", ""
         excluded = [w for values in self.not_words.values() for w in values]

@@ -105,7 +105,10 @@ def test_missing_local_model_is_a_clear_error(tmp_path) -> None:
 
 
 def test_use_query_model_gives_the_same_vector_as_the_document_model() -> None:
-    # queries run single-threaded for latency; the vector must not change with the thread count
+    # queries run single-threaded for latency; the vector must not change with the thread count beyond float rounding
+    # (a parallel reduction may sum in another order: measured differences ~1e-8 on a loaded 2-core machine)
     embedder = UseEmbedder()
     text = "石家庄就业技能培训补贴标准"
-    assert embedder.embed_query(text) == embedder.embed_documents([text])[0]
+    query, document = embedder.embed_query(text), embedder.embed_documents([text])[0]
+    assert len(query) == len(document)
+    assert max(abs(a - b) for a, b in zip(query, document, strict=True)) < 1e-6

@@ -145,6 +145,11 @@ def _condition(text: str) -> str:
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
 
+def _part_start(before: str) -> int:
+    """Where the sentence part that ends ``before`` starts (after its last comma, semicolon or colon)."""
+    return max(before.rfind(mark) for mark in "，,；;：:") + 1
+
+
 def _reference(head: str, levels: Mapping[str, Sequence[str]]) -> tuple[str, str]:
     """(reference, target) of the words naming a standard: 第七条 → article, 附件1 → attachment, 省定 → a level."""
     if article := ARTICLE.search(head):
@@ -175,7 +180,7 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             raises = UPLIFT_WORDS.search(before) is not None
             if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
                 continue
-            part_start = max(before.rfind(mark) for mark in "，,；;：:") + 1
+            part_start = _part_start(before)
             applied = [*APPLY_WORD.finditer(before, part_start)] or [*BASIS.finditer(before, part_start)]
             head = before[applied[-1].start() :] if applied else before[part_start:]
             reference, target = _reference(head, levels)
@@ -196,7 +201,7 @@ def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Mapping[str,
     standard); its condition is what comes before that."""
     before = sentence[: quantity.start]
     bases = list(BASIS.finditer(before))
-    start = bases[-1].start() if bases else max(before.rfind(mark) for mark in "，,；;：:") + 1
+    start = bases[-1].start() if bases else _part_start(before)
     reference, target = _reference(before[start:], levels)
     return Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start : quantity.end].strip("，, "),
                       percent=Decimal(0), raises=True, reference=reference, target=target,
@@ -331,6 +336,7 @@ class StandardResolver:
         self.paid_words = answers.paid_words
         self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
         self.higher_words = answers.higher_words
+        self.level_words = [w for words in self.levels.values() for w in words]  # 省定, 国家规定的: name no condition
         self.local_words = frozenset(engine.knowledge.places.local_words)  # 我市, 本省: a document's own place
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
@@ -457,9 +463,8 @@ class StandardResolver:
         condition; the document's word for its own place (我市) is said when the question is about that place
         (``here``). (the share said, the weight said)"""
         vocabulary = self.engine.vocabulary()
-        levels = [w for words in self.levels.values() for w in words]
         own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text
-               and not any(t in level for level in levels)]
+               and not any(t in level for level in self.level_words)]
         total = sum(vocabulary.idf(t) for t in own)
         said = sum(vocabulary.idf(t) for t in own
                    if any(t in term for term in terms) or any(t in phrase for phrase in met)

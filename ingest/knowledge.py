@@ -117,6 +117,7 @@ class TopicsFile(_Strict):
 class ScopeFile(_Strict):
     out_of_scope: tuple[str, ...] = ()
     benefit_nouns: tuple[str, ...] = ()
+    benefit_lead_words: tuple[str, ...] = ()
     money_words: tuple[str, ...] = ()
 
 
@@ -127,6 +128,8 @@ class Aspect(_Strict):
 
 class Exclusions(_Strict):
     asked: tuple[str, ...] = ()
+    asked_forms: tuple[str, ...] = Field(
+        (), description="Patterns of a question asking who or what is left out: 哪些情况招的人不给补.")
     words: tuple[str, ...] = ()
     leading: tuple[str, ...] = Field((), description="Excluding words the group follows: 且不处于领取失业保险金期间.")
     situations: tuple[str, ...] = Field(
@@ -139,6 +142,18 @@ class Exclusions(_Strict):
             if "x" not in re.compile(pattern).groupindex:
                 raise ValueError(f"situation pattern needs a group named x: {pattern}")
         return patterns
+
+    @field_validator("asked_forms")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            re.compile(pattern)
+        return patterns
+
+    def asks(self, normalized: str) -> bool:
+        """The question asks who or what a benefit leaves out."""
+        return any(word in normalized for word in self.asked) or any(
+            re.search(pattern, normalized) for pattern in self.asked_forms)
 
 
 class Elapsed(_Strict):

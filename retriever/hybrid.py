@@ -26,6 +26,7 @@ from retriever.protocols import Embedder
 from retriever.rerank import CrossEncoderReranker
 from retriever.store import VectorStore, where_clause
 from retriever.understanding import QueryUnderstander, Understanding
+from retriever.understanding.benefits import BenefitNames
 
 RRF_K = 60
 # BM25 is weighted well above dense: on the dev gold set the offline embedders put the right clause first far less
@@ -191,7 +192,9 @@ class HybridRetriever:
             sentence_bm25=sentence_bm25,
             vectors=vectors,
             understander=QueryUnderstander(
-                manifest.documents, self.knowledge, extra_facts=self._rule_facts(generation)
+                manifest.documents, self.knowledge, extra_facts=self._rule_facts(generation),
+                benefits=BenefitNames(generation.chunks, manifest.documents, self.knowledge.scope.benefit_nouns,
+                                      self.knowledge.scope.benefit_lead_words),
             ),
             filter_index=_FilterIndex(generation.chunks),
         )

@@ -65,7 +65,7 @@ class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
         self.engine = engine
         self.finder = finder
-        self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks)
+        self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks, engine.knowledge.scope.benefit_nouns)
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words)
@@ -93,7 +93,7 @@ class ClauseComposer:
         score = self.scorer(text, understanding, kind)
         aspects = self.procedure.asked(understanding) if kind == "procedure" else []
         if aspects:
-            evidence = self.procedure.rank(evidence, aspects)
+            evidence = self.procedure.rank(evidence, aspects, understanding)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
         now_against_before = self.sets_now_against_before(understanding)
         replaced = not old_wanted and bool(self.newer_documents(primary.chunk.doc_id))
@@ -108,6 +108,12 @@ class ClauseComposer:
                 primary = newer
             else:
                 older = None
+        elif older is None and replaced and aspects:
+            # how to apply, asked of today: a replaced document's procedure is not how one applies now — the
+            # replacing document's clause on the point answers when it has one
+            newer, found = self.counterpart(primary, text, understanding)
+            if found is not None and self.procedure.described(newer.chunk, aspects):
+                primary = newer
         citations = [citation_from_chunk(1, primary.chunk)]
         status = "answered"
         lines = [prefix] if prefix else []
@@ -119,7 +125,9 @@ class ClauseComposer:
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = self.engine.knowledge.answers.verdicts
         listed = None
-        if kind == "list" or MATERIALS in aspects or self.asks_whole_procedure(primary.chunk, understanding, kind):
+        leads_in = verdict is None and primary.chunk.text.rstrip().endswith(enumeration.LEAD_IN_ENDS)
+        if (kind == "list" or MATERIALS in aspects or leads_in
+                or self.asks_whole_procedure(primary.chunk, understanding, kind)):
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
             if listed is None and MATERIALS in aspects:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
@@ -153,7 +161,7 @@ class ClauseComposer:
             lines.append(lead_line)
             quotes: list[tuple[Citation, str]] = [(citations[0], selection.quote(primary.chunk.text, indices))]
             if self.procedure.named(understanding) and described:  # each named ask answered by its own clause
-                for chunk, found in self.procedure.supplements(primary.chunk, evidence, aspects):
+                for chunk, found in self.procedure.supplements(primary.chunk, evidence, aspects, understanding):
                     citations.append(citation_from_chunk(len(citations) + 1, chunk))
                     lines.append(f"{selection.quote(chunk.text, found)}[{citations[-1].n}]")
                     quotes.append((citations[-1], selection.quote(chunk.text, found)))

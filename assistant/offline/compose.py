@@ -109,7 +109,7 @@ def ask_region(topic_title: str, documents: Iterable[DocumentMeta]) -> str:
 def coverage_text(documents: Sequence[DocumentMeta]) -> str:
     """本库目前收录：北京市《…》（京政发〔2011〕33号，2011年）；…"""
     items = []
-    for meta in sorted(documents, key=lambda d: (d.region, d.publish_date or "")):
+    for meta in sorted(documents, key=lambda d: (d.region, str(d.publish_date or ""))):
         year = f"，{meta.year}年" if meta.year else ""
         number = f"{meta.doc_number}{year}" if meta.doc_number else year.lstrip("，")
         items.append(f"{region_phrase(meta.region)}《{meta.title}》（{number}）")
@@ -118,6 +118,13 @@ def coverage_text(documents: Sequence[DocumentMeta]) -> str:
 
 def not_found_answer(reason: str, documents: Sequence[DocumentMeta]) -> str:
     return join(reason, coverage_text(documents), "建议向当地人力资源和社会保障部门咨询。")
+
+
+def lapsed_reason(meta: DocumentMeta, year: int) -> str:
+    """2028年 asked, the document ends 2027-12-31: say so, and never give its figures as that year's."""
+    end = f"{meta.effective_to.year}年{meta.effective_to.month}月{meta.effective_to.day}日" if meta.effective_to else ""
+    return (f"本库收录的{region_phrase(meta.region)}《{meta.title}》有效期至{end}，本库没有适用于{year}年的规定，"
+            f"无法回答{year}年的标准；届时请以当地人社部门发布的新文件为准。")
 
 
 def cross_region_reason(asked: Sequence[str], topic_title: str, elsewhere: Sequence[DocumentMeta]) -> str:

@@ -16,6 +16,7 @@ from ingest.models import Chunk
 MAX_ITEMS = 12
 SUBJECT_CHUNKS = 2  # a word in more of a document's clauses is its subject, not a pointer to one item
 MAX_ITEM_CHARS = 160  # an item of a list, not an article: longer siblings are answered clause by clause
+LEAD_IN_ENDS = ("：", ":")  # a clause ending so introduces the items under it
 _LAST_LABEL = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条行]|[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+)$"
 )
@@ -45,6 +46,10 @@ def group(
     """(parent path, items) of the list ``chunk`` belongs to or refers to — None when it is neither (a lone clause,
     or siblings too long to be list items). When it names several attachments (标准见附件2，材料见附件1), the one
     whose heading and items ``score`` best (the question's words) — else the first."""
+    if chunk.text.rstrip().endswith(LEAD_IN_ENDS):  # 并提交以下材料： / 有下列情形之一的…：: its items are the list
+        nested = children(chunk, chunks)
+        if nested is not None:
+            return nested
     candidates: list[str] = []
     own = parent_path(chunk.clause_path)
     if own is not None:

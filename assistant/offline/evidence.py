@@ -107,6 +107,7 @@ class EvidenceFinder:
             return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
 
         supported: list[tuple[float, SearchHit]] = []
+        place = 0  # the hit's place among those that could answer at all (the first hits stating no figure skipped)
         for hit in hits:
             body = squeeze(hit.chunk.text)
             if required_word is not None and required_word not in body:
@@ -117,9 +118,10 @@ class EvidenceFinder:
                 continue
             if benefit_asked and not self.names_benefit(hit.chunk) and not names_place(hit):
                 continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
+            place += 1
             coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
             coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
-            if hit.rank <= TOPIC_RANK and self.regulates(hit.chunk, understanding):  # a document about the topic
+            if place <= TOPIC_RANK and self.regulates(hit.chunk, understanding):  # a document about the topic
                 coverage = max(coverage, SUPPORT_THRESHOLD)
             first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
             if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):

@@ -190,7 +190,7 @@ class PartAnswerer:
                 w in u.normalized for w in self.engine.knowledge.answers.maximum_words):
             evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
         exclusions = self.engine.knowledge.answers.exclusions
-        if any(word in u.normalized for word in exclusions.asked):  # 哪些人不能领: the clause that excludes
+        if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             seen = {e.chunk.id for e in evidence}
             worded = f"{text} {' '.join(exclusions.words)}"
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
@@ -204,6 +204,9 @@ class PartAnswerer:
                          if e.chunk.id not in seen]
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._on_topic(evidence, u)
+        lapsed = self._lapsed_before(evidence, u)
+        if lapsed is not None:  # 2028年的标准: every answering document ends before the asked year
+            return self._not_found(question, lapsed)
         if only_national:
             if evidence:
                 prefix = compose.national_only_prefix([p.label for p in uncovered])
@@ -342,6 +345,19 @@ class PartAnswerer:
         regions += [r.region for r in self.router.regions_with_rules(u) if r.region not in applicable]
         regions = list(dict.fromkeys(regions))
         return [m for m in self.engine.documents() if m.region in regions and in_force(m)]
+
+    def _lapsed_before(self, evidence: Sequence[Evidence], u: Understanding) -> str | None:
+        """Why the clauses found cannot answer: the question asks about a year after the last day of every document
+        they come from (none of them says what holds then) — else None."""
+        if not u.years or not evidence:
+            return None
+        metas = [self.engine.meta(doc_id) for doc_id in dict.fromkeys(e.chunk.doc_id for e in evidence)]
+        if any(m is None or m.effective_to is None for m in metas):
+            return None
+        last = max(m.effective_to for m in metas)
+        if min(u.years) <= last.year:
+            return None
+        return compose.lapsed_reason(next(m for m in metas if m.effective_to == last), min(u.years))
 
     def _not_found(self, question: str, reason: str) -> Answer:
         return Answer(question=question, status="not_found",

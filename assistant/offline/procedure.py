@@ -3,10 +3,12 @@ to be missing (with the national hotline and the local office as the next step),
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 
 from assistant.offline import selection
 from assistant.offline.evidence import Evidence
+from assistant.offline.support import squeeze
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
 from retriever.models import SearchHit
@@ -14,15 +16,32 @@ from retriever.understanding import Understanding
 
 WHO = "who"
 WHERE = "where"
+MAX_NAME = 12  # characters of a benefit's name before its noun (一次性吸纳就业补贴)
+_NUMERAL = "[一二三四五六七八九十百零〇\\d]"
+# a heading's label: 二、 （三） 第四章 3.
+_LABEL = re.compile(rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、])\s*")
 MATERIALS = "materials"  # the aspect asking what to bring (answers.yaml aspects)
 OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind the best evidence
 OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections are added
 
 
 class ProcedureReader:
-    def __init__(self, answers: AnswersFile, chunks: Callable[[str], list[Chunk]]) -> None:
+    def __init__(self, answers: AnswersFile, chunks: Callable[[str], list[Chunk]],
+                 benefit_nouns: Sequence[str] = ()) -> None:
         self.answers = answers
         self.chunks = chunks
+        nouns = "|".join(map(re.escape, benefit_nouns))
+        # a heading that is a benefit's name (二、见习留用奖励): a short run of words ending in a benefit noun
+        self._benefit_heading = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_NAME}}}(?:{nouns})") if nouns else None
+
+    def off_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause stands under another benefit's heading than the one the question names (a 受理时间 under
+        一、求职创业补贴 for 一次性吸纳就业补贴)."""
+        if not understanding.benefits or self._benefit_heading is None:
+            return False
+        headed = [name for heading in chunk.heading_path[1:]
+                  if self._benefit_heading.fullmatch(name := squeeze(_LABEL.sub("", heading)))]
+        return bool(headed) and not any(a in n or n in a for n in headed for a in understanding.benefits)
 
     def named(self, understanding: Understanding) -> list[str]:
         """The aspects the question names in so many words (在哪申请 → where, 多久到账 → when)."""
@@ -55,15 +74,14 @@ class ProcedureReader:
         added: list[Evidence] = []
         for doc_id, top in tops.items():
             found = [c for c in self.chunks(doc_id)
-                     if c.id not in seen and self.described(c, aspects)
-                     and any(w in h for h in c.heading_path for w in self.answers.procedure_headings)]
+                     if c.id not in seen and self.described(c, aspects) and self.in_procedure_section(c)]
             added += [Evidence(SearchHit(chunk=c, score=0.0, rank=len(evidence) + len(added) + i),
                                coverage=top.coverage * OWN_SHARE, strength=top.strength * OWN_SHARE)
                       for i, c in enumerate(found, start=1)]
         return added
 
     def supplements(
-        self, primary: Chunk, evidence: list[Evidence], aspects: list[str]
+        self, primary: Chunk, evidence: list[Evidence], aspects: list[str], understanding: Understanding
     ) -> list[tuple[Chunk, list[int]]]:
         """For each asked aspect the answering clause describes less than another clause of the same document does
         (fewer of the aspect's words: 自受理之日起 says 受理 but not where to go), that clause's sentences on it:
@@ -74,8 +92,9 @@ class ProcedureReader:
             words = self.answers.aspects[aspect].words
             said = max(self._says(chunk, words) for chunk in shown)
             best = max((item.chunk for item in evidence
-                        if item.chunk.doc_id == primary.doc_id and all(item.chunk.id != c.id for c in shown)),
-                       key=lambda chunk: self._says(chunk, words), default=None)
+                        if item.chunk.doc_id == primary.doc_id and all(item.chunk.id != c.id for c in shown)
+                        and not self.off_benefit(item.chunk, understanding)),
+                       key=lambda chunk: (self._says(chunk, words), self.in_procedure_section(chunk)), default=None)
             if best is None or self._says(best, words) <= said:
                 continue
             found = selection.matching(best.text, words)
@@ -83,6 +102,10 @@ class ProcedureReader:
                 chosen.append((best, found[:2]))
                 shown.append(best)
         return chosen
+
+    def in_procedure_section(self, chunk: Chunk) -> bool:
+        """The clause stands under a procedure heading (五、申报程序) — the document's title is no such heading."""
+        return any(w in h for h in chunk.heading_path[1:] for w in self.answers.procedure_headings)
 
     @staticmethod
     def _says(chunk: Chunk, words: tuple[str, ...]) -> int:
@@ -98,14 +121,15 @@ class ProcedureReader:
     def sentences(self, chunk: Chunk, aspects: list[str]) -> list[int]:
         return selection.matching(chunk.text, self.words(aspects))
 
-    def rank(self, evidence: list[Evidence], aspects: list[str]) -> list[Evidence]:
-        """Supported clauses that describe the asked aspects first (by how many of the aspects' words they say)."""
+    def rank(self, evidence: list[Evidence], aspects: list[str], understanding: Understanding) -> list[Evidence]:
+        """Supported clauses that describe the asked aspects first (by how many of the aspects' words they say),
+        those about another benefit than the one named last."""
         words = self.words(aspects)
 
         def described(evidence_item: Evidence) -> int:
             return min(sum(word in evidence_item.chunk.text for word in words), 4)
 
-        return sorted(evidence, key=lambda e: (-described(e), -e.strength))
+        return sorted(evidence, key=lambda e: (self.off_benefit(e.chunk, understanding), -described(e), -e.strength))
 
     def lines(self, chunk: Chunk, aspects: list[str], region: str) -> tuple[list[int], str, bool]:
         """(sentences to quote, the lead line, whether the clause describes the procedure) for a procedure question

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ingest.knowledge import FactSpec, Knowledge
+from ingest.knowledge import FactSpec, Knowledge, TopicSpec
 from ingest.models import DocumentMeta
 from ingest.places import Gazetteer, PlaceMention
 from ingest.quantities import find_quantities
 from ingest.textnorm import fold
+from retriever.understanding.benefits import BenefitNames
 from retriever.understanding.documents import DocumentNames, years_in
 from retriever.understanding.facts import FactReader
 from retriever.understanding.jurisdiction import Jurisdiction
@@ -31,12 +32,19 @@ _CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
 
 
+def _same_benefit(topic: TopicSpec, benefit: str) -> bool:
+    """The topics file's topic is the named benefit: one of its core words (or its title) and the name hold each other
+    (技能提升补贴 = 技能提升补贴; 生活费补贴 inside 培训期间生活费补贴)."""
+    return any(word in benefit or benefit in word for word in (*topic.core_words, topic.title))
+
+
 class QueryUnderstander:
     def __init__(
         self, documents: Iterable[DocumentMeta], knowledge: Knowledge, gazetteer: Gazetteer | None = None,
-        extra_facts: Iterable[FactSpec] = (),
+        extra_facts: Iterable[FactSpec] = (), benefits: BenefitNames | None = None,
     ) -> None:
         self.documents = list(documents)
+        self.benefits = benefits
         self.knowledge = knowledge
         self.gazetteer = gazetteer or knowledge.gazetteer()
         self.jurisdiction = Jurisdiction(self.gazetteer, self.documents)
@@ -65,12 +73,17 @@ class QueryUnderstander:
         reading = self.facts.read(masked, quantities)
         kind = next((k for k in self.knowledge.intents.kinds if k in intents), "general")
         topic = next((t for t in self.knowledge.topics.topics if any(term in normalized for term in t.terms)), None)
+        benefits = self.benefits.named(normalized) if self.benefits is not None else []
+        topic_name, topic_title, core = (topic.name, topic.title, list(topic.core_words)) if topic else (None, None, [])
+        if benefits and not (topic and _same_benefit(topic, benefits[0])):
+            # a benefit named as the library names it (求职创业补贴) is the topic, not one whose word it holds (创业)
+            topic_name, topic_title, core = benefits[0], benefits[0], []
+        core = list(dict.fromkeys([*core, *benefits[:1]]))
         understanding = Understanding(
             text=text, normalized=normalized, places=places, regions=regions,
             uncovered=[p for p in places if not p.covered], ambiguous=ambiguous, national=national,
             documents=documents, years=list(dict.fromkeys(year for _, year in years_in(normalized))),
-            intents=intents, kind=kind, topic=topic.name if topic else None, topic_title=topic.title if topic else None,
-            topic_core=list(topic.core_words) if topic else [],
+            intents=intents, kind=kind, topic=topic_name, topic_title=topic_title, topic_core=core, benefits=benefits,
             out_of_scope=self._out_of_scope(normalized),
             facts=reading.values, assumptions=reading.assumptions, quantities=quantities,
             fact_kinds=reading.kinds, loose_quantities=reading.loose,

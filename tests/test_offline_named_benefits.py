@@ -1,0 +1,148 @@
+"""Benefits named as the library names them, lists under a lead-in clause, years after a document's last day, and a
+replaced document's procedure.
+
+Fictional documents written for this test (no eval set has them, nothing was tuned on them): a national notice on two
+benefits under their own headings (a lead-in clause with the cases excluded as its items, a filing window for one of
+them, a procedure section with a deadline and a review time), valid to the end of a year; and a city's old internship
+notice with the measures that repealed it (a one-off application after the internship vs quarterly claims).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from support import offline_engine_for
+
+from assistant.offline.engine import OfflineEngine
+from assistant.offline.enumeration import group
+from ingest.knowledge import Exclusions
+from ingest.models import Chunk
+from retriever.understanding.benefits import BenefitNames
+
+NATIONAL = """人力资源社会保障部 财政部关于做好一次性扩岗补助和见习留用奖励发放工作的通知
+人社部发〔2026〕12号
+各省、自治区、直辖市人力资源社会保障厅（局）、财政厅（局）：
+为稳定和扩大就业岗位，现就有关事项通知如下：
+一、一次性扩岗补助
+（一）补助对象。对招用毕业年度高校毕业生，与其签订1年以上劳动合同并为其按月缴纳失业保险费满3个月的企业，给予一次性扩岗补助。
+（二）补助标准。按每招用1人1000元的标准发放一次性扩岗补助。
+（三）不予补助的情形。有下列情形之一的，不享受一次性扩岗补助：
+1.招用人员为企业法定代表人的直系亲属的；
+2.招用人员在招用前6个月内曾在本企业参加社会保险的；
+3.同一人员已享受其他吸纳就业类补贴的。
+二、见习留用奖励
+（一）奖励对象。见习期满后留用见习人员并与其签订1年以上劳动合同的见习单位。
+（二）奖励标准。每留用1人奖励800元。
+（三）受理时间。见习留用奖励每年4月1日至4月30日集中受理。
+三、申领程序
+（一）企业应在符合补助条件之日起3个月内提出申请，逾期不予受理。
+（二）人力资源社会保障部门在受理后15个工作日内完成审核，审核通过的将资金拨付至企业对公账户。
+四、本通知自2026年1月1日起施行，有效期至2027年12月31日。
+"""
+
+OLD_CITY = """海东市人力资源和社会保障局关于做好就业见习补贴工作的通知
+海东人社发〔2020〕9号
+各县区人力资源和社会保障局：
+一、见习补贴标准为每人每月1000元。
+二、申领程序
+（一）见习单位在见习期满后20日内，向县区公共就业服务机构一次性申请见习补贴。
+三、本通知自2020年6月1日起施行。
+"""
+
+NEW_CITY = """海东市人力资源和社会保障局关于印发《海东市就业见习补贴办法》的通知
+海东人社规〔2025〕3号
+海东市就业见习补贴办法
+第一条　见习补贴标准为每人每月1300元。
+第二条　见习单位按季度申领见习补贴，于每季度结束后10日内向县区公共就业服务机构提出申请。
+第三条　县区公共就业服务机构自受理之日起10个工作日内完成审核。
+第四条　本办法自2025年7月1日起施行。原《海东市人力资源和社会保障局关于做好就业见习补贴工作的通知》\
+（海东人社发〔2020〕9号）同时废止。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    root = tmp_path_factory.mktemp("benefits")
+    corpus = root / "policies"  # beside the bundled library, as a user's added documents are
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
+    return offline_engine_for(root, corpus=corpus, documents={
+        "mohrss-2026-expansion.txt": NATIONAL, "haidong-2020-internship.txt": OLD_CITY,
+        "haidong-2025-internship.txt": NEW_CITY})
+
+
+def _chunk(doc_id: str, path: str, text: str, headings: tuple[str, ...] = ()) -> Chunk:
+    return Chunk(id=f"{doc_id}-{path}", doc_id=doc_id, title="某通知", clause_path=path, text=text,
+                 heading_path=list(headings), region="某市", level="city")
+
+
+def _names(chunks: list[Chunk], titles: dict[str, str]) -> BenefitNames:
+    from ingest.models import DocumentMeta
+
+    documents = [DocumentMeta(doc_id=d, title=t, region="某市", level="city") for d, t in titles.items()]
+    return BenefitNames(chunks, documents, ["补贴", "补助", "奖励"], ["申请", "享受", "能", "的"])
+
+
+def test_a_benefit_is_named_by_the_longest_run_the_library_writes_without_an_action_word() -> None:
+    chunks = [_chunk("a", "一、", "给予一次性扩岗补助。申请一次性扩岗补助的企业应提交材料。"),
+              _chunk("b", "一、", "参加培训的给予培训补贴。"), _chunk("c", "一、", "按规定给予培训补贴。"),
+              _chunk("d", "一、", "见习留用奖励每年受理一次，培训补贴另行发放。")]
+    names = _names(chunks, {"a": "甲通知", "b": "乙通知", "c": "丙通知", "d": "丁通知"})
+    assert names.named("我们厂能申请一次性扩岗补助吗") == ["一次性扩岗补助"]
+    assert names.named("见习留用奖励和一次性扩岗补助怎么领") == ["见习留用奖励", "一次性扩岗补助"]
+    assert names.named("培训补贴多少钱") == []  # said by most documents: picks nothing out
+    assert names.named("租房补贴能领吗") == []  # a name the library never writes
+
+
+def test_a_benefit_named_is_the_topic_even_when_a_topic_word_sits_inside_it(engine: OfflineEngine) -> None:
+    u = engine.retriever.understand("见习留用奖励每人多少钱？")
+    assert u.benefits == ["见习留用奖励"]
+    assert u.topic_title == "见习留用奖励" and "见习留用奖励" in u.topic_core
+
+
+def test_a_place_with_no_document_gets_the_national_rule_for_a_benefit_named_by_its_name(
+        engine: OfflineEngine) -> None:
+    answer = engine.answer("我是包头一家小公司的老板，去年招了两个今年毕业的大学生，合同签了两年，社保也交着，"
+                           "一次性扩岗补助每个人能给多少？")
+    assert answer.status == "answered", answer.answer
+    assert "1000元" in answer.answer and answer.citations[0].doc_id == "mohrss-2026-expansion"
+
+
+def test_a_lead_in_clause_is_answered_with_its_items() -> None:
+    chunks = [_chunk("a", "一、（二）", "（二）补助标准。每人1000元。"),
+              _chunk("a", "一、（三）", "（三）不予补助的情形。有下列情形之一的，不享受一次性扩岗补助："),
+              _chunk("a", "一、（三）1", "1.招用人员为企业法定代表人的直系亲属的；"),
+              _chunk("a", "一、（三）2", "2.招用人员在招用前6个月内曾在本企业参加社会保险的；")]
+    found = group(chunks[1], chunks)
+    assert found is not None and [c.clause_path for c in found[1]] == ["一、（三）1", "一、（三）2"]
+    assert group(chunks[0], chunks) is not None  # an item of the parent list keeps answering with its siblings
+
+
+def test_which_cases_are_left_out_is_asked_in_any_order_of_words(engine: OfflineEngine) -> None:
+    exclusions = engine.knowledge.answers.exclusions
+    assert isinstance(exclusions, Exclusions)
+    assert exclusions.asks("哪些情况招的人不给补")
+    assert exclusions.asks("什么样的人不能报")
+    assert not exclusions.asks("哪些人可以领")
+    answer = engine.answer("一次性扩岗补助，什么样的员工招进来不给补？")
+    assert "直系亲属" in answer.answer and "6个月" in answer.answer and "吸纳就业类补贴" in answer.answer, answer.answer
+
+
+def test_a_year_after_the_documents_last_day_is_not_answered_with_its_figures(engine: OfflineEngine) -> None:
+    answer = engine.answer("2028年全国的一次性扩岗补助每人补多少？")
+    assert answer.status == "not_found", answer.answer
+    assert "2027年12月31日" in answer.answer and "1000元" not in answer.answer
+    assert engine.answer("2027年全国的一次性扩岗补助每人补多少？").status == "answered"
+
+
+def test_a_procedure_clause_about_another_benefit_does_not_answer(engine: OfflineEngine) -> None:
+    answer = engine.answer("包头的企业，一次性扩岗补助最晚什么时候得申请？多久能审完？")
+    assert "3个月内" in answer.answer and "15个工作日" in answer.answer, answer.answer
+    assert "4月1日" not in answer.answer
+
+
+def test_how_to_apply_today_is_answered_from_the_replacing_document(engine: OfflineEngine) -> None:
+    answer = engine.answer("海东的见习单位，见习补贴是等见习期满了一起申请，还是分批申请？每次申请有啥时间要求？")
+    assert answer.citations[0].doc_id == "haidong-2025-internship", answer.answer
+    assert "每季度结束后10日内" in answer.answer

@@ -222,6 +222,12 @@ def table_para(rows: list[list[str]]) -> Para:
     return Para(text=_table_text(rows), table=rows)
 
 
+def _even_rows(lines: list[str]) -> bool:
+    """A short table: a header and at least two rows, every line tab-separated into the same number of cells."""
+    rows = [line.strip("\t").split("\t") for line in lines if line.strip()]
+    return len(rows) >= 3 and len({len(row) for row in rows}) == 1 and len(rows[0]) >= 2
+
+
 def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") or "\t" in line.strip() or not line.strip()
 
@@ -265,7 +271,7 @@ def split_text_blocks(text: str) -> list[tuple[str, list[str]]]:
         while end < len(lines) and _is_cell_line(lines[end]):
             cell_lines += bool(lines[end].strip())
             end += 1
-        if cell_lines >= 4:
+        if cell_lines >= 4 or _even_rows(lines[index:end]):
             runs.append(("table", lines[index:end]))
             index = end
         elif end > index:  # blank lines and stray tab lines that do not make a table: plain lines, in one step

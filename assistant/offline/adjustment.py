@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import cn2an
 
 from assistant.offline.arithmetic import ClauseArithmetic, Worked
+from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import Stated, applies_to, every_check, stated_checks
@@ -58,6 +59,13 @@ ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns:
 BASIS = re.compile(r"在[^，,；;。]{0,40}?基础上")  # 在省定标准基础上每人增加N元: what a sum is added to
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
+# a name a list is given in a sentence of its own: 甲、乙和丙为重点对象 (a defined name only when the document uses it
+# elsewhere)
+DEFINED_AS = re.compile(r"(?:统称为|称为|列为|为)(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[，,。；;]|$)")
+# an item of the clause's own article or section: 按本条第（二）项计算后补贴金额的N%
+THIS_ITEM = re.compile(r"本(?:条|款|项)第?(?P<n>[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+)项")
+PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
+LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
 
@@ -79,8 +87,9 @@ class Adjustment:
 
     @property
     def paid(self) -> bool:
-        """A share of the whole amount, paid on an event (备案后预拨N%, 按补贴总额的N%预支), not of a standard."""
-        return not self.raises and STANDARD_WORD not in self.phrase
+        """A share of the whole amount, paid on an event (备案后预拨N%, 按补贴总额的N%预支), not of a standard nor of
+        what another clause works out (按本条第（二）项计算后补贴金额的N%)."""
+        return not self.raises and STANDARD_WORD not in self.phrase and self.reference == "own"
 
     def factor(self) -> Decimal:
         share = self.percent / 100
@@ -150,8 +159,13 @@ def _part_start(before: str) -> int:
     return max(before.rfind(mark) for mark in "，,；;：:") + 1
 
 
-def _reference(head: str, levels: Mapping[str, Sequence[str]]) -> tuple[str, str]:
-    """(reference, target) of the words naming a standard: 第七条 → article, 附件1 → attachment, 省定 → a level."""
+def _reference(head: str, levels: Mapping[str, Sequence[str]], chunk: Chunk | None = None) -> tuple[str, str]:
+    """(reference, target) of the words naming a standard: 第七条 → article, 附件1 → attachment, 省定 → a level;
+    本条第（二）项 → the item （二） of the ``chunk``'s own article or section."""
+    if chunk is not None and (item := THIS_ITEM.search(head)):
+        own = parent_path(chunk.clause_path) or chunk.clause_path
+        number = item.group("n").strip("（()）")
+        return "article", f"{own}（{number}）"
     if article := ARTICLE.search(head):
         return "article", article.group(0)
     if attachment := ATTACHMENT.search(head):
@@ -175,6 +189,7 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             continue
         shares = [(q.start, q.end, q.value) for q in found_here if q.kind == "percent"]
         shares += [(m.start(), m.end(), _times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 标准的N倍
+        previous = 0  # where the part after the previous share of the sentence starts (甲按…的100%给予补贴，乙按…)
         for start_at, end_at, percent in sorted(shares):
             before, after = sentence[:start_at], sentence[end_at:]
             raises = UPLIFT_WORDS.search(before) is not None
@@ -183,10 +198,12 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             part_start = _part_start(before)
             applied = [*APPLY_WORD.finditer(before, part_start)] or [*BASIS.finditer(before, part_start)]
             head = before[applied[-1].start() :] if applied else before[part_start:]
-            reference, target = _reference(head, levels)
+            reference, target = _reference(NUMBERING.sub("", head), levels, chunk)  # not the clause's own label
             condition_end = applied[-1].start() if applied else len(before)
-            condition = _condition(before[:condition_end])
+            condition = _condition(before[min(previous, condition_end):condition_end])
             start = applied[-1].start() if applied else part_start
+            cut = min((at for mark in "，,；;" if (at := sentence.find(mark, end_at)) >= 0), default=len(sentence))
+            previous = cut + 1
             found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start:end_at].strip(),
                                     percent=percent,
                                     raises=raises, reference=reference, target=target, condition=condition))
@@ -202,7 +219,7 @@ def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Mapping[str,
     before = sentence[: quantity.start]
     bases = list(BASIS.finditer(before))
     start = bases[-1].start() if bases else _part_start(before)
-    reference, target = _reference(before[start:], levels)
+    reference, target = _reference(NUMBERING.sub("", before[start:]), levels, chunk)
     return Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start : quantity.end].strip("，, "),
                       percent=Decimal(0), raises=True, reference=reference, target=target,
                       condition=_condition(before[:start]), added=quantity.value)
@@ -232,6 +249,12 @@ def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
             before = chunk.text[: match.start()]
             start = max(before.rfind(mark) for mark in "。；;\n") + 1
             names.setdefault(match.group("name"), NUMBERING.sub("", before[start:].strip()))
+        for match in DEFINED_AS.finditer(chunk.text):  # 甲、乙和丙为重点对象: a list given a name used elsewhere
+            before = chunk.text[: match.start()]
+            listed = NUMBERING.sub("", before[max(before.rfind(mark) for mark in "。；;，,\n") + 1 :].strip())
+            name = match.group("name")
+            if ("、" in listed or "和" in listed) and any(name in c.text for c in chunks if c.id != chunk.id):
+                names.setdefault(name, listed)
     return names
 
 
@@ -244,6 +267,15 @@ def with_definitions(adjustment: Adjustment, names: Mapping[str, str]) -> Adjust
     """The adjustment's condition with the groups it names by a defined name spelt out (五类人员 → 脱贫家庭子女、…)."""
     condition = spelt_out(adjustment.condition, names)
     return adjustment if condition == adjustment.condition else replace(adjustment, condition=condition)
+
+
+def alternatives(condition: str) -> list[str]:
+    """The groups a condition lists as alternatives (脱贫劳动力（含监测对象）、农村低收入人口和返乡创业人员 → three);
+    [] when it lists none (no 、)."""
+    plain = PARENTHESIZED.sub("", condition)
+    if "、" not in plain:  # 或 alone often joins two things one group has (取得甲证书或乙证书的人员)
+        return []
+    return [part for part in LIST_SEPARATOR.split(plain) if len(part) >= 2]
 
 
 def runs(text: str, shortest: int) -> Iterator[str]:
@@ -342,7 +374,7 @@ class StandardResolver:
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
                  regions: list[str] | None = None, quantities: Sequence[Stated] = (), *, higher: bool = True,
-                 explained: str = "") -> Adjusted | None:
+                 explained: str = "", within: Chunk | None = None) -> Adjusted | None:
         """The adjusted result, or None when no adjustment of the answering document (or of another in-force
         document of a place the question applies) applies or its standard cannot be worked out with the question's
         facts. The clause that found the asker eligible comes first, then an adjustment whose condition the question
@@ -351,7 +383,7 @@ class StandardResolver:
         own), then, where the document grants only the higher of two (``answers.yaml: higher_words``), the one giving
         more. ``higher=False``: no adjustment referring to a higher level's standard (while working one out);
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
-        the province's)."""
+        the province's); ``within``: only that clause's adjustments (a share of what another share works out)."""
         question = self.asked(u)
         vocabulary = self.engine.vocabulary()
         terms = vocabulary.terms(question, [p.surface for p in u.places])
@@ -361,12 +393,12 @@ class StandardResolver:
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
         best: tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
-        for doc_id in [primary.doc_id, *local]:
+        for doc_id in [primary.doc_id, *local] if within is None else [within.doc_id]:
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
             nearness = locality(meta) if meta else len(LOCALITY)
             higher_one = any(w in chunk.text for chunk in self.engine.chunks(doc_id) for w in self.higher_words)
-            for chunk in self.engine.chunks(doc_id):
+            for chunk in self.engine.chunks(doc_id) if within is None else [within]:
                 for adjustment in adjustments(chunk, self.levels):
                     if not higher and (adjustment.reference == "level" or adjustment.raises
                                        or adjustment.percent > 100):
@@ -463,13 +495,26 @@ class StandardResolver:
         condition; the document's word for its own place (我市) is said when the question is about that place
         (``here``). (the share said, the weight said)"""
         vocabulary = self.engine.vocabulary()
-        own = [t for t in vocabulary.terms(adjustment.condition) if t not in base_text
-               and not any(t in level for level in self.level_words)]
-        total = sum(vocabulary.idf(t) for t in own)
-        said = sum(vocabulary.idf(t) for t in own
-                   if any(t in term for term in terms) or any(t in phrase for phrase in met)
-                   or (here and t in self.local_words))
-        return (said / total if total > 0 else 0.0), said
+
+        def own(condition: str) -> list[str]:
+            return [t for t in vocabulary.terms(condition) if t not in base_text
+                    and not any(t in level for level in self.level_words)]
+
+        def said(t: str) -> bool:
+            return any(t in term for term in terms) or any(t in phrase for phrase in met) \
+                or (here and t in self.local_words)
+
+        words = own(adjustment.condition)
+        total = sum(vocabulary.idf(t) for t in words)
+        weight = sum(vocabulary.idf(t) for t in words if said(t))
+        found = (weight / total if total > 0 else 0.0), weight
+        for group in alternatives(adjustment.condition):  # 甲、乙和丙: one group said by its telling word says it
+            words = [t for t in own(group) if t not in self.local_words]  # 我省 says where, not who
+            head = max((t for t in words if group.endswith(t)), key=len, default="")  # 人口 of 脱贫人口: any group's
+            rarest = max((t for t in words if t not in head), key=vocabulary.idf, default=None)
+            if rarest is not None and said(rarest):
+                found = max(found, (1.0, vocabulary.idf(rarest)))
+        return found
 
     def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = ()
              ) -> tuple[Worked, tuple[Chunk, ...]] | None:
@@ -496,7 +541,15 @@ class StandardResolver:
                 candidates = self.named_item(candidates, u) or candidates
         for chunk in candidates:
             meta = self.engine.meta(chunk.doc_id)
-            if meta is None or (not states_amount(chunk.text, money=True) and chunk.kind != "table_row"):
+            if meta is None:
+                continue
+            if (adjustment.reference == "article" and chunk.id != adjustment.chunk.id and chunk.kind != "table_row"
+                    and not any(q.kind == "money" for q in find_quantities(chunk.text))):
+                # 按本条第（二）项计算后补贴金额的N%: the item named is itself a share of a standard — what it works out
+                nested = self.adjusted(chunk, None, text, u, [meta.region], quantities, higher=False, within=chunk)
+                if nested is not None:
+                    return nested.worked, (nested.adjustment.chunk, *nested.bases)
+            if not states_amount(chunk.text, money=True) and chunk.kind != "table_row":
                 continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does

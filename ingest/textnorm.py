@@ -17,6 +17,8 @@ _INNER_SPACE = re.compile(rf"(?<=[{_CJK}〔〕(),，、。]) (?=[{_CJK}〔〕(),
 _WHITESPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
+INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
+
 
 @cache
 def _converter():  # built on first use: no work at import time

@@ -78,7 +78,8 @@ def test_a_share_of_another_items_result_refers_to_that_item_and_is_no_instalmen
 
 
 def test_a_share_of_a_share_is_worked_out_through_both(engine: OfflineEngine) -> None:
-    answer = engine.answer("我是固阳县的脱贫户，参加了焊工初级培训，结业考核过了，等级证没考下来，只拿到培训合格证，能补多少？")
+    answer = engine.answer("我是固阳县的脱贫户，参加了焊工初级培训，结业考核过了，等级证没考下来，"
+                           "只拿到培训合格证，能补多少？")
     assert_leads_with(answer.answer, Decimal(1200), Decimal(2000))
     cited = [c.clause for c in answer.citations]
     assert "第四条（二）" in cited and "第四条（一）" in cited, answer.answer

@@ -91,6 +91,8 @@ def test_a_benefit_is_named_by_the_longest_run_the_library_writes_without_an_act
     names = _names(chunks, {"a": "甲通知", "b": "乙通知", "c": "丙通知", "d": "丁通知"})
     assert names.named("我们厂能申请一次性扩岗补助吗") == ["一次性扩岗补助"]
     assert names.named("见习留用奖励和一次性扩岗补助怎么领") == ["见习留用奖励", "一次性扩岗补助"]
+    # the one asked about first: the other is the asker's situation
+    assert names.named("去年领过见习留用奖励，今年能申请一次性扩岗补助吗") == ["一次性扩岗补助", "见习留用奖励"]
     assert names.named("培训补贴多少钱") == []  # said by most documents: picks nothing out
     assert names.named("租房补贴能领吗") == []  # a name the library never writes
 

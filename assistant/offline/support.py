@@ -14,14 +14,13 @@ from collections.abc import Iterable
 
 from ingest.knowledge import ExpansionRule
 from ingest.models import Chunk
-from ingest.textnorm import fold
+from ingest.textnorm import INTERROGATIVE, fold
 from ingest.textnorm import squeeze as squeeze
 from retriever.lexical import ChineseTokenizer
 
 SUPPORT_THRESHOLD = 0.5
 _FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
 ABSENT_TERM_WEIGHT = 1.0
-INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
 
 
 class CorpusVocabulary:

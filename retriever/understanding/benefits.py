@@ -12,11 +12,19 @@ import re
 from collections.abc import Iterable
 
 from ingest.models import Chunk, DocumentMeta
-from ingest.textnorm import fold, squeeze
+from ingest.textnorm import INTERROGATIVE, fold, squeeze
 
 MAX_BODY = 10  # characters before the noun a name may have (一次性吸纳就业补贴: 7)
 MIN_BODY = 2
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[，,。；;？?！!]")
+
+
+def _asked_in(text: str, at: int) -> bool:
+    """The clause (between punctuation marks) holding position ``at`` asks something (吗, 多少, 怎么 …)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at)), len(text))
+    return INTERROGATIVE.search(text, start, end) is not None
 
 
 class BenefitNames:
@@ -53,12 +61,13 @@ class BenefitNames:
         if self._noun is None:
             return []
         text = squeeze(normalized)
-        found: list[str] = []
+        found: list[tuple[bool, str]] = []
         for match in self._noun.finditer(text):
             name = self._longest(text, match.start(), match.end())
-            if name is not None and name not in found:
-                found.append(name)
-        return found
+            if name is not None and all(name != seen for _, seen in found):
+                found.append((not _asked_in(text, match.start()), name))
+        # the benefit asked about first (上学期间贷的国家助学贷款…能领求职创业补贴吗: 求职创业补贴)
+        return [name for _, name in sorted(found, key=lambda pair: pair[0])]
 
     def _longest(self, text: str, start: int, end: int) -> str | None:
         for size in range(min(MAX_BODY, start), MIN_BODY - 1, -1):

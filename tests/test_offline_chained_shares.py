@@ -1,9 +1,11 @@
 """A share of what another item works out (按本条第（一）项计算后补贴金额的N%), groups given a name in a sentence of
-their own (甲、乙和丙为优先对象), and a condition listing groups said by one of them.
+their own (甲、乙和丙为优先对象), a condition listing groups said by one of them, a period capped by its clause, and a
+clause on another benefit of the same chapter.
 
 A fictional county document written for this test (no eval set has it, nothing was tuned on it): an amount table in
 an attachment, shares of it for priority and other trainees in one item of an article, and a share of that item's
-result for trainees who only got a training certificate in the next item.
+result for trainees who only got a training certificate in the next item; a daily living allowance with a most-days
+cap, and a one-off travel allowance for the same group in the next article.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ COUNTY = """固阳县人力资源和社会保障局 固阳县财政局关于印�
 第四条　补贴比例按下列规定执行：
 （一）优先对象按附件1所列标准的100%给予补贴，其他农牧民按附件1所列标准的70%给予补贴；
 （二）结业考核合格但未取得职业技能等级证书，仅取得培训合格证书的，按本条第（一）项计算后补贴金额的60%给予补贴。
-第五条　本办法自2025年6月1日起施行。
+第五条　参加集中培训的优先对象，按每人每天50元给予职业培训生活费补贴，每期培训最多补贴15天。
+第六条　脱贫人口在户籍所在县以外参加集中培训的，另给予一次性交通补贴，每人每期150元。
+第七条　本办法自2025年6月1日起施行。
 
 附件1
 
@@ -88,3 +92,17 @@ def test_a_share_of_a_share_is_worked_out_through_both(engine: OfflineEngine) ->
 def test_one_group_of_a_listed_condition_said_calls_for_it(engine: OfflineEngine) -> None:
     answer = engine.answer("固阳县的脱贫户，学育婴员初级，考到了等级证，培训补贴能拿多少？")
     assert_leads_with(answer.answer, Decimal(1500), Decimal(1050))
+
+
+def test_a_period_beyond_the_clauses_cap_is_paid_up_to_the_cap(engine: OfflineEngine) -> None:
+    answer = engine.answer("我是固阳县的脱贫户，参加了集中培训，一共上了20天课，生活费补贴能拿多少？")
+    assert_leads_with(answer.answer, Decimal(750), Decimal(1000))
+    assert "最多补贴15天" in answer.answer and answer.citations[0].clause == "第五条", answer.answer
+
+
+def test_a_clause_on_another_benefit_does_not_answer_the_one_asked(engine: OfflineEngine) -> None:
+    # the travel allowance's clause shares more of these words; the living allowance is what is asked
+    answer = engine.answer("固阳县脱贫户，去户籍所在县以外集中培训了10天，生活费补贴多少？")
+    assert_leads_with(answer.answer, Decimal(500), Decimal(150))
+    travel = engine.answer("固阳县脱贫户去县外集中培训，一次性交通补贴给多少？")
+    assert "150元" in travel.answer.split("\n", 1)[0], travel.answer

@@ -148,3 +148,9 @@ def test_how_to_apply_today_is_answered_from_the_replacing_document(engine: Offl
     answer = engine.answer("海东的见习单位，见习补贴是等见习期满了一起申请，还是分批申请？每次申请有啥时间要求？")
     assert answer.citations[0].doc_id == "haidong-2025-internship", answer.answer
     assert "每季度结束后10日内" in answer.answer
+
+
+def test_places_the_same_documents_apply_to_get_one_answer(engine: OfflineEngine) -> None:
+    u = engine.retriever.understand("我是包头人，在呼和浩特上班，一次性扩岗补助每人多少？")
+    assert len(u.places) == 2 and u.sub_questions == []
+    assert engine.answer("我是包头人，在呼和浩特上班，一次性扩岗补助每人多少？").answer.count("1000元") >= 1

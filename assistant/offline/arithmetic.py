@@ -167,9 +167,10 @@ class ClauseArithmetic:
                  if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
         picked = self._sentence(rates, u)
         document = chunks
+        clause_text = "\n".join(c.text for c in own)
         for data in [picked] if picked is not None else rates:
             worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1),
-                               document=document)
+                               document=document, clause_text=clause_text)
             if worked is not None:
                 return self._instalment(worked, "\n".join(c.text for c in own), u)
         for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
@@ -231,10 +232,10 @@ class ClauseArithmetic:
         return None
 
     def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
-             picked: bool = False, chosen: Mapping[str, str] | None = None, document: Sequence[Chunk] = ()
-             ) -> Worked | None:
+             picked: bool = False, chosen: Mapping[str, str] | None = None, document: Sequence[Chunk] = (),
+             clause_text: str = "") -> Worked | None:
         data = {**data, "conditions": [], "inputs": [i for i in data["inputs"] if not i["name"].startswith("fact_")]}
-        arguments, assumptions, multiplied, rests_on = self._arguments(data, u, chosen or {}, document)
+        arguments, assumptions, multiplied, rests_on = self._arguments(data, u, chosen or {}, document, clause_text)
         multiplied = multiplied or (picked and arguments is not None)
         if arguments is None or not multiplied:
             return None
@@ -248,7 +249,8 @@ class ClauseArithmetic:
         return Worked(result, arguments, assumptions, rests_on)
 
     def _arguments(self, data: dict[str, Any], u: Understanding, chosen_for: Mapping[str, str],
-                   document: Sequence[Chunk] = ()) -> tuple[dict[str, Any] | None, list[str], bool, tuple[str, ...]]:
+                   document: Sequence[Chunk] = (), clause_text: str = ""
+                   ) -> tuple[dict[str, Any] | None, list[str], bool, tuple[str, ...]]:
         """(arguments, assumptions, whether the question's own facts pick or multiply the figure, the other clauses
         a figure was read from). A question
         asking the most one may get (最多一共补多少) with no period of its own takes the longest period a clause of
@@ -287,6 +289,10 @@ class ClauseArithmetic:
                         rests_on.append(clause)
                 if periods is None:
                     return None, [], False, ()
+                cap, phrase = self._cap(name, clause_text)
+                if cap is not None and periods > cap:  # 30天 asked of 每期最多补贴20天: the most the clause pays
+                    periods = cap
+                    assumptions.append(f"超过上限，按{phrase}计算")
                 arguments[name] = periods
                 multiplied = True
             elif spec["type"] == "yes_no":
@@ -298,6 +304,25 @@ class ClauseArithmetic:
             else:
                 return None, [], False, ()
         return arguments, assumptions, multiplied, tuple(rests_on)
+
+    @staticmethod
+    def _cap(name: str, clause_text: str) -> tuple[int | None, str]:
+        """(periods, the phrase saying so): the one most a rate's own clause pays for (每期培训最多补贴20天, 最长不超过
+        12个月) in the input's unit — (None, "") when it states none or several."""
+        unit = {"days": "天", "months": "月", "years": "月"}.get(name)
+        if unit is None:
+            return None, ""
+        caps = {q.value: q for q in find_quantities(clause_text)
+                if q.kind == "duration" and q.bound == "max" and q.unit == unit}
+        if len(caps) != 1:
+            return None, ""
+        value, quantity = caps.popitem()
+        if name in PERIOD_INPUTS:
+            value = value / PERIOD_INPUTS[name]
+        if value != value.to_integral_value():
+            return None, ""
+        start = max(clause_text.rfind(mark, 0, quantity.start) for mark in "，,；;。：:\n") + 1
+        return int(value), f"{clause_text[start:quantity.start].strip()}{quantity.raw}"
 
     def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:
         """(periods, the phrase saying so, its clause): the one longest period (最长不超过N年) the document allows,

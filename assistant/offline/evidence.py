@@ -26,6 +26,7 @@ TOP_K = 8
 FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
+NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
 TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
 _SITUATION = ("months", "years", "money", "count", "percent")
@@ -71,11 +72,14 @@ class EvidenceFinder:
 
     def __init__(
         self, retriever: Retriever, vocabulary: Callable[[], CorpusVocabulary], benefit_nouns: Iterable[str],
-        money_words: Iterable[str] = (), fact_specs: Iterable[FactSpec] = (),
+        money_words: Iterable[str] = (), fact_specs: Iterable[FactSpec] = (), lead_words: Iterable[str] = (),
     ) -> None:
         self.retriever = retriever
         self.vocabulary = vocabulary
         self.benefit_nouns = tuple(benefit_nouns)
+        nouns = "|".join(map(re.escape, self.benefit_nouns))
+        self._named_benefit = re.compile(rf"[\u4e00-\u9fff]{{2,{NAME_CHARS}}}?(?:{nouns})") if nouns else None
+        self._leads = tuple(sorted(lead_words, key=len, reverse=True))
         self.money_words = tuple(money_words)
         self.fact_specs = tuple(fact_specs)
 
@@ -143,6 +147,29 @@ class EvidenceFinder:
 
         evidence = [Evidence(hit, coverage, strength(coverage, hit)) for coverage, hit in supported]
         return sorted(evidence, key=lambda e: e.strength, reverse=True)
+
+    def benefit_names(self, text: str) -> list[str]:
+        """The benefits a text names (另给予一次性交通补贴 → 一次性交通补贴): a run of words ending in a benefit noun,
+        read after its last action word; a bare noun (给予补贴) names none."""
+        if self._named_benefit is None:
+            return []
+        names = []
+        for match in self._named_benefit.finditer(squeeze(text)):
+            run = match.group(0)
+            cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
+            name = run[cut:]
+            if len(name) - len(next(n for n in self.benefit_nouns if name.endswith(n))) >= 2:
+                names.append(name)
+        return names
+
+    def about_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
+        生活费补贴 question, both under one chapter)."""
+        if not understanding.benefits:
+            return False
+        asked = understanding.benefits[0]
+        names = self.benefit_names(chunk.text)
+        return bool(names) and not any(asked in name or name in asked for name in names)
 
     def names_benefit(self, chunk: Chunk) -> bool:
         """The clause, or a heading it stands under (not the document title: every title names one), names a benefit:

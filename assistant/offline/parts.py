@@ -204,6 +204,8 @@ class PartAnswerer:
                          if e.chunk.id not in seen]
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._on_topic(evidence, u)
+        if kind in ("amount", "eligibility"):  # a clause on another benefit than the one asked about comes last
+            evidence.sort(key=lambda e: self.finder.about_another_benefit(e.chunk, u))
         lapsed = self._lapsed_before(evidence, u)
         if lapsed is not None:  # 2028年的标准: every answering document ends before the asked year
             return self._not_found(question, lapsed)

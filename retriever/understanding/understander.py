@@ -174,6 +174,9 @@ class QueryUnderstander:
         split_asks = "amount" in asks and any(k in _SPLIT_ASKS for k in asks)
         kinds = asks if split_asks else [understanding.kind]
         places: list[PlaceRef | None] = list(understanding.places) if len(understanding.places) >= 2 else [None]
+        if len({tuple(p.regions) for p in understanding.places if p.regions}) == 1 and all(
+                p.regions for p in understanding.places):
+            places = [None]  # 恩施的人在武汉培训: the same documents apply to both — one answer, not two alike
         if len(kinds) == 1 and places == [None]:
             return []
         parts = []

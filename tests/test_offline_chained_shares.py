@@ -95,7 +95,8 @@ def test_one_group_of_a_listed_condition_said_calls_for_it(engine: OfflineEngine
 
 
 def test_a_period_beyond_the_clauses_cap_is_paid_up_to_the_cap(engine: OfflineEngine) -> None:
-    answer = engine.answer("我是固阳县的脱贫户，参加了集中培训，一共上了20天课，生活费补贴能拿多少？")
+    # 一天都没落下 states no period (not a single day missed), and negates nothing the clause says
+    answer = engine.answer("我是固阳县的脱贫户，参加了线下集中培训，一共上了20天课，一天都没落下，生活费补贴能拿多少？")
     assert_leads_with(answer.answer, Decimal(750), Decimal(1000))
     assert "最多补贴15天" in answer.answer and answer.citations[0].clause == "第五条", answer.answer
 
@@ -106,3 +107,18 @@ def test_a_clause_on_another_benefit_does_not_answer_the_one_asked(engine: Offli
     assert_leads_with(answer.answer, Decimal(500), Decimal(150))
     travel = engine.answer("固阳县脱贫户去县外集中培训，一次性交通补贴给多少？")
     assert "150元" in travel.answer.split("\n", 1)[0], travel.answer
+
+
+def test_a_negation_in_another_clause_of_the_question_negates_no_condition() -> None:
+    from assistant.offline.adjustment import Adjustment, negated
+
+    condition = "参加线下集中培训的人员，职业培训生活费补贴"
+    adjustment = Adjustment(chunk=_chunk("二、", "x"), sentence="x", phrase="x", percent=Decimal(0), raises=True,
+                            reference="level", target="province", condition=condition)
+    assert not negated(adjustment, "一天都没落下，生活费补贴能拿多少", 4, ["没", "不"])
+    assert negated(adjustment, "没参加线下集中培训的能拿吗", 4, ["没", "不"])
+
+
+def test_an_offline_course_asks_no_procedure_but_applying_offline_does(engine: OfflineEngine) -> None:
+    assert engine.retriever.understand("参加线下培训的生活费补贴每天多少钱？").kind == "amount"
+    assert engine.retriever.understand("生活费补贴线下去哪办？").kind == "procedure"

@@ -287,7 +287,7 @@ def runs(text: str, shortest: int) -> Iterator[str]:
 
 def negated(adjustment: Adjustment, question: str, condition_chars: int, negations: Sequence[str]) -> bool:
     """The question says its case is not the condition's (工种不在…目录里): a negation just before a run of the
-    condition it repeats (any part it repeats:
+    condition it repeats, in the same clause (一天都没落下，生活费补贴… negates nothing of it) (any part it repeats:
     重点产业链企业 said, 不在急需紧缺目录 negated)."""
     asked = squeeze(question)
     condition = squeeze(adjustment.condition)
@@ -297,7 +297,8 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
         if at < 0 or any(a <= at and at + len(run) <= b for a, b in covered):
             continue
         covered.append((at, at + len(run)))
-        if any(word in asked[max(0, at - NEGATION_REACH) : at] for word in negations):
+        before = re.split(r"[，,。；;？?！!]", asked[max(0, at - NEGATION_REACH) : at])[-1]  # its own clause only
+        if any(word in before for word in negations):
             return True
     return False
 

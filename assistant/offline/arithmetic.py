@@ -40,6 +40,7 @@ MAX_SEVERAL = 4  # categories one question may add up (两个证一共)
 INCLUDES = re.compile(r"[（(](?:含|包括)([^）)]+)[）)]")  # 焊工（含电焊工、气焊工）
 ONE_PERIOD = re.compile(r"[一1]\s*个?\s*[天日月年]")  # 一天, 一个月, 一年: the rate's own period when asked of
 RATE_ASKED = re.compile(r"\s*(?:能|可以|可)?(?:补|给|发|拿|领)?\s*(?:多少|几)")  # 一天多少钱, 一个月能补多少
+EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下: not a single day missed, no period
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
@@ -358,8 +359,10 @@ class ClauseArithmetic:
     @staticmethod
     def _periods(name: str, u: Understanding) -> Decimal | int | None:
         # 一天多少钱 asks the rate's own period, it states no period (beside 培训了N天)
+        # 一天都没落下 says no period either (not a single day missed)
         durations = [q for q in u.loose_quantities if q.kind == "duration"
-                     and not (ONE_PERIOD.fullmatch(q.raw) and RATE_ASKED.match(u.normalized, q.end))]
+                     and not (ONE_PERIOD.fullmatch(q.raw) and (RATE_ASKED.match(u.normalized, q.end)
+                                                               or EMPHATIC.match(u.normalized, q.end)))]
         if name == "days":
             values = {q.value for q in durations if q.unit == "天"}
         elif name in PERIOD_INPUTS:

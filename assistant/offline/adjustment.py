@@ -278,6 +278,20 @@ def alternatives(condition: str) -> list[str]:
     return [part for part in LIST_SEPARATOR.split(plain) if len(part) >= 2]
 
 
+def with_scope(adjustment: Adjustment, chunks: Sequence[Chunk]) -> Adjustment:
+    """An adjustment stating no condition of its own (2.上浮标准。按省定标准的N%) takes the scope its sibling items
+    give (1.上浮范围。取得列入《…目录》的…证书的人员): their text, where they state no amount."""
+    if adjustment.condition:
+        return adjustment
+    parent = parent_path(adjustment.chunk.clause_path)
+    if parent is None:
+        return adjustment
+    scope = [c.text for c in chunks if c.id != adjustment.chunk.id and parent_path(c.clause_path) == parent
+             and not any(q.kind in ("money", "percent") for q in find_quantities(c.text))]
+    condition = _condition("，".join(NUMBERING.sub("", t.strip()) for t in scope))
+    return replace(adjustment, condition=condition) if condition else adjustment
+
+
 def runs(text: str, shortest: int) -> Iterator[str]:
     """Every run of ``text`` at least ``shortest`` characters long, the longest first."""
     for size in range(len(text), shortest - 1, -1):
@@ -394,18 +408,27 @@ class StandardResolver:
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
         best: tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
-        for doc_id in [primary.doc_id, *local] if within is None else [within.doc_id]:
+        documents = [primary.doc_id, *local] if within is None else [within.doc_id]
+        # a more local document granting the asker's group a higher level's standard whole (全额计算): the higher
+        # level's own shares (企业在职职工按附件1所列标准的70%) are not the asker's
+        metas = {d: m for d in documents if (m := self.engine.meta(d)) is not None}
+        waivers = [locality(m) for d, m in metas.items() if within is None and self.full_rate(
+            d, u, [o for o, other in metas.items() if locality(other) > locality(m)]) is not None]
+        for doc_id in documents:
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
             nearness = locality(meta) if meta else len(LOCALITY)
+            waived = any(level < nearness for level in waivers)
             higher_one = any(w in chunk.text for chunk in self.engine.chunks(doc_id) for w in self.higher_words)
             for chunk in self.engine.chunks(doc_id) if within is None else [within]:
                 for adjustment in adjustments(chunk, self.levels):
                     if not higher and (adjustment.reference == "level" or adjustment.raises
                                        or adjustment.percent > 100):
                         continue  # what a higher level pays the asker: its share for the asker's group only
-                    found = self._rank(with_definitions(adjustment, names), eligible_on, text, u, stated, terms,
-                                       quantities, explained)
+                    if waived and not (adjustment.raises or adjustment.paid or adjustment.percent >= 100):
+                        continue
+                    found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
+                                       eligible_on, text, u, stated, terms, quantities, explained)
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]
@@ -561,11 +584,36 @@ class StandardResolver:
                 continue
             rows = self.rows(worked, chunk, doc_chunks)
             if adjustment.reference == "level":
+                waiver = self.full_rate(adjustment.chunk.doc_id, u, [chunk.doc_id])
+                if waiver is not None:  # 规上企业职工按省定标准全额计算: the higher level's share is not applied
+                    return worked, (waiver, *rows)
                 own = self.adjusted(rows[0], None, text, u, [meta.region], quantities, higher=False,
                                     explained=adjustment.condition)
                 if own is not None:
                     return own.worked, (own.adjustment.chunk, *own.bases)
             return worked, rows
+        return None
+
+    def full_rate(self, doc_id: str, u: Understanding, against: Sequence[str] = ()) -> Chunk | None:
+        """The clause of the document granting a group of its own a higher level's standard whole (不再按省定比例折算，
+        按省定标准全额计算补贴) when the question names that group in words the higher level's documents
+        (``against``) do not also say (在职职工 of 规上工业企业在职职工 names no group of its own), else None."""
+        words = self.engine.knowledge.answers.full_rate_words
+        if not words or not against:
+            return None
+        asked = self.asked(u)
+        base = squeeze("".join(c.text for d in against for c in self.engine.chunks(d)))
+        vocabulary = self.engine.vocabulary()
+        for chunk in self.engine.chunks(doc_id):
+            for match in SENTENCE.finditer(chunk.text):
+                sentence = match.group(0)
+                at = min((sentence.find(w) for w in words if w in sentence), default=-1)
+                if at < 0:
+                    continue
+                condition = _condition(sentence[: _part_start(sentence[:at]) or at])
+                own = [t for t in vocabulary.terms(condition) if t not in base]
+                if condition and own and names_condition(condition, asked, self.condition_chars, base, own):
+                    return chunk
         return None
 
     def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:

@@ -27,7 +27,7 @@ NATIONAL = """人力资源社会保障部 财政部关于做好一次性扩岗�
 为稳定和扩大就业岗位，现就有关事项通知如下：
 一、一次性扩岗补助
 （一）补助对象。对招用毕业年度高校毕业生，与其签订1年以上劳动合同并为其按月缴纳失业保险费满3个月的企业，给予一次性扩岗补助。
-（二）补助标准。按每招用1人1000元的标准发放一次性扩岗补助。
+（二）补助标准。按每招用1人1000元的标准发放一次性扩岗补助；招用人员为脱贫人口或残疾人的，按每人1500元的标准发放。
 （三）不予补助的情形。有下列情形之一的，不享受一次性扩岗补助：
 1.招用人员为企业法定代表人的直系亲属的；
 2.招用人员在招用前6个月内曾在本企业参加社会保险的；
@@ -154,3 +154,19 @@ def test_places_the_same_documents_apply_to_get_one_answer(engine: OfflineEngine
     u = engine.retriever.understand("我是包头人，在呼和浩特上班，一次性扩岗补助每人多少？")
     assert len(u.places) == 2 and u.sub_questions == []
     assert engine.answer("我是包头人，在呼和浩特上班，一次性扩岗补助每人多少？").answer.count("1000元") >= 1
+
+
+def test_heads_singled_out_of_a_count_are_paid_their_own_rate(engine: OfflineEngine) -> None:
+    from decimal import Decimal
+
+    from support import assert_leads_with
+
+    from assistant.offline.arithmetic import subgroups
+
+    assert subgroups("招了5个应届生，其中2个是残疾人") == [(2, "残疾人")]
+    assert subgroups("40个学员，30个是脱贫户，另外10个是普通劳动力") == [(30, "脱贫户")]
+    answer = engine.answer("包头一家企业招了5个今年毕业的大学生，合同都签了两年，社保交满3个月了，其中2个是残疾人，"
+                           "一次性扩岗补助一共多少？")
+    direct = answer.answer.split("\n")[1]  # after the line saying only national rules apply to the place
+    assert_leads_with(direct, Decimal(6000), Decimal(5000))
+    assert "1500元 × 2人" in answer.answer and "1000元 × 3人" in answer.answer, answer.answer

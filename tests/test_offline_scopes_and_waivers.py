@@ -87,3 +87,18 @@ def test_a_group_paid_in_full_by_the_city_is_not_paid_the_regions_share(engine: 
     staff = engine.answer("我在鄂尔多斯一家小饭店上班，是在职职工，刚考了中级工证，工种在急需目录里，"
                           "评价补贴多少钱？")
     assert_leads_with(staff.answer, Decimal(504), Decimal(840))  # no large industrial firm: the region's 60%
+
+
+def test_a_raise_per_head_is_added_to_each_groups_rate() -> None:
+    from assistant.offline.arithmetic import Worked
+    from assistant.rules.results import CalculationResult
+
+    result = CalculationResult(name="d_1", title="t", region="全国", status="eligible", amount=Decimal(6500))
+    worked = Worked(result, {}, [], groups=(("残疾人", Decimal(2000), 1), ("其余3人", Decimal(1500), 3)))
+    chunk = _chunk("四、", "在国家规定的标准基础上，每招用1人增加500元。")
+    raise_ = Adjustment(chunk=chunk, sentence=chunk.text, phrase="在国家规定的标准基础上，每招用1人增加500元",
+                        percent=Decimal(0), raises=True, reference="level", target="national", condition="",
+                        added=Decimal(500))
+    applied = raise_.apply(worked)
+    assert applied.result.amount == Decimal(8500)  # (2000 + 500) × 1 + (1500 + 500) × 3
+    assert [rate for _, rate, _ in applied.groups] == [Decimal(2500), Decimal(2000)]

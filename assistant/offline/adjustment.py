@@ -114,9 +114,17 @@ class Adjustment:
         base = worked.result.amount
         assert base is not None
         trace = list(worked.result.trace)
+        per_rate = STANDARD_WORD in self.phrase or self.added is not None
+        if worked.groups and per_rate:  # heads at different rates: each rate adjusted, then times its heads
+            groups = tuple((who, self.adjust(rate), heads) for who, rate, heads in worked.groups)
+            amount = money(sum((rate * heads for _, rate, heads in groups), Decimal(0)))
+            trace += [self.step(old, new) for (_, old, _), (_, new, _) in zip(worked.groups, groups, strict=True)]
+            products = " + ".join(f"{yuan(rate)} × {heads}人" for _, rate, heads in groups)
+            trace.append(f"合计：{products} = {yuan(amount)}")
+            result = worked.result.model_copy(update={"amount": amount, "trace": trace})
+            return Worked(result, worked.arguments, worked.assumptions, worked.rests_on, groups)
         rates = list(worked.result.components.values())
         product = f"{yuan(rates[0])} × " if len(rates) == 1 else ""
-        per_rate = STANDARD_WORD in self.phrase or self.added is not None
         if product and per_rate and rates[0] and trace and trace[-1].startswith(product) and " = " in trace[-1]:
             rate = self.adjust(rates[0])
             amount = money(rate * base / rates[0])

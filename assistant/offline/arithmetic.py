@@ -41,6 +41,9 @@ INCLUDES = re.compile(r"[（(](?:含|包括)([^）)]+)[）)]")  # 焊工（含�
 ONE_PERIOD = re.compile(r"[一1]\s*个?\s*[天日月年]")  # 一天, 一个月, 一年: the rate's own period when asked of
 RATE_ASKED = re.compile(r"\s*(?:能|可以|可)?(?:补|给|发|拿|领)?\s*(?:多少|几)")  # 一天多少钱, 一个月能补多少
 EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下: not a single day missed, no period
+# a group singled out of a head count: 其中1个是残疾人, 其中一名为脱贫人口, 30个是脱贫户 (not 另外10个…: the rest)
+SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
+                      r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
@@ -52,6 +55,7 @@ class Worked:
     arguments: dict[str, Any]
     assumptions: list[str]
     rests_on: tuple[str, ...] = ()  # other clauses of the document a figure was read from (最长不超过N年)
+    groups: tuple[tuple[str, Decimal, int], ...] = ()  # (who, rate, heads) when heads are paid different rates
 
 
 def _named(option: str, text: str, values: Iterable[str]) -> bool:
@@ -69,6 +73,18 @@ def included(option: str) -> list[str]:
     """What an option says it includes: 焊工（含电焊工、气焊工） → 电焊工, 气焊工."""
     match = INCLUDES.search(option)
     return [item for item in re.split(r"[、，,和及]", match.group(1)) if len(item) >= 3] if match else []
+
+
+def subgroups(text: str) -> list[tuple[int, str]]:
+    """(heads, who) of each group a question singles out of a head count: 其中1个是残疾人, 30个是脱贫户."""
+    found = []
+    for match in SUBGROUP.finditer(text):
+        heads = match.group("n")
+        count = int(heads) if heads.isdigit() else int(cn2an.cn2an(heads, "smart"))
+        who = match.group("x").strip()
+        if count > 0 and who:
+            found.append((count, who))
+    return found
 
 
 def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -166,6 +182,9 @@ class ClauseArithmetic:
         corpus = {meta.doc_id: (meta, Clauses(chunks))}
         rates = [data for data in draft["rules"]
                  if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
+        mixed = self._mixed(rates, meta, corpus, u)
+        if mixed is not None:  # 招了4个，其中1个是残疾人: each group at the rate its sentence states
+            return mixed
         picked = self._sentence(rates, u)
         document = chunks
         clause_text = "\n".join(c.text for c in own)
@@ -202,6 +221,47 @@ class ClauseArithmetic:
         result = results[0].model_copy(update={"amount": money(total), "trace": [*steps, step]})
         assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
         return Worked(result, {f"category_{n}": name for n, name in enumerate(names, start=1)}, assumptions)
+
+    def _mixed(self, rates: list[dict[str, Any]], meta: DocumentMeta, corpus: Mapping, u: Understanding
+               ) -> Worked | None:
+        """Heads paid different rates: the question states a head count and, of them, groups (其中1个是残疾人, 30个是
+        脱贫户，另外10个…) that rate sentences of the clause name (招用人员为脱贫人口或残疾人的，按每人N元); the heads
+        no group takes are paid the rate no group's sentence names (按每招用1人M元). Each rate is the drafted rule run
+        for one head; the sum is the heads times their rates."""
+        single = [data for data in rates if not any(i["type"] == "choice" for i in data["inputs"])]
+        said = subgroups(u.normalized)
+        total = max((int(q.value) for q in u.quantities if q.kind == "count" and q.unit in PERSON_UNITS), default=0)
+        if len(single) < 2 or not said or total < 2:
+            return None
+        one = u.model_copy(update={"loose_quantities": [q for q in u.loose_quantities if q.kind != "count"],
+                                   "facts": {k: v for k, v in u.facts.items() if u.fact_kinds.get(k) != "count"}})
+        taken: dict[int, tuple[str, int]] = {}
+        for heads, who in said:
+            named = [i for i, data in enumerate(single) if shared_run(squeeze(who), squeeze(data["description"])) >= 2
+                     and not all(shared_run(squeeze(who), squeeze(d["description"])) >= 2 for d in single)]
+            if len(named) != 1 or named[0] in taken:
+                return None
+            taken[named[0]] = (who, heads)
+        rest = total - sum(heads for heads, _ in said)
+        others = [i for i in range(len(single)) if i not in taken]
+        if rest < 0 or (rest and not others):
+            return None
+        if rest:
+            taken[others[0]] = (f"其余{rest}人", rest)
+        groups: list[tuple[str, Decimal, int]] = []
+        runs: list[Worked] = []
+        for index, (who, heads) in taken.items():
+            run = self._run(single[index], meta, corpus, one, picked=True)
+            if run is None or run.result.amount is None:
+                return None
+            runs.append(run)
+            groups.append((who, run.result.amount, heads))
+        amount = money(sum((rate * heads for _, rate, heads in groups), Decimal(0)))
+        steps = [f"{who}：{yuan(rate)} × {heads}人 = {yuan(rate * heads)}" for who, rate, heads in groups]
+        steps.append(f"合计：{' + '.join(yuan(rate * heads) for _, rate, heads in groups)} = {yuan(amount)}")
+        result = runs[0].result.model_copy(update={"amount": amount, "trace": steps, "components": {}})
+        assumptions = list(dict.fromkeys(a for run in runs for a in run.assumptions if "1人" not in a))
+        return Worked(result, {"groups": len(groups)}, assumptions, groups=tuple(groups))
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
         """安家补贴分N年等额发放 asked 每年发多少: the total divided into its equal instalments."""

@@ -27,6 +27,7 @@ FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
+NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
 _SITUATION = ("months", "years", "money", "count", "percent")
@@ -150,7 +151,8 @@ class EvidenceFinder:
 
     def benefit_names(self, text: str) -> list[str]:
         """The benefits a text names (另给予一次性交通补贴 → 一次性交通补贴): a run of words ending in a benefit noun,
-        read after its last action word; a bare noun (给予补贴) names none."""
+        read after its last action word; a bare noun (给予补贴) or one word before it (给予企业补贴: who is paid, not
+        which benefit) names none."""
         if self._named_benefit is None:
             return []
         names = []
@@ -158,7 +160,7 @@ class EvidenceFinder:
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
             name = run[cut:]
-            if len(name) - len(next(n for n in self.benefit_nouns if name.endswith(n))) >= 2:
+            if len(name) - len(next(n for n in self.benefit_nouns if name.endswith(n))) >= NAME_BODY:
                 names.append(name)
         return names
 

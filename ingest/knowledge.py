@@ -24,6 +24,16 @@ RULE_ARROW = "=>"
 FactType = Literal["months", "years", "money", "count", "percent", "yes_no", "choice", "count_by_choice"]
 
 
+
+def compiled(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """The patterns, each checked to compile (a bad one is a clear load error naming the file)."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"pattern {pattern!r} does not compile: {error}") from error
+    return patterns
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -40,12 +50,7 @@ class IntentSpec(_Strict):
     # intents whose longer words swallow this one's (哪些 in 哪些材料 asks for a procedure's materials, no list)
     inside: tuple[str, ...] = ()
 
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            re.compile(pattern)
-        return patterns
+    _compiles = field_validator("patterns")(classmethod(lambda cls, patterns: compiled(patterns)))
 
     def matches(self, text: str, swallowing: tuple[str, ...] = ()) -> bool:
         """One of its words or patterns is in the text — a word only where no longer word of ``swallowing`` holds
@@ -143,12 +148,7 @@ class Exclusions(_Strict):
                 raise ValueError(f"situation pattern needs a group named x: {pattern}")
         return patterns
 
-    @field_validator("asked_forms")
-    @classmethod
-    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            re.compile(pattern)
-        return patterns
+    _compiles = field_validator("asked_forms")(classmethod(lambda cls, patterns: compiled(patterns)))
 
     def asks(self, normalized: str) -> bool:
         """The question asks who or what a benefit leaves out."""

@@ -63,6 +63,16 @@ def offline_engine_for(root: Path, documents: Mapping[str, str], corpus: Path | 
     return OfflineEngine(open_retriever(settings), LiveRules(settings))
 
 
+def offline_engine_beside_library(root: Path, documents: Mapping[str, str]) -> OfflineEngine:
+    """The real offline engine over ``documents`` added beside a copy of the bundled library, as a user's added
+    documents are (word weights as in a real library)."""
+    import shutil
+
+    corpus = root / "policies"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
+    return offline_engine_for(root, documents, corpus=corpus)
+
+
 def figures(text: str) -> set[Decimal]:
     """Every amount in 元 a text states (1,500元 → 1500)."""
     return {Decimal(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)元", text)}

@@ -58,3 +58,13 @@ def test_a_new_topic_needs_no_code(tmp_path: Path) -> None:
         handle.write("  - name: housing\n    title: 住房补贴\n    terms: [住房补贴, 租房]\n")
     knowledge = Knowledge.load(folder)
     assert knowledge.topics.topics[-1].title == "住房补贴"
+
+
+def test_a_pattern_that_does_not_compile_is_a_validation_error() -> None:
+    from pydantic import ValidationError
+
+    from ingest.knowledge import Exclusions, IntentSpec
+
+    for build in (lambda: Exclusions(asked_forms=("(",)), lambda: IntentSpec(patterns=("[",))):
+        with pytest.raises(ValidationError, match="does not compile"):
+            build()

@@ -11,12 +11,10 @@ repealed it (rates as the items of one article, a raise on that article for vete
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from support import assert_leads_with, figures, lead, offline_engine_for
+from support import assert_leads_with, figures, lead, offline_engine_beside_library
 
 from assistant.offline.adjustment import names_condition, names_list, standard_named
 from assistant.offline.engine import OfflineEngine
@@ -102,11 +100,7 @@ NEW = """晋中市人力资源和社会保障局关于印发《晋中市创业�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    root = tmp_path_factory.mktemp("added")
-    # beside the bundled library, as a user's added documents are (word weights as in a real library)
-    corpus = root / "policies"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
-    return offline_engine_for(root, corpus=corpus, documents={
+    return offline_engine_beside_library(tmp_path_factory.mktemp("added"), {
         "shanxi-2025-skill-upgrade.txt": PROVINCE, "datong-2025-skilled-talent.txt": CITY,
         "jinzhong-2021-entrepreneurship.txt": OLD, "jinzhong-2025-entrepreneurship.txt": NEW,
         "mohrss-2025-apprenticeship.txt": NATIONAL})

@@ -10,12 +10,10 @@ cap, and a one-off travel allowance for the same group in the next article.
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from support import assert_leads_with, offline_engine_for
+from support import assert_leads_with, offline_engine_beside_library
 
 from assistant.offline.adjustment import adjustments, alternatives, defined_names
 from assistant.offline.engine import OfflineEngine
@@ -48,10 +46,7 @@ COUNTY = """固阳县人力资源和社会保障局 固阳县财政局关于印�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    root = tmp_path_factory.mktemp("chained")
-    corpus = root / "policies"  # beside the bundled library, as a user's added documents are
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
-    return offline_engine_for(root, corpus=corpus, documents={"guyang-2025-training.txt": COUNTY})
+    return offline_engine_beside_library(tmp_path_factory.mktemp("chained"), {"guyang-2025-training.txt": COUNTY})
 
 
 def _chunk(path: str, text: str) -> Chunk:

@@ -9,11 +9,8 @@ notice with the measures that repealed it (a one-off application after the inter
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from support import offline_engine_for
+from support import offline_engine_beside_library
 
 from assistant.offline.engine import OfflineEngine
 from assistant.offline.enumeration import group
@@ -57,17 +54,17 @@ NEW_CITY = """海东市人力资源和社会保障局关于印发《海东市就
 第一条　见习补贴标准为每人每月1300元。
 第二条　见习单位按季度申领见习补贴，于每季度结束后10日内向县区公共就业服务机构提出申请。
 第三条　县区公共就业服务机构自受理之日起10个工作日内完成审核。
-第四条　本办法自2025年7月1日起施行。原《海东市人力资源和社会保障局关于做好就业见习补贴工作的通知》\
+第四条　本办法自2025年7月1日起施行，原《海东市人力资源和社会保障局关于做好就业见习补贴工作的通知》\
 （海东人社发〔2020〕9号）同时废止。
+
+海东市人力资源和社会保障局
+2025年6月10日
 """
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    root = tmp_path_factory.mktemp("benefits")
-    corpus = root / "policies"  # beside the bundled library, as a user's added documents are
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
-    return offline_engine_for(root, corpus=corpus, documents={
+    return offline_engine_beside_library(tmp_path_factory.mktemp("benefits"), {
         "mohrss-2026-expansion.txt": NATIONAL, "haidong-2020-internship.txt": OLD_CITY,
         "haidong-2025-internship.txt": NEW_CITY})
 

@@ -8,22 +8,18 @@ for its catalogue's occupations (scope and rate in two items) and paying its lar
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from support import assert_leads_with, offline_engine_for
+from support import assert_leads_with, offline_engine_beside_library
 
 from assistant.offline.adjustment import Adjustment, with_scope
 from assistant.offline.engine import OfflineEngine
 from ingest.models import Chunk
 
-REGION = """内蒙古自治区人力资源和社会保障厅 内蒙古自治区财政厅关于印发《内蒙古自治区职业技能评价补贴办法》的通知
-内人社规〔2025〕9号
-各盟市人力资源和社会保障局、财政局：
-现将《内蒙古自治区职业技能评价补贴办法》印发给你们，请认真贯彻执行。
-内蒙古自治区职业技能评价补贴办法
+REGION = """内蒙古自治区职业技能评价补贴办法
+（内蒙古自治区人力资源和社会保障厅 内蒙古自治区财政厅 2025年4月印发，内人社规〔2025〕9号）
+
 第一条　为做好职业技能评价补贴工作，制定本办法。
 第二条　在我区取得职业技能等级证书的人员，按附件1所列标准给予职业技能评价补贴。
 第三条　企业在职职工按附件1所列标准的60%给予补贴。
@@ -53,10 +49,7 @@ CITY = """鄂尔多斯市人力资源和社会保障局关于加大技能人才�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    root = tmp_path_factory.mktemp("waivers")
-    corpus = root / "policies"  # beside the bundled library, as a user's added documents are
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
-    return offline_engine_for(root, corpus=corpus, documents={
+    return offline_engine_beside_library(tmp_path_factory.mktemp("waivers"), {
         "neimenggu-2025-evaluation.txt": REGION, "ordos-2025-evaluation.txt": CITY})
 
 

@@ -157,3 +157,14 @@ def test_a_month_of_a_year_is_a_date_not_a_duration(text: str, durations: list[D
 ])
 def test_a_relaxed_requirement_bounds_from_the_side_it_moved(text: str, expected: list) -> None:
     assert [(q.raw, q.bound) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [("留下来的超过六成", 60), ("在职职工要打七折", 70), ("6成以上", 60)])
+def test_tenths_said_as_cheng_or_zhe_are_percentages(text: str, value: int) -> None:
+    (found,) = [q for q in find_quantities(text) if q.kind == "percent"]
+    assert found.value == value
+
+
+@pytest.mark.parametrize("text", ["一成不变的规定", "成年人可以报名", "按比例折算", "七成员工"])
+def test_words_holding_cheng_or_zhe_are_no_percentages(text: str) -> None:
+    assert not [q for q in find_quantities(text) if q.kind == "percent"]

@@ -185,6 +185,7 @@ class AnswersFile(_Strict):
     first_paid_words: tuple[str, ...] = ()
     higher_words: tuple[str, ...] = ()
     full_rate_words: tuple[str, ...] = ()
+    condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(

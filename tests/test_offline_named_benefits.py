@@ -62,11 +62,19 @@ NEW_CITY = """海东市人力资源和社会保障局关于印发《海东市就
 """
 
 
+CITY = """乌海市人力资源和社会保障局关于提高一次性扩岗补助标准的通知
+乌海人社发〔2026〕3号
+各区人力资源和社会保障局：
+一、对在本市依法登记注册的企业招用符合国家规定条件人员的，在国家规定的一次性扩岗补助标准基础上，每招用1人增加300元。
+二、本通知自2026年3月1日起施行。
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_beside_library(tmp_path_factory.mktemp("benefits"), {
         "mohrss-2026-expansion.txt": NATIONAL, "haidong-2020-internship.txt": OLD_CITY,
-        "haidong-2025-internship.txt": NEW_CITY})
+        "haidong-2025-internship.txt": NEW_CITY, "wuhai-2026-expansion.txt": CITY})
 
 
 def _chunk(doc_id: str, path: str, text: str, headings: tuple[str, ...] = ()) -> Chunk:
@@ -167,3 +175,15 @@ def test_heads_singled_out_of_a_count_are_paid_their_own_rate(engine: OfflineEng
     direct = answer.answer.split("\n")[1]  # after the line saying only national rules apply to the place
     assert_leads_with(direct, Decimal(6000), Decimal(5000))
     assert "1500元 × 2人" in answer.answer and "1000元 × 3人" in answer.answer, answer.answer
+
+
+def test_a_citys_raise_for_every_firm_is_added_to_each_heads_national_rate(engine: OfflineEngine) -> None:
+    from decimal import Decimal
+
+    from support import assert_leads_with
+
+    # 依法登记注册的企业…符合国家规定条件人员: a condition naming no one in particular, so every firm of the city
+    answer = engine.answer("乌海一家企业招了3个今年毕业的大学生，其中1个是残疾人，合同签了两年，"
+                           "一次性扩岗补助一共多少？")
+    assert_leads_with(answer.answer, Decimal(4400), Decimal(3500))
+    assert "3500元" not in answer.answer  # the national-only total is no figure of the answer

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import cn2an
 
-from assistant.offline.arithmetic import ClauseArithmetic, Worked
+from assistant.offline.arithmetic import TOTAL, ClauseArithmetic, Worked
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
 from assistant.offline.support import squeeze
@@ -118,9 +118,11 @@ class Adjustment:
         if worked.groups and per_rate:  # heads at different rates: each rate adjusted, then times its heads
             groups = tuple((who, self.adjust(rate), heads) for who, rate, heads in worked.groups)
             amount = money(sum((rate * heads for _, rate, heads in groups), Decimal(0)))
+            if trace and trace[-1].startswith(TOTAL):  # the unadjusted total is no figure of the answer
+                trace.pop()
             trace += [self.step(old, new) for (_, old, _), (_, new, _) in zip(worked.groups, groups, strict=True)]
             products = " + ".join(f"{yuan(rate)} × {heads}人" for _, rate, heads in groups)
-            trace.append(f"合计：{products} = {yuan(amount)}")
+            trace.append(f"{TOTAL}{products} = {yuan(amount)}")
             result = worked.result.model_copy(update={"amount": amount, "trace": trace})
             return Worked(result, worked.arguments, worked.assumptions, worked.rests_on, groups)
         rates = list(worked.result.components.values())
@@ -391,6 +393,7 @@ class StandardResolver:
         self.paid_words = answers.paid_words
         self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
         self.higher_words = answers.higher_words
+        self.boilerplate = frozenset(answers.condition_boilerplate)  # 依法, 符合: words naming no one
         self.level_words = [w for words in self.levels.values() for w in words]  # 省定, 国家规定的: name no condition
         self.local_words = frozenset(engine.knowledge.places.local_words)  # 我市, 本省: a document's own place
         self.expander = QueryExpander(engine.knowledge.synonyms)
@@ -529,6 +532,8 @@ class StandardResolver:
         vocabulary = self.engine.vocabulary()
 
         def own(condition: str) -> list[str]:
+            for word in sorted(self.boilerplate, key=len, reverse=True):  # 依法登记注册的: said by no question
+                condition = condition.replace(word, " ")
             return [t for t in vocabulary.terms(condition) if t not in base_text
                     and not any(t in level for level in self.level_words)]
 

@@ -44,6 +44,7 @@ EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下
 # a group singled out of a head count: 其中1个是残疾人, 其中一名为脱贫人口, 30个是脱贫户 (not 另外10个…: the rest)
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
                       r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
+TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
 
@@ -217,7 +218,7 @@ class ClauseArithmetic:
             step = f"相差：{yuan(max(amounts))} − {yuan(min(amounts))} = {yuan(total)}"
         else:
             total = sum(amounts, Decimal(0))
-            step = f"合计：{' + '.join(yuan(a) for a in amounts)} = {yuan(total)}"
+            step = f"{TOTAL}{' + '.join(yuan(a) for a in amounts)} = {yuan(total)}"
         result = results[0].model_copy(update={"amount": money(total), "trace": [*steps, step]})
         assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
         return Worked(result, {f"category_{n}": name for n, name in enumerate(names, start=1)}, assumptions)
@@ -258,7 +259,7 @@ class ClauseArithmetic:
             groups.append((who, run.result.amount, heads))
         amount = money(sum((rate * heads for _, rate, heads in groups), Decimal(0)))
         steps = [f"{who}：{yuan(rate)} × {heads}人 = {yuan(rate * heads)}" for who, rate, heads in groups]
-        steps.append(f"合计：{' + '.join(yuan(rate * heads) for _, rate, heads in groups)} = {yuan(amount)}")
+        steps.append(f"{TOTAL}{' + '.join(yuan(rate * heads) for _, rate, heads in groups)} = {yuan(amount)}")
         result = runs[0].result.model_copy(update={"amount": amount, "trace": steps, "components": {}})
         assumptions = list(dict.fromkeys(a for run in runs for a in run.assumptions if "1人" not in a))
         return Worked(result, {"groups": len(groups)}, assumptions, groups=tuple(groups))

@@ -27,6 +27,7 @@ FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
+NAME_BREAK = re.compile(r"[不未没和或及与]")  # a negation or a conjunction ends what a name may hold
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
@@ -159,6 +160,7 @@ class EvidenceFinder:
         for match in self._named_benefit.finditer(squeeze(text)):
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
+            cut = max([cut, *(m.end() for m in NAME_BREAK.finditer(run))])  # 不属于本补助: no name
             name = run[cut:]
             if len(name) - len(next(n for n in self.benefit_nouns if name.endswith(n))) >= NAME_BODY:
                 names.append(name)

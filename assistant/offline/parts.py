@@ -189,6 +189,8 @@ class PartAnswerer:
         if kind == "amount" and not stated_categories(u) and any(
                 w in u.normalized for w in self.engine.knowledge.answers.maximum_words):
             evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
+        if kind != "procedure":  # a clause on another benefit than the one asked about comes last (stable)
+            evidence.sort(key=lambda e: self.finder.about_another_benefit(e.chunk, u))
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             seen = {e.chunk.id for e in evidence}
@@ -204,8 +206,6 @@ class PartAnswerer:
                          if e.chunk.id not in seen]
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._on_topic(evidence, u)
-        if kind in ("amount", "eligibility"):  # a clause on another benefit than the one asked about comes last
-            evidence.sort(key=lambda e: self.finder.about_another_benefit(e.chunk, u))
         lapsed = self._lapsed_before(evidence, u)
         if lapsed is not None:  # 2028年的标准: every answering document ends before the asked year
             return self._not_found(question, lapsed)

@@ -187,3 +187,13 @@ def test_a_citys_raise_for_every_firm_is_added_to_each_heads_national_rate(engin
                            "一次性扩岗补助一共多少？")
     assert_leads_with(answer.answer, Decimal(4400), Decimal(3500))
     assert "3500元" not in answer.answer  # the national-only total is no figure of the answer
+
+
+def test_a_clause_names_a_benefit_by_the_run_after_its_last_action_word() -> None:
+    from assistant.offline.evidence import EvidenceFinder
+
+    finder = EvidenceFinder(None, lambda: None, ["补贴", "补助"], lead_words=["给予", "享受", "能", "的"])  # type: ignore[arg-type]
+    assert finder.benefit_names("就业技能培训补贴每人最高不超过N元") == ["就业技能培训补贴"]  # 能 of 技能 cuts nothing
+    assert finder.benefit_names("另给予一次性交通补贴，每人每期N元") == ["一次性交通补贴"]
+    assert finder.benefit_names("按每招用1人N元的标准给予企业补贴") == []  # who is paid, not which benefit
+    assert finder.benefit_names("在编人员不属于本补助对象") == []

@@ -27,7 +27,7 @@ FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
-NAME_BREAK = re.compile(r"[不未没和或及与]")  # a negation or a conjunction ends what a name may hold
+NAME_BREAK = re.compile(r"[的不未没和或及与]")  # 的, a negation or a conjunction ends what a name may hold
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
@@ -81,7 +81,9 @@ class EvidenceFinder:
         self.benefit_nouns = tuple(benefit_nouns)
         nouns = "|".join(map(re.escape, self.benefit_nouns))
         self._named_benefit = re.compile(rf"[\u4e00-\u9fff]{{2,{NAME_CHARS}}}?(?:{nouns})") if nouns else None
-        self._leads = tuple(sorted(lead_words, key=len, reverse=True))
+        # an action word inside a run ends what comes before the name (另给予一次性交通补贴); one character (能, 领)
+        # is as often part of a word (技能) and cuts nothing
+        self._leads = tuple(sorted((w for w in lead_words if len(w) >= 2), key=len, reverse=True))
         self.money_words = tuple(money_words)
         self.fact_specs = tuple(fact_specs)
 
@@ -162,7 +164,8 @@ class EvidenceFinder:
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
             cut = max([cut, *(m.end() for m in NAME_BREAK.finditer(run))])  # 不属于本补助: no name
             name = run[cut:]
-            if len(name) - len(next(n for n in self.benefit_nouns if name.endswith(n))) >= NAME_BODY:
+            body = name[: -len(next(n for n in self.benefit_nouns if name.endswith(n)))]
+            if len(body) >= NAME_BODY and not body.endswith("本"):  # 本补助: the document's own benefit
                 names.append(name)
         return names
 

@@ -24,7 +24,6 @@ RULE_ARROW = "=>"
 FactType = Literal["months", "years", "money", "count", "percent", "yes_no", "choice", "count_by_choice"]
 
 
-
 def compiled(patterns: tuple[str, ...]) -> tuple[str, ...]:
     """The patterns, each checked to compile (a bad one is a clear load error naming the file)."""
     for pattern in patterns:
@@ -33,6 +32,7 @@ def compiled(patterns: tuple[str, ...]) -> tuple[str, ...]:
         except re.error as error:
             raise ValueError(f"pattern {pattern!r} does not compile: {error}") from error
     return patterns
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -614,19 +614,20 @@ class StandardResolver:
         words = self.engine.knowledge.answers.full_rate_words
         if not words or not against:
             return None
+        waivers = [(chunk, sentence) for chunk in self.engine.chunks(doc_id) if any(w in chunk.text for w in words)
+                   for sentence in (m.group(0) for m in SENTENCE.finditer(chunk.text))
+                   if any(w in sentence for w in words)]
+        if not waivers:  # most documents grant none: nothing of the higher level's text is read
+            return None
         asked = self.asked(u)
         base = squeeze("".join(c.text for d in against for c in self.engine.chunks(d)))
         vocabulary = self.engine.vocabulary()
-        for chunk in self.engine.chunks(doc_id):
-            for match in SENTENCE.finditer(chunk.text):
-                sentence = match.group(0)
-                at = min((sentence.find(w) for w in words if w in sentence), default=-1)
-                if at < 0:
-                    continue
-                condition = _condition(sentence[: _part_start(sentence[:at]) or at])
-                own = [t for t in vocabulary.terms(condition) if t not in base]
-                if condition and own and names_condition(condition, asked, self.condition_chars, base, own):
-                    return chunk
+        for chunk, sentence in waivers:
+            at = min(sentence.find(w) for w in words if w in sentence)
+            condition = _condition(sentence[: _part_start(sentence[:at]) or at])
+            own = [t for t in vocabulary.terms(condition) if t not in base]
+            if condition and own and names_condition(condition, asked, self.condition_chars, base, own):
+                return chunk
         return None
 
     def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:

@@ -193,7 +193,7 @@ class ClauseArithmetic:
             worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1),
                                document=document, clause_text=clause_text)
             if worked is not None:
-                return self._instalment(worked, "\n".join(c.text for c in own), u)
+                return self._instalment(worked, clause_text, u)
         for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
             worked = self._several(data, meta, corpus, u)
             if worked is not None:

@@ -65,7 +65,7 @@ class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
         self.engine = engine
         self.finder = finder
-        self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks, engine.knowledge.scope.benefit_nouns)
+        self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks, finder.under_another_benefit)
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words)

@@ -29,6 +29,9 @@ PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
 NAME_BREAK = re.compile(r"[的不未没和或及与]")  # 的, a negation or a conjunction ends what a name may hold
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
+_NUMERAL = "[一二三四五六七八九十百零〇\\d]"
+# a heading's label: 二、 （三） 第四章 3.
+HEADING_LABEL = re.compile(rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、])\s*")
 TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
 _SITUATION = ("months", "years", "money", "count", "percent")
@@ -67,6 +70,11 @@ def amount_query(u: Understanding, amount_words: Sequence[str]) -> str:
     """The question asked as the clause with its figure is written: topic, stated categories, amount words."""
     words = [u.topic_title or "", *stated_categories(u), *amount_words]
     return " ".join(dict.fromkeys(w for w in words if w))
+
+
+def _others_only(names: Sequence[str], asked: Sequence[str]) -> bool:
+    """Benefits are named and none of them is (or holds, or is held by) one asked about."""
+    return bool(asked) and bool(names) and not any(a in n or n in a for n in names for a in asked)
 
 
 class EvidenceFinder:
@@ -172,11 +180,16 @@ class EvidenceFinder:
     def about_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
         生活费补贴 question, both under one chapter)."""
-        if not understanding.benefits:
+        return _others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
+
+    def under_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause stands under another benefit's heading than the ones the question names (a 受理时间 under
+        一、求职创业补贴 for 一次性吸纳就业补贴): a heading below the title that, its label off, is a benefit's name."""
+        if self._named_benefit is None:
             return False
-        asked = understanding.benefits[0]
-        names = self.benefit_names(chunk.text)
-        return bool(names) and not any(asked in name or name in asked for name in names)
+        headed = [name for heading in chunk.heading_path[1:]
+                  if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))]
+        return _others_only(headed, understanding.benefits)
 
     def names_benefit(self, chunk: Chunk) -> bool:
         """The clause, or a heading it stands under (not the document title: every title names one), names a benefit:

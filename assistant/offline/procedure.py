@@ -3,12 +3,10 @@ to be missing (with the national hotline and the local office as the next step),
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from assistant.offline import selection
 from assistant.offline.evidence import Evidence
-from assistant.offline.support import squeeze
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
 from retriever.models import SearchHit
@@ -16,10 +14,6 @@ from retriever.understanding import Understanding
 
 WHO = "who"
 WHERE = "where"
-MAX_NAME = 12  # characters of a benefit's name before its noun (一次性吸纳就业补贴)
-_NUMERAL = "[一二三四五六七八九十百零〇\\d]"
-# a heading's label: 二、 （三） 第四章 3.
-_LABEL = re.compile(rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、])\s*")
 MATERIALS = "materials"  # the aspect asking what to bring (answers.yaml aspects)
 OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind the best evidence
 OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections are added
@@ -27,21 +21,10 @@ OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections 
 
 class ProcedureReader:
     def __init__(self, answers: AnswersFile, chunks: Callable[[str], list[Chunk]],
-                 benefit_nouns: Sequence[str] = ()) -> None:
+                 off_benefit: Callable[[Chunk, Understanding], bool] = lambda chunk, understanding: False) -> None:
         self.answers = answers
         self.chunks = chunks
-        nouns = "|".join(map(re.escape, benefit_nouns))
-        # a heading that is a benefit's name (二、见习留用奖励): a short run of words ending in a benefit noun
-        self._benefit_heading = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_NAME}}}(?:{nouns})") if nouns else None
-
-    def off_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
-        """The clause stands under another benefit's heading than the one the question names (a 受理时间 under
-        一、求职创业补贴 for 一次性吸纳就业补贴)."""
-        if not understanding.benefits or self._benefit_heading is None:
-            return False
-        headed = [name for heading in chunk.heading_path[1:]
-                  if self._benefit_heading.fullmatch(name := squeeze(_LABEL.sub("", heading)))]
-        return bool(headed) and not any(a in n or n in a for n in headed for a in understanding.benefits)
+        self.off_benefit = off_benefit  # the clause stands under another benefit's heading than the one asked
 
     def named(self, understanding: Understanding) -> list[str]:
         """The aspects the question names in so many words (在哪申请 → where, 多久到账 → when)."""

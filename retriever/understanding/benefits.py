@@ -42,9 +42,12 @@ class BenefitNames:
         self._documents = max(1, len(titles))
         if self._noun is None:
             return
+        read: set[tuple[str, str]] = set()  # a title or heading is read once per document, not once per clause
         for chunk in chunks:
             for text in (chunk.text, *chunk.heading_path, titles.get(chunk.doc_id, "")):
-                self._collect(squeeze(fold(text)), chunk.doc_id)
+                if (chunk.doc_id, text) not in read:
+                    read.add((chunk.doc_id, text))
+                    self._collect(squeeze(fold(text)), chunk.doc_id)
 
     def _collect(self, text: str, doc_id: str) -> None:
         assert self._noun is not None
@@ -57,7 +60,8 @@ class BenefitNames:
                     self._said.setdefault(text[start - size : match.end()], set()).add(doc_id)
 
     def named(self, normalized: str) -> list[str]:
-        """The benefits a question names by the library's own names, in question order (no repeats)."""
+        """The benefits a question names by the library's own names (no repeats): those in a clause that asks first,
+        then the rest, each group in question order."""
         if self._noun is None:
             return []
         text = squeeze(normalized)

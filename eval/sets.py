@@ -36,7 +36,8 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen3": KnownSet(gold="unseen3/qa.jsonl", policies="unseen3/policies"),
     "unseen4": KnownSet(gold="unseen4/qa.jsonl", policies="unseen4/policies"),
     "unseen5": KnownSet(gold="unseen5/qa.jsonl", policies="unseen5/policies"),
-    "unseen6_holdout": KnownSet(gold="unseen6/qa.jsonl", policies="unseen6/policies", holdout=True),
+    "unseen6": KnownSet(gold="unseen6/qa.jsonl", policies="unseen6/policies"),
+    "unseen7_holdout": KnownSet(gold="unseen7/qa.jsonl", policies="unseen7/policies", holdout=True),
 }
 DEV_SET = "dev"
 

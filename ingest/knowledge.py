@@ -187,6 +187,8 @@ class AnswersFile(_Strict):
     full_rate_words: tuple[str, ...] = ()
     condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()
+    counted_things: tuple[str, ...] = ()
+    counted_people: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)

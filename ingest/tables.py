@@ -16,7 +16,7 @@ _TOTAL = re.compile(r"^(总计|合计|小计|共计)$")
 # A header that states its column's unit in parentheses: 补贴标准（元/人）, 比例(%), 金额（万元）.
 _UNIT_HEADER = re.compile(r"^(.*?)[（(]\s*((?:万元|元|%|‰|个月|月|天|小时|课时)(?:/[^）)]{1,4})?)\s*[）)]$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-_MONEY = re.compile(r"^\d+(?:[.,]\d+)*\s*(?:万元|元)$")  # N万元, N元
+_MONEY = re.compile(r"^\d+(?:[.,]\d+)*\s*(?:万元|元)(?:\s*/\s*[^\s/]{1,4}){0,2}$")  # N万元, N元, N元/人, N元/人/月
 _BLANK = re.compile(r"^[—–\-－/／、]*$")  # a cell left blank on purpose: —, -, ／
 
 

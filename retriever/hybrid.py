@@ -194,7 +194,7 @@ class HybridRetriever:
             understander=QueryUnderstander(
                 manifest.documents, self.knowledge, extra_facts=self._rule_facts(generation),
                 benefits=BenefitNames(generation.chunks, manifest.documents, self.knowledge.scope.benefit_nouns,
-                                      self.knowledge.scope.benefit_lead_words),
+                                      self.knowledge.scope.benefit_lead_words, self.tokenizer.word_starts),
             ),
             filter_index=_FilterIndex(generation.chunks),
         )

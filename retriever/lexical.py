@@ -63,6 +63,10 @@ class ChineseTokenizer:
                     self._jieba = tokenizer
         return self._jieba
 
+    def word_starts(self, text: str) -> frozenset[int]:
+        """Where each word of ``text`` begins (jieba's accurate mode, positions in ``text`` as given)."""
+        return frozenset(start for _, start, _ in self._ready().tokenize(text))
+
     def tokenize(self, text: str) -> list[str]:
         jieba_tokenizer = self._ready()
         normalized = fold(text)

@@ -15,7 +15,7 @@ from support import offline_engine_beside_library
 from assistant.offline.engine import OfflineEngine
 from assistant.offline.enumeration import group
 from ingest.knowledge import Exclusions
-from ingest.models import Chunk
+from ingest.models import Chunk, DocumentMeta
 from retriever.understanding.benefits import BenefitNames
 
 NATIONAL = """人力资源社会保障部 财政部关于做好一次性扩岗补助和见习留用奖励发放工作的通知
@@ -83,8 +83,6 @@ def _chunk(doc_id: str, path: str, text: str, headings: tuple[str, ...] = ()) ->
 
 
 def _names(chunks: list[Chunk], titles: dict[str, str]) -> BenefitNames:
-    from ingest.models import DocumentMeta
-
     documents = [DocumentMeta(doc_id=d, title=t, region="某市", level="city") for d, t in titles.items()]
     return BenefitNames(chunks, documents, ["补贴", "补助", "奖励"], ["申请", "享受", "能", "的"])
 
@@ -100,6 +98,20 @@ def test_a_benefit_is_named_by_the_longest_run_the_library_writes_without_an_act
     assert names.named("去年领过见习留用奖励，今年能申请一次性扩岗补助吗") == ["一次性扩岗补助", "见习留用奖励"]
     assert names.named("培训补贴多少钱") == []  # said by most documents: picks nothing out
     assert names.named("租房补贴能领吗") == []  # a name the library never writes
+
+
+def test_a_benefit_name_starts_where_a_word_of_the_question_starts() -> None:
+    from retriever.lexical import ChineseTokenizer
+
+    chunks = [_chunk("a", "一、", "企业职工参加培训的给予职业培训补贴。"), _chunk("b", "一、", "给予创业补贴。"),
+              _chunk("c", "一、", "给予见习补贴。")]
+    documents = [DocumentMeta(doc_id=d, title=f"{d}通知", region="某市", level="city") for d in "abc"]
+    words = ChineseTokenizer().word_starts
+    names = BenefitNames(chunks, documents, ["补贴"], ["申请"], words)
+    assert names.named("老板能不能算进企业培训补贴里？") == ["培训补贴"]  # not 业培训补贴, which starts inside 企业
+    assert names.named("职业培训补贴怎么领？") == ["职业培训补贴"]
+    unsegmented = BenefitNames(chunks, documents, ["补贴"], ["申请"])
+    assert unsegmented.named("老板能不能算进企业培训补贴里？") == ["业培训补贴"]  # what the word starts prevent
 
 
 def test_a_benefit_named_is_the_topic_even_when_a_topic_word_sits_inside_it(engine: OfflineEngine) -> None:

@@ -45,7 +45,8 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
-ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)")  # 附件 alone: a document's one attachment (附件1)
+# 附件 alone: a document's one attachment (附件1); 附件1第1行: one row of its table
+ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
 SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
@@ -179,7 +180,8 @@ def _reference(head: str, levels: Mapping[str, Sequence[str]], chunk: Chunk | No
     if article := ARTICLE.search(head):
         return "article", article.group(0)
     if attachment := ATTACHMENT.search(head):
-        return "attachment", f"附件{_number(attachment.group(1))}"
+        row = f" 第{_number(attachment.group(2))}行" if attachment.group(2) else ""
+        return "attachment", f"附件{_number(attachment.group(1))}{row}"
     level = next((name for name, words in levels.items() if any(w in head for w in words)), None)
     return ("level", level) if level is not None else ("own", "")
 
@@ -559,10 +561,7 @@ class StandardResolver:
         on (the rate's last). A higher level's standard is what that level pays the asker: its own share or raise
         for the asker's group applied (按省定标准的N% of a province paying employees M% of its table)."""
         doc_id = adjustment.chunk.doc_id
-        if named := standard_named(adjustment.phrase):  # 附件1所列初级（五级）标准: that row, whatever the asker's
-            reading = self.engine.retriever.understand(named)
-            kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
-            u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
+        named = standard_named(adjustment.phrase)  # 附件1所列初级（五级）标准: that row, whatever the asker's
         if adjustment.reference == "level":
             candidates = self._higher_standard(adjustment, text, u)
         else:
@@ -571,11 +570,17 @@ class StandardResolver:
                 candidates = [c for c in chunks if c.clause_path.split(" ")[-1].startswith(adjustment.target)]
                 candidates = self.named_item(candidates, u) or candidates
             elif adjustment.reference == "attachment":
+                row = [c for c in chunks if c.clause_path == adjustment.target and c.kind == "table_row"]
+                named = row[0].text.partition("：")[0] if row else named  # 附件1第1行: that row's category
                 listed = [c for c in chunks if c.clause_path.startswith(adjustment.target + " ")]
-                candidates = [c for c in listed if c.kind == "table_row"][:1] or listed
+                candidates = row or [c for c in listed if c.kind == "table_row"][:1] or listed
             else:
                 candidates = [c for c in chunks if c.id != adjustment.chunk.id and states_amount(c.text, money=True)]
                 candidates = self.named_item(candidates, u) or candidates
+        if named and self.names_a_row(named, candidates):
+            reading = self.engine.retriever.understand(named)
+            kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
+            u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
         for chunk in candidates:
             meta = self.engine.meta(chunk.doc_id)
             if meta is None:
@@ -606,6 +611,16 @@ class StandardResolver:
                     return own.worked, (own.adjustment.chunk, *own.bases)
             return worked, rows
         return None
+
+    def names_a_row(self, named: str, candidates: Sequence[Chunk]) -> bool:
+        """Words a reference puts before 标准 name a category (初级（五级） of 附件1所列初级（五级）标准) when they
+        share a run with a clause of the standard's table or article; 对应 of 按附件1所列对应标准 names none (the
+        asker's)."""
+        tables = {c.clause_path.rsplit(" ", 1)[0] for c in candidates if c.kind == "table_row"}
+        texts = [squeeze(c.text) for c in candidates]
+        texts += [squeeze(c.text) for c in self.engine.chunks(candidates[0].doc_id)
+                  if c.kind == "table_row" and c.clause_path.rsplit(" ", 1)[0] in tables] if candidates else []
+        return any(run in text for run in runs(squeeze(named), self.condition_chars) for text in texts)
 
     def full_rate(self, doc_id: str, u: Understanding, against: Sequence[str] = ()) -> Chunk | None:
         """The clause of the document granting a group of its own a higher level's standard whole (不再按省定比例折算，

@@ -29,7 +29,8 @@ from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk, DocumentMeta
-from ingest.quantities import COUNT_UNITS, find_quantities
+from ingest.quantities import COUNT_UNITS, Quantity, find_quantities
+from ingest.textnorm import fold
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
@@ -44,6 +45,7 @@ EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下
 # a group singled out of a head count: 其中1个是残疾人, 其中一名为脱贫人口, 30个是脱贫户 (not 另外10个…: the rest)
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
                       r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
+CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
 TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
@@ -86,6 +88,26 @@ def subgroups(text: str) -> list[tuple[int, str]]:
         if count > 0 and who:
             found.append((count, who))
     return found
+
+
+def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[str], Sequence[str]]) -> bool:
+    """The count is of things: the first word of ``counted`` (things, people) after it in its clause (after a 的 that
+    ends a description) is a thing's (两个中级证, 三个工种; not 5个师傅考了技师证, 3个离校一年的大学生 nor a bare 4个) —
+    or it says again the number of such things the question counts (两个证，两个一共能补多少)."""
+    things, people = counted
+
+    def of_things(q: Quantity) -> bool:
+        # the question's own text: a base's category reading may stand in for u.normalized
+        after = next((text[q.end :] for text in (u.normalized, fold(u.text)) if text[q.start : q.end] == q.raw), "")
+        clause = CLAUSE_BREAK.split(after, maxsplit=1)[0]
+        clause = clause.split("的", 1)[1] if "的" in clause else clause  # 3个离校一年的大学生: what 的 describes
+        thing = min((at for word in things if (at := clause.find(word)) >= 0), default=len(clause))
+        person = min((at for word in people if (at := clause.find(word)) >= 0), default=len(clause))
+        return thing < person
+
+    return bool(things) and (of_things(quantity) or any(
+        q.value == quantity.value and q.kind == "count" and q.start != quantity.start and of_things(q)
+        for q in u.quantities))
 
 
 def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -162,7 +184,9 @@ def shared_run(a: str, b: str) -> int:
 class ClauseArithmetic:
     def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
                  per_instalment: Mapping[str, Sequence[str]] | None = None,
-                 difference_words: Sequence[str] = (), maximum_words: Sequence[str] = ()) -> None:
+                 difference_words: Sequence[str] = (), maximum_words: Sequence[str] = (),
+                 counted: tuple[Sequence[str], Sequence[str]] = ((), ())) -> None:
+        self.counted = counted  # (words of things, words of people) a count may count: 两个证 is never heads
         self.difference_words = tuple(difference_words)  # 差多少: two named categories give their difference
         self.condition_chars = condition_chars  # shared characters that name an uplift's condition
         # 中级 is not 中级工程师, 技师 is not 高级技师: a fact's not_words and its longer options
@@ -231,7 +255,8 @@ class ClauseArithmetic:
         for one head; the sum is the heads times their rates."""
         single = [data for data in rates if not any(i["type"] == "choice" for i in data["inputs"])]
         said = subgroups(u.normalized)
-        total = max((int(q.value) for q in u.quantities if q.kind == "count" and q.unit in PERSON_UNITS), default=0)
+        total = max((int(q.value) for q in u.quantities if q.kind == "count" and q.unit in PERSON_UNITS
+                     and not counts_things(u, q, self.counted)), default=0)
         if len(single) < 2 or not said or total < 2:
             return None
         one = u.model_copy(update={"loose_quantities": [q for q in u.loose_quantities if q.kind != "count"],
@@ -333,7 +358,7 @@ class ClauseArithmetic:
                 arguments[name] = chosen
                 multiplied = multiplied or len(spec.get("options", [])) > 1
             elif name == formula.get("count"):
-                count = self._count(u, people="人" in formula.get("per", ""))
+                count = self._count(u, people="人" in formula.get("per", ""), counted=self.counted)
                 if count is None:
                     count = 1
                     assumptions.append("按1人计算")
@@ -410,9 +435,12 @@ class ClauseArithmetic:
         return (int(value), phrase, clause) if value == value.to_integral_value() else (None, "", "")
 
     @staticmethod
-    def _count(u: Understanding, *, people: bool) -> int | None:
+    def _count(u: Understanding, *, people: bool, counted: tuple[Sequence[str], Sequence[str]] = ((), ())
+               ) -> int | None:
+        """The one count the question states (of people for a rate per head: not 两个证, see ``counts_things``)."""
         units = PERSON_UNITS if people else COUNT_UNITS
-        counts = [q.value for q in u.loose_quantities if q.kind == "count" and q.unit in units]
+        counts = [q.value for q in u.loose_quantities if q.kind == "count" and q.unit in units
+                  and not (people and counts_things(u, q, counted))]
         counts += [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
         distinct = set(counts)
         return int(distinct.pop()) if len(distinct) == 1 else None

@@ -68,7 +68,8 @@ class ClauseComposer:
         self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks, finder.under_another_benefit)
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
-                                           answers.per_instalment, answers.difference_words, answers.maximum_words)
+                                           answers.per_instalment, answers.difference_words, answers.maximum_words,
+                                           (answers.counted_things, answers.counted_people))
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:

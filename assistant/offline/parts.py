@@ -198,7 +198,7 @@ class PartAnswerer:
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
                          if e.chunk.id not in seen]
             evidence.sort(key=lambda e: not any(w in e.chunk.text for w in exclusions.words))  # stable
-        if kind == "procedure":  # look again with the words procedures are written in
+        if kind == "procedure" or (kind == "list" and u.has("procedure")):  # again in the words procedures use
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
             seen = {e.chunk.id for e in evidence}

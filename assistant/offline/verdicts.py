@@ -284,10 +284,11 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 low = max([at, *(m.end() for m in JOINED.finditer(sentence, at, anchor))])
                 high = min([at + len(phrase), *(m.start() for m in JOINED.finditer(sentence, threshold.end,
                                                                                     at + len(phrase)))])
-                near = phrase if window else sentence[max(low, anchor - NEAR) : min(high, threshold.end + NEAR)]
+                span = (at, at + len(phrase)) if window else (max(low, anchor - NEAR), min(high, threshold.end + NEAR))
                 if (window or times) and not item.elapsed:
                     continue  # 一年能发多少 is no time since anything; 想申请3次 has used none
-                if q.kind != "age" and not any(word in near for word in item.words):
+                part = span if window else (low, high)
+                if q.kind != "age" and not any(_overlaps(sentence, word, span, part) for word in item.words):
                     continue  # 学一年 is not 签订N年以上劳动合同: a word of the user's must stand near the bound
                 yearly = "月" in q.per and YEARLY.search(phrase) is not None
                 value = q.value * 12 if yearly else q.value
@@ -297,6 +298,17 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                                    per=per_unit(sentence, threshold)))
                 break
     return found
+
+
+def _overlaps(sentence: str, word: str, span: tuple[int, int], part: tuple[int, int]) -> bool:
+    """The word stands in the sentence's ``part``, inside ``span`` or cut by its start (网络培训 of …方式，网络培训学时
+    超过N%: what a bound bounds is said before it); a word cut by the span's end stands past it."""
+    at = sentence.find(word, part[0], part[1])
+    while at >= 0:
+        if at + len(word) <= span[1] and at + len(word) > span[0]:
+            return True
+        at = sentence.find(word, at + 1, part[1])
+    return False
 
 
 def _within(sentence: str, threshold: Quantity) -> bool:

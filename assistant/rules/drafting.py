@@ -285,7 +285,7 @@ class _Drafter:
         leads = [row.text.partition("：")[0] for row in rows]
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
-            main = re.match(r"\s*[^\d（(：:]{0,12}?(\d+(?:\.\d+)?)", rest)  # 1600 or 补贴标准1600元/人
+            main = self._main_sum(rest)
             if not lead or main is None:
                 continue
             if MONEY_TABLE.search(caption):
@@ -307,11 +307,11 @@ class _Drafter:
                                        "question": "请问适用表中哪一类？",
                                        "options": [{"value": label} for label in rates]})
             rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+            self._shared_per(rule, rows)
         if rule.parameters and rule.formula:
             self.rules.append(rule)
 
-    @staticmethod
-    def _grid(rule: DraftRule, rows: list[Chunk]) -> bool:
+    def _grid(self, rule: DraftRule, rows: list[Chunk]) -> bool:
         """A table of amounts by row and column (职业 × 初级/中级/高级, 竞赛类别 × 一等奖/二等奖): one category per
         cell, named ``row·column`` (``GRID_JOIN``), when every row states an amount under the same columns."""
         cells: dict[str, list[tuple[str, Quantity, str]]] = {}
@@ -340,7 +340,29 @@ class _Drafter:
                                    "question": "请问适用表中哪一类、哪一档？",
                                    "options": [{"value": label} for label in rates]})
         rule.formula = {"kind": "rate_by_category", "category": category, "rates": rates}
+        self._shared_per(rule, rows)
         return True
+
+    @staticmethod
+    def _main_sum(rest: str) -> re.Match[str] | None:
+        """The row's figure (1600 or 补贴标准1600元/人) after its lead cell; a figure in another unit first (16学时，
+        补贴标准300元/人) yields to the row's first sum of money."""
+        main = re.match(r"\s*[^\d（(：:]{0,12}?(\d+(?:\.\d+)?)", rest)
+        if main is None:
+            return None
+        unit = next((q for q in find_quantities(rest) if q.start <= main.start(1) < q.end), None)
+        if unit is None or unit.kind == "money":
+            return main
+        first = next((q for q in find_quantities(rest) if q.kind == "money"), None)
+        return re.match(rf"[\s\S]{{{first.start}}}\D*?(\d+(?:\.\d+)?)", rest) if first is not None else main
+
+    def _shared_per(self, rule: DraftRule, rows: list[Chunk]) -> None:
+        """A table whose every stated amount is per head or period (补贴标准1400元/人, 每人每天50元): the rule counts
+        heads (and periods) as a sentence's rate does; amounts per different things leave it a plain lookup."""
+        pers = {q.per for row in rows for q in find_quantities(row.text) if q.kind == "money"}
+        if len(pers) == 1 and (per := pers.pop()):
+            self._per(rule, next(q for row in rows for q in find_quantities(row.text)
+                                 if q.kind == "money" and q.per == per))
 
     # ---------------------------------------------------------------- output
 

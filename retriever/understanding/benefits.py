@@ -2,14 +2,15 @@
 benefit noun — 补贴, 补助, 奖励 … — that the documents themselves write) asks about that benefit, whatever the topics
 file knows. A policy added tomorrow brings its benefits' names with it: they are read from its text, not listed.
 
-A name is the longest run before a benefit noun in the question that the library also writes, with leading action
-words (申请, 享受 …) taken off; a name most documents of the library say (培训补贴) picks out nothing and is not one.
+A name is the longest run before a benefit noun in the question that the library also writes, starting where a word
+of the question starts (业培训补贴 is no name in 企业培训补贴), with leading action words (申请, 享受 …) taken off; a
+name most documents of the library say (培训补贴) picks out nothing and is not one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ingest.models import Chunk, DocumentMeta
 from ingest.textnorm import INTERROGATIVE, fold, squeeze
@@ -32,8 +33,9 @@ class BenefitNames:
 
     def __init__(
         self, chunks: Iterable[Chunk], documents: Iterable[DocumentMeta], nouns: Iterable[str],
-        lead_words: Iterable[str] = (),
+        lead_words: Iterable[str] = (), word_starts: Callable[[str], frozenset[int]] | None = None,
     ) -> None:
+        self._word_starts = word_starts  # where the question's words begin (None: anywhere)
         nouns = sorted(set(nouns), key=len, reverse=True)
         self._noun = re.compile("|".join(map(re.escape, nouns))) if nouns else None
         self._leads = sorted(set(lead_words), key=len, reverse=True)
@@ -65,18 +67,19 @@ class BenefitNames:
         if self._noun is None:
             return []
         text = squeeze(normalized)
+        starts = self._word_starts(text) if self._word_starts is not None else None
         found: list[tuple[bool, str]] = []
         for match in self._noun.finditer(text):
-            name = self._longest(text, match.start(), match.end())
+            name = self._longest(text, match.start(), match.end(), starts)
             if name is not None and all(name != seen for _, seen in found):
                 found.append((not _asked_in(text, match.start()), name))
         # the benefit asked about first (上学期间贷的国家助学贷款…能领求职创业补贴吗: 求职创业补贴)
         return [name for _, name in sorted(found, key=lambda pair: pair[0])]
 
-    def _longest(self, text: str, start: int, end: int) -> str | None:
+    def _longest(self, text: str, start: int, end: int, starts: frozenset[int] | None) -> str | None:
         for size in range(min(MAX_BODY, start), MIN_BODY - 1, -1):
             name = text[start - size : end]
-            if name in self._said:
+            if name in self._said and (starts is None or start - size in starts):
                 return self._specific(self._trimmed(name, end - start))
         return None
 

@@ -194,6 +194,7 @@ class FactReader:
     def _count_by_choice(self, spec, text, parts, quantities, assumptions) -> dict[str, int] | None:
         """2个中级工、4个高级工 / 中级工3人，高级工5人 → {中级工: 2, 高级工: 4} (two or more options counted)."""
         counts: dict[str, int] = {}
+        claimed: set[int] = set()
         words = sorted(((w, option) for option, ws in spec.options.items() for w in ws), key=lambda p: -len(p[0]))
         for quantity in (q for q in quantities if q.kind == "count"):
             after = text[quantity.end : quantity.end + 6]
@@ -202,9 +203,12 @@ class FactReader:
                 hit = after.find(word)
                 if (hit >= 0 and not re.search(r"[，,。；;、\d]", after[:hit])) or before.endswith(word):
                     counts.setdefault(option, int(quantity.value))
-                    self._claimed.add(quantity.start)
+                    claimed.add(quantity.start)
                     break
-        return counts if len(counts) >= 2 else None
+        if len(counts) < 2:  # one option counted is a head count, not heads by option: no quantity is taken
+            return None
+        self._claimed |= claimed
+        return counts
 
 
 def _plain(value: Decimal) -> str:

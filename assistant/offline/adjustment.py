@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING
 
 import cn2an
 
-from assistant.offline.arithmetic import TOTAL, ClauseArithmetic, Worked
+from assistant.offline.arithmetic import TOTAL, ClauseArithmetic, Worked, shared_run
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import Stated, applies_to, every_check, stated_checks
-from assistant.rules.draft_text import LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
+from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
 from assistant.rules.drafting import GRID_JOIN, SENTENCE
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
@@ -57,7 +57,6 @@ TIMES = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:
 APPLY_WORD = re.compile(r"(?:按照|按)")
 NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名单|清单)》")  # 列入《…紧缺职业目录》的
 ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
-BASIS = re.compile(r"在[^，,；;。]{0,40}?基础上")  # 在省定标准基础上每人增加N元: what a sum is added to
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
 # a name a list is given in a sentence of its own: 甲、乙和丙为重点对象 (a defined name only when the document uses it
@@ -356,6 +355,7 @@ def names_list(condition: str, question: str, words: Sequence[str], negations: S
     return None
 
 
+SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
@@ -427,6 +427,7 @@ class StandardResolver:
         metas = {d: m for d in documents if (m := self.engine.meta(d)) is not None}
         waivers = [locality(m) for d, m in metas.items() if within is None and self.full_rate(
             d, u, [o for o, other in metas.items() if locality(other) > locality(m)]) is not None]
+        single = len(adjustments(primary, self.levels)) == 1  # the answering clause states one adjustment
         for doc_id in documents:
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
@@ -441,7 +442,8 @@ class StandardResolver:
                     if waived and not (adjustment.raises or adjustment.paid or adjustment.percent >= 100):
                         continue
                     found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
-                                       eligible_on, text, u, stated, terms, quantities, explained)
+                                       eligible_on, text, u, stated, terms, quantities, explained,
+                                       answering=primary if within is None and single else None)
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]
@@ -460,10 +462,12 @@ class StandardResolver:
         return " ".join([u.normalized, *self.expander.expansions(u.normalized)])
 
     def _rank(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding, stated: str,
-              terms: Sequence[str], quantities: Sequence[Stated], explained: str = ""
+              terms: Sequence[str], quantities: Sequence[Stated], explained: str = "", answering: Chunk | None = None
               ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
         """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all.
-        ``quantities``: what the question states with the words around it (今年N岁), compared with its bounds."""
+        ``quantities``: what the question states with the words around it (今年N岁), compared with its bounds;
+        ``answering``: the clause found to answer the question when it states this one adjustment only (在国家规定的
+        标准基础上再给予N万元 answering a question on that grant calls for it, as a named condition does)."""
         specs = self.engine.knowledge.facts.facts
         vocabulary = self.engine.vocabulary()
         chunk = adjustment.chunk
@@ -496,7 +500,8 @@ class StandardResolver:
         share, weight = self.said_share(adjustment, terms, base_text, met, here=chunk.region in u.regions)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
-        if (ordinal or listed or self.names_category(adjustment, bases, stated)
+        if (ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid)
+                or self.names_category(adjustment, bases, stated)
                 or names_condition(adjustment.condition, stated, self.condition_chars, base_text, distinguishing,
                                    condition_words)):
             return (1, weight), worked, adjustment, bases
@@ -581,6 +586,7 @@ class StandardResolver:
             reading = self.engine.retriever.understand(named)
             kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
             u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
+        subject = self.same_subject(adjustment, candidates)
         for chunk in candidates:
             meta = self.engine.meta(chunk.doc_id)
             if meta is None:
@@ -596,7 +602,7 @@ class StandardResolver:
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
             # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit
-            restate = len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own")
+            restate = len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own") or chunk is subject
             worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=restate)
             if worked is None or worked.result.amount is None:
                 continue
@@ -611,6 +617,17 @@ class StandardResolver:
                     return own.worked, (own.adjustment.chunk, *own.bases)
             return worked, rows
         return None
+
+    @staticmethod
+    def same_subject(adjustment: Adjustment, candidates: Sequence[Chunk]) -> Chunk | None:
+        """The one candidate stating the standard of what the adjustment's condition names (国家级技能大师工作室 of
+        新获批国家级技能大师工作室的，在国家规定的标准基础上再给予N万元): the longest run of the condition any candidate
+        says, SUBJECT_CHARS or more, said by that candidate alone. Its one flat figure is the standard."""
+        condition = squeeze(adjustment.condition)
+        runs_said = [(shared_run(condition, squeeze(c.text)), c) for c in candidates]
+        longest = max((n for n, _ in runs_said), default=0)
+        best = [c for n, c in runs_said if n == longest]
+        return best[0] if longest >= SUBJECT_CHARS and len(best) == 1 else None
 
     def names_a_row(self, named: str, candidates: Sequence[Chunk]) -> bool:
         """Words a reference puts before 标准 name a category (初级（五级） of 附件1所列初级（五级）标准) when they

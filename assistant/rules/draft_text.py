@@ -34,9 +34,19 @@ UPLIFT_WORDS = re.compile(r"(提高|上浮|增加|提升|上调)\s*$")
 ADDED_BEFORE = re.compile(r"(?:增加|增发|加发|提高|上浮|多补)\s*$")
 POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖补|津贴))")
 
+BASIS = re.compile(r"在[^，,；;。]{0,40}?基础上")  # 在省定标准基础上每人增加N元: what a sum is added to
+
+
 def added(text: str, quantity: Quantity) -> bool:
-    """The sum is added to a standard stated elsewhere (每人增加N元), not a rate of its own."""
-    return quantity.kind == "money" and ADDED_BEFORE.search(text[: quantity.start]) is not None
+    """The sum is added to a standard stated elsewhere (每人增加N元; 在国家规定的标准基础上，再给予N万元 — on top of
+    the standard the sentence names before it, no other sum between), not a rate of its own."""
+    if quantity.kind != "money":
+        return False
+    before = text[: quantity.start]
+    if ADDED_BEFORE.search(before) is not None:
+        return True
+    bases = list(BASIS.finditer(before))
+    return bool(bases) and not any(q.kind == "money" for q in find_quantities(before[bases[-1].end() :]))
 
 
 def value_in(quantity: Quantity, unit: str) -> Decimal:

@@ -105,6 +105,8 @@ def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[
         person = min((at for word in people if (at := clause.find(word)) >= 0), default=len(clause))
         return thing < person
 
+    if quantity.unit != "个":  # 三个人, 5名: the measure word itself counts people
+        return False
     return bool(things) and (of_things(quantity) or any(
         q.value == quantity.value and q.kind == "count" and q.start != quantity.start and of_things(q)
         for q in u.quantities))

@@ -70,6 +70,7 @@ def _formula(problems: _Problems, rule: Rule) -> None:
         problems.input(formula.count, "count", role=role)
         problems.input(formula.periods, "months", "years", "count", role=role)
         problems.parameter(formula.max_periods, role=role)
+        problems.parameter(formula.max_total, MONEY_UNITS, role=role)
         for uplift in formula.uplifts:
             problems.input(uplift.when, "yes_no", role=role)
             problems.parameter(uplift.parameter, PERCENT_UNITS, role=role)

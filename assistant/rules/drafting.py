@@ -7,6 +7,7 @@ proposed parameter verifies by construction) and recognises a few shapes policie
   ``rate_by_category`` with a choice input whose options are the categories;
 - a cap: ``最高不超过2200元`` → ``capped_cost`` (a second cap in the sentence → an alternative with a yes/no input);
 - a rate per head and period: ``每人每月500元、最长6个月`` → rate × people × months, capped by the longest period;
+- a most per head and in all: ``每人不超过30万元，总额最高不超过150万元`` → rate × people, capped by the total;
 - a percentage of a base: ``按职工工资总额1.5%`` → ``percent_of_base``;
 - an uplift: ``提高10%`` → an uplift on the sentence's rate, with a yes/no input for its condition;
 - thresholds: ``36个月(含)以上`` / ``12个月内`` → conditions on a months input (a checklist when no amount).
@@ -110,6 +111,8 @@ class _Drafter:
                      if RANGE_GAP.match(text[a.end : b.start])), None)
         if pair is not None:
             self._range(rule, text, *pair)
+        elif len(money) == 2 and money[0].per == ("人",) and not money[1].per and all(q.bound == "max" for q in money):
+            self._total(rule, text, *money)
         elif money and all(q.bound == "max" for q in money):
             self._cap(rule, text, money)
         elif len(money) >= 2 and self._table(rule, text, money):
@@ -170,6 +173,13 @@ class _Drafter:
                                 "question": question})
                 rule.formula["count" if unit == "人" else "periods"] = name
                 rule.formula["per"] = "每" + "每".join(quantity.per)
+
+    def _total(self, rule: DraftRule, text: str, each: Quantity, total: Quantity) -> None:
+        """每人不超过N元，总额最高不超过M元: the most is N per head, the heads' sum never above M."""
+        self._rate(rule, text, each, [])
+        rule.parameters["max_total"] = make_parameter(total, "元", text, phrase_start(text, total.start, ""),
+                                                      total.end)
+        rule.formula["max_total"] = "max_total"
 
     def _cap(self, rule: DraftRule, text: str, caps: list[Quantity]) -> None:
         first = caps[0]

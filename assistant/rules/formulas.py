@@ -98,6 +98,10 @@ def rate_by_category(run: Run, unknown: list[str], met: list[str]) -> Calculatio
     if factors:
         trace.append(run.texts.line("trace_product", {"product": " × ".join([yuan(rate), *factors]),
                                                         "amount": yuan(base)}))
+    if formula.max_total and base > run.param(formula.max_total):  # 每人不超过N元，总额最高不超过M元
+        trace.append(run.texts.line("trace_total_capped", {"product": yuan(base),
+                                                            "max_total": run.shown(formula.max_total)}))
+        base = money(run.param(formula.max_total))
     components = {f"{per}标准" if per else "基础标准": rate}
     category_say = run.say(formula.category) if formula.category else ""
     amount, amount_max, notes = base, None, []

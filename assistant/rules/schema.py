@@ -209,6 +209,7 @@ class RateByCategory(Strict):
     count: Name | None = None
     periods: Name | None = None
     max_periods: Name | None = None
+    max_total: Name | None = Field(None, description="The most the product may come to (总额最高不超过M元).")
     per: str = Field("", max_length=12, description="How the rate is given, e.g. 每人每年.")
     uplifts: list[Uplift] = Field(default_factory=list)
 

@@ -86,6 +86,7 @@ class PlacesKnowledge(BaseModel):
     local_words: dict[str, Literal["province", "prefecture", "county"]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
+    background_words: list[str] = Field(default_factory=list)
     issuer_suffixes: list[str] = Field(default_factory=list)
     national_issuers: list[str] = Field(default_factory=list)
     national_doc_number_prefixes: list[str] = Field(default_factory=list)

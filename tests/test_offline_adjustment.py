@@ -98,7 +98,7 @@ def _chunk(text: str) -> Chunk:
     ("列入急需紧缺目录的，补贴标准提高15%。", "own", "", Decimal(15), True),
     ("学徒培训备案后，企业可申请预支不超过40%的补贴资金。", "own", "", Decimal(40), False),
     ("企业学徒培训备案通过后，可按补贴总额的50%申请预支。", "own", "", Decimal(50), False),
-    ("团体项目按上表标准的1.5倍奖励团队。", "own", "", Decimal(150), False),  # a multiple
+    ("团体项目按上表标准的1.5倍奖励团队。", "table", "", Decimal(150), False),  # a multiple of the table above
     ("集体获奖的，按个人奖励标准的两倍给予奖励。", "own", "", Decimal(200), False),
 ])
 def test_an_adjustment_names_its_base(text: str, reference: str, target: str, percent: Decimal,

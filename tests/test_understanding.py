@@ -82,9 +82,11 @@ def test_places_and_the_rules_that_apply(understander, question, expected) -> No
 
 
 def test_a_parent_named_next_to_its_child_is_context(understander) -> None:
-    understanding = understander.understand("我在河北省石家庄市打工，老家河北衡水")
+    understanding = understander.understand("我在河北省石家庄市打工，家住河北衡水")
     assert [p.name for p in understanding.places] == ["石家庄市", "衡水市"]
     assert [p.name for p in understanding.uncovered] == ["衡水市"]
+    # 老家 makes 衡水 the asker's origin, not a place asked about, beside 石家庄
+    assert [p.name for p in understander.understand("我在河北省石家庄市打工，老家河北衡水").places] == ["石家庄市"]
     assert understanding.regions == ["石家庄市", "全国"]
 
 
@@ -105,6 +107,20 @@ def test_a_place_shaped_name_the_gazetteer_lacks_is_still_a_place(understander) 
 )
 def test_generic_place_words_are_not_places(understander, question) -> None:
     assert understander.understand(question).places == []
+
+
+def test_an_ordinary_word_ending_in_a_suffix_is_no_place(understander) -> None:
+    # 超市 and 股市 are words of their own (jieba's dictionary), so 小超市 is no unknown city; 青云市 still is one
+    assert understander.understand("想在哈尔滨开个小超市，能贷款吗").places[0].name == "哈尔滨市"
+    assert [p.surface for p in understander.understand("在青云市开个小超市，能贷款吗").places] == ["青云市"]
+    assert understander.understand("炒股市亏了，能领补贴吗").places == []
+
+
+def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) -> None:
+    question = "我户口在河南周口，不是石家庄户口，现在在石家庄打工，想开个小饭馆，能申请补贴吗？"
+    assert [p.name for p in understander.understand(question).places] == ["石家庄市"]
+    alone = understander.understand("我户口在河南周口，能申请补贴吗？")  # named alone: the place asked about
+    assert [p.name for p in alone.places] == ["周口市"]
 
 
 def test_names_with_readings_that_differ_in_rules_are_ambiguous(understander) -> None:

@@ -63,6 +63,7 @@ DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name
 # elsewhere)
 DEFINED_AS = re.compile(r"(?:统称为|称为|列为|为)(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[，,。；;]|$)")
 # an item of the clause's own article or section: 按本条第（二）项计算后补贴金额的N%
+NEAREST_TABLE = re.compile(r"(?:上|前|上述|前述)表")  # 按上表对应标准的N%: the table just before the clause
 THIS_ITEM = re.compile(r"本(?:条|款|项)第?(?P<n>[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+)项")
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
@@ -79,7 +80,7 @@ class Adjustment:
     phrase: str  # verbatim: 按省定标准的N%
     percent: Decimal
     raises: bool  # 提高P% (adds P%) rather than 的P% (takes P%)
-    reference: str  # "article" | "attachment" | "level" | "own"
+    reference: str  # "article" | "attachment" | "table" (上表) | "level" | "own"
     target: str  # 第七条 / 附件1 / a level (province, city …) / ""
     condition: str  # the clause part the adjustment depends on
     place: tuple[int, int] = (0, 1)  # (index, count) among the clause's shares of the whole (instalments)
@@ -178,6 +179,8 @@ def _reference(head: str, levels: Mapping[str, Sequence[str]], chunk: Chunk | No
         return "article", f"{own}（{number}）"
     if article := ARTICLE.search(head):
         return "article", article.group(0)
+    if NEAREST_TABLE.search(head):
+        return "table", ""
     if attachment := ATTACHMENT.search(head):
         row = f" 第{_number(attachment.group(2))}行" if attachment.group(2) else ""
         return "attachment", f"附件{_number(attachment.group(1))}{row}"
@@ -574,6 +577,10 @@ class StandardResolver:
             if adjustment.reference == "article":
                 candidates = [c for c in chunks if c.clause_path.split(" ")[-1].startswith(adjustment.target)]
                 candidates = self.named_item(candidates, u) or candidates
+            elif adjustment.reference == "table":  # 上表: the last table before the clause
+                before = [c for c in chunks if c.kind == "table_row" and c.order < adjustment.chunk.order]
+                table = before[-1].clause_path.rsplit(" ", 1)[0] if before else None
+                candidates = [c for c in before if c.clause_path.rsplit(" ", 1)[0] == table][:1]
             elif adjustment.reference == "attachment":
                 row = [c for c in chunks if c.clause_path == adjustment.target and c.kind == "table_row"]
                 named = row[0].text.partition("：")[0] if row else named  # 附件1第1行: that row's category

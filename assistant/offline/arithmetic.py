@@ -46,6 +46,7 @@ EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
                       r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
+PART_OF_NAME = 3  # characters of an option's name a question must say in a row to name it by part (挖掘机)
 TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
@@ -128,9 +129,10 @@ def says(text: str, value: str, excluded: Sequence[str]) -> bool:
 
 def category(options: list[str], u: Understanding, not_words: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """The one option the question names (verbatim, by its name before a qualifier such as 焊工 of 焊工（五级/初级工）,
-    or as a stated fact); an option inside another named one (技师 in 高级技师) yields to it. Else the one option a
-    stated value begins, the longest value first (高级工 → the row "高级工（三级）证书" even beside "高级技师（一级）
-    证书"), never an option that is a word the value is not (高级 is not 高级技师)."""
+    or as a stated fact, or by the most of its name said in a row, half of it and PART_OF_NAME characters or more:
+    挖掘机 of 挖掘机驾驶员（初级））; an option inside another named one (技师 in 高级技师) yields to it. Else the one
+    option a stated value begins, the longest value first (高级工 → the row "高级工（三级）证书" even beside
+    "高级技师（一级）证书"), never an option that is a word the value is not (高级 is not 高级技师)."""
     if any(GRID_JOIN in o for o in options):  # a grid (or rows sharing a lead): the row, then what sets it apart
         rows = list(dict.fromkeys(o.split(GRID_JOIN, 1)[0] for o in options))
         row = category(rows, u, not_words)
@@ -145,11 +147,17 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
     named = [o for o in options if _named(o, text, values)]
     if not named:
         named = [o for o in options if any(item in text for item in included(o))]
+    heads: list[str] = []
     if not named:
         heads = [o for o in options if len(_head(o)) >= 2 and _head(o) != o and _head(o) in text]
         named = heads if len({_head(o) for o in heads}) == 1 else []
         if len(named) > 1:  # one name, several qualifiers (中式烹调师（五级）/（四级）): the stated one
             named = [o for o in named if any(says(o, v, ex) for v, ex in stated)]
+    if not named and not heads:  # 学挖掘机 of 挖掘机驾驶员（初级）: the one option whose name is said the most of
+        said = {o: n for o in options if (n := shared_run(squeeze(_head(o)), text)) * 2 >= len(squeeze(_head(o)))}
+        most = max(said.values(), default=0)
+        named = [o for o, n in said.items() if n == most] if most >= PART_OF_NAME else []
+        named = named if len(named) == 1 else []  # several said alike (职业技能等级证书): the stated value decides
     named = [o for o in named if not any(o != other and o in other for other in named)]
     if len(named) == 1:
         return named[0]

@@ -28,6 +28,7 @@ _NOT_IN_NAME = set("在我你他她它的了是从到去和与及或对给把被
 _SPLIT_ASKS = ("procedure", "list")
 # what may stand between a parent and the child it locates (某省某市, 某省某市的某区): nothing, or a
 # few characters that are not a separator or a conjunction (某省的规定和某市的规定 names two places)
+_CLAUSE = re.compile(r"[，,。；;？?！!]")
 _CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
 
@@ -114,6 +115,7 @@ class QueryUnderstander:
                 text = text.replace(name, " " * len(name))  # the document's own name wins over a look-alike
         mentions = self.gazetteer.scan(text)
         asked = [m for m in mentions if not self._is_context(m, mentions, text if compared else None)]
+        asked = self._without_background(asked, mentions, text)
         places: list[PlaceRef] = list(custom)
         ambiguous: list[PlaceRef] = []
         seen: set[str] = {ref.name for ref in custom}
@@ -130,6 +132,22 @@ class QueryUnderstander:
                 seen.add(surface)
                 places.append(self.jurisdiction.unknown_ref(surface, suffix))
         return places, ambiguous
+
+    def _without_background(self, asked: list[PlaceMention], mentions: list[PlaceMention], text: str
+                            ) -> list[PlaceMention]:
+        """The places asked about without the asker's origin (户口在某州某县，…想在某市开店): a place every mention of
+        which stands in a clause saying a background word (places.yaml: background_words), when another place is
+        named outside such clauses."""
+        words = self.gazetteer.knowledge.background_words
+
+        def background(mention: PlaceMention) -> bool:
+            start = max((m.end() for m in _CLAUSE.finditer(text, 0, mention.start)), default=0)
+            end = next((m.start() for m in _CLAUSE.finditer(text, mention.end)), len(text))
+            return any(word in text[start:end] for word in words)
+
+        origin = {m.surface for m in mentions if background(m)} - {m.surface for m in mentions if not background(m)}
+        kept = [m for m in asked if m.surface not in origin]
+        return kept if kept and origin and any(not background(m) for m in mentions) else asked
 
     def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention], text: str | None) -> bool:
         """某省 in 某省某市 / 某市 in 某市某区: a parent named with its child only says where the child is. In a
@@ -160,9 +178,11 @@ class QueryUnderstander:
             stem = stem[cut:]
             surface = stem + match.group(2)
             generic = any(surface.endswith(word) for word in self.gazetteer.knowledge.generic_words)
-            ordinary = self.gazetteer.is_common_word(stem[-2:]) or self.gazetteer.is_function_word(stem[-2:])
+            # 照着省里: an ordinary word before 省; 小超市: the suffix ends an ordinary word (超市) — no place either
+            ordinary = (self.gazetteer.is_common_word(stem[-2:]) or self.gazetteer.is_function_word(stem[-2:])
+                        or self.gazetteer.is_common_word(stem[-1:] + match.group(2)))
             if len(stem) < 2 or generic or self.gazetteer.is_generic(stem) or ordinary:
-                continue  # 照着省里: an ordinary word before 省 names no province
+                continue
             if any(m.start <= suffix_start - len(stem) < m.end for m in mentions):
                 continue
             found.append((surface, match.group(2), suffix_start - len(stem)))

@@ -188,6 +188,7 @@ class AnswersFile(_Strict):
     condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()
     counted_things: tuple[str, ...] = ()
+    total_words: tuple[str, ...] = ()
     counted_people: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(

@@ -1,6 +1,7 @@
 """Amounts read from an attachment's table: a per-head column read as the row's sum (not a 学时 column beside it),
 heads multiplying a per-head row, a share of one named row (按附件第2行所列标准的N%), and a share of the row the asker's
-case falls in (按附件所列相应标准的N%), and the steps of a procedure asked as a list (要经过哪些环节).
+case falls in (按附件所列相应标准的N%), heads counted per category (3个人考了甲证，2个人考了乙证), and the steps of
+a procedure asked as a list (要经过哪些环节).
 
 A fictional city document written for this test (no eval set has it, nothing was tuned on it): a notice wrapping a
 办法 with 第X条, an attachment table whose amount column is written 500元/人 beside a 最低学时 column, a raise for
@@ -13,10 +14,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import assert_leads_with, offline_engine_beside_library
+from support import assert_leads_with, figures, lead, offline_engine_beside_library
 
 from assistant.offline.adjustment import adjustments
-from assistant.offline.arithmetic import ClauseArithmetic
+from assistant.offline.arithmetic import ClauseArithmetic, named_options
 from assistant.offline.engine import OfflineEngine
 from assistant.offline.verdicts import Stated, stated_checks
 from assistant.rules.drafting import draft_from_chunks
@@ -128,3 +129,27 @@ def test_the_steps_of_a_procedure_asked_as_a_list_are_found_in_procedure_words(e
     assert answer.status == "answered", answer.answer
     assert answer.citations[0].clause == "第五条", answer.answer
     assert all(f in answer.answer for f in ("12个工作日", "7个工作日", "8个工作日")), answer.answer
+
+
+@pytest.mark.parametrize(("question", "amount", "wrong"), [
+    ("阜新一家企业，3个人考了初级工（五级）证，2个人考了高级工（三级）证，一共补多少？", Decimal(7200), Decimal(3100)),
+    ("阜新的厂，2个中级工（四级）证、4个初级工（五级）证，企业一共能拿多少？", Decimal(7000), Decimal(2500)),
+])
+def test_each_category_is_paid_for_its_own_heads(engine: OfflineEngine, question: str, amount: Decimal,
+                                                 wrong: Decimal) -> None:
+    answer = engine.answer(question)
+    assert_leads_with(answer.answer, amount, wrong)
+
+
+def test_a_name_said_only_inside_a_longer_one_names_no_row_of_its_own(engine: OfflineEngine) -> None:
+    options = ["技师（二级）", "高级技师（一级）", "中级工（四级）"]
+    u = engine.retriever.understand("3个人拿了高级技师证，4个人拿了中级工证，能补多少？")
+    assert named_options(options, u) == ["高级技师（一级）", "中级工（四级）"]
+    both = engine.retriever.understand("2个技师证，1个高级技师证，能补多少？")
+    assert named_options(options, both) == options[:2]
+
+
+def test_categories_are_added_up_only_when_a_total_is_asked(engine: OfflineEngine) -> None:
+    # 去年的初级工 are the asker's background: the question asks about this year's 高级工, not the sum of both
+    answer = engine.answer("阜新的企业，去年有2人考了初级工（五级）证，今年3人考了高级工（三级）证，高级工补多少？")
+    assert Decimal(8300) not in figures(lead(answer.answer)), answer.answer

@@ -46,6 +46,7 @@ EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
                       r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
+HEADS = "heads_of_category"  # the fact a category's own head count is passed as
 PART_OF_NAME = 3  # characters of an option's name a question must say in a row to name it by part (挖掘机)
 TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
@@ -175,6 +176,9 @@ def named_options(options: list[str], u: Understanding) -> list[str]:
     each name is one option's."""
     text = squeeze(u.normalized)
     named = [o for o in options if squeeze(o) in text or (len(_head(o)) >= 2 and _head(o) in text)]
+    # 技师 said only inside 高级技师 names no 技师 row of its own
+    named = [o for o in named if not any(_head(o) != _head(other) and _head(o) in _head(other)
+                                         and _head(o) not in text.replace(_head(other), "") for other in named)]
     heads = [_head(o) for o in named]
     return named if len(set(heads)) == len(heads) else []
 
@@ -195,7 +199,8 @@ class ClauseArithmetic:
     def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
                  per_instalment: Mapping[str, Sequence[str]] | None = None,
                  difference_words: Sequence[str] = (), maximum_words: Sequence[str] = (),
-                 counted: tuple[Sequence[str], Sequence[str]] = ((), ())) -> None:
+                 counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = ()) -> None:
+        self.total_words = tuple(total_words)  # 一共多少: several categories added up
         self.counted = counted  # (words of things, words of people) a count may count: 两个证 is never heads
         self.difference_words = tuple(difference_words)  # 差多少: two named categories give their difference
         self.condition_chars = condition_chars  # shared characters that name an uplift's condition
@@ -220,6 +225,10 @@ class ClauseArithmetic:
         mixed = self._mixed(rates, meta, corpus, u)
         if mixed is not None:  # 招了4个，其中1个是残疾人: each group at the rate its sentence states
             return mixed
+        for data in rates:  # 三个人拿了甲证，4个人拿了乙证: each category at its own heads, then their sum
+            worked = self._several(data, meta, corpus, u, with_heads=True)
+            if worked is not None:
+                return worked
         picked = self._sentence(rates, u)
         document = chunks
         clause_text = "\n".join(c.text for c in own)
@@ -234,14 +243,21 @@ class ClauseArithmetic:
                 return worked
         return None
 
-    def _several(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding) -> Worked | None:
+    def _several(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
+                 with_heads: bool = False) -> Worked | None:
+        """Each named category worked out, then their sum (or difference); ``with_heads``: only when each category
+        has a head count of its own."""
         choice = next((spec for spec in data["inputs"] if spec["type"] == "choice"), None)
         if choice is None:
             return None
         names = named_options([o["value"] for o in choice.get("options", [])], u)
         if not 2 <= len(names) <= MAX_SEVERAL:
             return None
-        runs = [self._run(data, meta, corpus, u, chosen={choice["name"]: name}) for name in names]
+        heads = self._heads_by_option(names, u)  # 三个人拿了甲证，4个人拿了乙证: each category its own heads
+        if with_heads and (heads is None or not any(w in u.normalized for w in self.total_words)):
+            return None
+        runs = [self._run(data, meta, corpus, heads.get(name, u) if heads else u, chosen={choice["name"]: name})
+                for name in names]
         if any(run is None or run.result.amount is None for run in runs):
             return None
         results = [run.result for run in runs if run is not None]
@@ -256,6 +272,29 @@ class ClauseArithmetic:
         result = results[0].model_copy(update={"amount": money(total), "trace": [*steps, step]})
         assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
         return Worked(result, {f"category_{n}": name for n, name in enumerate(names, start=1)}, assumptions)
+
+    def _heads_by_option(self, names: Sequence[str], u: Understanding) -> dict[str, Understanding] | None:
+        """Each named category with the one head count its own clause states (三个人拿了高级技师证，4个人拿了中级工证),
+        as the question read with only that count; None unless every category has one count of its own."""
+        text = u.normalized
+        found: dict[str, Quantity] = {}
+        for name in names:
+            at = text.find(_head(name)) if _head(name) in text else text.find(name)
+            start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+            end = next((m.start() for m in CLAUSE_BREAK.finditer(text, at)), len(text))
+            # 2个中级工证 counts certificates of one category: as many heads as certificates at a rate per head
+            counts = [q for q in u.quantities if q.kind == "count" and q.unit in PERSON_UNITS
+                      and start <= q.start < end]
+            if len(counts) != 1:
+                return None
+            found[name] = counts[0]
+        if len({q.start for q in found.values()}) != len(found):
+            return None  # one count for two categories (3个人考了甲证和乙证): heads are not split
+        facts = {k: v for k, v in u.facts.items() if u.fact_kinds.get(k) != "count"}
+        loose = [q for q in u.loose_quantities if q.kind != "count"]
+        return {name: u.model_copy(update={"loose_quantities": loose, "facts": {**facts, HEADS: int(q.value)},
+                                           "fact_kinds": {**u.fact_kinds, HEADS: "count"}})
+                for name, q in found.items()}
 
     def _mixed(self, rates: list[dict[str, Any]], meta: DocumentMeta, corpus: Mapping, u: Understanding
                ) -> Worked | None:

@@ -18,6 +18,13 @@ _WHITESPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
+CLAUSE_MARK = re.compile(r"[，,。；;？?！!]")  # what ends a clause of a question
+
+
+def clause_span(text: str, start: int, end: int, marks: re.Pattern[str] = CLAUSE_MARK) -> tuple[int, int]:
+    """(start, end) of the clause of ``text`` holding ``text[start:end]``: between the ``marks`` around it."""
+    return (max((m.end() for m in marks.finditer(text, 0, start)), default=0),
+            next((m.start() for m in marks.finditer(text, end)), len(text)))
 
 
 @cache

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.models import Chunk
 from ui.services import Services
 
 if TYPE_CHECKING:
@@ -71,6 +72,12 @@ def offline_engine_beside_library(root: Path, documents: Mapping[str, str]) -> O
     corpus = root / "policies"
     shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "policies", corpus)
     return offline_engine_for(root, documents, corpus=corpus)
+
+
+def clause_chunk(path: str, text: str, *, region: str = "某市", level: str = "city", **fields: object) -> Chunk:
+    """One clause of a made-up document (doc ``d``), for tests of what is read from a single clause."""
+    return Chunk.model_validate({"id": path, "doc_id": "d", "title": "某办法", "clause_path": path, "text": text,
+                                 "region": region, "level": level, **fields})
 
 
 def figures(text: str) -> set[Decimal]:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import assert_leads_with, offline_engine_beside_library
+from support import assert_leads_with, clause_chunk, offline_engine_beside_library
 
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.drafting import draft_from_chunks
-from ingest.models import Chunk
 
 CITY = """营口市人力资源和社会保障局 营口市财政局关于印发《营口市创业担保贷款实施办法》的通知
 营人社发〔2025〕14号
@@ -35,8 +34,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 
 
 def test_a_most_per_head_and_in_all_is_drafted_as_a_rate_capped_in_all() -> None:
-    clause = Chunk(id="c", doc_id="d", title="某办法", clause_path="第三条", region="某市", level="city",
-                   text="第三条　合伙创业的，每人不超过20万元，总额最高不超过100万元。")
+    clause = clause_chunk("第三条", "第三条　合伙创业的，每人不超过20万元，总额最高不超过100万元。")
     [rule] = draft_from_chunks("d", "某市", [clause])["rules"]
     assert rule["formula"]["kind"] == "rate_by_category" and rule["formula"]["count"] == "people"
     assert rule["parameters"]["rate"]["value"] == 200000 and rule["parameters"]["max_total"]["value"] == 1000000

@@ -11,11 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import assert_leads_with, offline_engine_beside_library
+from support import assert_leads_with, clause_chunk, offline_engine_beside_library
 
 from assistant.offline.adjustment import adjustments
 from assistant.offline.engine import OfflineEngine
-from ingest.models import Chunk
 
 COUNTY = """# 彰武县农村劳动力职业技能培训补贴实施细则
 
@@ -49,8 +48,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 
 
 def test_a_share_of_the_table_above_refers_to_it() -> None:
-    clause = Chunk(id="c", doc_id="d", title="某细则", clause_path="二、（二）", region="某县", level="county",
-                   text="（二）仅取得结业证书的，按上表对应标准的60%给予补贴。")
+    clause = clause_chunk("二、（二）", "（二）仅取得结业证书的，按上表对应标准的60%给予补贴。",
+                          region="某县", level="county")
     [found] = adjustments(clause, {})
     assert (found.reference, found.percent) == ("table", 60)
 

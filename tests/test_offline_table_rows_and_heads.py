@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import assert_leads_with, figures, lead, offline_engine_beside_library
+from support import assert_leads_with, clause_chunk, figures, lead, offline_engine_beside_library
 
 from assistant.offline.adjustment import adjustments
 from assistant.offline.arithmetic import ClauseArithmetic, named_options
@@ -57,8 +57,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 
 
 def _row(number: int, text: str) -> Chunk:
-    return Chunk(id=f"r{number}", doc_id="d", title="某办法", clause_path=f"附件1 第{number}行", text=text,
-                 region="某市", level="city", kind="table_row", heading_path=["附件1", "某市培训补贴标准"])
+    return clause_chunk(f"附件1 第{number}行", text, kind="table_row", heading_path=["附件1", "某市培训补贴标准"])
 
 
 def test_a_sum_per_head_is_the_rows_amount_not_a_column_in_another_unit() -> None:
@@ -77,8 +76,7 @@ def test_a_table_of_per_head_rates_counts_heads() -> None:
 
 
 def test_a_reference_to_one_row_of_an_attachment_targets_that_row() -> None:
-    clause = Chunk(id="c", doc_id="d", title="某办法", clause_path="第三条", region="某市", level="city",
-                   text="第三条　企业组织新招用的残疾人开展适岗培训的，按附件第2行所列标准的120%给予补贴。")
+    clause = clause_chunk("第三条", "第三条　企业组织新招用的残疾人开展适岗培训的，按附件第2行所列标准的120%给予补贴。")
     [found] = adjustments(clause, {})
     assert (found.reference, found.target, found.percent) == ("attachment", "附件1 第2行", 120)
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import assert_leads_with, offline_engine_beside_library
+from support import assert_leads_with, clause_chunk, offline_engine_beside_library
 
 from assistant.offline.adjustment import adjustments
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.draft_text import added
-from ingest.models import Chunk
 from ingest.quantities import find_quantities
 
 NATIONAL = """人力资源社会保障部 财政部关于支持国家级技能竞赛集训基地建设的通知
@@ -57,7 +56,7 @@ def test_a_sum_after_what_it_builds_on_is_added_to_it() -> None:
     assert added(sentence, sum_)
     plain = "本市单位新获批省级基地的，市财政给予一次性奖补8万元。"
     assert not added(plain, next(q for q in find_quantities(plain) if q.kind == "money"))
-    clause = Chunk(id="c", doc_id="d", title="某通知", clause_path="一、", text=sentence, region="某市", level="city")
+    clause = clause_chunk("一、", sentence)
     [found] = adjustments(clause, {"national": ("国家规定",)})
     assert (found.reference, found.target, found.added) == ("level", "national", Decimal(150000))
 

@@ -430,7 +430,8 @@ class StandardResolver:
         metas = {d: m for d in documents if (m := self.engine.meta(d)) is not None}
         waivers = [locality(m) for d, m in metas.items() if within is None and self.full_rate(
             d, u, [o for o, other in metas.items() if locality(other) > locality(m)]) is not None]
-        single = len(adjustments(primary, self.levels)) == 1  # the answering clause states one adjustment
+        # the answering clause states one adjustment (never asked while working out a share of another item)
+        single = within is None and len(adjustments(primary, self.levels)) == 1
         for doc_id in documents:
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
@@ -446,7 +447,7 @@ class StandardResolver:
                         continue
                     found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
                                        eligible_on, text, u, stated, terms, quantities, explained,
-                                       answering=primary if within is None and single else None)
+                                       answering=primary if single else None)
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]

@@ -30,7 +30,7 @@ from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import COUNT_UNITS, Quantity, find_quantities
-from ingest.textnorm import fold
+from ingest.textnorm import clause_span, fold
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
@@ -97,21 +97,22 @@ def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[
     ends a description) is a thing's (两个中级证, 三个工种; not 5个师傅考了技师证, 3个离校一年的大学生 nor a bare 4个) —
     or it says again the number of such things the question counts (两个证，两个一共能补多少)."""
     things, people = counted
+    if quantity.unit != "个" or not things:  # 三个人, 5名: the measure word itself counts people
+        return False
+    # the question's own text: a base's category reading may stand in for u.normalized
+    texts = (u.normalized, fold(u.text))
 
     def of_things(q: Quantity) -> bool:
-        # the question's own text: a base's category reading may stand in for u.normalized
-        after = next((text[q.end :] for text in (u.normalized, fold(u.text)) if text[q.start : q.end] == q.raw), "")
+        after = next((text[q.end :] for text in texts if text[q.start : q.end] == q.raw), "")
         clause = CLAUSE_BREAK.split(after, maxsplit=1)[0]
         clause = clause.split("的", 1)[1] if "的" in clause else clause  # 3个离校一年的大学生: what 的 describes
         thing = min((at for word in things if (at := clause.find(word)) >= 0), default=len(clause))
         person = min((at for word in people if (at := clause.find(word)) >= 0), default=len(clause))
         return thing < person
 
-    if quantity.unit != "个":  # 三个人, 5名: the measure word itself counts people
-        return False
-    return bool(things) and (of_things(quantity) or any(
+    return of_things(quantity) or any(
         q.value == quantity.value and q.kind == "count" and q.start != quantity.start and of_things(q)
-        for q in u.quantities))
+        for q in u.quantities)
 
 
 def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -280,8 +281,7 @@ class ClauseArithmetic:
         found: dict[str, Quantity] = {}
         for name in names:
             at = text.find(_head(name)) if _head(name) in text else text.find(name)
-            start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, at)), default=0)
-            end = next((m.start() for m in CLAUSE_BREAK.finditer(text, at)), len(text))
+            start, end = clause_span(text, at, at, CLAUSE_BREAK)
             # 2个中级工证 counts certificates of one category: as many heads as certificates at a rate per head
             counts = [q for q in u.quantities if q.kind == "count" and q.unit in PERSON_UNITS
                       and start <= q.start < end]

@@ -360,19 +360,19 @@ class _Drafter:
         main = re.match(r"\s*[^\d（(：:]{0,12}?(\d+(?:\.\d+)?)", rest)
         if main is None:
             return None
-        unit = next((q for q in find_quantities(rest) if q.start <= main.start(1) < q.end), None)
+        found = find_quantities(rest)
+        unit = next((q for q in found if q.start <= main.start(1) < q.end), None)
         if unit is None or unit.kind == "money":
             return main
-        first = next((q for q in find_quantities(rest) if q.kind == "money"), None)
+        first = next((q for q in found if q.kind == "money"), None)
         return re.match(rf"[\s\S]{{{first.start}}}\D*?(\d+(?:\.\d+)?)", rest) if first is not None else main
 
     def _shared_per(self, rule: DraftRule, rows: list[Chunk]) -> None:
         """A table whose every stated amount is per head or period (补贴标准1400元/人, 每人每天50元): the rule counts
         heads (and periods) as a sentence's rate does; amounts per different things leave it a plain lookup."""
-        pers = {q.per for row in rows for q in find_quantities(row.text) if q.kind == "money"}
-        if len(pers) == 1 and (per := pers.pop()):
-            self._per(rule, next(q for row in rows for q in find_quantities(row.text)
-                                 if q.kind == "money" and q.per == per))
+        sums = [q for row in rows for q in find_quantities(row.text) if q.kind == "money"]
+        if len({q.per for q in sums}) == 1 and sums[0].per:
+            self._per(rule, sums[0])
 
     # ---------------------------------------------------------------- output
 

@@ -13,18 +13,16 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.models import Chunk, DocumentMeta
-from ingest.textnorm import INTERROGATIVE, fold, squeeze
+from ingest.textnorm import INTERROGATIVE, clause_span, fold, squeeze
 
 MAX_BODY = 10  # characters before the noun a name may have (一次性吸纳就业补贴: 7)
 MIN_BODY = 2
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
 def _asked_in(text: str, at: int) -> bool:
     """The clause (between punctuation marks) holding position ``at`` asks something (吗, 多少, 怎么 …)."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
-    end = next((m.start() for m in _CLAUSE_END.finditer(text, at)), len(text))
+    start, end = clause_span(text, at, at)
     return INTERROGATIVE.search(text, start, end) is not None
 
 

@@ -11,7 +11,7 @@ from ingest.knowledge import FactSpec, Knowledge, TopicSpec
 from ingest.models import DocumentMeta
 from ingest.places import Gazetteer, PlaceMention
 from ingest.quantities import find_quantities
-from ingest.textnorm import fold
+from ingest.textnorm import clause_span, fold
 from retriever.understanding.benefits import BenefitNames
 from retriever.understanding.documents import DocumentNames, years_in
 from retriever.understanding.facts import FactReader
@@ -28,7 +28,6 @@ _NOT_IN_NAME = set("在我你他她它的了是从到去和与及或对给把被
 _SPLIT_ASKS = ("procedure", "list")
 # what may stand between a parent and the child it locates (某省某市, 某省某市的某区): nothing, or a
 # few characters that are not a separator or a conjunction (某省的规定和某市的规定 names two places)
-_CLAUSE = re.compile(r"[，,。；;？?！!]")
 _CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
 
@@ -141,8 +140,7 @@ class QueryUnderstander:
         words = self.gazetteer.knowledge.background_words
 
         def background(mention: PlaceMention) -> bool:
-            start = max((m.end() for m in _CLAUSE.finditer(text, 0, mention.start)), default=0)
-            end = next((m.start() for m in _CLAUSE.finditer(text, mention.end)), len(text))
+            start, end = clause_span(text, mention.start, mention.end)
             return any(word in text[start:end] for word in words)
 
         origin = {m.surface for m in mentions if background(m)} - {m.surface for m in mentions if not background(m)}

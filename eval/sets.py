@@ -37,7 +37,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen4": KnownSet(gold="unseen4/qa.jsonl", policies="unseen4/policies"),
     "unseen5": KnownSet(gold="unseen5/qa.jsonl", policies="unseen5/policies"),
     "unseen6": KnownSet(gold="unseen6/qa.jsonl", policies="unseen6/policies"),
-    "unseen7_holdout": KnownSet(gold="unseen7/qa.jsonl", policies="unseen7/policies", holdout=True),
+    "unseen7": KnownSet(gold="unseen7/qa.jsonl", policies="unseen7/policies"),
 }
 DEV_SET = "dev"
 

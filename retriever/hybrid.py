@@ -15,6 +15,7 @@ from pathlib import Path
 from ingest.errors import IndexError_, UserInputError
 from ingest.knowledge import FactSpec, Knowledge
 from ingest.models import Chunk, DocumentMeta
+from ingest.textnorm import squeeze
 from retriever import generations as gens
 from retriever import relevance
 from retriever.expansion import QueryExpander
@@ -126,6 +127,7 @@ class _Snapshot:
     vectors: VectorStore
     understander: QueryUnderstander
     filter_index: _FilterIndex
+    doc_texts: dict[str, str]  # each document's clauses and headings, squeezed: what it regulates
 
 
 class HybridRetriever:
@@ -197,6 +199,7 @@ class HybridRetriever:
                                       self.knowledge.scope.benefit_lead_words, self.tokenizer.word_starts),
             ),
             filter_index=_FilterIndex(generation.chunks),
+            doc_texts={doc: squeeze(" ".join(c.embed_text() for c in chunks)) for doc, chunks in by_doc.items()},
         )
 
     def snapshot(self) -> _Snapshot:
@@ -315,12 +318,14 @@ class HybridRetriever:
             weights.append(SENTENCE_WEIGHT)
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         boosts = _region_boosts(understanding)
+        boosted = _on_topic(understanding, snapshot)
         places = place_words(understanding)
         named = named_documents(understanding, snapshot.generation.manifest.documents)
         about_document = any(understanding.has(i) for i in ("metadata", "status", "basis"))
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
-            fused[chunk_id] += boosts.get(chunk.region, 0.0)
+            if boosted is None or chunk.doc_id in boosted:
+                fused[chunk_id] += boosts.get(chunk.region, 0.0)
             if chunk.doc_id in named:
                 fused[chunk_id] += NAMED_DOC_BOOST
             if chunk.publish_date and int(chunk.publish_date[:4]) in understanding.years:
@@ -369,6 +374,20 @@ def _region_boosts(understanding: Understanding) -> dict[str, float]:
     if not boosts and understanding.national:
         boosts = dict.fromkeys(understanding.regions, REGION_BOOST)
     return boosts
+
+
+def _on_topic(understanding: Understanding, snapshot: _Snapshot) -> set[str] | None:
+    """The documents a region boost may lift: those that name what the question is about (its topic's or benefit's
+    words, one of them said in the question), when the asked place's chain (national included) has one — so a
+    province's clauses on another benefit never crowd out the national notice that regulates the one asked about.
+    None: no such word said, or no applicable document names one (every document of the place is lifted)."""
+    asked = squeeze(understanding.normalized)
+    words = [squeeze(w) for w in (*understanding.topic_core, *understanding.benefits) if w]
+    if not any(w in asked for w in words):  # a topic guessed from other words (考了个证) lifts every document
+        return None
+    naming = {doc for doc, text in snapshot.doc_texts.items() if any(w in text for w in words)}
+    applicable = set(understanding.regions)
+    return naming if any(snapshot.by_doc[doc][0].region in applicable for doc in naming) else None
 
 
 def named_documents(understanding: Understanding, documents: list[DocumentMeta]) -> set[str]:

@@ -269,12 +269,21 @@ class Gazetteer:
         generic_end = any(surface.endswith(w) and len(w) < len(surface) for w in self.knowledge.generic_words)
         if not (county_short or generic_end) or start == 0 or (before and before[-1].end == start):
             return True
+        if self.is_linking_character(text[start - 1]):  # 在|于都, 和|于都: a preposition or conjunction before it
+            return True
         return not self.is_common_word(text[start - 1 : start + 1])  # 振|兴城: the name would start inside 振兴
 
     def is_function_word(self, word: str) -> bool:
         """A verb, adverb, pronoun, preposition or particle in jieba's dictionary (照着, 那边): never a place's name."""
-        _, tag = two_character_words().get(word, (0, ""))
+        _, tag = short_words().get(word, (0, ""))
         return tag[:1] in ("v", "d", "r", "p", "c", "u", "m", "q")
+
+    @staticmethod
+    def is_linking_character(char: str) -> bool:
+        """A character jieba's dictionary tags as a preposition or conjunction (在, 和, 从, 与): a place named after it
+        starts there, whatever word the two characters would also make (在于)."""
+        _, tag = short_words().get(char, (0, ""))
+        return tag in ("p", "c")
 
     def is_common_word(self, word: str) -> bool:
         """An ordinary two-character word (jieba's dictionary, see ``CommonWords``)."""
@@ -319,8 +328,8 @@ class Gazetteer:
 
 
 @cache
-def two_character_words() -> dict[str, tuple[int, str]]:
-    """jieba's dictionary, two-character words only: word → (frequency, part-of-speech tag); read once."""
+def short_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary, one- and two-character words only: word → (frequency, part-of-speech tag); read once."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.origin:
         return {}
@@ -328,7 +337,7 @@ def two_character_words() -> dict[str, tuple[int, str]]:
     with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as handle:
         for line in handle:
             word, _, rest = line.partition(" ")
-            if len(word) == 2:
+            if len(word) <= 2:
                 freq, _, tag = rest.strip().partition(" ")
                 words[word] = (int(freq), tag)
     return words
@@ -338,8 +347,8 @@ def two_character_words() -> dict[str, tuple[int, str]]:
 def frequent_words(min_frequency: int, place_tags: tuple[str, ...]) -> frozenset[str]:
     """Two-character words jieba lists at ``min_frequency`` or more under a non-place tag: ordinary words (合作, 比如,
     振兴)."""
-    return frozenset(w for w, (freq, tag) in two_character_words().items()
-                     if freq >= min_frequency and tag not in place_tags)
+    return frozenset(w for w, (freq, tag) in short_words().items()
+                     if len(w) == 2 and freq >= min_frequency and tag not in place_tags)
 
 
 def _common_words(aliases: Iterable[str], rule: CommonWords) -> set[str]:

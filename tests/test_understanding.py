@@ -103,7 +103,8 @@ def test_a_place_shaped_name_the_gazetteer_lacks_is_still_a_place(understander) 
 
 @pytest.mark.parametrize(
     "question",
-    ["本市的补贴", "城市里打工", "各区怎么执行", "我们社区", "几个区参加了", "百城技能振兴城市名单", "比如说合作"],
+    ["本市的补贴", "城市里打工", "各区怎么执行", "我们社区", "几个区参加了", "百城技能振兴城市名单", "比如说合作",
+     "省里市里的补贴加起来一共多少", "县里区里都给钱吗"],
 )
 def test_generic_place_words_are_not_places(understander, question) -> None:
     assert understander.understand(question).places == []
@@ -114,6 +115,14 @@ def test_an_ordinary_word_ending_in_a_suffix_is_no_place(understander) -> None:
     assert understander.understand("想在哈尔滨开个小超市，能贷款吗").places[0].name == "哈尔滨市"
     assert [p.surface for p in understander.understand("在青云市开个小超市，能贷款吗").places] == ["青云市"]
     assert understander.understand("炒股市亏了，能领补贴吗").places == []
+
+
+def test_a_county_named_after_a_preposition_or_conjunction_is_a_place(understander) -> None:
+    # 与会 and 在建 are words of their own, yet 与/在 are a conjunction and a preposition: the county starts after them
+    together = understander.understand("我们公司与会泽那边的合作社签了协议，能领补贴吗")
+    assert [p.name for p in together.places] == ["会泽县"]
+    assert [p.name for p in understander.understand("一直在建水打工，能领补贴吗").places] == ["建水县"]
+    assert understander.understand("振兴城市建设的补贴").places == []  # 振 is no preposition: 兴城 stays inside 振兴
 
 
 def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) -> None:

@@ -100,6 +100,15 @@ def test_a_benefit_is_named_by_the_longest_run_the_library_writes_without_an_act
     assert names.named("租房补贴能领吗") == []  # a name the library never writes
 
 
+def test_a_count_before_a_benefit_name_is_not_part_of_it() -> None:
+    # the library writes 两次技能评价补助 (只能享受两次…) and 技能评价补助: 领过两次 counts, 一次性 names
+    chunks = [_chunk("a", "一、", "每人只能享受两次技能评价补助。技能评价补助按次申领。"),
+              _chunk("b", "一、", "给予一次性安家补助。"), _chunk("c", "一、", "给予培训补贴。")]
+    names = _names(chunks, {"a": "甲通知", "b": "乙通知", "c": "丙通知"})
+    assert names.named("去年领过两次技能评价补助，今年还能领吗") == ["技能评价补助"]
+    assert names.named("一次性安家补助能领多少") == ["一次性安家补助"]
+
+
 def test_a_benefit_name_starts_where_a_word_of_the_question_starts() -> None:
     from retriever.lexical import ChineseTokenizer
 

@@ -17,6 +17,8 @@ from ingest.textnorm import INTERROGATIVE, clause_span, fold, squeeze
 
 MAX_BODY = 10  # characters before the noun a name may have (一次性吸纳就业补贴: 7)
 MIN_BODY = 2
+# a count before a name is not part of it (贷过一次创业担保贷款, 领过两笔补贴); 一次性 is a word of the name
+_COUNT = re.compile(r"^[一二两三四五六七八九十\d]+[次笔项个批](?!性)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -82,10 +84,14 @@ class BenefitNames:
         return None
 
     def _trimmed(self, name: str, noun_length: int) -> str:
-        """申请一次性吸纳就业补贴 → 一次性吸纳就业补贴: an action word before the name is not part of it."""
+        """申请一次性吸纳就业补贴 → 一次性吸纳就业补贴: an action word or a count before the name is not part of it."""
         trimmed = True
         while trimmed:
             trimmed = False
+            count = _COUNT.match(name)
+            if count and len(name) - count.end() - noun_length >= MIN_BODY and name[count.end():] in self._said:
+                name, trimmed = name[count.end():], True
+                continue
             for word in self._leads:
                 rest = name[len(word):]
                 if name.startswith(word) and len(rest) - noun_length >= MIN_BODY and rest in self._said:

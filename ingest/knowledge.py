@@ -191,6 +191,7 @@ class AnswersFile(_Strict):
     total_words: tuple[str, ...] = ()
     counted_people: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
+    tier_words: tuple[str, ...] = ()
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
     no_procedure: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ RIVAL_DEPTH = 4  # another document's clause this high, naming the rule's point 
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
 MAX_COMPARED = 3  # documents a comparison question may set side by side
+TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chinese characters after it (up to four)
 
 
 def in_force(meta) -> bool:
@@ -205,7 +207,7 @@ class PartAnswerer:
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
                          if e.chunk.id not in seen]
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
-        evidence = self._on_topic(evidence, u)
+        evidence = self._same_tier(self._on_topic(evidence, u), u)
         lapsed = self._lapsed_before(evidence, u)
         if lapsed is not None:  # 2028年的标准: every answering document ends before the asked year
             return self._not_found(question, lapsed)
@@ -334,6 +336,24 @@ class PartAnswerer:
             return evidence
         return [e for e in evidence if e.chunk.doc_id in regulating
                 or any(term in squeeze(e.chunk.text) for term in topic.terms)]
+
+    def _same_tier(self, evidence: list[Evidence], u: Understanding) -> list[Evidence]:
+        """A question naming a thing at one tier (市级技能大师工作室) is not answered by a document naming that thing
+        only at another tier (国家级技能大师工作室), whatever clause of it was found: each tier word of the question
+        (answers.yaml ``tier_words``) with the words after it must not be met in the document only under another
+        tier."""
+        tiers = self.engine.knowledge.answers.tier_words
+        asked = [(tier, match.group(1)) for tier in tiers
+                 for match in re.finditer(re.escape(tier) + TIER_NOUN, squeeze(u.normalized))]
+        if not asked:
+            return evidence
+
+        def other_tier(text: str) -> bool:
+            return any(tier + noun not in text and any(o + noun in text for o in tiers if o != tier)
+                       for tier, noun in asked)
+        texts = {doc: squeeze(" ".join(c.text for c in self.engine.chunks(doc)))
+                 for doc in dict.fromkeys(e.chunk.doc_id for e in evidence)}
+        return [e for e in evidence if not other_tier(texts[e.chunk.doc_id])]
 
     @staticmethod
     def _topic(u: Understanding) -> str:

@@ -48,13 +48,17 @@ class TrustedRetriever:
     ) -> SearchResponse:
         response = self.inner.search(query, top_k=top_k, filters=filters, understanding=understanding)
         hits = [hit for hit in response.hits if not self.flagged(hit.chunk)]
+        suggestions = [hit for hit in response.suggestions if not self.flagged(hit.chunk)]
+        if len(suggestions) < len(response.suggestions):  # the nearest clauses below the cut: regulation text only
+            response = response.model_copy(update={"suggestions": suggestions})
         if len(hits) == len(response.hits):
             return response
         # flagged clauses took places: look further, so engines still get up to top_k regulation clauses
         wider = self.inner.search(query, top_k=2 * top_k, filters=filters, understanding=understanding)
         hits = [hit for hit in wider.hits if not self.flagged(hit.chunk)][:top_k]
         ranked = [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits, start=1)]
-        return wider.model_copy(update={"hits": ranked})
+        return wider.model_copy(update={"hits": ranked,
+                                        "suggestions": [h for h in wider.suggestions if not self.flagged(h.chunk)]})
 
     def documents(self) -> list[DocumentMeta]:
         return self.inner.documents()

@@ -108,7 +108,7 @@ class EvidenceFinder:
         filters = SearchFilters(regions=regions) if regions is not None else None
         if doc_ids:
             filters = merge_filters(SearchFilters(doc_ids=doc_ids), None)
-        hits = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding).hits
+        response = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding)
         places = self._place_words(understanding)
         # what the user says about their situation (失业保险交了三年) is not what the answer clause must say
         situation = [q.raw for q in understanding.quantities] + self.situation_words(understanding)
@@ -122,26 +122,37 @@ class EvidenceFinder:
         def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
             return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)
 
-        supported: list[tuple[float, SearchHit]] = []
-        place = 0  # the hit's place among those that could answer at all (the first hits stating no figure skipped)
-        for hit in hits:
-            body = squeeze(hit.chunk.text)
-            if required_word is not None and required_word not in body:
-                continue
-            if not all(vocabulary.mentions(subject, hit.chunk, alternatives) for subject in subjects):
-                continue
-            if amount and not states_amount(hit.chunk.text, money=money):
-                continue
-            if benefit_asked and not self.names_benefit(hit.chunk) and not names_place(hit):
-                continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
-            place += 1
-            coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
-            coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
-            if place <= TOPIC_RANK and self.regulates(hit.chunk, understanding):  # a document about the topic
-                coverage = max(coverage, SUPPORT_THRESHOLD)
-            first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
-            if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):
-                supported.append((coverage, hit))
+        def judged(hits: Iterable[SearchHit]) -> list[tuple[float, SearchHit]]:
+            supported: list[tuple[float, SearchHit]] = []
+            place = 0  # the hit's place among those that could answer at all (hits stating no figure skipped)
+            for hit in hits:
+                body = squeeze(hit.chunk.text)
+                if required_word is not None and required_word not in body:
+                    continue
+                if not all(vocabulary.mentions(subject, hit.chunk, alternatives) for subject in subjects):
+                    continue
+                if amount and not states_amount(hit.chunk.text, money=money):
+                    continue
+                if benefit_asked and not self.names_benefit(hit.chunk) and not names_place(hit):
+                    continue  # "有学徒补贴吗" is not answered by a clause that only mentions 学徒制
+                place += 1
+                coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
+                coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
+                if place <= TOPIC_RANK and self.regulates(hit.chunk, understanding):  # a document about the topic
+                    coverage = max(coverage, SUPPORT_THRESHOLD)
+                first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
+                if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):
+                    supported.append((coverage, hit))
+            return supported
+
+        # the search's relevance cut is for a reader scanning results: when no clause it kept supports an answer,
+        # the ones it set aside are judged here too (a long question about the asker's situation shares few words
+        # with the clause that answers it) — never one about another benefit than the question names, and not for
+        # a search in the words procedures use (``benefit`` off: those words alone match any procedure clause)
+        supported = judged(response.hits)
+        if not supported and benefit:
+            supported = judged(h for h in response.suggestions
+                               if not self.about_another_benefit(h.chunk, understanding))
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
         scorer = score or (lambda sentence: vocabulary.term_score(terms, sentence))
         wants_basis = understanding.has("basis") or understanding.has("metadata")

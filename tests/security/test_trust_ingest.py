@@ -133,6 +133,9 @@ def test_trusted_retriever_never_returns_a_flagged_clause(indexed, old_indexed, 
         assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
         wider = [h.chunk.id for h in raw.search(question, top_k=10).hits if not is_flagged(h.chunk)]
         assert [h.chunk.id for h in hits] == wider[:5]  # places of flagged clauses refilled from further down
+        for top_k in (1, 5, 10):  # nor among the suggestions (the clauses below the relevance cut an engine may judge)
+            response = trusted.search(question, top_k=top_k)
+            assert not [h for h in response.suggestions if is_flagged(h.chunk)], question
 
 
 @pytest.mark.slow

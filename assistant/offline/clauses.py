@@ -122,7 +122,8 @@ class ClauseComposer:
         new_result: CalculationResult | None = None  # the amount worked out, to set against the older document's
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
-        if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities):
+        if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities
+                                                  or self.situations(understanding)):  # 我是大四学生: who they are
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = self.engine.knowledge.answers.verdicts
         listed = None
@@ -292,7 +293,8 @@ class ClauseComposer:
         if situations:  # an excluded group the asker belongs to settles it first
             exclusions = self.engine.knowledge.answers.exclusions
             for chunk in [primary.chunk, *same_doc, *rest]:
-                check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading)
+                lead_in = chunk.heading_path[-2] if len(chunk.heading_path) >= 2 else ""  # an item's lead-in
+                check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading, lead_in)
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
         asked = self.standards.asked(understanding)

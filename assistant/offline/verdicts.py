@@ -206,13 +206,24 @@ def excluded_groups(sentence: str, words: Iterable[str], leading: Iterable[str] 
     return []
 
 
+def excluded_item(sentence: str, lead_in: str, words: Iterable[str]) -> list[str]:
+    """An item under a lead-in that excludes (有下列情形之一的，不予享受…：) names an excluded group by itself, its
+    label and closing 的 off: "（二）全日制在校学生（含毕业学年在校学生）；" → 全日制在校学生（含毕业学年在校学生）."""
+    if not lead_in.rstrip().endswith(("：", ":")) or not any(word in lead_in for word in words):
+        return []
+    label = parse_label(sentence.strip())
+    group = (label.rest if label is not None else sentence).strip().rstrip("；;。.，,").removesuffix("的")
+    return [group] if len(group) >= 2 else []
+
+
 def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], words: Iterable[str],
-                    leading: Iterable[str] = ()) -> Check | None:
+                    leading: Iterable[str] = (), lead_in: str = "") -> Check | None:
     """The asker's stated situation (its content terms, each written in the group) falls in a group a sentence of
-    ``text`` excludes: a 不符合 check quoting that sentence."""
+    ``text`` excludes — or, for an item under an excluding ``lead_in``, the item itself names: a 不符合 check quoting
+    that sentence."""
     words = list(words)
     for sentence in sentences(text):
-        for group in excluded_groups(sentence, words, leading):
+        for group in excluded_groups(sentence, words, leading) or excluded_item(sentence, lead_in, words):
             for said, terms in situations:
                 if terms and all(term in group for term in terms):
                     at = sentence.find(group)

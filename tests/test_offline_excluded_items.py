@@ -1,0 +1,60 @@
+"""Who the asker says they are (我是…) against the items of a lead-in that excludes (有下列情形之一的，不予享受…：):
+each item names an excluded group by itself, though it repeats no excluding word, so an asker in one of them is told
+不符合 with that item quoted — also when the question states no other fact. A school grade (高二, 大三) is how an
+enrolled student says so (synonyms.txt).
+
+One fictional document written for this test (no eval set has it, nothing was tuned on it).
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import lead, offline_engine_beside_library
+
+from assistant.offline.engine import OfflineEngine
+from assistant.offline.verdicts import excluded_item
+
+CITY = """宜宾市人力资源和社会保障局 宜宾市财政局关于印发《宜宾市岗前技能培训补贴办法》的通知
+宜人社发〔2025〕21号
+各区县人力资源和社会保障局、财政局：
+现将《宜宾市岗前技能培训补贴办法》印发给你们，请遵照执行。
+第一条　本市企业新招用人员参加岗前技能培训，培训合格的，按每人800元给予岗前技能培训补贴。
+第二条　有下列情形之一的，不予享受岗前技能培训补贴：
+（一）正在服役的现役军人；
+（二）全日制在校学生；
+（三）已享受过本市岗前技能培训补贴的人员。
+第三条　本办法自2025年5月1日起施行，有效期3年。
+宜宾市人力资源和社会保障局 宜宾市财政局
+2025年4月20日
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    return offline_engine_beside_library(tmp_path_factory.mktemp("excluded"), {"yibin-2025-induction.txt": CITY})
+
+
+def test_an_item_under_an_excluding_lead_in_names_its_group() -> None:
+    words = ["不予", "不属于"]
+    lead_in = "第二条有下列情形之一的，不予享受补贴："
+    assert excluded_item("（二）全日制在校学生；", lead_in, words) == ["全日制在校学生"]
+    assert excluded_item("（一）招用人员为股东的子女的；", "第五条有下列情形之一的，不予享受补贴：", words) == [
+        "招用人员为股东的子女"]
+    assert excluded_item("（二）全日制在校学生；", "第二条补贴对象包括：", words) == []  # a lead-in that includes
+    assert excluded_item("（二）全日制在校学生；", "第二章 补贴对象", words) == []  # a heading, no lead-in
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("我是现役军人，探亲假期间去宜宾一家厂里上岗前培训，能领岗前技能培训补贴吗？", "正在服役的现役军人"),
+    ("我是高二学生，暑假在宜宾一家厂参加了岗前技能培训，能领补贴吗？", "全日制在校学生"),
+])
+def test_an_asker_in_an_excluded_item_is_told_no(engine: OfflineEngine, question: str, item: str) -> None:
+    answer = engine.answer(question)
+    assert "不符合" in answer.answer and item in answer.answer, answer.answer
+    assert ("yibin-2025-induction", "第二条（一）" if "军人" in item else "第二条（二）") in [
+        (c.doc_id, c.clause) for c in answer.citations]
+
+
+def test_an_asker_outside_the_items_is_not_told_no(engine: OfflineEngine) -> None:
+    answer = engine.answer("我是退役军人，在宜宾一家厂参加了岗前技能培训，能领补贴吗？")
+    assert "不符合" not in lead(answer.answer), answer.answer

@@ -156,6 +156,25 @@ class Exclusions(_Strict):
             re.search(pattern, normalized) for pattern in self.asked_forms)
 
 
+class Beneficiaries(_Strict):
+    """A list question asking who may have a benefit (哪几类人可以申请, 哪些毕业生能领) is answered by the items under
+    the lead-in naming its beneficiaries (补贴对象为下列人员：)."""
+
+    asked_forms: tuple[str, ...] = Field((), description="Patterns of a question asking who may have it.")
+    lead_forms: tuple[str, ...] = Field((), description="Patterns of a lead-in naming who may have it: 下列人员.")
+    query_words: tuple[str, ...] = Field((), description="Words added to the question to look for such a lead-in.")
+    people_words: tuple[str, ...] = Field((), description="How an item naming people ends: 人员, 毕业生, 退役军人.")
+
+    _compiles = field_validator("asked_forms", "lead_forms")(classmethod(lambda cls, patterns: compiled(patterns)))
+
+    def asks(self, normalized: str) -> bool:
+        return any(re.search(pattern, normalized) for pattern in self.asked_forms)
+
+    def names_them(self, lead_in: str) -> bool:
+        """A lead-in (ending in ：) naming who may have the benefit (…的下列人员，可按本办法申领…：)."""
+        return lead_in.rstrip().endswith(("：", ":")) and any(re.search(p, lead_in) for p in self.lead_forms)
+
+
 class Elapsed(_Strict):
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
@@ -169,6 +188,7 @@ class HowToApply(_Strict):
 class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
     exclusions: Exclusions = Field(default_factory=Exclusions)
+    beneficiaries: Beneficiaries = Field(default_factory=Beneficiaries)
     how_to_apply: HowToApply = Field(default_factory=lambda: HowToApply())
     procedure_headings: tuple[str, ...] = ()
     amount_words: tuple[str, ...] = ()

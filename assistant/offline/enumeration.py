@@ -120,3 +120,15 @@ def item_text(chunk: Chunk) -> str:
     if first:
         text = text[first.end():]
     return text.rstrip("。；;，, ")
+
+
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def names_people(chunk: Chunk, people_words: Sequence[str]) -> bool:
+    """An item naming a group of people (（二）返乡入乡创业人员； 4. 特困人员中的高校毕业生。): its text, number and a
+    closing note in brackets off, ends in one of ``people_words``."""
+    if _ITEM_LABEL.match(chunk.text.strip()) is None:
+        return False
+    text = _TRAILING_NOTE.sub("", item_text(chunk)).strip()
+    return any(text.endswith(word) for word in people_words)

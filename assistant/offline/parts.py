@@ -14,6 +14,7 @@ from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
+from assistant.offline.enumeration import names_people
 from assistant.offline.evidence import (
     Evidence,
     EvidenceFinder,
@@ -25,7 +26,8 @@ from assistant.offline.evidence import (
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
-from ingest.models import STATUS_LABELS
+from ingest.models import STATUS_LABELS, Chunk
+from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ RIVAL_DEPTH = 4  # another document's clause this high, naming the rule's point 
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
 MAX_COMPARED = 3  # documents a comparison question may set side by side
+LEAD_IN_SHARE = 0.9  # a document's own lead-in naming who may have a benefit ranks just behind its best clause
 TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chinese characters after it (up to four)
 
 
@@ -200,6 +203,16 @@ class PartAnswerer:
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
                          if e.chunk.id not in seen]
             evidence.sort(key=lambda e: not any(w in e.chunk.text for w in exclusions.words))  # stable
+        beneficiaries = self.engine.knowledge.answers.beneficiaries
+        who = beneficiaries.asks(u.normalized) and not exclusions.asks(u.normalized)
+        if who and kind in ("list", "eligibility"):
+            # 哪几类人可以申请: the items under the lead-in naming who may have it (补贴对象为下列人员：)
+            seen = {e.chunk.id for e in evidence}
+            worded = f"{text} {' '.join(beneficiaries.query_words)}"
+            evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
+                         if e.chunk.id not in seen]
+            evidence += self._people_lead_ins(evidence)
+            evidence.sort(key=lambda e: not self._names_beneficiaries(e.chunk))  # stable
         if kind == "procedure" or (kind == "list" and u.has("procedure")):  # again in the words procedures use
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
@@ -287,9 +300,6 @@ class PartAnswerer:
 
     def _rule_evidence(self, rule: RuleView, evidence):
         """The supported clause the rule rests on (from the evidence, else its chunk in the index)."""
-        from assistant.offline.evidence import Evidence
-        from retriever.models import SearchHit
-
         own = [e for e in evidence if (e.chunk.doc_id, e.chunk.clause_path) == (rule.doc_id, rule.clause_path)]
         if own:
             return own[0]
@@ -336,6 +346,26 @@ class PartAnswerer:
             return evidence
         return [e for e in evidence if e.chunk.doc_id in regulating
                 or any(term in squeeze(e.chunk.text) for term in topic.terms)]
+
+    def _names_beneficiaries(self, chunk: Chunk) -> bool:
+        """The clause is a lead-in naming who may have the benefit, an item under one, or an item naming people."""
+        beneficiaries = self.engine.knowledge.answers.beneficiaries
+        return (beneficiaries.names_them(chunk.text)
+                or (len(chunk.heading_path) >= 2 and beneficiaries.names_them(chunk.heading_path[-2]))
+                or names_people(chunk, beneficiaries.people_words))
+
+    def _people_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
+        """The best supported document's own lead-ins naming people (…的下列人员，可…申领：): a list's lead-in rarely
+        shares the question's words about who the asker is, so retrieval alone misses it; added just behind the
+        best clause."""
+        if not evidence:
+            return []
+        top = evidence[0]
+        seen = {e.chunk.id for e in evidence}
+        names_them = self.engine.knowledge.answers.beneficiaries.names_them
+        found = [c for c in self.engine.chunks(top.chunk.doc_id) if c.id not in seen and names_them(c.text)]
+        return [Evidence(SearchHit(chunk=c, score=0.0, rank=len(evidence) + i), coverage=top.coverage * LEAD_IN_SHARE,
+                         strength=top.strength * LEAD_IN_SHARE) for i, c in enumerate(found, start=1)]
 
     def _same_tier(self, evidence: list[Evidence], u: Understanding) -> list[Evidence]:
         """A question naming a thing at one tier (市级技能大师工作室) is not answered by a document naming that thing

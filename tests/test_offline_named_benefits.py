@@ -218,3 +218,15 @@ def test_a_clause_names_a_benefit_by_the_run_after_its_last_action_word() -> Non
     assert finder.benefit_names("另给予一次性交通补贴，每人每期N元") == ["一次性交通补贴"]
     assert finder.benefit_names("按每招用1人N元的标准给予企业补贴") == []  # who is paid, not which benefit
     assert finder.benefit_names("在编人员不属于本补助对象") == []
+
+
+def test_a_run_cut_by_a_number_or_led_by_a_verb_names_no_benefit() -> None:
+    from assistant.offline.evidence import EvidenceFinder
+    from ingest.knowledge import Knowledge
+
+    scope = Knowledge.load().scope
+    finder = EvidenceFinder(None, lambda: None, scope.benefit_nouns, lead_words=scope.benefit_lead_words)  # type: ignore[arg-type]
+    # procedure clauses of one benefit that name none: their runs before 补贴 are no names
+    assert finder.benefit_names("自受理之日起10个工作日内将补贴资金拨付至申请人账户") == []
+    assert finder.benefit_names("企业应在符合补贴条件之日起6个月内提出申请") == []
+    assert finder.benefit_names("社会保险补贴实行先缴后补，按季度申领") == ["社会保险补贴"]

@@ -65,7 +65,9 @@ class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
         self.engine = engine
         self.finder = finder
-        self.procedure = ProcedureReader(engine.knowledge.answers, engine.chunks, finder.under_another_benefit)
+        self.procedure = ProcedureReader(  # a clause under, or itself about, another benefit is not its procedure
+            engine.knowledge.answers, engine.chunks,
+            lambda chunk, u: finder.under_another_benefit(chunk, u) or finder.about_another_benefit(chunk, u))
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,

@@ -27,7 +27,7 @@ FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
-NAME_BREAK = re.compile(r"[的不未没和或及与]")  # 的, a negation or a conjunction ends what a name may hold
+NAME_BREAK = re.compile(r"[的不未没和或及与将把]")  # 的, a negation, a conjunction or 将/把 ends what a name may hold
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 _NUMERAL = "[一二三四五六七八九十百零〇\\d]"
 # a heading's label: 二、 （三） 第四章 3.
@@ -178,10 +178,13 @@ class EvidenceFinder:
         if self._named_benefit is None:
             return []
         names = []
-        for match in self._named_benefit.finditer(squeeze(text)):
+        body_text = squeeze(text)
+        for match in self._named_benefit.finditer(body_text):
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
             cut = max([cut, *(m.end() for m in NAME_BREAK.finditer(run))])  # 不属于本补助: no name
+            if not cut and match.start() and body_text[match.start() - 1].isdigit():
+                continue  # 10个工作日内补贴…: a run a number starts (no action word after it) is no name
             name = run[cut:]
             body = name[: -len(next(n for n in self.benefit_nouns if name.endswith(n)))]
             if len(body) >= NAME_BODY and not body.endswith("本"):  # 本补助: the document's own benefit

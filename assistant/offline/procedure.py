@@ -24,7 +24,7 @@ class ProcedureReader:
                  off_benefit: Callable[[Chunk, Understanding], bool] = lambda chunk, understanding: False) -> None:
         self.answers = answers
         self.chunks = chunks
-        self.off_benefit = off_benefit  # the clause stands under another benefit's heading than the one asked
+        self.off_benefit = off_benefit  # the clause is about another benefit than the one asked
 
     def named(self, understanding: Understanding) -> list[str]:
         """The aspects the question names in so many words (在哪申请 → where, 多久到账 → when)."""

@@ -22,7 +22,8 @@ CITY = """宜宾市人力资源和社会保障局 宜宾市财政局关于印发
 第二条　有下列情形之一的，不予享受岗前技能培训补贴：
 （一）正在服役的现役军人；
 （二）全日制在校学生；
-（三）已享受过本市岗前技能培训补贴的人员。
+（三）已享受过本市岗前技能培训补贴的人员；
+（四）企业出资人的配偶、子女。
 第三条　本办法自2025年5月1日起施行，有效期3年。
 宜宾市人力资源和社会保障局 宜宾市财政局
 2025年4月20日
@@ -53,6 +54,17 @@ def test_an_asker_in_an_excluded_item_is_told_no(engine: OfflineEngine, question
     assert "不符合" in answer.answer and item in answer.answer, answer.answer
     assert ("yibin-2025-induction", "第二条（一）" if "军人" in item else "第二条（二）") in [
         (c.doc_id, c.clause) for c in answer.citations]
+
+
+def test_a_relative_working_for_the_asker_is_told_no(engine: OfflineEngine) -> None:
+    # 我儿子在我厂里 (answers.yaml situations) is a child of the firm's owner (儿子 → 子女, synonyms.txt); 合同社保都有
+    # states what the asker has, it asks for no list
+    answer = engine.answer("我在宜宾开了个小厂，我儿子在我厂里上班，参加了岗前技能培训，合同社保都有，"
+                           "能领岗前技能培训补贴吗？")
+    assert "不符合" in lead(answer.answer) and "子女" in answer.answer, answer.answer
+    assert ("yibin-2025-induction", "第二条（四）") in [(c.doc_id, c.clause) for c in answer.citations]
+    other = engine.answer("我在宜宾一家厂上班，我儿子也在那个厂，我参加了岗前技能培训，能领岗前技能培训补贴吗？")
+    assert "不符合" not in lead(other.answer), other.answer  # a relative working elsewhere than the asker's own firm
 
 
 def test_an_asker_outside_the_items_is_not_told_no(engine: OfflineEngine) -> None:

@@ -217,6 +217,14 @@ class AnswersFile(_Strict):
     no_procedure: str
     next_steps: str
     verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]
+    asked_action: str = Field("", description="Pattern of the action a yes/no question asks about (group verb).")
+
+    @field_validator("asked_action")
+    @classmethod
+    def _action_pattern(cls, pattern: str) -> str:
+        if pattern and "verb" not in re.compile(pattern).groupindex:
+            raise ValueError(f"asked_action needs a group named verb: {pattern}")
+        return pattern
 
 
 class ExpansionRule(_Strict):

@@ -79,3 +79,11 @@ def test_a_figure_the_asker_heard_is_set_against_the_current_rule(engine: Offlin
     body = answer.answer.split("依据")[0]
     assert "20日" in body and "45日" in body, answer.answer
     assert body.index("20日") < body.index("45日")
+
+
+def test_a_step_compared_with_before_is_answered_now_and_then(engine: OfflineEngine) -> None:
+    # 跟老政策比…了还是…了 compares the asked step with the replaced rule: today's time limit, then the old one
+    answer = engine.answer("黄冈学徒制开班以后要在多少天内备案？跟老政策比是宽了还是严了？")
+    body = answer.answer.split("依据")[0]
+    assert "20日" in body and "45日" in body, answer.answer
+    assert body.index("20日") < body.index("45日")

@@ -62,6 +62,7 @@ def test_a_relative_working_for_the_asker_is_told_no(engine: OfflineEngine) -> N
     answer = engine.answer("我在宜宾开了个小厂，我儿子在我厂里上班，参加了岗前技能培训，合同社保都有，"
                            "能领岗前技能培训补贴吗？")
     assert "不符合" in lead(answer.answer) and "子女" in answer.answer, answer.answer
+    assert "不能领" in lead(answer.answer)  # the action asked about (能领…吗) said back with the verdict
     assert ("yibin-2025-induction", "第二条（四）") in [(c.doc_id, c.clause) for c in answer.citations]
     other = engine.answer("我在宜宾一家厂上班，我儿子也在那个厂，我参加了岗前技能培训，能领岗前技能培训补贴吗？")
     assert "不符合" not in lead(other.answer), other.answer  # a relative working elsewhere than the asker's own firm
@@ -70,3 +71,13 @@ def test_a_relative_working_for_the_asker_is_told_no(engine: OfflineEngine) -> N
 def test_an_asker_outside_the_items_is_not_told_no(engine: OfflineEngine) -> None:
     answer = engine.answer("我是退役军人，在宜宾一家厂参加了岗前技能培训，能领补贴吗？")
     assert "不符合" not in lead(answer.answer), answer.answer
+
+
+def test_the_action_asked_about_is_said_back_with_the_verdict() -> None:
+    from assistant.offline.compose import verdict_words
+    from ingest.knowledge import Knowledge
+
+    answers = Knowledge.load().answers
+    assert verdict_words(answers, "我儿子在我厂里上班,能申请补贴吗?")["not_eligible"] == "不符合（不能申请）"
+    assert verdict_words(answers, "退役军人可不可以享受这个补贴?")["eligible"] == "符合（可以享受）"
+    assert verdict_words(answers, "交了8个月够不够?")["not_eligible"] == "不符合"  # no action asked about

@@ -151,6 +151,13 @@ def test_several_places_give_one_part_each(understander) -> None:
         ("北京市", "comparison"), ("石家庄市", "comparison")]
 
 
+def test_a_point_compared_with_the_old_rule_is_asked_of_now_and_then(understander) -> None:
+    understanding = understander.understand("审核要多少个工作日？跟老政策比快了还是慢了？")
+    assert understanding.kind != "comparison" and understanding.has("current_policy"), understanding.intents
+    two = understander.understand("北京和石家庄的职业培训补贴，跟老政策比哪个高？")  # places compared stay a comparison
+    assert two.kind == "comparison"
+
+
 def test_several_asks_give_one_part_each(understander) -> None:
     understanding = understander.understand("石家庄技能提升补贴能领多少，去哪申请")
     assert [p.kind for p in understanding.sub_questions] == ["amount", "procedure"]

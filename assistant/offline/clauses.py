@@ -5,7 +5,7 @@ the same point."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk, sentences
@@ -101,7 +101,7 @@ class ClauseComposer:
         now_against_before = self.sets_now_against_before(understanding)
         replaced = not old_wanted and bool(self.newer_documents(primary.chunk.doc_id))
         if older is None and not old_wanted and now_against_before:
-            primary, older = self.counterpart(primary, text, understanding)
+            primary, older = self.counterpart(primary, text, understanding, aspects)
         elif older is None and replaced and kind == "amount":
             # an amount asked of what holds now, best matched by a replaced document: the replacing one's figure
             # answers when it states one on the point (an old figure is never given as today's); other questions
@@ -127,7 +127,7 @@ class ClauseComposer:
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities
                                                   or self.situations(understanding)):  # 我是大四学生: who they are
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
-        words = self.engine.knowledge.answers.verdicts
+        words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
         leads_in = verdict is None and primary.chunk.text.rstrip().endswith(enumeration.LEAD_IN_ENDS)
         if (kind == "list" or MATERIALS in aspects or leads_in
@@ -467,21 +467,32 @@ class ClauseComposer:
         return understanding.has("current_policy") and remembered
 
     def counterpart(
-        self, primary: Evidence, text: str, understanding: Understanding
+        self, primary: Evidence, text: str, understanding: Understanding, aspects: Sequence[str] = ()
     ) -> tuple[Evidence, Evidence | None]:
         """(answering clause, older clause) for a question setting now against before (现在还是50%吗, 以前的方案呢):
         the same point searched in the document that replaced the answering one (which then answers), or in the one
-        it replaced — retrieval over the whole library ranks only one of a pair that words a point alike."""
+        it replaced — retrieval over the whole library ranks only one of a pair that words a point alike. For a
+        procedure question, the clause describing the asked aspects best (审核要多久: the one with its time limit)."""
         doc_id = primary.chunk.doc_id
         newer = [d.doc_id for d in self.newer_documents(doc_id)]
         if newer:
-            found = self.finder.find(text, understanding, regions=None, doc_ids=newer)
+            found = self._on_aspects(self.finder.find(text, understanding, regions=None, doc_ids=newer), aspects,
+                                     understanding)
             return (found[0], primary) if found else (primary, None)
         older = [d.doc_id for d in self.engine.documents() if doc_id in d.superseded_by]
         if older:
             found = self.finder.find(text, understanding, regions=None, doc_ids=older)
+            if aspects:  # the older document's clause on the same step, searched in the answering clause's words
+                seen = {e.chunk.id for e in found}
+                found += [e for e in self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=older,
+                                                      benefit=False) if e.chunk.id not in seen]
+            found = self._on_aspects(found, aspects, understanding)
             return (primary, found[0]) if found else (primary, None)
         return primary, None
+
+    def _on_aspects(self, found: list[Evidence], aspects: Sequence[str], understanding: Understanding
+                    ) -> list[Evidence]:
+        return self.procedure.rank(found, list(aspects), understanding) if aspects and found else found
 
     def prefer_older(self, evidence: list[Evidence]) -> Evidence:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""

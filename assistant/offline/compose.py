@@ -167,6 +167,18 @@ def national_only_prefix(places: Sequence[str]) -> str:
     return f"本库没有收录适用于{where}的地方文件，以下为国家层面的规定（各地执行标准以当地文件为准）："
 
 
+def verdict_words(answers, normalized: str) -> dict[str, str]:
+    """The verdict words, with the action the question asks about said back (能申请吗 → 不符合（不能申请）):
+    answers.yaml ``verdicts`` and ``asked_action`` (a pattern whose group ``verb`` is the action)."""
+    words = dict(answers.verdicts)
+    match = re.search(answers.asked_action, normalized) if answers.asked_action else None
+    if match is not None:
+        verb = match.group("verb")
+        words["eligible"] = f"{words['eligible']}（可以{verb}）"
+        words["not_eligible"] = f"{words['not_eligible']}（不能{verb}）"
+    return words
+
+
 def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
     """结论：不符合。石家庄市规定累计缴纳失业保险费12个月以上，您为8个月。[1]"""
     parts = []

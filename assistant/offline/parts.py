@@ -463,7 +463,8 @@ class PartAnswerer:
             quotes.append((citations[-1], selection.quote(chunk.text, verdict_indices(chunk.text, verdict))))
             region = result.region
             text = compose.join(
-                compose.verdict_line(verdict, region, citations[-1].n, self.engine.knowledge.answers.verdicts),
+                compose.verdict_line(verdict, region, citations[-1].n,
+                                     compose.verdict_words(self.engine.knowledge.answers, u.normalized)),
                 compose.standard_if_eligible(result, citations[0].n), compose.basis(quotes),
             )
             status = "answered"

@@ -72,6 +72,10 @@ class QueryUnderstander:
         quantities = [q for q in find_quantities(masked) if q.kind != "year"]
         reading = self.facts.read(masked, quantities)
         kind = next((k for k in self.knowledge.intents.kinds if k in intents), "general")
+        if kind == "comparison" and "old_policy" in intents and len(places) < 2 and len(documents) < 2:
+            # 审核要多久？和以前比快了还是慢了: the point asked, answered now and set against the earlier rule
+            kind = next((k for k in self.knowledge.intents.kinds if k != kind and k in intents), kind)
+            intents = [name for name in specs if name in {*intents, "current_policy"}]  # now, against before
         topic = next((t for t in self.knowledge.topics.topics if any(term in normalized for term in t.terms)), None)
         benefits = self.benefits.named(normalized) if self.benefits is not None else []
         topic_name, topic_title, core = (topic.name, topic.title, list(topic.core_words)) if topic else (None, None, [])

@@ -81,3 +81,4 @@ def test_the_action_asked_about_is_said_back_with_the_verdict() -> None:
     assert verdict_words(answers, "我儿子在我厂里上班,能申请补贴吗?")["not_eligible"] == "不符合（不能申请）"
     assert verdict_words(answers, "退役军人可不可以享受这个补贴?")["eligible"] == "符合（可以享受）"
     assert verdict_words(answers, "交了8个月够不够?")["not_eligible"] == "不符合"  # no action asked about
+    assert verdict_words(answers, "单位一共能领多少补贴?")["not_eligible"] == "不符合"  # an amount asked, not whether

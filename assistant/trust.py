@@ -16,7 +16,7 @@ from ingest.trust import TrustClassifier, is_flagged
 
 if TYPE_CHECKING:
     from ingest.models import Chunk, DocumentMeta
-    from retriever.models import SearchFilters, SearchResponse
+    from retriever.models import SearchFilters, SearchHit, SearchResponse
     from retriever.protocols import Retriever
     from retriever.understanding import Understanding
 
@@ -47,18 +47,21 @@ class TrustedRetriever:
         understanding: Understanding | None = None,
     ) -> SearchResponse:
         response = self.inner.search(query, top_k=top_k, filters=filters, understanding=understanding)
-        hits = [hit for hit in response.hits if not self.flagged(hit.chunk)]
-        suggestions = [hit for hit in response.suggestions if not self.flagged(hit.chunk)]
+        hits = self._regulation(response.hits)
+        suggestions = self._regulation(response.suggestions)
         if len(suggestions) < len(response.suggestions):  # the nearest clauses below the cut: regulation text only
             response = response.model_copy(update={"suggestions": suggestions})
         if len(hits) == len(response.hits):
             return response
         # flagged clauses took places: look further, so engines still get up to top_k regulation clauses
         wider = self.inner.search(query, top_k=2 * top_k, filters=filters, understanding=understanding)
-        hits = [hit for hit in wider.hits if not self.flagged(hit.chunk)][:top_k]
+        hits = self._regulation(wider.hits)[:top_k]
         ranked = [hit.model_copy(update={"rank": rank}) for rank, hit in enumerate(hits, start=1)]
-        return wider.model_copy(update={"hits": ranked,
-                                        "suggestions": [h for h in wider.suggestions if not self.flagged(h.chunk)]})
+        return wider.model_copy(update={"hits": ranked, "suggestions": self._regulation(wider.suggestions)})
+
+    def _regulation(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """The hits whose clauses are regulation text (none addressed to a reader), in their order."""
+        return [hit for hit in hits if not self.flagged(hit.chunk)]
 
     def documents(self) -> list[DocumentMeta]:
         return self.inner.documents()

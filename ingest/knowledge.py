@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ingest.errors import PolicyAssistantError
 from ingest.places import Gazetteer, PlacesKnowledge
+from ingest.textnorm import is_lead_in
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
 RULE_ARROW = "=>"
@@ -172,7 +173,7 @@ class Beneficiaries(_Strict):
 
     def names_them(self, lead_in: str) -> bool:
         """A lead-in (ending in ：) naming who may have the benefit (…的下列人员，可按本办法申领…：)."""
-        return lead_in.rstrip().endswith(("：", ":")) and any(re.search(p, lead_in) for p in self.lead_forms)
+        return is_lead_in(lead_in) and any(re.search(p, lead_in) for p in self.lead_forms)
 
 
 class Elapsed(_Strict):

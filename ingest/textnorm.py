@@ -19,6 +19,12 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
 CLAUSE_MARK = re.compile(r"[，,。；;？?！!]")  # what ends a clause of a question
+LEAD_IN_ENDS = ("：", ":")  # a clause ending so introduces the items under it (并提交以下材料：)
+
+
+def is_lead_in(text: str) -> bool:
+    """The text is a lead-in: it ends introducing the items under it (有下列情形之一的，不予享受…：)."""
+    return text.rstrip().endswith(LEAD_IN_ENDS)
 
 
 def clause_span(text: str, start: int, end: int, marks: re.Pattern[str] = CLAUSE_MARK) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from assistant.offline.verdicts import (
 from assistant.rules.results import CalculationResult, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import find_quantities
+from ingest.textnorm import is_lead_in
 from ingest.validity import repealed
 from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -129,7 +130,7 @@ class ClauseComposer:
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
-        leads_in = verdict is None and primary.chunk.text.rstrip().endswith(enumeration.LEAD_IN_ENDS)
+        leads_in = verdict is None and is_lead_in(primary.chunk.text)
         if (kind == "list" or MATERIALS in aspects or leads_in
                 or self.asks_whole_procedure(primary.chunk, understanding, kind)):
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
@@ -295,8 +296,8 @@ class ClauseComposer:
         if situations:  # an excluded group the asker belongs to settles it first
             exclusions = self.engine.knowledge.answers.exclusions
             for chunk in [primary.chunk, *same_doc, *rest]:
-                lead_in = chunk.heading_path[-2] if len(chunk.heading_path) >= 2 else ""  # an item's lead-in
-                check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading, lead_in)
+                check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading,
+                                        enumeration.lead_in_of(chunk))
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
         asked = self.standards.asked(understanding)

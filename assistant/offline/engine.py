@@ -58,6 +58,7 @@ class OfflineEngine:
         self._vocabulary: CorpusVocabulary | None = None
         self._regulating: dict[tuple[str, ...], frozenset[str]] = {}
         self._defined: dict[str, dict[str, str]] = {}
+        self._texts: dict[str, str] = {}
         self._tokenizer = ChineseTokenizer(self.knowledge)
         self._router: RuleRouter | None = None
 
@@ -94,7 +95,7 @@ class OfflineEngine:
         key = tuple((d.doc_id, d.source_sha256) for d in documents)
         if key != self._corpus_key:
             self._documents, self._corpus_key, self._chunks, self._vocabulary = documents, key, {}, None
-            self._regulating, self._defined = {}, {}
+            self._regulating, self._defined, self._texts = {}, {}, {}
 
     def documents(self) -> list[DocumentMeta]:
         if self._documents is None:
@@ -106,6 +107,12 @@ class OfflineEngine:
         if doc_id not in self._chunks:
             self._chunks[doc_id] = list(self.retriever.chunks_of(doc_id))
         return self._chunks[doc_id]
+
+    def document_text(self, doc_id: str) -> str:
+        """A document's clauses, squeezed into one text (read once per corpus)."""
+        if doc_id not in self._texts:
+            self._texts[doc_id] = squeeze(" ".join(chunk.text for chunk in self.chunks(doc_id)))
+        return self._texts[doc_id]
 
     def vocabulary(self) -> CorpusVocabulary:
         if self._vocabulary is None:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from ingest.models import Chunk
+from ingest.textnorm import is_lead_in
 
 MAX_ITEMS = 12
 SUBJECT_CHUNKS = 2  # a word in more of a document's clauses is its subject, not a pointer to one item
 MAX_ITEM_CHARS = 160  # an item of a list, not an article: longer siblings are answered clause by clause
-LEAD_IN_ENDS = ("：", ":")  # a clause ending so introduces the items under it
 _LAST_LABEL = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条行]|[一二三四五六七八九十百零〇]+、|[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+)$"
 )
@@ -46,7 +46,7 @@ def group(
     """(parent path, items) of the list ``chunk`` belongs to or refers to — None when it is neither (a lone clause,
     or siblings too long to be list items). When it names several attachments (标准见附件2，材料见附件1), the one
     whose heading and items ``score`` best (the question's words) — else the first."""
-    if chunk.text.rstrip().endswith(LEAD_IN_ENDS):  # 并提交以下材料： / 有下列情形之一的…：: its items are the list
+    if is_lead_in(chunk.text):  # 并提交以下材料： / 有下列情形之一的…：: its items are the list
         nested = children(chunk, chunks)
         if nested is not None:
             return nested
@@ -120,6 +120,11 @@ def item_text(chunk: Chunk) -> str:
     if first:
         text = text[first.end():]
     return text.rstrip("。；;，, ")
+
+
+def lead_in_of(chunk: Chunk) -> str:
+    """The heading an item stands under (its lead-in, when that ends in ：), '' for a clause with none above it."""
+    return chunk.heading_path[-2] if len(chunk.heading_path) >= 2 else ""
 
 
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")

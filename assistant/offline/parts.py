@@ -14,7 +14,7 @@ from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
-from assistant.offline.enumeration import names_people
+from assistant.offline.enumeration import lead_in_of, names_people
 from assistant.offline.evidence import (
     Evidence,
     EvidenceFinder,
@@ -350,8 +350,7 @@ class PartAnswerer:
     def _names_beneficiaries(self, chunk: Chunk) -> bool:
         """The clause is a lead-in naming who may have the benefit, an item under one, or an item naming people."""
         beneficiaries = self.engine.knowledge.answers.beneficiaries
-        return (beneficiaries.names_them(chunk.text)
-                or (len(chunk.heading_path) >= 2 and beneficiaries.names_them(chunk.heading_path[-2]))
+        return (beneficiaries.names_them(chunk.text) or beneficiaries.names_them(lead_in_of(chunk))
                 or names_people(chunk, beneficiaries.people_words))
 
     def _people_lead_ins(self, evidence: list[Evidence]) -> list[Evidence]:
@@ -381,9 +380,7 @@ class PartAnswerer:
         def other_tier(text: str) -> bool:
             return any(tier + noun not in text and any(o + noun in text for o in tiers if o != tier)
                        for tier, noun in asked)
-        texts = {doc: squeeze(" ".join(c.text for c in self.engine.chunks(doc)))
-                 for doc in dict.fromkeys(e.chunk.doc_id for e in evidence)}
-        return [e for e in evidence if not other_tier(texts[e.chunk.doc_id])]
+        return [e for e in evidence if not other_tier(self.engine.document_text(e.chunk.doc_id))]
 
     @staticmethod
     def _topic(u: Understanding) -> str:

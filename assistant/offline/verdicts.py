@@ -27,6 +27,7 @@ from assistant.citations import sentences
 from ingest.knowledge import FactSpec
 from ingest.normalize import parse_label
 from ingest.quantities import Quantity, find_quantities
+from ingest.textnorm import is_lead_in
 
 CUE_WINDOW = 24
 NEAR = 10  # characters either side of a clause's bound that say what it bounds (签订N年以上劳动合同)
@@ -209,7 +210,7 @@ def excluded_groups(sentence: str, words: Iterable[str], leading: Iterable[str] 
 def excluded_item(sentence: str, lead_in: str, words: Iterable[str]) -> list[str]:
     """An item under a lead-in that excludes (有下列情形之一的，不予享受…：) names an excluded group by itself, its
     label and closing 的 off: "（二）全日制在校学生（含毕业学年在校学生）；" → 全日制在校学生（含毕业学年在校学生）."""
-    if not lead_in.rstrip().endswith(("：", ":")) or not any(word in lead_in for word in words):
+    if not is_lead_in(lead_in) or not any(word in lead_in for word in words):
         return []
     label = parse_label(sentence.strip())
     group = (label.rest if label is not None else sentence).strip().rstrip("；;。.，,").removesuffix("的")

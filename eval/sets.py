@@ -39,6 +39,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen6": KnownSet(gold="unseen6/qa.jsonl", policies="unseen6/policies"),
     "unseen7": KnownSet(gold="unseen7/qa.jsonl", policies="unseen7/policies"),
     "unseen8_holdout": KnownSet(gold="unseen8/qa.jsonl", policies="unseen8/policies", holdout=True),
+    "unseen9_holdout": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies", holdout=True),
 }
 DEV_SET = "dev"
 

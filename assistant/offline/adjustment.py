@@ -50,6 +50,7 @@ ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*�
 SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
+CEILING = re.compile(r"超过|高于")  # 不得超过…标准的N%: how far raises may go
 STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|的)+")  # 附件1所列…标准, 第八条规定的…标准
 # an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
 PAID_BEFORE = re.compile(r"(?:预拨|拨付|拨|发放|支付|兑现|兑付)(?:剩余|其余)?(?:资金|补贴|部分)?(?:的)?\s*$")
@@ -206,6 +207,8 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
         previous = 0  # where the part after the previous share of the sentence starts (甲按…的100%给予补贴，乙按…)
         for start_at, end_at, percent in sorted(shares):
             before, after = sentence[:start_at], sentence[end_at:]
+            if SHARE_BEFORE.search(before) and CEILING.search(before, _part_start(before)):
+                continue  # 提高后的标准不得超过附件1对应标准的150%: a ceiling on raises, not a raise
             raises = UPLIFT_WORDS.search(before) is not None
             if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
                 continue
@@ -253,6 +256,17 @@ def standard_named(phrase: str) -> str:
         return ""
     named = phrase[target.end() :].split(STANDARD_WORD, 1)[0]
     return STANDARD_LEAD.sub("", named).removesuffix("的").strip()
+
+
+def level_standard_named(phrase: str, words: Sequence[str]) -> str:
+    """The category a reference to a higher level's standard names: 甲类职业 of 在省定甲类职业标准基础上 ("" when it
+    names none: 在省定标准基础上). ``words``: the words naming levels (省定)."""
+    for word in sorted(words, key=len, reverse=True):
+        at = phrase.find(word)
+        if at >= 0 and STANDARD_WORD in phrase[at + len(word) :]:
+            named = phrase[at + len(word) :].split(STANDARD_WORD, 1)[0]
+            return STANDARD_LEAD.sub("", named).removesuffix("的").strip()
+    return ""
 
 
 def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
@@ -573,6 +587,9 @@ class StandardResolver:
         named = standard_named(adjustment.phrase)  # 附件1所列初级（五级）标准: that row, whatever the asker's
         if adjustment.reference == "level":
             candidates = self._higher_standard(adjustment, text, u)
+            category = level_standard_named(adjustment.phrase, self.level_words)
+            if category and category not in u.normalized:  # 省定甲类职业标准: the 甲类 column of the row
+                u = u.model_copy(update={"normalized": f"{u.normalized} {category}"})
         else:
             chunks = self.engine.chunks(doc_id)
             if adjustment.reference == "article":
@@ -725,4 +742,10 @@ class StandardResolver:
                         tables.setdefault(chunk.clause_path.rsplit(" ", 1)[0], chunk)
                 for chunk in tables.values():
                     found.setdefault(chunk.id, chunk)
-        return list(found.values())
+        # a standard of another benefit than the adjustment's comes last, then one of a repealed document (stable):
+        # 认定补贴 180元 is no base for a raise of the 培训补贴 standard
+        def repealed(chunk: Chunk) -> bool:
+            meta = self.engine.meta(chunk.doc_id)
+            return meta is not None and bool(meta.superseded_by)
+
+        return sorted(found.values(), key=lambda c: (self.finder.grant_another(c, adjustment.chunk), repealed(c)))

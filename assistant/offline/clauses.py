@@ -306,7 +306,7 @@ class ClauseComposer:
             return local
         for chunk in [primary.chunk, *same_doc, *rest]:
             verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
-            if verdict is not None:
+            if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
                 return verdict, chunk
         grant_words = self.engine.knowledge.answers.grant_words
         if primary.chunk.kind == "table_row" and any(w in understanding.normalized for w in grant_words):
@@ -315,6 +315,26 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def another_tier(self, chunk: Chunk, verdict: Verdict, understanding: Understanding, stated: list[Stated],
+                     asked: str) -> bool:
+        """The row of a table the asker fails while another row of the same table takes them in (高级工及以上：400元
+        for the holder of a 中级 certificate, whose row is 中级工：300元): a tier, not a condition of the benefit."""
+        if chunk.kind != "table_row" or verdict.outcome != "not_eligible":
+            return False
+        specs = self.engine.knowledge.facts.facts
+        table = chunk.clause_path.rsplit(" ", 1)[0] + " "
+        rows = [c for c in self.engine.chunks(chunk.doc_id)
+                if c.kind == "table_row" and c.id != chunk.id and c.clause_path.startswith(table)]
+        said = [value for value in understanding.facts.values() if isinstance(value, str) and value]
+
+        def takes_in(row: Chunk) -> bool:  # met, or naming the asker's category (中级) and failing nothing
+            other = judge(row.text, understanding.facts, specs, stated, asked)
+            if other is not None:
+                return other.outcome == "eligible"
+            return any(value in row.text for value in said)
+
+        return any(takes_in(row) for row in rows)
 
     def before_now(self, old: Chunk, old_meta: DocumentMeta, new_meta: DocumentMeta, citation: Citation,
                    new_result: CalculationResult | None, understanding: Understanding,

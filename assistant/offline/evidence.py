@@ -28,10 +28,12 @@ AGREEING_RANK = 2
 PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
 NAME_BREAK = re.compile(r"[的不未没和或及与将把]")  # 的, a negation, a conjunction or 将/把 ends what a name may hold
+SAME_KIND_CHARS = 2  # a word two benefit names share before their common ending makes them one kind
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 _NUMERAL = "[一二三四五六七八九十百零〇\\d]"
-# a heading's label: 二、 （三） 第四章 3.
-HEADING_LABEL = re.compile(rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、])\s*")
+# a heading's label: 二、 （三） 第四章 3. 附件1
+HEADING_LABEL = re.compile(
+    rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、]|附件\s*{_NUMERAL}*[：:]?)\s*")
 TOPIC_RANK = 3  # a document regulating the asked topic answers with its best few retrieved clauses
 _MONEY_KINDS = ("money", "percent")
 _SITUATION = ("months", "years", "money", "count", "percent")
@@ -138,8 +140,9 @@ class EvidenceFinder:
                 place += 1
                 coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
                 coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
-                if place <= TOPIC_RANK and self.regulates(hit.chunk, understanding):  # a document about the topic
-                    coverage = max(coverage, SUPPORT_THRESHOLD)
+                if place <= TOPIC_RANK and (self.regulates(hit.chunk, understanding)  # a document about the topic
+                                            or (amount and self.grants_asked_benefit(hit.chunk, understanding))):
+                    coverage = max(coverage, SUPPORT_THRESHOLD)  # or a figure of the benefit asked about
                 first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
                 if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):
                     supported.append((coverage, hit))
@@ -195,6 +198,64 @@ class EvidenceFinder:
         """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
         生活费补贴 question, both under one chapter)."""
         return _others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
+
+    def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The benefit the clause grants — the first it names, else the nearest heading's (附件1 职业培训补贴标准 for
+        its rows) — is not the one asked about: 按中级工180元的标准给予技能等级认定补贴，可与职业培训补贴同时享受
+        grants the 认定补贴 and only mentions the 培训补贴. The benefit asked about is the one the question names by
+        the library's name, else the topic's own word for it that the question says (培训补贴)."""
+        asked = self.asked_benefit(understanding)
+        granted = self.granted(chunk)
+        return bool(granted and asked) and not any(self.same_kind(name, asked[0]) for name in granted)
+
+    @staticmethod
+    def asked_benefit(understanding: Understanding) -> list[str]:
+        """The benefit asked about, as a list of at most one name: named as the library names it, else the topic's
+        word for it the question says in a benefit's name (培训补贴)."""
+        return understanding.benefits[:1] or [w for w in understanding.benefit_words if w][:1]
+
+    def grants_asked_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause grants the benefit asked about: a name it grants holds the asked one or is held by it (附件1
+        山西省职业培训补贴标准's rows for 培训补贴; never 一次性求职创业补贴 for 一次性创业补贴)."""
+        asked = self.asked_benefit(understanding)
+        return bool(asked) and any(asked[0] in name or name in asked[0] for name in self.granted(chunk))
+
+    def granted(self, chunk: Chunk) -> list[str]:
+        """The benefits a clause grants: the first each of its sentences stating a sum of money names (else the first
+        its text names), else the nearest heading's that names one (none: it names no benefit)."""
+        paying = [s for s in sentences(chunk.text) if any(q.kind == "money" for q in find_quantities(s))]
+        named = [names[0] for s in paying if (names := self.benefit_names(s))]
+        if named:
+            return list(dict.fromkeys(named))
+        for text in (chunk.text, *(HEADING_LABEL.sub("", h) for h in reversed(chunk.heading_path[1:]))):
+            names = self.benefit_names(text)
+            if names:
+                return names[:1]
+        return []
+
+    def grant_another(self, chunk: Chunk, than: Chunk) -> bool:
+        """The two clauses grant different benefits: each names those it grants, and no name of one is of the same
+        kind as a name of the other (技能等级认定补贴 and 职业培训补贴)."""
+        mine, theirs = self.granted(chunk), self.granted(than)
+        return bool(mine and theirs) and not any(self.same_kind(a, b) for a in mine for b in theirs)
+
+    def same_kind(self, one: str, other: str) -> bool:
+        """Two benefit names of one kind: one holds the other; or, ending in the same noun, their common ending holds
+        two words before it (职业培训补贴 of 提高职业培训补贴 and 山西省职业培训补贴), or what stands before that
+        ending shares a word (学徒 of 企业新型学徒制培训补贴 and 重点产业链企业学徒培训补贴). Never 创业培训补贴 and
+        职业技能培训补贴, nor 技能等级认定补贴 and 职业培训补贴."""
+        if one in other or other in one:
+            return True
+        noun = next((n for n in self.benefit_nouns if one.endswith(n) and other.endswith(n)), None)
+        if noun is None:
+            return False
+        common = 0  # characters of their common ending
+        while common < min(len(one), len(other)) and one[-1 - common] == other[-1 - common]:
+            common += 1
+        if common >= len(noun) + 2 * SAME_KIND_CHARS:
+            return True
+        short, long = sorted((one[:-common], other[:-common]), key=len)
+        return any(short[i : i + SAME_KIND_CHARS] in long for i in range(len(short) - SAME_KIND_CHARS + 1))
 
     def under_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause stands under another benefit's heading than the ones the question names (a 受理时间 under

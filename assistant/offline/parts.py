@@ -195,7 +195,8 @@ class PartAnswerer:
                 w in u.normalized for w in self.engine.knowledge.answers.maximum_words):
             evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
         if kind != "procedure":  # a clause on another benefit than the one asked about comes last (stable)
-            evidence.sort(key=lambda e: self.finder.about_another_benefit(e.chunk, u))
+            evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
+                                         kind == "amount" and self.finder.grants_another_benefit(e.chunk, u)))
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             seen = {e.chunk.id for e in evidence}
@@ -278,7 +279,8 @@ class PartAnswerer:
         seen = {e.chunk.id for e in evidence}
         found = [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
                                              strict=True)
-                 if e.chunk.id not in seen and named(e) and (not u.topic_core or self.finder.regulates(e.chunk, u))]
+                 if e.chunk.id not in seen and named(e) and (not u.topic_core or self.finder.regulates(e.chunk, u)
+                                                              or self.finder.grants_asked_benefit(e.chunk, u))]
         return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count
 
     def _verified_point(self, u: Understanding, evidence, regions, chosen: RuleView | None):

@@ -160,6 +160,15 @@ def _ranked_words(spec: FactSpec) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
+SHARE_OF_PEOPLE = re.compile(r"比例|占比|比重")
+
+
+def _phrase_after(sentence: str, start: int) -> str:
+    """The rest of the sentence part from ``start`` to the next comma or semicolon."""
+    end = min((at for mark in "，,；;" if (at := sentence.find(mark, start)) >= 0), default=len(sentence))
+    return sentence[start:end]
+
+
 def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
     """Lower bounds on a ranked option (取得中级（四级）及以上职业资格证书) compared with the option the user stated."""
     found: list[Check] = []
@@ -173,8 +182,8 @@ def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -
                                  for other in spec.not_words if word in other):
                     continue
                 bound = AT_LEAST.match(sentence, at + len(word))
-                if bound is None:
-                    continue
+                if bound is None or SHARE_OF_PEOPLE.search(_phrase_after(sentence, bound.end())):
+                    continue  # 取得中级工及以上证书的比例不低于30%: a target for a population, not a condition
                 threshold = Quantity(kind="number", value=Decimal(spec.order.index(option)), unit="",
                                      raw=sentence[at : bound.end()], start=at, end=bound.end(), bound="min",
                                      inclusive=True)

@@ -73,6 +73,8 @@ class Understanding(BaseModel):
     topic_title: str | None = None
     topic_core: list[str] = Field(default_factory=list, description="Words of a document regulating the topic.")
     benefits: list[str] = Field(default_factory=list, description="Benefits named as the library names them.")
+    benefit_words: list[str] = Field(
+        default_factory=list, description="The topic's words said in a benefit's name (培训补贴 of 职业培训补贴).")
     out_of_scope: list[str] = Field(default_factory=list, description="Subjects of other fields named (公积金…).")
     facts: dict[str, Any] = Field(default_factory=dict, description="Inputs read from the question (facts.yaml).")
     assumptions: dict[str, str] = Field(default_factory=dict, description="How a fact was read (每月 → 全年).")

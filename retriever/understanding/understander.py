@@ -32,6 +32,9 @@ _CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
 
 
+BENEFIT_NAME_CHARS = 10  # characters before a benefit noun that may name the benefit (一次性吸纳就业补贴: 7)
+
+
 def _same_benefit(topic: TopicSpec, benefit: str) -> bool:
     """The topics file's topic is the named benefit: one of its core words (or its title) and the name hold each other
     (技能提升补贴 = 技能提升补贴; 生活费补贴 inside 培训期间生活费补贴)."""
@@ -76,7 +79,7 @@ class QueryUnderstander:
             # 审核要多久？和以前比快了还是慢了: the point asked, answered now and set against the earlier rule
             kind = next((k for k in self.knowledge.intents.kinds if k != kind and k in intents), kind)
             intents = [name for name in specs if name in {*intents, "current_policy"}]  # now, against before
-        topic = next((t for t in self.knowledge.topics.topics if any(term in normalized for term in t.terms)), None)
+        topic, benefit_words = self._topic(normalized)
         benefits = self.benefits.named(normalized) if self.benefits is not None else []
         topic_name, topic_title, core = (topic.name, topic.title, list(topic.core_words)) if topic else (None, None, [])
         if benefits and not (topic and _same_benefit(topic, benefits[0])):
@@ -88,6 +91,7 @@ class QueryUnderstander:
             uncovered=[p for p in places if not p.covered], ambiguous=ambiguous, national=national,
             documents=documents, years=list(dict.fromkeys(year for _, year in years_in(normalized))),
             intents=intents, kind=kind, topic=topic_name, topic_title=topic_title, topic_core=core, benefits=benefits,
+            benefit_words=benefit_words,
             out_of_scope=self._out_of_scope(normalized),
             facts=reading.values, assumptions=reading.assumptions, quantities=quantities,
             fact_kinds=reading.kinds, loose_quantities=reading.loose,
@@ -96,6 +100,23 @@ class QueryUnderstander:
         return understanding
 
     # ------------------------------------------------------------------------------------------------------
+    def _topic(self, normalized: str) -> tuple[TopicSpec | None, list[str]]:
+        """The topic the question asks about: the first (in the file's order) whose word it says in a benefit's name
+        (the words before a benefit noun: 培训补贴 in 职业培训补贴, 生活费 in 生活费补贴, 学徒 in 学徒培训补贴), else
+        the first whose word it says at all — so the 中级工 of a certificate never makes 考了中级工证，职业培训补贴多少
+        a question on another topic listing that word. With it, the topic's words said in a benefit's name
+        (培训补贴)."""
+        said = [t for t in self.knowledge.topics.topics if any(term in normalized for term in t.terms)]
+        nouns = "|".join(map(re.escape, self.knowledge.scope.benefit_nouns))
+        names = [m.group(0) for m in re.finditer(rf"[\u4e00-\u9fff]{{0,{BENEFIT_NAME_CHARS}}}(?:{nouns})", normalized)
+                 ] if nouns else []
+
+        def in_names(topic: TopicSpec) -> list[str]:
+            return [term for term in topic.terms if any(term in name for name in names)]
+
+        topic = next((t for t in said if in_names(t)), said[0] if said else None)
+        return topic, ([] if topic is None else in_names(topic))
+
     def _out_of_scope(self, normalized: str) -> list[str]:
         """Subjects of other fields the question names — unless, with them taken out, it still names a topic of
         the library: then they are the asker's situation (领失业金期间考了证，能申请技能提升补贴吗), not the

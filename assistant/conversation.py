@@ -20,6 +20,9 @@ from retriever.understanding import Understanding
 _FOLLOW_UP_MARKERS = re.compile(
     r"^(那么?|如果|要是|假如|换成|改成|其中|那如果|还有|另外|那要是|那假如)|呢[？?。！!]*$|^[^，,。？?！!]{1,10}呢[？?，,]"
 )
+# what makes a turn ask something; a turn without any only tells the asker's situation
+_ASKS = re.compile(
+    r"[？?]|吗|呢|多少|多久|多长|怎么|怎样|如何|什么|哪|谁|啥|咋|是否|能否|有没有|能不能|可不可以|行不行")
 _LEADING = re.compile(r"^(那么?|如果是?|要是|假如|换成|改成|那如果是?|那要是|那假如)")
 _TRAILING = re.compile(r"呢?[？?。！!]*$")
 _FOLLOW_UP_MAX_CHARS = 40
@@ -59,6 +62,11 @@ def load_state(conversation: Conversation | None) -> DialogueState | None:
     return DialogueState.model_validate(conversation.state[STATE_KEY])
 
 
+def _states_only(text: str) -> bool:
+    """The turn tells something and asks nothing (我是太原的，家里是脱贫户，打算报个电工培训。)."""
+    return _ASKS.search(text) is None
+
+
 def looks_like_follow_up(question: str, understanding: Understanding) -> bool:
     """Short, and either framed as one (那…呢, 如果…) or naming neither a place, a topic nor a document."""
     if len(question) > _FOLLOW_UP_MAX_CHARS:
@@ -81,6 +89,15 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
         return ResolvedQuestion(question=question, text=question, understanding=understanding,
                                 facts=understanding.facts, dangling=dangling)
     if not follows:
+        same_place = all(p.surface in state.places for p in understanding.places)
+        if _states_only(state.root) and same_place and not understanding.documents and not understanding.benefits:
+            # "我们企业今年搞了企业自主评价，评价费是企业掏的。" then "过了六十个高级工，企业能拿多少？": the first
+            # turn told the background the question is about; read them together (a question naming the benefit it
+            # asks about by its own name stands alone)
+            text = f"{state.root} {question}"
+            merged = retriever.understand(text)
+            return ResolvedQuestion(question=question, text=text, understanding=merged, facts=merged.facts,
+                                    new_root=True)
         if understanding.places or understanding.documents or not state.places:
             return ResolvedQuestion(question=question, text=question, understanding=understanding,
                                     facts=understanding.facts)

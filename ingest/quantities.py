@@ -47,7 +47,10 @@ _CONNECTOR = r"\s*(?:至|到|-|—|–|~|～|、|，|,|和|或)\s*"
 # Units in the order they must be tried (longest first where one is a prefix of another).
 _MONEY_UNITS = {"亿元": Decimal(100_000_000), "万元": Decimal(10_000), "万块": Decimal(10_000),
                 "千元": Decimal(1000), "千块": Decimal(1000), "元": Decimal(1), "块钱": Decimal(1), "块": Decimal(1)}
-_MONTH_UNITS = {"个半月": ("月", Decimal(1), Decimal("0.5")), "个月": ("月", Decimal(1), Decimal(0)),
+# 四个多月, 十多个月, 二十多天: at least the number said (多 adds an unknown part)
+_MONTH_UNITS = {"个半月": ("月", Decimal(1), Decimal("0.5")), "个多月": ("月", Decimal(1), Decimal(0)),
+                "多个月": ("月", Decimal(1), Decimal(0)), "多年": ("月", Decimal(12), Decimal(0)),
+                "多天": ("天", Decimal(1), Decimal(0)), "个月": ("月", Decimal(1), Decimal(0)),
                 "年半": ("月", Decimal(12), Decimal(6)), "周年": ("月", Decimal(12), Decimal(0)),
                 "年": ("月", Decimal(12), Decimal(0)), "月": ("月", Decimal(1), Decimal(0)),
                 "个工作日": ("天", Decimal(1), Decimal(0)), "工作日": ("天", Decimal(1), Decimal(0)),

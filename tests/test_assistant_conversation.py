@@ -92,6 +92,27 @@ def test_a_full_new_question_starts_a_new_root() -> None:
     assert DialogueState.model_validate(conversation.state["dialogue"]).root == "北碚退役军人能免费培训吗？"
 
 
+def test_a_turn_that_only_tells_the_background_is_read_with_the_question_after_it() -> None:
+    background = "石家庄的，我们厂今年组织职工参加了企业自主评价，评价费都是厂里出的。"
+    conversation, resolved = converse(background, "一共过了二十个高级工，厂里能拿多少钱？有没有封顶？")
+    assert resolved.text.startswith(background) and "企业自主评价" in resolved.understanding.normalized
+    assert resolved.understanding.facts["certificate_level"] == "高级"
+    assert DialogueState.model_validate(conversation.state["dialogue"]).root == resolved.text
+    # a follow-up after it still has the background
+    follow = resolve("那中级工呢？", conversation, LIBRARY)
+    assert "企业自主评价" in follow.text and follow.understanding.facts["certificate_level"] == "中级"
+
+
+def test_a_question_after_a_question_is_not_read_with_it() -> None:
+    _, resolved = converse("石家庄企业自主评价有补贴吗？", "一共过了二十个高级工，厂里能拿多少钱？")
+    assert "企业自主评价" not in resolved.text
+
+
+def test_background_about_another_place_is_not_carried_to_a_question_naming_its_own() -> None:
+    _, resolved = converse("我在石家庄上班，厂里组织了企业自主评价。", "北京考了高级工证补贴多少？")
+    assert resolved.text == "北京考了高级工证补贴多少？"
+
+
 def test_place_change_becomes_the_new_root() -> None:
     conversation, _ = converse("石家庄技能提升补贴多少？", "那北京呢？")
     resolved = resolve("那北碚呢？", conversation, LIBRARY)

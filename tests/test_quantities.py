@@ -51,6 +51,8 @@ def test_money(text: str, yuan: str) -> None:
         ("交了十一个月", "11"), ("交了十一個月", None), ("一年半", "18"), ("两年", "24"), ("半年", "6"),
         ("18个月", "18"), ("一年零三个月", "15"), ("三年", "36"), ("满 5 年以上", "60"), ("１５个月", "15"),
         ("1年半", "18"),
+        # 多 after the number: at least the number said (四个多月 is a duration, not four of something)
+        ("失业保险交了四个多月了", "4"), ("十多个月", "10"), ("干了十多年", "120"),
     ],
 )
 def test_durations(text: str, months: str | None) -> None:

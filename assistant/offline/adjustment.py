@@ -431,9 +431,11 @@ class StandardResolver:
         the province's); ``within``: only that clause's adjustments (a share of what another share works out)."""
         question = self.asked(u)
         vocabulary = self.engine.vocabulary()
-        terms = vocabulary.terms(question, [p.surface for p in u.places])
-        # the question as asked, with the groups its facts name as the policies name them (大学生 → 高校毕业生)
-        stated = " ".join([u.normalized, *(v for v in u.facts.values() if isinstance(v, str))])
+        # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
+        # 有残疾证 → 残疾人): a condition saying one is said by the question
+        categories = [v for v in u.facts.values() if isinstance(v, str) and v]
+        terms = [*vocabulary.terms(question, [p.surface for p in u.places]), *categories]
+        stated = " ".join([u.normalized, *categories])
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
@@ -446,7 +448,11 @@ class StandardResolver:
             d, u, [o for o, other in metas.items() if locality(other) > locality(m)]) is not None]
         # the answering clause states one adjustment (never asked while working out a share of another item)
         single = within is None and len(adjustments(primary, self.levels)) == 1
+        # the documents naming the benefit asked about by the library's name (all, when it names none)
+        naming = self.engine.regulating(tuple(u.benefits[:1])) if u.benefits else None
         for doc_id in documents:
+            if within is None and naming is not None and doc_id not in naming:
+                continue  # a document never naming the 入职奖励 asked about raises something else (其培训补贴)
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
             nearness = locality(meta) if meta else len(LOCALITY)
@@ -454,6 +460,8 @@ class StandardResolver:
             higher_one = any(w in chunk.text for chunk in self.engine.chunks(doc_id) for w in self.higher_words)
             for chunk in self.engine.chunks(doc_id) if within is None else [within]:
                 for adjustment in adjustments(chunk, self.levels):
+                    if within is None and self.finder.names_another_benefit(adjustment.sentence, u):
+                        continue  # 职业培训补贴在省定标准基础上每人再增加N元 raises no 认定补贴 asked about
                     if not higher and (adjustment.reference == "level" or adjustment.raises
                                        or adjustment.percent > 100):
                         continue  # what a higher level pays the asker: its share for the asker's group only
@@ -690,15 +698,19 @@ class StandardResolver:
     def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:
         """Of an article's items stating one rate each (（一）创业意识培训每人A元；（二）创办企业培训每人B元), the one
         the question names by words no other item and no heading above them says (创业培训 of a 创业培训 document
-        names none of them); [] when it names none or several."""
+        names none of them), or by a category it states (高级工 of 过了六十个高级工); [] when it names none or
+        several."""
         asked = squeeze(u.normalized)
         texts = {item.id: squeeze(NUMBERING.sub("", item.text)) for item in items}
         headings = [squeeze(h) for item in items for h in [item.title, *item.heading_path[:-1]]]  # the topic: none
 
+        categories = [squeeze(v) for v in u.facts.values() if isinstance(v, str) and v]  # 高级工 read as a fact
+
         def named(item: Chunk) -> bool:
             others = [text for key, text in texts.items() if key != item.id] + headings
             return any(run in asked and not any(run in other for other in others)
-                       for run in runs(texts[item.id], self.condition_chars))
+                       for run in runs(texts[item.id], self.condition_chars)) or any(
+                value in texts[item.id] and not any(value in other for other in others) for value in categories)
 
         found = [item for item in items if len(items) > 1 and named(item)]
         return found if len(found) == 1 else []

@@ -13,7 +13,7 @@ from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
 from assistant.offline.adjustment import StandardResolver, locality, names_condition, spelt_out
 from assistant.offline.arithmetic import ClauseArithmetic
-from assistant.offline.evidence import Evidence, EvidenceFinder, states_amount
+from assistant.offline.evidence import Evidence, EvidenceFinder, caps_amount, states_amount
 from assistant.offline.procedure import MATERIALS, ProcedureReader
 from assistant.offline.verdicts import (
     Stated,
@@ -88,6 +88,14 @@ class ClauseComposer:
             return vocabulary.term_score(terms, sentence) + bonus
 
         return score
+
+    def with_caps(self, text: str, score: Callable[[str], float], limit: int, understanding: Understanding) -> str:
+        """The clause's best sentences, quoted — with those capping a sum when the question asks for the most one may
+        get (有没有封顶, 最多能拿多少): 按第五条规定标准的80%执行 and its 每户企业每年最高不超过30万元."""
+        indices = selection.choose(text, score, limit)
+        if any(w in understanding.normalized for w in self.engine.knowledge.answers.maximum_words):
+            indices = [*indices, *(i for i, part in enumerate(selection.pieces(text)) if caps_amount(part))]
+        return selection.quote(text, indices)
 
     def answer(
         self, question: str, text: str, understanding: Understanding, evidence: list[Evidence], *, kind: str,
@@ -179,7 +187,7 @@ class ClauseComposer:
             quotes = [(citations[0], selection.quote(condition.text, verdict_indices(condition.text, verdict)))]
         else:
             lead = selection.best(primary.chunk.text, score, 1)
-            quotes = [(citations[0], selection.best(primary.chunk.text, score, QUOTE_SENTENCES))]
+            quotes = [(citations[0], self.with_caps(primary.chunk.text, score, QUOTE_SENTENCES, understanding))]
             answer_line = compose.clause_answer(region, lead, 1)
             asks_amount = kind == "amount" or (kind == "comparison" and understanding.has("amount"))
             computes = asks_amount and (verdict is None or verdict.outcome == "eligible")
@@ -191,7 +199,7 @@ class ClauseComposer:
                 new_result = result.result
                 rated = list({c.id: c for c in [adjustment.chunk, *adjusted.bases]}.values())
                 citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated, start=1)]
-                quotes = [(citations[0], selection.best(adjustment.chunk.text, score, 1)),
+                quotes = [(citations[0], self.with_caps(adjustment.chunk.text, score, 1, understanding)),
                           *((c, rate_quote(chunk.text, result.result, score))
                             for c, chunk in zip(citations[1:], rated[1:], strict=True))]
                 answer_line = compose.worked_answer(

@@ -199,6 +199,10 @@ class EvidenceFinder:
         生活费补贴 question, both under one chapter)."""
         return _others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
 
+    def names_another_benefit(self, text: str, understanding: Understanding) -> bool:
+        """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's)."""
+        return _others_only(self.benefit_names(text), self.asked_benefit(understanding))
+
     def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The benefit the clause grants — the first it names, else the nearest heading's (附件1 职业培训补贴标准 for
         its rows) — is not the one asked about: 按中级工180元的标准给予技能等级认定补贴，可与职业培训补贴同时享受

@@ -227,6 +227,10 @@ class AnswersFile(_Strict):
             raise ValueError(f"asked_action needs a group named verb: {pattern}")
         return pattern
 
+    def asks_most(self, text: str) -> bool:
+        """The question asks for the most one may get (一年最多能拿多少, 有没有封顶): says a ``maximum_words`` word."""
+        return any(word in text for word in self.maximum_words)
+
 
 class ExpansionRule(_Strict):
     """``trigger|trigger => term, term``: colloquial words → the formal terms policies use."""

@@ -30,7 +30,7 @@ import cn2an
 
 from assistant.offline.arithmetic import TOTAL, ClauseArithmetic, Worked, shared_run
 from assistant.offline.enumeration import parent_path
-from assistant.offline.evidence import EvidenceFinder, amount_query, states_amount
+from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import Stated, applies_to, every_check, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
@@ -252,10 +252,7 @@ def standard_named(phrase: str) -> str:
     """The category a reference to another clause's standard names: 初级（五级） of 按附件1所列初级（五级）标准的N%
     ("" when it names none: 按附件1所列标准的N%, 按本办法第四条规定标准)."""
     target = ARTICLE.search(phrase) or ATTACHMENT.search(phrase)
-    if target is None or STANDARD_WORD not in phrase[target.end() :]:
-        return ""
-    named = phrase[target.end() :].split(STANDARD_WORD, 1)[0]
-    return STANDARD_LEAD.sub("", named).removesuffix("的").strip()
+    return "" if target is None else _category_before_standard(phrase[target.end() :])
 
 
 def level_standard_named(phrase: str, words: Sequence[str]) -> str:
@@ -264,9 +261,15 @@ def level_standard_named(phrase: str, words: Sequence[str]) -> str:
     for word in sorted(words, key=len, reverse=True):
         at = phrase.find(word)
         if at >= 0 and STANDARD_WORD in phrase[at + len(word) :]:
-            named = phrase[at + len(word) :].split(STANDARD_WORD, 1)[0]
-            return STANDARD_LEAD.sub("", named).removesuffix("的").strip()
+            return _category_before_standard(phrase[at + len(word) :])
     return ""
+
+
+def _category_before_standard(rest: str) -> str:
+    """What stands between the words naming a standard and 标准 (所列初级（五级） → 初级（五级）; "" for none)."""
+    if STANDARD_WORD not in rest:
+        return ""
+    return STANDARD_LEAD.sub("", rest.split(STANDARD_WORD, 1)[0]).removesuffix("的").strip()
 
 
 def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
@@ -433,7 +436,7 @@ class StandardResolver:
         vocabulary = self.engine.vocabulary()
         # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
         # 有残疾证 → 残疾人): a condition saying one is said by the question
-        categories = [v for v in u.facts.values() if isinstance(v, str) and v]
+        categories = stated_categories(u)
         terms = [*vocabulary.terms(question, [p.surface for p in u.places]), *categories]
         stated = " ".join([u.normalized, *categories])
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
@@ -704,7 +707,7 @@ class StandardResolver:
         texts = {item.id: squeeze(NUMBERING.sub("", item.text)) for item in items}
         headings = [squeeze(h) for item in items for h in [item.title, *item.heading_path[:-1]]]  # the topic: none
 
-        categories = [squeeze(v) for v in u.facts.values() if isinstance(v, str) and v]  # 高级工 read as a fact
+        categories = [squeeze(v) for v in stated_categories(u)]  # 高级工 read as a fact
 
         def named(item: Chunk) -> bool:
             others = [text for key, text in texts.items() if key != item.id] + headings

@@ -13,7 +13,7 @@ from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
 from assistant.offline.adjustment import StandardResolver, locality, names_condition, spelt_out
 from assistant.offline.arithmetic import ClauseArithmetic
-from assistant.offline.evidence import Evidence, EvidenceFinder, caps_amount, states_amount
+from assistant.offline.evidence import Evidence, EvidenceFinder, caps_amount, stated_categories, states_amount
 from assistant.offline.procedure import MATERIALS, ProcedureReader
 from assistant.offline.verdicts import (
     Stated,
@@ -93,7 +93,7 @@ class ClauseComposer:
         """The clause's best sentences, quoted — with those capping a sum when the question asks for the most one may
         get (有没有封顶, 最多能拿多少): 按第五条规定标准的80%执行 and its 每户企业每年最高不超过30万元."""
         indices = selection.choose(text, score, limit)
-        if any(w in understanding.normalized for w in self.engine.knowledge.answers.maximum_words):
+        if self.engine.knowledge.answers.asks_most(understanding.normalized):
             indices = [*indices, *(i for i, part in enumerate(selection.pieces(text)) if caps_amount(part))]
         return selection.quote(text, indices)
 
@@ -334,7 +334,7 @@ class ClauseComposer:
         table = chunk.clause_path.rsplit(" ", 1)[0] + " "
         rows = [c for c in self.engine.chunks(chunk.doc_id)
                 if c.kind == "table_row" and c.id != chunk.id and c.clause_path.startswith(table)]
-        said = [value for value in understanding.facts.values() if isinstance(value, str) and value]
+        said = stated_categories(understanding)
 
         def takes_in(row: Chunk) -> bool:  # met, or naming the asker's category (中级) and failing nothing
             other = judge(row.text, understanding.facts, specs, stated, asked)

@@ -74,9 +74,14 @@ def amount_query(u: Understanding, amount_words: Sequence[str]) -> str:
     return " ".join(dict.fromkeys(w for w in words if w))
 
 
+def _one_held(names: Sequence[str], asked: Sequence[str]) -> bool:
+    """One of the names is (or holds, or is held by) one asked about."""
+    return any(a in n or n in a for n in names for a in asked)
+
+
 def _others_only(names: Sequence[str], asked: Sequence[str]) -> bool:
     """Benefits are named and none of them is (or holds, or is held by) one asked about."""
-    return bool(asked) and bool(names) and not any(a in n or n in a for n in names for a in asked)
+    return bool(asked) and bool(names) and not _one_held(names, asked)
 
 
 class EvidenceFinder:
@@ -204,10 +209,9 @@ class EvidenceFinder:
         return _others_only(self.benefit_names(text), self.asked_benefit(understanding))
 
     def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
-        """The benefit the clause grants — the first it names, else the nearest heading's (附件1 职业培训补贴标准 for
-        its rows) — is not the one asked about: 按中级工180元的标准给予技能等级认定补贴，可与职业培训补贴同时享受
-        grants the 认定补贴 and only mentions the 培训补贴. The benefit asked about is the one the question names by
-        the library's name, else the topic's own word for it that the question says (培训补贴)."""
+        """No benefit the clause grants (``granted``) is of the kind asked about (``asked_benefit``):
+        按中级工180元的标准给予技能等级认定补贴，可与职业培训补贴同时享受 grants the 认定补贴 and only mentions the
+        培训补贴."""
         asked = self.asked_benefit(understanding)
         granted = self.granted(chunk)
         return bool(granted and asked) and not any(self.same_kind(name, asked[0]) for name in granted)
@@ -221,8 +225,7 @@ class EvidenceFinder:
     def grants_asked_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause grants the benefit asked about: a name it grants holds the asked one or is held by it (附件1
         山西省职业培训补贴标准's rows for 培训补贴; never 一次性求职创业补贴 for 一次性创业补贴)."""
-        asked = self.asked_benefit(understanding)
-        return bool(asked) and any(asked[0] in name or name in asked[0] for name in self.granted(chunk))
+        return _one_held(self.granted(chunk), self.asked_benefit(understanding))
 
     def granted(self, chunk: Chunk) -> list[str]:
         """The benefits a clause grants: the first each of its sentences stating a sum of money names (else the first

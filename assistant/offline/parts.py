@@ -191,8 +191,7 @@ class PartAnswerer:
             evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
         rank = ranks.stated_rank(u.normalized, self.engine.knowledge.answers.rank_words)
         evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第N名: not the 前K名 row
-        if kind == "amount" and not stated_categories(u) and any(
-                w in u.normalized for w in self.engine.knowledge.answers.maximum_words):
+        if kind == "amount" and not stated_categories(u) and self.engine.knowledge.answers.asks_most(u.normalized):
             evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
         if kind != "procedure":  # a clause on another benefit than the one asked about comes last (stable)
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),

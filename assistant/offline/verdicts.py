@@ -163,10 +163,10 @@ def _ranked_words(spec: FactSpec) -> list[tuple[str, str]]:
 SHARE_OF_PEOPLE = re.compile(r"比例|占比|比重")
 
 
-def _phrase_after(sentence: str, start: int) -> str:
-    """The rest of the sentence part from ``start`` to the next comma or semicolon."""
-    end = min((at for mark in "，,；;" if (at := sentence.find(mark, start)) >= 0), default=len(sentence))
-    return sentence[start:end]
+def _share_after(sentence: str, start: int, end: int) -> bool:
+    """The phrase holding ``sentence[start:end]`` goes on to speak of a share of people (…证书的比例不低于30%)."""
+    phrase_start, phrase = phrase_around(sentence, start, end)
+    return SHARE_OF_PEOPLE.search(phrase[end - phrase_start :]) is not None
 
 
 def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
@@ -182,7 +182,7 @@ def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -
                                  for other in spec.not_words if word in other):
                     continue
                 bound = AT_LEAST.match(sentence, at + len(word))
-                if bound is None or SHARE_OF_PEOPLE.search(_phrase_after(sentence, bound.end())):
+                if bound is None or _share_after(sentence, at, bound.end()):
                     continue  # 取得中级工及以上证书的比例不低于30%: a target for a population, not a condition
                 threshold = Quantity(kind="number", value=Decimal(spec.order.index(option)), unit="",
                                      raw=sentence[at : bound.end()], start=at, end=bound.end(), bound="min",

@@ -57,6 +57,8 @@ class QueryUnderstander:
         specs = knowledge.intents.intents  # per intent, the longer words of other intents that swallow its own
         self._swallowing = {name: tuple(w for other in spec.inside if other in specs for w in specs[other].all_words())
                             for name, spec in specs.items()}
+        nouns = "|".join(map(re.escape, knowledge.scope.benefit_nouns))  # a benefit's name: words before one
+        self._benefit_name = re.compile(rf"[\u4e00-\u9fff]{{0,{BENEFIT_NAME_CHARS}}}(?:{nouns})") if nouns else None
 
     # ------------------------------------------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
@@ -107,9 +109,7 @@ class QueryUnderstander:
         a question on another topic listing that word. With it, the topic's words said in a benefit's name
         (培训补贴)."""
         said = [t for t in self.knowledge.topics.topics if any(term in normalized for term in t.terms)]
-        nouns = "|".join(map(re.escape, self.knowledge.scope.benefit_nouns))
-        names = [m.group(0) for m in re.finditer(rf"[\u4e00-\u9fff]{{0,{BENEFIT_NAME_CHARS}}}(?:{nouns})", normalized)
-                 ] if nouns else []
+        names = [m.group(0) for m in self._benefit_name.finditer(normalized)] if self._benefit_name else []
 
         def in_names(topic: TopicSpec) -> list[str]:
             return [term for term in topic.terms if any(term in name for name in names)]

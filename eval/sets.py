@@ -39,7 +39,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen6": KnownSet(gold="unseen6/qa.jsonl", policies="unseen6/policies"),
     "unseen7": KnownSet(gold="unseen7/qa.jsonl", policies="unseen7/policies"),
     "unseen8": KnownSet(gold="unseen8/qa.jsonl", policies="unseen8/policies"),
-    "unseen9_holdout": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies", holdout=True),
+    "unseen9": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies"),
     "unseen10_holdout": KnownSet(gold="unseen10/qa.jsonl", policies="unseen10/policies", holdout=True),
 }
 DEV_SET = "dev"

@@ -378,12 +378,14 @@ def _region_boosts(understanding: Understanding) -> dict[str, float]:
 
 def _on_topic(understanding: Understanding, snapshot: _Snapshot) -> set[str] | None:
     """The documents a region boost may lift: those that name what the question is about (its topic's or benefit's
-    words, one of them said in the question), when the asked place's chain (national included) has one — so a
-    province's clauses on another benefit never crowd out the national notice that regulates the one asked about.
+    words, one of them said in the question, or the benefit it names, shortened or not), when the asked place's
+    chain (national included) has one — so a province's clauses on another benefit never crowd out the national
+    notice that regulates the one asked about.
     None: no such word said, or no applicable document names one (every document of the place is lifted)."""
     asked = squeeze(understanding.normalized)
     words = [squeeze(w) for w in (*understanding.topic_core, *understanding.benefits) if w]
-    if not any(w in asked for w in words):  # a topic guessed from other words (考了个证) lifts every document
+    # a topic guessed from other words (考了个证) lifts every document; a benefit is always named (if shortened)
+    if not understanding.benefits and not any(w in asked for w in words):
         return None
     naming = {doc for doc, text in snapshot.doc_texts.items() if any(w in text for w in words)}
     applicable = set(understanding.regions)

@@ -123,6 +123,7 @@ class OfflineEngine:
             asking |= {w for aspect in self.knowledge.answers.aspects.values() for w in aspect.asked}
             self._vocabulary = CorpusVocabulary(
                 chunks, self._tokenizer, asking, self.knowledge.synonyms, self.knowledge.scope.benefit_nouns,
+                self.knowledge.scope.benefit_lead_words,
             )
         return self._vocabulary
 

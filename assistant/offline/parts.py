@@ -221,6 +221,10 @@ class PartAnswerer:
                          if e.chunk.id not in seen]
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._same_tier(self._on_topic(evidence, u), u)
+        if not old_wanted:
+            evidence = self._replacing_first(evidence)
+        if not self._named_here(u, regions):
+            evidence = []  # the benefit asked about by name is another place's: said so below, never borrowed
         lapsed = self._lapsed_before(evidence, u)
         if lapsed is not None:  # 2028年的标准: every answering document ends before the asked year
             return self._not_found(question, lapsed)
@@ -347,6 +351,31 @@ class PartAnswerer:
             return evidence
         return [e for e in evidence if e.chunk.doc_id in regulating
                 or any(term in squeeze(e.chunk.text) for term in topic.terms)]
+
+    def _replacing_first(self, evidence: list[Evidence]) -> list[Evidence]:
+        """Clauses of a document another found document repeals in so many words (原《…》同时废止) come after that
+        document's (a question on what holds now: the old notice's figure must not answer over the new measures'
+        condition). An earlier policy only partly replaced keeps its place: the newer one may not say the point."""
+        found = [m for m in (self.engine.meta(d) for d in dict.fromkeys(e.chunk.doc_id for e in evidence)) if m]
+        repealed = {old.doc_id for old in found if any(compose.repeals(newer, old) for newer in found)}
+        return sorted(evidence, key=lambda e: e.chunk.doc_id in repealed)  # stable
+
+    def _named_here(self, u: Understanding, regions: Sequence[str] | None) -> bool:
+        """False when the question asks about a benefit by the library's name for it (企业培养奖励) that documents of
+        other regions write but no document of the regions whose rules apply (the place's own, its parents',
+        national) ever does, under any benefit noun: that place has no such benefit, and a clause of its documents
+        on another one (a province's 技能提升补贴 table) must not answer for it."""
+        if not u.benefits or not regions:
+            return True
+        name = u.benefits[0]
+        naming = self.engine.regulating((name,))
+        if not naming:
+            return True
+        # the same benefit under another noun (生活补贴 asked, 生活补助 written) is named
+        nouns = self.engine.knowledge.scope.benefit_nouns
+        body = next((name[: -len(noun)] for noun in sorted(nouns, key=len, reverse=True) if name.endswith(noun)), name)
+        any_noun = self.engine.regulating(tuple(body + noun for noun in nouns)) if body != name else naming
+        return any(m.doc_id in any_noun for m in self.engine.documents() if m.region in regions)
 
     def _names_beneficiaries(self, chunk: Chunk) -> bool:
         """The clause is a lead-in naming who may have the benefit, an item under one, or an item naming people."""

@@ -28,9 +28,10 @@ class CorpusVocabulary:
 
     def __init__(
         self, chunks: Iterable[Chunk], tokenizer: ChineseTokenizer, question_words: Iterable[str] = (),
-        synonyms: Iterable[ExpansionRule] = (), benefit_nouns: Iterable[str] = (),
+        synonyms: Iterable[ExpansionRule] = (), benefit_nouns: Iterable[str] = (), action_words: Iterable[str] = (),
     ) -> None:
         self._tokenizer = tokenizer
+        self._actions = tuple(action_words)  # words before a benefit's name that are no part of it (领, 申请)
         self._synonyms = list(synonyms)
         self._question_words = frozenset(question_words)
         # asking phrases (什么时候, 报给谁) said whole are taken out before the question is cut into words, so no
@@ -86,13 +87,14 @@ class CorpusVocabulary:
 
     def unknown_subjects(self, question: str, terms: list[str]) -> list[str]:
         """Terms the corpus never uses that name the benefit asked about (租房 in 租房补贴): a clause that
-        does not say them (or a synonym) cannot answer, however much else it shares with the question."""
+        does not say them (or a synonym) cannot answer, however much else it shares with the question. A term ending
+        in an action word (代领 in 帮学员代领补贴, 多拿 in 多拿补贴) says what is done with a benefit, not which."""
         text = squeeze(question)
         if self._benefit_noun is None:
             return []
         return [
             term for term in terms
-            if term not in self._df and not _FUNCTION_END.search(term)
+            if term not in self._df and not _FUNCTION_END.search(term) and not term.endswith(self._actions)
             and any(self._benefit_noun.match(text, i + len(term)) for i in _positions(text, term))
         ]
 

@@ -5,6 +5,11 @@ file knows. A policy added tomorrow brings its benefits' names with it: they are
 A name is the longest run before a benefit noun in the question that the library also writes, starting where a word
 of the question starts (业培训补贴 is no name in 企业培训补贴), with leading action words (申请, 享受 …) taken off; a
 name most documents of the library say (培训补贴) picks out nothing and is not one.
+
+People shorten a long name by leaving out a word in its middle (数字技能补贴, 数字技能培训补贴 for
+数字技能提升培训补贴): a run the library never writes names the one benefit whose name starts and ends as the run
+does, with one stretch between them left out — when the names so matched are all written by the same documents
+(技能补贴, matching both 技能提升补贴 and 技能鉴定补贴 of different documents, names nothing).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from ingest.textnorm import INTERROGATIVE, clause_span, fold, squeeze
 
 MAX_BODY = 10  # characters before the noun a name may have (一次性吸纳就业补贴: 7)
 MIN_BODY = 2
+MIN_HEAD = 2  # characters a shortened name keeps from the start of the full one (数字 of 数字技能提升培训补贴)
+MIN_SHORTENED = 3  # characters a shortened name has before its noun (数字技能补贴: 4)
 # a count before a name is not part of it (贷过一次创业担保贷款, 领过两笔补贴); 一次性 is a word of the name
 _COUNT = re.compile(r"^[一二两三四五六七八九十\d]+[次笔项个批](?!性)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -40,6 +47,7 @@ class BenefitNames:
         self._noun = re.compile("|".join(map(re.escape, nouns))) if nouns else None
         self._leads = sorted(set(lead_words), key=len, reverse=True)
         self._said: dict[str, set[str]] = {}
+        self._by_head: dict[str, list[str]] | None = None  # the names by their first characters, built when first asked
         titles = {meta.doc_id: meta.title for meta in documents}
         self._documents = max(1, len(titles))
         if self._noun is None:
@@ -77,11 +85,40 @@ class BenefitNames:
         return [name for _, name in sorted(found, key=lambda pair: pair[0])]
 
     def _longest(self, text: str, start: int, end: int, starts: frozenset[int] | None) -> str | None:
-        for size in range(min(MAX_BODY, start), MIN_BODY - 1, -1):
-            name = text[start - size : end]
-            if name in self._said and (starts is None or start - size in starts):
-                return self._specific(self._trimmed(name, end - start))
-        return None
+        """The longest run the library writes; a longer run it never writes names the full name it shortens, unless
+        that name holds the run written, when specific (培训的生活费补贴 is 生活费补贴, whatever 培训期间的生活费补贴
+        another document writes)."""
+        sizes = [size for size in range(min(MAX_BODY, start), MIN_BODY - 1, -1)
+                 if starts is None or start - size in starts]
+        size = next((size for size in sizes if text[start - size : end] in self._said), None)
+        written = None if size is None else self._specific(self._trimmed(text[start - size : end], end - start))
+        if written is not None and written[: -(end - start)] in self._leads:
+            written = None  # 申请补贴: an action word before the noun names no benefit
+        for longer in (s for s in sizes if size is None or s > size):
+            full = self._lengthened(text[start - longer : end], end - start)
+            if full is not None and (written is None or written not in full):
+                return self._specific(full)
+        return written
+
+    def _lengthened(self, run: str, noun_length: int) -> str | None:
+        """The library's name a run the library never writes shortens (数字技能补贴 → 数字技能提升培训补贴): the names
+        starting with the run's first part and ending with the rest (the noun at least), something left out between
+        them — one name, or several all written by the same documents (then the shortest); else None."""
+        if len(run) - noun_length < MIN_SHORTENED or _COUNT.match(run) or any(run.startswith(w) for w in self._leads):
+            return None  # 技能补贴 is too short to pick one name out; 申请补贴, 两次补贴 are no names
+        if self._by_head is None:
+            self._by_head = {}
+            for said in self._said:
+                self._by_head.setdefault(said[:MIN_HEAD], []).append(said)
+        found: set[str] = set()
+        for cut in range(MIN_HEAD, len(run) - noun_length + 1):
+            head, tail = run[:cut], run[cut:]
+            found |= {self._trimmed(said, noun_length) for said in self._by_head.get(run[:MIN_HEAD], ())
+                      if len(said) > len(run) and said.startswith(head) and said.endswith(tail)}
+        found = {name for name in found if name in self._said}
+        if not found or len({frozenset(self._said[name]) for name in found}) > 1:
+            return None
+        return min(found, key=len)
 
     def _trimmed(self, name: str, noun_length: int) -> str:
         """申请一次性吸纳就业补贴 → 一次性吸纳就业补贴: an action word or a count before the name is not part of it."""

@@ -42,6 +42,9 @@ _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = (rf"(?:(?:{_ARABIC})\s?[万千亿]?|[{_LOWER_CHARS}]+(?:点[{_CN_DIGITS}]+[万千亿]?)?"
           rf"|[{_CAPITAL_CHARS}]+(?:点[{_CN_DIGITS}]+[万千亿]?)?)")
 _DIGIT_OF = {c: str(i % 10) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "两": "2"}
+# two neighbouring digits in a row name a rough count (五六年, 两三个月, 十五六天, 三四十人): not a number read digit by
+# digit (56)
+_APPROXIMATE = re.compile(r"(十?)([一二两三四五六七八])([二三四五六七八九])([十百千万]?)")
 _CONNECTOR = r"\s*(?:至|到|-|—|–|~|～|、|，|,|和|或)\s*"
 
 # Units in the order they must be tried (longest first where one is a prefix of another).
@@ -142,6 +145,9 @@ def number_value(span: str) -> Decimal | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return tidy(Decimal(text))
+    approximate = _APPROXIMATE.fullmatch(text)
+    if approximate and int(_DIGIT_OF[approximate[3]]) == int(_DIGIT_OF[approximate[2]]) + 1:
+        text = approximate[1] + approximate[2] + approximate[4]  # 五六年 is five or six: the fewer, never 56
     if "点" in text:  # 一点五万 → 1.5万
         whole, _, rest = text.partition("点")
         scale = rest[-1] if rest and rest[-1] in "万千亿" else ""

@@ -53,6 +53,8 @@ def test_money(text: str, yuan: str) -> None:
         ("1年半", "18"),
         # 多 after the number: at least the number said (四个多月 is a duration, not four of something)
         ("失业保险交了四个多月了", "4"), ("十多个月", "10"), ("干了十多年", "120"),
+        # two neighbouring digits: a rough count, the fewer (五六年 is five or six years, never 56)
+        ("社保交了五六年了", "60"), ("干了两三个月", "2"), ("十五六个月", "15"),
     ],
 )
 def test_durations(text: str, months: str | None) -> None:

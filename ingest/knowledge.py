@@ -75,6 +75,20 @@ class IntentSpec(_Strict):
 class IntentsFile(_Strict):
     kinds: tuple[str, ...]
     intents: dict[str, IntentSpec]
+    several_after: tuple[str, ...] = Field(
+        (), description="Characters after which 几 says 'several', not 'how many': 好 of 好几年, 十 of 十几个月.")
+    colloquial: dict[str, str] = Field(
+        default_factory=dict, description="Spoken question words → the written ones intents list: 啥 → 什么.")
+
+    def asking_text(self, normalized: str) -> str:
+        """The question as its intents are read: spoken question words in their written form (准备啥材料 → 准备什么
+        材料), and 几 after a ``several_after`` character written 多 (好几年 → 好多年, 十几个月 → 十多个月), so a count
+        the asker states about themselves asks for no number."""
+        for spoken, written in self.colloquial.items():
+            normalized = normalized.replace(spoken, written)
+        if not self.several_after:
+            return normalized
+        return re.sub(f"(?<=[{re.escape(''.join(self.several_after))}])几", "多", normalized)
 
 
 class FactSpec(_Strict):
@@ -176,6 +190,23 @@ class Beneficiaries(_Strict):
         return is_lead_in(lead_in) and any(re.search(p, lead_in) for p in self.lead_forms)
 
 
+class Repeats(_Strict):
+    """A question asking whether or how often a benefit may be had again (一年能领几次, 今年还能再领一次吗) is answered
+    by the clause limiting how often (每人每个自然年度最多申领一次, 限享受一次, 不得重复享受)."""
+
+    asked_forms: tuple[str, ...] = Field((), description="Patterns of a question asking how often: 还能再领一次吗.")
+    words: tuple[str, ...] = Field((), description="Words of a clause limiting how often: 自然年度, 最多申领.")
+
+    _compiles = field_validator("asked_forms")(classmethod(lambda cls, patterns: compiled(patterns)))
+
+    def asks(self, normalized: str) -> bool:
+        return any(re.search(pattern, normalized) for pattern in self.asked_forms)
+
+    def limits(self, text: str) -> bool:
+        """The clause says how often the benefit may be had."""
+        return any(word in text for word in self.words)
+
+
 class Elapsed(_Strict):
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
@@ -190,6 +221,7 @@ class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
     exclusions: Exclusions = Field(default_factory=Exclusions)
     beneficiaries: Beneficiaries = Field(default_factory=Beneficiaries)
+    repeats: Repeats = Field(default_factory=Repeats)
     how_to_apply: HowToApply = Field(default_factory=lambda: HowToApply())
     procedure_headings: tuple[str, ...] = ()
     amount_words: tuple[str, ...] = ()

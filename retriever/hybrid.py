@@ -26,8 +26,9 @@ from retriever.models import SearchFilters, SearchHit, SearchResponse
 from retriever.protocols import Embedder
 from retriever.rerank import CrossEncoderReranker
 from retriever.store import VectorStore, where_clause
-from retriever.understanding import QueryUnderstander, Understanding
+from retriever.understanding import NATIONAL_REGION, QueryUnderstander, Understanding
 from retriever.understanding.benefits import BenefitNames
+from retriever.understanding.zones import ZoneNames
 
 RRF_K = 60
 # BM25 is weighted well above dense: on the dev gold set the offline embedders put the right clause first far less
@@ -197,6 +198,8 @@ class HybridRetriever:
                 manifest.documents, self.knowledge, extra_facts=self._rule_facts(generation),
                 benefits=BenefitNames(generation.chunks, manifest.documents, self.knowledge.scope.benefit_nouns,
                                       self.knowledge.scope.benefit_lead_words, self.tokenizer.word_starts),
+                zones=ZoneNames(generation.chunks, manifest.documents, self.knowledge.places.zone_words,
+                                self.tokenizer.word_starts, local=lambda r: r not in (NATIONAL_REGION, "未知", "")),
             ),
             filter_index=_FilterIndex(generation.chunks),
             doc_texts={doc: squeeze(" ".join(c.embed_text() for c in chunks)) for doc, chunks in by_doc.items()},

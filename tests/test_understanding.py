@@ -190,11 +190,25 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      ("学徒补贴是一次性给吗，分几次拨", "procedure", {"procedure"}),
      ("以前要求60天内备案，现在改成多少天了", "amount", {"old_policy", "current_policy"}),
      # compared with the old rule: the point asked (an amount), answered now and then
-     ("现在跟2019年那会儿比涨了多少", "amount", {"old_policy", "current_policy", "comparison"})],
+     ("现在跟2019年那会儿比涨了多少", "amount", {"old_policy", "current_policy", "comparison"}),
+     ("两个区的补贴有什么不同", "comparison", {"comparison"}),
+     # spoken question words ask as the written ones do
+     ("见习补贴要准备啥材料", "procedure", {"procedure"}), ("这个补贴多会儿能到账", "procedure", {"procedure"})],
 )
 def test_intents(understander, question, kind, intents) -> None:
     understanding = understander.understand(question)
     assert understanding.kind == kind and intents <= set(understanding.intents)
+
+
+@pytest.mark.parametrize("question", [
+    "又考了个焊工证（不同工种），今年还能再报一次不？",  # 不同 before a noun states a fact; …不？ asks as 吗 does
+    "社保交了好几年了，考了中级工证，能领补贴吗",  # 好几年, 十几个月: counts the asker states, no number asked
+    "失业保险交了十几个月，能申请吗",
+])
+def test_a_yes_no_question_among_stated_facts_asks_neither_a_comparison_nor_a_number(understander, question) -> None:
+    understanding = understander.understand(question)
+    assert understanding.kind == "eligibility"
+    assert not {"comparison", "quantity", "amount"} & set(understanding.intents), understanding.intents
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,15 @@ class Jurisdiction:
             regions=self.applicable(place.code), inside=self.inside(place.code), readings=readings,
         )
 
+    def zone_ref(self, surface: str, regions: Iterable[str]) -> PlaceRef | None:
+        """A zone the documents of ``regions`` name (江东新区 in a city's notice, and perhaps its province's): it lies
+        in the most specific of them — None unless they all lie on one chain (a zone two cities name is neither's)."""
+        codes = [self.codes[r] for r in regions if r in self.codes and self.codes[r] != NATION_CODE]
+        deepest = next((c for c in codes if all(self.gazetteer.within(c, other) for other in codes)), None)
+        if deepest is None:
+            return None
+        return self._ref(surface, self.gazetteer.place(deepest), [])
+
     def custom_ref(self, surface: str, region: str) -> PlaceRef:
         """A place only a document's own metadata knows: its rules and the nation's apply."""
         return PlaceRef(surface=surface, name=region, level="unknown", chain=[region],

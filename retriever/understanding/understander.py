@@ -17,6 +17,7 @@ from retriever.understanding.documents import DocumentNames, years_in
 from retriever.understanding.facts import FactReader
 from retriever.understanding.jurisdiction import Jurisdiction
 from retriever.understanding.record import PlaceRef, SubQuestion, Understanding
+from retriever.understanding.zones import ZoneNames
 
 # A name ending in an administrative suffix that the gazetteer does not know (宁远市 where no such city exists) is
 # still a place: its stem is the run of characters before the suffix, cut at pronouns and function characters.
@@ -44,10 +45,11 @@ def _same_benefit(topic: TopicSpec, benefit: str) -> bool:
 class QueryUnderstander:
     def __init__(
         self, documents: Iterable[DocumentMeta], knowledge: Knowledge, gazetteer: Gazetteer | None = None,
-        extra_facts: Iterable[FactSpec] = (), benefits: BenefitNames | None = None,
+        extra_facts: Iterable[FactSpec] = (), benefits: BenefitNames | None = None, zones: ZoneNames | None = None,
     ) -> None:
         self.documents = list(documents)
         self.benefits = benefits
+        self.zones = zones
         self.knowledge = knowledge
         self.gazetteer = gazetteer or knowledge.gazetteer()
         self.jurisdiction = Jurisdiction(self.gazetteer, self.documents)
@@ -65,8 +67,9 @@ class QueryUnderstander:
         normalized = fold(text)
         documents, masked = self.names.find(normalized)
         specs = self.knowledge.intents.intents
-        intents = [name for name, spec in specs.items() if spec.matches(normalized, self._swallowing[name])]
-        intents += [name for name, spec in specs.items() if name not in intents and spec.weakly_matches(normalized)
+        asking = self.knowledge.intents.asking_text(normalized)
+        intents = [name for name, spec in specs.items() if spec.matches(asking, self._swallowing[name])]
+        intents += [name for name, spec in specs.items() if name not in intents and spec.weakly_matches(asking)
                     and not any(other in intents for other in spec.yields_to)]
         intents = [name for name in specs if name in intents]  # the file's order
         places, ambiguous = self._places(masked, compared="comparison" in intents)
@@ -137,16 +140,25 @@ class QueryUnderstander:
                 if all(ref.name != region for ref in custom):
                     custom.append(self.jurisdiction.custom_ref(name, region))
                 text = text.replace(name, " " * len(name))  # the document's own name wins over a look-alike
+        for surface, regions in self.zones.named(text) if self.zones is not None else ():
+            # a zone the dataset does not list but documents name (江东新区): in their region
+            ref = self.jurisdiction.zone_ref(surface, regions)
+            if ref is None or any(m.surface == surface for m in self.gazetteer.scan(surface)):
+                continue
+            if ref.code not in {p.code for p in custom}:
+                custom.append(ref)
+            text = text.replace(surface, " " * len(surface))
         mentions = self.gazetteer.scan(text)
         asked = [m for m in mentions if not self._is_context(m, mentions, text if compared else None)]
         asked = self._without_background(asked, mentions, text)
         places: list[PlaceRef] = list(custom)
         ambiguous: list[PlaceRef] = []
-        seen: set[str] = {ref.name for ref in custom}
+        seen: set[str] = {ref.code or ref.name for ref in custom}
+        zones = [ref.code for ref in custom if ref.code]
         for mention in asked:
             ref, unsettled = self.jurisdiction.place_ref(mention)
-            if ref.code in seen:
-                continue
+            if ref.code in seen or any(self.gazetteer.within(zone, ref.code) for zone in zones):
+                continue  # named already, or the parent locating a zone (海口江东新区, 海南的江东新区)
             seen.add(ref.code or ref.name)
             places.append(ref)
             if unsettled:

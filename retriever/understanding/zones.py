@@ -1,0 +1,56 @@
+"""Zones the documents name: a new area, a park or a bonded zone (江东新区, 某临空产业园区, 稀土高新区) that the
+division dataset does not list, but that a document of the library writes — and so lies in that document's region.
+A question naming one asks about that region (我们公司在江东新区 → the city whose notice names it), not the whole
+library. A document added tomorrow brings its zones with it: they are read from its text, not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ingest.models import Chunk, DocumentMeta
+from ingest.textnorm import fold, squeeze
+
+MIN_STEM = 2  # characters before the zone word (江东 of 江东新区); a bare 新区 or 园区 names no zone
+MAX_STEM = 8
+
+
+class ZoneNames:
+    """Every zone name the library's regional documents write, with the regions of the documents writing it."""
+
+    def __init__(
+        self, chunks: Iterable[Chunk], documents: Iterable[DocumentMeta], suffixes: Iterable[str],
+        word_starts: Callable[[str], frozenset[int]] | None = None, local: Callable[[str], bool] = lambda r: True,
+    ) -> None:
+        self._regions: dict[str, set[str]] = {}
+        suffixes = sorted(set(suffixes), key=len, reverse=True)
+        if not suffixes:
+            return
+        zone = re.compile(rf"[\u4e00-\u9fff]{{{MIN_STEM},{MAX_STEM}}}?(?:{'|'.join(map(re.escape, suffixes))})")
+        regions = {d.doc_id: d.region for d in documents if local(d.region)}
+        for chunk in chunks:
+            region = regions.get(chunk.doc_id)
+            if region is None:
+                continue
+            for text in (chunk.text, *chunk.heading_path):
+                text = squeeze(fold(text))
+                starts = word_starts(text) if word_starts is not None else None
+                for match in zone.finditer(text):
+                    suffix = next(s for s in suffixes if match.group(0).endswith(s))
+                    for start in range(match.start(), match.end() - len(suffix) - MIN_STEM + 1):
+                        if starts is None or start in starts:
+                            self._regions.setdefault(text[start : match.end()], set()).add(region)
+
+    def named(self, text: str) -> list[tuple[str, set[str]]]:
+        """The zones ``text`` names (longest first, none inside another) with the regions of the documents naming
+        each."""
+        found: list[tuple[str, set[str]]] = []
+        taken: list[tuple[int, int]] = []
+        for name in sorted(self._regions, key=len, reverse=True):
+            at = text.find(name)
+            if at < 0 or any(a < at + len(name) and at < b for a, b in taken):
+                continue
+            taken.append((at, at + len(name)))
+            found.append((name, self._regions[name]))
+        return found

@@ -1,9 +1,10 @@
-"""A word saying what is done with a benefit (代领补贴) is no benefit the clauses must name, and a repealed document's
-clause never answers ahead of the one that replaced it.
+"""A word saying what is done with a benefit (代领补贴) is no benefit the clauses must name, a question told as a story
+then asked is judged by its ask, and a repealed document's clause never answers ahead of the one that replaced it.
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them): a national notice on
 training subsidies paid through the training institution, and a city's old and new entrepreneurship-training rules
-(the new one repeals the old, raises the amount and limits students to their graduation year).
+(the new one repeals the old, raises the amount and limits students to their graduation year). The national notice
+has a filing rule for classes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ NATIONAL = """人力资源社会保障部 财政部关于做好新职业培训�
 （一）参加新职业培训并取得职业技能等级证书的，初级每人1000元，中级每人1500元。
 二、申领方式
 （一）学员个人申领的，应在培训结业之日起30日内提出申请；由培训机构代为申领的，开班备案审核通过后预拨补贴资金的40%，学员取得证书后拨付其余60%。
-三、本通知自2026年2月1日起施行，有效期至2028年12月31日。
+三、组织实施
+（一）培训机构应当在开班前3个工作日报送开班备案，每班学员原则上不超过40人。
+四、本通知自2026年2月1日起施行，有效期至2028年12月31日。
 """
 
 OLD_CITY = """常州市人力资源和社会保障局 常州市财政局关于做好创业培训补贴工作的通知
@@ -64,3 +67,11 @@ def test_a_repealed_notices_figure_does_not_answer_before_the_replacing_measures
     assert answer.status == "answered", answer.answer
     assert answer.citations[0].doc_id == "changzhou-2025-startup-training", answer.answer
     assert "毕业学年" in lead(answer.answer) and 1100 not in figures(lead(answer.answer))
+
+
+def test_a_story_told_in_its_own_sentence_does_not_hide_the_clause_that_answers_the_ask(engine: OfflineEngine) -> None:
+    answer = engine.answer("我们是曲靖一家职业培训机构，下个月准备招一批返乡青年来上新职业的课，大多是附近村里的。"
+                           "开班要提前几天报备？每个班人数有上限吗？")
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].clause == "三、（一）", answer.answer
+    assert "3个工作日" in answer.answer and "40人" in answer.answer

@@ -17,6 +17,7 @@ from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squee
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk
 from ingest.quantities import COUNT_UNITS, find_quantities
+from ingest.textnorm import INTERROGATIVE
 from retriever.lookup import merge_filters
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -39,6 +40,17 @@ _MONEY_KINDS = ("money", "percent")
 _SITUATION = ("months", "years", "money", "count", "percent")
 # "多少人", "几个城市", "多久": the question itself names a unit that is not money
 _COUNTED = re.compile(rf"(多少|几)({'|'.join(COUNT_UNITS)}|年|月|天|城市|次)|多久|多长")
+
+
+_SENTENCE_END = re.compile(r"(?<=[。？?！!])")
+
+
+def asking_sentences(text: str) -> str:
+    """The sentences of ``text`` that ask (a question word or a question mark), when others only tell (我们培训学校打算
+    开人工智能训练师的培训班。开班前要提前几天备案？ → the second); "" when every sentence asks or none does."""
+    parts = [p for p in _SENTENCE_END.split(text) if p.strip()]
+    asking = [p for p in parts if INTERROGATIVE.search(p) or p.rstrip().endswith(("？", "?"))]
+    return "".join(asking) if asking and len(asking) < len(parts) else ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +173,11 @@ class EvidenceFinder:
         if not supported and benefit:
             supported = judged(h for h in response.suggestions
                                if not self.about_another_benefit(h.chunk, understanding))
+        asked = asking_sentences(text)
+        if not supported and asked:  # the asker's story told in sentences of its own, then the ask: judged by the ask
+            terms = vocabulary.terms(asked, [*places, *situation])
+            alternatives = vocabulary.alternatives(asked, terms)
+            supported = judged(response.hits)
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
         scorer = score or (lambda sentence: vocabulary.term_score(terms, sentence))
         wants_basis = understanding.has("basis") or understanding.has("metadata")
@@ -178,6 +195,18 @@ class EvidenceFinder:
 
         evidence = [Evidence(hit, coverage, strength(coverage, hit)) for coverage, hit in supported]
         return sorted(evidence, key=lambda e: e.strength, reverse=True)
+
+    def saying(self, text: str, understanding: Understanding, *, regions: list[str] | None,
+               says: Callable[[str], bool]) -> list[Evidence]:
+        """The first few clauses a search for ``text`` returns that say what ``says`` looks for (a clause limiting how
+        often: 每人每个自然年度最多申领一次) in a document about the question's topic (if it names one) — taken at the
+        support bar, for the words asked for stand in them however little else of a long question they share."""
+        filters = SearchFilters(regions=regions) if regions is not None else None
+        response = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding)
+        found = [hit for hit in response.hits[:TOPIC_RANK]
+                 if says(squeeze(hit.chunk.text))
+                 and (not understanding.topic_core or self.regulates(hit.chunk, understanding))]
+        return [Evidence(hit, SUPPORT_THRESHOLD, SUPPORT_THRESHOLD - 0.04 * (hit.rank - 1)) for hit in found]
 
     def benefit_names(self, text: str) -> list[str]:
         """The benefits a text names (另给予一次性交通补贴 → 一次性交通补贴): a run of words ending in a benefit noun,

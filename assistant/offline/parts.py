@@ -203,6 +203,13 @@ class PartAnswerer:
             evidence += [e for e in self.finder.find(worded, u, regions=regions, strict=only_national, benefit=False)
                          if e.chunk.id not in seen]
             evidence.sort(key=lambda e: not any(w in e.chunk.text for w in exclusions.words))  # stable
+        repeats = self.engine.knowledge.answers.repeats
+        if kind in ("eligibility", "list") and repeats.asks(u.normalized):  # 今年还能再领一次吗: how often
+            seen = {e.chunk.id for e in evidence}
+            worded = f"{text} {' '.join(repeats.words)}"
+            evidence += [e for e in self.finder.saying(worded, u, regions=regions, says=repeats.limits)
+                         if e.chunk.id not in seen]
+            evidence.sort(key=lambda e: not repeats.limits(squeeze(e.chunk.text)))  # stable
         beneficiaries = self.engine.knowledge.answers.beneficiaries
         who = beneficiaries.asks(u.normalized) and not exclusions.asks(u.normalized)
         if who and kind in ("list", "eligibility"):

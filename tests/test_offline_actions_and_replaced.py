@@ -47,11 +47,13 @@ NEW_CITY = """常州市人力资源和社会保障局 常州市财政局关于�
 """
 
 
+DOCUMENTS = {"mohrss-2026-new-occupations.txt": NATIONAL, "changzhou-2021-startup-training.txt": OLD_CITY,
+             "changzhou-2025-startup-training.txt": NEW_CITY}
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("actions"), {
-        "mohrss-2026-new-occupations.txt": NATIONAL, "changzhou-2021-startup-training.txt": OLD_CITY,
-        "changzhou-2025-startup-training.txt": NEW_CITY})
+    return offline_engine_beside_library(tmp_path_factory.mktemp("actions"), DOCUMENTS)
 
 
 def test_helping_trainees_claim_is_answered_by_the_clause_on_claims_through_the_institution(

@@ -77,3 +77,10 @@ def test_a_story_told_in_its_own_sentence_does_not_hide_the_clause_that_answers_
     assert answer.status == "answered", answer.answer
     assert answer.citations[0].clause == "三、（一）", answer.answer
     assert "3个工作日" in answer.answer and "40人" in answer.answer
+
+
+def test_the_new_measures_set_against_a_year_s_old_notice_give_both_figures(engine: OfflineEngine) -> None:
+    answer = engine.answer("常州的创业培训补贴，新出的办法跟2021年那个老通知比，创办企业培训（SYB）每人能补多少钱？")
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].doc_id == "changzhou-2025-startup-training", answer.answer
+    assert 1400 in figures(lead(answer.answer)) and 1100 in figures(answer.answer), answer.answer

@@ -285,3 +285,11 @@ def test_another_fields_word_beside_a_library_topic_is_context(understander, que
 )
 def test_how_to_apply_words_signal_a_procedure_question(understander, question, procedure) -> None:
     assert ("procedure" in understander.understand(question).intents) is procedure
+
+
+@pytest.mark.parametrize(("question", "old"), [
+    ("新出的办法跟2021年那个老通知比，每人补多少？", True),  # a year's old notice, set against the new measures
+    ("旧办法规定每人补多少", True), ("养老政策有哪些", False),  # 养老 holds 老 but names no old document
+])
+def test_an_old_document_of_any_kind_is_the_earlier_policy(understander, question, old) -> None:
+    assert ("old_policy" in understander.understand(question).intents) is old

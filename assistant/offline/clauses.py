@@ -110,7 +110,7 @@ class ClauseComposer:
         now_against_before = self.sets_now_against_before(understanding)
         replaced = not old_wanted and bool(self.newer_documents(primary.chunk.doc_id))
         if older is None and not old_wanted and now_against_before:
-            primary, older = self.counterpart(primary, text, understanding, aspects)
+            primary, older = self.counterpart(primary, text, understanding, aspects, amount=kind == "amount")
         elif older is None and replaced and kind == "amount":
             # an amount asked of what holds now, best matched by a replaced document: the replacing one's figure
             # answers when it states one on the point (an old figure is never given as today's); other questions
@@ -126,6 +126,8 @@ class ClauseComposer:
             newer, found = self.counterpart(primary, text, understanding)
             if found is not None and self.procedure.described(newer.chunk, aspects):
                 primary = newer
+        if older is not None and kind == "amount":
+            older = self.older_figure(primary, older, text, understanding)
         citations = [citation_from_chunk(1, primary.chunk)]
         status = "answered"
         lines = [prefix] if prefix else []
@@ -496,17 +498,24 @@ class ClauseComposer:
         return understanding.has("current_policy") and remembered
 
     def counterpart(
-        self, primary: Evidence, text: str, understanding: Understanding, aspects: Sequence[str] = ()
+        self, primary: Evidence, text: str, understanding: Understanding, aspects: Sequence[str] = (),
+        *, amount: bool = False,
     ) -> tuple[Evidence, Evidence | None]:
         """(answering clause, older clause) for a question setting now against before (现在还是50%吗, 以前的方案呢):
         the same point searched in the document that replaced the answering one (which then answers), or in the one
         it replaced — retrieval over the whole library ranks only one of a pair that words a point alike. For a
-        procedure question, the clause describing the asked aspects best (审核要多久: the one with its time limit)."""
+        procedure question, the clause describing the asked aspects best (审核要多久: the one with its time limit); for
+        an amount the replaced clause states, the replacing document's clause stating one, found by its words."""
         doc_id = primary.chunk.doc_id
         newer = [d.doc_id for d in self.newer_documents(doc_id)]
         if newer:
             found = self._on_aspects(self.finder.find(text, understanding, regions=None, doc_ids=newer), aspects,
                                      understanding)
+            if amount and states_amount(primary.chunk.text, money=True):
+                # the replacing document's figure on the point: searched in the replaced clause's own words
+                found = [e for e in self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=newer,
+                                                     amount=True, benefit=False)
+                         if states_amount(e.chunk.text, money=True)][:1] + found
             return (found[0], primary) if found else (primary, None)
         older = [d.doc_id for d in self.engine.documents() if doc_id in d.superseded_by]
         if older:
@@ -522,6 +531,14 @@ class ClauseComposer:
     def _on_aspects(self, found: list[Evidence], aspects: Sequence[str], understanding: Understanding
                     ) -> list[Evidence]:
         return self.procedure.rank(found, list(aspects), understanding) if aspects and found else found
+
+    def older_figure(self, primary: Evidence, older: Evidence, text: str, understanding: Understanding) -> Evidence:
+        """For an amount answered with a figure, the older document's clause stating one on the point (中级工每人补贴
+        1500元), not another of its clauses the question matched as well (自2021年9月1日起取得…证书)."""
+        if not states_amount(primary.chunk.text, money=True) or states_amount(older.chunk.text, money=True):
+            return older
+        found = self.finder.find(text, understanding, regions=None, doc_ids=[older.chunk.doc_id], amount=True)
+        return next((e for e in found if states_amount(e.chunk.text, money=True)), older)
 
     def prefer_older(self, evidence: list[Evidence]) -> Evidence:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""

@@ -138,8 +138,9 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "｜")
 
 
-def render_set(report: SetReport) -> str:
-    """One set: retrieval line, the by-category answer table, then every failure (holdout sets: ids only)."""
+def render_set(report: SetReport, *, ids: bool = True) -> str:
+    """One set: retrieval line, the by-category answer table, then every failure (holdout sets: ids only — and on
+    the console, ``ids`` off, not even those: whoever runs a blind set sees counts, the result files keep the ids)."""
     ours, base = report.ours.overall, report.baseline.overall if report.baseline else None
     lines = [
         f"## 评测集 `{report.name}`{'（保留集）' if report.holdout else ''}：{report.items} 题"
@@ -161,6 +162,10 @@ def render_set(report: SetReport) -> str:
     lines.append(f"| 全部 | {_answer_cells(answers.overall)} |")
     lines += [f"| {CATEGORY_LABELS.get(name, name)} | {_answer_cells(s)} |" for name, s in answers.by_category.items()]
     lines += ["", f"### 未答对的题（{len(answers.failure_ids)}）", ""]
+    if report.holdout and not ids:
+        lines.append(f"保留集不列题目：{len(answers.failure_ids)} 题未答对，"
+                     f"{len(report.miss_ids)} 题检索未在第 1 位命中（id 只写入结果文件）。")
+        return "\n".join([*lines, ""])
     if report.holdout:
         lines.append("保留集只列 id：" + ("、".join(answers.failure_ids) or "无"))
         lines += ["", "检索未在第 1 位命中：" + ("、".join(report.miss_ids) or "无"), ""]

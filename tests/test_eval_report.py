@@ -146,6 +146,8 @@ def test_holdout_reports_hide_questions_and_expected_facts(name: str, tmp_path: 
     report = _set_report(name, holdout=True)
     text = render_set(report)
     assert "保留集只列 id：fh-002" in text and "检索未在第 1 位命中：fh-002" in text
+    console = render_set(report, ids=False)  # whoever runs a blind set sees counts, not even ids
+    assert "fh-002" not in console and "1 题未答对，1 题检索未在第 1 位命中" in console
     assert "| 计算 calculation | 2 | 0.500 |" in text  # aggregates stay
     run = SuiteRun(created_at="2026-01-01T00:00:00+00:00", embedding_backend="use", top_k=10, sets=[report])
     written = write_results(run, tmp_path)

@@ -109,4 +109,4 @@ def register(app: typer.Typer) -> None:
         if as_json:
             print_json(run)
         else:
-            typer.echo("\n".join([render_summary(run), *(render_set(report) for report in run.sets)]))
+            typer.echo("\n".join([render_summary(run), *(render_set(report, ids=False) for report in run.sets)]))

@@ -56,19 +56,25 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_beside_library(tmp_path_factory.mktemp("actions"), DOCUMENTS)
 
 
+def _answered(engine: OfflineEngine, question: str, doc_id: str) -> str:
+    """The answer's text, after checking it answers and cites ``doc_id`` first."""
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].doc_id == doc_id, answer.answer
+    return answer.answer
+
+
 def test_helping_trainees_claim_is_answered_by_the_clause_on_claims_through_the_institution(
         engine: OfflineEngine) -> None:
-    answer = engine.answer("我们是曲靖的一家培训学校，想办新职业培训班、帮学员代领补贴，这个钱是怎么拨给我们的？")
-    assert answer.status == "answered", answer.answer
-    assert answer.citations[0].doc_id == "mohrss-2026-new-occupations", answer.answer
-    assert "40%" in answer.answer and "60%" in answer.answer
+    text = _answered(engine, "我们是曲靖的一家培训学校，想办新职业培训班、帮学员代领补贴，这个钱是怎么拨给我们的？",
+                     "mohrss-2026-new-occupations")
+    assert "40%" in text and "60%" in text
 
 
 def test_a_repealed_notices_figure_does_not_answer_before_the_replacing_measures(engine: OfflineEngine) -> None:
-    answer = engine.answer("在常州读大二，想参加学校组织的SYB创业培训，能享受补贴吗？")
-    assert answer.status == "answered", answer.answer
-    assert answer.citations[0].doc_id == "changzhou-2025-startup-training", answer.answer
-    assert "毕业学年" in lead(answer.answer) and 1100 not in figures(lead(answer.answer))
+    text = _answered(engine, "在常州读大二，想参加学校组织的SYB创业培训，能享受补贴吗？",
+                     "changzhou-2025-startup-training")
+    assert "毕业学年" in lead(text) and 1100 not in figures(lead(text))
 
 
 def test_a_story_told_in_its_own_sentence_does_not_hide_the_clause_that_answers_the_ask(engine: OfflineEngine) -> None:
@@ -80,7 +86,6 @@ def test_a_story_told_in_its_own_sentence_does_not_hide_the_clause_that_answers_
 
 
 def test_the_new_measures_set_against_a_year_s_old_notice_give_both_figures(engine: OfflineEngine) -> None:
-    answer = engine.answer("常州的创业培训补贴，新出的办法跟2021年那个老通知比，创办企业培训（SYB）每人能补多少钱？")
-    assert answer.status == "answered", answer.answer
-    assert answer.citations[0].doc_id == "changzhou-2025-startup-training", answer.answer
-    assert 1400 in figures(lead(answer.answer)) and 1100 in figures(answer.answer), answer.answer
+    text = _answered(engine, "常州的创业培训补贴，新出的办法跟2021年那个老通知比，创办企业培训（SYB）每人能补多少钱？",
+                     "changzhou-2025-startup-training")
+    assert 1400 in figures(lead(text)) and 1100 in figures(text), text

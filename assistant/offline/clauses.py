@@ -511,11 +511,9 @@ class ClauseComposer:
         if newer:
             found = self._on_aspects(self.finder.find(text, understanding, regions=None, doc_ids=newer), aspects,
                                      understanding)
-            if amount and states_amount(primary.chunk.text, money=True):
-                # the replacing document's figure on the point: searched in the replaced clause's own words
-                found = [e for e in self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=newer,
-                                                     amount=True, benefit=False)
-                         if states_amount(e.chunk.text, money=True)][:1] + found
+            figure = self.figure_in(primary.chunk.text, understanding, newer, benefit=False) if amount and \
+                states_amount(primary.chunk.text, money=True) else None  # searched in the replaced clause's words
+            found = [figure, *found] if figure is not None else found
             return (found[0], primary) if found else (primary, None)
         older = [d.doc_id for d in self.engine.documents() if doc_id in d.superseded_by]
         if older:
@@ -537,8 +535,13 @@ class ClauseComposer:
         1500元), not another of its clauses the question matched as well (自2021年9月1日起取得…证书)."""
         if not states_amount(primary.chunk.text, money=True) or states_amount(older.chunk.text, money=True):
             return older
-        found = self.finder.find(text, understanding, regions=None, doc_ids=[older.chunk.doc_id], amount=True)
-        return next((e for e in found if states_amount(e.chunk.text, money=True)), older)
+        return self.figure_in(text, understanding, [older.chunk.doc_id]) or older
+
+    def figure_in(self, text: str, understanding: Understanding, doc_ids: list[str], *, benefit: bool = True
+                  ) -> Evidence | None:
+        """The best supported clause of ``doc_ids`` stating a sum of money, searched as ``text``; None if none."""
+        found = self.finder.find(text, understanding, regions=None, doc_ids=doc_ids, amount=True, benefit=benefit)
+        return next((e for e in found if states_amount(e.chunk.text, money=True)), None)
 
     def prefer_older(self, evidence: list[Evidence]) -> Evidence:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""

@@ -110,11 +110,9 @@ class BenefitNames:
             self._by_head = {}
             for said in self._said:
                 self._by_head.setdefault(said[:MIN_HEAD], []).append(said)
-        found: set[str] = set()
-        for cut in range(MIN_HEAD, len(run) - noun_length + 1):
-            head, tail = run[:cut], run[cut:]
-            found |= {self._trimmed(said, noun_length) for said in self._by_head.get(run[:MIN_HEAD], ())
-                      if len(said) > len(run) and said.startswith(head) and said.endswith(tail)}
+        cuts = range(MIN_HEAD, len(run) - noun_length + 1)
+        found = {self._trimmed(said, noun_length) for said in self._by_head.get(run[:MIN_HEAD], ())
+                 if len(said) > len(run) and any(said.startswith(run[:c]) and said.endswith(run[c:]) for c in cuts)}
         found = {name for name in found if name in self._said}
         if not found or len({frozenset(self._said[name]) for name in found}) > 1:
             return None

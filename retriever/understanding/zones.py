@@ -24,30 +24,35 @@ class ZoneNames:
         word_starts: Callable[[str], frozenset[int]] | None = None, local: Callable[[str], bool] = lambda r: True,
     ) -> None:
         self._regions: dict[str, set[str]] = {}
+        self._longest_first: list[str] = []
         suffixes = sorted(set(suffixes), key=len, reverse=True)
         if not suffixes:
             return
         zone = re.compile(rf"[\u4e00-\u9fff]{{{MIN_STEM},{MAX_STEM}}}?(?:{'|'.join(map(re.escape, suffixes))})")
         regions = {d.doc_id: d.region for d in documents if local(d.region)}
+        read: set[tuple[str, str]] = set()  # a heading is read once per document, not once per clause under it
         for chunk in chunks:
             region = regions.get(chunk.doc_id)
-            if region is None:
-                continue
-            for text in (chunk.text, *chunk.heading_path):
+            for text in (chunk.text, *chunk.heading_path) if region is not None else ():
+                if (chunk.doc_id, text) in read:
+                    continue
+                read.add((chunk.doc_id, text))
                 text = squeeze(fold(text))
-                starts = word_starts(text) if word_starts is not None else None
-                for match in zone.finditer(text):
+                matches = list(zone.finditer(text))
+                starts = word_starts(text) if word_starts is not None and matches else None
+                for match in matches:
                     suffix = next(s for s in suffixes if match.group(0).endswith(s))
                     for start in range(match.start(), match.end() - len(suffix) - MIN_STEM + 1):
                         if starts is None or start in starts:
                             self._regions.setdefault(text[start : match.end()], set()).add(region)
+        self._longest_first = sorted(self._regions, key=len, reverse=True)
 
     def named(self, text: str) -> list[tuple[str, set[str]]]:
         """The zones ``text`` names (longest first, none inside another) with the regions of the documents naming
         each."""
         found: list[tuple[str, set[str]]] = []
         taken: list[tuple[int, int]] = []
-        for name in sorted(self._regions, key=len, reverse=True):
+        for name in self._longest_first:
             at = text.find(name)
             if at < 0 or any(a < at + len(name) and at < b for a, b in taken):
                 continue

@@ -40,7 +40,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen7": KnownSet(gold="unseen7/qa.jsonl", policies="unseen7/policies"),
     "unseen8": KnownSet(gold="unseen8/qa.jsonl", policies="unseen8/policies"),
     "unseen9": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies"),
-    "unseen10_holdout": KnownSet(gold="unseen10/qa.jsonl", policies="unseen10/policies", holdout=True),
+    "unseen10": KnownSet(gold="unseen10/qa.jsonl", policies="unseen10/policies"),
     "unseen11_holdout": KnownSet(gold="unseen11/qa.jsonl", policies="unseen11/policies", holdout=True),
 }
 DEV_SET = "dev"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -292,6 +293,11 @@ class HybridRetriever:
         )
 
     # ---- internals -----------------------------------------------------------------------------------
+    def _topic_terms(self, understanding: Understanding) -> tuple[str, ...]:
+        """The words that make a question one on its topic (技能大赛 of 职业技能竞赛), as ``topics.yaml`` lists them."""
+        spec = next((t for t in self.knowledge.topics.topics if t.name == understanding.topic), None)
+        return spec.terms if spec is not None else ()
+
     @staticmethod
     def _rule_facts(generation: gens.StoredGeneration) -> list[FactSpec]:
         """Inputs of the generation's verified rules, read from questions like the knowledge facts (none yet)."""
@@ -321,7 +327,7 @@ class HybridRetriever:
             weights.append(SENTENCE_WEIGHT)
         fused = dict(rrf(rankings, k=RRF_K, weights=weights))
         boosts = _region_boosts(understanding)
-        boosted = _on_topic(understanding, snapshot)
+        boosted = _on_topic(understanding, snapshot, self._topic_terms(understanding))
         places = place_words(understanding)
         named = named_documents(understanding, snapshot.generation.manifest.documents)
         about_document = any(understanding.has(i) for i in ("metadata", "status", "basis"))
@@ -379,14 +385,16 @@ def _region_boosts(understanding: Understanding) -> dict[str, float]:
     return boosts
 
 
-def _on_topic(understanding: Understanding, snapshot: _Snapshot) -> set[str] | None:
+def _on_topic(understanding: Understanding, snapshot: _Snapshot, terms: Sequence[str] = ()) -> set[str] | None:
     """The documents a region boost may lift: those that name what the question is about (its topic's or benefit's
-    words, one of them said in the question, or the benefit it names, shortened or not), when the asked place's
-    chain (national included) has one — so a province's clauses on another benefit never crowd out the national
-    notice that regulates the one asked about.
+    words, one of them said in the question, or the benefit it names, shortened or not, or — when the question says
+    one of the topic's ``terms``, 技能大赛 of 职业技能竞赛 — any of those terms: 进京 as well as 直接引进), when the
+    asked place's chain (national included) has one — so a province's clauses on another benefit never crowd out the
+    national notice that regulates the one asked about.
     None: no such word said, or no applicable document names one (every document of the place is lifted)."""
     asked = squeeze(understanding.normalized)
-    words = [squeeze(w) for w in (*understanding.topic_core, *understanding.benefits) if w]
+    said = any(squeeze(t) and squeeze(t) in asked for t in terms)
+    words = [squeeze(w) for w in (*understanding.topic_core, *understanding.benefits, *(terms if said else ())) if w]
     # a topic guessed from other words (考了个证) lifts every document; a benefit is always named (if shortened)
     if not understanding.benefits and not any(w in asked for w in words):
         return None

@@ -95,7 +95,8 @@ def test_rates_per_person_and_period() -> None:
         ("累计缴纳失业保险费12个月以上", "min", True), ("36个月(含)以上", "min", True), ("12个月内", "max", True),
         ("不满12个月", "max", False), ("少于12个月", "max", False), ("最高不超过2200元", "max", True),
         ("不低于职工工资总额1.5%", "min", True), ("超过12个月", "min", False), ("15个工作日内办结", "max", True),
-        ("给予1500元", None, None),
+        ("给予1500元", None, None), ("最长补贴期限9个月", "max", True), ("补贴期限最长为12个月", "max", True),
+        ("见习期最短3个月", "min", True),
     ],
 )
 def test_bounds_follow_the_statutory_reading(text: str, bound: str | None, inclusive: bool | None) -> None:

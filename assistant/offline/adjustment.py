@@ -66,6 +66,9 @@ DEFINED_AS = re.compile(r"(?:统称为|称为|列为|为)(?P<name>[\u4e00-\u9fff
 # an item of the clause's own article or section: 按本条第（二）项计算后补贴金额的N%
 NEAREST_TABLE = re.compile(r"(?:上|前|上述|前述)表")  # 按上表对应标准的N%: the table just before the clause
 THIS_ITEM = re.compile(r"本(?:条|款|项)第?(?P<n>[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+)项")
+# what an item is called, before what it is given (铜牌 of 3.铜牌（三等奖）每人2万元; 优胜奖 of 优胜奖每人5000元)
+ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[（(：:，,；;]|每|按|给予)")
+LIST_LEAD = re.compile(r"^[^，,；;]*?(?:为|是|属于)(?=[^，,；;为是]{2,}$)")  # 申领人为 of 申领人为脱贫人口
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
@@ -157,11 +160,12 @@ def _number(text: str) -> str:
 
 def _condition(text: str) -> str:
     """The words an adjustment depends on: its clause part before the standard, without the clause's number, the
-    raise word or a last part that only names what is raised (…目录的，补贴标准提高)."""
+    raise word or a last part that only names what is raised (…目录的，补贴标准提高; …登记失业人员的，岗前培训补贴:
+    the condition closes with its 的)."""
     text = UPLIFT_WORDS.sub("", text.strip())
     text = NUMBERING.sub("", text)
     parts = re.split(r"[，,；;]", text)
-    while parts and not TRAIL_WORDS.sub("", parts[-1].strip()):
+    while parts and (not TRAIL_WORDS.sub("", parts[-1].strip()) or (len(parts) > 1 and parts[-2].endswith("的"))):
         parts.pop()
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
@@ -306,7 +310,9 @@ def alternatives(condition: str) -> list[str]:
     plain = PARENTHESIZED.sub("", condition)
     if "、" not in plain:  # 或 alone often joins two things one group has (取得甲证书或乙证书的人员)
         return []
-    return [part for part in LIST_SEPARATOR.split(plain) if len(part) >= 2]
+    parts = LIST_SEPARATOR.split(plain)
+    parts[0] = LIST_LEAD.sub("", parts[0])  # 申领人为脱贫人口、…: the list starts after what it says who is
+    return [part for part in parts if len(part) >= 2]
 
 
 def with_scope(adjustment: Adjustment, chunks: Sequence[Chunk]) -> Adjustment:
@@ -422,7 +428,7 @@ class StandardResolver:
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
                  regions: list[str] | None = None, quantities: Sequence[Stated] = (), *, higher: bool = True,
-                 explained: str = "", within: Chunk | None = None) -> Adjusted | None:
+                 explained: str = "", within: Chunk | None = None, whole: bool = False) -> Adjusted | None:
         """The adjusted result, or None when no adjustment of the answering document (or of another in-force
         document of a place the question applies) applies or its standard cannot be worked out with the question's
         facts. The clause that found the asker eligible comes first, then an adjustment whose condition the question
@@ -431,7 +437,8 @@ class StandardResolver:
         own), then, where the document grants only the higher of two (``answers.yaml: higher_words``), the one giving
         more. ``higher=False``: no adjustment referring to a higher level's standard (while working one out);
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
-        the province's); ``within``: only that clause's adjustments (a share of what another share works out)."""
+        the province's); ``within``: only that clause's adjustments (a share of what another share works out);
+        ``whole``: the whole an instalment is paid of (no instalment, nothing of a higher level)."""
         question = self.asked(u)
         vocabulary = self.engine.vocabulary()
         # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
@@ -470,9 +477,11 @@ class StandardResolver:
                         continue  # what a higher level pays the asker: its share for the asker's group only
                     if waived and not (adjustment.raises or adjustment.paid or adjustment.percent >= 100):
                         continue
+                    if whole and (adjustment.paid or adjustment.reference == "level"):
+                        continue
                     found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
                                        eligible_on, text, u, stated, terms, quantities, explained,
-                                       answering=primary if single else None)
+                                       answering=primary if single else None, whole=whole)
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]
@@ -491,8 +500,8 @@ class StandardResolver:
         return " ".join([u.normalized, *self.expander.expansions(u.normalized)])
 
     def _rank(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding, stated: str,
-              terms: Sequence[str], quantities: Sequence[Stated], explained: str = "", answering: Chunk | None = None
-              ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
+              terms: Sequence[str], quantities: Sequence[Stated], explained: str = "", answering: Chunk | None = None,
+              whole: bool = False) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
         """How strongly the question calls for the adjustment (0 best), with its worked base; None when not at all.
         ``quantities``: what the question states with the words around it (今年N岁), compared with its bounds;
         ``answering``: the clause found to answer the question when it states this one adjustment only (在国家规定的
@@ -518,7 +527,7 @@ class StandardResolver:
             any(w in u.normalized and w in adjustment.phrase for w in self.paid_words)  # 预支 asked of 可申请预支N%
             or (count > 1 and place == 0 and any(w in u.normalized for w in self.first_paid_words))
             or (count > 1 and place == count - 1 and any(w in u.normalized for w in self.last_paid_words)))
-        base = self.base(adjustment, text, u, quantities)
+        base = self.base(adjustment, text, u, quantities, whole=whole)
         if base is None:
             return None
         worked, bases = base
@@ -589,11 +598,13 @@ class StandardResolver:
                 found = max(found, (1.0, vocabulary.idf(rarest)))
         return found
 
-    def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = ()
-             ) -> tuple[Worked, tuple[Chunk, ...]] | None:
+    def base(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated] = (), *,
+             whole: bool = False) -> tuple[Worked, tuple[Chunk, ...]] | None:
         """The standard the adjustment refers to, worked out with the question's facts, and the clauses it rests
         on (the rate's last). A higher level's standard is what that level pays the asker: its own share or raise
-        for the asker's group applied (按省定标准的N% of a province paying employees M% of its table)."""
+        for the asker's group applied (按省定标准的N% of a province paying employees M% of its table). An instalment
+        (首笔拨付60%) is paid of the whole the asker gets: the standard with the raise the question calls for
+        (脱贫人口按第五条规定标准的1.5倍) — ``whole``: that whole is being worked out (no instalment of it)."""
         doc_id = adjustment.chunk.doc_id
         named = standard_named(adjustment.phrase)  # 附件1所列初级（五级）标准: that row, whatever the asker's
         if adjustment.reference == "level":
@@ -651,6 +662,10 @@ class StandardResolver:
                                     explained=adjustment.condition)
                 if own is not None:
                     return own.worked, (own.adjustment.chunk, *own.bases)
+            if adjustment.paid and not whole:  # 首笔拨付60% of what a 脱贫人口 gets: 1.5 × the standard, then 60%
+                raised = self.adjusted(rows[0], None, text, u, [meta.region], quantities, whole=True)
+                if raised is not None and raised.bases[-1].id == rows[-1].id:
+                    return raised.worked, (raised.adjustment.chunk, *raised.bases)
             return worked, rows
         return None
 
@@ -711,9 +726,11 @@ class StandardResolver:
 
         def named(item: Chunk) -> bool:
             others = [text for key, text in texts.items() if key != item.id] + headings
+            label = ITEM_LABEL.match(texts[item.id])
             return any(run in asked and not any(run in other for other in others)
                        for run in runs(texts[item.id], self.condition_chars)) or any(
-                value in texts[item.id] and not any(value in other for other in others) for value in categories)
+                value in texts[item.id] and not any(value in other for other in others)
+                for value in [*categories, *([label.group(0)] if label else [])] if value in asked)
 
         found = [item for item in items if len(items) > 1 and named(item)]
         return found if len(found) == 1 else []

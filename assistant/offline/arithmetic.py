@@ -74,6 +74,16 @@ def _head(option: str) -> str:
     return re.split(r"[（(]", option, maxsplit=1)[0].strip()
 
 
+def _own_row(text: str, arguments: Mapping[str, Any]) -> str:
+    """The line of a table's text that the chosen category heads (its cap, not another row's), else the text."""
+    chosen = next((v for v in arguments.values() if isinstance(v, str)), None)
+    if chosen is None:
+        return text
+    head = _head(chosen.split(GRID_JOIN, 1)[0])
+    rows = [line for line in text.splitlines() if head and head in line]
+    return rows[0] if len(rows) == 1 else text
+
+
 def included(option: str) -> list[str]:
     """What an option says it includes: 焊工（含电焊工、气焊工） → 电焊工, 气焊工."""
     match = INCLUDES.search(option)
@@ -131,10 +141,11 @@ def says(text: str, value: str, excluded: Sequence[str]) -> bool:
 
 def category(options: list[str], u: Understanding, not_words: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """The one option the question names (verbatim, by its name before a qualifier such as 焊工 of 焊工（五级/初级工）,
-    or as a stated fact, or by the most of its name said in a row, half of it and PART_OF_NAME characters or more:
-    挖掘机 of 挖掘机驾驶员（初级））; an option inside another named one (技师 in 高级技师) yields to it. Else the one
-    option a stated value begins, the longest value first (高级工 → the row "高级工（三级）证书" even beside
-    "高级技师（一级）证书"), never an option that is a word the value is not (高级 is not 高级技师)."""
+    or as a stated fact, or by the most of its name said, half of it in runs of two characters or more, one run of
+    PART_OF_NAME or more: 挖掘机 of 挖掘机驾驶员（初级）, 市级…见习示范 of 市级就业见习示范单位（基地））; an option
+    inside another named one (技师 in 高级技师) yields to it. Else the one option a stated value begins, the longest
+    value first (高级工 → the row "高级工（三级）证书" even beside "高级技师（一级）证书"), never an option that is a
+    word the value is not (高级 is not 高级技师)."""
     if any(GRID_JOIN in o for o in options):  # a grid (or rows sharing a lead): the row, then what sets it apart
         rows = list(dict.fromkeys(o.split(GRID_JOIN, 1)[0] for o in options))
         row = category(rows, u, not_words)
@@ -156,9 +167,11 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
         if len(named) > 1:  # one name, several qualifiers (中式烹调师（五级）/（四级）): the stated one
             named = [o for o in named if any(says(o, v, ex) for v, ex in stated)]
     if not named and not heads:  # 学挖掘机 of 挖掘机驾驶员（初级）: the one option whose name is said the most of
-        said = {o: n for o in options if (n := shared_run(squeeze(_head(o)), text)) * 2 >= len(squeeze(_head(o)))}
+        # 市级见习示范基地 of 市级就业见习示范单位（基地）: 市级 and 见习示范 said, six of its ten characters
+        said = {o: n for o in options if shared_run(name := squeeze(_head(o)), text) >= PART_OF_NAME
+                and (n := covered(name, text)) * 2 >= len(name)}
         most = max(said.values(), default=0)
-        named = [o for o, n in said.items() if n == most] if most >= PART_OF_NAME else []
+        named = [o for o, n in said.items() if n == most]
         named = named if len(named) == 1 else []  # several said alike (职业技能等级证书): the stated value decides
     named = [o for o in named if not any(o != other and o in other for other in named)]
     if len(named) == 1:
@@ -182,6 +195,18 @@ def named_options(options: list[str], u: Understanding) -> list[str]:
                                          and _head(o) not in text.replace(_head(other), "") for other in named)]
     heads = [_head(o) for o in named]
     return named if len(set(heads)) == len(heads) else []
+
+
+def covered(a: str, b: str, shortest: int = 2) -> int:
+    """How many characters of ``a`` lie in a run of ``shortest`` or more characters that ``b`` also says."""
+    inside = [False] * len(a)
+    for i in range(len(a) - shortest + 1):
+        j = i + shortest
+        while j <= len(a) and a[i:j] in b:
+            j += 1
+        if j - 1 - i >= shortest:
+            inside[i : j - 1] = [True] * (j - 1 - i)
+    return sum(inside)
 
 
 def shared_run(a: str, b: str) -> int:
@@ -425,7 +450,7 @@ class ClauseArithmetic:
                         rests_on.append(clause)
                 if periods is None:
                     return None, [], False, ()
-                cap, phrase = self._cap(name, clause_text)
+                cap, phrase = self._cap(name, _own_row(clause_text, arguments))
                 if cap is not None and periods > cap:  # 30天 asked of 每期最多补贴20天: the most the clause pays
                     periods = cap
                     assumptions.append(f"超过上限，按{phrase}计算")
@@ -457,7 +482,7 @@ class ClauseArithmetic:
             value = value / PERIOD_INPUTS[name]
         if value != value.to_integral_value():
             return None, ""
-        start = max(clause_text.rfind(mark, 0, quantity.start) for mark in "，,；;。：:\n") + 1
+        start = max(clause_text.rfind(mark, 0, quantity.start) for mark in "，,；;。：:\n（(") + 1
         return int(value), f"{clause_text[start:quantity.start].strip()}{quantity.raw}"
 
     def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:

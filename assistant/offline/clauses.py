@@ -317,7 +317,9 @@ class ClauseComposer:
         for chunk in [primary.chunk, *same_doc, *rest]:
             verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
-                return verdict, chunk
+                failed = self.failed_beside(chunk, understanding, stated, asked) if verdict.outcome == "eligible" \
+                    else None
+                return failed or (verdict, chunk)
         grant_words = self.engine.knowledge.answers.grant_words
         if primary.chunk.kind == "table_row" and any(w in understanding.normalized for w in grant_words):
             # 第A至B名：技师（二级） answers 能晋升技师吗 (never 考了中级工…还能申请吗: that level is the asker's own)
@@ -325,6 +327,28 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def failed_beside(self, chunk: Chunk, understanding: Understanding, stated: list[Stated], asked: str
+                      ) -> tuple[Verdict, Chunk] | None:
+        """A condition the asker fails in a clause beside the one they meet — under the same heading, on no other
+        benefit (（一）留用、签订2年以上劳动合同的… met, （二）申领人员留用时年龄不超过35周岁 failed at 37): a benefit's
+        conditions often stand in items of their own, and every one must be met."""
+        parent = enumeration.parent_path(chunk.clause_path)
+        if not parent:
+            return None
+        specs = self.engine.knowledge.facts.facts
+        met_for = set(self.finder.benefit_names(chunk.text))
+        for other in self.engine.chunks(chunk.doc_id):
+            if (other.id == chunk.id or other.kind == "table_row"
+                    or enumeration.parent_path(other.clause_path) != parent):
+                continue
+            if self.finder.about_another_benefit(other, understanding) \
+                    and not met_for & set(self.finder.benefit_names(other.text)):
+                continue  # another benefit's condition (not the one the met clause grants)
+            verdict = judge(other.text, understanding.facts, specs, stated, asked)
+            if verdict is not None and verdict.outcome == "not_eligible":
+                return verdict, other
+        return None
 
     def another_tier(self, chunk: Chunk, verdict: Verdict, understanding: Understanding, stated: list[Stated],
                      asked: str) -> bool:

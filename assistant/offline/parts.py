@@ -40,6 +40,7 @@ NUMERIC_FACTS = ("months", "years", "money", "count", "percent")
 MAX_COMPARED = 3  # documents a comparison question may set side by side
 LEAD_IN_SHARE = 0.9  # a document's own lead-in naming who may have a benefit ranks just behind its best clause
 TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chinese characters after it (up to four)
+PLACE_NAMED_CHARS = 8  # characters between a place and its topic word in a thing named after the place
 
 
 def in_force(meta) -> bool:
@@ -372,8 +373,16 @@ class PartAnswerer:
         """False when the question asks about a benefit by the library's name for it (企业培养奖励) that documents of
         other regions write but no document of the regions whose rules apply (the place's own, its parents',
         national) ever does, under any benefit noun: that place has no such benefit, and a clause of its documents
-        on another one (a province's 技能提升补贴 table) must not answer for it."""
-        if not u.benefits or not regions:
+        on another one (a province's 技能提升补贴 table) must not answer for it. So too a thing of the topic the
+        question names after a place (山东省职业技能大赛, asked of 淄博) that only another region's document writes."""
+        if not regions:
+            return True
+        here = {m.doc_id for m in self.engine.documents() if m.region in regions}
+        for phrase in self._named_after_place(u):
+            naming = self.engine.regulating((phrase,))
+            if naming and not naming & here:
+                return False
+        if not u.benefits:
             return True
         name = u.benefits[0]
         naming = self.engine.regulating((name,))
@@ -383,7 +392,17 @@ class PartAnswerer:
         nouns = self.engine.knowledge.scope.benefit_nouns
         body = next((name[: -len(noun)] for noun in sorted(nouns, key=len, reverse=True) if name.endswith(noun)), name)
         any_noun = self.engine.regulating(tuple(body + noun for noun in nouns)) if body != name else naming
-        return any(m.doc_id in any_noun for m in self.engine.documents() if m.region in regions)
+        return bool(any_noun & here)
+
+    def _named_after_place(self, u: Understanding) -> list[str]:
+        """What the question names by a place and a word of its topic (山东省职业技能大赛: a place's own contest)."""
+        topic = next((t for t in self.engine.knowledge.topics.topics if t.name == u.topic), None)
+        names = {name for p in u.places for name in (p.surface, *p.chain) if len(name) >= 2}
+        if topic is None or not names:
+            return []
+        pattern = re.compile(f"(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})"
+                             rf"[\u4e00-\u9fff]{{0,{PLACE_NAMED_CHARS}}}?(?:{'|'.join(map(re.escape, topic.terms))})")
+        return [m.group(0) for m in pattern.finditer(u.normalized)]
 
     def _names_beneficiaries(self, chunk: Chunk) -> bool:
         """The clause is a lead-in naming who may have the benefit, an item under one, or an item naming people."""

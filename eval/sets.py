@@ -42,6 +42,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen9": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies"),
     "unseen10": KnownSet(gold="unseen10/qa.jsonl", policies="unseen10/policies"),
     "unseen11_holdout": KnownSet(gold="unseen11/qa.jsonl", policies="unseen11/policies", holdout=True),
+    "unseen12_holdout": KnownSet(gold="unseen12/qa.jsonl", policies="unseen12/policies", holdout=True),
 }
 DEV_SET = "dev"
 

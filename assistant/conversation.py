@@ -80,6 +80,9 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
     """Turn this turn's question into a stand-alone one, using the dialogue so far."""
     understanding = retriever.understand(question)
     state = load_state(conversation)
+    if state is not None and understanding.places and state.places \
+            and _only_background(question, state.places, retriever):
+        understanding = understanding.model_copy(update={"places": []})  # 要是他跳槽去了青岛: still the root's place
     follows = looks_like_follow_up(question, understanding)
     if state is None:
         dangling = (
@@ -136,6 +139,14 @@ def _changed_facts(state: DialogueState, understanding: Understanding) -> dict[s
                 value = quantity.value / 12 if kind == "years" else quantity.value
                 changed[name] = int(value) if value == value.to_integral_value() else value
     return changed
+
+
+def _only_background(question: str, places: list[str], retriever: Retriever) -> bool:
+    """Every place the follow-up names is background beside the conversation's own (要是他第二年跳槽去了青岛，还接着发
+    吗？ asked about a 寿光 allowance; places.yaml: background_words): read with the conversation's place, it names no
+    other place asked about."""
+    asked = retriever.understand(f"{''.join(places)}。{question}").places
+    return all(p.surface in places for p in asked)
 
 
 def _replace_places(text: str, old: list[str], new: list[str]) -> str:

@@ -32,6 +32,7 @@ RANKS = {"chapter": 0, "article": 1, "cn": 1, "cn_paren": 2, "num": 3, "num_pare
 _CHAPTER = re.compile(rf"^第([{CN_NUM}]+)章\s*(.*)$")
 _LIST_ITEM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(.+)$")
 _MAX_HEADING = 60
+_LEAD_IN = re.compile(r"[，,][^，,]*[：:]\s*$")  # …的人员，按以下标准给予补贴：
 _MAX_TITLE_LINE = 40
 
 
@@ -132,9 +133,11 @@ def _number(value: str) -> int:
 
 
 def heading_of(label: Label) -> tuple[str, bool]:
-    """(heading, heading_only): `（三）动员…工作。正文…` → lead phrase up to the first 。."""
+    """(heading, heading_only): `（三）动员…工作。正文…` → lead phrase up to the first 。. A lead-in to what follows
+    (`（一）…签订3年以上劳动合同的高校毕业生，按学历给予补贴，标准如下：`: a sentence of its own, parts and a colon) is
+    content, not only a heading: its conditions are the items' and the table's."""
     rest = label.rest.strip()
-    if "。" not in rest and len(rest) <= _MAX_HEADING:
+    if "。" not in rest and len(rest) <= _MAX_HEADING and not _LEAD_IN.search(rest):
         return rest, True
     lead = re.split(r"[。；]", rest, maxsplit=1)[0].strip()
     return (lead if len(lead) <= _MAX_HEADING else ""), False

@@ -113,6 +113,21 @@ def test_background_about_another_place_is_not_carried_to_a_question_naming_its_
     assert resolved.text == "北京考了高级工证补贴多少？"
 
 
+def test_a_place_the_asker_might_move_to_keeps_the_conversations_place() -> None:
+    # 要是…跳槽去了北京: where he might go, not where the benefit asked about is paid (places.yaml background_words)
+    _, resolved = converse("石家庄的技能提升补贴，考了高级工能补多少？", "要是他明年跳槽去了北京，还能接着领吗？")
+    assert [p.surface for p in resolved.understanding.places] == ["石家庄"], resolved.text
+    assert "技能提升补贴" in resolved.text
+    # a place asked about in its own right still moves the conversation
+    _, moved = converse("石家庄的技能提升补贴，考了高级工能补多少？", "那北京呢？")
+    assert [p.surface for p in moved.understanding.places] == ["北京"]
+
+
+def test_where_the_asker_comes_from_is_no_place_asked_about() -> None:
+    understanding = LIBRARY.understand("这个学生是北京来的，在石家庄租房住，能领什么补贴？")
+    assert [p.surface for p in understanding.places] == ["石家庄"]
+
+
 def test_place_change_becomes_the_new_root() -> None:
     conversation, _ = converse("石家庄技能提升补贴多少？", "那北京呢？")
     resolved = resolve("那北碚呢？", conversation, LIBRARY)

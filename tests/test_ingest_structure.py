@@ -138,6 +138,21 @@ def test_restarted_numbering_and_stray_numbers_are_not_clauses(tmp_path: Path) -
     assert paths == ["", "一、", "二、", "二、（一）", "二、（二）", "三、"]
 
 
+def test_a_lead_in_with_conditions_is_a_clause_of_its_own_not_only_a_heading(tmp_path: Path) -> None:
+    # the conditions of （一） stand in its lead-in to the table (…的高校毕业生，按学历给予补贴，标准如下：)
+    text = (
+        "# 某区人才补贴细则\n\n## 一、补贴对象和标准\n\n"
+        "（一）签订3年以上劳动合同的高校毕业生，按学历给予补贴，标准如下：\n\n| 学历 | 补贴标准 |\n| --- | --- |\n"
+        "| 本科 | 每月600元 |\n\n（二）补贴办法\n\n按季度发放。\n\n## 二、附则\n\n本细则自印发之日起施行。\n"
+    )
+    chunks = parse_text(tmp_path, text, name="doc.md").chunks
+    lead = [c for c in chunks if c.clause_path == "一、（一）" and c.kind == "clause"]
+    assert lead and "3年以上劳动合同" in lead[0].text, [(c.clause_path, c.text) for c in chunks]
+    assert any(c.clause_path == "一、（一） 第1行" and c.kind == "table_row" for c in chunks)
+    # a heading is still only a heading (（二）补贴办法: no comma, no colon)
+    assert [c.text for c in chunks if c.clause_path == "一、（二）"] == ["（二）补贴办法\n按季度发放。"]
+
+
 def test_attachment_list_in_notice_and_attachment_sections(tmp_path: Path) -> None:
     text = (
         "某部关于开展活动的通知\n各省：\n现将方案印发给你们。\n附件：\n1.活动方案\n2.城市名单\n某部\n2015年4月20日\n"

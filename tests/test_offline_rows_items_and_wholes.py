@@ -81,6 +81,8 @@ def test_a_row_named_by_parts_of_its_name_pays_its_own_longest_period(engine: Of
     assert answer.status == "answered", answer.answer
     assert "1200元" in answer.answer and "20天" in answer.answer, answer.answer
     assert "2000元" not in answer.answer and "1500元" not in answer.answer, answer.answer
+    # the article saying the column's longest period applies is cited with the row
+    assert "第三条" in [c.clause for c in answer.citations], answer.answer
 
 
 def test_an_instalment_is_paid_of_the_whole_the_asker_gets(engine: OfflineEngine) -> None:

@@ -200,6 +200,15 @@ def test_intents(understander, question, kind, intents) -> None:
     assert understanding.kind == kind and intents <= set(understanding.intents)
 
 
+@pytest.mark.parametrize(("question", "about_document"), [
+    ("这个通知执行到什么时候？", True), ("石家庄那个意见有效到什么时候", True),
+    ("生活补贴一年申请几次？每次截止到什么时候？", False),  # a claim's deadline, not how long a document holds
+    ("见习补贴一直发到什么时候", False),
+])
+def test_until_when_asks_about_a_document_only_when_said_of_one(understander, question, about_document) -> None:
+    assert ("metadata" in understander.understand(question).intents) is about_document
+
+
 @pytest.mark.parametrize("question", [
     "又考了个焊工证（不同工种），今年还能再报一次不？",  # 不同 before a noun states a fact; …不？ asks as 吗 does
     "社保交了好几年了，考了中级工证，能领补贴吗",  # 好几年, 十几个月: counts the asker states, no number asked

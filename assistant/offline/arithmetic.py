@@ -45,6 +45,8 @@ EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下
 # a group singled out of a head count: 其中1个是残疾人, 其中一名为脱贫人口, 30个是脱贫户 (not 另外10个…: the rest)
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
                       r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
+# the figure ending a cap's phrase: 9个月 of 最长补贴期限9个月
+CAP_VALUE = re.compile(r"(?:不超过|不得超过|为)?\s*[\d.一二三四五六七八九十两]+\s*个?(?:月|天|日|年)\s*$")
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
 HEADS = "heads_of_category"  # the fact a category's own head count is passed as
 PART_OF_NAME = 3  # characters of an option's name a question must say in a row to name it by part (挖掘机)
@@ -82,6 +84,15 @@ def _own_row(text: str, arguments: Mapping[str, Any]) -> str:
     head = _head(chosen.split(GRID_JOIN, 1)[0])
     rows = [line for line in text.splitlines() if head and head in line]
     return rows[0] if len(rows) == 1 else text
+
+
+def _cap_named_in(phrase: str, document: Sequence[Chunk]) -> list[str]:
+    """The clause saying how a table's longest period applies (补贴期限不超过附件1规定的最长补贴期限) when the cap was
+    read from a row's column (最长补贴期限9个月): the first other clause naming the column."""
+    name = squeeze(CAP_VALUE.sub("", phrase))
+    if len(name) < PART_OF_NAME:
+        return []
+    return [c.clause_path for c in document if c.kind != "table_row" and name in squeeze(c.text)][:1]
 
 
 def included(option: str) -> list[str]:
@@ -454,6 +465,7 @@ class ClauseArithmetic:
                 if cap is not None and periods > cap:  # 30天 asked of 每期最多补贴20天: the most the clause pays
                     periods = cap
                     assumptions.append(f"超过上限，按{phrase}计算")
+                    rests_on += _cap_named_in(phrase, document)
                 arguments[name] = periods
                 multiplied = True
             elif spec["type"] == "yes_no":

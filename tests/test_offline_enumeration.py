@@ -159,3 +159,32 @@ def test_a_question_pointing_into_a_nested_list_gets_that_sub_list(nested_engine
 def test_a_list_question_pointing_nowhere_gets_the_whole_list(nested_engine) -> None:
     answer = nested_engine.answer("芜湖市级技能大师工作室评选有哪些条件")
     assert {"一、（一）", "一、（二）", "一、（三）"} <= {c.clause for c in answer.citations}, answer.answer
+
+
+EXCLUDING = """六安市人力资源和社会保障局关于印发《六安市一次性创业补贴办法》的通知
+六人社〔2026〕2号
+各县（区）人力资源和社会保障局：
+现将《六安市一次性创业补贴办法》印发给你们，请认真贯彻执行。
+第一条 在本市首次创办小微企业并正常经营满6个月的，给予一次性创业补贴5000元。
+第二条 有下列情形之一的，不予享受一次性创业补贴：
+（一）已在本市或者安徽省其他地区享受过一次性创业补贴的；
+（二）机关事业单位在编人员；
+（三）被列入严重失信主体名单的。
+第三条 本办法自2026年1月1日起施行。
+"""
+
+
+def test_a_list_question_is_not_narrowed_to_an_item_saying_the_askers_place(tmp_path) -> None:
+    # 安徽 said on the way in item （一） singles it out of a list only when the question asks no list
+    path = tmp_path / "luan-2026-startup-subsidy.txt"
+    path.write_text(EXCLUDING, encoding="utf-8")
+    (tmp_path / "engine").mkdir()
+    chunks = parse_document(path).chunks
+    first = _chunk(chunks, "第二条（一）")
+    _, items = enumeration.group(first, chunks)
+    assert enumeration.picks_one(first, items, ["安徽", "安徽省"])
+    assert not enumeration.picks_one(first, items, ["安徽", "安徽省"], by_lead=True)
+    engine = offline_engine_for(tmp_path / "engine", {"luan-2026-startup-subsidy.txt": EXCLUDING})
+    answer = engine.answer("六安的一次性创业补贴，哪些情况不能享受？")
+    assert answer.status == "answered", answer.answer
+    assert all(w in answer.answer for w in ("享受过", "在编人员", "严重失信")), answer.answer

@@ -152,7 +152,8 @@ class ClauseComposer:
                     primary, listed = found
                     citations = [citation_from_chunk(1, primary.chunk)]
                     region = self.region_label(primary.chunk)
-            if listed is not None and enumeration.picks_one(primary.chunk, listed[1], self.naming_words(understanding)):
+            if listed is not None and enumeration.picks_one(primary.chunk, listed[1], self.naming_words(understanding),
+                                                            by_lead=kind == "list"):
                 listed = None
             elif listed is not None:  # 依托单位场地有什么要求: the items under the one item the question points to
                 terms = self.engine.vocabulary().terms(text, [p.surface for p in understanding.places])

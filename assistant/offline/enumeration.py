@@ -73,17 +73,28 @@ def group(
     return max(found, key=relevance)  # max keeps the first of equals
 
 
-def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str]) -> bool:
+def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str], *, by_lead: bool = False) -> bool:
     """The question names something that singles this item out (a city in a table of cities, 焊工 in a list of trades):
     a word it says is in this item and in fewer than half of the others — then the item is the answer, not the list.
-    A clause that only refers to the list (附件：1.申请材料) is not one of its items and singles nothing out."""
+    A clause that only refers to the list (附件：1.申请材料) is not one of its items and singles nothing out.
+    ``by_lead``: the question asks for a list (哪些情况不能享受), so only a word heading the item picks it (河北 of
+    河北：石家庄市…), never one it says on the way (已在本市或者浙江省其他地区享受过… for a 温州 asker)."""
     if all(c.id != chunk.id for c in items):
         return False
     others = [c for c in items if c.id != chunk.id]
-    for word in (w for w in words if len(w) >= 2 and w in chunk.text):
+    said_in = item_lead(chunk.text) if by_lead else chunk.text
+    for word in (w for w in words if len(w) >= 2 and w in said_in):
         if sum(word in c.text for c in others) * 2 < len(others):
             return True
     return False
+
+
+def item_lead(text: str) -> str:
+    """What heads an item: its words before a colon (北  京：丰台区… → 北  京); "" when nothing heads it."""
+    head, colon, _ = text.strip().partition("：")
+    if not colon:
+        head, colon, _ = text.strip().partition(":")
+    return head if colon else ""
 
 
 def singled_out(items: Sequence[Chunk], words: Sequence[str], chunks: Sequence[Chunk]) -> Chunk | None:

@@ -90,6 +90,13 @@ def lead(text: str) -> str:
     return text.split("\n", 1)[0]
 
 
+def verdict(engine: object, question: str) -> tuple[str, str]:
+    """(the answer's first line, its whole text) for a question the engine must answer (not abstain from)."""
+    answer = engine.answer(question)  # type: ignore[attr-defined]
+    assert answer.status == "answered", answer.answer
+    return lead(answer.answer), answer.answer
+
+
 def assert_leads_with(answer_text: str, amount: Decimal, wrong: Decimal) -> None:
     """The answer's first line states ``amount`` and not ``wrong`` (another category's, a stacked or an old figure)."""
     stated = figures(lead(answer_text))

@@ -21,13 +21,15 @@ from assistant.offline.verdicts import (
     exclusion_check,
     judge,
     phrase_around,
+    residence_check,
     row_grants,
     verdict_indices,
 )
 from assistant.rules.results import CalculationResult, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
+from ingest.places import NATION_CODE
 from ingest.quantities import find_quantities
-from ingest.textnorm import is_lead_in
+from ingest.textnorm import clause_span, is_lead_in
 from ingest.validity import repealed
 from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, Understanding
@@ -136,7 +138,8 @@ class ClauseComposer:
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities
-                                                  or self.situations(understanding)):  # 我是大四学生: who they are
+                                                  or self.situations(understanding)  # 我是大四学生: who they are
+                                                  or self.home(understanding) is not None):  # 寿光户口: from where
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
@@ -311,6 +314,17 @@ class ClauseComposer:
                                         enumeration.lead_in_of(chunk))
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
+        home = self.home(understanding)
+        if home is not None:  # 我是寿光户口 against 非潍坊市户籍: a registration the asker's place fails settles it
+            words = self.engine.knowledge.places.residence_words
+            gazetteer = self.engine.retriever.understander.gazetteer
+            for chunk in [primary.chunk, *same_doc, *rest]:
+                if chunk is not primary.chunk and self.finder.about_another_benefit(chunk, understanding):
+                    continue  # 具有本市户籍 of a settling-in grant judges no rent allowance asked about
+                check = residence_check(chunk.text, words, home, lambda name, c=chunk: self.place_code(name, c),
+                                        gazetteer.within)
+                if check is not None and check.met is False:
+                    return Verdict("not_eligible", [check]), chunk
         asked = self.standards.asked(understanding)
         local = self.local_verdict(primary.chunk, understanding, stated, asked, regions)
         if local is not None:
@@ -328,6 +342,32 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def home(self, understanding: Understanding) -> tuple[str, str] | None:
+        """Where the asker says their household is registered (我是寿光农村户口): a place named in a clause saying a
+        registration word (places.yaml: residence_words), with its division code."""
+        words = self.engine.knowledge.places.residence_words
+        gazetteer = self.engine.retriever.understander.gazetteer
+        text = understanding.normalized
+        for mention in gazetteer.scan(text):
+            start, end = clause_span(text, mention.start, mention.end)
+            if mention.settled and any(w in text[start:end] for w in words):
+                return gazetteer.place(mention.candidates[0]).name, mention.candidates[0]
+        return None
+
+    def place_code(self, name: str, chunk: Chunk) -> str | None:
+        """The division a clause names right before a registration word: its full name (潍坊市), or the document's
+        own place for a local word (本市 of a city's document)."""
+        understander = self.engine.retriever.understander
+        gazetteer = understander.gazetteer
+        level = gazetteer.local_level(name)
+        if level is not None:
+            own = understander.jurisdiction.region_of(chunk.region)
+            if own is None:
+                return None
+            return next((p.code for p in gazetteer.ancestors(own) if p.level == level), None)
+        place = gazetteer.resolve(name, strict=True)
+        return place.code if place is not None and place.code != NATION_CODE else None
 
     def failed_beside(self, chunk: Chunk, understanding: Understanding, stated: list[Stated], asked: str
                       ) -> tuple[Verdict, Chunk] | None:

@@ -18,7 +18,7 @@ otherwise a rate a user states is a claim about the policy (比例改为N%), not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -31,6 +31,9 @@ from ingest.textnorm import is_lead_in
 
 CUE_WINDOW = 24
 NEAR = 10  # characters either side of a clause's bound that say what it bounds (签订N年以上劳动合同)
+# 本市户籍或者持有本市居住证: a registration required only beside another way of qualifying
+RESIDENCE_ALTERNATIVE = re.compile(r"[^，,。；;]{0,4}(?:或者|或|以及)")
+PLACE_CHARS = 8  # the longest place name read right before a registration word (重庆市北碚区)
 _PHRASE = re.compile(r"[^，,；;：:。！？!?]+")
 _KINDS = {"months": ("duration", "月"), "years": ("duration", "月"), "money": ("money", "元"),
           "count": ("count", None), "percent": ("percent", "%")}
@@ -240,6 +243,35 @@ def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], word
                     threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=group, start=max(at, 0),
                                          end=max(at, 0) + len(group))
                     return Check("situation", threshold, sentence, said, False, excludes=True)
+    return None
+
+
+def residence_check(text: str, words: Sequence[str], home: tuple[str, str], place_code: Callable[[str], str | None],
+                    inside: Callable[[str, str], bool]) -> Check | None:
+    """A condition on where one's household is registered (非潍坊市户籍, 具有本市户籍) judged by the place the asker
+    says theirs is (``home``: its name and division code): 寿光 lies inside 潍坊市, so a 寿光 户籍 fails 非潍坊市户籍.
+    ``place_code`` reads the place named right before the word (本市: the document's own); a requirement another way
+    of qualifying stands beside (本市户籍或者持有本市居住证) and a place of registration (户籍所在地) judge nothing."""
+    name, code = home
+    for sentence in sentences(text):
+        for word in words:
+            for found in re.finditer(re.escape(word), sentence):
+                end = found.end()
+                if sentence.startswith(("所在", "地", "迁"), end) or RESIDENCE_ALTERNATIVE.match(sentence, end):
+                    continue
+                start = found.start()
+                named = next(((at, c) for at in range(max(0, start - PLACE_CHARS), start - 1)
+                              if sentence[at] != "非" and (c := place_code(sentence[at:start])) is not None), None)
+                if named is None:
+                    continue
+                at, required = named
+                negated = sentence[at - 1 : at] == "非"
+                within = code == required or inside(code, required)
+                phrase_start = at - 1 if negated else at
+                threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=sentence[phrase_start:end],
+                                     start=phrase_start, end=end)
+                return Check("residence", threshold, sentence, f"{name}户籍", not within if negated else within,
+                             cue_at=phrase_start, phrase_end=end)
     return None
 
 

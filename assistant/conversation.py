@@ -82,7 +82,7 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
     state = load_state(conversation)
     if state is not None and understanding.places and state.places \
             and _only_background(question, state.places, retriever):
-        understanding = understanding.model_copy(update={"places": []})  # 要是他跳槽去了青岛: still the root's place
+        understanding = understanding.model_copy(update={"places": []})  # 要是他跳槽去了乙市: still the root's place
     follows = looks_like_follow_up(question, understanding)
     if state is None:
         dangling = (
@@ -142,9 +142,9 @@ def _changed_facts(state: DialogueState, understanding: Understanding) -> dict[s
 
 
 def _only_background(question: str, places: list[str], retriever: Retriever) -> bool:
-    """Every place the follow-up names is background beside the conversation's own (要是他第二年跳槽去了青岛，还接着发
-    吗？ asked about a 寿光 allowance; places.yaml: background_words): read with the conversation's place, it names no
-    other place asked about."""
+    """Every place the follow-up names is background beside the conversation's own (要是他第二年跳槽去了乙市，还接着发
+    吗？ asked about an allowance of 甲市; places.yaml: background_words): read with the conversation's place, it names
+    no other place asked about."""
     asked = retriever.understand(f"{''.join(places)}。{question}").places
     return all(p.surface in places for p in asked)
 

@@ -133,6 +133,10 @@ class TopicSpec(_Strict):
 class TopicsFile(_Strict):
     topics: tuple[TopicSpec, ...] = ()
 
+    def named(self, name: str | None) -> TopicSpec | None:
+        """The topic of that name (a question's ``topic``), or None."""
+        return next((t for t in self.topics if t.name == name), None) if name else None
+
 
 class ScopeFile(_Strict):
     out_of_scope: tuple[str, ...] = ()

@@ -295,7 +295,7 @@ class HybridRetriever:
     # ---- internals -----------------------------------------------------------------------------------
     def _topic_terms(self, understanding: Understanding) -> tuple[str, ...]:
         """The words that make a question one on its topic (技能大赛 of 职业技能竞赛), as ``topics.yaml`` lists them."""
-        spec = next((t for t in self.knowledge.topics.topics if t.name == understanding.topic), None)
+        spec = self.knowledge.topics.named(understanding.topic)
         return spec.terms if spec is not None else ()
 
     @staticmethod

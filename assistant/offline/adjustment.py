@@ -66,7 +66,7 @@ DEFINED_AS = re.compile(r"(?:统称为|称为|列为|为)(?P<name>[\u4e00-\u9fff
 # an item of the clause's own article or section: 按本条第（二）项计算后补贴金额的N%
 NEAREST_TABLE = re.compile(r"(?:上|前|上述|前述)表")  # 按上表对应标准的N%: the table just before the clause
 THIS_ITEM = re.compile(r"本(?:条|款|项)第?(?P<n>[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+)项")
-# what an item is called, before what it is given (铜牌 of 3.铜牌（三等奖）每人2万元; 优胜奖 of 优胜奖每人5000元)
+# what an item is called, before what it is given (铜牌 of 3.铜牌（三等奖）每人N万元; 优胜奖 of 优胜奖每人N元)
 ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[（(：:，,；;]|每|按|给予)")
 LIST_LEAD = re.compile(r"^[^，,；;]*?(?:为|是|属于)(?=[^，,；;为是]{2,}$)")  # 申领人为 of 申领人为脱贫人口
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
@@ -603,8 +603,8 @@ class StandardResolver:
         """The standard the adjustment refers to, worked out with the question's facts, and the clauses it rests
         on (the rate's last). A higher level's standard is what that level pays the asker: its own share or raise
         for the asker's group applied (按省定标准的N% of a province paying employees M% of its table). An instalment
-        (首笔拨付60%) is paid of the whole the asker gets: the standard with the raise the question calls for
-        (脱贫人口按第五条规定标准的1.5倍) — ``whole``: that whole is being worked out (no instalment of it)."""
+        (首笔拨付P%) is paid of the whole the asker gets: the standard with the raise the question calls for
+        (脱贫人口按第X条规定标准的M倍) — ``whole``: that whole is being worked out (no instalment of it)."""
         doc_id = adjustment.chunk.doc_id
         named = standard_named(adjustment.phrase)  # 附件1所列初级（五级）标准: that row, whatever the asker's
         if adjustment.reference == "level":
@@ -662,7 +662,7 @@ class StandardResolver:
                                     explained=adjustment.condition)
                 if own is not None:
                     return own.worked, (own.adjustment.chunk, *own.bases)
-            if adjustment.paid and not whole:  # 首笔拨付60% of what a 脱贫人口 gets: 1.5 × the standard, then 60%
+            if adjustment.paid and not whole:  # 首笔拨付P% of what a 脱贫人口 gets: M × the standard, then P%
                 raised = self.adjusted(rows[0], None, text, u, [meta.region], quantities, whole=True)
                 if raised is not None and raised.bases[-1].id == rows[-1].id:
                     return raised.worked, (raised.adjustment.chunk, *raised.bases)

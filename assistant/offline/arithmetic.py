@@ -45,7 +45,7 @@ EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下
 # a group singled out of a head count: 其中1个是残疾人, 其中一名为脱贫人口, 30个是脱贫户 (not 另外10个…: the rest)
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
                       r"(?:是|为|属于)(?P<x>[^，。,；;？?！!]{2,12})")
-# the figure ending a cap's phrase: 9个月 of 最长补贴期限9个月
+# the figure ending a cap's phrase: N个月 of 最长补贴期限N个月
 CAP_VALUE = re.compile(r"(?:不超过|不得超过|为)?\s*[\d.一二三四五六七八九十两]+\s*个?(?:月|天|日|年)\s*$")
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
 HEADS = "heads_of_category"  # the fact a category's own head count is passed as
@@ -88,7 +88,7 @@ def _own_row(text: str, arguments: Mapping[str, Any]) -> str:
 
 def _cap_named_in(phrase: str, document: Sequence[Chunk]) -> list[str]:
     """The clause saying how a table's longest period applies (补贴期限不超过附件1规定的最长补贴期限) when the cap was
-    read from a row's column (最长补贴期限9个月): the first other clause naming the column."""
+    read from a row's column (最长补贴期限N个月): the first other clause naming the column."""
     name = squeeze(CAP_VALUE.sub("", phrase))
     if len(name) < PART_OF_NAME:
         return []

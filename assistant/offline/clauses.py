@@ -139,7 +139,7 @@ class ClauseComposer:
         verdict, condition = None, primary.chunk
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities
                                                   or self.situations(understanding)  # 我是大四学生: who they are
-                                                  or self.home(understanding) is not None):  # 寿光户口: from where
+                                                  or self.home(understanding) is not None):  # 某县户口: from where
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
@@ -306,19 +306,20 @@ class ClauseComposer:
                   if s.quantity.kind != "percent" or understanding.has("eligibility")]
         same_doc = [e.chunk for e in evidence if e.chunk.doc_id == primary.chunk.doc_id]
         rest = [c for c in self.engine.chunks(primary.chunk.doc_id) if c not in same_doc]
+        clauses = [primary.chunk, *same_doc, *rest]
         situations = self.situations(understanding)
         if situations:  # an excluded group the asker belongs to settles it first
             exclusions = self.engine.knowledge.answers.exclusions
-            for chunk in [primary.chunk, *same_doc, *rest]:
+            for chunk in clauses:
                 check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading,
                                         enumeration.lead_in_of(chunk))
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
         home = self.home(understanding)
-        if home is not None:  # 我是寿光户口 against 非潍坊市户籍: a registration the asker's place fails settles it
+        if home is not None:  # 我是某县户口 against 非某市户籍: a registration the asker's place fails settles it
             words = self.engine.knowledge.places.residence_words
             gazetteer = self.engine.retriever.understander.gazetteer
-            for chunk in [primary.chunk, *same_doc, *rest]:
+            for chunk in clauses:
                 if chunk is not primary.chunk and self.finder.about_another_benefit(chunk, understanding):
                     continue  # 具有本市户籍 of a settling-in grant judges no rent allowance asked about
                 check = residence_check(chunk.text, words, home, lambda name, c=chunk: self.place_code(name, c),
@@ -329,7 +330,7 @@ class ClauseComposer:
         local = self.local_verdict(primary.chunk, understanding, stated, asked, regions)
         if local is not None:
             return local
-        for chunk in [primary.chunk, *same_doc, *rest]:
+        for chunk in clauses:
             verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
                 failed = self.failed_beside(chunk, understanding, stated, asked) if verdict.outcome == "eligible" \
@@ -344,7 +345,7 @@ class ClauseComposer:
         return None, primary.chunk
 
     def home(self, understanding: Understanding) -> tuple[str, str] | None:
-        """Where the asker says their household is registered (我是寿光农村户口): a place named in a clause saying a
+        """Where the asker says their household is registered (我是某县农村户口): a place named in a clause saying a
         registration word (places.yaml: residence_words), with its division code."""
         words = self.engine.knowledge.places.residence_words
         gazetteer = self.engine.retriever.understander.gazetteer
@@ -356,7 +357,7 @@ class ClauseComposer:
         return None
 
     def place_code(self, name: str, chunk: Chunk) -> str | None:
-        """The division a clause names right before a registration word: its full name (潍坊市), or the document's
+        """The division a clause names right before a registration word: its full name (某市), or the document's
         own place for a local word (本市 of a city's document)."""
         understander = self.engine.retriever.understander
         gazetteer = understander.gazetteer
@@ -372,8 +373,8 @@ class ClauseComposer:
     def failed_beside(self, chunk: Chunk, understanding: Understanding, stated: list[Stated], asked: str
                       ) -> tuple[Verdict, Chunk] | None:
         """A condition the asker fails in a clause beside the one they meet — under the same heading, on no other
-        benefit (（一）留用、签订2年以上劳动合同的… met, （二）申领人员留用时年龄不超过35周岁 failed at 37): a benefit's
-        conditions often stand in items of their own, and every one must be met."""
+        benefit (（一）留用、签订N年以上劳动合同的… met, （二）申领人员留用时年龄不超过N周岁 failed above it): a
+        benefit's conditions often stand in items of their own, and every one must be met."""
         parent = enumeration.parent_path(chunk.clause_path)
         if not parent:
             return None
@@ -597,7 +598,7 @@ class ClauseComposer:
 
     def older_figure(self, primary: Evidence, older: Evidence, text: str, understanding: Understanding) -> Evidence:
         """For an amount answered with a figure, the older document's clause stating one on the point (中级工每人补贴
-        1500元), not another of its clauses the question matched as well (自2021年9月1日起取得…证书)."""
+        N元), not another of its clauses the question matched as well (自某年某月某日起取得…证书)."""
         if not states_amount(primary.chunk.text, money=True) or states_amount(older.chunk.text, money=True):
             return older
         return self.figure_in(text, understanding, [older.chunk.doc_id]) or older

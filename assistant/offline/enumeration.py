@@ -77,8 +77,9 @@ def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str], *, by_
     """The question names something that singles this item out (a city in a table of cities, 焊工 in a list of trades):
     a word it says is in this item and in fewer than half of the others — then the item is the answer, not the list.
     A clause that only refers to the list (附件：1.申请材料) is not one of its items and singles nothing out.
-    ``by_lead``: the question asks for a list (哪些情况不能享受), so only a word heading the item picks it (河北 of
-    河北：石家庄市…), never one it says on the way (已在本市或者浙江省其他地区享受过… for a 温州 asker)."""
+    ``by_lead``: the question asks for a list (哪些情况不能享受), so only a word heading the item picks it (某省 of
+    某省：甲市、乙市…), never one it says on the way (已在本市或者某省其他地区享受过… for an asker in a city of
+    某省)."""
     if all(c.id != chunk.id for c in items):
         return False
     others = [c for c in items if c.id != chunk.id]
@@ -90,7 +91,7 @@ def picks_one(chunk: Chunk, items: Sequence[Chunk], words: Sequence[str], *, by_
 
 
 def item_lead(text: str) -> str:
-    """What heads an item: its words before a colon (北  京：丰台区… → 北  京); "" when nothing heads it."""
+    """What heads an item: its words before a colon (某省：甲市、乙市… → 某省); "" when nothing heads it."""
     head, colon, _ = text.strip().partition("：")
     if not colon:
         head, colon, _ = text.strip().partition(":")

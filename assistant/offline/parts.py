@@ -352,7 +352,8 @@ class PartAnswerer:
         """A question naming a programme some document of the library regulates by name (以工代训, a `core` word in
         topics.yaml) is not answered by a clause of a document that never names it and does not say its terms (a
         province's 生活费 clause for 以工代训 asked in a city only a sibling city regulates it for)."""
-        topic = next((t for t in self.engine.knowledge.topics.topics if t.name == u.topic and t.core), None)
+        topic = self.engine.knowledge.topics.named(u.topic)
+        topic = topic if topic is not None and topic.core else None
         if topic is None or not any(squeeze(word) in squeeze(u.normalized) for word in topic.core):
             return evidence  # only a programme the question names by name (考下来 names no programme)
         regulating = self.engine.regulating(topic.core)
@@ -374,7 +375,8 @@ class PartAnswerer:
         other regions write but no document of the regions whose rules apply (the place's own, its parents',
         national) ever does, under any benefit noun: that place has no such benefit, and a clause of its documents
         on another one (a province's 技能提升补贴 table) must not answer for it. So too a thing of the topic the
-        question names after a place (山东省职业技能大赛, asked of 淄博) that only another region's document writes."""
+        question names after a place (某省职业技能大赛, asked of another city of 某省) that only another region's
+        document writes."""
         if not regions:
             return True
         here = {m.doc_id for m in self.engine.documents() if m.region in regions}
@@ -395,8 +397,8 @@ class PartAnswerer:
         return bool(any_noun & here)
 
     def _named_after_place(self, u: Understanding) -> list[str]:
-        """What the question names by a place and a word of its topic (山东省职业技能大赛: a place's own contest)."""
-        topic = next((t for t in self.engine.knowledge.topics.topics if t.name == u.topic), None)
+        """What the question names by a place and a word of its topic (某省职业技能大赛: a place's own contest)."""
+        topic = self.engine.knowledge.topics.named(u.topic)
         names = {name for p in u.places for name in (p.surface, *p.chain) if len(name) >= 2}
         if topic is None or not names:
             return []

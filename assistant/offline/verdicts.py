@@ -33,7 +33,7 @@ CUE_WINDOW = 24
 NEAR = 10  # characters either side of a clause's bound that say what it bounds (签订N年以上劳动合同)
 # 本市户籍或者持有本市居住证: a registration required only beside another way of qualifying
 RESIDENCE_ALTERNATIVE = re.compile(r"[^，,。；;]{0,4}(?:或者|或|以及)")
-PLACE_CHARS = 8  # the longest place name read right before a registration word (重庆市北碚区)
+PLACE_CHARS = 8  # the longest place name read right before a registration word (a province's city's district)
 _PHRASE = re.compile(r"[^，,；;：:。！？!?]+")
 _KINDS = {"months": ("duration", "月"), "years": ("duration", "月"), "money": ("money", "元"),
           "count": ("count", None), "percent": ("percent", "%")}
@@ -248,8 +248,8 @@ def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], word
 
 def residence_check(text: str, words: Sequence[str], home: tuple[str, str], place_code: Callable[[str], str | None],
                     inside: Callable[[str, str], bool]) -> Check | None:
-    """A condition on where one's household is registered (非潍坊市户籍, 具有本市户籍) judged by the place the asker
-    says theirs is (``home``: its name and division code): 寿光 lies inside 潍坊市, so a 寿光 户籍 fails 非潍坊市户籍.
+    """A condition on where one's household is registered (非某市户籍, 具有本市户籍) judged by the place the asker
+    says theirs is (``home``: its name and division code): a county inside 某市 is 某市, so its 户籍 fails 非某市户籍.
     ``place_code`` reads the place named right before the word (本市: the document's own); a requirement another way
     of qualifying stands beside (本市户籍或者持有本市居住证) and a place of registration (户籍所在地) judge nothing."""
     name, code = home

@@ -41,7 +41,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen8": KnownSet(gold="unseen8/qa.jsonl", policies="unseen8/policies"),
     "unseen9": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies"),
     "unseen10": KnownSet(gold="unseen10/qa.jsonl", policies="unseen10/policies"),
-    "unseen11_holdout": KnownSet(gold="unseen11/qa.jsonl", policies="unseen11/policies", holdout=True),
+    "unseen11": KnownSet(gold="unseen11/qa.jsonl", policies="unseen11/policies"),
     "unseen12_holdout": KnownSet(gold="unseen12/qa.jsonl", policies="unseen12/policies", holdout=True),
 }
 DEV_SET = "dev"

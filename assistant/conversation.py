@@ -104,10 +104,13 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
         if understanding.places or understanding.documents or not state.places:
             return ResolvedQuestion(question=question, text=question, understanding=understanding,
                                     facts=understanding.facts)
-        # a new question in the same conversation stays where the conversation is (the region carries over)
+        # a new question in the same conversation stays where the conversation is (the region carries over); after
+        # turns that only told the background (今年有个徒弟拿到了技师证。), what they stated carries over too
         text = f"{''.join(state.places)}{question}"
-        return ResolvedQuestion(question=question, text=text, understanding=retriever.understand(text),
-                                facts=understanding.facts, new_root=True)
+        merged = retriever.understand(text)
+        facts = {**state.facts, **merged.facts} if _states_only(state.root) else understanding.facts
+        return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts),
+                                facts=facts, new_root=True)
     facts = {**state.facts, **_changed_facts(state, understanding), **understanding.facts}
     if understanding.places:  # "那北京呢？": the root's question about the new place
         text = _replace_places(state.root, state.places, [p.surface for p in understanding.places])

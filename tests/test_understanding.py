@@ -130,6 +130,8 @@ def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) 
     assert [p.name for p in understander.understand(question).places] == ["石家庄市"]
     alone = understander.understand("我户口在河南周口，能申请补贴吗？")  # named alone: the place asked about
     assert [p.name for p in alone.places] == ["周口市"]
+    heard = "我们厂在石家庄，听说保定那边每人还多给500，我们能不能也拿？"  # what the asker heard of elsewhere
+    assert [p.name for p in understander.understand(heard).places] == ["石家庄市"]
 
 
 def test_names_with_readings_that_differ_in_rules_are_ambiguous(understander) -> None:

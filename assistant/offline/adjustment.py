@@ -69,6 +69,12 @@ THIS_ITEM = re.compile(r"本(?:条|款|项)第?(?P<n>[（(][一二三四五六�
 # what an item is called, before what it is given (铜牌 of 3.铜牌（三等奖）每人N万元; 优胜奖 of 优胜奖每人N元)
 ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[（(：:，,；;]|每|按|给予)")
 LIST_LEAD = re.compile(r"^[^，,；;]*?(?:为|是|属于)(?=[^，,；;为是]{2,}$)")  # 申领人为 of 申领人为脱贫人口
+# a rule for askers meeting several items at once: 同时符合本条第（一）项、第（二）项的，先按第（二）项上浮后再增加N元
+BOTH = re.compile(r"同时(?:符合|满足|具备|属于)")
+ITEM_REFS = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]项")
+FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七八九十]+)[）)]项")
+# a condition naming rows by a range (中级工及以上) or by exception (不在…范围内)
+RANGE_OR_EXCEPT = re.compile(r"以上|以下|以内|之外|不在|不含|不包括|除")
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
@@ -89,6 +95,7 @@ class Adjustment:
     condition: str  # the clause part the adjustment depends on
     place: tuple[int, int] = (0, 1)  # (index, count) among the clause's shares of the whole (instalments)
     added: Decimal | None = None  # a sum added to the standard (每人增加N元) instead of a percentage
+    cap: Quantity | None = None  # the most the adjusted standard may reach (但每人每年合计不超过N元)
 
     @property
     def paid(self) -> bool:
@@ -101,16 +108,27 @@ class Adjustment:
         return 1 + share if self.raises else share
 
     def adjust(self, value: Decimal) -> Decimal:
-        return money(value + self.added) if self.added is not None else money(value * self.factor())
+        adjusted = money(value + self.added) if self.added is not None else money(value * self.factor())
+        return min(adjusted, self.cap.value) if self.cap is not None else adjusted
 
     def step(self, base: Decimal, amount: Decimal) -> str:
         if self.added is not None:
-            return f"{self.phrase}：{yuan(base)} + {yuan(self.added)} = {yuan(amount)}"
+            raised = money(base + self.added)
+            step = f"{self.phrase}：{yuan(base)} + {yuan(self.added)} = {yuan(raised)}"
+            return step if raised == amount or self.cap is None else f"{step}，{self.cap_phrase}，按{yuan(amount)}计"
         if self.raises:
             return f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}"
         if self.phrase.endswith("倍"):
             return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent / 100)} = {yuan(amount)}"
         return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(amount)}"
+
+    @property
+    def cap_phrase(self) -> str:
+        """合计不超过N元: the cap as the sentence words it, from its part's start."""
+        if self.cap is None:
+            return ""
+        start = _part_start(self.sentence[: self.cap.start])
+        return self.sentence[start : self.cap.end].strip().removeprefix("但")
 
     def apply(self, worked: Worked) -> Worked:
         """The base result with this adjustment applied (this clause cited first). A standard raised or shared
@@ -450,6 +468,7 @@ class StandardResolver:
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
         best: tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
+        found_all: list[tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]]] = []
         documents = [primary.doc_id, *local] if within is None else [within.doc_id]
         # a more local document granting the asker's group a higher level's standard whole (全额计算): the higher
         # level's own shares (企业在职职工按附件1所列标准的70%) are not the asker's
@@ -479,17 +498,28 @@ class StandardResolver:
                         continue
                     if whole and (adjustment.paid or adjustment.reference == "level"):
                         continue
-                    found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
-                                       eligible_on, text, u, stated, terms, quantities, explained,
-                                       answering=primary if single else None, whole=whole)
+                    if BOTH.search(adjustment.condition) and len(ITEM_REFS.findall(adjustment.condition)) > 1:
+                        found = self._combined(adjustment, eligible_on, text, u, stated, terms, quantities)
+                    else:
+                        found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
+                                           eligible_on, text, u, stated, terms, quantities, explained,
+                                           answering=primary if single else None, whole=whole)
                     if found is None:
                         continue
                     (rank, weight), rest = found[0], found[1:]
                     # then, where the document grants the higher of two (就高), the one giving more; then the
                     # condition said most
                     more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
+                    found_all.append(((rank, nearness, more, -weight), *rest))
                     if best is None or (rank, nearness, more, -weight) < best[0]:
                         best = ((rank, nearness, more, -weight), *rest)
+        seen: set[str] = set()
+        while best is not None and best[2].chunk.id not in seen:
+            # one worked out on top of the best (在市级标准基础上 of the city's raise) holds it: the more local one
+            seen.add(best[2].chunk.id)
+            chosen = best[2].chunk.id
+            on_top = [c for c in found_all if c[2].chunk.id not in seen and any(b.id == chosen for b in c[3])]
+            best = min(on_top, key=lambda c: c[0], default=best)
         if best is None:
             return None
         _, worked, adjustment, bases = best
@@ -531,6 +561,8 @@ class StandardResolver:
         if base is None:
             return None
         worked, bases = base
+        if self.names_other_category(adjustment, bases):
+            return None  # 培养目标为技师、高级技师的 raises no 中级工 row
         base_chunk = bases[-1]  # the clause stating the rate
         base_text = squeeze(_said_by(base_chunk).replace(adjustment.sentence, "") + explained)
         condition_words = vocabulary.terms(adjustment.condition)
@@ -545,11 +577,61 @@ class StandardResolver:
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
+        if adjustment.raises and not condition_words and chunk.region in u.regions:
+            return (3, 0.0), worked, adjustment, bases  # 在市级标准基础上再给予N元: every asker of its place
         return None
+
+    def _combined(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding,
+                  stated: str, terms: Sequence[str], quantities: Sequence[Stated]
+                  ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
+        """A rule for askers meeting several items of its own section at once (同时符合本条第（一）项、第（二）项的，
+        先按第（二）项上浮后再增加N元，但每人每年合计不超过M元): applies when the question calls for an adjustment of
+        each item named; the item it says to apply first (先按第（二）项) is applied, then the rule's own sum, capped
+        where the sentence caps the total. (rank, the worked standard the rule's own sum is added to, the rule, the
+        clauses)"""
+        parent = parent_path(adjustment.chunk.clause_path)
+        if parent is None:
+            return None
+        chunks = self.engine.chunks(adjustment.chunk.doc_id)
+        names = self.engine.defined_names(adjustment.chunk.doc_id)
+        ranked: dict[str, tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]]] = {}
+        for number in ITEM_REFS.findall(adjustment.condition):
+            item = f"{parent}（{number}）"
+            best = None
+            for chunk in chunks:
+                if chunk.clause_path != item and not chunk.clause_path.startswith(item):
+                    continue
+                for own in adjustments(chunk, self.levels):
+                    found = self._rank(with_scope(with_definitions(own, names), chunks), eligible_on, text, u, stated,
+                                       terms, quantities)
+                    if found is not None and (best is None or found[0] < best[0]):
+                        best = found
+            if best is None:
+                return None  # the asker does not meet that item
+            ranked[number] = best
+        first = FIRST_BY.search(adjustment.sentence)
+        _, worked, applied, bases = ranked.get(first.group("n") if first else "", next(iter(ranked.values())))
+        caps = [q for q in find_quantities(adjustment.sentence) if q.kind == "money" and q.bound == "max"]
+        rule = replace(adjustment, cap=caps[0]) if len(caps) == 1 else adjustment
+        others = tuple(found[2].chunk for found in ranked.values() if found[2] is not applied)
+        worst = max(found[0][0] for found in ranked.values())
+        total = sum(found[0][1] for found in ranked.values())
+        return (worst, total), applied.apply(worked), rule, (applied.chunk, *others, *bases)
 
     def places(self, u: Understanding) -> list[str]:
         """Place names a condition may say that set no condition: the question's places and their regions."""
         return [*(p.surface for p in u.places), *u.local_regions]
+
+    def _row_leads(self, row: Chunk) -> tuple[str, list[str]]:
+        """(the lead of a table row, the leads of the other rows of its table): 中级工（四级） of 中级工（四级）：…."""
+        table = row.clause_path.rsplit(" ", 1)[0] + " "
+        others = [squeeze(c.text.partition("：")[0]) for c in self.engine.chunks(row.doc_id)
+                  if c.kind == "table_row" and c.clause_path.startswith(table) and c.id != row.id]
+        return squeeze(row.text.partition("：")[0]), others
+
+    def _own_runs(self, lead: str, others: Sequence[str]) -> list[str]:
+        """Runs of a row's lead that no other row of its table has."""
+        return [run for run in runs(lead, self.condition_chars) if not any(run in other for other in others)]
 
     def names_category(self, adjustment: Adjustment, bases: Sequence[Chunk], stated: str) -> bool:
         """The condition lists the category of the table row the standard was read from, as the question says it
@@ -558,12 +640,22 @@ class StandardResolver:
         row = bases[-1]
         if row.kind != "table_row":
             return False
-        table = row.clause_path.rsplit(" ", 1)[0] + " "
-        others = [squeeze(c.text.partition("：")[0]) for c in self.engine.chunks(row.doc_id)
-                  if c.kind == "table_row" and c.clause_path.startswith(table) and c.id != row.id]
+        lead, others = self._row_leads(row)
         condition, asked = squeeze(adjustment.condition), squeeze(stated)
-        return any(run in condition and run in asked and not any(run in other for other in others)
-                   for run in runs(squeeze(row.text.partition("：")[0]), self.condition_chars))
+        return any(run in condition and run in asked for run in self._own_runs(lead, others))
+
+    def names_other_category(self, adjustment: Adjustment, bases: Sequence[Chunk]) -> bool:
+        """The condition names other rows of the table the standard was read from and not this one (培养目标为
+        技师（二级）、高级技师（一级）的 with the 中级工（四级） row): it raises the standard of those rows only."""
+        row = bases[-1]
+        if row.kind != "table_row":
+            return False
+        lead, others = self._row_leads(row)
+        condition = squeeze(adjustment.condition)
+        if RANGE_OR_EXCEPT.search(condition) or any(run in condition for run in self._own_runs(lead, others)):
+            return False  # 中级工（四级）及以上 names the rows above it; 初级工…不在上浮范围内 names those left out
+        return any(run in condition for i, other in enumerate(others)
+                   for run in self._own_runs(other, [lead, *others[:i], *others[i + 1:]]))
 
     def said_share(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = (),
                    *, here: bool = False) -> tuple[float, float]:
@@ -667,6 +759,8 @@ class StandardResolver:
                 if raised is not None and raised.bases[-1].id == rows[-1].id:
                     return raised.worked, (raised.adjustment.chunk, *raised.bases)
             return worked, rows
+        if adjustment.reference == "level":  # the higher level states no standard: the one it adjusts, as adjusted
+            return self._inherited(adjustment, text, u, quantities)
         return None
 
     @staticmethod
@@ -747,17 +841,46 @@ class StandardResolver:
                      and any(c.text.startswith(v[0]) and all(p in c.text for p in v[1:]) for v in chosen))
         return rows or (chunk,)
 
-    def _higher_standard(self, adjustment: Adjustment, text: str, u: Understanding) -> list[Chunk]:
-        """Amount clauses of the higher level's documents: a region of that level that applies to the asker's place
-        (or the document's own province), best supported first."""
+    def _higher_regions(self, adjustment: Adjustment, u: Understanding) -> list[str]:
+        """The regions of the level an adjustment's standard is set by (省定 → the province) that apply to the asker's
+        place (or the document's own province) and hold a document."""
         meta = self.engine.meta(adjustment.chunk.doc_id)
         if meta is None:
             return []
         accepted = LEVELS_ACCEPTED.get(adjustment.target, (adjustment.target,))
         chain = [*u.regions, *([meta.province] if meta.province else [])]
-        regions = list(dict.fromkeys(
+        return list(dict.fromkeys(
             d.region for d in self.engine.documents()
             if d.region in chain and d.region != meta.region and d.level in accepted))
+
+    def _inherited(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated]
+                   ) -> tuple[Worked, tuple[Chunk, ...]] | None:
+        """The standard of a higher level whose documents state none of their own but adjust the level above theirs
+        (a city raising the province's table for some firms): the level above's standard, with the raise of the higher
+        level the question calls for applied (none: the level above's standard as it is) — 在市级标准基础上 of a city
+        that says 在省定标准基础上…."""
+        for region in self._higher_regions(adjustment, u):
+            for meta in self.engine.documents():
+                if meta.region != region or meta.superseded_by:
+                    continue
+                for chunk in self.engine.chunks(meta.doc_id):
+                    for above in adjustments(chunk, self.levels):
+                        if above.reference != "level" or above.target == adjustment.target:
+                            continue
+                        base = self.base(above, text, u, quantities)
+                        if base is None:
+                            continue
+                        worked, rows = base
+                        own = self.adjusted(rows[0], None, text, u, [region], quantities)
+                        if own is not None:
+                            return own.worked, (own.adjustment.chunk, *own.bases)
+                        return worked, rows
+        return None
+
+    def _higher_standard(self, adjustment: Adjustment, text: str, u: Understanding) -> list[Chunk]:
+        """Amount clauses of the higher level's documents: a region of that level that applies to the asker's place
+        (or the document's own province), best supported first."""
+        regions = self._higher_regions(adjustment, u)
         if not regions:
             return []
         worded = amount_query(u, self.engine.knowledge.answers.amount_words)

@@ -21,7 +21,9 @@ from typing import Any
 import cn2an
 from pydantic import ValidationError
 
-from assistant.offline.support import squeeze
+from assistant.citations import sentences
+from assistant.offline.support import shared_run, squeeze
+from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
 from assistant.rules.drafting import GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
@@ -218,18 +220,6 @@ def covered(a: str, b: str, shortest: int = 2) -> int:
         if j - 1 - i >= shortest:
             inside[i : j - 1] = [True] * (j - 1 - i)
     return sum(inside)
-
-
-def shared_run(a: str, b: str) -> int:
-    """Length of the longest run of characters two texts share."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 class ClauseArithmetic:
@@ -449,6 +439,10 @@ class ClauseArithmetic:
                     assumptions.append("按1人计算")
                 else:
                     multiplied = True
+                    most, phrase = self._heads_cap(_own_row(clause_text, arguments))
+                    if most is not None and count > most:  # 同时带徒不超过M名: no more heads are paid for
+                        count = most
+                        assumptions.append(f"超过上限，按{phrase}计算")
                 arguments[name] = count
             elif name == formula.get("periods"):
                 periods = self._periods(name, u)
@@ -466,6 +460,13 @@ class ClauseArithmetic:
                     periods = cap
                     assumptions.append(f"超过上限，按{phrase}计算")
                     rests_on += _cap_named_in(phrase, document)
+                elif cap is None and not rests_on:  # the document's one longest period (补贴期限最长不超过N年)
+                    chosen_one = next((v for v in arguments.values() if isinstance(v, str)), None)
+                    longest, phrase, clause = self._longest(name, document, chosen_one)
+                    if longest is not None and periods >= longest:  # reached: the clause saying so is cited
+                        assumptions.append(f"超过上限，按{phrase}计算" if periods > longest else f"已达上限：{phrase}")
+                        periods = longest
+                        rests_on.append(clause)
                 arguments[name] = periods
                 multiplied = True
             elif spec["type"] == "yes_no":
@@ -497,6 +498,19 @@ class ClauseArithmetic:
         start = max(clause_text.rfind(mark, 0, quantity.start) for mark in "，,；;。：:\n（(") + 1
         return int(value), f"{clause_text[start:quantity.start].strip()}{quantity.raw}"
 
+    @staticmethod
+    def _heads_cap(clause_text: str) -> tuple[int | None, str]:
+        """(heads, the phrase saying so): the one most on heads paid for the clause states beside its money (每名师傅
+        同时带徒不超过M名, 最多按M人计算) — (None, "") when it states none or several."""
+        for sentence in sentences(clause_text):
+            found = find_quantities(sentence)
+            caps = {q.value: q for q in found if heads_cap(q, found)}
+            if len(caps) == 1:
+                value, quantity = caps.popitem()
+                start = max(sentence.rfind(mark, 0, quantity.start) for mark in "，,；;。：:") + 1
+                return int(value), f"{sentence[start:quantity.start].strip()}{quantity.raw}"
+        return None, ""
+
     def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:
         """(periods, the phrase saying so, its clause): the one longest period (最长不超过N年) the document allows,
         in a clause part naming the category when one was chosen (技师 of 中级工、高级工最长不超过M年，技师最长不超过
@@ -505,6 +519,7 @@ class ClauseArithmetic:
             return None, "", ""
         excluded = [w for values in self.not_words.values() for w in values]
         found: dict[Decimal, tuple[str, str]] = {}
+        anyone: dict[Decimal, tuple[str, str]] = {}  # caps whatever the category (补贴期限最长不超过N年)
         for chunk in document:
             text = chunk.text
             for q in find_quantities(text):
@@ -512,9 +527,12 @@ class ClauseArithmetic:
                 if q.kind != "duration" or q.unit != "月" or q.bound != "max" or not LONGEST.search(before):
                     continue
                 part = before[max(before.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
+                said = (f"{part.strip()}{q.raw}", chunk.clause_path)
+                anyone.setdefault(q.value / PERIOD_INPUTS[name], said)
                 if category is not None and not says(part, _head(category), excluded):
                     continue
-                found.setdefault(q.value / PERIOD_INPUTS[name], (f"{part.strip()}{q.raw}", chunk.clause_path))
+                found.setdefault(q.value / PERIOD_INPUTS[name], said)
+        found = found or anyone  # no part names the category: the one cap of every category, if one
         if len(found) != 1:
             return None, "", ""
         value, (phrase, clause) = found.popitem()

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 QUOTE_SENTENCES = 3
 STATED_NEAR = 8  # characters either side of a user's quantity whose words say what it measures (企业干了一年半)
-QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?")  # 一家 in 一家事业单位 says nothing of the group
+QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?|之一")  # 一家 of 一家事业单位, 之一 of 股东之一: no group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
 SAME_POINT = 0.95
 OWN_TERMS_SHARE = 0.5  # a deferring clause's own-terms companion says at least half as much of the question
@@ -312,7 +312,7 @@ class ClauseComposer:
             exclusions = self.engine.knowledge.answers.exclusions
             for chunk in clauses:
                 check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading,
-                                        enumeration.lead_in_of(chunk))
+                                        enumeration.lead_in_of(chunk), self.engine.knowledge.answers.condition_chars)
                 if check is not None:
                     return Verdict("not_eligible", [check]), chunk
         home = self.home(understanding)

@@ -193,7 +193,7 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
         else:
             counted = f"（{check.note}）" if check.note else ""
             parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}{counted}")
-    return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(parts) + f"。[{n}]"
+    return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(dict.fromkeys(parts)) + f"。[{n}]"
 
 
 def _plain(value) -> str:

@@ -167,7 +167,10 @@ class PartAnswerer:
         latest = max((d.year for d in engine.documents() if d.year), default=0)
         if u.has("new_policy") and any(y > latest for y in u.years):
             return self._not_found(question, NOTHING_RELEVANT)
-        if u.out_of_scope:  # another field (公积金, 医保) — unless a clause of the asked region uses the very word
+        situations = [said for said, _ in self.clauses.situations(u)] if u.out_of_scope else []
+        if u.out_of_scope and not all(any(w in said for said in situations) for w in u.out_of_scope):
+            # another field (公积金, 医保) — unless a clause of the asked region uses the very word, or it is only who
+            # the asker is (还在领失业金: the situation, not what is asked)
             found = self.finder.find(text, u, regions=regions, required_word=u.out_of_scope[0])
             if not found:
                 return self._not_found(question, NOTHING_RELEVANT)

@@ -124,3 +124,15 @@ class CorpusVocabulary:
 
 def _positions(text: str, term: str) -> list[int]:
     return [match.start() for match in re.finditer(re.escape(term), text)]
+
+
+def shared_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two texts share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best

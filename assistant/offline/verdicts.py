@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from assistant.citations import sentences
+from assistant.offline.support import shared_run
 from ingest.knowledge import FactSpec
 from ingest.normalize import parse_label
 from ingest.quantities import Quantity, find_quantities
@@ -112,7 +113,8 @@ def every_check(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> 
     found: list[Check] = []
     specs = [s for s in specs if s.type in _KINDS and s.cues]
     for sentence in sentences(text):
-        for quantity in (q for q in find_quantities(sentence) if q.bound):
+        found_here = find_quantities(sentence)
+        for quantity in (q for q in found_here if q.bound and not heads_cap(q, found_here)):
             before = sentence[max(0, quantity.start - CUE_WINDOW): quantity.start]
             for spec in specs:
                 kind, unit = _KINDS[spec.type]
@@ -226,19 +228,24 @@ def excluded_item(sentence: str, lead_in: str, words: Iterable[str]) -> list[str
         return []
     label = parse_label(sentence.strip())
     group = (label.rest if label is not None else sentence).strip().rstrip("；;。.，,").removesuffix("的")
-    return [group] if len(group) >= 2 else []
+    parts = [g.strip() for g in GROUP_BREAK.split(group) if len(g.strip()) >= 2]  # 法定代表人、股东及高级管理人员
+    return [group, *(p for p in parts if p != group)] if len(group) >= 2 else []
 
 
 def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], words: Iterable[str],
-                    leading: Iterable[str] = (), lead_in: str = "") -> Check | None:
-    """The asker's stated situation (its content terms, each written in the group) falls in a group a sentence of
-    ``text`` excludes — or, for an item under an excluding ``lead_in``, the item itself names: a 不符合 check quoting
-    that sentence."""
+                    leading: Iterable[str] = (), lead_in: str = "", chars: int = 0) -> Check | None:
+    """The asker's stated situation falls in a group a sentence of ``text`` excludes — or, for an item under an
+    excluding ``lead_in``, the item itself names: a 不符合 check quoting that sentence. It falls in it when each of its
+    content terms is written in the group, when the group is what the situation calls the asker (股东 of 公司股东之一;
+    never 现役军人 of 退役军人) or when the two share ``chars`` characters in a row (劳务派遣 of 劳务派遣公司 and
+    劳务派遣单位)."""
     words = list(words)
     for sentence in sentences(text):
         for group in excluded_groups(sentence, words, leading) or excluded_item(sentence, lead_in, words):
             for said, terms in situations:
-                if terms and all(term in group for term in terms):
+                if terms and (all(term in group for term in terms)
+                              or (len(terms[-1]) >= 2 and group == terms[-1])
+                              or (chars and shared_run(said, group) >= chars)):
                     at = sentence.find(group)
                     threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=group, start=max(at, 0),
                                          end=max(at, 0) + len(group))
@@ -320,11 +327,14 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
     skip = set(taken)
     found: list[Check] = []
     for sentence in sentences(text):
-        for threshold in (q for q in find_quantities(sentence) if q.bound):
+        found_here = find_quantities(sentence)
+        bounded = [q for q in found_here if q.bound]
+        for threshold in (q for q in bounded if not heads_cap(q, found_here)):
             window = threshold.kind == "duration" and threshold.bound == "max" and _within(sentence, threshold)
             times = threshold.kind == "count" and threshold.bound == "max" and threshold.unit in TIMES
             if (sentence, threshold.start) in skip or (threshold.bound != "min" and threshold.kind != "age"
-                                                       and not window and not times):
+                                                       and not window and not times
+                                                       and not _band_top(sentence, threshold, bounded)):
                 continue
             at, phrase = phrase_around(sentence, threshold.start, threshold.end)
             for item in stated:
@@ -343,6 +353,9 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 part = span if window else (low, high)
                 if q.kind != "age" and not any(_overlaps(sentence, word, span, part) for word in item.words):
                     continue  # 学一年 is not 签订N年以上劳动合同: a word of the user's must stand near the bound
+                measured = "" if window else _measured(sentence, threshold)
+                if q.kind != "age" and measured and not any(w in measured or measured in w for w in item.words):
+                    continue  # 见习6个月 is no 签订N年以上劳动合同 of 见习单位与见习人员: not what the bound measures
                 yearly = "月" in q.per and YEARLY.search(phrase) is not None
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""
@@ -350,7 +363,31 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 found.append(Check("stated", threshold, sentence, value, met, at, at + len(phrase), note=note,
                                    per=per_unit(sentence, threshold)))
                 break
-    return found
+    return [c for c in found if c.threshold.kind == "age" or not _beyond_band(c, found)]  # an age band is required
+
+
+def heads_cap(threshold: Quantity, sentence_quantities: Sequence[Quantity]) -> bool:
+    """A most on heads in a sentence paying money (每带1名学徒每月给予N元，每名师傅同时带徒不超过M名; 每吸纳1人给予N元，
+    最多按M人计算): how many are paid for, not who qualifies."""
+    return (threshold.kind == "count" and threshold.bound == "max" and threshold.unit in HEADS
+            and any(q.kind == "money" and q.bound is None for q in sentence_quantities))
+
+
+def _band_top(sentence: str, threshold: Quantity, bounded: Sequence[Quantity]) -> bool:
+    """The upper end of a band its phrase bounds from both sides (培养期不足1年但不少于6个月的): a stated value above
+    it lies outside the band's tier (see ``_beyond_band``)."""
+    if threshold.bound != "max":
+        return False
+    at, phrase = phrase_around(sentence, threshold.start, threshold.end)
+    return any(q.bound == "min" and q.kind == threshold.kind and q.unit == threshold.unit
+               and at <= q.start and q.end <= at + len(phrase) for q in bounded)
+
+
+def _measured(sentence: str, threshold: Quantity) -> str:
+    """The noun a bound is put before, which it measures (劳动合同 of 签订N年以上劳动合同的); "" when the bound closes
+    its phrase (缴纳社会保险N个月以上的) or a joined part follows (满N个月且…)."""
+    match = MEASURED.match(sentence, threshold.end)
+    return match.group("noun") if match else ""
 
 
 def _overlaps(sentence: str, word: str, span: tuple[int, int], part: tuple[int, int]) -> bool:
@@ -370,6 +407,11 @@ def _within(sentence: str, threshold: Quantity) -> bool:
     return WITHIN.match(sentence, threshold.end) is not None and not CAP.search(sentence[: threshold.start])
 
 
+# the noun right after a bound: 以上劳动合同 → 劳动合同 (not 以上的, not 且…, not 以上人员 — who, not what)
+_BOUND_END = r"(?:以上|以下|以内|之内|内)"
+MEASURED = re.compile(rf"\s*(?:[（(]含[)）])?\s*(?:及)?{_BOUND_END}?(?!并|且|或|的|人员|企业|单位|{_BOUND_END})"
+                      r"(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[的，,；;。、并且或]|$)")
+HEADS = ("人", "个人", "名", "位")  # the measure words that count people
 TIMES = ("次", "人次")  # a cap on how many times a benefit is had (不超过N次) is a condition on one more
 WITHIN = re.compile(r"\s*(?:以内|之内|内)")
 CAP = re.compile(r"(?:最长|最多|不超过|最高|累计不超过)\s*$")

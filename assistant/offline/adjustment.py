@@ -467,7 +467,6 @@ class StandardResolver:
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
-        best: tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]] | None = None
         found_all: list[tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]]] = []
         documents = [primary.doc_id, *local] if within is None else [within.doc_id]
         # a more local document granting the asker's group a higher level's standard whole (全额计算): the higher
@@ -511,8 +510,7 @@ class StandardResolver:
                     # condition said most
                     more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
                     found_all.append(((rank, nearness, more, -weight), *rest))
-                    if best is None or (rank, nearness, more, -weight) < best[0]:
-                        best = ((rank, nearness, more, -weight), *rest)
+        best = min(found_all, key=lambda c: c[0], default=None)  # the first of the best (stable)
         seen: set[str] = set()
         while best is not None and best[2].chunk.id not in seen:
             # one worked out on top of the best (在市级标准基础上 of the city's raise) holds it: the more local one

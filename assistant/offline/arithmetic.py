@@ -97,6 +97,12 @@ def _cap_named_in(phrase: str, document: Sequence[Chunk]) -> list[str]:
     return [c.clause_path for c in document if c.kind != "table_row" and name in squeeze(c.text)][:1]
 
 
+def _phrase_to(text: str, quantity: Quantity, marks: str) -> str:
+    """The phrase ending with ``quantity``, from the last of ``marks`` before it (…，最长不超过N个月)."""
+    start = max(text.rfind(mark, 0, quantity.start) for mark in marks) + 1
+    return f"{text[start:quantity.start].strip()}{quantity.raw}"
+
+
 def included(option: str) -> list[str]:
     """What an option says it includes: 焊工（含电焊工、气焊工） → 电焊工, 气焊工."""
     match = INCLUDES.search(option)
@@ -495,8 +501,7 @@ class ClauseArithmetic:
             value = value / PERIOD_INPUTS[name]
         if value != value.to_integral_value():
             return None, ""
-        start = max(clause_text.rfind(mark, 0, quantity.start) for mark in "，,；;。：:\n（(") + 1
-        return int(value), f"{clause_text[start:quantity.start].strip()}{quantity.raw}"
+        return int(value), _phrase_to(clause_text, quantity, "，,；;。：:\n（(")
 
     @staticmethod
     def _heads_cap(clause_text: str) -> tuple[int | None, str]:
@@ -507,8 +512,7 @@ class ClauseArithmetic:
             caps = {q.value: q for q in found if heads_cap(q, found)}
             if len(caps) == 1:
                 value, quantity = caps.popitem()
-                start = max(sentence.rfind(mark, 0, quantity.start) for mark in "，,；;。：:") + 1
-                return int(value), f"{sentence[start:quantity.start].strip()}{quantity.raw}"
+                return int(value), _phrase_to(sentence, quantity, "，,；;。：:")
         return None, ""
 
     def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:

@@ -211,6 +211,18 @@ class Repeats(_Strict):
         return any(word in text for word in self.words)
 
 
+class Transition(_Strict):
+    """How a document replacing an earlier one treats cases begun under it (本办法施行前已取得营业执照…的，可于某日前
+    按原政策标准申领): a sentence saying one of ``before`` (the new rule's start) and one of ``earlier`` (the old
+    rule)."""
+
+    before: tuple[str, ...] = Field((), description="Words of the time before the new rule: 施行前, 印发前.")
+    earlier: tuple[str, ...] = Field((), description="Words naming the old rule: 原政策, 原规定, 原标准.")
+
+    def says(self, sentence: str) -> bool:
+        return any(w in sentence for w in self.before) and any(w in sentence for w in self.earlier)
+
+
 class Elapsed(_Strict):
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
@@ -227,6 +239,7 @@ class AnswersFile(_Strict):
     beneficiaries: Beneficiaries = Field(default_factory=Beneficiaries)
     repeats: Repeats = Field(default_factory=Repeats)
     how_to_apply: HowToApply = Field(default_factory=lambda: HowToApply())
+    transition: Transition = Field(default_factory=Transition)
     procedure_headings: tuple[str, ...] = ()
     amount_words: tuple[str, ...] = ()
     worked_out: str

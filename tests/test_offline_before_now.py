@@ -60,6 +60,9 @@ def test_a_deadline_before_and_now(engine: OfflineEngine) -> None:
 @pytest.mark.parametrize(("question", "change"), [
     ("黄冈的学徒补贴，现在跟2019年那会儿比，高级工每人每年涨了多少？", Decimal(1500)),
     ("以前黄冈高级工学徒一年补多少，现在呢，增加了多少", Decimal(1500)),
+    # the now side named as the current document (新办法, 新标准), before or after the earlier one
+    ("黄冈学徒补贴新办法和以前比，高级工每年涨了多少？", Decimal(1500)),
+    ("黄冈学徒补贴原来跟新标准相比，高级工每人每年差多少", Decimal(1500)),
 ])
 def test_an_amount_before_and_now_with_the_change(engine: OfflineEngine, question: str, change: Decimal) -> None:
     answer = engine.answer(question)

@@ -193,6 +193,9 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      ("以前要求60天内备案，现在改成多少天了", "amount", {"old_policy", "current_policy"}),
      # compared with the old rule: the point asked (an amount), answered now and then
      ("现在跟2019年那会儿比涨了多少", "amount", {"old_policy", "current_policy", "comparison"}),
+     # the now side said as the current document, before or after the earlier one
+     ("新规定和原来相比审核时间缩短了多少天", "amount", {"old_policy", "current_policy"}),
+     ("以前跟新标准比，补贴降了还是涨了", "comparison", {"old_policy", "current_policy"}),
      ("两个区的补贴有什么不同", "comparison", {"comparison"}),
      # spoken question words ask as the written ones do
      ("见习补贴要准备啥材料", "procedure", {"procedure"}), ("这个补贴多会儿能到账", "procedure", {"procedure"})],

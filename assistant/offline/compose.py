@@ -328,6 +328,11 @@ def before_now_note(old: DocumentMeta, new: DocumentMeta, citation: Citation, sa
             f"{change}现以{new.doc_number or doc_label(new)}（{new.year}年）为准。")
 
 
+def transition_line(said: str, n: int) -> str:
+    """过渡安排：<the replacing document's rule for cases begun under the old one>[n]"""
+    return f"过渡安排：{said}[{n}]"
+
+
 def earlier_policy_note(old: DocumentMeta, new: DocumentMeta, citation: Citation) -> str:
     return (
         f"另：较早的{doc_label(old)}（{old.year}年）[{citation.n}]{citation.clause}也涉及这一事项，"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.citations import citation_from_chunk, doc_label
+from assistant.citations import citation_from_chunk, doc_label, sentences
 from assistant.models import Answer
 from assistant.offline import compose, selection
 from assistant.offline.evidence import Evidence
+from ingest.knowledge import Transition
 from ingest.models import STATUS_LABELS, Chunk, DocumentMeta
 from ingest.normalize import normalize_doc_number
 from ingest.validity import DOC_NUMBER, states_validity
@@ -17,6 +18,8 @@ from retriever.understanding import Understanding
 
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
+
+FULL_STOPS = ("。", "！", "？")
 
 
 class DocumentAnswers:
@@ -106,6 +109,14 @@ class DocumentAnswers:
                 citations.append(citation_from_chunk(len(citations) + 1, chunk))
                 lines.append(f"文件原文：“{sentences}”[{citations[-1].n}]")
                 quotes.append((citations[-1], sentences))
+            for newer in meta.superseded_by if understanding.has("status") else ():
+                # 原来的规定还能用吗: the replacing document's rule for cases begun under this one
+                found = transition_of(self.engine.chunks(newer), self.engine.knowledge.answers.transition)
+                if found is not None:
+                    chunk, said = found
+                    citations.append(citation_from_chunk(len(citations) + 1, chunk))
+                    lines.append(compose.transition_line(said, citations[-1].n))
+                    quotes.append((citations[-1], said))
         text = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=question, status="answered", answer=text, citations=citations)
 
@@ -127,3 +138,16 @@ class DocumentAnswers:
         if meta.note:
             lines.append(meta.note)
         return lines
+
+
+def transition_of(chunks: list[Chunk], transition: Transition) -> tuple[Chunk, str] | None:
+    """The first clause of a document stating how cases begun under the rule it replaces are handled (本办法施行前
+    已取得…的，可于某日前按原政策标准申领), with those sentences; None if it states none."""
+    for chunk in chunks:
+        parts = sentences(chunk.text)
+        first = next((i for i, part in enumerate(parts) if transition.says(part)), None)
+        if first is None:
+            continue
+        last = next((i for i in range(first, len(parts)) if parts[i].rstrip().endswith(FULL_STOPS)), len(parts) - 1)
+        return chunk, "".join(parts[first: last + 1]).strip()  # to the sentence's full stop (…申领；逾期未申领的，…。)
+    return None

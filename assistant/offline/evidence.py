@@ -64,6 +64,12 @@ class Evidence:
         return self.hit.chunk
 
 
+def joined(evidence: list[Evidence], more: Iterable[Evidence]) -> list[Evidence]:
+    """``evidence``, then the clauses of ``more`` it does not hold yet (a second search in other words)."""
+    seen = {e.chunk.id for e in evidence}
+    return [*evidence, *(e for e in more if e.chunk.id not in seen)]
+
+
 def states_amount(text: str, *, money: bool) -> bool:
     """The text states a quantity — money or a rate when ``money`` is asked for, else any (人次, 年, 个)."""
     kinds = _MONEY_KINDS if money else ("money", "percent", "count", "duration", "number")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from assistant.offline.evidence import (
     EvidenceFinder,
     amount_query,
     caps_amount,
+    joined,
     stated_categories,
     states_amount,
 )
@@ -47,11 +48,6 @@ def in_force(meta) -> bool:
     return meta.status not in INACTIVE
 
 
-
-def _joined(evidence: list[Evidence], more: Iterable[Evidence]) -> list[Evidence]:
-    """``evidence``, then the clauses of ``more`` it does not hold yet (a second search in other words)."""
-    seen = {e.chunk.id for e in evidence}
-    return [*evidence, *(e for e in more if e.chunk.id not in seen)]
 
 @dataclass
 class Part:
@@ -209,27 +205,27 @@ class PartAnswerer:
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             worded = f"{text} {' '.join(exclusions.words)}"
-            evidence = _joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
+            evidence = joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
                                                           benefit=False))
             evidence.sort(key=lambda e: not any(w in e.chunk.text for w in exclusions.words))  # stable
         repeats = self.engine.knowledge.answers.repeats
         if kind in ("eligibility", "list") and repeats.asks(u.normalized):  # 今年还能再领一次吗: how often
             worded = f"{text} {' '.join(repeats.words)}"
-            evidence = _joined(evidence, self.finder.saying(worded, u, regions=regions, says=repeats.limits))
+            evidence = joined(evidence, self.finder.saying(worded, u, regions=regions, says=repeats.limits))
             evidence.sort(key=lambda e: not repeats.limits(squeeze(e.chunk.text)))  # stable
         beneficiaries = self.engine.knowledge.answers.beneficiaries
         who = beneficiaries.asks(u.normalized) and not exclusions.asks(u.normalized)
         if who and kind in ("list", "eligibility"):
             # 哪几类人可以申请: the items under the lead-in naming who may have it (补贴对象为下列人员：)
             worded = f"{text} {' '.join(beneficiaries.query_words)}"
-            evidence = _joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
+            evidence = joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
                                                           benefit=False))
             evidence += self._people_lead_ins(evidence)
             evidence.sort(key=lambda e: not self._names_beneficiaries(e.chunk))  # stable
         if kind == "procedure" or (kind == "list" and u.has("procedure")):  # again in the words procedures use
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
-            evidence = _joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
+            evidence = joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
                                                           benefit=False))
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._same_tier(self._on_topic(evidence, u), u)

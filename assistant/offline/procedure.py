@@ -17,6 +17,8 @@ WHERE = "where"
 MATERIALS = "materials"  # the aspect asking what to bring (answers.yaml aspects)
 OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind the best evidence
 OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections are added
+NEIGHBOURS = 1  # parts of a document (articles, sections) on each side of the answering clause's own
+NEIGHBOUR_WORDS = 2  # an asked aspect's words a neighbouring clause must say to describe it
 
 
 class ProcedureReader:
@@ -71,12 +73,16 @@ class ProcedureReader:
         "在哪申请？多久到账？" gets both the channel and the time limit."""
         chosen: list[tuple[Chunk, list[int]]] = []
         shown = [primary]
+        found_ids = {item.chunk.id for item in evidence if item.chunk.doc_id == primary.doc_id}
+        pool = [item.chunk for item in evidence if item.chunk.doc_id == primary.doc_id]
+        pool += [c for c in self.neighbours(primary) if c.id not in found_ids]
         for aspect in aspects:
             words = self.answers.aspects[aspect].words
             said = max(self._says(chunk, words) for chunk in shown)
-            best = max((item.chunk for item in evidence
-                        if item.chunk.doc_id == primary.doc_id and all(item.chunk.id != c.id for c in shown)
-                        and not self.off_benefit(item.chunk, understanding)),
+            # a neighbour retrieval did not find must say the step in more than one word (受理之日起…个工作日内)
+            best = max((chunk for chunk in pool
+                        if all(chunk.id != c.id for c in shown) and not self.off_benefit(chunk, understanding)
+                        and (chunk.id in found_ids or self._says(chunk, words) >= NEIGHBOUR_WORDS)),
                        key=lambda chunk: (self._says(chunk, words), self.in_procedure_section(chunk)), default=None)
             if best is None or self._says(best, words) <= said:
                 continue
@@ -85,6 +91,19 @@ class ProcedureReader:
                 chosen.append((best, found[:2]))
                 shown.append(best)
         return chosen
+
+    def neighbours(self, chunk: Chunk) -> list[Chunk]:
+        """The other clauses of ``chunk``'s part of its document (三、申领程序 (一)…(三); a whole chapter) and of the
+        parts right before and after it (第八条 where and by when, 第九条 how long the review takes): a procedure runs
+        over neighbouring clauses, which retrieval may not all find."""
+        units = [_unit(c) for c in self.chunks(chunk.doc_id)]
+        order = list(dict.fromkeys(u for u in units if u))
+        own = _unit(chunk)
+        if own not in order:
+            return []
+        at = order.index(own)
+        near = set(order[max(at - NEIGHBOURS, 0): at + NEIGHBOURS + 1])
+        return [c for c, u in zip(self.chunks(chunk.doc_id), units, strict=True) if u in near and c.id != chunk.id]
 
     def in_procedure_section(self, chunk: Chunk) -> bool:
         """The clause stands under a procedure heading (五、申报程序) — the document's title is no such heading."""
@@ -137,3 +156,9 @@ class ProcedureReader:
             best = max(own, key=lambda c: len(selection.matching(c.text, where)))
             return f"下一步：办理地点、材料等见同一文件{best.clause_path or '前言'}（可继续问“怎么申请”）。"
         return f"下一步：{self.answers.next_steps}"
+
+
+def _unit(chunk: Chunk) -> str:
+    """The part of its document a clause stands in: the heading right below the title (an article, a section or a
+    chapter); "" for the preamble."""
+    return chunk.heading_path[1] if len(chunk.heading_path) > 1 else ""

@@ -259,6 +259,8 @@ class AnswersFile(_Strict):
     maximum_words: tuple[str, ...] = ()
     counted_things: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
+    term_words: tuple[str, ...] = Field((), description="Words a term paid for is said after: 培养期, 学制.")
+    reached_words: tuple[str, ...] = Field((), description="Words a duration reached is said after: 满.")
     counted_people: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
     tier_words: tuple[str, ...] = ()

@@ -32,7 +32,7 @@ from assistant.offline.arithmetic import TOTAL, ClauseArithmetic, Worked, shared
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
 from assistant.offline.support import squeeze
-from assistant.offline.verdicts import Stated, applies_to, every_check, stated_checks
+from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
 from assistant.rules.drafting import GRID_JOIN, SENTENCE
 from assistant.rules.results import money, plain_number, yuan
@@ -385,6 +385,24 @@ def names_condition(condition: str, question: str, condition_chars: int, base: s
                for run in runs(squeeze(condition), condition_chars))
 
 
+def names_group(condition: str, question: str, base: str = "") -> bool:
+    """The question names one of the groups a condition lists as alternatives (残疾人 of 脱贫人口、残疾人和登记失业人员
+    作为学徒的), however short: the whole group said, not only inside a longer group of the list (技师 of 高级技师
+    names 高级技师 alone), and not a word of the clause it sets apart from (``base``)."""
+    groups = [squeeze(g) for g in GROUP_BREAK.split(condition)]
+    groups = [g for g in groups if len(g) >= 2]
+    if len(groups) < 2:
+        return False
+    asked, said = squeeze(question), squeeze(base)
+    for group in groups:
+        rest = asked
+        for longer in (g for g in groups if group in g and g != group):
+            rest = rest.replace(longer, "")
+        if group in rest and group not in said:
+            return True
+    return False
+
+
 def names_list(condition: str, question: str, words: Sequence[str], negations: Sequence[str]) -> bool | None:
     """A condition of being on a named list (列入《…紧缺职业（工种）目录》的) as the question speaks of it: True when it
     says the list's noun (目录) and one of ``words`` (the name's content words, no place: 紧缺), False when a negation
@@ -571,7 +589,8 @@ class StandardResolver:
         if (ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid)
                 or self.names_category(adjustment, bases, stated)
                 or names_condition(adjustment.condition, stated, self.condition_chars, base_text, distinguishing,
-                                   condition_words)):
+                                   condition_words)
+                or names_group(adjustment.condition, stated, base_text)):
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
@@ -716,8 +735,9 @@ class StandardResolver:
                 named = row[0].text.partition("：")[0] if row else named  # 附件1第1行: that row's category
                 listed = [c for c in chunks if c.clause_path.startswith(adjustment.target + " ")]
                 candidates = row or [c for c in listed if c.kind == "table_row"][:1] or listed
-            else:
-                candidates = [c for c in chunks if c.id != adjustment.chunk.id and states_amount(c.text, money=True)]
+            else:  # a standard is a sum of money: a clause stating only a rate of another (按附件标准的120%) is none
+                candidates = [c for c in chunks if c.id != adjustment.chunk.id and states_amount(c.text, money=True)
+                              and (c.kind == "table_row" or any(q.kind == "money" for q in find_quantities(c.text)))]
                 candidates = self.named_item(candidates, u) or candidates
         if named and self.names_a_row(named, candidates):
             reading = self.engine.retriever.understand(named)

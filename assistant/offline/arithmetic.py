@@ -228,11 +228,16 @@ def covered(a: str, b: str, shortest: int = 2) -> int:
     return sum(inside)
 
 
+TERM_LINKS = "为|是|都是|均为|都为|:|："  # words between a term word and its duration (培养期为1年)
+
 class ClauseArithmetic:
     def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
                  per_instalment: Mapping[str, Sequence[str]] | None = None,
                  difference_words: Sequence[str] = (), maximum_words: Sequence[str] = (),
-                 counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = ()) -> None:
+                 counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = (),
+                 term_words: Sequence[str] = (), reached_words: Sequence[str] = ()) -> None:
+        self.term_words = tuple(term_words)  # 培养期, 学制: a duration right after one is the term paid for
+        self.reached_words = tuple(reached_words)  # 满: a duration right after one is a condition met
         self.total_words = tuple(total_words)  # 一共多少: several categories added up
         self.counted = counted  # (words of things, words of people) a count may count: 两个证 is never heads
         self.difference_words = tuple(difference_words)  # 差多少: two named categories give their difference
@@ -542,6 +547,11 @@ class ClauseArithmetic:
         value, (phrase, clause) = found.popitem()
         return (int(value), phrase, clause) if value == value.to_integral_value() else (None, "", "")
 
+    def _termed(self, before: str) -> bool:
+        """The text before a duration ends with a term word, perhaps with a linking word (培养期都是 of
+        培养期都是一年半)."""
+        return any(re.search(rf"{re.escape(word)}(?:{TERM_LINKS})?$", before) for word in self.term_words)
+
     @staticmethod
     def _count(u: Understanding, *, people: bool, counted: tuple[Sequence[str], Sequence[str]] = ((), ())
                ) -> int | None:
@@ -553,13 +563,20 @@ class ClauseArithmetic:
         distinct = set(counts)
         return int(distinct.pop()) if len(distinct) == 1 else None
 
-    @staticmethod
-    def _periods(name: str, u: Understanding) -> Decimal | int | None:
+    def _periods(self, name: str, u: Understanding) -> Decimal | int | None:
+        """The one period the question states for a per-period rate; of several, the one said as the term paid for
+        (见习期6个月 beside 离校1年: a term word of ``answers.yaml: term_words`` right before it), else those not
+        said as reached (培训满半年 beside 培养期一年: a ``reached_words`` word right before it)."""
         # 一天多少钱 asks the rate's own period, it states no period (beside 培训了N天)
         # 一天都没落下 says no period either (not a single day missed)
         durations = [q for q in u.loose_quantities if q.kind == "duration"
                      and not (ONE_PERIOD.fullmatch(q.raw) and (RATE_ASKED.match(u.normalized, q.end)
                                                                or EMPHATIC.match(u.normalized, q.end)))]
+        if len({q.value for q in durations}) > 1 or (durations and u.fact_kinds and "years" in u.fact_kinds.values()):
+            termed = [q for q in durations if self._termed(u.normalized[:q.start])]
+            # else a duration said as reached (培训满半年) is a condition met, not the term paid for
+            durations = termed or [q for q in durations
+                                   if not any(u.normalized[:q.start].endswith(w) for w in self.reached_words)]
         if name == "days":
             values = {q.value for q in durations if q.unit == "天"}
         elif name in PERIOD_INPUTS:

@@ -218,6 +218,9 @@ class Transition(_Strict):
 
     before: tuple[str, ...] = Field((), description="Words of the time before the new rule: 施行前, 印发前.")
     earlier: tuple[str, ...] = Field((), description="Words naming the old rule: 原政策, 原规定, 原标准.")
+    relative_years: dict[str, int] = Field(default_factory=dict,
+                                           description="A year named from today's: 去年 → -1.")
+    applied_words: tuple[str, ...] = Field((), description="Words saying a month is when one applied: 申请.")
 
     def says(self, sentence: str) -> bool:
         return any(w in sentence for w in self.before) and any(w in sentence for w in self.earlier)

@@ -10,9 +10,13 @@ under the old rule gets the measures' transitional rule.
 
 from __future__ import annotations
 
-import pytest
-from support import offline_engine_beside_library
+from datetime import date
+from decimal import Decimal
 
+import pytest
+from support import figures, offline_engine_beside_library
+
+from assistant.models import Conversation
 from assistant.offline.engine import OfflineEngine
 
 OLD = """舟山市人力资源和社会保障局 舟山市财政局关于发放一次性扩岗补助的通知
@@ -55,10 +59,12 @@ NEW = """舟山市人力资源和社会保障局 舟山市财政局关于印发�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("procedure-steps"), {
+    engine = offline_engine_beside_library(tmp_path_factory.mktemp("procedure-steps"), {
         "zhoushan-2020-hiring-subsidy-notice.txt": OLD,
         "zhoushan-2025-hiring-subsidy-measures.txt": NEW,
     })
+    engine.today = lambda: date(2026, 12, 1)  # 去年 is 2025
+    return engine
 
 
 def test_each_named_step_now_and_before(engine: OfflineEngine) -> None:
@@ -90,3 +96,30 @@ def test_the_transitional_rule_answers_applying_under_the_old_one(engine: Offlin
     body = answer.answer.split("依据")[0]
     assert "2025年10月31日" in body, answer.answer
     assert ("zhoushan-2025-hiring-subsidy-measures", "第七条") in {(c.doc_id, c.clause) for c in answer.citations}
+
+
+@pytest.mark.parametrize(("question", "paid", "not_paid"), [
+    # begun before the measures took effect (2025-05-01), claimed by the transitional deadline (2025-10-31): the old
+    # notice's 1000元
+    ("我们厂2025年3月招了一个登记失业人员，2025年9月提交的扩岗补助申请，按哪个标准给？能拿多少？", 1000, 1500),
+    ("舟山的企业，去年3月份招了个登记失业的，去年9月份申请的扩岗补助，能拿多少？", 1000, 1500),
+    # claimed after the deadline, or begun after the start: the measures' 1500元
+    ("我们厂2025年3月招了一个登记失业人员，2025年12月才提交扩岗补助申请，每招用1人补多少钱？", 1500, 1000),
+    ("舟山一家企业2025年6月招了一个登记失业人员，扩岗补助每招用1人补多少钱？", 1500, 1000),
+])
+def test_the_standard_a_dated_case_is_paid_by(engine: OfflineEngine, question: str, paid: int, not_paid: int) -> None:
+    answer = engine.answer(question)
+    body = answer.answer.split("依据")[0]
+    assert Decimal(paid) in figures(body), answer.answer
+    if paid == 1000:  # the old standard, said to be by the transitional rule, which is cited
+        assert "过渡安排" in body and Decimal(not_paid) not in figures(body.split("过渡安排")[0]), answer.answer
+        assert ("zhoushan-2025-hiring-subsidy-measures", "第七条") in {(c.doc_id, c.clause) for c in answer.citations}
+
+
+def test_a_follow_up_asking_which_standard_gets_the_old_figure(engine: OfflineEngine) -> None:
+    # the months stand in the earlier turn; neither turn names the benefit or says an amount word of its clause
+    conversation = Conversation()
+    engine.answer("舟山的企业，去年3月份招了个登记失业的，去年9月份交的申请。", conversation)
+    answer = engine.answer("那按哪个标准给？能拿多少？", conversation)
+    body = answer.answer.split("依据")[0]
+    assert Decimal(1000) in figures(body) and "过渡安排" in body, answer.answer

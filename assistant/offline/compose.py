@@ -328,6 +328,10 @@ def before_now_note(old: DocumentMeta, new: DocumentMeta, citation: Citation, sa
             f"{change}现以{new.doc_number or doc_label(new)}（{new.year}年）为准。")
 
 
+TRANSITION_APPLIES = ("按新文件的过渡安排（见下文“过渡安排”），新文件施行前已开始、并在其规定期限内申领的，"
+                      "仍按原规定的标准执行，因此以下按原规定回答：")
+
+
 def transition_line(said: str, n: int) -> str:
     """过渡安排：<the replacing document's rule for cases begun under the old one>[n]"""
     return f"过渡安排：{said}[{n}]"

@@ -14,6 +14,7 @@ whose rules apply, documents, intents, facts, sub-questions); each part is then 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 from assistant.conversation import ResolvedQuestion, remember, resolve
@@ -45,8 +46,11 @@ class OfflineEngine:
     def __init__(
         self, retriever: Retriever, rules: Callable[[], RuleBook], *, knowledge: Knowledge | None = None,
         max_question_chars: int = MAX_QUESTION_CHARS, log_dir: Path | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
-        """``rules`` gives the verified rule book of the live index (``assistant.rules.store.LiveRules``)."""
+        """``rules`` gives the verified rule book of the live index (``assistant.rules.store.LiveRules``); ``today``
+        the date a question's 去年 and 现在 are read from."""
+        self.today = today
         self.retriever = retriever
         self.rules = rules
         self.knowledge = knowledge or getattr(retriever, "knowledge", None) or Knowledge.load()

@@ -13,7 +13,7 @@ from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
-from assistant.offline.documents import DocumentAnswers
+from assistant.offline.documents import DocumentAnswers, transition_of
 from assistant.offline.enumeration import lead_in_of, names_people
 from assistant.offline.evidence import (
     Evidence,
@@ -25,9 +25,11 @@ from assistant.offline.evidence import (
     states_amount,
 )
 from assistant.offline.support import squeeze
+from assistant.offline.transition import deadline, old_rule_applies
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
 from ingest.models import STATUS_LABELS, Chunk
+from ingest.quantities import find_quantities
 from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
 
@@ -229,6 +231,13 @@ class PartAnswerer:
                                                           benefit=False))
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._same_tier(self._on_topic(evidence, u), u)
+        older = self._by_transition(evidence, u) if not old_wanted else None
+        if older is not None:  # 去年3月开的店、11月交的申请: begun before the new rule, claimed by its deadline
+            old_wanted = True
+            found = self.finder.find(text, u, regions=None, old_wanted=True, amount=kind == "amount", doc_ids=[older])
+            figure = (self.clauses.figure_in(text, u, [older], benefit=False) or self._standard_of(older, evidence)
+                      if kind == "amount" else None)
+            evidence = joined([figure] if figure is not None else [], joined(found, evidence))  # its figure first
         if not old_wanted:
             evidence = self._replacing_first(evidence)
         if not self._named_here(u, regions):
@@ -265,7 +274,8 @@ class PartAnswerer:
                 return self._not_found(question, f"本库收录的{where}相关文件中没有找到能回答该问题的条款。")
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
-                                   named_place=bool(places), regions=regions)
+                                   named_place=bool(places), regions=regions,
+                                   prefix=compose.TRANSITION_APPLIES if older is not None else "")
 
     def _amount_evidence(self, text: str, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
         """An amount question's clauses with the figure: the first look's, then those found by asking for the topic in
@@ -368,6 +378,37 @@ class PartAnswerer:
         found = [m for m in (self.engine.meta(d) for d in dict.fromkeys(e.chunk.doc_id for e in evidence)) if m]
         repealed = {old.doc_id for old in found if any(compose.repeals(newer, old) for newer in found)}
         return sorted(evidence, key=lambda e: e.chunk.doc_id in repealed)  # stable
+
+    def _by_transition(self, evidence: list[Evidence], u: Understanding) -> str | None:
+        """The replaced document whose standard still pays the asker's case, by the replacing one's transitional
+        sentence and the months the question names (``assistant.offline.transition``); None when no document of the
+        evidence has such a sentence or the months do not say."""
+        transition = self.engine.knowledge.answers.transition
+        for doc_id in dict.fromkeys(e.chunk.doc_id for e in evidence):
+            meta = self.engine.meta(doc_id)
+            newer = [d for d in self.engine.documents() if meta is not None and d.doc_id in meta.superseded_by]
+            pairs = [(doc_id, d) for d in newer] if newer else [
+                (d.doc_id, meta) for d in self.engine.documents() if meta is not None and doc_id in d.superseded_by]
+            for old_id, new_meta in pairs:
+                found = transition_of(self.engine.chunks(new_meta.doc_id), transition)
+                if found is None:
+                    continue
+                applies = old_rule_applies(u.normalized, self.engine.today(), new_meta.effective_from,
+                                           deadline(found[1]), transition.relative_years, transition.applied_words)
+                if applies is not None:
+                    return old_id if applies else None
+        return None
+
+    def _standard_of(self, doc_id: str, evidence: list[Evidence]) -> Evidence | None:
+        """A document's clause stating its standard (一次性创业补贴标准为每户N元) when the question's words find none:
+        of its clauses stating a sum of money, the one saying the most of the words amounts are written in."""
+        words = self.engine.knowledge.answers.amount_words
+        stating = [c for c in self.engine.chunks(doc_id) if any(q.kind == "money" for q in find_quantities(c.text))]
+        best = max(stating, key=lambda c: sum(w in c.text for w in words), default=None)
+        if best is None or not evidence:
+            return None
+        return Evidence(SearchHit(chunk=best, score=0.0, rank=1), coverage=evidence[0].coverage,
+                        strength=evidence[0].strength)
 
     def _named_here(self, u: Understanding, regions: Sequence[str] | None) -> bool:
         """False when the question asks about a benefit by the library's name for it (企业培养奖励) that documents of

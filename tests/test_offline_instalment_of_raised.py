@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 from support import figures, offline_engine_beside_library
 
+from assistant.models import Conversation
 from assistant.offline.engine import OfflineEngine
 
 PROVINCE = """浙江省人力资源和社会保障厅 浙江省财政厅关于印发《浙江省企业学徒培训补贴办法》的通知
@@ -63,3 +64,16 @@ def test_the_first_instalment_of_the_raised_whole(engine: OfflineEngine, questio
     assert amount in figures(body), answer.answer
     cited = {c.clause for c in answer.citations}
     assert {"第三条", "第四条"} <= cited, cited
+
+
+@pytest.mark.parametrize("turns", [
+    ["浙江企业学徒培训补贴，高级工每人每年补多少？", "那这钱是一次给齐吗？"],
+    ["浙江企业学徒培训补贴，高级工每人每年补多少？", "多久发一次？"],
+    ["浙江的学徒培训补贴，技师一年多少钱？是一次发完还是分批给？"],
+])
+def test_how_the_money_is_paid_out_is_asked_beside_the_amount(engine: OfflineEngine, turns: list[str]) -> None:
+    # 一次给齐吗 / 多久发一次: a procedure ask on paying out, answered by the instalment clause as well
+    conversation = Conversation()
+    for turn in turns:
+        answer = engine.answer(turn, conversation)
+    assert "50%" in answer.answer and "第四条" in {c.clause for c in answer.citations}, answer.answer

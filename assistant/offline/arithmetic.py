@@ -230,6 +230,7 @@ def covered(a: str, b: str, shortest: int = 2) -> int:
 
 TERM_LINKS = "为|是|都是|均为|都为|:|："  # words between a term word and its duration (培养期为1年)
 
+
 class ClauseArithmetic:
     def __init__(self, condition_chars: int, facts: Iterable[FactSpec] = (),
                  per_instalment: Mapping[str, Sequence[str]] | None = None,
@@ -572,7 +573,7 @@ class ClauseArithmetic:
         durations = [q for q in u.loose_quantities if q.kind == "duration"
                      and not (ONE_PERIOD.fullmatch(q.raw) and (RATE_ASKED.match(u.normalized, q.end)
                                                                or EMPHATIC.match(u.normalized, q.end)))]
-        if len({q.value for q in durations}) > 1 or (durations and u.fact_kinds and "years" in u.fact_kinds.values()):
+        if len({q.value for q in durations}) > 1 or (durations and "years" in u.fact_kinds.values()):
             termed = [q for q in durations if self._termed(u.normalized[:q.start])]
             # else a duration said as reached (培训满半年) is a condition met, not the term paid for
             durations = termed or [q for q in durations

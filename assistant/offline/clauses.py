@@ -13,7 +13,7 @@ from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
 from assistant.offline.adjustment import StandardResolver, locality, names_condition, spelt_out
 from assistant.offline.arithmetic import ClauseArithmetic
-from assistant.offline.documents import transition_of
+from assistant.offline.documents import cite_transition
 from assistant.offline.evidence import (
     Evidence,
     EvidenceFinder,
@@ -263,7 +263,8 @@ class ClauseComposer:
                         quotes.append((citations[-1], selection.quote(chunk.text, found)))
                 self.cite_repeal(new_meta.doc_id, old_meta, citations, lines, quotes)
                 if now_against_before:
-                    self.cite_transition(new_meta.doc_id, citations, lines, quotes)
+                    cite_transition(self.engine.chunks(new_meta.doc_id), self.engine.knowledge.answers.transition,
+                                    citations, lines, quotes)
         elif old_wanted:
             newer = self.newer_documents(primary.chunk.doc_id)
             if newer:
@@ -271,7 +272,8 @@ class ClauseComposer:
                 old_meta = self.engine.meta(primary.chunk.doc_id)
                 for meta in newer if old_meta else ():
                     self.cite_repeal(meta.doc_id, old_meta, citations, lines, quotes)
-                    self.cite_transition(meta.doc_id, citations, lines, quotes)
+                    cite_transition(self.engine.chunks(meta.doc_id), self.engine.knowledge.answers.transition,
+                                    citations, lines, quotes)
         elif not named_place:
             other = self.other_region(primary, evidence)
             if other is not None:
@@ -540,18 +542,6 @@ class ClauseComposer:
         lines.append(f"新文件的规定：{sentence.strip()}[{citations[-1].n}]")
         quotes.append((citations[-1], sentence.strip()))
 
-    def cite_transition(self, new_doc_id: str, citations: list[Citation], lines: list[str],
-                        quotes: list[tuple[Citation, str]]) -> None:
-        """The newer document's transitional rule for cases begun under the one it replaces, cited: a question
-        setting the old rule against the new one is answered by it as much as by either rule."""
-        found = transition_of(self.engine.chunks(new_doc_id), self.engine.knowledge.answers.transition)
-        if found is None or any((c.doc_id, c.clause) == (found[0].doc_id, found[0].clause_path) for c in citations):
-            return
-        chunk, said = found
-        citations.append(citation_from_chunk(len(citations) + 1, chunk))
-        lines.append(compose.transition_line(said, citations[-1].n))
-        quotes.append((citations[-1], said))
-
     def validity_notes(self, doc_id: str, mentioned: bool) -> list[str]:
         """An answer from a replaced or expired document says so (unless the older/newer pair is already named)."""
         meta = self.engine.meta(doc_id)
@@ -608,7 +598,7 @@ class ClauseComposer:
             found = self.finder.find(text, understanding, regions=None, doc_ids=newer)
             if aspects:  # the newer document's clause on the same step, searched in the answering clause's words
                 found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
-                                                        doc_ids=newer, benefit=False))
+                                                       doc_ids=newer, benefit=False))
             found = self._on_aspects(found, aspects, understanding)
             figure = self.figure_in(primary.chunk.text, understanding, newer, benefit=False) if amount and \
                 states_amount(primary.chunk.text, money=True) else None  # searched in the replaced clause's words
@@ -619,7 +609,7 @@ class ClauseComposer:
             found = self.finder.find(text, understanding, regions=None, doc_ids=older)
             if aspects:  # the older document's clause on the same step, searched in the answering clause's words
                 found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
-                                                        doc_ids=older, benefit=False))
+                                                       doc_ids=older, benefit=False))
             found = self._on_aspects(found, aspects, understanding)
             return (primary, found[0]) if found else (primary, None)
         return primary, None

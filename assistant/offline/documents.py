@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk, doc_label, sentences
-from assistant.models import Answer
+from assistant.models import Answer, Citation
 from assistant.offline import compose, selection
 from assistant.offline.evidence import Evidence
 from ingest.knowledge import Transition
@@ -111,12 +111,8 @@ class DocumentAnswers:
                 quotes.append((citations[-1], sentences))
             for newer in meta.superseded_by if understanding.has("status") else ():
                 # 原来的规定还能用吗: the replacing document's rule for cases begun under this one
-                found = transition_of(self.engine.chunks(newer), self.engine.knowledge.answers.transition)
-                if found is not None:
-                    chunk, said = found
-                    citations.append(citation_from_chunk(len(citations) + 1, chunk))
-                    lines.append(compose.transition_line(said, citations[-1].n))
-                    quotes.append((citations[-1], said))
+                cite_transition(self.engine.chunks(newer), self.engine.knowledge.answers.transition, citations,
+                                lines, quotes)
         text = compose.join("\n".join(lines), compose.basis(quotes))
         return Answer(question=question, status="answered", answer=text, citations=citations)
 
@@ -151,3 +147,16 @@ def transition_of(chunks: list[Chunk], transition: Transition) -> tuple[Chunk, s
         last = next((i for i in range(first, len(parts)) if parts[i].rstrip().endswith(FULL_STOPS)), len(parts) - 1)
         return chunk, "".join(parts[first: last + 1]).strip()  # to the sentence's full stop (…申领；逾期未申领的，…。)
     return None
+
+
+def cite_transition(chunks: list[Chunk], transition: Transition, citations: list[Citation], lines: list[str],
+                    quotes: list[tuple[Citation, str]]) -> None:
+    """A replacing document's transitional rule (``transition_of`` over its ``chunks``) as a cited 过渡安排 line,
+    unless it states none or that clause is cited already."""
+    found = transition_of(chunks, transition)
+    if found is None or any((c.doc_id, c.clause) == (found[0].doc_id, found[0].clause_path) for c in citations):
+        return
+    chunk, said = found
+    citations.append(citation_from_chunk(len(citations) + 1, chunk))
+    lines.append(compose.transition_line(said, citations[-1].n))
+    quotes.append((citations[-1], said))

@@ -208,7 +208,7 @@ class PartAnswerer:
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             worded = f"{text} {' '.join(exclusions.words)}"
             evidence = joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
-                                                          benefit=False))
+                                                         benefit=False))
             evidence.sort(key=lambda e: not any(w in e.chunk.text for w in exclusions.words))  # stable
         repeats = self.engine.knowledge.answers.repeats
         if kind in ("eligibility", "list") and repeats.asks(u.normalized):  # 今年还能再领一次吗: how often
@@ -221,14 +221,14 @@ class PartAnswerer:
             # 哪几类人可以申请: the items under the lead-in naming who may have it (补贴对象为下列人员：)
             worded = f"{text} {' '.join(beneficiaries.query_words)}"
             evidence = joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
-                                                          benefit=False))
+                                                         benefit=False))
             evidence += self._people_lead_ins(evidence)
             evidence.sort(key=lambda e: not self._names_beneficiaries(e.chunk))  # stable
         if kind == "procedure" or (kind == "list" and u.has("procedure")):  # again in the words procedures use
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
             evidence = joined(evidence, self.finder.find(worded, u, regions=regions, strict=only_national,
-                                                          benefit=False))
+                                                         benefit=False))
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._same_tier(self._on_topic(evidence, u), u)
         older = self._by_transition(evidence, u) if not old_wanted else None
@@ -386,9 +386,10 @@ class PartAnswerer:
         transition = self.engine.knowledge.answers.transition
         for doc_id in dict.fromkeys(e.chunk.doc_id for e in evidence):
             meta = self.engine.meta(doc_id)
-            newer = [d for d in self.engine.documents() if meta is not None and d.doc_id in meta.superseded_by]
-            pairs = [(doc_id, d) for d in newer] if newer else [
-                (d.doc_id, meta) for d in self.engine.documents() if meta is not None and doc_id in d.superseded_by]
+            if meta is None:
+                continue
+            pairs = [(doc_id, d) for d in self.clauses.newer_documents(doc_id)] or [
+                (d.doc_id, meta) for d in self.engine.documents() if doc_id in d.superseded_by]
             for old_id, new_meta in pairs:
                 found = transition_of(self.engine.chunks(new_meta.doc_id), transition)
                 if found is None:

@@ -73,8 +73,8 @@ class ProcedureReader:
         "在哪申请？多久到账？" gets both the channel and the time limit."""
         chosen: list[tuple[Chunk, list[int]]] = []
         shown = [primary]
-        found_ids = {item.chunk.id for item in evidence if item.chunk.doc_id == primary.doc_id}
         pool = [item.chunk for item in evidence if item.chunk.doc_id == primary.doc_id]
+        found_ids = {c.id for c in pool}
         pool += [c for c in self.neighbours(primary) if c.id not in found_ids]
         for aspect in aspects:
             words = self.answers.aspects[aspect].words

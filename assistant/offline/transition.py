@@ -67,8 +67,4 @@ def old_rule_applies(text: str, today: date, starts: date | None, last_day: date
 
 def _applied_in(after: str, applied_words: Sequence[str]) -> bool:
     """The words after a month say it is when one applied (交的申请), not that one has not (还没申请)."""
-    return any(at == 0 or after[at - 1] not in NOT_YET for word in applied_words for at in _positions(after, word))
-
-
-def _positions(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+    return any(re.search(rf"(?<![{NOT_YET}]){re.escape(word)}", after) for word in applied_words)

@@ -45,6 +45,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen12_holdout": KnownSet(gold="unseen12/qa.jsonl", policies="unseen12/policies", holdout=True),
     "unseen13_holdout": KnownSet(gold="unseen13/qa.jsonl", policies="unseen13/policies", holdout=True),
     "unseen14_holdout": KnownSet(gold="unseen14/qa.jsonl", policies="unseen14/policies", holdout=True),
+    "unseen15_holdout": KnownSet(gold="unseen15/qa.jsonl", policies="unseen15/policies", holdout=True),
 }
 DEV_SET = "dev"
 

@@ -257,6 +257,7 @@ class AnswersFile(_Strict):
     hearsay_words: tuple[str, ...] = ()
     first_paid_words: tuple[str, ...] = ()
     higher_words: tuple[str, ...] = ()
+    stacking_words: tuple[str, ...] = Field((), description="Words saying raises stack: 叠加 (unless negated).")
     full_rate_words: tuple[str, ...] = ()
     condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()

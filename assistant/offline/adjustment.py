@@ -76,6 +76,7 @@ FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七�
 # a condition naming rows by a range (中级工及以上) or by exception (不在…范围内)
 RANGE_OR_EXCEPT = re.compile(r"以上|以下|以内|之外|不在|不含|不包括|除")
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
+FIRST_THEN = re.compile(r"先(?P<first>[^。；;]*?)再")  # 先按第1目上浮，再按第2目增加: the order raises stack in
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
@@ -130,36 +131,125 @@ class Adjustment:
         start = _part_start(self.sentence[: self.cap.start])
         return self.sentence[start : self.cap.end].strip().removeprefix("但")
 
+    @property
+    def per_rate(self) -> bool:
+        """It adjusts a standard per head and period (标准上浮N%, 标准的N%, 每人增加N元), not a total."""
+        return STANDARD_WORD in self.phrase or self.added is not None
+
     def apply(self, worked: Worked) -> Worked:
-        """The base result with this adjustment applied (this clause cited first). A standard raised or shared
-        (标准上浮N%, 标准的N%, 每人增加N元) is adjusted before it is multiplied by heads and periods, as the clause
-        words it: A元 × (1 + N%) = B元, then B元 × 人数 × 年数; a total (补贴总额的N%) after."""
-        base = worked.result.amount
-        assert base is not None
-        trace = list(worked.result.trace)
-        per_rate = STANDARD_WORD in self.phrase or self.added is not None
-        if worked.groups and per_rate:  # heads at different rates: each rate adjusted, then times its heads
-            groups = tuple((who, self.adjust(rate), heads) for who, rate, heads in worked.groups)
-            amount = money(sum((rate * heads for _, rate, heads in groups), Decimal(0)))
-            if trace and trace[-1].startswith(TOTAL):  # the unadjusted total is no figure of the answer
-                trace.pop()
-            trace += [self.step(old, new) for (_, old, _), (_, new, _) in zip(worked.groups, groups, strict=True)]
-            products = " + ".join(f"{yuan(rate)} × {heads}人" for _, rate, heads in groups)
-            trace.append(f"{TOTAL}{products} = {yuan(amount)}")
-            result = worked.result.model_copy(update={"amount": amount, "trace": trace})
-            return Worked(result, worked.arguments, worked.assumptions, worked.rests_on, groups)
-        rates = list(worked.result.components.values())
-        product = f"{yuan(rates[0])} × " if len(rates) == 1 else ""
-        if product and per_rate and rates[0] and trace and trace[-1].startswith(product) and " = " in trace[-1]:
-            rate = self.adjust(rates[0])
-            amount = money(rate * base / rates[0])
-            factors = trace.pop()[len(product) :].rsplit(" = ", 1)[0]
-            trace += [self.step(rates[0], rate), f"{yuan(rate)} × {factors} = {yuan(amount)}"]
-        else:
-            amount = self.adjust(base)
-            trace.append(self.step(base, amount))
+        """The base result with this adjustment applied (see ``in_turn``)."""
+        return in_turn(worked, (self,))
+
+
+@dataclass(frozen=True)
+class StackRule:
+    """A document's word that its raises stack (同时符合本项第1目、第2目情形的，可叠加享受，先按第1目上浮，再按第2目
+    增加，但每人每证补贴总额最高不超过省定标准的1.3倍): the order they are applied in and the cap on the result."""
+
+    chunk: Chunk
+    sums_first: bool  # 先增加N元，再上浮P%: sums before shares and raises (else shares and raises first)
+    cap_factor: Decimal | None  # 不超过省定标准的1.3倍: a multiple of the standard the raises adjust
+    cap_sum: Decimal | None  # 合计不超过N元
+    cap_phrase: str  # verbatim, from its sentence part's start
+
+    def limit(self, standard: Decimal) -> tuple[Decimal, str] | None:
+        """(the most the stacked standard may reach, the step saying why) for a standard before any raise."""
+        if self.cap_factor is not None:
+            limit = money(standard * self.cap_factor)
+            return limit, f"{self.cap_phrase}：{yuan(standard)} × {plain_number(self.cap_factor)} = {yuan(limit)}"
+        if self.cap_sum is not None:
+            return self.cap_sum, self.cap_phrase
+        return None
+
+
+def stacks(sentence: str, words: Sequence[str], negations: Sequence[str]) -> bool:
+    """The sentence says raises stack: one of ``words`` (叠加) with no negation just before it (不再叠加)."""
+    for word in words:
+        for match in re.finditer(re.escape(word), sentence):
+            before = sentence[max(0, match.start() - NEGATION_REACH) : match.start()]
+            if not any(n in before for n in negations):
+                return True
+    return False
+
+
+def stacking_rule(chunk: Chunk, words: Sequence[str], negations: Sequence[str],
+                  higher_words: Sequence[str]) -> StackRule | None:
+    """The clause's word that raises stack, read from its sentences saying so: the order from 先…再… (a sum named
+    first puts sums first), the cap from a bound they state (a multiple or share of a standard: 不超过省定标准的1.3倍;
+    a sum: 合计不超过N元). None when no sentence says so, or the clause grants the higher one only (就高)."""
+    said = [m.group(0) for m in SENTENCE.finditer(chunk.text) if stacks(m.group(0), words, negations)]
+    if not said or any(w in chunk.text for w in higher_words):
+        return None
+    order = FIRST_THEN.search("".join(said))
+    first = order.group("first") if order else ""
+    sums_first = any(q.kind == "money" for q in find_quantities(first)) and not (
+        UPLIFT_WORDS.search(first) or TIMES.search(first) or any(q.kind == "percent" for q in find_quantities(first)))
+    cap_factor = cap_sum = None
+    cap_phrase = ""
+    for sentence in said:
+        bounds = [(m.start(), m.end(), _times(m.group("n"))) for m in TIMES.finditer(sentence)]
+        bounds += [(q.start, q.end, q.value / 100) for q in find_quantities(sentence) if q.kind == "percent"]
+        for start, end, factor in bounds:
+            before = sentence[:start]
+            if SHARE_BEFORE.search(before) and CEILING.search(before, _part_start(before)):
+                cap_factor, cap_phrase = factor, _bound_phrase(sentence, start, end)
+        for q in find_quantities(sentence):
+            if q.kind == "money" and q.bound == "max":
+                cap_sum, cap_phrase = q.value, _bound_phrase(sentence, q.start, q.end)
+    return StackRule(chunk=chunk, sums_first=sums_first, cap_factor=cap_factor, cap_sum=cap_sum,
+                     cap_phrase=cap_phrase)
+
+
+def _bound_phrase(sentence: str, start: int, end: int) -> str:
+    """但每人每年合计不超过N元 → 每人每年合计不超过N元: the bound as the sentence words it, from its part's start."""
+    return sentence[_part_start(sentence[:start]) : end].strip().removeprefix("但")
+
+
+def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None = None) -> Worked:
+    """The base result with the adjustments of ``chain`` applied in turn (the first one's clause cited first), and
+    capped where the document stacking them caps the result. A standard raised or shared (标准上浮N%, 标准的N%, 每人
+    增加N元) is adjusted before it is multiplied by heads and periods, as the clause words it: A元 × (1 + N%) = B元,
+    then B元 × 人数 × 年数; a total (补贴总额的N%) after."""
+    base = worked.result.amount
+    assert base is not None
+    trace = list(worked.result.trace)
+    per_rate = all(adjustment.per_rate for adjustment in chain)
+
+    def through(standard: Decimal) -> tuple[Decimal, list[str]]:
+        value, steps = standard, []
+        for adjustment in chain:
+            adjusted = adjustment.adjust(value)
+            steps.append(adjustment.step(value, adjusted))
+            value = adjusted
+        bound = stack.limit(standard) if stack is not None else None
+        if bound is not None and value > bound[0]:
+            value = bound[0]
+            steps.append(f"{bound[1]}，按{yuan(value)}计")
+        return value, steps
+
+    if worked.groups and per_rate:  # heads at different rates: each rate adjusted, then times its heads
+        turned = [(who, *through(rate), heads) for who, rate, heads in worked.groups]
+        groups = tuple((who, rate, heads) for who, rate, _, heads in turned)
+        amount = money(sum((rate * heads for _, rate, heads in groups), Decimal(0)))
+        if trace and trace[-1].startswith(TOTAL):  # the unadjusted total is no figure of the answer
+            trace.pop()
+        trace += [step for _, _, steps, _ in turned for step in steps]
+        products = " + ".join(f"{yuan(rate)} × {heads}人" for _, rate, heads in groups)
+        trace.append(f"{TOTAL}{products} = {yuan(amount)}")
         result = worked.result.model_copy(update={"amount": amount, "trace": trace})
-        return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
+        return Worked(result, worked.arguments, worked.assumptions, worked.rests_on, groups)
+    rates = list(worked.result.components.values())
+    product = f"{yuan(rates[0])} × " if len(rates) == 1 else ""
+    if product and per_rate and rates[0] and trace and trace[-1].startswith(product) and " = " in trace[-1]:
+        rate, steps = through(rates[0])
+        amount = money(rate * base / rates[0])
+        factors = trace.pop()[len(product) :].rsplit(" = ", 1)[0]
+        trace += [*steps, f"{yuan(rate)} × {factors} = {yuan(amount)}"]
+    else:
+        amount, steps = through(base)
+        trace += steps
+    result = worked.result.model_copy(update={"amount": amount, "trace": trace})
+    return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 
 def _times(text: str) -> Decimal:
@@ -417,6 +507,7 @@ def names_list(condition: str, question: str, words: Sequence[str], negations: S
     return None
 
 
+STACK_RANK = 2  # how strongly (at most) a question must call for an adjustment for it to stack with another
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
@@ -457,6 +548,7 @@ class StandardResolver:
         self.paid_words = answers.paid_words
         self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
         self.higher_words = answers.higher_words
+        self.stacking_words = answers.stacking_words
         self.boilerplate = frozenset(answers.condition_boilerplate)  # 依法, 符合: words naming no one
         self.level_words = [w for words in self.levels.values() for w in words]  # 省定, 国家规定的: name no condition
         self.local_words = frozenset(engine.knowledge.places.local_words)  # 我市, 本省: a document's own place
@@ -538,8 +630,49 @@ class StandardResolver:
             best = min(on_top, key=lambda c: c[0], default=best)
         if best is None:
             return None
+        stacked = self._stacked(best, found_all)
+        if stacked is not None:
+            return stacked
         _, worked, adjustment, bases = best
         return Adjusted(adjustment.apply(worked), adjustment, bases)
+
+    def _stacked(self, best: tuple, found_all: Sequence[tuple]) -> Adjusted | None:
+        """The best adjustment and the others of its document the question calls for, applied in turn, when the
+        document says they stack (``answers.yaml: stacking_words``) in a clause of the same section as one of them
+        (同时符合本项第1目、第2目情形的，可叠加享受): each adjusts the same standard, per head (no instalment, no share
+        of a total); a sentence saying they stack is no adjustment of its own (先按省定标准的130%计算，再增加400元
+        restates the two). The stacking clause is cited beside them."""
+        key, worked, first, bases = best
+
+        def rule_of(chunk: Chunk) -> StackRule | None:
+            return stacking_rule(chunk, self.stacking_words, self.negations, self.higher_words)
+
+        def single(adjustment: Adjustment, rank: int, on: tuple[Chunk, ...]) -> bool:
+            """Called for, per head, on the best's standard as such (not one already worked out by another clause of
+            its document: 先按第（二）项上浮后再增加N元), and no clause saying raises stack."""
+            return (rank <= STACK_RANK and not adjustment.paid and adjustment.per_rate and on[-1].id == bases[-1].id
+                    and not any(b.doc_id == adjustment.chunk.doc_id for b in on[:-1])
+                    and rule_of(adjustment.chunk) is None)
+
+        if not single(first, key[0], bases):
+            return None
+        chain = {(first.chunk.id, first.phrase): first}
+        for (rank, *_), _, other, other_bases in found_all:
+            if other.chunk.doc_id == first.chunk.doc_id and single(other, rank, other_bases):
+                chain.setdefault((other.chunk.id, other.phrase), other)
+        if len(chain) < 2:
+            return None
+        sections = {parent_path(a.chunk.clause_path) or a.chunk.clause_path for a in chain.values()}
+        rule = next((r for c in self.engine.chunks(first.chunk.doc_id)
+                     if (parent_path(c.clause_path) or c.clause_path) in sections and (r := rule_of(c)) is not None),
+                    None)
+        if rule is None:
+            return None
+        ordered = sorted(chain.values(), key=lambda a: (a.added is None) == rule.sums_first)  # stable: best first
+        stacked = in_turn(worked, ordered, rule)
+        phrase = "，".join(a.phrase for a in ordered)
+        others = tuple({a.chunk.id: a.chunk for a in ordered if a.chunk.id != first.chunk.id}.values())
+        return Adjusted(stacked, replace(first, phrase=phrase), (*others, rule.chunk, *bases))
 
     def asked(self, u: Understanding) -> str:
         """The question with its synonyms' formal terms (厂 → 企业), for what it speaks of."""

@@ -87,6 +87,11 @@ _DATE = re.compile(
 _PER_BEFORE = re.compile(
     r"每(?:个|名|位)?(人|月|年|天|日|次|课时|户|家)(?:每(人|月|年|天|日|次|课时))?[^，。；\d]{0,8}$"
 )
+# a head said as one of those counted (按每招用1人N元, 每吸纳一名…N元) or by a measure word for people (每名学徒每年N元)
+_HEADS_BEFORE = re.compile(
+    r"每(?:[\u4e00-\u9fff]{0,2}?(?:1|一)\s*(?:人|名|位)|(?:名|位)[\u4e00-\u9fff]{1,5}?)"
+    r"(?:每(月|年|天|日|次|课时))?[^，。；\d每]{0,8}$"
+)
 _PER_AFTER = re.compile(r"^\s*/\s*(人|月|年|天|次|课时)(?:\s*[·•/]\s*(人|月|年|天|次|课时))?")
 _MAX_BEFORE = re.compile(
     r"(最高|最多|最长|不超过|不高于|不得超过|不得高于|上限为?|不足|(?<!不)少于|(?<!不)低于|不满|未满)[^，。；\d]{0,10}$"
@@ -182,7 +187,9 @@ def parse_number(text: str) -> Decimal | None:
 def _qualifiers(text: str, start: int, end: int) -> tuple[tuple[str, ...], Bound | None, bool | None]:
     before, after = text[max(0, start - 16) : start], text[end : end + 8]
     per: tuple[str, ...] = ()
-    if match := _PER_BEFORE.search(before):
+    if match := _HEADS_BEFORE.search(before):
+        per = ("人", *(unit for unit in match.groups() if unit))
+    elif match := _PER_BEFORE.search(before):
         per = tuple(unit for unit in match.groups() if unit)
     if match := _PER_AFTER.match(after):
         per = (*per, *(unit for unit in match.groups() if unit and unit not in per))

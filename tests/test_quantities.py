@@ -89,6 +89,19 @@ def test_rates_per_person_and_period() -> None:
     assert find_quantities("每人最高不超过2200元")[0].per == ("人",)
 
 
+@pytest.mark.parametrize(("text", "per"), [
+    ("按每招用1人1200元的标准给予企业补贴", ("人",)),  # a head said as one of those hired
+    ("每吸纳一名登记失业人员给予800元", ("人",)),
+    ("对每名学徒每年给予4000元培训补贴", ("人", "年")),  # a measure word for people, then the period
+    ("每位见习人员每月补贴1800元", ("人", "月")),
+    ("每满一年给予500元", ()),  # a period reached, no head
+    ("每户企业每年享受补贴总额不超过30万元", ()),
+])
+def test_a_head_said_by_a_measure_word_or_as_one_hired(text: str, per: tuple[str, ...]) -> None:
+    (money,) = [q for q in find_quantities(text) if q.kind == "money"]
+    assert money.per == per
+
+
 @pytest.mark.parametrize(
     ("text", "bound", "inclusive"),
     [

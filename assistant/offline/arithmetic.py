@@ -124,7 +124,8 @@ def subgroups(text: str) -> list[tuple[int, str]]:
 def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[str], Sequence[str]]) -> bool:
     """The count is of things: the first word of ``counted`` (things, people) after it in its clause (after a 的 that
     ends a description) is a thing's (两个中级证, 三个工种; not 5个师傅考了技师证, 3个离校一年的大学生 nor a bare 4个) —
-    or it says again the number of such things the question counts (两个证，两个一共能补多少)."""
+    or it says again, by the same measure word, the number of such things the question counts (两个证，两个一共能补多少;
+    not 一家企业…招了1个大学生)."""
     things, people = counted
     if quantity.unit != "个" or not things:  # 三个人, 5名: the measure word itself counts people
         return False
@@ -140,7 +141,8 @@ def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[
         return thing < person
 
     return of_things(quantity) or any(
-        q.value == quantity.value and q.kind == "count" and q.start != quantity.start and of_things(q)
+        q.value == quantity.value and q.kind == "count" and q.unit == quantity.unit and q.start != quantity.start
+        and of_things(q)
         for q in u.quantities)
 
 

@@ -204,7 +204,9 @@ class ClauseComposer:
             lead = selection.best(primary.chunk.text, score, 1)
             quotes = [(citations[0], self.with_caps(primary.chunk.text, score, QUOTE_SENTENCES, understanding))]
             answer_line = compose.clause_answer(region, lead, 1)
-            asks_amount = kind == "amount" or (kind == "comparison" and understanding.has("amount"))
+            # a comparison asking no other point (两边的补贴一样吗) compares what each side pays
+            asks_amount = kind == "amount" or (kind == "comparison" and (understanding.has("amount")
+                                                                          or not understanding.has("procedure")))
             computes = asks_amount and (verdict is None or verdict.outcome == "eligible")
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
                                                understanding, regions, self.stated(understanding)) if computes else None

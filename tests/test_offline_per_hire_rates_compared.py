@@ -1,9 +1,12 @@
 """A rate per head said as one hired (按每招用1人N元), a count of firms beside a count of the people they hired, and
-two places compared on a benefit without the word 多少 (两边的…补贴一样吗).
+two places compared on a benefit without the word 多少 (两边的…补贴一样吗), and a rate stated in the item beside
+the one answering (一、补贴对象 … 二、补贴标准).
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's
 hiring-subsidy notice stating its general rate per head hired and a higher rate for two groups in a sentence of
-their own, and one of its cities adding a sum per head hired on the provincial standard.
+their own, and one of its cities adding a sum per head hired on the provincial standard; and the province's
+internship notice whose rate stands in an item of its own that never names the benefit, beside a cap on each unit's
+total.
 """
 
 from __future__ import annotations
@@ -34,11 +37,20 @@ CITY = """齐齐哈尔市人力资源和社会保障局 齐齐哈尔市财政局
 二、本通知自2025年5月1日起施行。
 """
 
+INTERNSHIP = """黑龙江省人力资源和社会保障厅 黑龙江省财政厅关于做好就业见习补贴工作的通知
+黑人社发〔2025〕15号
+一、补贴对象。对吸纳离校2年内未就业高校毕业生参加就业见习的单位，给予就业见习补贴。
+二、补贴标准。按每人每月1500元的标准给予补贴，见习期最长不超过12个月。
+三、补贴上限。每家见习单位每年享受就业见习补贴总额不超过30万元。
+四、本通知自2025年3月1日起施行。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_beside_library(tmp_path_factory.mktemp("per_hire"), {
-        "heilongjiang-2025-hiring-subsidy.txt": PROVINCE, "qiqihar-2025-hiring-support.txt": CITY})
+        "heilongjiang-2025-hiring-subsidy.txt": PROVINCE, "qiqihar-2025-hiring-support.txt": CITY,
+        "heilongjiang-2025-internship-subsidy.txt": INTERNSHIP})
 
 
 def test_a_rate_per_head_hired_is_multiplied_by_the_heads(engine: OfflineEngine) -> None:
@@ -59,3 +71,9 @@ def test_one_firm_beside_one_person_hired_counts_the_person(engine: OfflineEngin
                            "两边的一次性吸纳就业补贴一样吗？")
     assert "1500元" in answer.answer.split("【", 2)[1], answer.answer  # the city's part works its amount out
     assert any(c.doc_id == "heilongjiang-2025-hiring-subsidy" for c in answer.citations)
+
+
+def test_the_rate_in_the_item_beside_the_answering_one(engine: OfflineEngine) -> None:
+    answer = engine.answer("黑龙江一家单位接收了2个离校未就业的大学生见习，见习了6个月，单位能拿多少见习补贴")
+    assert Decimal(18000) in figures(lead(answer.answer)), answer.answer  # 1500 × 2人 × 6个月
+    assert any(c.clause == "二、" for c in answer.citations if c.doc_id == "heilongjiang-2025-internship-subsidy")

@@ -298,12 +298,27 @@ class ClauseComposer:
     def worked(self, region: str, primary: Evidence, evidence: list[Evidence],
                understanding: Understanding) -> tuple[str, tuple[Chunk, ...], CalculationResult] | None:
         """The clause's own rate worked out with the question's figures, when no verified rule covers the clause: the
-        answering clause, or — when it states no amount — the best supported clause of its document that does; for a
-        table, the rows of the categories chosen are the clauses cited."""
+        answering clause, or — when it states no amount, or only caps a total the question does not ask about — the
+        best supported clause of its document that does, else
+        the one item beside it stating a rate (一、补贴对象 … 二、补贴标准。按每招用1人N元…; a cap on a total is no
+        rate); for a table, the rows of the categories chosen are the clauses cited."""
         chunks = [primary.chunk]
-        if not states_amount(primary.chunk.text, money=True):
+        # a cap on a total the question does not ask about (每家单位每年…总额不超过N万元) states no rate; a most per
+        # head (每人每月补贴最高不超过N元) does
+        rateless = not states_amount(primary.chunk.text, money=True) or (
+            not self.engine.knowledge.answers.asks_most(understanding.normalized)
+            and all(q.bound == "max" and "人" not in q.per for q in find_quantities(primary.chunk.text)
+                    if q.kind == "money"))
+        if rateless:
             chunks += [e.chunk for e in evidence[:WORKED_DEPTH] if e.chunk.doc_id == primary.chunk.doc_id
                        and e.chunk is not primary.chunk and states_amount(e.chunk.text, money=True)][:1]
+        if len(chunks) == 1 and rateless:
+            parent = enumeration.parent_path(primary.chunk.clause_path)
+            beside = [c for c in self.engine.chunks(primary.chunk.doc_id)
+                      if c.id != primary.chunk.id and c.kind == "clause"
+                      and enumeration.parent_path(c.clause_path) == parent
+                      and states_amount(c.text, money=True) and not caps_amount(c.text)]
+            chunks += beside if len(beside) == 1 else []
         meta = self.engine.meta(primary.chunk.doc_id)
         covered = {(r.doc_id, r.clause_path) for r in self.engine.router.rules}
         for chunk in chunks:

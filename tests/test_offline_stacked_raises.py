@@ -4,8 +4,9 @@ gives, capped where it caps the stacked total.
 Fictional documents written for this test before the mechanism (no eval set has them, nothing was tuned on them): a
 province's skill upgrade measures with an amount table; a city raising that standard by a share for firms on its
 list and by a sum for 技师, with an item saying the two stack (先按第1目上浮，再按第2目增加) under a cap of a
-multiple of the provincial standard; and another city doing the same with a catalogue of occupations, whose stacking
-item restates the figures (先按省定标准的130%计算，再增加400元) instead of naming the items.
+multiple of the provincial standard; another city doing the same with a catalogue of occupations, whose stacking
+item restates the figures (先按省定标准的130%计算，再增加400元) instead of naming the items; and a third whose cap
+stands in an item of its own after the one saying the raises stack.
 """
 
 from __future__ import annotations
@@ -60,12 +61,23 @@ TONGHUA = """通化市人力资源和社会保障局 通化市财政局关于加
 二、本通知自2025年5月1日起施行。
 """
 
+BAISHAN = """白山市人力资源和社会保障局关于提高技能提升补贴标准的通知
+白人社发〔2025〕4号
+一、提高标准
+（一）提标范围和标准
+1.列入《白山市重点产业企业名录》的企业职工取得中级工（四级）及以上职业技能等级证书的，在省定标准基础上上浮20%。
+2.取得技师（二级）、高级技师（一级）证书的，在省定标准基础上每人再增加600元。
+3.本项第1目和第2目规定的政策可以叠加享受。
+4.按本项规定提高后，每人每证补贴总额最高不超过省定标准的1.35倍。
+二、本通知自2025年7月1日起施行。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_beside_library(tmp_path_factory.mktemp("stacked"), {
         "jilin-2025-skill-upgrade.txt": PROVINCE, "siping-2025-skill-upgrade-raise.txt": SIPING,
-        "tonghua-2025-skilled-talent.txt": TONGHUA})
+        "tonghua-2025-skilled-talent.txt": TONGHUA, "baishan-2025-skill-upgrade-raise.txt": BAISHAN})
 
 
 WORDS = ("叠加", "同时享受")
@@ -86,6 +98,7 @@ def test_a_stacking_sentence_gives_the_order_and_the_cap() -> None:
 @pytest.mark.parametrize("text", [
     "同一证书同时符合本措施第一条第（一）项和本项规定的，按就高原则享受其中一项，不重复叠加。",
     "按自治区规定标准的130%给予补贴，不再叠加其他上浮政策。",
+    "本项补贴不与本办法第五条规定的上浮政策叠加享受。",  # the negation stands further back in the part
     "每人每年享受补贴次数最多不超过3次。",
 ])
 def test_no_stacking_where_the_document_denies_it_or_does_not_say_it(text: str) -> None:
@@ -99,6 +112,8 @@ def test_no_stacking_where_the_document_denies_it_or_does_not_say_it(text: str) 
     ("四平一家名录里的重点产业企业，职工考了高级技师（一级）证书，给多少补贴", Decimal(4160), Decimal(4340)),
     # the list only: the share alone, nothing added
     ("四平的，公司在重点产业企业名录里，我考了中级工（四级）证，补多少钱", Decimal(1800), Decimal(2300)),
+    # the cap in an item of its own: 2800 × 1.2 + 600 = 3960, capped at 2800 × 1.35 = 3780
+    ("白山的，公司在重点产业企业名录里，我今年拿了技师（二级）证，技能提升补贴能拿多少", Decimal(3780), Decimal(3960)),
     # the restating form: 2800 × 130% = 3640, + 400 = 4040 (no cap stated)
     ("通化企业的焊工，焊工在市里的急需紧缺目录上，今年考了技师（二级）证，补贴一共多少", Decimal(4040), Decimal(3640)),
 ])

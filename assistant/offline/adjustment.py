@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import cn2an
 
-from assistant.offline.arithmetic import TOTAL, ClauseArithmetic, Worked, shared_run
+from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked, shared_run
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
 from assistant.offline.support import squeeze
@@ -163,10 +163,11 @@ class StackRule:
 
 
 def stacks(sentence: str, words: Sequence[str], negations: Sequence[str]) -> bool:
-    """The sentence says raises stack: one of ``words`` (叠加) with no negation just before it (不再叠加)."""
+    """The sentence says raises stack: one of ``words`` (叠加) with no negation in its part before it (不再叠加,
+    不与本办法第五条规定的上浮政策叠加享受)."""
     for word in words:
         for match in re.finditer(re.escape(word), sentence):
-            before = sentence[max(0, match.start() - NEGATION_REACH) : match.start()]
+            before = sentence[_part_start(sentence[: match.start()]) : match.start()]
             if not any(n in before for n in negations):
                 return True
     return False
@@ -184,9 +185,17 @@ def stacking_rule(chunk: Chunk, words: Sequence[str], negations: Sequence[str],
     first = order.group("first") if order else ""
     sums_first = any(q.kind == "money" for q in find_quantities(first)) and not (
         UPLIFT_WORDS.search(first) or TIMES.search(first) or any(q.kind == "percent" for q in find_quantities(first)))
+    cap_factor, cap_sum, cap_phrase = stacked_cap(said, per_head=False)
+    return StackRule(chunk=chunk, sums_first=sums_first, cap_factor=cap_factor, cap_sum=cap_sum,
+                     cap_phrase=cap_phrase)
+
+
+def stacked_cap(sentences: Sequence[str], *, per_head: bool) -> tuple[Decimal | None, Decimal | None, str]:
+    """(a multiple of the standard, a sum, the phrase) the sentences cap a raised standard at: 不超过省定标准的1.5倍,
+    合计不超过N元 (``per_head``: only a sum said per head, 每人每年合计不超过N元 — not a firm's total)."""
     cap_factor = cap_sum = None
     cap_phrase = ""
-    for sentence in said:
+    for sentence in sentences:
         bounds = [(m.start(), m.end(), _times(m.group("n"))) for m in TIMES.finditer(sentence)]
         bounds += [(q.start, q.end, q.value / 100) for q in find_quantities(sentence) if q.kind == "percent"]
         for start, end, factor in bounds:
@@ -194,10 +203,9 @@ def stacking_rule(chunk: Chunk, words: Sequence[str], negations: Sequence[str],
             if SHARE_BEFORE.search(before) and CEILING.search(before, _part_start(before)):
                 cap_factor, cap_phrase = factor, _bound_phrase(sentence, start, end)
         for q in find_quantities(sentence):
-            if q.kind == "money" and q.bound == "max":
+            if q.kind == "money" and q.bound == "max" and (not per_head or "人" in q.per):
                 cap_sum, cap_phrase = q.value, _bound_phrase(sentence, q.start, q.end)
-    return StackRule(chunk=chunk, sums_first=sums_first, cap_factor=cap_factor, cap_sum=cap_sum,
-                     cap_phrase=cap_phrase)
+    return cap_factor, cap_sum, cap_phrase
 
 
 def _bound_phrase(sentence: str, start: int, end: int) -> str:
@@ -507,7 +515,8 @@ def names_list(condition: str, question: str, words: Sequence[str], negations: S
     return None
 
 
-STACK_RANK = 2  # how strongly (at most) a question must call for an adjustment for it to stack with another
+MAX_ITEMS_WITH_HEADS = 4  # items of one article a question may count heads of (10个中级、5个高级)
+STACK_RANK = 1  # a raise stacks only when the question names its condition (most of its words is too weak)
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
@@ -668,6 +677,12 @@ class StandardResolver:
                     None)
         if rule is None:
             return None
+        if rule.cap_factor is None and rule.cap_sum is None:  # a cap in an item of its own: 4.叠加后…不超过…的1.5倍
+            beside = [m.group(0) for c in self.engine.chunks(first.chunk.doc_id) if c.id != rule.chunk.id
+                      and (parent_path(c.clause_path) or c.clause_path) in sections
+                      for m in SENTENCE.finditer(c.text)]
+            factor, total, phrase = stacked_cap(beside, per_head=True)
+            rule = replace(rule, cap_factor=factor, cap_sum=total, cap_phrase=phrase)
         ordered = sorted(chain.values(), key=lambda a: (a.added is None) == rule.sums_first)  # stable: best first
         stacked = in_turn(worked, ordered, rule)
         phrase = "，".join(a.phrase for a in ordered)
@@ -858,6 +873,9 @@ class StandardResolver:
             chunks = self.engine.chunks(doc_id)
             if adjustment.reference == "article":
                 candidates = [c for c in chunks if c.clause_path.split(" ")[-1].startswith(adjustment.target)]
+                several = self.items_with_heads(candidates, u)
+                if several is not None:  # 10个人拿了中级工、5个人拿了高级工: each item its own heads
+                    return several
                 candidates = self.named_item(candidates, u) or candidates
             elif adjustment.reference == "table":  # 上表: the last table before the clause
                 before = [c for c in chunks if c.kind == "table_row" and c.order < adjustment.chunk.order]
@@ -960,25 +978,63 @@ class StandardResolver:
 
     def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:
         """Of an article's items stating one rate each (（一）创业意识培训每人A元；（二）创办企业培训每人B元), the one
-        the question names by words no other item and no heading above them says (创业培训 of a 创业培训 document
-        names none of them), or by a category it states (高级工 of 过了六十个高级工); [] when it names none or
-        several."""
+        the question names (see ``naming``); [] when it names none or several."""
+        named = self.naming(items, u)
+        return [item for item in items if item.id in named] if len(named) == 1 else []
+
+    def naming(self, items: Sequence[Chunk], u: Understanding) -> dict[str, str]:
+        """The items the question names (item id → the words naming it): by words no other item and no heading above
+        them says (创业培训 of a 创业培训 document names none of them), or by a category it states (高级工 of 过了六十个
+        高级工)."""
+        if len(items) < 2:
+            return {}
         asked = squeeze(u.normalized)
         texts = {item.id: squeeze(NUMBERING.sub("", item.text)) for item in items}
         headings = [squeeze(h) for item in items for h in [item.title, *item.heading_path[:-1]]]  # the topic: none
-
         categories = [squeeze(v) for v in stated_categories(u)]  # 高级工 read as a fact
 
-        def named(item: Chunk) -> bool:
+        def naming(item: Chunk) -> str | None:
             others = [text for key, text in texts.items() if key != item.id] + headings
             label = ITEM_LABEL.match(texts[item.id])
-            return any(run in asked and not any(run in other for other in others)
-                       for run in runs(texts[item.id], self.condition_chars)) or any(
-                value in texts[item.id] and not any(value in other for other in others)
-                for value in [*categories, *([label.group(0)] if label else [])] if value in asked)
+            run = next((run for run in runs(texts[item.id], self.condition_chars)
+                        if run in asked and not any(run in other for other in others)), None)
+            return run or next((value for value in [*categories, *([label.group(0)] if label else [])]
+                                if value in asked and value in texts[item.id]
+                                and not any(value in other for other in others)), None)
 
-        found = [item for item in items if len(items) > 1 and named(item)]
-        return found if len(found) == 1 else []
+        return {item.id: words for item in items if (words := naming(item)) is not None}
+
+    def items_with_heads(self, items: Sequence[Chunk], u: Understanding) -> tuple[Worked, tuple[Chunk, ...]] | None:
+        """Two or more items of an article the question names, each with one head count of its own in its clause
+        (10个人拿了中级工（四级）证书、5个人拿了高级工（三级）证书): each item's rate worked out for its heads, as heads
+        paid different rates (a share or raise of the article then applies to each rate). None otherwise."""
+        named = self.naming(items, u)
+        if not 2 <= len(named) <= MAX_ITEMS_WITH_HEADS:
+            return None
+        heads = self.arithmetic.heads_by_option(list(named.values()), u)
+        if heads is None:
+            return None
+        chosen = [item for item in items if item.id in named]
+        meta = self.engine.meta(chosen[0].doc_id)
+        if meta is None:
+            return None
+        doc_chunks = self.engine.chunks(chosen[0].doc_id)
+        groups: list[tuple[str, Decimal, int]] = []
+        first: Worked | None = None
+        for item in chosen:
+            own = heads[named[item.id]]
+            worked = self.arithmetic.work(meta, doc_chunks, item.clause_path, own, restate=True)
+            rates = list(worked.result.components.values()) if worked is not None else []
+            if worked is None or len(rates) != 1:
+                return None
+            first = first or worked
+            groups.append((named[item.id], rates[0], own.facts[HEADS]))
+        assert first is not None
+        amount = money(sum((rate * count for _, rate, count in groups), Decimal(0)))
+        steps = [f"{who}：{yuan(rate)} × {count}人 = {yuan(rate * count)}" for who, rate, count in groups]
+        steps.append(f"{TOTAL}{' + '.join(yuan(rate * count) for _, rate, count in groups)} = {yuan(amount)}")
+        result = first.result.model_copy(update={"amount": amount, "trace": steps, "components": {}})
+        return Worked(result, {"groups": len(groups)}, [], groups=tuple(groups)), tuple(chosen)
 
     @staticmethod
     def rows(worked: Worked, chunk: Chunk, doc_chunks: list[Chunk]) -> tuple[Chunk, ...]:

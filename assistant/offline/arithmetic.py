@@ -294,7 +294,7 @@ class ClauseArithmetic:
         names = named_options([o["value"] for o in choice.get("options", [])], u)
         if not 2 <= len(names) <= MAX_SEVERAL:
             return None
-        heads = self._heads_by_option(names, u)  # 三个人拿了甲证，4个人拿了乙证: each category its own heads
+        heads = self.heads_by_option(names, u)  # 三个人拿了甲证，4个人拿了乙证: each category its own heads
         if with_heads and (heads is None or not any(w in u.normalized for w in self.total_words)):
             return None
         runs = [self._run(data, meta, corpus, heads.get(name, u) if heads else u, chosen={choice["name"]: name})
@@ -314,7 +314,7 @@ class ClauseArithmetic:
         assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
         return Worked(result, {f"category_{n}": name for n, name in enumerate(names, start=1)}, assumptions)
 
-    def _heads_by_option(self, names: Sequence[str], u: Understanding) -> dict[str, Understanding] | None:
+    def heads_by_option(self, names: Sequence[str], u: Understanding) -> dict[str, Understanding] | None:
         """Each named category with the one head count its own clause states (三个人拿了高级技师证，4个人拿了中级工证),
         as the question read with only that count; None unless every category has one count of its own."""
         text = u.normalized

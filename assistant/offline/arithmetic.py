@@ -462,11 +462,17 @@ class ClauseArithmetic:
                 periods = self._periods(name, u)
                 stated = any(q.kind == "duration" for q in u.quantities)  # a period said but unclear is no max
                 if periods is None and not stated and any(w in u.normalized for w in self.maximum_words):
-                    chosen_one = next((v for v in arguments.values() if isinstance(v, str)), None)
-                    periods, phrase, clause = self._longest(name, document, chosen_one)
-                    if clause:
+                    # the rate's own longest period first (补贴标准300元/人/月（最长享受期限：24个月）), else the
+                    # document's one longest for the category
+                    periods, phrase = self._cap(name, _own_row(clause_text, arguments))
+                    if periods is not None:
                         assumptions.append(f"按最长期限计算：{phrase}")
-                        rests_on.append(clause)
+                    else:
+                        chosen_one = next((v for v in arguments.values() if isinstance(v, str)), None)
+                        periods, phrase, clause = self._longest(name, document, chosen_one)
+                        if clause:
+                            assumptions.append(f"按最长期限计算：{phrase}")
+                            rests_on.append(clause)
                 if periods is None:
                     return None, [], False, ()
                 cap, phrase = self._cap(name, _own_row(clause_text, arguments))

@@ -64,6 +64,8 @@ TEXT_CELL = re.compile(r"[（(，,][^：:（()）,，]{1,12}[：:]\s*([^，,（(
 # one cell of a row of figures as ingest renders it: 中级（四级）N元/人 or 一等奖（金牌）：N万元
 GRID_CELL = re.compile(r"(?:^|[，,])(?P<cell>(?P<label>[^，,：:\d]{1,20}?)[：:]?\d+(?:\.\d+)?(?:万元|元))")
 CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
+BARE_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节]|[（(][一二三四五六七八九十\d]+[）)]|"
+                        r"[一二三四五六七八九十]+、|\d+[.．、])\s*")  # a heading's own number
 MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")
 CLAUSE_BREAKS = "，,；;。：:"
 UPLIFT_REACH = 40  # characters an uplift's condition may span before the uplift word
@@ -285,7 +287,8 @@ class _Drafter:
     def table(self, path: str, rows: list[Chunk]) -> None:
         """A table whose rows end in a number: one rule, a category per row (the row's lead cell), the main
         column's number as its rate when the table is about money, the other numeric columns as parameters."""
-        caption = rows[0].heading_path[-1] if rows[0].heading_path else path
+        # the nearest heading saying more than its label (（一） alone → 三、岗位补贴 above it)
+        caption = next((h for h in reversed(rows[0].heading_path) if BARE_LABEL.sub("", h).strip()), path)
         rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=point_of(caption))
         if MONEY_TABLE.search(caption) and self._grid(rule, rows):
             self.rules.append(rule)

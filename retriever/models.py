@@ -52,6 +52,15 @@ class SearchResponse(BaseModel):
         default_factory=list, description="Nearest hits judged not relevant (shown as 可能相关, never as results)."
     )
 
+    def judged_relevant(self) -> list[SearchHit]:
+        """The hits whose own words pass the relevance cut (高/中), without those kept only for their document (低)."""
+        return [h for h in self.hits if h.relevance != "低"]
+
+    def below_cut(self) -> list[SearchHit]:
+        """The hits kept only for their document and the suggestions, in fused rank order: what a caller with its
+        own support judgement looks at when no relevant hit supports an answer."""
+        return sorted([*(h for h in self.hits if h.relevance == "低"), *self.suggestions], key=lambda h: h.rank)
+
     def contract(self) -> dict:
         """The GUIDE's JSON shape for ``search`` (``results`` holds relevant hits only; ``suggestions`` the rest)."""
         return {

@@ -171,8 +171,15 @@ def apply(
             levels[hit.chunk.id] = "中"
     keep = set(relevant)
     kept = [h for h in hits if h.chunk.id in keep]
+    # The rest of a document a relevant hit comes from follows, still in rank order: the question is answerable
+    # there, and the clause it asks about often shares few words with it (the item under the heading the relevant
+    # hit matched: 补贴标准 under a 补贴对象 that names the benefit). Noise stays out: a question no clause covers
+    # has no relevant hit, so no document to follow.
+    documents = {h.chunk.doc_id for h in kept}
+    context = [h for h in hits if h.chunk.id not in keep and h.chunk.doc_id in documents]
+    keep |= {h.chunk.id for h in context}
     rest = [h for h in hits if h.chunk.id not in keep]
     return (
-        [h.model_copy(update={"relevance": levels[h.chunk.id]}) for h in kept],
+        [h.model_copy(update={"relevance": levels[h.chunk.id]}) for h in [*kept, *context]],
         [h.model_copy(update={"relevance": levels[h.chunk.id]}) for h in rest],
     )

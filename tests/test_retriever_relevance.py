@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from support import BEIJING_2007, BEIJING_2011
+from support import BEIJING_2007, BEIJING_2011, clause_chunk
 
 from retriever.lookup import lookup
-from retriever.relevance import Candidate, QueryTerms, judge, query_terms, split_hits
+from retriever.models import SearchFilters, SearchHit, SearchResponse
+from retriever.relevance import Candidate, QueryTerms, apply, judge, query_terms, split_hits
+from retriever.understanding import Understanding
 
 
 def _terms(weights: dict[str, float], **kwargs) -> QueryTerms:
@@ -74,6 +76,50 @@ def test_split_hits_keeps_order_and_labels_every_hit() -> None:
     relevant, suggestions, levels = split_hits(terms, candidates)
     assert relevant == ["b", "c"] and suggestions == ["a"]
     assert levels == {"a": "低", "b": "高", "c": "中"}
+
+
+def _hits(*rows: tuple[str, str, str]) -> list[SearchHit]:
+    """Fused-ranked hits of made-up clauses: (document, clause path, text) best first."""
+    return [SearchHit(chunk=clause_chunk(path, text, doc_id=doc, id=f"{doc}-{path}"), score=1.0 / rank, rank=rank)
+            for rank, (doc, path, text) in enumerate(rows, start=1)]
+
+
+def test_the_rest_of_a_relevant_document_follows_its_relevant_clauses() -> None:
+    """A question about 创业担保贷款贴息 whose answer (the rate, under a heading of its own) shares few of its words:
+    the clause naming the loan passes the cut, the rate clause of the same document follows it (低), a clause of
+    another document stays a suggestion."""
+    terms = _terms({"创业担保贷款": 5.0, "贴息": 4.0, "比例": 2.0})
+    hits = _hits(
+        ("县", "二、（二）2", "按贷款基准利率的50%给予财政补助。"),  # the answer: none of the question's words
+        ("市", "三、", "积极开展职业技能培训。"),
+        ("县", "二、（二）1", "符合条件的创业者可申请创业担保贷款贴息。"),
+    )
+    kept, suggestions = apply(terms, hits)
+    assert [h.chunk.id for h in kept] == ["县-二、（二）1", "县-二、（二）2"]
+    assert [h.relevance for h in kept] == ["中", "低"]
+    assert [h.rank for h in kept] == [3, 1]  # the fused rank stays, for callers weighing it
+    assert [h.chunk.id for h in suggestions] == ["市-三、"]
+
+
+def test_no_relevant_clause_means_no_document_to_follow() -> None:
+    """Noise stays noise: with nothing passing the cut, every hit is a suggestion, whatever its document."""
+    terms = _terms({"量子": 5.0})
+    hits = _hits(("县", "一、", "积极开展职业技能培训。"), ("县", "二、", "给予培训补贴。"))
+    kept, suggestions = apply(terms, hits)
+    assert kept == [] and len(suggestions) == 2
+
+
+def test_a_response_tells_judged_hits_from_those_below_the_cut() -> None:
+    """Callers with a support judgement of their own (the offline engine) look at the hits judged relevant first,
+    and at the rest (kept for their document, then suggestions) in fused rank order."""
+    terms = _terms({"创业担保贷款": 5.0, "贴息": 4.0})
+    hits = _hits(("县", "二、（二）2", "按基准利率的50%给予补助。"), ("市", "三、", "开展培训。"),
+                 ("县", "二、（二）1", "可申请创业担保贷款贴息。"))
+    kept, suggestions = apply(terms, hits)
+    response = SearchResponse(query="q", understanding=Understanding(text="q", normalized="q"),
+                              filters=SearchFilters(), hits=kept, suggestions=suggestions, elapsed_ms=0.0)
+    assert [h.chunk.id for h in response.judged_relevant()] == ["县-二、（二）1"]
+    assert [h.chunk.id for h in response.below_cut()] == ["县-二、（二）2", "市-三、"]
 
 
 def test_question_words_never_count_as_content(retriever) -> None:

@@ -175,15 +175,15 @@ class EvidenceFinder:
         # the ones it set aside are judged here too (a long question about the asker's situation shares few words
         # with the clause that answers it) — never one about another benefit than the question names, and not for
         # a search in the words procedures use (``benefit`` off: those words alone match any procedure clause)
-        supported = judged(response.hits)
+        supported = judged(response.judged_relevant())
         if not supported and benefit:
-            supported = judged(h for h in response.suggestions
+            supported = judged(h for h in response.below_cut()
                                if not self.about_another_benefit(h.chunk, understanding))
         asked = asking_sentences(text)
         if not supported and asked:  # the asker's story told in sentences of its own, then the ask: judged by the ask
             terms = vocabulary.terms(asked, [*places, *situation])
             alternatives = vocabulary.alternatives(asked, terms)
-            supported = judged(response.hits)
+            supported = judged(response.judged_relevant())
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
         scorer = score or (lambda sentence: vocabulary.term_score(terms, sentence))
         wants_basis = understanding.has("basis") or understanding.has("metadata")
@@ -209,7 +209,7 @@ class EvidenceFinder:
         support bar, for the words asked for stand in them however little else of a long question they share."""
         filters = SearchFilters(regions=regions) if regions is not None else None
         response = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding)
-        found = [hit for hit in response.hits[:TOPIC_RANK]
+        found = [hit for hit in response.judged_relevant()[:TOPIC_RANK]
                  if says(squeeze(hit.chunk.text))
                  and (not understanding.topic_core or self.regulates(hit.chunk, understanding))]
         return [Evidence(hit, SUPPORT_THRESHOLD, SUPPORT_THRESHOLD - 0.04 * (hit.rank - 1)) for hit in found]

@@ -16,8 +16,8 @@ from decimal import Decimal
 import pytest
 from support import assert_leads_with, clause_chunk, figures, lead, offline_engine_beside_library
 
-from assistant.offline.adjustment import StackRule, stacking_rule
 from assistant.offline.engine import OfflineEngine
+from assistant.offline.stacking import StackRule, stacking_rule
 
 PROVINCE = """吉林省人力资源和社会保障厅 吉林省财政厅关于印发《吉林省职工技能提升补贴办法》的通知
 吉人社规〔2025〕7号

@@ -31,6 +31,16 @@ import cn2an
 from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked, shared_run
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
+from assistant.offline.stacking import (
+    CEILING,
+    SHARE_BEFORE,
+    TIMES,
+    StackRule,
+    sentence_part_start,
+    stacked_cap,
+    stacking_rule,
+    times,
+)
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
@@ -47,14 +57,11 @@ if TYPE_CHECKING:
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 # 附件 alone: a document's one attachment (附件1); 附件1第1行: one row of its table
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
-SHARE_BEFORE = re.compile(r"(?:标准|补贴总额|补贴资金总额|补贴金额)的\s*$")  # 按省定标准的N%, 按补贴总额的N%
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
-CEILING = re.compile(r"超过|高于")  # 不得超过…标准的N%: how far raises may go
 STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|的)+")  # 附件1所列…标准, 第八条规定的…标准
 # an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
 PAID_BEFORE = re.compile(r"(?:预拨|拨付|拨|发放|支付|兑现|兑付)(?:剩余|其余)?(?:资金|补贴|部分)?(?:的)?\s*$")
-TIMES = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)\s*倍")  # 标准的1.5倍
 APPLY_WORD = re.compile(r"(?:按照|按)")
 NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名单|清单)》")  # 列入《…紧缺职业目录》的
 ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
@@ -76,7 +83,6 @@ FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七�
 # a condition naming rows by a range (中级工及以上) or by exception (不在…范围内)
 RANGE_OR_EXCEPT = re.compile(r"以上|以下|以内|之外|不在|不含|不包括|除")
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
-FIRST_THEN = re.compile(r"先(?P<first>[^。；;]*?)再")  # 先按第1目上浮，再按第2目增加: the order raises stack in
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
@@ -128,7 +134,7 @@ class Adjustment:
         """合计不超过N元: the cap as the sentence words it, from its part's start."""
         if self.cap is None:
             return ""
-        start = _part_start(self.sentence[: self.cap.start])
+        start = sentence_part_start(self.sentence[: self.cap.start])
         return self.sentence[start : self.cap.end].strip().removeprefix("但")
 
     @property
@@ -139,78 +145,6 @@ class Adjustment:
     def apply(self, worked: Worked) -> Worked:
         """The base result with this adjustment applied (see ``in_turn``)."""
         return in_turn(worked, (self,))
-
-
-@dataclass(frozen=True)
-class StackRule:
-    """A document's word that its raises stack (同时符合本项第1目、第2目情形的，可叠加享受，先按第1目上浮，再按第2目
-    增加，但每人每证补贴总额最高不超过省定标准的1.3倍): the order they are applied in and the cap on the result."""
-
-    chunk: Chunk
-    sums_first: bool  # 先增加N元，再上浮P%: sums before shares and raises (else shares and raises first)
-    cap_factor: Decimal | None  # 不超过省定标准的1.3倍: a multiple of the standard the raises adjust
-    cap_sum: Decimal | None  # 合计不超过N元
-    cap_phrase: str  # verbatim, from its sentence part's start
-
-    def limit(self, standard: Decimal) -> tuple[Decimal, str] | None:
-        """(the most the stacked standard may reach, the step saying why) for a standard before any raise."""
-        if self.cap_factor is not None:
-            limit = money(standard * self.cap_factor)
-            return limit, f"{self.cap_phrase}：{yuan(standard)} × {plain_number(self.cap_factor)} = {yuan(limit)}"
-        if self.cap_sum is not None:
-            return self.cap_sum, self.cap_phrase
-        return None
-
-
-def stacks(sentence: str, words: Sequence[str], negations: Sequence[str]) -> bool:
-    """The sentence says raises stack: one of ``words`` (叠加) with no negation in its part before it (不再叠加,
-    不与本办法第五条规定的上浮政策叠加享受)."""
-    for word in words:
-        for match in re.finditer(re.escape(word), sentence):
-            before = sentence[_part_start(sentence[: match.start()]) : match.start()]
-            if not any(n in before for n in negations):
-                return True
-    return False
-
-
-def stacking_rule(chunk: Chunk, words: Sequence[str], negations: Sequence[str],
-                  higher_words: Sequence[str]) -> StackRule | None:
-    """The clause's word that raises stack, read from its sentences saying so: the order from 先…再… (a sum named
-    first puts sums first), the cap from a bound they state (a multiple or share of a standard: 不超过省定标准的1.3倍;
-    a sum: 合计不超过N元). None when no sentence says so, or the clause grants the higher one only (就高)."""
-    said = [m.group(0) for m in SENTENCE.finditer(chunk.text) if stacks(m.group(0), words, negations)]
-    if not said or any(w in chunk.text for w in higher_words):
-        return None
-    order = FIRST_THEN.search("".join(said))
-    first = order.group("first") if order else ""
-    sums_first = any(q.kind == "money" for q in find_quantities(first)) and not (
-        UPLIFT_WORDS.search(first) or TIMES.search(first) or any(q.kind == "percent" for q in find_quantities(first)))
-    cap_factor, cap_sum, cap_phrase = stacked_cap(said, per_head=False)
-    return StackRule(chunk=chunk, sums_first=sums_first, cap_factor=cap_factor, cap_sum=cap_sum,
-                     cap_phrase=cap_phrase)
-
-
-def stacked_cap(sentences: Sequence[str], *, per_head: bool) -> tuple[Decimal | None, Decimal | None, str]:
-    """(a multiple of the standard, a sum, the phrase) the sentences cap a raised standard at: 不超过省定标准的1.5倍,
-    合计不超过N元 (``per_head``: only a sum said per head, 每人每年合计不超过N元 — not a firm's total)."""
-    cap_factor = cap_sum = None
-    cap_phrase = ""
-    for sentence in sentences:
-        bounds = [(m.start(), m.end(), _times(m.group("n"))) for m in TIMES.finditer(sentence)]
-        bounds += [(q.start, q.end, q.value / 100) for q in find_quantities(sentence) if q.kind == "percent"]
-        for start, end, factor in bounds:
-            before = sentence[:start]
-            if SHARE_BEFORE.search(before) and CEILING.search(before, _part_start(before)):
-                cap_factor, cap_phrase = factor, _bound_phrase(sentence, start, end)
-        for q in find_quantities(sentence):
-            if q.kind == "money" and q.bound == "max" and (not per_head or "人" in q.per):
-                cap_sum, cap_phrase = q.value, _bound_phrase(sentence, q.start, q.end)
-    return cap_factor, cap_sum, cap_phrase
-
-
-def _bound_phrase(sentence: str, start: int, end: int) -> str:
-    """但每人每年合计不超过N元 → 每人每年合计不超过N元: the bound as the sentence words it, from its part's start."""
-    return sentence[_part_start(sentence[:start]) : end].strip().removeprefix("但")
 
 
 def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None = None) -> Worked:
@@ -260,13 +194,6 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
     return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 
-def _times(text: str) -> Decimal:
-    """1.5 / 两 / 一点五 → the multiple as a number."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return Decimal(text)
-    return Decimal(str(cn2an.cn2an(text.replace("两", "二"), "smart")))
-
-
 def _number(text: str) -> str:
     """附件一 → 1 (the attachment numbers clause paths use)."""
     if not text:
@@ -284,11 +211,6 @@ def _condition(text: str) -> str:
     while parts and (not TRAIL_WORDS.sub("", parts[-1].strip()) or (len(parts) > 1 and parts[-2].endswith("的"))):
         parts.pop()
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
-
-
-def _part_start(before: str) -> int:
-    """Where the sentence part that ends ``before`` starts (after its last comma, semicolon or colon)."""
-    return max(before.rfind(mark) for mark in "，,；;：:") + 1
 
 
 def _reference(head: str, levels: Mapping[str, Sequence[str]], chunk: Chunk | None = None) -> tuple[str, str]:
@@ -323,16 +245,16 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
         if sums:  # the rate it adjusts is in the sentence: the drafter's uplift
             continue
         shares = [(q.start, q.end, q.value) for q in found_here if q.kind == "percent"]
-        shares += [(m.start(), m.end(), _times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 标准的N倍
+        shares += [(m.start(), m.end(), times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 标准的N倍
         previous = 0  # where the part after the previous share of the sentence starts (甲按…的100%给予补贴，乙按…)
         for start_at, end_at, percent in sorted(shares):
             before, after = sentence[:start_at], sentence[end_at:]
-            if SHARE_BEFORE.search(before) and CEILING.search(before, _part_start(before)):
+            if SHARE_BEFORE.search(before) and CEILING.search(before, sentence_part_start(before)):
                 continue  # 提高后的标准不得超过附件1对应标准的150%: a ceiling on raises, not a raise
             raises = UPLIFT_WORDS.search(before) is not None
             if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
                 continue
-            part_start = _part_start(before)
+            part_start = sentence_part_start(before)
             applied = [*APPLY_WORD.finditer(before, part_start)] or [*BASIS.finditer(before, part_start)]
             head = before[applied[-1].start() :] if applied else before[part_start:]
             reference, target = _reference(NUMBERING.sub("", head), levels, chunk)  # not the clause's own label
@@ -355,7 +277,7 @@ def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Mapping[str,
     standard); its condition is what comes before that."""
     before = sentence[: quantity.start]
     bases = list(BASIS.finditer(before))
-    start = bases[-1].start() if bases else _part_start(before)
+    start = bases[-1].start() if bases else sentence_part_start(before)
     reference, target = _reference(NUMBERING.sub("", before[start:]), levels, chunk)
     return Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start : quantity.end].strip("，, "),
                       percent=Decimal(0), raises=True, reference=reference, target=target,
@@ -970,7 +892,7 @@ class StandardResolver:
         vocabulary = self.engine.vocabulary()
         for chunk, sentence in waivers:
             at = min(sentence.find(w) for w in words if w in sentence)
-            condition = _condition(sentence[: _part_start(sentence[:at]) or at])
+            condition = _condition(sentence[: sentence_part_start(sentence[:at]) or at])
             own = [t for t in vocabulary.terms(condition) if t not in base]
             if condition and own and names_condition(condition, asked, self.condition_chars, base, own):
                 return chunk

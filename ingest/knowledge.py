@@ -268,6 +268,7 @@ class AnswersFile(_Strict):
     counted_people: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
     tier_words: tuple[str, ...] = ()
+    tier_ranges: tuple[str, ...] = ()  # 及以上 in 省级及以上示范基地: the range still names the tier before it
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
     no_procedure: str

@@ -12,8 +12,10 @@ from decimal import Decimal
 
 from assistant.citations import doc_label, quote_line
 from assistant.models import Answer, Citation
+from assistant.rules.draft_text import added
 from assistant.rules.results import CalculationResult, money, yuan
 from ingest.models import STATUS_LABELS, DocumentMeta
+from ingest.quantities import find_quantities
 
 BASIS = "依据："
 
@@ -292,10 +294,14 @@ LEAD_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)元")
 
 
 def lead_amount(answer: Answer) -> Decimal | None:
-    """The one amount a part's direct answer (its first line) states, else None."""
+    """The one amount a part's direct answer (its first line) states, else None — a sum it states only as added to a
+    standard (在省定标准基础上每人每月增加200元, quoted with no calculation) is no amount of the place's own."""
     if answer.status != "answered":
         return None
-    found = {Decimal(m.replace(",", "")) for m in LEAD_AMOUNT.findall(answer.answer.split("\n", 1)[0])}
+    line = answer.answer.split("\n", 1)[0]
+    sums_added = [(q.start, q.end) for q in find_quantities(line) if added(line, q)]
+    found = {Decimal(m.group(1).replace(",", "")) for m in LEAD_AMOUNT.finditer(line)
+             if not any(start <= m.start() < end for start, end in sums_added)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -267,7 +267,9 @@ class PartAnswerer:
         if not evidence:
             if places:
                 asked = [r for r in (regions or []) if r != NATIONAL_REGION][:1] or [p.label for p in places]
-                elsewhere = self._elsewhere(text, u, kind, set(regions or ()))
+                # the place's own chain (a province a comparison's part left out) is never "another region"
+                applicable = set(regions or ()) | {region for p in places for region in p.regions}
+                elsewhere = self._elsewhere(text, u, kind, applicable)
                 if elsewhere:
                     return self._not_found(question, compose.cross_region_reason(asked, self._topic(u), elsewhere))
                 where = "、".join(asked)
@@ -476,9 +478,13 @@ class PartAnswerer:
                  for match in re.finditer(re.escape(tier) + TIER_NOUN, squeeze(u.normalized))]
         if not asked:
             return evidence
+        ranges = "|".join(map(re.escape, sorted(self.engine.knowledge.answers.tier_ranges, key=len, reverse=True)))
+
+        def names(text: str, tier: str, noun: str) -> bool:  # 省级就业见习 in 省级及以上就业见习示范单位 too
+            return re.search(re.escape(tier) + (f"(?:{ranges})?" if ranges else "") + re.escape(noun), text) is not None
 
         def other_tier(text: str) -> bool:
-            return any(tier + noun not in text and any(o + noun in text for o in tiers if o != tier)
+            return any(not names(text, tier, noun) and any(names(text, o, noun) for o in tiers if o != tier)
                        for tier, noun in asked)
         return [e for e in evidence if not other_tier(self.engine.document_text(e.chunk.doc_id))]
 
@@ -613,3 +619,4 @@ class PartAnswerer:
             )
             for n, ref in enumerate(result.sources, start=1)
         ]
+

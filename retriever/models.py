@@ -62,7 +62,8 @@ class SearchResponse(BaseModel):
         return sorted([*(h for h in self.hits if h.relevance == "低"), *self.suggestions], key=lambda h: h.rank)
 
     def contract(self) -> dict:
-        """The GUIDE's JSON shape for ``search`` (``results`` holds relevant hits only; ``suggestions`` the rest)."""
+        """The GUIDE's JSON shape for ``search`` (``results`` holds the relevant hits, then the other hits of their
+        documents labelled 低; ``suggestions`` the rest)."""
         return {
             "query": self.query,
             "results": [_hit_json(h) for h in self.hits],

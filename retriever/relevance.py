@@ -160,9 +160,10 @@ def split_hits(terms: QueryTerms, candidates: Sequence[Candidate]) -> tuple[list
 def apply(
     terms: QueryTerms, hits: Sequence[SearchHit], keep_docs: set[str] | frozenset[str] = frozenset()
 ) -> tuple[list[SearchHit], list[SearchHit]]:
-    """(relevant hits, suggestions): the same hits in the same order, each labelled 高/中/低 (``rank`` stays the
-    fused rank, so "first overall" keeps its meaning for callers). Hits of ``keep_docs`` — documents the question
-    names, so what it asks about — stay relevant (at least 中) whatever their wording."""
+    """(relevant hits, suggestions): the hits judged relevant in their order, then the other hits of those hits'
+    documents (低), then as suggestions the rest; each labelled 高/中/低 (``rank`` stays the fused rank, so "first
+    overall" keeps its meaning for callers). Hits of ``keep_docs`` — documents the question names, so what it asks
+    about — stay relevant (at least 中) whatever their wording."""
     candidates = [Candidate(h.chunk.id, squeeze(h.chunk.embed_text()), h.dense_rank, h.lexical_rank) for h in hits]
     relevant, _, levels = split_hits(terms, candidates)
     for hit in hits:

@@ -36,6 +36,7 @@ from assistant.offline.stacking import (
     SHARE_BEFORE,
     TIMES,
     StackRule,
+    bound_phrase,
     sentence_part_start,
     stacked_cap,
     stacking_rule,
@@ -132,10 +133,7 @@ class Adjustment:
     @property
     def cap_phrase(self) -> str:
         """合计不超过N元: the cap as the sentence words it, from its part's start."""
-        if self.cap is None:
-            return ""
-        start = sentence_part_start(self.sentence[: self.cap.start])
-        return self.sentence[start : self.cap.end].strip().removeprefix("但")
+        return "" if self.cap is None else bound_phrase(self.sentence, self.cap.start, self.cap.end)
 
     @property
     def per_rate(self) -> bool:

@@ -478,15 +478,18 @@ class PartAnswerer:
                  for match in re.finditer(re.escape(tier) + TIER_NOUN, squeeze(u.normalized))]
         if not asked:
             return evidence
-        ranges = "|".join(map(re.escape, sorted(self.engine.knowledge.answers.tier_ranges, key=len, reverse=True)))
+        ranges = sorted(self.engine.knowledge.answers.tier_ranges, key=len, reverse=True)
+        widened = f"(?:{'|'.join(map(re.escape, ranges))})?" if ranges else ""
+        # each asked thing at every tier, a range word allowed between (省级及以上就业见习 names 省级就业见习 too)
+        at_tier = [(tier, {t: re.compile(re.escape(t) + widened + re.escape(noun)) for t in tiers})
+                   for tier, noun in asked]
 
-        def names(text: str, tier: str, noun: str) -> bool:  # 省级就业见习 in 省级及以上就业见习示范单位 too
-            return re.search(re.escape(tier) + (f"(?:{ranges})?" if ranges else "") + re.escape(noun), text) is not None
-
-        def other_tier(text: str) -> bool:
-            return any(not names(text, tier, noun) and any(names(text, o, noun) for o in tiers if o != tier)
-                       for tier, noun in asked)
-        return [e for e in evidence if not other_tier(self.engine.document_text(e.chunk.doc_id))]
+        def other_tier(doc_id: str) -> bool:
+            text = self.engine.document_text(doc_id)
+            return any(not named[tier].search(text) and any(p.search(text) for t, p in named.items() if t != tier)
+                       for tier, named in at_tier)
+        elsewhere = {doc_id for doc_id in {e.chunk.doc_id for e in evidence} if other_tier(doc_id)}
+        return [e for e in evidence if e.chunk.doc_id not in elsewhere]
 
     @staticmethod
     def _topic(u: Understanding) -> str:
@@ -619,4 +622,3 @@ class PartAnswerer:
             )
             for n, ref in enumerate(result.sources, start=1)
         ]
-

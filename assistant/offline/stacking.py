@@ -83,14 +83,14 @@ def stacked_cap(sentences: Sequence[str], *, per_head: bool) -> tuple[Decimal | 
         for start, end, factor in bounds:
             before = sentence[:start]
             if SHARE_BEFORE.search(before) and CEILING.search(before, sentence_part_start(before)):
-                cap_factor, cap_phrase = factor, _bound_phrase(sentence, start, end)
+                cap_factor, cap_phrase = factor, bound_phrase(sentence, start, end)
         for q in find_quantities(sentence):
             if q.kind == "money" and q.bound == "max" and (not per_head or "人" in q.per):
-                cap_sum, cap_phrase = q.value, _bound_phrase(sentence, q.start, q.end)
+                cap_sum, cap_phrase = q.value, bound_phrase(sentence, q.start, q.end)
     return cap_factor, cap_sum, cap_phrase
 
 
-def _bound_phrase(sentence: str, start: int, end: int) -> str:
+def bound_phrase(sentence: str, start: int, end: int) -> str:
     """但每人每年合计不超过N元 → 每人每年合计不超过N元: the bound as the sentence words it, from its part's start."""
     return sentence[sentence_part_start(sentence[:start]) : end].strip().removeprefix("但")
 

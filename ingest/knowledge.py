@@ -307,6 +307,7 @@ class Knowledge(_Strict):
     answers: AnswersFile
     synonyms: tuple[ExpansionRule, ...]
     question_words: frozenset[str]
+    function_words: frozenset[str]
     policy_terms: tuple[tuple[str, int | None], ...]
     stopwords: frozenset[str]
 
@@ -397,6 +398,7 @@ def _load(directory: str) -> Knowledge:
             terms.append((word, int(freq) if freq.strip() else None))
         current = folder / "stopwords.txt"
         stopwords = frozenset(_lines(current))
+        function_words = _function_words()
     except (OSError, ValueError, ValidationError, yaml.YAMLError, re.error) as exc:
         raise PolicyAssistantError(
             f"知识文件无法读取或格式有误：{current}（{str(exc).splitlines()[0][:200]}）",
@@ -404,5 +406,14 @@ def _load(directory: str) -> Knowledge:
         ) from exc
     return Knowledge(
         directory=directory, places=places, intents=intents, facts=facts, topics=topics, scope=scope, answers=answers,
-        synonyms=synonyms, question_words=question_words, policy_terms=tuple(terms), stopwords=stopwords,
+        synonyms=synonyms, question_words=question_words, function_words=function_words, policy_terms=tuple(terms),
+        stopwords=stopwords,
     )
+
+
+def _function_words() -> frozenset[str]:
+    """Chinese function words (这些, 我们, 如果, 以便 …) from the maintained stopwords-iso list: they carry no
+    content, whatever the corpus's frequency of them makes their weight."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords("zh"))

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.models import Chunk
+from retriever.models import SearchFilters, SearchHit, SearchResponse
+from retriever.understanding import Understanding
 from ui.services import Services
 
 if TYPE_CHECKING:
@@ -78,6 +80,22 @@ def clause_chunk(path: str, text: str, *, region: str = "某市", level: str = "
     """One clause of a made-up document (doc ``d``), for tests of what is read from a single clause."""
     return Chunk.model_validate({"id": path, "doc_id": "d", "title": "某办法", "clause_path": path, "text": text,
                                  "region": region, "level": level, **fields})
+
+
+class FixedSearch:
+    """A retriever whose search returns ``hits`` above the relevance cut and ``suggestions`` below it, ranked in that
+    order; only the first is one it is sure of (every hit sits at rank 30 of both rankings)."""
+
+    def __init__(self, hits: list[Chunk], suggestions: list[Chunk] | None = None) -> None:
+        self.hits, self.suggestions = hits, suggestions or []
+
+    def search(self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
+               understanding: Understanding | None = None) -> SearchResponse:
+        ranked = [SearchHit(chunk=c, score=1.0 / (i + 1), rank=i + 1, dense_rank=30, lexical_rank=30)
+                  for i, c in enumerate([*self.hits, *self.suggestions])]
+        return SearchResponse(query=query, understanding=understanding or Understanding(text=query, normalized=query),
+                              filters=filters or SearchFilters(), hits=ranked[: len(self.hits)],
+                              suggestions=ranked[len(self.hits):], elapsed_ms=0.0)
 
 
 def figures(text: str) -> set[Decimal]:

@@ -9,14 +9,13 @@ tested is the finder's own decision; the real retriever's labels are tested in t
 
 from __future__ import annotations
 
-from support import clause_chunk
+from support import FixedSearch, clause_chunk
 
 from assistant.offline.evidence import EvidenceFinder
 from assistant.offline.support import CorpusVocabulary
 from ingest.knowledge import Knowledge
 from ingest.models import Chunk
 from retriever.lexical import ChineseTokenizer
-from retriever.models import SearchFilters, SearchHit, SearchResponse
 from retriever.understanding import Understanding
 
 KEPT = clause_chunk("第四条", "第四条　企业招用登记失业人员并签订1年以上劳动合同的，可按本办法申请一次性扩岗补助。")
@@ -24,21 +23,6 @@ ANSWER = clause_chunk("第六条", "第六条　一次性扩岗补助标准为�
 OTHER = clause_chunk("第九条", "第九条　今年起企业招用登记失业人员，签订一年以上劳动合同并缴纳社保的，"
                                 "另给予一次性岗位补贴每人2000元。")
 STANDARD = clause_chunk("第五条", "第五条　一次性扩岗补助按每招用1人1500元的标准发放，每户企业最高不超过10万元。")
-
-
-class FixedSearch:
-    """A retriever whose search returns ``hits`` above the cut and ``suggestions`` below it, ranked in that order."""
-
-    def __init__(self, hits: list[Chunk], suggestions: list[Chunk]) -> None:
-        self.hits, self.suggestions = hits, suggestions
-
-    def search(self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
-               understanding: Understanding | None = None) -> SearchResponse:
-        ranked = [SearchHit(chunk=c, score=1.0 / (i + 1), rank=i + 1, dense_rank=30, lexical_rank=30)
-                  for i, c in enumerate([*self.hits, *self.suggestions])]
-        return SearchResponse(query=query, understanding=understanding or Understanding(text=query, normalized=query),
-                              filters=filters or SearchFilters(), hits=ranked[: len(self.hits)],
-                              suggestions=ranked[len(self.hits):], elapsed_ms=0.0)
 
 
 def _finder(retriever: FixedSearch, chunks: list[Chunk]) -> EvidenceFinder:

@@ -27,7 +27,7 @@ from assistant.offline.clauses import ClauseComposer
 from assistant.offline.documents import DocumentAnswers
 from assistant.offline.evidence import EvidenceFinder
 from assistant.offline.parts import PartAnswerer
-from assistant.offline.support import CorpusVocabulary, squeeze
+from assistant.offline.support import CorpusVocabulary, asking_words, squeeze
 from assistant.rules.book import RuleBook
 from assistant.validation import MAX_QUESTION_CHARS, validate_question
 from ingest.errors import UserInputError
@@ -121,13 +121,9 @@ class OfflineEngine:
     def vocabulary(self) -> CorpusVocabulary:
         if self._vocabulary is None:
             chunks = [chunk for meta in self.documents() for chunk in self.chunks(meta.doc_id)]
-            # words that say what is asked (question words, every intent's words) never name what it is about
-            asking = set(self.knowledge.question_words)
-            asking |= {w for spec in self.knowledge.intents.intents.values() for w in (*spec.words, *spec.weak_words)}
-            asking |= {w for aspect in self.knowledge.answers.aspects.values() for w in aspect.asked}
             self._vocabulary = CorpusVocabulary(
-                chunks, self._tokenizer, asking, self.knowledge.synonyms, self.knowledge.scope.benefit_nouns,
-                self.knowledge.scope.benefit_lead_words,
+                chunks, self._tokenizer, asking_words(self.knowledge), self.knowledge.synonyms,
+                self.knowledge.scope.benefit_nouns, self.knowledge.scope.benefit_lead_words,
             )
         return self._vocabulary
 

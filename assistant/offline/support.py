@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ingest.knowledge import ExpansionRule
+from ingest.knowledge import ExpansionRule, Knowledge
 from ingest.models import Chunk
 from ingest.textnorm import INTERROGATIVE, fold
 from ingest.textnorm import squeeze as squeeze
@@ -21,6 +21,15 @@ from retriever.lexical import ChineseTokenizer
 SUPPORT_THRESHOLD = 0.5
 _FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
 ABSENT_TERM_WEIGHT = 1.0
+
+
+def asking_words(knowledge: Knowledge) -> frozenset[str]:
+    """Words that never name what a question is about: question words, every intent's and answer aspect's words
+    (what is asked), and the language's function words (这些, 我们 …: said in any question, rare in a policy's text)."""
+    words = set(knowledge.question_words) | knowledge.function_words
+    words |= {w for spec in knowledge.intents.intents.values() for w in (*spec.words, *spec.weak_words)}
+    words |= {w for aspect in knowledge.answers.aspects.values() for w in aspect.asked}
+    return frozenset(words)
 
 
 class CorpusVocabulary:

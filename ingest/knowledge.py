@@ -248,6 +248,7 @@ class AnswersFile(_Strict):
     worked_out: str
     condition_chars: int = Field(ge=2)
     difference_words: tuple[str, ...] = ()
+    compared_joiners: tuple[str, ...] = Field((), description="Words joining two things compared: 和, 跟, 与.")
     whole_procedure: tuple[str, ...] = ()
     grant_words: tuple[str, ...] = ()
     elapsed: Elapsed = Field(default_factory=Elapsed)

@@ -65,7 +65,11 @@ class ChineseTokenizer:
 
     def word_starts(self, text: str) -> frozenset[int]:
         """Where each word of ``text`` begins (jieba's accurate mode, positions in ``text`` as given)."""
-        return frozenset(start for _, start, _ in self._ready().tokenize(text))
+        return frozenset(start for _, start, _ in self.words(text))
+
+    def words(self, text: str) -> list[tuple[str, int, int]]:
+        """The words of ``text`` in order with where each begins and ends (jieba's accurate mode, unfolded)."""
+        return list(self._ready().tokenize(text))
 
     def tokenize(self, text: str) -> list[str]:
         jieba_tokenizer = self._ready()

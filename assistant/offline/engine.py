@@ -65,6 +65,7 @@ class OfflineEngine:
         self._texts: dict[str, str] = {}
         self._tokenizer = ChineseTokenizer(self.knowledge)
         self._router: RuleRouter | None = None
+        self._asking: frozenset[str] | None = None
 
     # ------------------------------------------------------------------------------------------ protocol
 
@@ -118,11 +119,21 @@ class OfflineEngine:
             self._texts[doc_id] = squeeze(" ".join(chunk.text for chunk in self.chunks(doc_id)))
         return self._texts[doc_id]
 
+    def words(self, text: str) -> list[tuple[str, int, int]]:
+        """The words of a text with their positions (the tokenizer's accurate mode)."""
+        return self._tokenizer.words(text)
+
+    def asking(self) -> frozenset[str]:
+        """Words that never name what a question is about (``support.asking_words``), built once."""
+        if self._asking is None:
+            self._asking = asking_words(self.knowledge)
+        return self._asking
+
     def vocabulary(self) -> CorpusVocabulary:
         if self._vocabulary is None:
             chunks = [chunk for meta in self.documents() for chunk in self.chunks(meta.doc_id)]
             self._vocabulary = CorpusVocabulary(
-                chunks, self._tokenizer, asking_words(self.knowledge), self.knowledge.synonyms,
+                chunks, self._tokenizer, self.asking(), self.knowledge.synonyms,
                 self.knowledge.scope.benefit_nouns, self.knowledge.scope.benefit_lead_words,
             )
         return self._vocabulary

@@ -13,6 +13,7 @@ from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
+from assistant.offline.conjuncts import compared
 from assistant.offline.documents import DocumentAnswers, transition_of
 from assistant.offline.enumeration import lead_in_of, names_people
 from assistant.offline.evidence import (
@@ -75,9 +76,9 @@ class PartAnswerer:
             if by_document is not None:
                 return by_document
         if not parts and understanding.kind == "comparison" and understanding.has("amount"):
-            by_group = self._by_group(resolved)
-            if by_group is not None:
-                return by_group
+            side_by_side = self._by_group(resolved) or self._by_conjunct(resolved)
+            if side_by_side is not None:
+                return side_by_side
         if not parts:
             place = understanding.places[0] if len(understanding.places) == 1 else None
             return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
@@ -105,22 +106,44 @@ class PartAnswerer:
             named = {option: words for option, words in named.items() if words}
             if not 2 <= len(named) <= MAX_COMPARED:
                 continue
-            place = u.places[0] if len(u.places) == 1 else None
-            answers = []
+            asked = []
             for option in named:
                 text = resolved.text
                 for other, words in named.items():
                     for word in sorted(words, key=len, reverse=True) if other != option else ():
                         text = text.replace(word, "")
                 own = self.engine.retriever.understand(text)
-                own = own.model_copy(update={"facts": {**own.facts, spec.name: option}})
-                answers.append(self.part(resolved.question, text, own, "amount", place))
-            titles = list(named)
-            combined = compose.combine(resolved.question, answers, titles)
-            if len(answers) == 2 and any(w in u.normalized for w in self.engine.knowledge.answers.difference_words):
-                return compose.with_difference(combined, answers, titles)
-            return combined
+                asked.append((option, text, own.model_copy(update={"facts": {**own.facts, spec.name: option}})))
+            return self._side_by_side(resolved, asked)
         return None
+
+    def _by_conjunct(self, resolved: ResolvedQuestion) -> Answer | None:
+        """小微企业和个体户差多少 in one place: a part per thing the question joins (和, 跟 …), each asked with the
+        other left out, and their difference when asked. None unless two things are joined (places are parts
+        already)."""
+        u = resolved.understanding
+        knowledge = self.engine.knowledge
+        stops = self.engine.asking() | knowledge.stopwords | set(knowledge.answers.difference_words)
+        places = {p.surface for p in u.places} | {name for p in u.places for name in p.chain}
+        pair = compared(resolved.text, self.engine.words(resolved.text), knowledge.answers.compared_joiners, stops,
+                        places)
+        if pair is None:
+            return None
+        asked = [(title, text, self.engine.retriever.understand(text))
+                 for title, text in ((pair.first, pair.asking_first()), (pair.second, pair.asking_second()))]
+        return self._side_by_side(resolved, asked)
+
+    def _side_by_side(self, resolved: ResolvedQuestion, asked: list[tuple[str, str, Understanding]]) -> Answer:
+        """An amount part per (title, question, understanding) in the one place asked about, combined; led by their
+        difference when there are two and the question asks how far apart they are."""
+        u = resolved.understanding
+        place = u.places[0] if len(u.places) == 1 else None
+        answers = [self.part(resolved.question, text, own, "amount", place) for _, text, own in asked]
+        titles = [title for title, _, _ in asked]
+        combined = compose.combine(resolved.question, answers, titles)
+        if len(answers) == 2 and any(w in u.normalized for w in self.engine.knowledge.answers.difference_words):
+            return compose.with_difference(combined, answers, titles)
+        return combined
 
     def _by_document(self, resolved: ResolvedQuestion) -> Answer | None:
         """<甲>年的方案和<乙>年的办法比有什么变化: a part per named document, each answered from that document alone

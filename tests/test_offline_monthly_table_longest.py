@@ -61,3 +61,16 @@ def test_the_most_in_all_is_the_rate_times_its_own_rows_longest_period(engine: O
     answer = engine.answer("七星区养老院的一线护理员，持养老护理员中级工（四级）证书，岗位补贴最多一共能领多少钱")
     stated = figures(lead(answer.answer))
     assert Decimal(6000) in stated and Decimal(9000) not in stated, answer.answer  # 250 × 24个月, not 36
+
+
+def test_all_one_may_get_in_all_is_the_whole_term_too(engine: OfflineEngine) -> None:
+    """一共能领多少 of a monthly rate with no period said: the whole of the row's longest term, said to be so."""
+    answer = engine.answer("我在七星区养老院做护理，有养老护理员初级工证，这个岗位补贴一共能领多少钱？")
+    stated = figures(lead(answer.answer))
+    assert Decimal(1800) in stated and "最长期限" in lead(answer.answer), answer.answer  # 150 × 12个月
+
+
+def test_a_period_said_is_the_one_worked_out(engine: OfflineEngine) -> None:
+    answer = engine.answer("我在七星区养老院做护理，有养老护理员初级工证，干了8个月，岗位补贴一共能领多少钱？")
+    stated = figures(lead(answer.answer))
+    assert Decimal(1200) in stated and Decimal(1800) not in stated, answer.answer  # 150 × 8个月

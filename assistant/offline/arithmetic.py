@@ -461,7 +461,9 @@ class ClauseArithmetic:
             elif name == formula.get("periods"):
                 periods = self._periods(name, u)
                 stated = any(q.kind == "duration" for q in u.quantities)  # a period said but unclear is no max
-                if periods is None and not stated and any(w in u.normalized for w in self.maximum_words):
+                # 最多 / 一共能领多少 of a rate paid for a term: the whole of the longest term
+                whole = any(w in u.normalized for w in (*self.maximum_words, *self.total_words))
+                if periods is None and not stated and whole:
                     # the rate's own longest period first (补贴标准300元/人/月（最长享受期限：24个月）), else the
                     # document's one longest for the category
                     periods, phrase = self._cap(name, _own_row(clause_text, arguments))

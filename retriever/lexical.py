@@ -67,6 +67,10 @@ class ChineseTokenizer:
         """Where each word of ``text`` begins (jieba's accurate mode, positions in ``text`` as given)."""
         return frozenset(start for _, start, _ in self.words(text))
 
+    def known(self, word: str) -> bool:
+        """The word is in jieba's dictionary (or the policy terms added to it), not a guess of its HMM."""
+        return bool(self._ready().FREQ.get(fold(word)))
+
     def words(self, text: str) -> list[tuple[str, int, int]]:
         """The words of ``text`` in order with where each begins and ends (jieba's accurate mode, unfolded)."""
         return list(self._ready().tokenize(text))

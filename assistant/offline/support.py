@@ -97,13 +97,16 @@ class CorpusVocabulary:
     def unknown_subjects(self, question: str, terms: list[str]) -> list[str]:
         """Terms the corpus never uses that name the benefit asked about (租房 in 租房补贴): a clause that
         does not say them (or a synonym) cannot answer, however much else it shares with the question. A term ending
-        in an action word (代领 in 帮学员代领补贴, 多拿 in 多拿补贴) says what is done with a benefit, not which."""
+        in an action word (代领 in 帮学员代领补贴, 多拿 in 多拿补贴) says what is done with a benefit, not which; a run
+        jieba guessed across words (证拿过 of 考了中级证拿过补贴: in neither its dictionary nor the corpus) names
+        nothing."""
         text = squeeze(question)
         if self._benefit_noun is None:
             return []
         return [
             term for term in terms
-            if term not in self._df and not _FUNCTION_END.search(term) and not term.endswith(self._actions)
+            if term not in self._df and self._tokenizer.known(term) and not _FUNCTION_END.search(term)
+            and not term.endswith(self._actions)
             and any(self._benefit_noun.match(text, i + len(term)) for i in _positions(text, term))
         ]
 

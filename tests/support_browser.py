@@ -61,3 +61,16 @@ def open_page(browser, url: str, viewport: dict[str, int], login: tuple[str, str
 def ask(page, question: str) -> None:
     page.locator("#chat-question textarea").fill(question)
     page.locator("#chat-send").click()
+
+
+def open_tab(page, name: str) -> None:
+    """Open a tab by its name — through the overflow menu (更多标签页) when the tab row has no room for it, as on a
+    narrow phone (Gradio moves the tabs that do not fit into that menu)."""
+    tab = page.get_by_role("tab", name=name)
+    more = page.get_by_role("button", name="更多标签页")
+    tab.or_(more).first.wait_for()
+    if tab.count() and tab.first.is_visible():
+        tab.first.click()
+        return
+    more.click()
+    page.locator(".overflow-dropdown").get_by_role("button", name=name).click()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from support_browser import ARTIFACTS, DESKTOP, PHONE, ask, chromium, open_page
+from support_browser import ARTIFACTS, DESKTOP, PHONE, ask, chromium, open_page, open_tab
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,7 @@ def test_hostile_question_is_shown_as_text(browser, running_app: str) -> None:
 def test_lookup_highlights_terms_at_phone_width(browser, running_app: str) -> None:
     page = _open(browser, running_app, PHONE)
     try:
-        page.get_by_role("tab", name="条款检索").click()
+        open_tab(page, "条款检索")
         page.locator("#lookup-query input, #lookup-query textarea").first.fill("技能提升补贴")
         page.locator("#lookup-results mark").first.wait_for()
         assert "毫秒" in page.locator("#lookup-results").inner_text()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support_browser import DESKTOP, PHONE, chromium
+from support_browser import DESKTOP, PHONE, chromium, open_tab
 from support_browser import ask as _ask
 from support_browser import open_page as _open
 
@@ -166,7 +166,7 @@ def test_no_match_answer_is_short_on_a_phone(browser, running_app: str) -> None:
 
 
 def _lookup(page, text: str) -> None:
-    page.get_by_role("tab", name="条款检索").click()
+    open_tab(page, "条款检索")
     page.locator("#lookup-query input, #lookup-query textarea").first.fill(text)
 
 
@@ -259,10 +259,10 @@ def _visit_every_tab(page):
     page.locator("#chip-region", has_text="北京").wait_for()
     page.wait_for_timeout(800)  # let Gradio's "updating" dimming of the outputs fade first
     yield "条款检索"
-    page.get_by_role("tab", name="补贴计算").click()
+    open_tab(page, "补贴计算")
     page.wait_for_timeout(600)
     yield "补贴计算"
-    page.get_by_role("tab", name="政策文件").click()
+    open_tab(page, "政策文件")
     page.locator("#docs-table").get_by_text("京政发〔2011〕33号").wait_for()
     yield "政策文件"
 
@@ -307,7 +307,7 @@ def test_focus_ring_is_visible_and_page_width_is_stable(browser, running_app: st
         assert outline[0] != "none" and float(outline[1].rstrip("px")) >= 2, outline
         widths = set()
         for tab in TABS:
-            page.get_by_role("tab", name=tab).click()
+            open_tab(page, tab)
             page.wait_for_timeout(300)
             widths.add(round(page.locator(".gradio-container").first.bounding_box()["width"]))
         assert len(widths) == 1, widths
@@ -329,10 +329,10 @@ def test_screenshots_for_the_readme(browser, running_app: str, viewport: dict[st
         _ask(page, AMOUNT_QUESTION)
         _wait_answer(page, 1)
         _shot(page, f"chat-{name}")
-        page.get_by_role("tab", name="政策文件").click()
+        open_tab(page, "政策文件")
         page.locator("#docs-table").get_by_text("京政发〔2011〕33号").wait_for()
         _shot(page, f"documents-{name}")
-        page.get_by_role("tab", name="补贴计算").click()
+        open_tab(page, "补贴计算")
         page.wait_for_timeout(500)
         _shot(page, f"calculators-{name}")
     finally:

@@ -134,7 +134,7 @@ class EvidenceFinder:
         if doc_ids:
             filters = merge_filters(SearchFilters(doc_ids=doc_ids), None)
         response = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding)
-        places = self._place_words(understanding)
+        places = self.place_words(understanding)
         # what the user says about their situation (失业保险交了三年) is not what the answer clause must say
         situation = [q.raw for q in understanding.quantities] + self.situation_words(understanding)
         terms = vocabulary.terms(text, [*places, *situation])
@@ -334,7 +334,8 @@ class EvidenceFinder:
                 for cue in spec.cues]
 
     @staticmethod
-    def _place_words(understanding: Understanding) -> list[str]:
+    def place_words(understanding: Understanding) -> list[str]:
+        """The words naming the places asked about: as written, their parent chain and its stems (河北省 → 河北)."""
         words = {p.surface for p in understanding.places} | {n for p in understanding.places for n in p.chain}
         words |= {n.rstrip("省市区县") for n in words}
         return [squeeze(w) for w in words if len(w) >= 2]

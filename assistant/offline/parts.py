@@ -86,12 +86,8 @@ class PartAnswerer:
         answers = [self.part(resolved.question, part.text, understanding, part.kind, part.place,
                              others=[q for q in places if q is not part.place]) for part in parts]
         titles = [self._part_title(p) for p in parts]
-        combined = compose.combine(resolved.question, answers, titles)
-        if len(answers) == 2 and any(w in understanding.normalized for w in self.engine.knowledge.answers.
-                                     difference_words):
-            return compose.with_difference(combined, answers, [p.place.label if p.place else t
-                                                               for p, t in zip(parts, titles, strict=True)])
-        return combined
+        return self._combined(resolved, answers, titles,
+                              [p.place.label if p.place else t for p, t in zip(parts, titles, strict=True)])
 
     def _by_group(self, resolved: ResolvedQuestion) -> Answer | None:
         """一个是失业人员，一个是在职职工，差多少: two groups of one unranked fact (facts.yaml choice options) named in
@@ -124,9 +120,8 @@ class PartAnswerer:
         u = resolved.understanding
         knowledge = self.engine.knowledge
         stops = self.engine.asking() | knowledge.stopwords | set(knowledge.answers.difference_words)
-        places = {p.surface for p in u.places} | {name for p in u.places for name in p.chain}
         pair = compared(resolved.text, self.engine.words(resolved.text), knowledge.answers.compared_joiners, stops,
-                        places)
+                        self.finder.place_words(u))
         if pair is None:
             return None
         asked = [(title, text, self.engine.retriever.understand(text))
@@ -139,10 +134,16 @@ class PartAnswerer:
         u = resolved.understanding
         place = u.places[0] if len(u.places) == 1 else None
         answers = [self.part(resolved.question, text, own, "amount", place) for _, text, own in asked]
-        titles = [title for title, _, _ in asked]
+        return self._combined(resolved, answers, [title for title, _, _ in asked])
+
+    def _combined(self, resolved: ResolvedQuestion, answers: list[Answer], titles: list[str],
+                  labels: list[str] | None = None) -> Answer:
+        """The parts under their titles, led by the difference of two when the question asks how far apart they are
+        (``labels``: how the lead names each part, its title by default)."""
         combined = compose.combine(resolved.question, answers, titles)
-        if len(answers) == 2 and any(w in u.normalized for w in self.engine.knowledge.answers.difference_words):
-            return compose.with_difference(combined, answers, titles)
+        if len(answers) == 2 and any(w in resolved.understanding.normalized
+                                     for w in self.engine.knowledge.answers.difference_words):
+            return compose.with_difference(combined, answers, labels or titles)
         return combined
 
     def _by_document(self, resolved: ResolvedQuestion) -> Answer | None:

@@ -247,6 +247,9 @@ class AnswersFile(_Strict):
     amount_words: tuple[str, ...] = ()
     worked_out: str
     condition_chars: int = Field(ge=2)
+    asker_roles: tuple[str, ...] = Field((), description="Roles a condition's holder may name that are the asker's "
+                                                        "own (申请人, 借款人): the holder of any other role is someone "
+                                                        "else (领办人具有技师以上 judges no worker's certificate).")
     difference_words: tuple[str, ...] = ()
     compared_joiners: tuple[str, ...] = Field((), description="Words joining two things compared: 和, 跟, 与.")
     whole_procedure: tuple[str, ...] = ()

@@ -149,8 +149,11 @@ def test_abbreviation_in_a_set_phrase_names_its_province(understander) -> None:
 def test_several_places_give_one_part_each(understander) -> None:
     understanding = understander.understand("北京和石家庄的职业培训补贴分别是多少")
     assert understanding.kind == "comparison"
+    # each part is that place's own amount question (分别是多少 asks a figure of each)
     assert [(p.place.name, p.kind) for p in understanding.sub_questions] == [
-        ("北京市", "comparison"), ("石家庄市", "comparison")]
+        ("北京市", "amount"), ("石家庄市", "amount")]
+    unfigured = understander.understand("北京和石家庄的职业培训补贴有什么不同")
+    assert [p.kind for p in unfigured.sub_questions] == ["comparison", "comparison"]
 
 
 def test_a_point_compared_with_the_old_rule_is_asked_of_now_and_then(understander) -> None:

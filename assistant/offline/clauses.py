@@ -368,7 +368,7 @@ class ClauseComposer:
         if local is not None:
             return local
         for chunk in clauses:
-            verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
+            verdict = self.judge(chunk.text, understanding, stated, asked)
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
                 failed = self.failed_beside(chunk, understanding, stated, asked) if verdict.outcome == "eligible" \
                     else None
@@ -380,6 +380,11 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def judge(self, text: str, understanding: Understanding, stated: list[Stated], asked: str) -> Verdict | None:
+        """The verdict ``text`` gives on the asker's facts (verdicts.judge with the facts and asker roles known)."""
+        knowledge = self.engine.knowledge
+        return judge(text, understanding.facts, knowledge.facts.facts, stated, asked, knowledge.answers.asker_roles)
 
     def home(self, understanding: Understanding) -> tuple[str, str] | None:
         """Where the asker says their household is registered (我是某县农村户口): a place named in a clause saying a
@@ -415,7 +420,6 @@ class ClauseComposer:
         parent = enumeration.parent_path(chunk.clause_path)
         if not parent:
             return None
-        specs = self.engine.knowledge.facts.facts
         met_for = set(self.finder.benefit_names(chunk.text))
         for other in self.engine.chunks(chunk.doc_id):
             if (other.id == chunk.id or other.kind == "table_row"
@@ -424,7 +428,7 @@ class ClauseComposer:
             if self.finder.about_another_benefit(other, understanding) \
                     and not met_for & set(self.finder.benefit_names(other.text)):
                 continue  # another benefit's condition (not the one the met clause grants)
-            verdict = judge(other.text, understanding.facts, specs, stated, asked)
+            verdict = self.judge(other.text, understanding, stated, asked)
             if verdict is not None and verdict.outcome == "not_eligible":
                 return verdict, other
         return None
@@ -435,14 +439,13 @@ class ClauseComposer:
         for the holder of a 中级 certificate, whose row is 中级工：300元): a tier, not a condition of the benefit."""
         if chunk.kind != "table_row" or verdict.outcome != "not_eligible":
             return False
-        specs = self.engine.knowledge.facts.facts
         table = chunk.clause_path.rsplit(" ", 1)[0] + " "
         rows = [c for c in self.engine.chunks(chunk.doc_id)
                 if c.kind == "table_row" and c.id != chunk.id and c.clause_path.startswith(table)]
         said = stated_categories(understanding)
 
         def takes_in(row: Chunk) -> bool:  # met, or naming the asker's category (中级) and failing nothing
-            other = judge(row.text, understanding.facts, specs, stated, asked)
+            other = self.judge(row.text, understanding, stated, asked)
             if other is not None:
                 return other.outcome == "eligible"
             return any(value in row.text for value in said)
@@ -478,12 +481,11 @@ class ClauseComposer:
         own = [r for r in (regions if regions is not None else understanding.local_regions) if r != NATIONAL_REGION]
         docs = [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
                 and not d.superseded_by and locality(d) < locality(meta)]
-        specs = self.engine.knowledge.facts.facts
         chars = self.engine.knowledge.answers.condition_chars
         for doc in docs:
             names = self.engine.defined_names(doc.doc_id)
             for chunk in self.engine.chunks(doc.doc_id):
-                verdict = judge(chunk.text, understanding.facts, specs, stated, asked)
+                verdict = self.judge(chunk.text, understanding, stated, asked)
                 if verdict is None or not verdict.checks:
                     continue
                 check = verdict.checks[0]

@@ -146,6 +146,25 @@ def raises(check: Check) -> bool:
     return RAISE_AFTER.search(check.sentence, check.threshold.end) is not None
 
 
+HOLDER = re.compile(r"([\u4e00-\u9fff]{1,5}人)(?:应当|应|须|需|必须)?(?:具有|具备|持有|取得|获得|年龄)\s*$")
+
+
+def held_by_another(check: Check, asked: str, roles: Iterable[str]) -> bool:
+    """The condition is held by a role the question does not name and that is not the asker's own (（1）领办人具有技师
+    （二级）以上 — a studio leader's condition, for a worker asking about a certificate's subsidy); without the
+    question's text every check applies."""
+    if not asked:
+        return False
+    start, phrase = phrase_around(check.sentence, check.cue_at, check.cue_at)
+    holder = HOLDER.search(phrase[: check.cue_at - start])
+    if holder is None:
+        return False
+    role = holder.group(1)
+    shortest = 3 if len(role) >= 3 else 2  # 法定代表人 of 企业法定代表人; never 人 alone
+    named = any(role[i:] in asked for i in range(len(role) - shortest + 1))
+    return not named and not any(role.endswith(own) for own in roles)
+
+
 def applies_to(check: Check, asked: str) -> bool:
     """A check counted per something the question does not speak of (a mentor's apprentices, asked by a firm
     about its total) judges nothing; without the question's text every check applies."""
@@ -174,6 +193,17 @@ def _share_after(sentence: str, start: int, end: int) -> bool:
     return SHARE_OF_PEOPLE.search(phrase[end - phrase_start :]) is not None
 
 
+def _tiered(sentence: str, start: int, end: int, words: Sequence[tuple[str, str]], order: Sequence[str],
+            bound: str) -> bool:
+    """The sentence rates lower options apart from ``sentence[start:end]`` (初级、中级每人次补贴200元，高级（三级）
+    及以上每人次补贴300元): it names an option below the bound outside that phrase and states two or more sums of
+    money — a tier of the rate, not a condition of the benefit."""
+    below = set(order[: order.index(bound)])
+    outside = sentence[:start] + "\0" * (end - start) + sentence[end:]
+    named = any(option in below and word in outside for word, option in words)
+    return named and sum(q.kind == "money" for q in find_quantities(sentence)) >= 2
+
+
 def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> list[Check]:
     """Lower bounds on a ranked option (取得中级（四级）及以上职业资格证书) compared with the option the user stated."""
     found: list[Check] = []
@@ -189,6 +219,8 @@ def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -
                 bound = AT_LEAST.match(sentence, at + len(word))
                 if bound is None or _share_after(sentence, at, bound.end()):
                     continue  # 取得中级工及以上证书的比例不低于30%: a target for a population, not a condition
+                if _tiered(sentence, at, bound.end(), words, spec.order, option):
+                    break  # 初级、中级每人次N元，高级及以上每人次M元: each level has its rate
                 threshold = Quantity(kind="number", value=Decimal(spec.order.index(option)), unit="",
                                      raw=sentence[at : bound.end()], start=at, end=bound.end(), bound="min",
                                      inclusive=True)
@@ -427,17 +459,20 @@ def _as_money(quantity: Quantity) -> Quantity:
 
 
 def judge(
-    text: str, facts: dict[str, Any], specs: Iterable[FactSpec], stated: Iterable[Stated] = (), asked: str = ""
+    text: str, facts: dict[str, Any], specs: Iterable[FactSpec], stated: Iterable[Stated] = (), asked: str = "",
+    roles: Sequence[str] = (),
 ) -> Verdict | None:
     """A verdict when the clause sets a threshold on a fact the user stated; None when it sets none we can read.
-    ``asked``: the question (with its synonyms' terms), to leave out bounds counted per something it does not name."""
+    ``asked``: the question (with its synonyms' terms), to leave out bounds counted per something it does not name
+    or held by a role it does not name (``roles``: those that are the asker's own, answers.yaml asker_roles)."""
     specs = list(specs)
 
     def counts(check: Check) -> bool:
-        return applies_to(check, asked) and not raises(check)
+        return applies_to(check, asked) and not raises(check) and not held_by_another(check, asked, roles)
 
     found = [c for c in checks(text, facts, specs) if counts(c)]
-    ranked = [c for c in ranked_checks(text, facts, specs) if all(c.sentence != f.sentence or c.fact != f.fact
+    ranked = [c for c in ranked_checks(text, facts, specs)
+              if not held_by_another(c, asked, roles) and all(c.sentence != f.sentence or c.fact != f.fact
                                                                    for f in found)]
     # a rank that falls short settles it; one that is met only backs up a stated threshold of the same clause
     found += [c for c in ranked if c.met is False or any(f.met is not None for f in found)]

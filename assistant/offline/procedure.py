@@ -9,6 +9,7 @@ from assistant.offline import selection
 from assistant.offline.evidence import Evidence
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
+from ingest.quantities import find_quantities
 from retriever.models import SearchHit
 from retriever.understanding import Understanding
 
@@ -149,9 +150,17 @@ class ProcedureReader:
         return [f"下一步：{self.answers.next_steps}"]
 
     def next_steps(self, chunk: Chunk, region: str) -> str:
-        """Where to go next: the document's own procedure clause when it has one, else the hotline and office."""
+        """Where to go next: the document's own procedure clause when it has one — in the answering clause's own part
+        of the document, else in a part that pays nothing (审核和公示, 申请程序; never the 申报条件 of a studio's part
+        for a certificate's subsidy: a part stating sums of its own is another benefit's) — else the hotline and
+        office."""
         where = self.words([WHERE, MATERIALS])
-        own = [c for c in self.chunks(chunk.doc_id) if c.id != chunk.id and len(selection.matching(c.text, where)) >= 2]
+        document = self.chunks(chunk.doc_id)
+        describing = [c for c in document if c.id != chunk.id and len(selection.matching(c.text, where)) >= 2]
+        paying = {_unit(c) for c in document if _unit(c) != _unit(chunk)
+                  and any(q.kind == "money" for q in find_quantities(c.text))}
+        own = ([c for c in describing if _unit(c) == _unit(chunk)]
+               or [c for c in describing if _unit(c) not in paying])
         if own:
             best = max(own, key=lambda c: len(selection.matching(c.text, where)))
             return f"下一步：办理地点、材料等见同一文件{best.clause_path or '前言'}（可继续问“怎么申请”）。"

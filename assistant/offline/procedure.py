@@ -3,6 +3,7 @@ to be missing (with the national hotline and the local office as the next step),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.offline import selection
@@ -44,8 +45,8 @@ class ProcedureReader:
         return named or general
 
     def described(self, chunk: Chunk, aspects: list[str]) -> int:
-        """How many of the asked aspects' words the clause says."""
-        return self._says(chunk, tuple(self.words(aspects)))
+        """How many of the asked aspects' words (and forms) the clause says."""
+        return self._mentions(chunk.text, aspects)
 
     def own_clauses(self, evidence: list[Evidence], aspects: list[str]) -> list[Evidence]:
         """The procedure sections of the best supported documents (a 申报程序 section rarely repeats the benefit's
@@ -78,16 +79,16 @@ class ProcedureReader:
         found_ids = {c.id for c in pool}
         pool += [c for c in self.neighbours(primary) if c.id not in found_ids]
         for aspect in aspects:
-            words = self.answers.aspects[aspect].words
-            said = max(self._says(chunk, words) for chunk in shown)
+            said = max(self._mentions(chunk.text, [aspect]) for chunk in shown)
             # a neighbour retrieval did not find must say the step in more than one word (受理之日起…个工作日内)
             best = max((chunk for chunk in pool
                         if all(chunk.id != c.id for c in shown) and not self.off_benefit(chunk, understanding)
-                        and (chunk.id in found_ids or self._says(chunk, words) >= NEIGHBOUR_WORDS)),
-                       key=lambda chunk: (self._says(chunk, words), self.in_procedure_section(chunk)), default=None)
-            if best is None or self._says(best, words) <= said:
+                        and (chunk.id in found_ids or self._mentions(chunk.text, [aspect]) >= NEIGHBOUR_WORDS)),
+                       key=lambda chunk: (self._mentions(chunk.text, [aspect]), self.in_procedure_section(chunk)),
+                       default=None)
+            if best is None or self._mentions(best.text, [aspect]) <= said:
                 continue
-            found = selection.matching(best.text, words)
+            found = self._sentences(best.text, [aspect])
             if found:
                 chosen.append((best, found[:2]))
                 shown.append(best)
@@ -110,9 +111,20 @@ class ProcedureReader:
         """The clause stands under a procedure heading (五、申报程序) — the document's title is no such heading."""
         return any(w in h for h in chunk.heading_path[1:] for w in self.answers.procedure_headings)
 
-    @staticmethod
-    def _says(chunk: Chunk, words: tuple[str, ...]) -> int:
-        return sum(word in chunk.text for word in dict.fromkeys(words))
+    def _mentions(self, text: str, aspects: list[str]) -> int:
+        """How many of the aspects' words the text says, and how many of their forms it states."""
+        forms = self.forms(aspects)
+        return sum(word in text for word in dict.fromkeys(self.words(aspects))) + sum(
+            re.search(form, text) is not None for form in forms)
+
+    def _sentences(self, text: str, aspects: list[str]) -> list[int]:
+        """Indices of the sentences saying one of the aspects' words or stating one of their forms."""
+        words, forms = self.words(aspects), self.forms(aspects)
+        return [i for i, part in enumerate(selection.pieces(text))
+                if any(w in part for w in words) or any(re.search(form, part) for form in forms)]
+
+    def forms(self, aspects: list[str]) -> list[str]:
+        return [f for name in aspects for f in self.answers.aspects[name].forms]
 
     def words(self, aspects: list[str]) -> list[str]:
         return [w for name in aspects for w in self.answers.aspects[name].words]
@@ -122,15 +134,13 @@ class ProcedureReader:
         return [w for name in aspects for w in self.answers.aspects[name].words[:4]]
 
     def sentences(self, chunk: Chunk, aspects: list[str]) -> list[int]:
-        return selection.matching(chunk.text, self.words(aspects))
+        return self._sentences(chunk.text, aspects)
 
     def rank(self, evidence: list[Evidence], aspects: list[str], understanding: Understanding) -> list[Evidence]:
         """Supported clauses that describe the asked aspects first (by how many of the aspects' words they say),
         those about another benefit than the one named last."""
-        words = self.words(aspects)
-
         def described(evidence_item: Evidence) -> int:
-            return min(sum(word in evidence_item.chunk.text for word in words), 4)
+            return min(self._mentions(evidence_item.chunk.text, aspects), 4)
 
         return sorted(evidence, key=lambda e: (self.off_benefit(e.chunk, understanding), -described(e), -e.strength))
 

@@ -236,8 +236,10 @@ class EvidenceFinder:
 
     def about_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
-        生活费补贴 question, both under one chapter)."""
-        return _others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
+        生活费补贴 question, both under one chapter) — never a name of its kind (留寿生活补贴 for 留寿补贴, see
+        ``same_kind``)."""
+        names, asked = self.benefit_names(chunk.text), understanding.benefits[:1]
+        return bool(names and asked) and not any(self.same_kind(name, asked[0]) for name in names)
 
     def names_another_benefit(self, text: str, understanding: Understanding) -> bool:
         """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's)."""

@@ -97,11 +97,6 @@ def _one_held(names: Sequence[str], asked: Sequence[str]) -> bool:
     return any(a in n or n in a for n in names for a in asked)
 
 
-def _others_only(names: Sequence[str], asked: Sequence[str]) -> bool:
-    """Benefits are named and none of them is (or holds, or is held by) one asked about."""
-    return bool(asked) and bool(names) and not _one_held(names, asked)
-
-
 class EvidenceFinder:
     """Supported clauses for a question (pure over the retriever and the corpus vocabulary)."""
 
@@ -238,12 +233,15 @@ class EvidenceFinder:
         """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
         生活费补贴 question, both under one chapter) — never a name of its kind (留寿生活补贴 for 留寿补贴, see
         ``same_kind``)."""
-        names, asked = self.benefit_names(chunk.text), understanding.benefits[:1]
-        return bool(names and asked) and not any(self.same_kind(name, asked[0]) for name in names)
+        return self.others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
+
+    def others_only(self, names: Sequence[str], asked: Sequence[str]) -> bool:
+        """Benefits are named and asked about, and none named is of the kind of one asked (``same_kind``)."""
+        return bool(names and asked) and not any(self.same_kind(name, one) for name in names for one in asked)
 
     def names_another_benefit(self, text: str, understanding: Understanding) -> bool:
         """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's)."""
-        return _others_only(self.benefit_names(text), self.asked_benefit(understanding))
+        return self.others_only(self.benefit_names(text), self.asked_benefit(understanding))
 
     def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """No benefit the clause grants (``granted``) is of the kind asked about (``asked_benefit``):
@@ -308,7 +306,7 @@ class EvidenceFinder:
             return False
         headed = [name for heading in chunk.heading_path[1:]
                   if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))]
-        return _others_only(headed, understanding.benefits)
+        return self.others_only(headed, understanding.benefits)
 
     def names_benefit(self, chunk: Chunk) -> bool:
         """The clause, or a heading it stands under (not the document title: every title names one), names a benefit:

@@ -122,6 +122,7 @@ class CorpusVocabulary:
             return 0.0
         text = self._texts.get(chunk.id) or squeeze(chunk.embed_text())
         alternatives = alternatives or {}
+        terms = [term for term in terms if term in self._df or term in alternatives] or terms
         total = sum(self.idf(term) for term in terms)
         found = sum(
             self.idf(term) for term in terms

@@ -54,9 +54,8 @@ def test_a_condition_the_city_lifts_for_the_askers_case_does_not_fail_them(engin
     "鸡西的企业职工，失业保险交了2个月，考了中级证，能申请职业技能评价补贴吗？",
     pytest.param("我在鸡西一家普通餐饮公司上班，失业保险才交了2个月，考了中级证，能申请技能评价补贴吗？",
                  marks=pytest.mark.xfail(strict=True, reason=(
-                     "known gap: the city's clause lifting the condition answers (it is the best match) and, not "
-                     "applying to this asker, gives no verdict — the province's failed condition is never judged: a "
-                     "verdict is drawn from the answering document (and more local ones), not from its parents"))),
+                     "known gap: a long situational question (普通餐饮公司上班) dilutes the support judgement and the "
+                     "province's clause is not found — the false 'not found' class of the eval sets"))),
 ])
 def test_the_higher_condition_still_fails_an_asker_of_another_case(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)

@@ -408,19 +408,16 @@ class ClauseComposer:
         for sentence in sentences(primary.text):
             for form in knowledge.answers.lifting_forms:
                 match = re.search(form, sentence)
-                if match is None:
+                if match is None or not names_condition(sentence[: match.start()], understanding.normalized,
+                                                        knowledge.answers.condition_chars):
                     continue
                 for doc in parents:
                     for chunk in self.engine.chunks(doc.doc_id):
                         verdict = self.judge(chunk.text, understanding, stated, asked)
                         for check in verdict.checks if verdict is not None else ():
                             spec = specs.get(check.fact)
-                            # the case is named by what sets it apart from the higher clause (专精特新中小企业),
-                            # never by the benefit both name (申请职业技能评价补贴的)
                             if check.met is False and spec is not None and any(
-                                    cue in match.group("x") for cue in spec.cues) and names_condition(
-                                    sentence[: match.start()], understanding.normalized,
-                                    knowledge.answers.condition_chars, check.sentence):
+                                    cue in match.group("x") for cue in spec.cues):
                                 return sentence.strip(), check, chunk
         return None
 

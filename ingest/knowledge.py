@@ -252,9 +252,6 @@ class AnswersFile(_Strict):
     amount_words: tuple[str, ...] = ()
     worked_out: str
     condition_chars: int = Field(ge=2)
-    lifting_forms: tuple[str, ...] = Field(
-        (), description="Patterns of a clause lifting a condition set elsewhere (不受省定失业保险缴费月数限制); "
-                        "group x holds the words naming the condition.")
     asker_roles: tuple[str, ...] = Field((), description="Roles a condition's holder may name that are the asker's "
                                                         "own (申请人, 借款人): the holder of any other role is someone "
                                                         "else (领办人具有技师以上 judges no worker's certificate).")
@@ -294,14 +291,6 @@ class AnswersFile(_Strict):
         if pattern and "verb" not in re.compile(pattern).groupindex:
             raise ValueError(f"asked_action needs a group named verb: {pattern}")
         return pattern
-
-    @field_validator("lifting_forms")
-    @classmethod
-    def _lifted_words(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in compiled(patterns):
-            if "x" not in re.compile(pattern).groupindex:
-                raise ValueError(f"lifting form needs a group named x: {pattern}")
-        return patterns
 
     def asks_most(self, text: str) -> bool:
         """The question asks for the most one may get (一年最多能拿多少, 有没有封顶): says a ``maximum_words`` word."""

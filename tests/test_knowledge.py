@@ -68,16 +68,3 @@ def test_a_pattern_that_does_not_compile_is_a_validation_error() -> None:
     for build in (lambda: Exclusions(asked_forms=("(",)), lambda: IntentSpec(patterns=("[",))):
         with pytest.raises(ValidationError, match="does not compile"):
             build()
-
-
-def test_an_aspects_form_and_a_lifting_form_are_checked_at_load() -> None:
-    from pydantic import ValidationError
-
-    from ingest.knowledge import Aspect, Knowledge
-
-    with pytest.raises(ValidationError, match="does not compile"):
-        Aspect(asked=("何时",), words=("截止",), forms=("(",))
-    answers = Knowledge.load().answers.model_dump()
-    for forms, message in ((["不受(?P<x>"], "does not compile"), (["不受(.+)限制"], "group named x")):
-        with pytest.raises(ValidationError, match=message):
-            type(Knowledge.load().answers).model_validate({**answers, "lifting_forms": forms})

@@ -24,7 +24,6 @@ from assistant.offline.evidence import (
 )
 from assistant.offline.procedure import MATERIALS, ProcedureReader
 from assistant.offline.verdicts import (
-    Check,
     Stated,
     Verdict,
     exclusion_check,
@@ -241,13 +240,6 @@ class ClauseComposer:
                 verdict_text = compose.verdict_line(verdict, region, cited, words)
                 lines.extend([verdict_text, answer_line] if kind == "eligibility" else [answer_line, verdict_text])
                 status = "needs_info" if verdict.outcome == "needs_info" and kind == "eligibility" else status
-            elif kind == "eligibility" and (lifted := self.lifted(primary.chunk, understanding, regions)):
-                # 不受省定失业保险缴费月数限制 for the case asked: the parent's condition the asker fails does not apply
-                sentence, check, parent = lifted
-                citations.append(citation_from_chunk(len(citations) + 1, parent))
-                quotes.append((citations[-1], check.sentence.strip()))
-                lines.append(compose.lifted_line(region, sentence, 1, self.region_label(parent), check,
-                                                 citations[-1].n, words))
             else:
                 lines.append(answer_line)
         lines.extend(self.validity_notes(primary.chunk.doc_id, older is not None or old_wanted))
@@ -388,38 +380,6 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
-
-    def lifted(self, primary: Chunk, understanding: Understanding, regions: list[str] | None
-               ) -> tuple[str, Check, Chunk] | None:
-        """(sentence, check, clause): the answering clause lifts, for a case the question names (经认定的…中小企业在职
-        职工申请补贴的，不受省定失业保险缴费月数限制), a condition a less local in-force document of the asker's places
-        sets and the asker fails (取得证书时应累计缴纳失业保险费满6个月, for 3个月) — the lifted words name the
-        condition's fact (answers.yaml lifting_forms; facts.yaml cues)."""
-        knowledge = self.engine.knowledge
-        meta = self.engine.meta(primary.doc_id)
-        specs = {spec.name: spec for spec in knowledge.facts.facts}
-        if meta is None:
-            return None
-        own = [r for r in (regions if regions is not None else understanding.regions)]
-        parents = [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
-                   and not d.superseded_by and locality(d) > locality(meta)]
-        stated = self.stated(understanding)
-        asked = self.standards.asked(understanding)
-        for sentence in sentences(primary.text):
-            for form in knowledge.answers.lifting_forms:
-                match = re.search(form, sentence)
-                if match is None or not names_condition(sentence[: match.start()], understanding.normalized,
-                                                        knowledge.answers.condition_chars):
-                    continue
-                for doc in parents:
-                    for chunk in self.engine.chunks(doc.doc_id):
-                        verdict = self.judge(chunk.text, understanding, stated, asked)
-                        for check in verdict.checks if verdict is not None else ():
-                            spec = specs.get(check.fact)
-                            if check.met is False and spec is not None and any(
-                                    cue in match.group("x") for cue in spec.cues):
-                                return sentence.strip(), check, chunk
-        return None
 
     def judge(self, text: str, understanding: Understanding, stated: list[Stated], asked: str) -> Verdict | None:
         """The verdict ``text`` gives on the asker's facts (verdicts.judge with the facts and asker roles known)."""

@@ -198,15 +198,6 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
     return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(dict.fromkeys(parts)) + f"。[{n}]"
 
 
-def lifted_line(region: str, sentence: str, n: int, base_region: str, check, m: int, words: dict[str, str]) -> str:
-    """结论：符合。某市规定“…不受省定失业保险缴费月数限制”[1]，某省规定的“累计缴纳失业保险费满6个月”对您不适用（您的
-    情况为3个月）。[2]"""
-    value = f"{_plain(check.value)}{_unit(check)}"
-    said = sentence.rstrip("。；;，,")
-    return (f"结论：{words['eligible']}。根据{region}的规定，“{said}”[{n}]；"
-            f"{base_region}规定的“{check.condition()}”对您所说的情况不适用（您的情况为{value}）。[{m}]")
-
-
 def _plain(value) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 

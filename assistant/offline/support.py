@@ -1,10 +1,8 @@
 """Does a clause actually support an answer? Conservative, IDF-weighted term coverage.
 
 A question's content terms (the same jieba tokens BM25 uses, minus place names and question words) are
-weighted by how rare they are in the corpus. A term the corpus never uses can be said by no clause: it weighs in no
-clause's coverage (the asker's story, 在南方电子厂打工, must not sink a good match), unless a synonym rule gives it
-a formal wording; one naming the benefit asked (租房 of 租房补贴) vetoes every clause that does not say it
-(``unknown_subjects``), so "公积金" or "租房补贴" cannot be answered by whichever clause happens to rank first.
+weighted by how rare they are in the corpus; a term the corpus never uses weighs most, so "电工证复审" or
+"公积金" cannot be answered by whichever clause happens to rank first.
 """
 
 from __future__ import annotations
@@ -119,13 +117,11 @@ class CorpusVocabulary:
     def coverage(
         self, terms: list[str], chunk: Chunk, alternatives: dict[str, tuple[str, ...]] | None = None
     ) -> float:
-        """IDF-weighted share of ``terms`` found in the chunk (heading path included), literally or as a synonym —
-        of the terms the corpus uses or a synonym rule words formally (all of them when there are no others)."""
+        """IDF-weighted share of ``terms`` found in the chunk (heading path included), literally or as a synonym."""
         if not terms:
             return 0.0
         text = self._texts.get(chunk.id) or squeeze(chunk.embed_text())
         alternatives = alternatives or {}
-        terms = [term for term in terms if term in self._df or term in alternatives] or terms
         total = sum(self.idf(term) for term in terms)
         found = sum(
             self.idf(term) for term in terms

@@ -68,3 +68,13 @@ def test_a_pattern_that_does_not_compile_is_a_validation_error() -> None:
     for build in (lambda: Exclusions(asked_forms=("(",)), lambda: IntentSpec(patterns=("[",))):
         with pytest.raises(ValidationError, match="does not compile"):
             build()
+
+
+def test_an_aspects_form_is_checked_at_load() -> None:
+    from pydantic import ValidationError
+
+    from ingest.knowledge import Aspect
+
+    with pytest.raises(ValidationError, match="does not compile"):
+        Aspect(asked=("何时",), words=("截止",), forms=("(",))
+    assert Aspect(asked=("何时",), words=("截止",), forms=(r"\d+日内",)).forms == (r"\d+日内",)

@@ -227,7 +227,7 @@ class QueryUnderstander:
         """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""
         asks = [k for k in _ASK_KINDS if k in understanding.intents]
         split_asks = "amount" in asks and any(k in _SPLIT_ASKS for k in asks)
-        # a comparison's part asking a figure (各多少) is one place's own amount question
+        # a comparison's part asking a figure (分别是多少) is one place's own amount question
         compared_figure = understanding.kind == "comparison" and "amount" in understanding.intents
         kinds = asks if split_asks else ["amount" if compared_figure else understanding.kind]
         places: list[PlaceRef | None] = list(understanding.places) if len(understanding.places) >= 2 else [None]

@@ -149,7 +149,7 @@ class Aspect(_Strict):
     asked: tuple[str, ...]
     words: tuple[str, ...]
     forms: tuple[str, ...] = Field(
-        (), description="Patterns a clause states the aspect in beyond its words (30日内，向…提交: a deadline to "
+        (), description="Patterns a clause states the aspect in beyond its words (N日内，向…提交: a deadline to "
                         "apply, where 日内 alone is as often a review's time limit).")
 
     _compiles = field_validator("forms")(classmethod(lambda cls, patterns: compiled(patterns)))

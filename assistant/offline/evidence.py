@@ -231,7 +231,7 @@ class EvidenceFinder:
 
     def about_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
-        生活费补贴 question, both under one chapter) — never a name of its kind (留寿生活补贴 for 留寿补贴, see
+        生活费补贴 question, both under one chapter) — never a name of its kind (X生活补贴 for X补贴, see
         ``same_kind``)."""
         return self.others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
 
@@ -335,7 +335,7 @@ class EvidenceFinder:
 
     @staticmethod
     def place_words(understanding: Understanding) -> list[str]:
-        """The words naming the places asked about: as written, their parent chain and its stems (河北省 → 河北)."""
+        """The words naming the places asked about: as written, their parent chain and its stems (某省 → 某)."""
         words = {p.surface for p in understanding.places} | {n for p in understanding.places for n in p.chain}
         words |= {n.rstrip("省市区县") for n in words}
         return [squeeze(w) for w in words if len(w) >= 2]

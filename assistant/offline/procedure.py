@@ -119,9 +119,9 @@ class ProcedureReader:
 
     def _sentences(self, text: str, aspects: list[str]) -> list[int]:
         """Indices of the sentences saying one of the aspects' words or stating one of their forms."""
-        words, forms = self.words(aspects), self.forms(aspects)
-        return [i for i, part in enumerate(selection.pieces(text))
-                if any(w in part for w in words) or any(re.search(form, part) for form in forms)]
+        forms = self.forms(aspects)
+        stated = {i for i, part in enumerate(selection.pieces(text)) if any(re.search(form, part) for form in forms)}
+        return sorted(stated.union(selection.matching(text, self.words(aspects))))
 
     def forms(self, aspects: list[str]) -> list[str]:
         return [f for name in aspects for f in self.answers.aspects[name].forms]
@@ -167,10 +167,12 @@ class ProcedureReader:
         where = self.words([WHERE, MATERIALS])
         document = self.chunks(chunk.doc_id)
         describing = [c for c in document if c.id != chunk.id and len(selection.matching(c.text, where)) >= 2]
-        paying = {_unit(c) for c in document if _unit(c) != _unit(chunk)
-                  and any(q.kind == "money" for q in find_quantities(c.text))}
-        own = ([c for c in describing if _unit(c) == _unit(chunk)]
-               or [c for c in describing if _unit(c) not in paying])
+        part = _unit(chunk)
+        own = [c for c in describing if _unit(c) == part]
+        if not own and describing:  # the parts stating sums of their own are read only when needed
+            paying = {_unit(c) for c in document
+                      if _unit(c) != part and any(q.kind == "money" for q in find_quantities(c.text))}
+            own = [c for c in describing if _unit(c) not in paying]
         if own:
             best = max(own, key=lambda c: len(selection.matching(c.text, where)))
             return f"下一步：办理地点、材料等见同一文件{best.clause_path or '前言'}（可继续问“怎么申请”）。"

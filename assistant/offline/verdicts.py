@@ -195,8 +195,8 @@ def _share_after(sentence: str, start: int, end: int) -> bool:
 
 def _tiered(sentence: str, start: int, end: int, words: Sequence[tuple[str, str]], order: Sequence[str],
             bound: str) -> bool:
-    """The sentence rates lower options apart from ``sentence[start:end]`` (初级、中级每人次补贴200元，高级（三级）
-    及以上每人次补贴300元): it names an option below the bound outside that phrase and states two or more sums of
+    """The sentence rates lower options apart from ``sentence[start:end]`` (初级、中级每人次补贴N元，高级（三级）
+    及以上每人次补贴M元): it names an option below the bound outside that phrase and states two or more sums of
     money — a tier of the rate, not a condition of the benefit."""
     below = set(order[: order.index(bound)])
     outside = sentence[:start] + "\0" * (end - start) + sentence[end:]

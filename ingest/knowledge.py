@@ -226,6 +226,8 @@ class Transition(_Strict):
     relative_years: dict[str, int] = Field(default_factory=dict,
                                            description="A year named from today's: 去年 → -1.")
     applied_words: tuple[str, ...] = Field((), description="Words saying a month is when one applied: 申请.")
+    same_year: tuple[str, ...] = Field((), description="Words naming the year named last: 当年8月, 同年.")
+    deadline_words: tuple[str, ...] = Field((), description="Words before a last day to claim: 截止时间为.")
 
     def says(self, sentence: str) -> bool:
         return any(w in sentence for w in self.before) and any(w in sentence for w in self.earlier)

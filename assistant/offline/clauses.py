@@ -111,8 +111,11 @@ class ClauseComposer:
     def answer(
         self, question: str, text: str, understanding: Understanding, evidence: list[Evidence], *, kind: str,
         old_wanted: bool, named_place: bool, prefix: str = "", regions: list[str] | None = None,
+        transition_from: str | None = None,
     ) -> Answer:
-        """``regions``: the regions this part of the question applies (its own place's); None = the question's."""
+        """``regions``: the regions this part of the question applies (its own place's); None = the question's.
+        ``transition_from``: the replacing document whose transitional rule the question's dates were read against
+        (its sentence is cited: it says which rule pays the case, or by when it had to be claimed)."""
         score = self.scorer(text, understanding, kind)
         aspects = self.procedure.asked(understanding) if kind == "procedure" else []
         if aspects:
@@ -284,6 +287,9 @@ class ClauseComposer:
                 other_lead = selection.best(other.chunk.text, score, 1)
                 lines.append("此外，" + compose.clause_answer(self.region_label(other.chunk), other_lead, n))
                 quotes.append((citations[-1], selection.best(other.chunk.text, score, QUOTE_SENTENCES)))
+        if transition_from is not None:
+            cite_transition(self.engine.chunks(transition_from), self.engine.knowledge.answers.transition,
+                            citations, lines, quotes)
         own = self.own_terms(primary, text, understanding) if procedure_lines is None and listed is None else None
         if own is not None:  # 符合省定申领条件的，按省定标准享受: the document's own terms on the point follow
             n = len(citations) + 1

@@ -10,6 +10,7 @@ from assistant.citations import citation_from_chunk, doc_label, sentences
 from assistant.models import Answer, Citation
 from assistant.offline import compose, selection
 from assistant.offline.evidence import Evidence
+from assistant.offline.transition import states_transition
 from ingest.knowledge import Transition
 from ingest.models import STATUS_LABELS, Chunk, DocumentMeta
 from ingest.normalize import normalize_doc_number
@@ -141,7 +142,7 @@ def transition_of(chunks: list[Chunk], transition: Transition) -> tuple[Chunk, s
     已取得…的，可于某日前按原政策标准申领), with those sentences; None if it states none."""
     for chunk in chunks:
         parts = sentences(chunk.text)
-        first = next((i for i, part in enumerate(parts) if transition.says(part)), None)
+        first = next((i for i, part in enumerate(parts) if states_transition(part, transition)), None)
         if first is None:
             continue
         last = next((i for i in range(first, len(parts)) if parts[i].rstrip().endswith(FULL_STOPS)), len(parts) - 1)

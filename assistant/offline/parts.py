@@ -26,7 +26,7 @@ from assistant.offline.evidence import (
     states_amount,
 )
 from assistant.offline.support import squeeze
-from assistant.offline.transition import deadline, old_rule_applies
+from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
 from ingest.models import STATUS_LABELS, Chunk
@@ -255,7 +255,8 @@ class PartAnswerer:
                                                          benefit=False))
             evidence += self.clauses.procedure.own_clauses(evidence, aspects)
         evidence = self._same_tier(self._on_topic(evidence, u), u)
-        older = self._by_transition(evidence, u) if not old_wanted else None
+        dated = self._by_transition(evidence, u) if not old_wanted else None
+        older, replacing = dated if dated is not None else (None, None)
         if older is not None:  # 去年3月开的店、11月交的申请: begun before the new rule, claimed by its deadline
             old_wanted = True
             found = self.finder.find(text, u, regions=None, old_wanted=True, amount=kind == "amount", doc_ids=[older])
@@ -301,7 +302,8 @@ class PartAnswerer:
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
                                    named_place=bool(places), regions=regions,
-                                   prefix=compose.TRANSITION_APPLIES if older is not None else "")
+                                   prefix=compose.TRANSITION_APPLIES if older is not None else "",
+                                   transition_from=replacing)
 
     def _amount_evidence(self, text: str, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
         """An amount question's clauses with the figure: the first look's, then those found by asking for the topic in
@@ -405,10 +407,11 @@ class PartAnswerer:
         repealed = {old.doc_id for old in found if any(compose.repeals(newer, old) for newer in found)}
         return sorted(evidence, key=lambda e: e.chunk.doc_id in repealed)  # stable
 
-    def _by_transition(self, evidence: list[Evidence], u: Understanding) -> str | None:
-        """The replaced document whose standard still pays the asker's case, by the replacing one's transitional
-        sentence and the months the question names (``assistant.offline.transition``); None when no document of the
-        evidence has such a sentence or the months do not say."""
+    def _by_transition(self, evidence: list[Evidence], u: Understanding) -> tuple[str | None, str] | None:
+        """(the replaced document whose standard still pays the asker's case — None when the replacing one's does —,
+        the replacing document), by the replacing one's transitional sentence and the months the question names
+        (``assistant.offline.transition``); None when no document of the evidence has such a sentence or the months
+        do not say."""
         transition = self.engine.knowledge.answers.transition
         for doc_id in dict.fromkeys(e.chunk.doc_id for e in evidence):
             meta = self.engine.meta(doc_id)
@@ -420,10 +423,11 @@ class PartAnswerer:
                 found = transition_of(self.engine.chunks(new_meta.doc_id), transition)
                 if found is None:
                     continue
-                applies = old_rule_applies(u.normalized, self.engine.today(), new_meta.effective_from,
-                                           deadline(found[1]), transition.relative_years, transition.applied_words)
+                starts, last_day = starts_and_deadline(found[1], new_meta.effective_from, transition)
+                applies = old_rule_applies(u.normalized, self.engine.today(), starts, last_day,
+                                           transition.relative_years, transition.applied_words, transition.same_year)
                 if applies is not None:
-                    return old_id if applies else None
+                    return (old_id if applies else None), new_meta.doc_id
         return None
 
     def _standard_of(self, doc_id: str, evidence: list[Evidence]) -> Evidence | None:

@@ -204,7 +204,8 @@ class ClauseComposer:
             status = "needs_info" if verdict.outcome == "needs_info" else "answered"
             quotes = [(citations[0], selection.quote(condition.text, verdict_indices(condition.text, verdict)))]
         else:
-            lead = selection.best(primary.chunk.text, score, 1)
+            lead = self.repeat_lead(primary.chunk.text, understanding, kind) or selection.best(primary.chunk.text,
+                                                                                                score, 1)
             quotes = [(citations[0], self.with_caps(primary.chunk.text, score, QUOTE_SENTENCES, understanding))]
             answer_line = compose.clause_answer(region, lead, 1)
             # a comparison asking no other point (两边的补贴一样吗) compares what each side pays
@@ -665,6 +666,15 @@ class ClauseComposer:
         if meta is None:
             return []
         return [d for d in self.engine.documents() if d.doc_id in meta.superseded_by]
+
+    def repeat_lead(self, text: str, understanding: Understanding, kind: str) -> str:
+        """A question asking whether the benefit may be had again (还能再领吗) is answered by every sentence of the
+        clause limiting how often (同一等级只能享受一次 and 已取得较高等级证书后…不予补贴 both); "" when it asks
+        nothing of the kind or the clause says no limit."""
+        repeats = self.engine.knowledge.answers.repeats
+        if kind not in ("eligibility", "list") or not repeats.asks(understanding.normalized):
+            return ""
+        return selection.quote(text, selection.matching(text, repeats.words))
 
     def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float]
                     ) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:

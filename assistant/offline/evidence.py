@@ -200,13 +200,15 @@ class EvidenceFinder:
     def saying(self, text: str, understanding: Understanding, *, regions: list[str] | None,
                says: Callable[[str], bool]) -> list[Evidence]:
         """The first few clauses a search for ``text`` returns that say what ``says`` looks for (a clause limiting how
-        often: 每人每个自然年度最多申领一次) in a document about the question's topic (if it names one) — taken at the
-        support bar, for the words asked for stand in them however little else of a long question they share."""
+        often: 每人每个自然年度最多申领一次) in a document about the question's topic (if it names one by its core
+        words: a topic only guessed from 培训补贴 filters nothing) — taken at the support bar, for the words asked for
+        stand in them however little else of a long question they share."""
         filters = SearchFilters(regions=regions) if regions is not None else None
         response = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding)
+        asked = squeeze(understanding.normalized)
+        named = any(squeeze(word) in asked for word in understanding.topic_core)
         found = [hit for hit in response.judged_relevant()[:TOPIC_RANK]
-                 if says(squeeze(hit.chunk.text))
-                 and (not understanding.topic_core or self.regulates(hit.chunk, understanding))]
+                 if says(squeeze(hit.chunk.text)) and (not named or self.regulates(hit.chunk, understanding))]
         return [Evidence(hit, SUPPORT_THRESHOLD, SUPPORT_THRESHOLD - 0.04 * (hit.rank - 1)) for hit in found]
 
     def benefit_names(self, text: str) -> list[str]:

@@ -234,6 +234,7 @@ def ranked_checks(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -
 
 
 GROUP_BREAK = re.compile(r"、|以及|及|和|或者|或")
+TRAILING_REMARK = re.compile(r"[（(][^（()）]*[）)]\s*$")
 
 
 def excluded_groups(sentence: str, words: Iterable[str], leading: Iterable[str] = ()) -> list[str]:
@@ -264,6 +265,11 @@ def excluded_item(sentence: str, lead_in: str, words: Iterable[str]) -> list[str
     return [group, *(p for p in parts if p != group)] if len(group) >= 2 else []
 
 
+def _head(group: str) -> str:
+    """A group without a bracketed remark at its end (全日制在校学生（毕业年度…除外） → 全日制在校学生)."""
+    return TRAILING_REMARK.sub("", group)
+
+
 def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], words: Iterable[str],
                     leading: Iterable[str] = (), lead_in: str = "", chars: int = 0) -> Check | None:
     """The asker's stated situation falls in a group a sentence of ``text`` excludes — or, for an item under an
@@ -277,6 +283,7 @@ def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], word
             for said, terms in situations:
                 if terms and (all(term in group for term in terms)
                               or (len(terms[-1]) >= 2 and group == terms[-1])
+                              or (chars and len(terms[-1]) >= chars and _head(group).endswith(terms[-1]))
                               or (chars and shared_run(said, group) >= chars)):
                     at = sentence.find(group)
                     threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=group, start=max(at, 0),

@@ -125,6 +125,12 @@ class ClauseComposer:
         replaced = not old_wanted and bool(self.newer_documents(primary.chunk.doc_id))
         if older is None and not old_wanted and now_against_before:
             primary, older = self.counterpart(primary, text, understanding, aspects, amount=kind == "amount")
+        elif (older is not None and now_against_before and kind != "amount" and not aspects
+              and older.coverage > primary.coverage):
+            # the replaced clause says the point better than the newer document's best match (正常经营6个月以上
+            # against its 补贴标准): the newer one's clause on that point, found by the replaced clause's words
+            found, _ = self.counterpart(older, text, understanding)
+            primary = found if found is not older else primary
         elif older is None and replaced and kind == "amount":
             # an amount asked of what holds now, best matched by a replaced document: the replacing one's figure
             # answers when it states one on the point (an old figure is never given as today's); other questions
@@ -625,6 +631,9 @@ class ClauseComposer:
             if aspects:  # the newer document's clause on the same step, searched in the answering clause's words
                 found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
                                                        doc_ids=newer, benefit=False))
+            elif not amount:  # the same point worded alike (正常经营6个月以上 → 12个月以上), naming the benefit or not
+                found = joined(self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=newer,
+                                                benefit=False, strict=True), found)
             found = self._on_aspects(found, aspects, understanding)
             figure = self.figure_in(primary.chunk.text, understanding, newer, benefit=False) if amount and \
                 states_amount(primary.chunk.text, money=True) else None  # searched in the replaced clause's words

@@ -158,8 +158,9 @@ class EvidenceFinder:
                 place += 1
                 coverage = vocabulary.coverage(terms, hit.chunk, alternatives)
                 coverage += PLACE_ROW_BONUS if names_place(hit) else 0.0
-                if place <= TOPIC_RANK and (self.regulates(hit.chunk, understanding)  # a document about the topic
-                                            or (amount and self.grants_asked_benefit(hit.chunk, understanding))):
+                if place <= TOPIC_RANK and hit.chunk.kind != "preamble" and (
+                        self.regulates(hit.chunk, understanding)  # a document about the topic (its opening, naming
+                        or (amount and self.grants_asked_benefit(hit.chunk, understanding))):  # it, says no point)
                     coverage = max(coverage, SUPPORT_THRESHOLD)  # or a figure of the benefit asked about
                 first_bar = FIRST_HIT_THRESHOLD * (0.66 if old_wanted else 1.0)
                 if coverage >= SUPPORT_THRESHOLD or (not strict and self.confident(hit) and coverage >= first_bar):

@@ -57,6 +57,7 @@ class Part:
     text: str
     kind: str
     place: PlaceRef | None
+    ask: str = ""
 
 
 @dataclass
@@ -70,7 +71,7 @@ class PartAnswerer:
     def answer(self, resolved: ResolvedQuestion) -> Answer:
         understanding = resolved.understanding
         parts = [Part(p.text if p.place is None else self._part_text(resolved.text, p.place, understanding),
-                      p.kind, p.place) for p in understanding.sub_questions]
+                      p.kind, p.place, p.ask) for p in understanding.sub_questions]
         if not parts and understanding.kind == "comparison" and len(understanding.documents) >= 2:
             by_document = self._by_document(resolved)
             if by_document is not None:
@@ -176,6 +177,8 @@ class PartAnswerer:
 
     @staticmethod
     def _part_title(part: Part) -> str:
+        if part.ask:
+            return part.ask
         kind = compose.KIND_TITLES.get(part.kind, "")
         where = part.place.label if part.place else ""
         return "".join(x for x in (where, kind) if x) or "回答"

@@ -52,6 +52,7 @@ class SubQuestion(BaseModel):
     text: str = Field(description="The part as a stand-alone question.")
     kind: str = Field(description="amount · eligibility · procedure · list · general · old_policy …")
     place: PlaceRef | None = None
+    ask: str = Field("", description="The ask this part answers, when the question lists several (补多少、交多久).")
 
 
 class Understanding(BaseModel):

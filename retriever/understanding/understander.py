@@ -11,7 +11,7 @@ from ingest.knowledge import FactSpec, Knowledge, TopicSpec
 from ingest.models import DocumentMeta
 from ingest.places import Gazetteer, PlaceMention
 from ingest.quantities import find_quantities
-from ingest.textnorm import clause_span, fold
+from ingest.textnorm import CLAUSE_MARK, INTERROGATIVE, clause_span, fold
 from retriever.understanding.benefits import BenefitNames
 from retriever.understanding.documents import DocumentNames, years_in
 from retriever.understanding.facts import FactReader
@@ -34,6 +34,20 @@ _ASK_KINDS = ("amount", "procedure", "list")
 
 
 BENEFIT_NAME_CHARS = 10  # characters before a benefit noun that may name the benefit (一次性吸纳就业补贴: 7)
+
+
+def listed_asks(text: str) -> list[tuple[str, str]]:
+    """(ask, the question with that ask alone in its place) for the first clause of ``text`` listing two or more asks
+    with 、 (补多少、交多久, 最多能贷多少、贴息怎么贴); [] when no clause does. Each ask must ask (多少, 怎么 …) and be
+    two characters or more: 去哪、找谁申请 splits, 技师、高级技师补多少 does not (技师 asks nothing)."""
+    start = 0
+    for mark in [*CLAUSE_MARK.finditer(text), None]:
+        end = mark.start() if mark is not None else len(text)
+        asks = [a.strip() for a in text[start:end].split("、")]
+        if len(asks) >= 2 and all(len(a) >= 2 and INTERROGATIVE.search(a) for a in asks):
+            return [(ask, text[:start] + ask + text[end:]) for ask in asks]
+        start = mark.end() if mark is not None else end
+    return []
 
 
 def _same_benefit(topic: TopicSpec, benefit: str) -> bool:
@@ -223,6 +237,13 @@ class QueryUnderstander:
             found.append((surface, match.group(2), suffix_start - len(stem)))
         return found
 
+    def _ask_kind(self, ask: str, kind: str) -> str:
+        """The kind of one ask of a list (每户给多少: amount; 要经营多久: the question's own, never amount)."""
+        specs = self.knowledge.intents.intents
+        asking = self.knowledge.intents.asking_text(fold(ask))
+        said = {name for name, spec in specs.items() if spec.matches(asking, self._swallowing[name])}
+        return next((k for k in _ASK_KINDS if k in said), "general" if kind == "amount" else kind)
+
     def _parts(self, understanding: Understanding) -> list[SubQuestion]:
         """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""
         asks = [k for k in _ASK_KINDS if k in understanding.intents]
@@ -234,6 +255,12 @@ class QueryUnderstander:
         if len({tuple(p.regions) for p in understanding.places if p.regions}) == 1 and all(
                 p.regions for p in understanding.places):
             places = [None]  # 恩施的人在武汉培训: the same documents apply to both — one answer, not two alike
+        if places == [None] and understanding.has("old_policy"):
+            # 以前要经营多久、户口有什么要求？现在呢: each ask, now and before, of its own kind
+            listed = listed_asks(understanding.text)
+            if listed:
+                return [SubQuestion(text=text, kind=self._ask_kind(ask, understanding.kind), ask=ask)
+                        for ask, text in listed]
         if len(kinds) == 1 and places == [None]:
             return []
         parts = []

@@ -127,7 +127,7 @@ class ClauseComposer:
             primary, older = self.counterpart(primary, text, understanding, aspects, amount=kind == "amount")
         elif (older is not None and now_against_before and kind != "amount" and not aspects
               and older.coverage > primary.coverage):
-            # the replaced clause says the point better than the newer document's best match (正常经营6个月以上
+            # the replaced clause says the point better than the newer document's best match (正常经营N个月以上
             # against its 补贴标准): the newer one's clause on that point, found by the replaced clause's words
             found, _ = self.counterpart(older, text, understanding)
             primary = found if found is not older else primary
@@ -631,7 +631,7 @@ class ClauseComposer:
             if aspects:  # the newer document's clause on the same step, searched in the answering clause's words
                 found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
                                                        doc_ids=newer, benefit=False))
-            elif not amount:  # the same point worded alike (正常经营6个月以上 → 12个月以上), naming the benefit or not
+            elif not amount:  # the same point worded alike (正常经营N个月以上 → M个月以上), naming the benefit or not
                 found = joined(self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=newer,
                                                 benefit=False, strict=True), found)
             found = self._on_aspects(found, aspects, understanding)

@@ -71,14 +71,14 @@ def _dated(sentence: str) -> list[tuple[date, str, str]]:
 
 
 def cutoff(sentence: str) -> date | None:
-    """The date a transitional sentence dates the case by (2025年7月1日前取得证书的): a date followed by 前 whose clause
+    """The date a transitional sentence dates the case by (某年某月某日前取得证书的): a date followed by 前 whose clause
     is a condition (ends in 的)."""
     return next((when for when, _, after in _dated(sentence)
                  if BEFORE_DATE.match(after) and after.rstrip().endswith("的")), None)
 
 
 def deadline(sentence: str, deadline_words: Sequence[str] = ()) -> date | None:
-    """The date a transitional sentence sets as the last day to claim under the old rule (可于2025年12月31日前, 应于…
+    """The date a transitional sentence sets as the last day to claim under the old rule (可于某年某月某日前, 应于…
     之前提出申请; 申领截止时间为某日 with a ``deadline_words`` word before it in its clause)."""
     for when, before, after in _dated(sentence):
         if BEFORE_DATE.match(after) and not after.rstrip().endswith("的"):

@@ -106,6 +106,8 @@ def test_the_dates_decide_the_standard(engine: OfflineEngine, question: str, pai
     assert Decimal(paid) in figures(body), answer.answer
     assert Decimal(not_paid) not in figures(body.split("过渡安排")[0]), answer.answer
     assert rule in _cited(answer), answer.answer
+    if paid < not_paid:  # the old standard still pays: never "the new document applies now" beside it
+        assert "仍按该文件的标准执行" in body and "现以" not in body, answer.answer
 
 
 def test_a_claim_after_the_deadline_is_answered_by_the_transitional_rule(engine: OfflineEngine) -> None:

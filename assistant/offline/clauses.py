@@ -279,8 +279,9 @@ class ClauseComposer:
                                     citations, lines, quotes)
         elif old_wanted:
             newer = self.newer_documents(primary.chunk.doc_id)
-            if newer:
-                lines.append(compose.replaced_by_note(newer))
+            if newer:  # a case the replacing document's transitional rule keeps under this one is told so
+                kept = transition_from is not None and any(d.doc_id == transition_from for d in newer)
+                lines.append(compose.kept_by_transition_note(newer) if kept else compose.replaced_by_note(newer))
                 old_meta = self.engine.meta(primary.chunk.doc_id)
                 for meta in newer if old_meta else ():
                     self.cite_repeal(meta.doc_id, old_meta, citations, lines, quotes)

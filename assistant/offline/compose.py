@@ -246,6 +246,12 @@ def replaced_by_note(newer: Sequence[DocumentMeta], old: DocumentMeta | None = N
     return f"注意：该文件为早期政策，同一事项现以{items}为准。"
 
 
+def kept_by_transition_note(newer: Sequence[DocumentMeta]) -> str:
+    """注意：该文件已被《新文件》取代；按新文件的过渡安排（见下文），您所述的情形仍按该文件的标准执行。"""
+    items = "、".join(f"{doc_label(d)}（{d.year}年{_in_force_from(d)}）" for d in newer)
+    return f"注意：该文件已被{items}取代；按新文件的过渡安排（见下文），您所述的情形仍按该文件的标准执行。"
+
+
 def _in_force_from(meta: DocumentMeta) -> str:
     return f"，自{cn_date(meta.effective_from)}起施行" if meta.effective_from else ""
 

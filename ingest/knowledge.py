@@ -282,6 +282,9 @@ class AnswersFile(_Strict):
     tier_ranges: tuple[str, ...] = ()  # 及以上 in 省级及以上示范基地: the range still names the tier before it
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
+    level_roots: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
+        default_factory=dict, description="A level's root opening a reference to its standard: 国家, 自治区, 市.")
+    standard_nouns: tuple[str, ...] = Field((), description="What such a reference ends on: 标准, 补贴, 奖励.")
     no_procedure: str
     next_steps: str
     verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]

@@ -72,6 +72,8 @@ _PERCENT_WORDS = re.compile(rf"百分之({NUMBER})")
 # tenths said as 成 or 折: 六成 (60%), 打七折 (70%) — not 成人, 成年, 成员, 成本, 折算…
 _TENTHS = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五六七八九]|[1-9])\s*"
                      r"(?:成(?![人年员功立为绩本品果效型不])|折(?![算合旧扣]))")
+# a share said as a ratio to a whole: 按1:0.5的比例 (50%), 按1∶1比例配套 (100%) — the first term is the whole
+_RATIO = re.compile(rf"(?<=按)\s*1\s*[:：∶比]\s*({NUMBER})(?=\s*的?比例)")
 _HALF_YEAR = re.compile(r"半(个)?年|半个月")
 _EXTRA_MONTHS = re.compile(rf"^(?:零|又)?({NUMBER})个?月")
 # Dates: 2011年7月6日, 二〇一一年七月六日, 2019年4月, 7月6日 — the year is reported, the rest is not a duration.
@@ -252,6 +254,10 @@ def find_quantities(text: str) -> list[Quantity]:
         value = number_value(match.group(1))
         if value is not None and not any(a <= match.start() < b for a, b in taken):
             add("percent", value * 10, "%", match.start(), match.end())
+    for match in _RATIO.finditer(source):
+        value = number_value(match.group(1))
+        if value is not None:
+            add("percent", tidy(value * 100), "%", match.start(), match.end())
     for match in _HALF_YEAR.finditer(source):
         if not any(a <= match.start() < b for a, b in taken):
             months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)

@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from support import figures, lead, offline_engine_for
 
-from assistant.offline.adjustment import adjustments
+from assistant.offline.adjustment import Levels, adjustments
 from assistant.offline.engine import OfflineEngine
 from ingest.knowledge import Knowledge
 from ingest.models import Chunk
@@ -103,10 +103,34 @@ def _chunk(text: str) -> Chunk:
 ])
 def test_an_adjustment_names_its_base(text: str, reference: str, target: str, percent: Decimal,
                                       raises: bool) -> None:
-    levels = Knowledge.load().answers.standard_levels
+    levels = Levels.of(Knowledge.load().answers)
     [found] = adjustments(_chunk(text), levels)
     assert (found.reference, found.target, found.percent, found.raises) == (reference, target, percent, raises)
     assert found.phrase in text and found.condition and found.condition in text
+
+
+@pytest.mark.parametrize(("text", "target", "percent", "phrase"), [
+    ("对我县获奖选手，在国家奖励标准基础上按1:0.5的比例给予配套奖励。", "national", Decimal(50),
+     "按1:0.5的比例给予配套奖励"),
+    ("农机企业职工取得中级证书：在省级补贴基础上另行发放（区级标准：按省规定补贴标准的20%）", "province", Decimal(20),
+     "按省规定补贴标准的20%"),
+    ("在省、市补贴的基础上，再按市定补贴标准的10%给予区级奖励。", "city", Decimal(10), "按市定补贴标准的10%"),
+])
+def test_a_share_paid_besides_a_higher_standard_is_added_to_it(text: str, target: str, percent: Decimal,
+                                                                phrase: str) -> None:
+    [found] = adjustments(_chunk(text), Levels.of(Knowledge.load().answers))
+    assert (found.reference, found.target, found.percent, found.on_top, found.phrase) == (
+        "level", target, percent, True, phrase)
+    assert found.adjust(Decimal(2000)) == Decimal(2000) * (1 + percent / 100)
+
+
+@pytest.mark.parametrize(("head", "level"), [
+    ("按国家规定补贴标准的", "national"), ("在自治区补贴基础上", "province"), ("在省、市补贴基础上", "city"),
+    ("在区级奖励标准基础上", "district"), ("按本市标准的", None), ("按市场价格的", None),
+    ("在落实国家政策的基础上", None),
+])
+def test_a_reference_names_a_level_by_its_root(head: str, level: str | None) -> None:
+    assert Levels.of(Knowledge.load().answers).named(head) == level
 
 
 @pytest.mark.parametrize("text", [
@@ -114,7 +138,7 @@ def test_an_adjustment_names_its_base(text: str, reference: str, target: str, pe
     "培训合格率达到90%以上的机构优先纳入目录。",  # a target
 ])
 def test_rates_that_adjust_no_standard_are_not_adjustments(text: str) -> None:
-    assert adjustments(_chunk(text), Knowledge.load().answers.standard_levels) == []
+    assert adjustments(_chunk(text), Levels.of(Knowledge.load().answers)) == []
 
 
 # ---- answers -----------------------------------------------------------------------------------------------------

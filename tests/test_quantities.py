@@ -186,3 +186,18 @@ def test_tenths_said_as_cheng_or_zhe_are_percentages(text: str, value: int) -> N
 @pytest.mark.parametrize("text", ["一成不变的规定", "成年人可以报名", "按比例折算", "七成员工"])
 def test_words_holding_cheng_or_zhe_are_no_percentages(text: str) -> None:
     assert not [q for q in find_quantities(text) if q.kind == "percent"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("在国家标准基础上按1:0.3的比例给予配套", Decimal(30)),
+    ("区级财政按1：1比例配套", Decimal(100)),
+    ("按１∶０.２５的比例给予奖励", Decimal(25)),
+])
+def test_a_share_said_as_a_ratio_to_the_whole_is_a_percentage(text: str, value: Decimal) -> None:
+    (found,) = [q for q in find_quantities(text) if q.kind == "percent"]
+    assert found.value == value
+
+
+@pytest.mark.parametrize("text", ["师徒比例为1:3", "按3:7的比例分担资金", "男女比例1:1"])
+def test_ratios_that_share_no_whole_are_no_percentages(text: str) -> None:
+    assert not [q for q in find_quantities(text) if q.kind == "percent"]

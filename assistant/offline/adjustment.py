@@ -7,8 +7,10 @@ it (附件1, or a named row of it: 附件1所列初级（五级）标准), the s
 in ``answers.yaml: standard_levels``, resolved through the document's own province and the places the question
 applies), or nothing (补贴标准提高N%: the document's own standard). The base is worked out with the question's facts
 by ``ClauseArithmetic`` (every figure a verbatim phrase, verified), then the adjustment is applied: ``的P%`` takes
-that share, ``提高P%`` adds it, ``增加N元`` adds the sum. The clause stating the adjustment and the one stating the
-base are both cited.
+that share, ``提高P%`` adds it, ``增加N元`` adds the sum. A share of a higher level's standard its sentence says is paid
+besides that standard (在国家奖励标准基础上按1:0.5的比例给予配套奖励; a table row 按国家规定补贴标准的20% ·
+在国家补贴基础上另行增加) is added to it, and the share and the sum are both shown. The clause stating the adjustment
+and the one stating the base are both cited.
 
 An adjustment applies only when the clause that found the asker eligible states it, when the question names its
 condition (``condition_chars`` characters in a row shared with it or with a group its facts name, 大学生 read as
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -54,10 +56,12 @@ from retriever.understanding import NATIONAL_REGION, Understanding
 
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
+    from ingest.knowledge import AnswersFile
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 # 附件 alone: a document's one attachment (附件1); 附件1第1行: one row of its table
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
+SHARE_SAID = re.compile(r"(?<=[%％])|(?<=比例)")  # where a share's reference ends: 按国家规定补贴标准的20% | 给予…
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
 STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|的)+")  # 附件1所列…标准, 第八条规定的…标准
@@ -90,6 +94,35 @@ NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\
 
 
 @dataclass(frozen=True)
+class Levels:
+    """How a clause names a higher level's standard (``answers.yaml``): a word of ``standard_levels`` anywhere in the
+    reference (省定, 国家规定的), or a root of ``level_roots`` opening it before a noun of ``standard_nouns``
+    (按国家规定补贴标准的, 在自治区补贴基础上; 在省、市补贴基础上 names the most local, the last)."""
+
+    words: Mapping[str, Sequence[str]]
+    roots: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    nouns: Sequence[str] = ()
+
+    @classmethod
+    def of(cls, answers: AnswersFile) -> Levels:
+        return cls(answers.standard_levels, answers.level_roots, answers.standard_nouns)
+
+    def named(self, head: str) -> str | None:
+        """The level a reference to a standard names (None: its own document's)."""
+        level = next((name for name, words in self.words.items() if any(w in head for w in words)), None)
+        if level is not None or not self.roots or not self.nouns:
+            return level
+        root = "|".join(sorted((re.escape(r) for rs in self.roots.values() for r in rs), key=len, reverse=True))
+        nouns = "|".join(re.escape(n) for n in self.nouns)
+        opened = re.match(rf"^(?:按照|按|在)\s*((?:{root})(?:\s*[、和及与]\s*(?:{root}))*)"
+                          rf"(?:级|定|里|规定的?)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})", head.strip())
+        if opened is None:
+            return None
+        named = [name for name, rs in self.roots.items() for r in rs if r in re.split(r"\s*[、和及与]\s*", opened[1])]
+        return named[-1] if named else None
+
+
+@dataclass(frozen=True)
 class Adjustment:
     """One percentage of a clause applied to a standard stated elsewhere."""
 
@@ -104,6 +137,7 @@ class Adjustment:
     place: tuple[int, int] = (0, 1)  # (index, count) among the clause's shares of the whole (instalments)
     added: Decimal | None = None  # a sum added to the standard (每人增加N元) instead of a percentage
     cap: Quantity | None = None  # the most the adjusted standard may reach (但每人每年合计不超过N元)
+    on_top: bool = False  # a share paid besides the standard (在国家标准基础上按1:0.5的比例配套): standard + share
 
     @property
     def paid(self) -> bool:
@@ -113,7 +147,7 @@ class Adjustment:
 
     def factor(self) -> Decimal:
         share = self.percent / 100
-        return 1 + share if self.raises else share
+        return 1 + share if self.raises or self.on_top else share
 
     def adjust(self, value: Decimal) -> Decimal:
         adjusted = money(value + self.added) if self.added is not None else money(value * self.factor())
@@ -124,6 +158,10 @@ class Adjustment:
             raised = money(base + self.added)
             step = f"{self.phrase}：{yuan(base)} + {yuan(self.added)} = {yuan(raised)}"
             return step if raised == amount or self.cap is None else f"{step}，{self.cap_phrase}，按{yuan(amount)}计"
+        if self.on_top:
+            share = money(base * self.percent / 100)
+            return (f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(share)}；"
+                    f"{TOTAL}{yuan(base)} + {yuan(share)} = {yuan(amount)}")
         if self.raises:
             return f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}"
         if self.phrase.endswith("倍"):
@@ -211,7 +249,7 @@ def _condition(text: str) -> str:
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
 
-def _reference(head: str, levels: Mapping[str, Sequence[str]], chunk: Chunk | None = None) -> tuple[str, str]:
+def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[str, str]:
     """(reference, target) of the words naming a standard: 第七条 → article, 附件1 → attachment, 省定 → a level;
     本条第（二）项 → the item （二） of the ``chunk``'s own article or section."""
     if chunk is not None and (item := THIS_ITEM.search(head)):
@@ -225,16 +263,18 @@ def _reference(head: str, levels: Mapping[str, Sequence[str]], chunk: Chunk | No
     if attachment := ATTACHMENT.search(head):
         row = f" 第{_number(attachment.group(2))}行" if attachment.group(2) else ""
         return "attachment", f"附件{_number(attachment.group(1))}{row}"
-    level = next((name for name, words in levels.items() if any(w in head for w in words)), None)
+    level = levels.named(head)
     return ("level", level) if level is not None else ("own", "")
 
 
-def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjustment]:
+def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
     """Every percentage of the clause that adjusts a standard (not a rate of a base the asker supplies, such as
-    按职工工资总额N%, and not a target such as 就业率达到N%), and every sum it adds to one (每人增加N元)."""
+    按职工工资总额N%, and not a target such as 就业率达到N%), every sum it adds to one (每人增加N元), and every share
+    of a higher level's standard it pays besides that standard (its sentence says 在…补贴基础上 of that level)."""
     found: list[Adjustment] = []
     for match in SENTENCE.finditer(chunk.text):
         sentence = match.group(0)
+        besides = next((level for basis in BASIS.finditer(sentence) if (level := levels.named(basis.group(0)))), None)
         found_here = find_quantities(sentence)
         sums = [q for q in found_here if q.kind == "money"]
         for quantity in sums:
@@ -250,7 +290,9 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             if SHARE_BEFORE.search(before) and CEILING.search(before, sentence_part_start(before)):
                 continue  # 提高后的标准不得超过附件1对应标准的150%: a ceiling on raises, not a raise
             raises = UPLIFT_WORDS.search(before) is not None
-            if not (raises or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after) or PAID_BEFORE.search(before)):
+            on_top = besides is not None and not raises and percent <= 100 and not PAID_BEFORE.search(before)
+            if not (raises or on_top or SHARE_BEFORE.search(before) or SHARE_AFTER.match(after)
+                    or PAID_BEFORE.search(before)):
                 continue
             part_start = sentence_part_start(before)
             applied = [*APPLY_WORD.finditer(before, part_start)] or [*BASIS.finditer(before, part_start)]
@@ -261,16 +303,22 @@ def adjustments(chunk: Chunk, levels: Mapping[str, Sequence[str]]) -> list[Adjus
             start = applied[-1].start() if applied else part_start
             cut = min((at for mark in "，,；;" if (at := sentence.find(mark, end_at)) >= 0), default=len(sentence))
             previous = cut + 1
-            found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[start:end_at].strip(),
-                                    percent=percent,
-                                    raises=raises, reference=reference, target=target, condition=condition))
+            if on_top and reference == "own":  # 在自治区补贴标准基础上，按1:0.5的比例: the level its basis names
+                reference, target = "level", besides
+            # a ratio names its share only with what follows (按1:0.5的比例给予市级配套奖励)
+            said = min((at for mark in "，,；;（(。" if (at := sentence.find(mark, end_at)) >= 0),
+                       default=len(sentence))
+            phrase = sentence[start:said] if on_top and not SHARE_BEFORE.search(before) else sentence[start:end_at]
+            found.append(Adjustment(chunk=chunk, sentence=sentence, phrase=phrase.strip(), percent=percent,
+                                    raises=raises, reference=reference, target=target, condition=condition,
+                                    on_top=on_top))
     paid = [index for index, adjustment in enumerate(found) if adjustment.paid]  # the clause's instalments, in order
     for place, index in enumerate(paid):
         found[index] = replace(found[index], place=(place, len(paid)))
     return found
 
 
-def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Mapping[str, Sequence[str]]) -> Adjustment:
+def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Levels) -> Adjustment:
     """A sum added to a standard: what it is added to is named by 在…基础上 before it (else the clause's own
     standard); its condition is what comes before that."""
     before = sentence[: quantity.start]
@@ -471,7 +519,7 @@ class StandardResolver:
         self.arithmetic = arithmetic
         self.depth = depth  # evidence looked through for a higher level's standard
         answers = engine.knowledge.answers
-        self.levels = answers.standard_levels
+        self.levels = Levels.of(answers)
         self.condition_chars = answers.condition_chars
         self.negations = engine.knowledge.facts.negations
         self.paid_words = answers.paid_words
@@ -479,7 +527,8 @@ class StandardResolver:
         self.higher_words = answers.higher_words
         self.stacking_words = answers.stacking_words
         self.boilerplate = frozenset(answers.condition_boilerplate)  # 依法, 符合: words naming no one
-        self.level_words = [w for words in self.levels.values() for w in words]  # 省定, 国家规定的: name no condition
+        # 省定, 国家规定的: name no condition
+        self.level_words = [w for words in self.levels.words.values() for w in words]
         self.local_words = frozenset(engine.knowledge.places.local_words)  # 我市, 本省: a document's own place
         self.expander = QueryExpander(engine.knowledge.synonyms)
 
@@ -518,8 +567,9 @@ class StandardResolver:
         # the documents naming the benefit asked about by the library's name (all, when it names none)
         naming = self.engine.regulating(tuple(u.benefits[:1])) if u.benefits else None
         for doc_id in documents:
-            if within is None and naming is not None and doc_id not in naming:
-                continue  # a document never naming the 入职奖励 asked about raises something else (其培训补贴)
+            # a document never naming the 入职奖励 asked about raises something else (其培训补贴) — unless it pays a
+            # share besides a higher level's standard that the answering clause states (在国家补贴基础上另行增加)
+            unnamed = within is None and naming is not None and doc_id not in naming
             names = self.engine.defined_names(doc_id)
             meta = self.engine.meta(doc_id)
             nearness = locality(meta) if meta else len(LOCALITY)
@@ -527,7 +577,14 @@ class StandardResolver:
             higher_one = any(w in chunk.text for chunk in self.engine.chunks(doc_id) for w in self.higher_words)
             for chunk in self.engine.chunks(doc_id) if within is None else [within]:
                 for adjustment in adjustments(chunk, self.levels):
-                    if within is None and self.finder.names_another_benefit(adjustment.sentence, u):
+                    if unnamed and not (adjustment.on_top and adjustment.reference == "level"):
+                        continue
+                    # a share besides a higher level's payment names that payment as its base (在国家补贴基础上,
+                    # 按国家规定补贴标准的20%), not as another benefit
+                    said = adjustment.sentence
+                    if adjustment.on_top:
+                        said = BASIS.sub("", said.replace(SHARE_SAID.split(adjustment.phrase, 1)[0], ""))
+                    if within is None and self.finder.names_another_benefit(said, u):
                         continue  # 职业培训补贴在省定标准基础上每人再增加N元 raises no 认定补贴 asked about
                     if not higher and (adjustment.reference == "level" or adjustment.raises
                                        or adjustment.percent > 100):
@@ -542,7 +599,7 @@ class StandardResolver:
                         found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
                                            eligible_on, text, u, stated, terms, quantities, explained,
                                            answering=primary if single else None, whole=whole)
-                    if found is None:
+                    if found is None or (unnamed and primary.id not in {b.id for b in found[3]}):
                         continue
                     (rank, weight), rest = found[0], found[1:]
                     # then, where the document grants the higher of two (就高), the one giving more; then the

@@ -282,6 +282,8 @@ class AnswersFile(_Strict):
     tier_ranges: tuple[str, ...] = ()  # 及以上 in 省级及以上示范基地: the range still names the tier before it
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
+    heads_joiners: tuple[str, ...] = Field((), description="Words joining heads counted in a row: 和, 还, 另外.")
+    summed_joiners: tuple[str, ...] = Field((), description="Words joining benefits asked as one total: 加上, 和.")
     level_roots: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict, description="A level's root opening a reference to its standard: 国家, 自治区, 市.")
     standard_nouns: tuple[str, ...] = Field((), description="What such a reference ends on: 标准, 补贴, 奖励.")

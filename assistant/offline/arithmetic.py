@@ -12,6 +12,7 @@ clause is quoted as before. The answer says the figure was worked out from the c
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -238,7 +239,12 @@ class ClauseArithmetic:
                  per_instalment: Mapping[str, Sequence[str]] | None = None,
                  difference_words: Sequence[str] = (), maximum_words: Sequence[str] = (),
                  counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = (),
-                 term_words: Sequence[str] = (), reached_words: Sequence[str] = ()) -> None:
+                 term_words: Sequence[str] = (), reached_words: Sequence[str] = (),
+                 heads_joiners: Sequence[str] = ()) -> None:
+        # what stands between heads counted one after another: words, at most one comma, a joining word (和, 还)
+        joiners = "|".join(re.escape(w) for w in sorted(heads_joiners, key=len, reverse=True))
+        self.heads_joined = re.compile(rf"^[^，,。；;？?！!\d]*(?:[，,]\s*)?(?:{joiners})[^，,。；;？?！!\d]*$") \
+            if joiners else None
         self.term_words = tuple(term_words)  # 培养期, 学制: a duration right after one is the term paid for
         self.reached_words = tuple(reached_words)  # 满: a duration right after one is a condition met
         self.total_words = tuple(total_words)  # 一共多少: several categories added up
@@ -447,7 +453,9 @@ class ClauseArithmetic:
                 arguments[name] = chosen
                 multiplied = multiplied or len(spec.get("options", [])) > 1
             elif name == formula.get("count"):
-                count = self._count(u, people="人" in formula.get("per", ""), counted=self.counted)
+                count = self._count(u, people="人" in formula.get("per", ""), counted=self.counted,
+                                    joined=self.heads_joined if any(w in u.normalized for w in self.total_words)
+                                    else None)
                 if count is None:
                     count = 1
                     assumptions.append("按1人计算")
@@ -564,12 +572,18 @@ class ClauseArithmetic:
         return any(re.search(rf"{re.escape(word)}(?:{TERM_LINKS})?$", before) for word in self.term_words)
 
     @staticmethod
-    def _count(u: Understanding, *, people: bool, counted: tuple[Sequence[str], Sequence[str]] = ((), ())
-               ) -> int | None:
-        """The one count the question states (of people for a rate per head: not 两个证, see ``counts_things``)."""
+    def _count(u: Understanding, *, people: bool, counted: tuple[Sequence[str], Sequence[str]] = ((), ()),
+               joined: re.Pattern[str] | None = None) -> int | None:
+        """The one count the question states (of people for a rate per head: not 两个证, see ``counts_things``); for
+        a total asked (一共多少), heads counted one after another in a row (招了3个大学生和1个退役军人, 招了3个…，还招了
+        1个…: nothing but words, a comma and a joining word between them — ``joined``) are added up."""
         units = PERSON_UNITS if people else COUNT_UNITS
-        counts = [q.value for q in u.loose_quantities if q.kind == "count" and q.unit in units
-                  and not (people and counts_things(u, q, counted))]
+        said = [q for q in u.loose_quantities if q.kind == "count" and q.unit in units
+                and not (people and counts_things(u, q, counted))]
+        if people and joined is not None and len(said) > 1 and all(
+                joined.search(u.normalized[a.end : b.start]) for a, b in itertools.pairwise(said)):
+            return int(sum(q.value for q in said))
+        counts = [q.value for q in said]
         counts += [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
         distinct = set(counts)
         return int(distinct.pop()) if len(distinct) == 1 else None

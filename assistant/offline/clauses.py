@@ -83,7 +83,7 @@ class ClauseComposer:
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,
                                            (answers.counted_things, answers.counted_people), answers.total_words,
-                                           answers.term_words, answers.reached_words)
+                                           answers.term_words, answers.reached_words, answers.heads_joiners)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:

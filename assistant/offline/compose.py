@@ -326,6 +326,19 @@ def with_difference(combined: Answer, answers: Sequence[Answer], labels: Sequenc
     return combined.model_copy(update={"answer": f"{line}\n{combined.answer}"})
 
 
+def with_sum(combined: Answer, answers: Sequence[Answer], labels: Sequence[str]) -> Answer | None:
+    """一共多少 of two benefits: their sum leads (each figure from its cited part); None unless each part states one
+    amount of a clause of its own."""
+    amounts = [lead_amount(a) for a in answers]
+    firsts = [a.citations[0].chunk_id if a.citations else None for a in answers]
+    if any(a is None for a in amounts) or None in firsts or len(set(firsts)) < len(firsts):
+        return None
+    total = sum((a for a in amounts if a is not None), Decimal(0))
+    terms = " + ".join(f"{label}{yuan(a)}" for label, a in zip(labels, amounts, strict=True) if a is not None)
+    line = f"合计{yuan(total)}：{terms} = {yuan(total)}（依据见下文各部分）。"
+    return combined.model_copy(update={"answer": f"{line}\n{combined.answer}"})
+
+
 def repealed_note(number: str, repealer: DocumentMeta, n: int) -> str:
     """赣人社发〔2017〕29号 is not in the library, but a library document repeals it."""
     by = repealer.doc_number or f"{repealer.year}年文件"

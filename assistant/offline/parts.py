@@ -80,6 +80,10 @@ class PartAnswerer:
             side_by_side = self._by_group(resolved) or self._by_conjunct(resolved)
             if side_by_side is not None:
                 return side_by_side
+        if not parts and understanding.kind == "amount":
+            summed = self._by_sum(resolved)
+            if summed is not None:
+                return summed
         if not parts:
             place = understanding.places[0] if len(understanding.places) == 1 else None
             return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
@@ -128,6 +132,31 @@ class PartAnswerer:
         asked = [(title, text, self.engine.retriever.understand(text))
                  for title, text in ((pair.first, pair.asking_first()), (pair.second, pair.asking_second()))]
         return self._side_by_side(resolved, asked)
+
+    def _by_sum(self, resolved: ResolvedQuestion) -> Answer | None:
+        """一次性创业补贴加上带动就业补贴一共多少: two benefits joined (``answers.yaml: summed_joiners``) in a question
+        asking a total — a part per benefit, each asked with the other left out, led by their sum. None unless both
+        things joined name a benefit and each part states an amount of a clause of its own."""
+        u = resolved.understanding
+        knowledge = self.engine.knowledge
+        if not any(w in u.normalized for w in knowledge.answers.total_words):
+            return None
+        stops = self.engine.asking() | knowledge.stopwords | set(knowledge.answers.total_words)
+        pair = compared(resolved.text, self.engine.words(resolved.text), knowledge.answers.summed_joiners, stops,
+                        self.finder.place_words(u))
+        nouns = knowledge.scope.benefit_nouns
+
+        def names_benefit(side: str) -> bool:  # 培训补贴; 生活费 (a document names a benefit so: 生活费补贴)
+            return any(side.endswith(n) and len(side) > len(n) for n in nouns) or bool(
+                self.engine.regulating(tuple(f"{side}{n}" for n in nouns)))
+
+        if pair is None or not (names_benefit(pair.first) and names_benefit(pair.second)):
+            return None
+        place = u.places[0] if len(u.places) == 1 else None
+        titles = [pair.first, pair.second]
+        answers = [self.part(resolved.question, text, self.engine.retriever.understand(text), "amount", place,
+                             summed=True) for text in (pair.asking_first(), pair.asking_second())]
+        return compose.with_sum(compose.combine(resolved.question, answers, titles), answers, titles)
 
     def _side_by_side(self, resolved: ResolvedQuestion, asked: list[tuple[str, str, Understanding]]) -> Answer:
         """An amount part per (title, question, understanding) in the one place asked about, combined; led by their
@@ -185,7 +214,8 @@ class PartAnswerer:
 
     # ------------------------------------------------------------------------------------------------------
     def part(self, question: str, text: str, u: Understanding, kind: str, place: PlaceRef | None,
-             others: Sequence[PlaceRef] = ()) -> Answer:
+             others: Sequence[PlaceRef] = (), *, summed: bool = False) -> Answer:
+        """One part's answer (``summed``: one of several benefits asked for as one total)."""
         engine = self.engine
         places = [place] if place is not None else list(u.places)
         regions = self._own_regions(text, u, self._regions(u, places), others)
@@ -228,9 +258,11 @@ class PartAnswerer:
         evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第N名: not the 前K名 row
         if kind == "amount" and not stated_categories(u) and self.engine.knowledge.answers.asks_most(u.normalized):
             evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
-        if kind != "procedure":  # a clause on another benefit than the one asked about comes last (stable)
+        if kind != "procedure":  # a clause on another benefit than the one asked about comes last (stable), and for
+            # one benefit of several summed, one granting it by name first (生活费补贴: not the 培训补贴 clause)
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
-                                         kind == "amount" and self.finder.grants_another_benefit(e.chunk, u)))
+                                         kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
+                                         summed and not self.finder.grants_asked_benefit(e.chunk, u)))
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             worded = f"{text} {' '.join(exclusions.words)}"

@@ -240,11 +240,12 @@ def _number(text: str) -> str:
 def _condition(text: str) -> str:
     """The words an adjustment depends on: its clause part before the standard, without the clause's number, the
     raise word or a last part that only names what is raised (…目录的，补贴标准提高; …登记失业人员的，岗前培训补贴:
-    the condition closes with its 的)."""
+    the condition closes with its 的; …的见习单位，其当期见习补贴: 其 names what the condition's subject gets)."""
     text = UPLIFT_WORDS.sub("", text.strip())
     text = NUMBERING.sub("", text)
     parts = re.split(r"[，,；;]", text)
-    while parts and (not TRAIL_WORDS.sub("", parts[-1].strip()) or (len(parts) > 1 and parts[-2].endswith("的"))):
+    while parts and (not TRAIL_WORDS.sub("", parts[-1].strip()) or (len(parts) > 1 and (
+            parts[-2].endswith("的") or parts[-1].strip().startswith("其")))):  # …的见习单位，其当期见习补贴
         parts.pop()
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
@@ -601,6 +602,8 @@ class StandardResolver:
                                            answering=primary if single else None, whole=whole)
                     if found is None or (unnamed and primary.id not in {b.id for b in found[3]}):
                         continue
+                    if within is None and u.benefits and self.finder.grants_another_benefit(found[3][-1], u):
+                        continue  # 按第五条规定标准的1.5倍 of the 创业补贴 raises no 带动就业补贴 asked about
                     (rank, weight), rest = found[0], found[1:]
                     # then, where the document grants the higher of two (就高), the one giving more; then the
                     # condition said most

@@ -26,6 +26,7 @@ from assistant.citations import sentences
 from assistant.offline.support import shared_run, squeeze
 from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
+from assistant.rules.draft_text import label_before
 from assistant.rules.drafting import GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
@@ -69,8 +70,8 @@ class Worked:
 
 
 def _named(option: str, text: str, values: Iterable[str]) -> bool:
-    """Said verbatim, as a stated value, or (三级/高级工) by one of its alternatives."""
-    alternatives = [a for a in option.split("/") if len(a) >= 2] if "/" in option else []
+    """Said verbatim, as a stated value, or (三级/高级工; 小微企业、农民专业合作社) by one of its alternatives."""
+    alternatives = [a for a in re.split(r"[/、]", option) if len(a) >= 2] if re.search(r"[/、]", option) else []
     return squeeze(option) in text or option in values or any(a in text for a in alternatives)
 
 
@@ -411,7 +412,15 @@ class ClauseArithmetic:
             saying = [data for data in single if says(data["description"], value, excluded)]
             if len(saying) == 1:
                 return saying[0]
-        return None
+        # else the one whose rate's label the question names (小微企业 of 小微企业、农民专业合作社每户N元；个体工商户…)
+        labels: dict[str, dict[str, Any]] = {}
+        for data in single:
+            phrase = data["parameters"].get("rate", {}).get("phrase", "")
+            sums = [q for q in find_quantities(phrase) if q.kind == "money"]
+            if sums and (label := label_before(phrase, sums[0].start, listed=True)):
+                labels.setdefault(label, data)
+        chosen = category(list(labels), u, self.not_words) if len(labels) == len(single) else None
+        return labels.get(chosen) if chosen is not None else None
 
     def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
              picked: bool = False, chosen: Mapping[str, str] | None = None, document: Sequence[Chunk] = (),

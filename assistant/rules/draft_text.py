@@ -72,14 +72,22 @@ def make_parameter(quantity: Quantity, unit: str, text: str, start: int, end: in
 GRADE_REACH = 8  # characters a grade in parentheses after a label may span (（四级）, （五级/初级工）)
 
 
-def label_before(text: str, end: int, *, limit: int = 14) -> str:
+def label_before(text: str, end: int, *, limit: int = 14, listed: bool = False) -> str:
     """The words just before ``end`` back to a separator, without the words that introduce an amount
-    (给予、每人每年…) or qualify a number (满、达到…)."""
+    (给予、每人每年…) or qualify a number (满、达到…); ``listed``: with the names listed before them with 、 that
+    state no figure of their own (小微企业、农民专业合作社每户N元 → both)."""
     while end > 0 and text[end - 1] in SEPARATORS + "的 ":
         end -= 1
     start = end
     while start > 0 and text[start - 1] not in SEPARATORS and end - start < limit:
         start -= 1
+    while listed and start > 1 and text[start - 1] == "、":
+        begin = start - 1
+        while begin > 0 and text[begin - 1] not in SEPARATORS and start - 1 - begin < limit:
+            begin -= 1
+        if begin == start - 1 or re.search(r"\d", text[begin : start - 1]):
+            break
+        start = begin
     words = text[start:end].strip()
     label = INTRO_WORDS.sub("", words) or INTRO_ANY.sub("", words)  # 中级工每人每年 → 中级工
     label = TRAIL_WORDS.sub("", LEAD_WORDS.sub("", label)).strip()

@@ -142,7 +142,7 @@ class _Drafter:
         if len(labels) != len(money):
             listing, labels = None, listed_before(text, money[0].start, len(money))
         if len(labels) != len(money):
-            labels = [label_before(text, q.start) for q in money]
+            labels = [label_before(text, q.start, listed=True) for q in money]
         if len(set(labels)) != len(money) or not all(labels):
             return False
         from_list = listing is not None and len(expand_levels(listing.group(1))) == len(money)

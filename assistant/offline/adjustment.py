@@ -72,6 +72,11 @@ NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名�
 ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
+# a name a document says what it means (本通知所称国家级一类职业技能大赛，是指甲和乙；国家级二类职业技能大赛，是指丙):
+# what follows 是指 up to the part's end
+DEFINED_MEANS = re.compile(r"(?:所称|(?<=[；;]))\s*(?P<name>[\u4e00-\u9fff（）()]{2,24}?)[，,]?\s*(?:是指|系指)"
+                           r"(?P<what>[^。；;]{2,120})")
+DEFINED_ITEM_CHARS = 4  # the shortest thing a defined name stands for that a question may say it by
 # a name a list is given in a sentence of its own: 甲、乙和丙为重点对象 (a defined name only when the document uses it
 # elsewhere)
 DEFINED_AS = re.compile(r"(?:统称为|称为|列为|为)(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[，,。；;]|$)")
@@ -273,9 +278,12 @@ def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
     按职工工资总额N%, and not a target such as 就业率达到N%), every sum it adds to one (每人增加N元), and every share
     of a higher level's standard it pays besides that standard (its sentence says 在…补贴基础上 of that level)."""
     found: list[Adjustment] = []
+    carried: str | None = None  # a basis said in the part before a semicolon holds for the parts after it
     for match in SENTENCE.finditer(chunk.text):
         sentence = match.group(0)
-        besides = next((level for basis in BASIS.finditer(sentence) if (level := levels.named(basis.group(0)))), None)
+        besides = next((level for basis in BASIS.finditer(sentence) if (level := levels.named(basis.group(0)))),
+                       carried)  # …在国家奖励标准基础上按1:0.5的比例给予配套奖励；…的，按1:0.3的比例给予配套奖励
+        carried = besides if chunk.text[match.end() : match.end() + 1] in ("；", ";") else None
         found_here = find_quantities(sentence)
         sums = [q for q in found_here if q.kind == "money"]
         for quantity in sums:
@@ -362,7 +370,8 @@ def _category_before_standard(rest: str) -> str:
 
 
 def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
-    """Names a document defines (以下简称“X”) → the words they stand for: the sentence part before the definition."""
+    """Names a document defines → the words they stand for: 以下简称“X” (the sentence part before it), 甲、乙和丙为X
+    (a list named), 所称X，是指… (what follows 是指)."""
     names: dict[str, str] = {}
     for chunk in chunks:
         for match in DEFINED_NAME.finditer(chunk.text):
@@ -375,6 +384,8 @@ def defined_names(chunks: Sequence[Chunk]) -> dict[str, str]:
             name = match.group("name")
             if ("、" in listed or "和" in listed) and any(name in c.text for c in chunks if c.id != chunk.id):
                 names.setdefault(name, listed)
+        for match in DEFINED_MEANS.finditer(chunk.text):  # 所称X，是指甲和乙
+            names.setdefault(match.group("name"), match.group("what").strip())
     return names
 
 
@@ -556,7 +567,7 @@ class StandardResolver:
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
-        found_all: list[tuple[tuple[int, int, Decimal, float], Worked, Adjustment, tuple[Chunk, ...]]] = []
+        found_all: list[tuple[tuple[int, int, Decimal, bool, float], Worked, Adjustment, tuple[Chunk, ...]]] = []
         documents = [primary.doc_id, *local] if within is None else [within.doc_id]
         # a more local document granting the asker's group a higher level's standard whole (全额计算): the higher
         # level's own shares (企业在职职工按附件1所列标准的70%) are not the asker's
@@ -567,6 +578,13 @@ class StandardResolver:
         single = within is None and len(adjustments(primary, self.levels)) == 1
         # the documents naming the benefit asked about by the library's name (all, when it names none)
         naming = self.engine.regulating(tuple(u.benefits[:1])) if u.benefits else None
+        # a name a document that applies defines, said by one of the things it stands for (世界技能大赛中国选拔赛 of
+        # 所称国家级一类职业技能大赛，是指世界技能大赛中国选拔赛和…): the question says that name too
+        applying = [d.doc_id for d in self.engine.documents() if d.region in (*(regions or u.regions), NATIONAL_REGION)
+                    and not d.superseded_by]
+        stated = " ".join([stated, *(name for d in applying for name, what in self.engine.defined_names(d).items()
+                                     if any(len(item) >= DEFINED_ITEM_CHARS and item in stated
+                                            for item in LIST_SEPARATOR.split(what)))])
         for doc_id in documents:
             # a document never naming the 入职奖励 asked about raises something else (其培训补贴) — unless it pays a
             # share besides a higher level's standard that the answering clause states (在国家补贴基础上另行增加)
@@ -577,7 +595,13 @@ class StandardResolver:
             waived = any(level < nearness for level in waivers)
             higher_one = any(w in chunk.text for chunk in self.engine.chunks(doc_id) for w in self.higher_words)
             for chunk in self.engine.chunks(doc_id) if within is None else [within]:
-                for adjustment in adjustments(chunk, self.levels):
+                found_here = adjustments(chunk, self.levels)
+                for adjustment in found_here:
+                    # of parallel conditions in one clause (在一类大赛中获奖的…；在二类大赛中获奖的…), the one whose
+                    # own words (none of the others says) the question says first
+                    others = [squeeze(a.condition) for a in found_here if a.condition != adjustment.condition]
+                    own = self._own_runs(squeeze(adjustment.condition), others)
+                    unsaid = len(found_here) > 1 and not any(run in squeeze(stated) for run in own)
                     if unnamed and not (adjustment.on_top and adjustment.reference == "level"):
                         continue
                     # a share besides a higher level's payment names that payment as its base (在国家补贴基础上,
@@ -594,6 +618,8 @@ class StandardResolver:
                         continue
                     if whole and (adjustment.paid or adjustment.reference == "level"):
                         continue
+                    if self.names_another_defined(adjustment.condition, names, stated):
+                        continue  # 乙类竞赛获奖的 for a 甲类 contest the question names
                     if BOTH.search(adjustment.condition) and len(ITEM_REFS.findall(adjustment.condition)) > 1:
                         found = self._combined(adjustment, eligible_on, text, u, stated, terms, quantities)
                     else:
@@ -602,13 +628,14 @@ class StandardResolver:
                                            answering=primary if single else None, whole=whole)
                     if found is None or (unnamed and primary.id not in {b.id for b in found[3]}):
                         continue
-                    if within is None and u.benefits and self.finder.grants_another_benefit(found[3][-1], u):
+                    if (within is None and u.benefits and adjustment.reference != "level"
+                            and self.finder.grants_another_benefit(found[3][-1], u)):
                         continue  # 按第五条规定标准的1.5倍 of the 创业补贴 raises no 带动就业补贴 asked about
                     (rank, weight), rest = found[0], found[1:]
                     # then, where the document grants the higher of two (就高), the one giving more; then the
                     # condition said most
                     more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
-                    found_all.append(((rank, nearness, more, -weight), *rest))
+                    found_all.append(((rank, nearness, more, unsaid, -weight), *rest))
         best = min(found_all, key=lambda c: c[0], default=None)  # the first of the best (stable)
         seen: set[str] = set()
         while best is not None and best[2].chunk.id not in seen:
@@ -890,7 +917,8 @@ class StandardResolver:
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
             # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit
-            restate = len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own") or chunk is subject
+            restate = (len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own") or chunk is subject
+                       or self.names_this_item(chunk, doc_chunks, u))
             worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=restate)
             if worked is None or worked.result.amount is None:
                 continue
@@ -955,6 +983,20 @@ class StandardResolver:
             if condition and own and names_condition(condition, asked, self.condition_chars, base, own):
                 return chunk
         return None
+
+    @staticmethod
+    def names_another_defined(condition: str, names: Mapping[str, str], stated: str) -> bool:
+        """The condition is said by names its document defines (乙类技能竞赛), the question says another of them
+        (甲类技能竞赛) and none of the condition's."""
+        own = [name for name in names if name in condition]
+        said = [name for name in names if name in stated]
+        return bool(own) and bool(said) and not set(own) & set(said)
+
+    def names_this_item(self, chunk: Chunk, doc_chunks: Sequence[Chunk], u: Understanding) -> bool:
+        """The chunk is the one item of its article the question names (金牌 of 1.金牌每人N万元；2.银牌每人M万元)."""
+        parent = parent_path(chunk.clause_path)
+        siblings = [c for c in doc_chunks if parent and parent_path(c.clause_path) == parent]
+        return [c.id for c in self.named_item(siblings, u)] == [chunk.id]
 
     def named_item(self, items: Sequence[Chunk], u: Understanding) -> list[Chunk]:
         """Of an article's items stating one rate each (（一）创业意识培训每人A元；（二）创办企业培训每人B元), the one

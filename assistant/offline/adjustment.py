@@ -650,7 +650,22 @@ class StandardResolver:
         if stacked is not None:
             return stacked
         _, worked, adjustment, bases = best
-        return Adjusted(adjustment.apply(worked), adjustment, bases)
+        return Adjusted(self.with_other_instalments(adjustment.apply(worked), worked, adjustment, u), adjustment,
+                        bases)
+
+    def with_other_instalments(self, paid: Worked, whole: Worked, adjustment: Adjustment, u: Understanding) -> Worked:
+        """An instalment worked out, with the clause's other instalments of the same whole when the question asks
+        about both the first and the rest (先给多少？剩下的多少): 拨付剩余40%：N元 × 40% = M元."""
+        place, count = adjustment.place
+        asks_both = any(w in u.normalized for w in self.first_paid_words) and any(
+            w in u.normalized for w in self.last_paid_words)
+        amount = whole.result.amount
+        if not adjustment.paid or count < 2 or not asks_both or amount is None or paid.result.amount is None:
+            return paid
+        others = [a for a in adjustments(adjustment.chunk, self.levels) if a.paid and a.place[0] != place]
+        steps = [other.step(amount, money(amount * other.percent / 100)) for other in others]
+        result = paid.result.model_copy(update={"trace": [*paid.result.trace, *steps]})
+        return Worked(result, paid.arguments, paid.assumptions, paid.rests_on, paid.groups)
 
     def _stacked(self, best: tuple, found_all: Sequence[tuple]) -> Adjusted | None:
         """The best adjustment and the others of its document the question calls for, applied in turn, when the

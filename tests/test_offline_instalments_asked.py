@@ -40,8 +40,12 @@ def test_the_first_instalment_and_the_rest_asked_together(engine: OfflineEngine)
     assert Decimal(1800) in figures(answer.answer.split("依据：")[0]), answer.answer  # 6000 × 30%
 
 
-def test_the_first_instalment_alone_adds_no_rest(engine: OfflineEngine) -> None:
-    answer = engine.answer("回崇左开了个小饭馆，经营七个月了，返乡创业补贴第一笔能拿多少？")
+@pytest.mark.parametrize("question", [
+    "回崇左开了个小饭馆，经营七个月了，返乡创业补贴第一笔能拿多少？",
+    "回崇左开了个小饭馆，经营七个月了，返乡创业补贴现在能先领到多少？",  # 先 + a verb of being paid
+])
+def test_the_first_instalment_alone_adds_no_rest(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
     assert answer.status == "answered", answer.answer
     body = answer.answer.split("依据：")[0]
     assert Decimal(4200) in figures(lead(answer.answer)) and Decimal(1800) not in figures(body), answer.answer

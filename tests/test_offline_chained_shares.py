@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 from support import assert_leads_with, offline_engine_beside_library
 
-from assistant.offline.adjustment import adjustments, alternatives, defined_names
+from assistant.offline.adjustment import Levels, adjustments, alternatives, defined_names
 from assistant.offline.engine import OfflineEngine
 from ingest.models import Chunk
 
@@ -70,9 +70,9 @@ def test_a_condition_listing_groups_is_split_into_them() -> None:
 
 def test_a_share_of_another_items_result_refers_to_that_item_and_is_no_instalment() -> None:
     item = _chunk("第四条（二）", "（二）仅取得培训合格证书的，按本条第（一）项计算后补贴金额的60%给予补贴。")
-    found = adjustments(item, {})
+    found = adjustments(item, Levels({}))
     assert [(a.reference, a.target, a.percent, a.paid) for a in found] == [("article", "第四条（一）", 60, False)]
-    paid = adjustments(_chunk("第六条", "第六条　审核通过后先拨付应补贴总额的70%。"), {})
+    paid = adjustments(_chunk("第六条", "第六条　审核通过后先拨付应补贴总额的70%。"), Levels({}))
     assert [a.paid for a in paid] == [True]
 
 

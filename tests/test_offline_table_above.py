@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from support import assert_leads_with, clause_chunk, offline_engine_beside_library
 
-from assistant.offline.adjustment import adjustments
+from assistant.offline.adjustment import Levels, adjustments
 from assistant.offline.engine import OfflineEngine
 
 COUNTY = """# 彰武县农村劳动力职业技能培训补贴实施细则
@@ -50,7 +50,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 def test_a_share_of_the_table_above_refers_to_it() -> None:
     clause = clause_chunk("二、（二）", "（二）仅取得结业证书的，按上表对应标准的60%给予补贴。",
                           region="某县", level="county")
-    [found] = adjustments(clause, {})
+    [found] = adjustments(clause, Levels({}))
     assert (found.reference, found.percent) == ("table", 60)
 
 

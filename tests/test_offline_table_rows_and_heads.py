@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from support import assert_leads_with, clause_chunk, figures, lead, offline_engine_beside_library
 
-from assistant.offline.adjustment import adjustments
+from assistant.offline.adjustment import Levels, adjustments
 from assistant.offline.arithmetic import ClauseArithmetic, named_options
 from assistant.offline.engine import OfflineEngine
 from assistant.offline.verdicts import Stated, stated_checks
@@ -77,7 +77,7 @@ def test_a_table_of_per_head_rates_counts_heads() -> None:
 
 def test_a_reference_to_one_row_of_an_attachment_targets_that_row() -> None:
     clause = clause_chunk("第三条", "第三条　企业组织新招用的残疾人开展适岗培训的，按附件第2行所列标准的120%给予补贴。")
-    [found] = adjustments(clause, {})
+    [found] = adjustments(clause, Levels({}))
     assert (found.reference, found.target, found.percent) == ("attachment", "附件1 第2行", 120)
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from support import assert_leads_with, clause_chunk, offline_engine_beside_library
 
-from assistant.offline.adjustment import adjustments
+from assistant.offline.adjustment import Levels, adjustments
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.draft_text import added
 from ingest.quantities import find_quantities
@@ -57,7 +57,7 @@ def test_a_sum_after_what_it_builds_on_is_added_to_it() -> None:
     plain = "本市单位新获批省级基地的，市财政给予一次性奖补8万元。"
     assert not added(plain, next(q for q in find_quantities(plain) if q.kind == "money"))
     clause = clause_chunk("一、", sentence)
-    [found] = adjustments(clause, {"national": ("国家规定",)})
+    [found] = adjustments(clause, Levels({"national": ("国家规定",)}))
     assert (found.reference, found.target, found.added) == ("level", "national", Decimal(150000))
 
 

@@ -8,7 +8,7 @@ in ``answers.yaml: standard_levels``, resolved through the document's own provin
 applies), or nothing (补贴标准提高N%: the document's own standard). The base is worked out with the question's facts
 by ``ClauseArithmetic`` (every figure a verbatim phrase, verified), then the adjustment is applied: ``的P%`` takes
 that share, ``提高P%`` adds it, ``增加N元`` adds the sum. A share of a higher level's standard its sentence says is paid
-besides that standard (在国家奖励标准基础上按1:0.5的比例给予配套奖励; a table row 按国家规定补贴标准的20% ·
+besides that standard (在国家奖励标准基础上按1:R的比例给予配套奖励; a table row 按国家规定补贴标准的P% ·
 在国家补贴基础上另行增加) is added to it, and the share and the sum are both shown. The clause stating the adjustment
 and the one stating the base are both cited.
 
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 # 附件 alone: a document's one attachment (附件1); 附件1第1行: one row of its table
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
-SHARE_SAID = re.compile(r"(?<=[%％])|(?<=比例)")  # where a share's reference ends: 按国家规定补贴标准的20% | 给予…
+SHARE_SAID = re.compile(r"(?<=[%％])|(?<=比例)")  # where a share's reference ends: 按国家规定补贴标准的P% | 给予…
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
 STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|的)+")  # 附件1所列…标准, 第八条规定的…标准
@@ -142,7 +142,7 @@ class Adjustment:
     place: tuple[int, int] = (0, 1)  # (index, count) among the clause's shares of the whole (instalments)
     added: Decimal | None = None  # a sum added to the standard (每人增加N元) instead of a percentage
     cap: Quantity | None = None  # the most the adjusted standard may reach (但每人每年合计不超过N元)
-    on_top: bool = False  # a share paid besides the standard (在国家标准基础上按1:0.5的比例配套): standard + share
+    on_top: bool = False  # a share paid besides the standard (在国家标准基础上按1:R的比例配套): standard + share
 
     @property
     def paid(self) -> bool:
@@ -282,7 +282,7 @@ def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
     for match in SENTENCE.finditer(chunk.text):
         sentence = match.group(0)
         besides = next((level for basis in BASIS.finditer(sentence) if (level := levels.named(basis.group(0)))),
-                       carried)  # …在国家奖励标准基础上按1:0.5的比例给予配套奖励；…的，按1:0.3的比例给予配套奖励
+                       carried)  # …在国家奖励标准基础上按1:R的比例给予配套奖励；…的，按1:S的比例给予配套奖励
         carried = besides if chunk.text[match.end() : match.end() + 1] in ("；", ";") else None
         found_here = find_quantities(sentence)
         sums = [q for q in found_here if q.kind == "money"]
@@ -312,9 +312,9 @@ def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
             start = applied[-1].start() if applied else part_start
             cut = min((at for mark in "，,；;" if (at := sentence.find(mark, end_at)) >= 0), default=len(sentence))
             previous = cut + 1
-            if on_top and reference == "own":  # 在自治区补贴标准基础上，按1:0.5的比例: the level its basis names
+            if on_top and reference == "own":  # 在自治区补贴标准基础上，按1:R的比例: the level its basis names
                 reference, target = "level", besides
-            # a ratio names its share only with what follows (按1:0.5的比例给予市级配套奖励)
+            # a ratio names its share only with what follows (按1:R的比例给予市级配套奖励)
             said = min((at for mark in "，,；;（(。" if (at := sentence.find(mark, end_at)) >= 0),
                        default=len(sentence))
             phrase = sentence[start:said] if on_top and not SHARE_BEFORE.search(before) else sentence[start:end_at]
@@ -578,8 +578,8 @@ class StandardResolver:
         single = within is None and len(adjustments(primary, self.levels)) == 1
         # the documents naming the benefit asked about by the library's name (all, when it names none)
         naming = self.engine.regulating(tuple(u.benefits[:1])) if u.benefits else None
-        # a name a document that applies defines, said by one of the things it stands for (世界技能大赛中国选拔赛 of
-        # 所称国家级一类职业技能大赛，是指世界技能大赛中国选拔赛和…): the question says that name too
+        # a name a document that applies defines, said by one of the things it stands for (甲赛事 of 所称一类大赛，
+        # 是指甲赛事和乙赛事): the question says that name too
         applying = [d.doc_id for d in self.engine.documents() if d.region in (*(regions or u.regions), NATIONAL_REGION)
                     and not d.superseded_by]
         stated = " ".join([stated, *(name for d in applying for name, what in self.engine.defined_names(d).items()
@@ -605,7 +605,7 @@ class StandardResolver:
                     if unnamed and not (adjustment.on_top and adjustment.reference == "level"):
                         continue
                     # a share besides a higher level's payment names that payment as its base (在国家补贴基础上,
-                    # 按国家规定补贴标准的20%), not as another benefit
+                    # 按国家规定补贴标准的P%), not as another benefit
                     said = adjustment.sentence
                     if adjustment.on_top:
                         said = BASIS.sub("", said.replace(SHARE_SAID.split(adjustment.phrase, 1)[0], ""))
@@ -630,7 +630,7 @@ class StandardResolver:
                         continue
                     if (within is None and u.benefits and adjustment.reference != "level"
                             and self.finder.grants_another_benefit(found[3][-1], u)):
-                        continue  # 按第五条规定标准的1.5倍 of the 创业补贴 raises no 带动就业补贴 asked about
+                        continue  # 按第X条规定标准的M倍 of the 创业补贴 raises no 带动就业补贴 asked about
                     (rank, weight), rest = found[0], found[1:]
                     # then, where the document grants the higher of two (就高), the one giving more; then the
                     # condition said most
@@ -655,7 +655,7 @@ class StandardResolver:
 
     def with_other_instalments(self, paid: Worked, whole: Worked, adjustment: Adjustment, u: Understanding) -> Worked:
         """An instalment worked out, with the clause's other instalments of the same whole when the question asks
-        about both the first and the rest (先给多少？剩下的多少): 拨付剩余40%：N元 × 40% = M元."""
+        about both the first and the rest (先给多少？剩下的多少): 拨付剩余Q%：N元 × Q% = M元."""
         place, count = adjustment.place
         asks_both = any(w in u.normalized for w in self.first_paid_words) and any(
             w in u.normalized for w in self.last_paid_words)

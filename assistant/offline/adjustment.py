@@ -94,6 +94,9 @@ FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七�
 RANGE_OR_EXCEPT = re.compile(r"以上|以下|以内|之外|不在|不含|不包括|除")
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
+# a condition's last part naming only what its subject gets (…的见习单位，其当期见习补贴): said by any question on the
+# benefit, it names no condition
+SUBJECT_GETS = re.compile(r"[，,]\s*其[^，,；;。]*$")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
 
@@ -245,12 +248,11 @@ def _number(text: str) -> str:
 def _condition(text: str) -> str:
     """The words an adjustment depends on: its clause part before the standard, without the clause's number, the
     raise word or a last part that only names what is raised (…目录的，补贴标准提高; …登记失业人员的，岗前培训补贴:
-    the condition closes with its 的; …的见习单位，其当期见习补贴: 其 names what the condition's subject gets)."""
+    the condition closes with its 的)."""
     text = UPLIFT_WORDS.sub("", text.strip())
     text = NUMBERING.sub("", text)
     parts = re.split(r"[，,；;]", text)
-    while parts and (not TRAIL_WORDS.sub("", parts[-1].strip()) or (len(parts) > 1 and (
-            parts[-2].endswith("的") or parts[-1].strip().startswith("其")))):  # …的见习单位，其当期见习补贴
+    while parts and (not TRAIL_WORDS.sub("", parts[-1].strip()) or (len(parts) > 1 and parts[-2].endswith("的"))):
         parts.pop()
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
@@ -758,8 +760,8 @@ class StandardResolver:
             return (0, weight), worked, adjustment, bases
         if (ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid)
                 or self.names_category(adjustment, bases, stated)
-                or names_condition(adjustment.condition, stated, self.condition_chars, base_text, distinguishing,
-                                   condition_words)
+                or names_condition(SUBJECT_GETS.sub("", adjustment.condition), stated, self.condition_chars, base_text,
+                                   distinguishing, condition_words)
                 or names_group(adjustment.condition, stated, base_text)):
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import cn2an
@@ -115,15 +116,22 @@ class Levels:
     def of(cls, answers: AnswersFile) -> Levels:
         return cls(answers.standard_levels, answers.level_roots, answers.standard_nouns)
 
+    @cached_property
+    def opening(self) -> re.Pattern[str] | None:
+        """A reference opened by level roots before a standard's noun, built once (None without roots or nouns)."""
+        if not self.roots or not self.nouns:
+            return None
+        root = "|".join(sorted((re.escape(r) for rs in self.roots.values() for r in rs), key=len, reverse=True))
+        nouns = "|".join(re.escape(n) for n in self.nouns)
+        return re.compile(rf"^(?:按照|按|在)\s*((?:{root})(?:\s*[、和及与]\s*(?:{root}))*)"
+                          rf"(?:级|定|里|规定的?)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
+
     def named(self, head: str) -> str | None:
         """The level a reference to a standard names (None: its own document's)."""
         level = next((name for name, words in self.words.items() if any(w in head for w in words)), None)
-        if level is not None or not self.roots or not self.nouns:
+        if level is not None or self.opening is None:
             return level
-        root = "|".join(sorted((re.escape(r) for rs in self.roots.values() for r in rs), key=len, reverse=True))
-        nouns = "|".join(re.escape(n) for n in self.nouns)
-        opened = re.match(rf"^(?:按照|按|在)\s*((?:{root})(?:\s*[、和及与]\s*(?:{root}))*)"
-                          rf"(?:级|定|里|规定的?)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})", head.strip())
+        opened = self.opening.match(head.strip())
         if opened is None:
             return None
         named = [name for name, rs in self.roots.items() for r in rs if r in re.split(r"\s*[、和及与]\s*", opened[1])]
@@ -587,6 +595,7 @@ class StandardResolver:
         stated = " ".join([stated, *(name for d in applying for name, what in self.engine.defined_names(d).items()
                                      if any(len(item) >= DEFINED_ITEM_CHARS and item in stated
                                             for item in LIST_SEPARATOR.split(what)))])
+        stated_squeezed = squeeze(stated)
         for doc_id in documents:
             # a document never naming the 入职奖励 asked about raises something else (其培训补贴) — unless it pays a
             # share besides a higher level's standard that the answering clause states (在国家补贴基础上另行增加)
@@ -603,7 +612,7 @@ class StandardResolver:
                     # own words (none of the others says) the question says first
                     others = [squeeze(a.condition) for a in found_here if a.condition != adjustment.condition]
                     own = self._own_runs(squeeze(adjustment.condition), others)
-                    unsaid = len(found_here) > 1 and not any(run in squeeze(stated) for run in own)
+                    unsaid = len(found_here) > 1 and not any(run in stated_squeezed for run in own)
                     if unnamed and not (adjustment.on_top and adjustment.reference == "level"):
                         continue
                     # a share besides a higher level's payment names that payment as its base (在国家补贴基础上,

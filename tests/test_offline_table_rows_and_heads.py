@@ -71,8 +71,9 @@ def test_a_table_of_per_head_rates_counts_heads() -> None:
     assert [p["value"] for p in rule["parameters"].values()] == [300, 500]  # never the 学时 column
     assert rule["formula"]["count"] == "people"
     mixed = [_row(1, "甲类培训：补贴标准300元/人"), _row(2, "乙类培训：补贴标准2000元/班")]
-    [plain] = draft_from_chunks("d", "某市", mixed)["rules"]
-    assert "count" not in plain["formula"]  # amounts per different things: a plain lookup
+    per_head, per_class = draft_from_chunks("d", "某市", mixed)["rules"]  # amounts per different things: a rule each
+    assert (list(per_head["formula"]["rates"]), per_head["formula"]["count"]) == (["甲类培训"], "people")
+    assert list(per_class["formula"]["rates"]) == ["乙类培训"] and "count" not in per_class["formula"]  # no heads
 
 
 def test_a_reference_to_one_row_of_an_attachment_targets_that_row() -> None:

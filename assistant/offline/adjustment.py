@@ -48,7 +48,7 @@ from assistant.offline.stacking import (
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
-from assistant.rules.drafting import GRID_JOIN, SENTENCE
+from assistant.rules.drafting import GRID_JOIN, SENTENCE, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import Quantity, find_quantities
@@ -97,6 +97,9 @@ PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
 LIST_SEPARATOR = re.compile(r"[、，,；;]|或者|或|以及|及|和")
 # a condition's last part naming only what its subject gets (…的见习单位，其当期见习补贴): said by any question on the
 # benefit, it names no condition
+# what a raise says it leaves as it is: 一次性留用奖励不适用提高比例, …不提高, …不享受上浮
+NOT_RAISED = re.compile(r"(?P<what>[^，,；;。：:]{2,20}?)(?:不适用|不予|不再|不)[^，,；;。]{0,4}?"
+                        r"(?:提高|上浮|增加|上调)")
 SUBJECT_GETS = re.compile(r"[，,]\s*其[^，,；;。]*$")
 NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|"
                        r"\d+[.．、]\s*|[一二三四五六七八九十]+、\s*)")
@@ -460,6 +463,13 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
     return False
 
 
+def not_raised(text: str, base: Chunk) -> bool:
+    """The adjustment's clause says the standard it was read from is left as it is (…提高P%，一次性留用奖励不适用提高
+    比例 of the 一次性留用奖励 row): a thing it names as not raised shares SUBJECT_CHARS in a row with that clause."""
+    said = squeeze(base.text)
+    return any(shared_run(squeeze(m.group("what")), said) >= SUBJECT_CHARS for m in NOT_RAISED.finditer(text))
+
+
 def names_condition(condition: str, question: str, condition_chars: int, base: str = "",
                     distinguishing: Sequence[str] | None = None, words: Sequence[str] = ()) -> bool:
     """The question names a condition: enough characters in a row shared with it that ``base`` (the clause it sets
@@ -741,6 +751,11 @@ class StandardResolver:
         if any(check.met is False for check in checks):
             return None  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
         met = [check.condition() for check in checks if check.met]  # N周岁以下 said as an age below N
+        # a threshold of the condition no stated value was compared with (留用率达到P%以上 of a question saying no
+        # rate): its other words (见习单位) say nothing of whether the asker reaches it
+        unknown = any(q.bound == "min" and not any((c.threshold.kind, c.threshold.value) == (q.kind, q.value)
+                                                   for c in checks)
+                      for q in find_quantities(adjustment.condition))
         if negated(adjustment, u.normalized, self.condition_chars, self.negations):
             return None  # 工种不在急需紧缺目录里
         listed = names_list(adjustment.condition, u.normalized, vocabulary.terms(adjustment.condition, self.places(u)),
@@ -760,6 +775,8 @@ class StandardResolver:
         worked, bases = base
         if self.names_other_category(adjustment, bases):
             return None  # 培养目标为技师、高级技师的 raises no 中级工 row
+        if not_raised(chunk.text, bases[-1]):
+            return None  # …提高10%，一次性留用奖励不提高: not the 留用奖励 row
         base_chunk = bases[-1]  # the clause stating the rate
         base_text = squeeze(_said_by(base_chunk).replace(adjustment.sentence, "") + explained)
         condition_words = vocabulary.terms(adjustment.condition)
@@ -767,8 +784,11 @@ class StandardResolver:
         share, weight = self.said_share(adjustment, terms, base_text, met, here=chunk.region in u.regions)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
-        if (ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid)
-                or self.names_category(adjustment, bases, stated)
+        if ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid):
+            return (1, weight), worked, adjustment, bases
+        if unknown:
+            return None
+        if (self.names_category(adjustment, bases, stated)
                 or names_condition(SUBJECT_GETS.sub("", adjustment.condition), stated, self.condition_chars, base_text,
                                    distinguishing, condition_words)
                 or names_group(adjustment.condition, stated, base_text)):
@@ -1093,7 +1113,7 @@ class StandardResolver:
         table = chunk.clause_path.rsplit(" ", 1)[0]
         chosen = [v.split(GRID_JOIN) for v in worked.arguments.values() if isinstance(v, str)]
         rows = tuple(c for c in doc_chunks if c.kind == "table_row" and c.clause_path.startswith(table + " ")
-                     and any(c.text.startswith(v[0]) and all(p in c.text for p in v[1:]) for v in chosen))
+                     and any(labels_row(v[0], c.text) and all(p in c.text for p in v[1:]) for v in chosen))
         return rows or (chunk,)
 
     def _higher_regions(self, adjustment: Adjustment, u: Understanding) -> list[str]:

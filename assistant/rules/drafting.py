@@ -72,6 +72,16 @@ UPLIFT_REACH = 40  # characters an uplift's condition may span before the uplift
 RAISED_STANDARD = re.compile(r"(?:按照|按|在)[^，,；;]*$")  # 按本办法第七条规定标准 (what is raised, not when)
 
 
+def paid_label(paid: str, lead: str) -> str:
+    """The category of a table row named by what it pays, its lead cell as qualifier: 一次性留用奖励（留用…的）."""
+    return f"{paid}（{lead}）"
+
+
+def labels_row(label: str, row: str) -> bool:
+    """The category label is the row's (the row's text begins with it, or it is the row named by what it pays)."""
+    return row.startswith(label) or label.endswith(f"（{row.partition('：')[0]}）")
+
+
 @dataclass
 class DraftRule:
     clause: str
@@ -289,13 +299,39 @@ class _Drafter:
         column's number as its rate when the table is about money, the other numeric columns as parameters."""
         # the nearest heading saying more than its label (（一） alone → 三、岗位补贴 above it)
         caption = next((h for h in reversed(rows[0].heading_path) if BARE_LABEL.sub("", h).strip()), path)
-        rule = DraftRule(clause=rows[0].clause_path, sentence=caption, point=point_of(caption))
+        # the caption is the clause above the rows: its own figures (见习期最长不超过N个月) are no row's to verify
+        described = "，".join(part for part in re.split(r"[，,；;]", caption) if not find_quantities(part)) or caption
+        rule = DraftRule(clause=rows[0].clause_path, sentence=described, point=point_of(caption))
         if MONEY_TABLE.search(caption) and self._grid(rule, rows):
             self.rules.append(rule)
             return
+        groups = self._by_unit(rows) if MONEY_TABLE.search(caption) else [rows]
+        leads = [row.text.partition("：")[0] for row in rows]
+        for group in groups:
+            rule = DraftRule(clause=group[0].clause_path, sentence=described, point=point_of(caption))
+            self._rows(rule, group, leads, caption, fewest=2 if len(groups) == 1 else 1)
+
+    def _by_unit(self, rows: list[Chunk]) -> list[list[Chunk]]:
+        """The rows by what their figure is paid per (每人每月 rows apart from a 每人 one-off row), so that months
+        multiply only the monthly rows; rows stating no figure stay with the first group."""
+        units: dict[tuple[str, ...] | None, list[Chunk]] = {}
+        for row in rows:
+            rest = row.text.partition("：")[2]
+            main = self._main_sum(rest)
+            figure = next((q for q in find_quantities(rest) if main is not None and q.kind == "money"
+                           and q.start <= main.start(1) < q.end), None)
+            units.setdefault(figure.per if figure is not None else None, []).append(row)
+        stated = [group for unit, group in units.items() if unit is not None]
+        if len(stated) < 2:
+            return [rows]
+        stated[0] = sorted([*stated[0], *units.get(None, [])], key=rows.index)
+        return stated
+
+    def _rows(self, rule: DraftRule, rows: list[Chunk], leads: list[str], caption: str, *, fewest: int) -> None:
+        """One rule of a table's rows: a category per row (the row's lead cell) when ``fewest`` or more rows state
+        a rate, the main column's number as its rate, the other numeric columns as parameters."""
         rates: dict[str, str] = {}
         labels: list[str] = []  # one per rate row: two rows read alike leave the table undrafted
-        leads = [row.text.partition("：")[0] for row in rows]
         for index, row in enumerate(rows, start=1):
             lead, _, rest = row.text.partition("：")
             main = self._main_sum(rest)
@@ -304,6 +340,9 @@ class _Drafter:
             if MONEY_TABLE.search(caption):
                 # a lead on several rows (电工 四级 / 电工 三级): the row's other words tell them apart
                 label = lead if leads.count(lead) == 1 else GRID_JOIN.join([lead, *TEXT_CELL.findall(rest)])
+                # a row apart from the others (一次性留用奖励N元/人 beside monthly rows) is named by what it pays
+                paid = POINT.search(rest[: main.start(1)]) if len(rows) == 1 and fewest == 1 else None
+                label = paid_label(paid.group(1), label) if paid else label
                 rule.parameters[f"rate_{index}"] = {"value": number(Decimal(main.group(1))), "unit": "元",
                                                     "phrase": row.text[: len(lead) + 1 + main.end()],
                                                     "clause": row.clause_path, "label": label}
@@ -315,7 +354,7 @@ class _Drafter:
                     rule.parameters[f"col_{index}_{len(rule.parameters)}"] = {
                         "value": number(Decimal(cell.group("number"))), "unit": unit,
                         "phrase": f"{cell.group('label')}：{cell.group('number')}", "clause": row.clause_path}
-        if len(rates) >= 2 and len(rates) == len(labels):
+        if len(rates) >= fewest and len(rates) == len(labels):
             category = rule.add_input({"name": "category", "type": "choice", "label": "类别",
                                        "question": "请问适用表中哪一类？",
                                        "options": [{"value": label} for label in rates]})

@@ -55,6 +55,13 @@ def squeeze(text: str) -> str:
     return _WHITESPACE.sub("", fold(text))
 
 
+def digits(text: str) -> str:
+    """Chinese numerals written as digits (离校两年内 → 离校2年内), for comparing names a document writes in digits."""
+    import cn2an  # loaded on first use
+
+    return cn2an.transform(text, "cn2an") if text else text
+
+
 def squeeze_numbers(text: str) -> str:
     """``squeeze`` that also drops thousands separators, so ``20,000元`` matches ``20000元``."""
     return _THOUSANDS.sub("", squeeze(text))

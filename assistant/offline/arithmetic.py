@@ -34,7 +34,7 @@ from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import COUNT_UNITS, Quantity, find_quantities
-from ingest.textnorm import clause_span, fold
+from ingest.textnorm import clause_span, digits, fold
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
@@ -73,6 +73,13 @@ def _named(option: str, text: str, values: Iterable[str]) -> bool:
     """Said verbatim, as a stated value, or (三级/高级工; 小微企业、农民专业合作社) by one of its alternatives."""
     alternatives = [a for a in re.split(r"[/、]", option) if len(a) >= 2] if re.search(r"[/、]", option) else []
     return squeeze(option) in text or option in values or any(a in text for a in alternatives)
+
+
+def _names(option: str) -> list[str]:
+    """The names an option is said by: its name before a qualifier, and each of several it lists (甲、乙), squeezed,
+    numerals as digits."""
+    head = digits(squeeze(_head(option)))
+    return [head, *(part for part in head.split("、") if len(part) >= 2 and part != head)]
 
 
 def _head(option: str) -> str:
@@ -190,9 +197,12 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
         if len(named) > 1:  # one name, several qualifiers (中式烹调师（五级）/（四级）): the stated one
             named = [o for o in named if any(says(o, v, ex) for v, ex in stated)]
     if not named and not heads:  # 学挖掘机 of 挖掘机驾驶员（初级）: the one option whose name is said the most of
-        # 市级见习示范基地 of 市级就业见习示范单位（基地）: 市级 and 见习示范 said, six of its ten characters
-        said = {o: n for o in options if shared_run(name := squeeze(_head(o)), text) >= PART_OF_NAME
-                and (n := covered(name, text)) * 2 >= len(name)}
+        # 市级见习示范基地 of 市级就业见习示范单位（基地）: 市级 and 见习示范 said, six of its ten characters; an
+        # option listing several (甲、乙) by the most of one of them, numerals as digits (离校两年内 of 离校2年内…)
+        written = digits(text)
+        said = {o: n for o in options if (n := max((covered(name, written) for name in _names(o)
+                                                    if shared_run(name, written) >= PART_OF_NAME
+                                                    and covered(name, written) * 2 >= len(name)), default=0))}
         most = max(said.values(), default=0)
         named = [o for o, n in said.items() if n == most]
         named = named if len(named) == 1 else []  # several said alike (职业技能等级证书): the stated value decides
@@ -592,6 +602,8 @@ class ClauseArithmetic:
         if people and joined is not None and len(said) > 1 and all(
                 joined.search(u.normalized[a.end : b.start]) for a, b in itertools.pairwise(said)):
             return int(sum(q.value for q in said))
+        if people and len(said) > 1 and all(q.value < said[0].value for q in said[1:]):
+            return int(said[0].value)  # 招了5个…期满留下了3个: a smaller count said later is a part of the first
         counts = [q.value for q in said]
         counts += [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
         distinct = set(counts)

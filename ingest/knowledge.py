@@ -287,6 +287,8 @@ class AnswersFile(_Strict):
     level_roots: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict, description="A level's root opening a reference to its standard: 国家, 自治区, 市.")
     standard_nouns: tuple[str, ...] = Field((), description="What such a reference ends on: 标准, 补贴, 奖励.")
+    document_nouns: tuple[str, ...] = Field(
+        (), description="A level's document before an article of it (按自治区办法第五条所列标准): 办法, 通知.")
     no_procedure: str
     next_steps: str
     verdicts: dict[Literal["eligible", "not_eligible", "needs_info"], str]

@@ -252,6 +252,8 @@ def test_a_yes_no_question_among_stated_facts_asks_neither_a_comparison_nor_a_nu
           "outstanding_contribution": True}),
         ("在北京工作了五年，高级技师，没有交社保", {"qualification": "高级技师", "social_insurance_paid": False}),
         ("我是退伍军人", {"is_veteran": True, "target_group": "退役军人"}),
+        ("我不是脱贫户、残疾人或退役军人", {"target_group": None}),  # a negation before a list denies every item
+        ("我不是本地人，是退役军人", {"target_group": "退役军人"}),  # in another clause it denies nothing
         ("快退伍了", {"is_veteran": None, "retired_soon": True}),
         ("职工教育经费支出200万元，工资薪金总额2000万元",
          {"education_expense": Decimal(2_000_000), "salary_total": Decimal(20_000_000)}),

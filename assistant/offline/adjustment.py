@@ -48,7 +48,7 @@ from assistant.offline.stacking import (
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
-from assistant.rules.drafting import GRID_JOIN, SENTENCE, labels_row
+from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import Quantity, find_quantities
@@ -114,27 +114,38 @@ class Levels:
     words: Mapping[str, Sequence[str]]
     roots: Mapping[str, Sequence[str]] = field(default_factory=dict)
     nouns: Sequence[str] = ()
+    documents: Sequence[str] = ()  # 办法 of 按自治区办法第五条: a level's document before an article of it
 
     @classmethod
     def of(cls, answers: AnswersFile) -> Levels:
-        return cls(answers.standard_levels, answers.level_roots, answers.standard_nouns)
+        return cls(answers.standard_levels, answers.level_roots, answers.standard_nouns, answers.document_nouns)
+
+    def _opening(self, nouns: Sequence[str]) -> re.Pattern[str] | None:
+        if not self.roots or not nouns:
+            return None
+        root = "|".join(sorted((re.escape(r) for rs in self.roots.values() for r in rs), key=len, reverse=True))
+        said = "|".join(re.escape(n) for n in nouns)
+        return re.compile(rf"^(?:按照|按|在)\s*((?:{root})(?:\s*[、和及与]\s*(?:{root}))*)"
+                          rf"(?:级|定|里|规定的?)?[\u4e00-\u9fff]{{0,6}}?(?:{said})")
 
     @cached_property
     def opening(self) -> re.Pattern[str] | None:
         """A reference opened by level roots before a standard's noun, built once (None without roots or nouns)."""
-        if not self.roots or not self.nouns:
-            return None
-        root = "|".join(sorted((re.escape(r) for rs in self.roots.values() for r in rs), key=len, reverse=True))
-        nouns = "|".join(re.escape(n) for n in self.nouns)
-        return re.compile(rf"^(?:按照|按|在)\s*((?:{root})(?:\s*[、和及与]\s*(?:{root}))*)"
-                          rf"(?:级|定|里|规定的?)?[\u4e00-\u9fff]{{0,6}}?(?:{nouns})")
+        return self._opening(self.nouns)
 
-    def named(self, head: str) -> str | None:
-        """The level a reference to a standard names (None: its own document's)."""
+    @cached_property
+    def document_opening(self) -> re.Pattern[str] | None:
+        """A reference opened by level roots before a document's noun (按自治区办法), built once."""
+        return self._opening(self.documents)
+
+    def named(self, head: str, *, document: bool = False) -> str | None:
+        """The level a reference to a standard names (None: its own document's); ``document``: the words before an
+        article, naming that level's document (按自治区办法 of 按自治区办法第五条)."""
         level = next((name for name, words in self.words.items() if any(w in head for w in words)), None)
-        if level is not None or self.opening is None:
+        opening = self.document_opening if document else self.opening
+        if level is not None or opening is None:
             return level
-        opened = self.opening.match(head.strip())
+        opened = opening.match(head.strip())
         if opened is None:
             return None
         named = [name for name, rs in self.roots.items() for r in rs if r in re.split(r"\s*[、和及与]\s*", opened[1])]
@@ -157,6 +168,13 @@ class Adjustment:
     added: Decimal | None = None  # a sum added to the standard (每人增加N元) instead of a percentage
     cap: Quantity | None = None  # the most the adjusted standard may reach (但每人每年合计不超过N元)
     on_top: bool = False  # a share paid besides the standard (在国家标准基础上按1:R的比例配套): standard + share
+
+    @property
+    def article(self) -> str:
+        """The article of a higher level's document the reference names (第五条 of 按省定办法第五条所列标准), if any."""
+        head = self.phrase[: self.phrase.find(STANDARD_WORD)] if STANDARD_WORD in self.phrase else self.phrase
+        found = ARTICLE.search(head) if self.reference == "level" else None
+        return found.group(0) if found else ""
 
     @property
     def paid(self) -> bool:
@@ -276,6 +294,9 @@ def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[s
         number = item.group("n").strip("（()）")
         return "article", f"{own}（{number}）"
     if article := ARTICLE.search(head):
+        level = levels.named(head[: article.start()], document=True)
+        if level is not None:  # 按省定办法第五条所列标准: that article of the higher level's document
+            return "level", level
         return "article", article.group(0)
     if NEAREST_TABLE.search(head):
         return "table", ""
@@ -463,6 +484,23 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
     return False
 
 
+def without_denied(text: str, negations: Sequence[str]) -> str:
+    """The text with what a negation of two characters or more denies blanked out, a list's every item (我也不是脱贫户、
+    残疾人或失业人员 → 我也不是 …): never after 是 (是不是残疾人 asks, it denies nothing)."""
+    words = "|".join(re.escape(w) for w in sorted(negations, key=len, reverse=True) if len(w) >= 2)
+    if not words:
+        return text
+    item = rf"[^，,。；;？?！!、或和及与\s]{{1,{DENIED_ITEM}}}"
+    pattern = re.compile(rf"(?<!是)(?:{words})(?P<items>{item}(?:(?:、|或者|或|和|及|与){item})*)")
+    return pattern.sub(lambda m: m.group(0)[: m.start("items") - m.start()] + " " * len(m.group("items")), text)
+
+
+def table_of(chunk: Chunk) -> str:
+    """The clause path a table row belongs to (第五条 of 第五条 第3行); any other clause's own path."""
+    row = TABLE_ROW.match(chunk.clause_path) if chunk.kind == "table_row" else None
+    return row.group("table") if row else chunk.clause_path
+
+
 def not_raised(text: str, base: Chunk) -> bool:
     """The adjustment's clause says the standard it was read from is left as it is (…提高P%，一次性留用奖励不适用提高
     比例 of the 一次性留用奖励 row): a thing it names as not raised shares SUBJECT_CHARS in a row with that clause."""
@@ -518,6 +556,7 @@ def names_list(condition: str, question: str, words: Sequence[str], negations: S
 MAX_ITEMS_WITH_HEADS = 4  # items of one article a question may count heads of (10个中级、5个高级)
 STACK_RANK = 1  # a raise stacks only when the question names its condition (most of its words is too weak)
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
+DENIED_ITEM = 10  # characters of one item of a list a negation denies (不是脱贫户、残疾人或失业人员)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
@@ -577,13 +616,13 @@ class StandardResolver:
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
         the province's); ``within``: only that clause's adjustments (a share of what another share works out);
         ``whole``: the whole an instalment is paid of (no instalment, nothing of a higher level)."""
-        question = self.asked(u)
+        question = without_denied(self.asked(u), self.negations)  # 不是脱贫户、残疾人: no group of these is said
         vocabulary = self.engine.vocabulary()
         # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
         # 有残疾证 → 残疾人): a condition saying one is said by the question
         categories = stated_categories(u)
         terms = [*vocabulary.terms(question, [p.surface for p in u.places]), *categories]
-        stated = " ".join([u.normalized, *categories])
+        stated = without_denied(" ".join([u.normalized, *categories]), self.negations)
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
@@ -925,7 +964,7 @@ class StandardResolver:
         else:
             chunks = self.engine.chunks(doc_id)
             if adjustment.reference == "article":
-                candidates = [c for c in chunks if c.clause_path.split(" ")[-1].startswith(adjustment.target)]
+                candidates = self.referenced(adjustment)
                 several = self.items_with_heads(candidates, u)
                 if several is not None:  # 10个人拿了中级工、5个人拿了高级工: each item its own heads
                     return several
@@ -985,6 +1024,14 @@ class StandardResolver:
         if adjustment.reference == "level":  # the higher level states no standard: the one it adjusts, as adjusted
             return self._inherited(adjustment, text, u, quantities)
         return None
+
+    def referenced(self, adjustment: Adjustment) -> list[Chunk]:
+        """The clauses of its own document's article an adjustment names (按第五条所列标准): the article's own clauses
+        and the rows of a table it states (第五条 第3行); none for another kind of reference."""
+        if adjustment.reference != "article":
+            return []
+        return [c for c in self.engine.chunks(adjustment.chunk.doc_id)
+                if table_of(c).split(" ")[-1].startswith(adjustment.target)]
 
     @staticmethod
     def same_subject(adjustment: Adjustment, candidates: Sequence[Chunk]) -> Chunk | None:
@@ -1178,4 +1225,8 @@ class StandardResolver:
             meta = self.engine.meta(chunk.doc_id)
             return meta is not None and bool(meta.superseded_by)
 
+        if adjustment.article:  # 省定办法第五条: that article's clauses and table rows only
+            found = {c.id: c for meta in self.engine.documents() if meta.region in regions
+                     for c in self.engine.chunks(meta.doc_id)
+                     if table_of(c).split(" ")[-1].startswith(adjustment.article)} or found
         return sorted(found.values(), key=lambda c: (self.finder.grant_another(c, adjustment.chunk), repealed(c)))

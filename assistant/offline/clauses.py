@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.citations import citation_from_chunk, sentences
 from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
-from assistant.offline.adjustment import StandardResolver, locality, names_condition, spelt_out
+from assistant.offline.adjustment import StandardResolver, adjustments, locality, names_condition, spelt_out
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.documents import cite_transition
 from assistant.offline.evidence import (
@@ -326,6 +326,9 @@ class ClauseComposer:
         if rateless:
             chunks += [e.chunk for e in evidence[:WORKED_DEPTH] if e.chunk.doc_id == primary.chunk.doc_id
                        and e.chunk is not primary.chunk and states_amount(e.chunk.text, money=True)][:1]
+        if len(chunks) == 1 and rateless:  # 按第X条所列对应等级标准的N倍 not applying: the standard it names
+            chunks += [c for adjustment in adjustments(primary.chunk, self.standards.levels)
+                       for c in self.standards.referenced(adjustment) if states_amount(c.text, money=True)][:1]
         if len(chunks) == 1 and rateless:
             parent = enumeration.parent_path(primary.chunk.clause_path)
             beside = [c for c in self.engine.chunks(primary.chunk.doc_id)

@@ -19,6 +19,7 @@ from ingest.quantities import Quantity, find_quantities
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
 _NEGATION_WINDOW = 8
 _BENEFICIARY = 3  # characters allowed between a negation and its action (没给我交过)
+_LIST_ITEM = 10  # characters of one item of a denied list (不是脱贫户、残疾人或失业人员)
 _MONTHS_PER_YEAR = Decimal(12)
 
 
@@ -61,6 +62,9 @@ class FactReader:
         self._negated_action = re.compile(rf"(?:{words})(?:{verbs})")
         # a negated action just before the cue, its beneficiary in between: 没给我交过失业保险, 从来没帮我缴过社保
         self._negated_before = re.compile(rf"(?:{words})[^，,。；;！？]{{0,{_BENEFICIARY}}}?(?:{verbs})[过了]?$")
+        # a negation before a list denies every item of it: 不是脱贫户、残疾人或失业人员
+        item = rf"[^，,。；;！？!?、或和及与]{{1,{_LIST_ITEM}}}"
+        self._denied_list = re.compile(rf"(?:{words})(?:{item}(?:、|或者|或|和|及|与))+$")
 
     def read(self, text: str, quantities: list[Quantity] | None = None) -> FactReading:
         quantities = find_quantities(text) if quantities is None else quantities
@@ -82,9 +86,10 @@ class FactReader:
     # ---- helpers -------------------------------------------------------------------------------------------
     def negated_before(self, text: str, position: int) -> bool:
         """A negation word right before ``position`` (at most two characters between: 没交过失业保险,
-        不是退役军人), or a negated action with its beneficiary between (没给我交过失业保险)."""
+        不是退役军人), a negated action with its beneficiary between (没给我交过失业保险), or a negation before a
+        list the word is an item of (不是脱贫户、残疾人或失业人员)."""
         window = text[max(0, position - _NEGATION_WINDOW) : position]
-        if self._negated_before.search(window):
+        if self._negated_before.search(window) or self._denied_list.search(text[: position]):
             return True
         return any(word in window[-(len(word) + 2) :] for word in self.negations)
 

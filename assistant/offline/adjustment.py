@@ -1025,6 +1025,17 @@ class StandardResolver:
             return self._inherited(adjustment, text, u, quantities)
         return None
 
+    def conditions_text(self, chunk: Chunk, u: Understanding) -> str:
+        """The clause's text as conditions of its benefit: a sentence paying an instalment (正常经营满12个月且经复核仍
+        在正常经营的，拨付剩余P%) conditions that instalment only, unless the question asks about payment in parts."""
+        if any(word in u.normalized for word in self.paid_words):
+            return chunk.text
+        text = chunk.text
+        for adjustment in adjustments(chunk, self.levels):
+            if adjustment.paid:
+                text = text.replace(adjustment.sentence, "")
+        return text
+
     def referenced(self, adjustment: Adjustment) -> list[Chunk]:
         """The clauses of its own document's article an adjustment names (按第五条所列标准): the article's own clauses
         and the rows of a table it states (第五条 第3行); none for another kind of reference."""

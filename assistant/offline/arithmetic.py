@@ -27,7 +27,7 @@ from assistant.offline.support import shared_run, squeeze
 from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
 from assistant.rules.draft_text import label_before
-from assistant.rules.drafting import GRID_JOIN, TABLE_ROW, draft_from_chunks
+from assistant.rules.drafting import DRAFT_MARK, GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
@@ -80,6 +80,18 @@ def _names(option: str) -> list[str]:
     numerals as digits."""
     head = digits(squeeze(_head(option)))
     return [head, *(part for part in head.split("、") if len(part) >= 2 and part != head)]
+
+
+def _condition_of(sentence: str, phrase: str) -> str:
+    """The part of a sentence before the phrase stating its rate, from its last colon or semicolon
+    (一次性创业补贴标准为：从事个体经营的，每户N元 → 从事个体经营的); "" when the phrase is not in it."""
+    sentence = sentence.removeprefix(DRAFT_MARK)
+    at = sentence.find(phrase) if phrase else -1
+    if at <= 0:
+        return ""
+    before = sentence[:at]
+    start = max(before.rfind(mark) for mark in "：:；;。") + 1
+    return before[start:].strip(" ，,　")
 
 
 def _head(option: str) -> str:
@@ -427,7 +439,9 @@ class ClauseArithmetic:
         for data in single:
             phrase = data["parameters"].get("rate", {}).get("phrase", "")
             sums = [q for q in find_quantities(phrase) if q.kind == "money"]
-            if sums and (label := label_before(phrase, sums[0].start, listed=True)):
+            label = label_before(phrase, sums[0].start, listed=True) if sums else ""
+            # else the condition the sentence pays its rate on (创办小微企业的，每户N元: 创办小微企业的)
+            if label := label or _condition_of(data["description"], phrase):
                 labels.setdefault(label, data)
         chosen = category(list(labels), u, self.not_words) if len(labels) == len(single) else None
         return labels.get(chosen) if chosen is not None else None

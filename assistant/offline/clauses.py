@@ -385,7 +385,7 @@ class ClauseComposer:
         if local is not None:
             return local
         for chunk in clauses:
-            verdict = self.judge(chunk.text, understanding, stated, asked)
+            verdict = self.judge(self.standards.conditions_text(chunk, understanding), understanding, stated, asked)
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
                 failed = self.failed_beside(chunk, understanding, stated, asked) if verdict.outcome == "eligible" \
                     else None
@@ -445,7 +445,7 @@ class ClauseComposer:
             if self.finder.about_another_benefit(other, understanding) \
                     and not met_for & set(self.finder.benefit_names(other.text)):
                 continue  # another benefit's condition (not the one the met clause grants)
-            verdict = self.judge(other.text, understanding, stated, asked)
+            verdict = self.judge(self.standards.conditions_text(other, understanding), understanding, stated, asked)
             if verdict is not None and verdict.outcome == "not_eligible":
                 return verdict, other
         return None

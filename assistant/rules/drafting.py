@@ -58,6 +58,7 @@ PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数
               "天": ("days", "count", "天数", "天", "享受补贴的天数是多少？")}
 COUNT_UNITS = ("人", "个", "名", "次", "项", "家", "间", "户")
 TABLE_ROW = re.compile(r"^(?P<table>.*\S)\s+第\d+行$")
+DRAFT_MARK = "（草稿，请核对）"  # opens a drafted rule's description, before its sentence
 GRID_JOIN = "·"  # a grid cell's category: row lead · column header (or · the row's other words)
 # a row's word cell as ingest renders it: （等级：三级/高级工）
 TEXT_CELL = re.compile(r"[（(，,][^：:（()）,，]{1,12}[：:]\s*([^，,（()）\d][^，,（()）]{0,15})")
@@ -427,7 +428,7 @@ class _Drafter:
                 "title": f"{self.region}{rule.point}",
                 "kind": kind,
                 "point": rule.point,
-                "description": f"（草稿，请核对）{rule.sentence[:120]}",
+                "description": f"{DRAFT_MARK}{rule.sentence[:120]}",
                 "keywords": [rule.point],
                 "clause": rule.clause,
                 "inputs": rule.inputs,

@@ -311,6 +311,11 @@ class ClauseArithmetic:
             worked = self._several(data, meta, corpus, u)
             if worked is not None:
                 return worked
+        for data in draft["rules"]:  # 按实际支付利息的P%贴息 of the one sum the question states it paid
+            if data["kind"] == "amount" and data["formula"].get("kind") == "percent_of_base":
+                worked = self._run(data, meta, corpus, u, document=document, clause_text=clause_text)
+                if worked is not None:
+                    return worked
         return None
 
     def _several(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
@@ -531,6 +536,14 @@ class ClauseArithmetic:
                         periods = longest
                         rests_on.append(clause)
                 arguments[name] = periods
+                multiplied = True
+            elif spec["type"] == "money" and name == formula.get("base"):
+                sums = {q.value for q in u.loose_quantities if q.kind == "money"}
+                sums |= {Decimal(v) for k, v in u.facts.items() if u.fact_kinds.get(k) == "money"
+                         and isinstance(v, (int, Decimal))}
+                if len(sums) != 1:  # the base a share is taken of: the one sum the question states
+                    return None, [], False, ()
+                arguments[name] = sums.pop()
                 multiplied = True
             elif spec["type"] == "yes_no":
                 condition = spec.get("yes_text") or spec["label"]

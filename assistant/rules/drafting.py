@@ -126,17 +126,20 @@ class _Drafter:
             self._range(rule, text, *pair)
         elif len(money) == 2 and money[0].per == ("人",) and not money[1].per and all(q.bound == "max" for q in money):
             self._total(rule, text, *money)
+        elif money and all(q.bound == "max" for q in money) and (shares := self._bases(text, percents)):
+            # 按实际支付利息的P%给予贴息，每户每年最高不超过M元: a share of the asker's sum, capped
+            self._percent(rule, text, shares, [q for q in percents if q is not shares[0]])
+            rule.parameters["cap"] = make_parameter(money[0], "元", text, phrase_start(text, money[0].start, ""),
+                                                    money[0].end)
+            rule.formula["cap"] = "cap"
         elif money and all(q.bound == "max" for q in money):
             self._cap(rule, text, money)
         elif len(money) >= 2 and self._table(rule, text, money):
             pass
         elif money:
             self._rate(rule, text, money[0], found)
-        else:
-            bases = [q for q in percents if BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
-                     and not TARGET_RATE.search(text[: q.start])]
-            if bases:
-                self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
+        elif bases := self._bases(text, percents):
+            self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
         for quantity in uplifts:
             self._uplift(rule, text, quantity)
         limits = [q for q in found if q.bound and q not in money and q.kind in ("duration", "count", "money")
@@ -146,6 +149,13 @@ class _Drafter:
                                       or rule.parameters["max_periods"]["phrase"] not in text[q.start - 6 : q.end]])
         if rule.formula or rule.conditions:
             self.rules.append(rule)
+
+    @staticmethod
+    def _bases(text: str, percents: list[Quantity]) -> list[Quantity]:
+        """The percentages of a sum the sentence names before them (按职工工资总额P%, 按实际支付利息的P%), not targets
+        (就业率达到P%)."""
+        return [q for q in percents if BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
+                and not TARGET_RATE.search(text[: q.start])]
 
     def _table(self, rule: DraftRule, text: str, money: list[Quantity]) -> bool:
         listing = LEVEL_LIST.search(text[: money[0].start])

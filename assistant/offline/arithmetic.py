@@ -27,7 +27,7 @@ from assistant.offline.support import shared_run, squeeze
 from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
 from assistant.rules.draft_text import label_before
-from assistant.rules.drafting import DRAFT_MARK, GRID_JOIN, TABLE_ROW, draft_from_chunks
+from assistant.rules.drafting import BARE_LABEL, DRAFT_MARK, GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
@@ -53,6 +53,7 @@ SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六�
 CAP_VALUE = re.compile(r"(?:不超过|不得超过|为)?\s*[\d.一二三四五六七八九十两]+\s*个?(?:月|天|日|年)\s*$")
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
 HEADS = "heads_of_category"  # the fact a category's own head count is passed as
+BENEFIT_RUN = 4  # characters in a row a period's phrase shares with a rate's benefit to be its (以工代训补贴)
 PART_OF_NAME = 3  # characters of an option's name a question must say in a row to name it by part (挖掘机)
 TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
@@ -517,7 +518,7 @@ class ClauseArithmetic:
                         assumptions.append(f"按最长期限计算：{phrase}")
                     else:
                         chosen_one = next((v for v in arguments.values() if isinstance(v, str)), None)
-                        periods, phrase, clause = self._longest(name, document, chosen_one)
+                        periods, phrase, clause = self._longest(name, document, chosen_one, data.get("point", ""))
                         if clause:
                             assumptions.append(f"按最长期限计算：{phrase}")
                             rests_on.append(clause)
@@ -530,7 +531,7 @@ class ClauseArithmetic:
                     rests_on += _cap_named_in(phrase, document)
                 elif cap is None and not rests_on:  # the document's one longest period (补贴期限最长不超过N年)
                     chosen_one = next((v for v in arguments.values() if isinstance(v, str)), None)
-                    longest, phrase, clause = self._longest(name, document, chosen_one)
+                    longest, phrase, clause = self._longest(name, document, chosen_one, data.get("point", ""))
                     if longest is not None and periods >= longest:  # reached: the clause saying so is cited
                         assumptions.append(f"超过上限，按{phrase}计算" if periods > longest else f"已达上限：{phrase}")
                         periods = longest
@@ -585,10 +586,12 @@ class ClauseArithmetic:
                 return int(value), _phrase_to(sentence, quantity, "，,；;。：:")
         return None, ""
 
-    def _longest(self, name: str, document: Sequence[Chunk], category: str | None) -> tuple[int | None, str, str]:
+    def _longest(self, name: str, document: Sequence[Chunk], category: str | None, benefit: str = ""
+                 ) -> tuple[int | None, str, str]:
         """(periods, the phrase saying so, its clause): the one longest period (最长不超过N年) the document allows,
         in a clause part naming the category when one was chosen (技师 of 中级工、高级工最长不超过M年，技师最长不超过
-        N年)."""
+        N年); of several, the one whose part shares BENEFIT_RUN with the rate's ``benefit``
+        (以工代训补贴期限最长不超过N个月 beside 见习补贴期限最长不超过M个月)."""
         if name not in PERIOD_INPUTS:
             return None, "", ""
         excluded = [w for values in self.not_words.values() for w in values]
@@ -601,12 +604,15 @@ class ClauseArithmetic:
                 if q.kind != "duration" or q.unit != "月" or q.bound != "max" or not LONGEST.search(before):
                     continue
                 part = before[max(before.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
-                said = (f"{part.strip()}{q.raw}", chunk.clause_path)
+                said = (f"{BARE_LABEL.sub('', part).strip()}{q.raw}", chunk.clause_path)  # not its label (（二）)
                 anyone.setdefault(q.value / PERIOD_INPUTS[name], said)
                 if category is not None and not says(part, _head(category), excluded):
                     continue
                 found.setdefault(q.value / PERIOD_INPUTS[name], said)
         found = found or anyone  # no part names the category: the one cap of every category, if one
+        if len(found) > 1 and benefit:
+            found = {value: said for value, said in found.items()
+                     if shared_run(squeeze(benefit), squeeze(said[0])) >= BENEFIT_RUN} or found
         if len(found) != 1:
             return None, "", ""
         value, (phrase, clause) = found.popitem()

@@ -130,16 +130,15 @@ class FactReader:
         return bool(self._negated_action.search(clause.text[position:]))
 
     def _continuous_duration(self, spec: FactSpec, parts: list[_Clause], quantities: list[Quantity]) -> Quantity | None:
-        """"干了三年，保险一直交着": the cue says the fact held throughout a duration stated in another clause."""
+        """"干了三年，保险一直交着": the cue says the fact held throughout a duration stated in another clause. That
+        duration stays the question's own (unclaimed): it is how long the asker worked or trained (一直带着干了9个月 is
+        the period a monthly rate is paid for), the fact only held over it."""
         if not spec.continuous:
             return None
         cues = spec.continuous_cues or spec.cues
         for clause in parts:
             if any(c in clause.text for c in cues) and any(word in clause.text for word in spec.continuous):
-                found = next((q for q in quantities if q.kind == "duration" and q.unit == "月"), None)
-                if found is not None:
-                    self._claimed.add(found.start)
-                return found
+                return next((q for q in quantities if q.kind == "duration" and q.unit == "月"), None)
         return None
 
     # ---- one reader per fact type --------------------------------------------------------------------------

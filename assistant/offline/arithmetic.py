@@ -307,7 +307,7 @@ class ClauseArithmetic:
             worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1),
                                document=document, clause_text=clause_text)
             if worked is not None:
-                return self._instalment(worked, clause_text, u)
+                return self._instalment(self._capped(worked, data, document, own), clause_text, u)
         for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
             worked = self._several(data, meta, corpus, u)
             if worked is not None:
@@ -412,6 +412,37 @@ class ClauseArithmetic:
         result = runs[0].result.model_copy(update={"amount": amount, "trace": steps, "components": {}})
         assumptions = list(dict.fromkeys(a for run in runs for a in run.assumptions if "1人" not in a))
         return Worked(result, {"groups": len(groups)}, assumptions, groups=tuple(groups))
+
+    @staticmethod
+    def _capped(worked: Worked, data: Mapping[str, Any], document: Sequence[Chunk], own: Sequence[Chunk]) -> Worked:
+        """A total over heads never above the one most in all another clause of the document sets for the same
+        benefit (每户创业主体享受的创业带动就业补贴累计最高不超过M元): a sum of money bounded above, not per head, in
+        a sentence sharing BENEFIT_RUN with the rate's benefit; that clause is then cited."""
+        amount = worked.result.amount
+        heads = worked.arguments.get(data["formula"].get("count", ""), 1)
+        benefit = squeeze(data.get("point", ""))
+        if amount is None or not isinstance(heads, int) or heads < 2 or len(benefit) < BENEFIT_RUN:
+            return worked
+        caps: dict[Decimal, tuple[str, str]] = {}
+        for chunk in document:
+            if chunk in own:
+                continue
+            for sentence in sentences(chunk.text):
+                if shared_run(benefit, squeeze(sentence)) < BENEFIT_RUN:
+                    continue
+                for q in find_quantities(sentence):
+                    if q.kind == "money" and q.bound == "max" and "人" not in q.per:
+                        phrase = BARE_LABEL.sub("", _phrase_to(sentence, q, "，,；;。：:"))  # not 第X条
+                        caps.setdefault(q.value, (phrase, chunk.clause_path))
+        if len(caps) != 1:
+            return worked
+        cap, (phrase, clause) = caps.popitem()
+        if amount <= cap:
+            return worked
+        step = f"{phrase}：{yuan(amount)} → {yuan(money(cap))}"
+        result = worked.result.model_copy(update={"amount": money(cap), "trace": [*worked.result.trace, step]})
+        return Worked(result, worked.arguments, [*worked.assumptions, f"超过上限，按{phrase}计算"],
+                      (*worked.rests_on, clause), worked.groups)
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
         """安家补贴分N年等额发放 asked 每年发多少: the total divided into its equal instalments."""

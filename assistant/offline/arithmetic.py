@@ -523,9 +523,13 @@ class ClauseArithmetic:
                 arguments[name] = chosen
                 multiplied = multiplied or len(spec.get("options", [])) > 1
             elif name == formula.get("count"):
+                # heads counted in a row add up for a total asked, but not into one category of several
+                categorized = any(i["type"] == "choice" and len(i.get("options", [])) > 1 for i in data["inputs"])
                 count = self._count(u, people="人" in formula.get("per", ""), counted=self.counted,
-                                    joined=self.heads_joined if any(w in u.normalized for w in self.total_words)
-                                    else None)
+                                    joined=self.heads_joined,
+                                    add=not categorized and any(w in u.normalized for w in self.total_words))
+                if count is None and self._count(u, people=True, counted=self.counted, joined=self.heads_joined):
+                    return None, [], False, ()  # heads said (3个…和2个…) that no one count of this rate takes
                 if count is None:
                     count = 1
                     assumptions.append("按1人计算")
@@ -656,16 +660,17 @@ class ClauseArithmetic:
 
     @staticmethod
     def _count(u: Understanding, *, people: bool, counted: tuple[Sequence[str], Sequence[str]] = ((), ()),
-               joined: re.Pattern[str] | None = None) -> int | None:
-        """The one count the question states (of people for a rate per head: not 两个证, see ``counts_things``); for
-        a total asked (一共多少), heads counted one after another in a row (招了3个大学生和1个退役军人, 招了3个…，还招了
-        1个…: nothing but words, a comma and a joining word between them — ``joined``) are added up."""
+               joined: re.Pattern[str] | None = None, add: bool = True) -> int | None:
+        """The one count the question states (of people for a rate per head: not 两个证, see ``counts_things``);
+        heads counted one after another in a row (招了3个大学生和1个退役军人, 招了3个…，还招了1个…: nothing but
+        words, a comma and a joining word between them — ``joined``) are added up when ``add`` (a total asked of one
+        rate), else they are no one count."""
         units = PERSON_UNITS if people else COUNT_UNITS
         said = [q for q in u.loose_quantities if q.kind == "count" and q.unit in units
                 and not (people and counts_things(u, q, counted))]
         if people and joined is not None and len(said) > 1 and all(
                 joined.search(u.normalized[a.end : b.start]) for a, b in itertools.pairwise(said)):
-            return int(sum(q.value for q in said))
+            return int(sum(q.value for q in said)) if add else None
         if people and len(said) > 1 and all(q.value < said[0].value for q in said[1:]):
             return int(said[0].value)  # 招了5个…期满留下了3个: a smaller count said later is a part of the first
         counts = [q.value for q in said]

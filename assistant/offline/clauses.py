@@ -554,6 +554,10 @@ class ClauseComposer:
             if at < 0:
                 continue
             start, phrase = phrase_around(text, at, at + len(quantity.raw))
+            # a question's 、 parts state facts apart (签了一年以上合同、社保交满3个月): the quantity's own part
+            left = phrase.rfind("、", 0, at - start) + 1
+            right = phrase.find("、", at - start + len(quantity.raw))
+            start, phrase = start + left, phrase[left : right if right >= 0 else len(phrase)]
             near = text[max(start, at - STATED_NEAR) : min(start + len(phrase), at + len(quantity.raw) + STATED_NEAR)]
             words = [w for w in vocabulary.terms(near.replace(quantity.raw, " "), places)
                      if not any(ch.isdigit() for ch in w)]

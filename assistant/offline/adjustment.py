@@ -319,7 +319,8 @@ def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
                        carried)  # …在国家奖励标准基础上按1:R的比例给予配套奖励；…的，按1:S的比例给予配套奖励
         carried = besides if chunk.text[match.end() : match.end() + 1] in ("；", ";") else None
         found_here = find_quantities(sentence)
-        sums = [q for q in found_here if q.kind == "money"]
+        # a sum restated as the standard a share is of (按每人每天N元标准的1.5倍) is no rate of the sentence's own
+        sums = [q for q in found_here if q.kind == "money" and not sentence.startswith(STANDARD_WORD, q.end)]
         for quantity in sums:
             if added(sentence, quantity):
                 found.append(_added(chunk, sentence, quantity, levels))
@@ -981,6 +982,11 @@ class StandardResolver:
             else:  # a standard is a sum of money: a clause stating only a rate of another (按附件标准的120%) is none
                 candidates = [c for c in chunks if c.id != adjustment.chunk.id and states_amount(c.text, money=True)
                               and (c.kind == "table_row" or any(q.kind == "money" for q in find_quantities(c.text)))]
+                restated = {(q.value, q.per) for q in find_quantities(adjustment.phrase)
+                            if q.kind == "money" and adjustment.added is None}
+                if restated:  # 按每人每天N元标准的M倍: the clause stating that very rate
+                    candidates = [c for c in candidates if restated <= {(q.value, q.per) for q in
+                                                                        find_quantities(c.text) if q.kind == "money"}]
                 candidates = self.named_item(candidates, u) or candidates
         if named and self.names_a_row(named, candidates):
             reading = self.engine.retriever.understand(named)

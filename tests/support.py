@@ -115,6 +115,15 @@ def verdict(engine: object, question: str) -> tuple[str, str]:
     return lead(answer.answer), answer.answer
 
 
+def answered_with(engine: object, question: str, amount: Decimal, wrong: Decimal | None = None) -> str:
+    """The engine answers ``question`` (no abstention) leading with ``amount`` (and not ``wrong``); its text."""
+    answer = engine.answer(question)  # type: ignore[attr-defined]
+    assert answer.status == "answered", answer.answer
+    stated = figures(lead(answer.answer))
+    assert amount in stated and (wrong is None or wrong not in stated), answer.answer
+    return answer.answer
+
+
 def assert_leads_with(answer_text: str, amount: Decimal, wrong: Decimal) -> None:
     """The answer's first line states ``amount`` and not ``wrong`` (another category's, a stacked or an old figure)."""
     stated = figures(lead(answer_text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import answered_with, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -44,6 +44,4 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 ])
 def test_the_months_worked_are_paid_up_to_the_benefits_own_cap(engine: OfflineEngine, question: str,
                                                               amount: Decimal) -> None:
-    answer = engine.answer(question)
-    assert answer.status == "answered", answer.answer
-    assert amount in figures(lead(answer.answer)), answer.answer
+    answered_with(engine, question, amount)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import answered_with, figures, lead, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -40,9 +40,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 ])
 def test_the_sentence_whose_condition_the_question_names_gives_the_rate(engine: OfflineEngine, question: str,
                                                                         amount: Decimal) -> None:
-    answer = engine.answer(question)
-    assert answer.status == "answered", answer.answer
-    assert amount in figures(lead(answer.answer)), answer.answer
+    answered_with(engine, question, amount)
 
 
 def test_a_later_instalments_condition_refuses_nothing(engine: OfflineEngine) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import answered_with, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -41,7 +41,4 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 ])
 def test_a_share_of_a_restated_standard_is_worked_out_from_the_clause_stating_it(
         engine: OfflineEngine, question: str, amount: Decimal, wrong: Decimal) -> None:
-    answer = engine.answer(question)
-    assert answer.status == "answered", answer.answer
-    paid = figures(lead(answer.answer))
-    assert amount in paid and wrong not in paid, answer.answer
+    answered_with(engine, question, amount, wrong)

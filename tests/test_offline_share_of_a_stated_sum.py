@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import answered_with, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.drafting import draft_from_chunks
@@ -47,6 +47,4 @@ def test_a_capped_share_of_a_sum_is_drafted_as_a_percentage_with_its_cap(tmp_pat
 ])
 def test_the_share_is_worked_out_of_the_sum_the_question_states(engine: OfflineEngine, question: str,
                                                                 amount: Decimal) -> None:
-    answer = engine.answer(question)
-    assert answer.status == "answered", answer.answer
-    assert amount in figures(lead(answer.answer)), answer.answer
+    answered_with(engine, question, amount)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, lead, offline_engine_for
+from support import answered_with, figures, lead, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.drafting import draft_from_chunks
@@ -67,9 +67,7 @@ def test_rows_paid_per_different_things_are_drafted_with_their_own_units(tmp_pat
     ("蓬溪的见习单位，见习期满留下了3个人，都签了两年合同，一次性留用奖励一共多少？", Decimal(6000)),  # 2000 × 3
 ])
 def test_each_row_multiplies_by_what_it_is_paid_per(engine: OfflineEngine, question: str, amount: Decimal) -> None:
-    answer = engine.answer(question)
-    assert answer.status == "answered", answer.answer
-    assert amount in figures(lead(answer.answer)), answer.answer
+    answered_with(engine, question, amount)
 
 
 def test_a_raise_of_the_table_applies_to_the_months_whole(engine: OfflineEngine) -> None:

@@ -42,6 +42,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen9": KnownSet(gold="unseen9/qa.jsonl", policies="unseen9/policies"),
     "unseen10": KnownSet(gold="unseen10/qa.jsonl", policies="unseen10/policies"),
     "unseen11": KnownSet(gold="unseen11/qa.jsonl", policies="unseen11/policies"),
+    "probe": KnownSet(gold="probe/qa.jsonl", policies="probe/policies"),
     "unseen12_holdout": KnownSet(gold="unseen12/qa.jsonl", policies="unseen12/policies", holdout=True),
     "unseen13_holdout": KnownSet(gold="unseen13/qa.jsonl", policies="unseen13/policies", holdout=True),
     "unseen14_holdout": KnownSet(gold="unseen14/qa.jsonl", policies="unseen14/policies", holdout=True),

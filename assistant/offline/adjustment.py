@@ -1033,12 +1033,16 @@ class StandardResolver:
 
     def conditions_text(self, chunk: Chunk, u: Understanding) -> str:
         """The clause's text as conditions of its benefit: a sentence paying an instalment (正常经营满12个月且经复核仍
-        在正常经营的，拨付剩余P%) conditions that instalment only, unless the question asks about payment in parts."""
-        if any(word in u.normalized for word in self.paid_words):
+        在正常经营的，拨付剩余P%) conditions that instalment only — left out unless the question asks about payment in
+        parts, and a later one's left out when only the first is asked (第一次能先拨多少)."""
+        asked = any(word in u.normalized for word in self.paid_words)
+        first_only = (any(word in u.normalized for word in self.first_paid_words)
+                      and not any(word in u.normalized for word in self.last_paid_words))
+        if asked and not first_only:
             return chunk.text
         text = chunk.text
         for adjustment in adjustments(chunk, self.levels):
-            if adjustment.paid:
+            if adjustment.paid and not (asked and adjustment.place[0] == 0):
                 text = text.replace(adjustment.sentence, "")
         return text
 

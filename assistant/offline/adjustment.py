@@ -485,15 +485,21 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
     return False
 
 
-def without_denied(text: str, negations: Sequence[str]) -> str:
-    """The text with what a negation of two characters or more denies blanked out, a list's every item (我也不是脱贫户、
-    残疾人或失业人员 → 我也不是 …): never after 是 (是不是残疾人 asks, it denies nothing)."""
+def denial(negations: Sequence[str]) -> re.Pattern[str] | None:
+    """What a negation of two characters or more denies (group ``items``), a list's every item (我也不是脱贫户、残疾人
+    或失业人员): never after 是 (是不是残疾人 asks, it denies nothing). None without such negations."""
     words = "|".join(re.escape(w) for w in sorted(negations, key=len, reverse=True) if len(w) >= 2)
     if not words:
-        return text
+        return None
     item = rf"[^，,。；;？?！!、或和及与\s]{{1,{DENIED_ITEM}}}"
-    pattern = re.compile(rf"(?<!是)(?:{words})(?P<items>{item}(?:(?:、|或者|或|和|及|与){item})*)")
-    return pattern.sub(lambda m: m.group(0)[: m.start("items") - m.start()] + " " * len(m.group("items")), text)
+    return re.compile(rf"(?<!是)(?:{words})(?P<items>{item}(?:(?:、|或者|或|和|及|与){item})*)")
+
+
+def without_denied(text: str, denied: re.Pattern[str] | None) -> str:
+    """The text with what the ``denial`` pattern finds denied blanked out (我也不是脱贫户、残疾人 → 我也不是 …)."""
+    if denied is None:
+        return text
+    return denied.sub(lambda m: m.group(0)[: m.start("items") - m.start()] + " " * len(m.group("items")), text)
 
 
 def table_of(chunk: Chunk) -> str:
@@ -594,6 +600,7 @@ class StandardResolver:
         self.levels = Levels.of(answers)
         self.condition_chars = answers.condition_chars
         self.negations = engine.knowledge.facts.negations
+        self.denied = denial(self.negations)  # 不是脱贫户、残疾人: built once, read on every adjusted() call
         self.paid_words = answers.paid_words
         self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
         self.higher_words = answers.higher_words
@@ -617,13 +624,13 @@ class StandardResolver:
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
         the province's); ``within``: only that clause's adjustments (a share of what another share works out);
         ``whole``: the whole an instalment is paid of (no instalment, nothing of a higher level)."""
-        question = without_denied(self.asked(u), self.negations)  # 不是脱贫户、残疾人: no group of these is said
+        question = without_denied(self.asked(u), self.denied)  # 不是脱贫户、残疾人: no group of these is said
         vocabulary = self.engine.vocabulary()
         # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
         # 有残疾证 → 残疾人): a condition saying one is said by the question
         categories = stated_categories(u)
         terms = [*vocabulary.terms(question, [p.surface for p in u.places]), *categories]
-        stated = without_denied(" ".join([u.normalized, *categories]), self.negations)
+        stated = without_denied(" ".join([u.normalized, *categories]), self.denied)
         own = [r for r in (regions if regions is not None else u.local_regions) if r != NATIONAL_REGION]
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
@@ -1222,10 +1229,27 @@ class StandardResolver:
 
     def _higher_standard(self, adjustment: Adjustment, text: str, u: Understanding) -> list[Chunk]:
         """Amount clauses of the higher level's documents: a region of that level that applies to the asker's place
-        (or the document's own province), best supported first."""
+        (or the document's own province), best supported first; the clauses and table rows of the article a reference
+        names (省定办法第五条) alone, when that level has it (no search then)."""
         regions = self._higher_regions(adjustment, u)
         if not regions:
             return []
+
+        # a standard of another benefit than the adjustment's comes last, then one of a repealed document (stable):
+        # 认定补贴 180元 is no base for a raise of the 培训补贴 standard
+        def ordered(found: dict[str, Chunk]) -> list[Chunk]:
+            def repealed(chunk: Chunk) -> bool:
+                meta = self.engine.meta(chunk.doc_id)
+                return meta is not None and bool(meta.superseded_by)
+
+            return sorted(found.values(), key=lambda c: (self.finder.grant_another(c, adjustment.chunk), repealed(c)))
+
+        if adjustment.article:
+            named = {c.id: c for meta in self.engine.documents() if meta.region in regions
+                     for c in self.engine.chunks(meta.doc_id)
+                     if table_of(c).split(" ")[-1].startswith(adjustment.article)}
+            if named:
+                return ordered(named)
         worded = amount_query(u, self.engine.knowledge.answers.amount_words)
         found: dict[str, Chunk] = {}
         for query in (worded, text):  # the standard in the words amounts are written in, then the question itself
@@ -1240,14 +1264,4 @@ class StandardResolver:
                         tables.setdefault(chunk.clause_path.rsplit(" ", 1)[0], chunk)
                 for chunk in tables.values():
                     found.setdefault(chunk.id, chunk)
-        # a standard of another benefit than the adjustment's comes last, then one of a repealed document (stable):
-        # 认定补贴 180元 is no base for a raise of the 培训补贴 standard
-        def repealed(chunk: Chunk) -> bool:
-            meta = self.engine.meta(chunk.doc_id)
-            return meta is not None and bool(meta.superseded_by)
-
-        if adjustment.article:  # 省定办法第五条: that article's clauses and table rows only
-            found = {c.id: c for meta in self.engine.documents() if meta.region in regions
-                     for c in self.engine.chunks(meta.doc_id)
-                     if table_of(c).split(" ")[-1].startswith(adjustment.article)} or found
-        return sorted(found.values(), key=lambda c: (self.finder.grant_another(c, adjustment.chunk), repealed(c)))
+        return ordered(found)

@@ -150,12 +150,13 @@ class OfflineEngine:
         return self._router
 
     def regulating(self, words: tuple[str, ...]) -> frozenset[str]:
-        """The documents whose clauses, headings or title say one of ``words`` (a programme named: 以工代训)."""
+        """The documents whose clauses, headings or title say one of ``words`` (a programme named: 以工代训). The
+        modifier mark 的 is no part of a name: 培训期间的生活费补贴 is said by a document writing 培训期间生活费补贴."""
         if words not in self._regulating:
-            wanted = [squeeze(w) for w in words]
+            wanted = [_without_de(w) for w in words]
             self._regulating[words] = frozenset(
                 meta.doc_id for meta in self.documents()
-                if any(w in squeeze(chunk.embed_text()) for chunk in self.chunks(meta.doc_id) for w in wanted))
+                if any(w in _without_de(chunk.embed_text()) for chunk in self.chunks(meta.doc_id) for w in wanted))
         return self._regulating[words]
 
     def defined_names(self, doc_id: str) -> dict[str, str]:
@@ -181,3 +182,7 @@ class OfflineEngine:
             clauses=ClauseComposer(self, finder), documents=DocumentAnswers(self),
         )
         return parts.answer(resolved)
+
+
+def _without_de(text: str) -> str:
+    return squeeze(text).replace("的", "")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import cn2an
 
 from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked, shared_run
+from assistant.offline.denials import denial, without_denied
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
 from assistant.offline.stacking import (
@@ -485,23 +486,6 @@ def negated(adjustment: Adjustment, question: str, condition_chars: int, negatio
     return False
 
 
-def denial(negations: Sequence[str]) -> re.Pattern[str] | None:
-    """What a negation of two characters or more denies (group ``items``), a list's every item (我也不是脱贫户、残疾人
-    或失业人员): never after 是 (是不是残疾人 asks, it denies nothing). None without such negations."""
-    words = "|".join(re.escape(w) for w in sorted(negations, key=len, reverse=True) if len(w) >= 2)
-    if not words:
-        return None
-    item = rf"[^，,。；;？?！!、或和及与\s]{{1,{DENIED_ITEM}}}"
-    return re.compile(rf"(?<!是)(?:{words})(?P<items>{item}(?:(?:、|或者|或|和|及|与){item})*)")
-
-
-def without_denied(text: str, denied: re.Pattern[str] | None) -> str:
-    """The text with what the ``denial`` pattern finds denied blanked out (我也不是脱贫户、残疾人 → 我也不是 …)."""
-    if denied is None:
-        return text
-    return denied.sub(lambda m: m.group(0)[: m.start("items") - m.start()] + " " * len(m.group("items")), text)
-
-
 def table_of(chunk: Chunk) -> str:
     """The clause path a table row belongs to (第五条 of 第五条 第3行); any other clause's own path."""
     row = TABLE_ROW.match(chunk.clause_path) if chunk.kind == "table_row" else None
@@ -563,7 +547,6 @@ def names_list(condition: str, question: str, words: Sequence[str], negations: S
 MAX_ITEMS_WITH_HEADS = 4  # items of one article a question may count heads of (10个中级、5个高级)
 STACK_RANK = 1  # a raise stacks only when the question names its condition (most of its words is too weak)
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
-DENIED_ITEM = 10  # characters of one item of a list a negation denies (不是脱贫户、残疾人或失业人员)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import sentences
+from assistant.offline.denials import denial, denied_words
 from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squeeze
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk
@@ -103,6 +104,7 @@ class EvidenceFinder:
     def __init__(
         self, retriever: Retriever, vocabulary: Callable[[], CorpusVocabulary], benefit_nouns: Iterable[str],
         money_words: Iterable[str] = (), fact_specs: Iterable[FactSpec] = (), lead_words: Iterable[str] = (),
+        negations: Iterable[str] = (),
     ) -> None:
         self.retriever = retriever
         self.vocabulary = vocabulary
@@ -114,6 +116,7 @@ class EvidenceFinder:
         self._leads = tuple(sorted((w for w in lead_words if len(w) >= 2), key=len, reverse=True))
         self.money_words = tuple(money_words)
         self.fact_specs = tuple(fact_specs)
+        self._denied = denial(tuple(negations))
 
     def find(
         self, text: str, understanding: Understanding, *, regions: list[str] | None, old_wanted: bool = False,
@@ -130,8 +133,10 @@ class EvidenceFinder:
             filters = merge_filters(SearchFilters(doc_ids=doc_ids), None)
         response = self.retriever.search(text, top_k=TOP_K, filters=filters, understanding=understanding)
         places = self.place_words(understanding)
-        # what the user says about their situation (失业保险交了三年) is not what the answer clause must say
+        # what the user says about their situation (失业保险交了三年), and what they say they are not
+        # (不在重点产业目录里), is not what the answer clause must say
         situation = [q.raw for q in understanding.quantities] + self.situation_words(understanding)
+        situation += denied_words(text, self._denied)
         terms = vocabulary.terms(text, [*places, *situation])
         alternatives = vocabulary.alternatives(text, terms)
         subjects = vocabulary.unknown_subjects(text, terms)

@@ -47,6 +47,8 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen13_holdout": KnownSet(gold="unseen13/qa.jsonl", policies="unseen13/policies", holdout=True),
     "unseen14_holdout": KnownSet(gold="unseen14/qa.jsonl", policies="unseen14/policies", holdout=True),
     "unseen15_holdout": KnownSet(gold="unseen15/qa.jsonl", policies="unseen15/policies", holdout=True),
+    "unseen16": KnownSet(gold="unseen16/qa.jsonl", policies="unseen16/policies"),
+    "unseen17_holdout": KnownSet(gold="unseen17/qa.jsonl", policies="unseen17/policies", holdout=True),
 }
 DEV_SET = "dev"
 

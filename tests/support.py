@@ -18,6 +18,7 @@ from ui.services import Services
 
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
+    from assistant.offline.evidence import EvidenceFinder
 
 # The five bundled policies (doc_id = file stem under data/policies/).
 BEIJING_2011 = "beijing-2011-vocational-training"
@@ -82,6 +83,11 @@ def clause_chunk(path: str, text: str, *, region: str = "某市", level: str = "
                                  "region": region, "level": level, **fields})
 
 
+def labelled_clauses(texts: list[str], *, region: str, level: str) -> list[Chunk]:
+    """Clauses of a made-up document, each text's label before its ideographic space its clause path (第三条　…)."""
+    return [clause_chunk(text.split("\u3000")[0], text, region=region, level=level) for text in texts]
+
+
 class FixedSearch:
     """A retriever whose search returns ``hits`` above the relevance cut and ``suggestions`` below it, ranked in that
     order; only the first is one it is sure of (every hit sits at rank 30 of both rankings)."""
@@ -96,6 +102,26 @@ class FixedSearch:
         return SearchResponse(query=query, understanding=understanding or Understanding(text=query, normalized=query),
                               filters=filters or SearchFilters(), hits=ranked[: len(self.hits)],
                               suggestions=ranked[len(self.hits):], elapsed_ms=0.0)
+
+
+def fixed_finder(rules: list[Chunk], hits: list[Chunk], *, asking: frozenset[str] | None = None,
+                 negations: tuple[str, ...] | None = None) -> EvidenceFinder:
+    """An evidence finder over the bundled knowledge judging ``hits`` (ranked in that order by a ``FixedSearch``)
+    against the vocabulary of ``rules``; ``asking``: the words never counted as what a question is about (default:
+    the knowledge's), ``negations``: the words that deny (default: the knowledge's)."""
+    from assistant.offline.evidence import EvidenceFinder
+    from assistant.offline.support import CorpusVocabulary, asking_words
+    from ingest.knowledge import Knowledge
+    from retriever.lexical import ChineseTokenizer
+
+    knowledge = Knowledge.load()
+    scope = knowledge.scope
+    vocabulary = CorpusVocabulary(rules, ChineseTokenizer(knowledge),
+                                  asking_words(knowledge) if asking is None else asking, knowledge.synonyms,
+                                  scope.benefit_nouns)
+    return EvidenceFinder(FixedSearch(hits), lambda: vocabulary, scope.benefit_nouns, scope.money_words,
+                          lead_words=scope.benefit_lead_words,
+                          negations=knowledge.facts.negations if negations is None else negations)
 
 
 def figures(text: str) -> set[Decimal]:

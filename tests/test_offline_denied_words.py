@@ -9,36 +9,26 @@ subsidy with a base standard by level and a raise for its key industries' occupa
 from __future__ import annotations
 
 import pytest
-from support import FixedSearch, clause_chunk
+from support import fixed_finder, labelled_clauses
 
 from assistant.offline.denials import denial, denied_words, without_denied
-from assistant.offline.evidence import EvidenceFinder
-from assistant.offline.support import CorpusVocabulary, asking_words
 from ingest.knowledge import Knowledge
-from retriever.lexical import ChineseTokenizer
 from retriever.understanding import Understanding
 
-RULES = [
-    clause_chunk(text.split("　")[0], text, region="普洱市", level="city") for text in [
-        "（一）　企业在职职工取得技师（二级）职业技能等级证书的，按每人2600元给予技能提升补贴。",
-        "（二）　取得咖啡加工、茶叶加工等我市重点产业目录内职业（工种）证书的，在第（一）项标准基础上每人再增加400元。",
-        "（三）　脱贫人口、农村低收入人口取得证书的，在第（一）项标准基础上每人再增加300元。",
-        "（四）　职工在取得证书之日起12个月内，向参保地县（区）公共就业服务机构提出申请。",
-        "（五）　本细则自2026年6月1日起施行，有效期3年。",
-    ]
-]
+RULES = labelled_clauses([
+    "（一）　企业在职职工取得技师（二级）职业技能等级证书的，按每人2600元给予技能提升补贴。",
+    "（二）　取得咖啡加工、茶叶加工等我市重点产业目录内职业（工种）证书的，在第（一）项标准基础上每人再增加400元。",
+    "（三）　脱贫人口、农村低收入人口取得证书的，在第（一）项标准基础上每人再增加300元。",
+    "（四）　职工在取得证书之日起12个月内，向参保地县（区）公共就业服务机构提出申请。",
+    "（五）　本细则自2026年6月1日起施行，有效期3年。",
+], region="普洱市", level="city")
 QUESTION = "我是厂里的电工，电工没有列进咖啡茶叶加工那些重点产业目录，也不是脱贫人口，今年考了技师证，补贴给多少？"
 UNDERSTOOD = Understanding(text=QUESTION, normalized=QUESTION, intents=["amount"])
 
 
 def _found(negations: tuple[str, ...]) -> list[str]:
-    knowledge = Knowledge.load()
-    vocabulary = CorpusVocabulary(RULES, ChineseTokenizer(knowledge), asking_words(knowledge), knowledge.synonyms,
-                                  knowledge.scope.benefit_nouns)
     # the retriever puts the base standard first, the raise for the key industries (the question says its words) next
-    finder = EvidenceFinder(FixedSearch([RULES[0], RULES[1]]), lambda: vocabulary, knowledge.scope.benefit_nouns,
-                            knowledge.scope.money_words, lead_words=knowledge.scope.benefit_lead_words,
-                            negations=negations)
+    finder = fixed_finder(RULES, [RULES[0], RULES[1]], negations=negations)
     return [e.chunk.clause_path for e in finder.find(QUESTION, UNDERSTOOD, regions=None, amount=True)]
 
 

@@ -6,26 +6,23 @@ support bar. Shown on a made-up county's rules and a wording written for this te
 
 from __future__ import annotations
 
-from support import FixedSearch, clause_chunk
+from support import fixed_finder, labelled_clauses
 
-from assistant.offline.evidence import EvidenceFinder
 from assistant.offline.support import CorpusVocabulary, asking_words
 from ingest.knowledge import Knowledge
 from retriever.lexical import ChineseTokenizer
 from retriever.understanding import Understanding
 
-RULES = [
-    clause_chunk(text.split("　")[0], text, region="某县", level="county") for text in [
-        "第二条　本办法所称创业培训，是指经人力资源社会保障部门认定的培训机构开展的创业意识、创办企业和网络创业培训。",
-        "第三条　登记失业人员、返乡创业农民工参加创业培训并取得合格证书的，按每人1200元给予创业培训补贴。",
-        "第四条　培训机构应当在开班前5个工作日向县人力资源社会保障局备案，这些材料包括培训计划、教学大纲和学员花名册。",
-        "第五条　学员应当在培训结束后三个月内提出申请，逾期不予受理。",
-        "第六条　培训补贴资金从就业补助资金中列支，他们所在单位不得截留挪用。",
-        "第七条　全日制在校学生（含利用寒暑假参加培训的）不享受本办法规定的创业培训补贴。",
-        "第八条　培训机构弄虚作假、套取补贴资金的，追回已拨付资金，三年内取消其承担政府补贴培训的资格。",
-        "第九条　本办法自2026年3月1日起施行，有效期五年。",
-    ]
-]
+RULES = labelled_clauses([
+    "第二条　本办法所称创业培训，是指经人力资源社会保障部门认定的培训机构开展的创业意识、创办企业和网络创业培训。",
+    "第三条　登记失业人员、返乡创业农民工参加创业培训并取得合格证书的，按每人1200元给予创业培训补贴。",
+    "第四条　培训机构应当在开班前5个工作日向县人力资源社会保障局备案，这些材料包括培训计划、教学大纲和学员花名册。",
+    "第五条　学员应当在培训结束后三个月内提出申请，逾期不予受理。",
+    "第六条　培训补贴资金从就业补助资金中列支，他们所在单位不得截留挪用。",
+    "第七条　全日制在校学生（含利用寒暑假参加培训的）不享受本办法规定的创业培训补贴。",
+    "第八条　培训机构弄虚作假、套取补贴资金的，追回已拨付资金，三年内取消其承担政府补贴培训的资格。",
+    "第九条　本办法自2026年3月1日起施行，有效期五年。",
+], region="某县", level="county")
 QUESTION = "我家那些孩子都还在读书，他们这些人放暑假了想参加创业培训，能享受补贴吗？"
 UNDERSTOOD = Understanding(text=QUESTION, normalized=QUESTION, intents=["eligibility"])
 
@@ -36,11 +33,8 @@ def _vocabulary(knowledge: Knowledge, asking: frozenset[str]) -> CorpusVocabular
 
 
 def _found(asking: frozenset[str]) -> list[str]:
-    knowledge = Knowledge.load()
-    vocabulary = _vocabulary(knowledge, asking)
     # the definition clause ranks first (and is no answer); the clause excluding students comes second
-    finder = EvidenceFinder(FixedSearch([RULES[0], RULES[5]]), lambda: vocabulary, knowledge.scope.benefit_nouns,
-                            knowledge.scope.money_words, lead_words=knowledge.scope.benefit_lead_words)
+    finder = fixed_finder(RULES, [RULES[0], RULES[5]], asking=asking)
     return [e.chunk.clause_path for e in finder.find(QUESTION, UNDERSTOOD, regions=None)]
 
 

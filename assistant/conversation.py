@@ -120,7 +120,10 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
         merged = retriever.understand(text)
         return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts),
                                 facts=facts, follow_up=True, new_root=True)
-    text = " ".join([state.root, *state.follow_ups[-MAX_FOLLOW_UPS:], core(question)])
+    earlier, restated = _without_restated(" ".join([state.root, *state.follow_ups[-MAX_FOLLOW_UPS:]]), state,
+                                          understanding, retriever)
+    facts = {name: value for name, value in facts.items() if name not in restated or name in understanding.facts}
+    text = f"{earlier} {core(question)}"
     if state.places and not any(p in text for p in state.places):
         text = f"{''.join(state.places)}{text}"
     merged = retriever.understand(text)
@@ -142,6 +145,28 @@ def _changed_facts(state: DialogueState, understanding: Understanding) -> dict[s
                 value = quantity.value / 12 if kind == "years" else quantity.value
                 changed[name] = int(value) if value == value.to_integral_value() else value
     return changed
+
+
+_CLAUSE_END = re.compile(r"(?<=[，,。；;？?！!])")
+
+
+def _without_restated(earlier: str, state: DialogueState, understanding: Understanding,
+                      retriever: Retriever) -> tuple[str, set[str]]:
+    """The earlier turns without the clauses telling a category the follow-up states anew (考了五级初级工 when
+    "那要是考的是二级技师呢" follows), and the names of the facts those clauses told: the new category replaces the
+    old one, and no other fact read from the old words (初级 beside 初级工) stays. A clause that asks is kept."""
+    changed = {name for name, value in understanding.facts.items()
+               if isinstance(value, str) and state.facts.get(name) not in (None, value)}
+    if not changed:
+        return earlier, set()
+    kept, restated = [], set()
+    for clause in _CLAUSE_END.split(earlier):
+        told = retriever.understand(clause).facts if clause.strip() else {}
+        if changed & told.keys() and not _ASKS.search(clause):
+            restated |= {name for name, value in told.items() if isinstance(value, str)}
+            continue
+        kept.append(clause)
+    return "".join(kept), restated
 
 
 def _only_background(question: str, places: list[str], retriever: Retriever) -> bool:

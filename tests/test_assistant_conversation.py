@@ -151,3 +151,14 @@ def test_without_a_conversation_nothing_is_inherited() -> None:
 def test_a_follow_up_that_opens_a_new_conversation_is_asked_what_it_means() -> None:
     resolved = resolve("那高级工呢？", Conversation(), LIBRARY)
     assert resolved.dangling
+
+
+def test_a_category_told_anew_replaces_the_clause_that_told_the_old_one() -> None:
+    _, resolved = converse("我在石家庄参加了电工培训，是登记失业人员，考了五级初级工，培训补贴能拿多少？",
+                           "那要是考的是二级技师呢？")
+    assert resolved.follow_up and "初级工" not in resolved.text and "二级技师" in resolved.text
+    assert resolved.facts.get("qualification") == "技师" and "certificate_level" not in resolved.facts
+    assert "石家庄" in resolved.text and "登记失业人员" in resolved.text  # the rest of the case stays
+    # the same category again changes nothing
+    _, again = converse("我在石家庄考了中级工，能补多少？", "那中级工要交社保吗？")
+    assert "考了中级工" in again.text

@@ -472,16 +472,24 @@ class ClauseArithmetic:
             if len(saying) == 1:
                 return saying[0]
         # else the one whose rate's label the question names (小微企业 of 小微企业、农民专业合作社每户N元；个体工商户…)
-        labels: dict[str, dict[str, Any]] = {}
-        for data in single:
-            phrase = data["parameters"].get("rate", {}).get("phrase", "")
-            sums = [q for q in find_quantities(phrase) if q.kind == "money"]
-            label = label_before(phrase, sums[0].start, listed=True) if sums else ""
-            # else the condition the sentence pays its rate on (创办小微企业的，每户N元: 创办小微企业的)
-            if label := label or _condition_of(data["description"], phrase):
-                labels.setdefault(label, data)
-        chosen = category(list(labels), u, self.not_words) if len(labels) == len(single) else None
-        return labels.get(chosen) if chosen is not None else None
+        for whole in (False, True):
+            labels: dict[str, dict[str, Any]] = {}
+            for data in single:
+                phrase = data["parameters"].get("rate", {}).get("phrase", "")
+                sums = [q for q in find_quantities(phrase) if q.kind == "money"]
+                # the words before the rate (小微企业、农民专业合作社每户N元) — back to the phrase's start when the
+                # words just before each rate are alike (城镇公益性岗位岗位补贴按…；乡村公益性岗位岗位补贴按…: the same
+                # last fourteen characters)
+                label = label_before(phrase, sums[0].start, listed=True, limit=len(phrase) if whole else 14) \
+                    if sums else ""
+                label = BARE_LABEL.sub("", label) if whole else label  # 第六条 of a phrase an article starts with
+                # else the condition the sentence pays its rate on (创办小微企业的，每户N元: 创办小微企业的)
+                if label := label or _condition_of(data["description"], phrase):
+                    labels.setdefault(label, data)
+            if len(labels) == len(single):
+                chosen = category(list(labels), u, self.not_words)
+                return labels.get(chosen) if chosen is not None else None
+        return None
 
     def _run(self, data: dict[str, Any], meta: DocumentMeta, corpus: Mapping, u: Understanding, *,
              picked: bool = False, chosen: Mapping[str, str] | None = None, document: Sequence[Chunk] = (),

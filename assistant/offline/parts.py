@@ -421,16 +421,14 @@ class PartAnswerer:
         return own if own and self.finder.find(text, u, regions=own, strict=True) else regions
 
     def _on_topic(self, evidence: list[Evidence], u: Understanding) -> list[Evidence]:
-        """A question naming a programme some document of the library regulates by name (以工代训, a `core` word in
-        topics.yaml) is not answered by a clause of a document that never names it and does not say its terms (a
-        province's 生活费 clause for 以工代训 asked in a city only a sibling city regulates it for)."""
+        """A question naming a programme by name (以工代训, a `core` word in topics.yaml) is not answered by a clause
+        of a document that never names it and does not say its terms (a province's 生活费 clause for 以工代训 asked in
+        a city only a sibling city regulates it for) — nor by any clause when no document of the library names it."""
         topic = self.engine.knowledge.topics.named(u.topic)
         topic = topic if topic is not None and topic.core else None
         if topic is None or not any(squeeze(word) in squeeze(u.normalized) for word in topic.core):
             return evidence  # only a programme the question names by name (考下来 names no programme)
-        regulating = self.engine.regulating(topic.core)
-        if not regulating:
-            return evidence
+        regulating = self.engine.regulating(topic.core)  # none at all: no clause of the library answers for it
         return [e for e in evidence if e.chunk.doc_id in regulating
                 or any(term in squeeze(e.chunk.text) for term in topic.terms)]
 
@@ -560,8 +558,8 @@ class PartAnswerer:
 
     def _elsewhere(self, text: str, u: Understanding, kind: str, applicable: set[str]) -> list:
         """In-force documents of other regions with a supported clause on the point (named, never quoted)."""
-        found = self.finder.find(text, u.model_copy(update={"places": [], "regions": []}), regions=None,
-                                 amount=kind == "amount")
+        found = self._on_topic(self.finder.find(text, u.model_copy(update={"places": [], "regions": []}),
+                                                regions=None, amount=kind == "amount"), u)
         regions = [e.chunk.region for e in found if e.chunk.region not in (*applicable, NATIONAL_REGION)]
         regions += [r.region for r in self.router.regions_with_rules(u) if r.region not in applicable]
         regions = list(dict.fromkeys(regions))

@@ -188,10 +188,10 @@ class ClauseComposer:
                     citations = [citation_from_chunk(1, item)]
         if listed is not None:  # "要交哪些材料": the whole list, each item cited
             parent, items = listed
-            shown = items[: enumeration.MAX_ITEMS]
+            shown, texts = enumeration.with_nested(items[: enumeration.MAX_ITEMS],
+                                                   self.engine.chunks(primary.chunk.doc_id))
             citations = [citation_from_chunk(i, chunk) for i, chunk in enumerate(shown, start=1)]
-            lines.append(compose.list_answer(region, enumeration.title(parent, items),
-                                             [enumeration.item_text(c) for c in shown], len(items)))
+            lines.append(compose.list_answer(region, enumeration.title(parent, items), texts, len(items)))
             quotes = [(citation, chunk.text.strip()) for citation, chunk in zip(citations, shown, strict=True)]
         elif procedure_lines is not None:
             indices, lead_line, described = procedure_lines

@@ -115,6 +115,21 @@ def children(chunk: Chunk, chunks: Sequence[Chunk]) -> tuple[str, list[Chunk]] |
     return (chunk.clause_path, items) if len(items) >= 2 else None
 
 
+def with_nested(items: Sequence[Chunk], chunks: Sequence[Chunk]) -> tuple[list[Chunk], list[str]]:
+    """A list's items to show, each item that leads in a list of its own (本年度目录包括以下几类职业：) followed by
+    its items, as the document numbers them ((1)化工总控工…); with the text each is shown by."""
+    shown: list[Chunk] = []
+    texts: list[str] = []
+    for item in items:
+        shown.append(item)
+        texts.append(item_text(item))
+        nested = children(item, chunks) if is_lead_in(item.text) else None
+        for sub in nested[1][:MAX_ITEMS] if nested is not None else ():
+            shown.append(sub)
+            texts.append(sub.text.strip().rstrip("；;。."))
+    return shown, texts
+
+
 def title(parent: str, items: Sequence[Chunk]) -> str:
     """The list's own heading (附件1 企业新型学徒制培训补贴申请材料 → 企业新型学徒制培训补贴申请材料), else ''."""
     last = _LAST_LABEL.search(parent)

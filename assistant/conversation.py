@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Conversation
+from ingest.textnorm import CLAUSE_MARK
 from retriever.protocols import Retriever
 from retriever.understanding import Understanding
 
@@ -147,7 +148,7 @@ def _changed_facts(state: DialogueState, understanding: Understanding) -> dict[s
     return changed
 
 
-_CLAUSE_END = re.compile(r"(?<=[，,。；;？?！!])")
+_CLAUSE_END = re.compile(rf"(?<={CLAUSE_MARK.pattern})")
 
 
 def _without_restated(earlier: str, state: DialogueState, understanding: Understanding,

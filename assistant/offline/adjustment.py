@@ -1219,7 +1219,7 @@ class StandardResolver:
             return []
 
         # a standard of another benefit than the adjustment's comes last, then one of a repealed document (stable):
-        # 认定补贴 180元 is no base for a raise of the 培训补贴 standard
+        # 认定补贴 N元 is no base for a raise of the 培训补贴 standard
         def ordered(found: dict[str, Chunk]) -> list[Chunk]:
             def repealed(chunk: Chunk) -> bool:
                 meta = self.engine.meta(chunk.doc_id)

@@ -26,7 +26,7 @@ from assistant.citations import sentences
 from assistant.offline.support import shared_run, squeeze
 from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
-from assistant.rules.draft_text import label_before
+from assistant.rules.draft_text import LABEL_CHARS, label_before
 from assistant.rules.drafting import BARE_LABEL, DRAFT_MARK, GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
@@ -479,8 +479,8 @@ class ClauseArithmetic:
                 sums = [q for q in find_quantities(phrase) if q.kind == "money"]
                 # the words before the rate (小微企业、农民专业合作社每户N元) — back to the phrase's start when the
                 # words just before each rate are alike (城镇公益性岗位岗位补贴按…；乡村公益性岗位岗位补贴按…: the same
-                # last fourteen characters)
-                label = label_before(phrase, sums[0].start, listed=True, limit=len(phrase) if whole else 14) \
+                # last LABEL_CHARS characters)
+                label = label_before(phrase, sums[0].start, listed=True, limit=len(phrase) if whole else LABEL_CHARS) \
                     if sums else ""
                 label = BARE_LABEL.sub("", label) if whole else label  # 第六条 of a phrase an article starts with
                 # else the condition the sentence pays its rate on (创办小微企业的，每户N元: 创办小微企业的)

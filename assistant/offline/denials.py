@@ -1,7 +1,7 @@
 """What a question denies of the asker: 我也不是脱贫户、残疾人或失业人员 · 焊工不在市里重点产业目录里 · 没有签合同.
 
 A negation of two characters or more (``facts.yaml: negations``) denies the words after it — a list's every item —
-up to the end of its clause, the 的 that ends an attribute (没有北京户口的高级技师) or what the clause asks. A
+up to the end of its clause, the 的 that ends an attribute (没有本地户口的高级技师) or what the clause asks. A
 question form (是不是, 在不在, 有没有, 属不属于: the negation between a word and its repeat) asks, it denies nothing.
 Denied words say who the asker is not: no group of them is the asker's, and a clause answering the question need not
 say them.
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.textnorm import INTERROGATIVE
+from ingest.textnorm import CLAUSE_MARK, INTERROGATIVE
 
 DENIED_ITEM = 10  # characters of one item of a list a negation denies (不是脱贫户、残疾人或失业人员)
-_SCOPE_END = re.compile(r"[，,。；;？?！!\n的]")
+_SCOPE_END = re.compile(rf"{CLAUSE_MARK.pattern}|[\n的]")  # a clause's end, a line's or an attribute's 的
 
 
 def denial(negations: Sequence[str]) -> re.Pattern[str] | None:
@@ -43,7 +43,7 @@ def denied_matches(text: str, denied: re.Pattern[str] | None) -> list[re.Match[s
 
 def denied_words(text: str, denied: re.Pattern[str] | None) -> list[str]:
     """What ``text`` denies, as written: the words after the negation up to the end of its clause, the 的 ending an
-    attribute (没有北京户口的高级技师 → 北京户口) or what the clause asks (不在目录里能补多少 → 目录里能补)."""
+    attribute (没有本地户口的高级技师 → 本地户口) or what the clause asks (不在目录里能补多少 → 目录里能补)."""
     words = []
     for match in denied_matches(text, denied):
         start = match.start("items")

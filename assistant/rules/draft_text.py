@@ -70,9 +70,10 @@ def make_parameter(quantity: Quantity, unit: str, text: str, start: int, end: in
 
 
 GRADE_REACH = 8  # characters a grade in parentheses after a label may span (（四级）, （五级/初级工）)
+LABEL_CHARS = 14  # characters before an amount a label may span, back to a separator
 
 
-def label_before(text: str, end: int, *, limit: int = 14, listed: bool = False) -> str:
+def label_before(text: str, end: int, *, limit: int = LABEL_CHARS, listed: bool = False) -> str:
     """The words just before ``end`` back to a separator, without the words that introduce an amount
     (给予、每人每年…) or qualify a number (满、达到…); ``listed``: with the names listed before them with 、 that
     state no figure of their own (小微企业、农民专业合作社每户N元 → both)."""

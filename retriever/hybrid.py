@@ -56,6 +56,10 @@ SUPERSEDED_PENALTY = 0.1 * _VOTE
 EARLIER_BOOST = 1.0 * _VOTE  # "老文件怎么规定的": the superseded document is what is asked for
 PREAMBLE_BOOST = 2.0 * _VOTE  # "哪个文件发的/还有效吗": the header names the basis, 文号 and approval
 TABLE_ROW_BOOST = 2.0 * _VOTE  # a table row naming the asked place (or its province): "石家庄在不在名单里"
+# The region boost orders a place's own rules first, but it may not push out of the results the few clauses that
+# rank first without it: a parent's or the nation's rule on the point a local document does not regulate (a city
+# searched for a benefit only the national notice grants) stays among the hits, after the own ones.
+KEPT_UNBOOSTED = 2
 
 
 def check_query(query: str, *, max_chars: int) -> str:
@@ -331,10 +335,11 @@ class HybridRetriever:
         places = place_words(understanding)
         named = named_documents(understanding, snapshot.generation.manifest.documents)
         about_document = any(understanding.has(i) for i in ("metadata", "status", "basis"))
+        lifted: dict[str, float] = {}
         for chunk_id in fused:
             chunk = snapshot.chunks[chunk_id]
-            if boosted is None or chunk.doc_id in boosted:
-                fused[chunk_id] += boosts.get(chunk.region, 0.0)
+            if chunk.region in boosts:
+                lifted[chunk_id] = boosts[chunk.region] if boosted is None or chunk.doc_id in boosted else 0.0
             if chunk.doc_id in named:
                 fused[chunk_id] += NAMED_DOC_BOOST
             if chunk.publish_date and int(chunk.publish_date[:4]) in understanding.years:
@@ -345,7 +350,7 @@ class HybridRetriever:
                 fused[chunk_id] += PREAMBLE_BOOST
             if chunk.kind == "table_row" and any(place in chunk.text for place in places):
                 fused[chunk_id] += TABLE_ROW_BOOST
-        ranked = sorted(fused.items(), key=lambda pair: -pair[1])
+        ranked = _keeping_unboosted(fused, lifted, top_k)
         if self.reranker is not None:
             head = ranked[: max(top_k * 4, 20)]
             ranked = self.reranker.rerank(text, [(cid, snapshot.chunks[cid].embed_text()) for cid, _ in head])
@@ -361,6 +366,21 @@ class HybridRetriever:
             )
             for position, (cid, score) in enumerate(ranked[:top_k], start=1)
         ]
+
+
+def _keeping_unboosted(fused: dict[str, float], lifted: dict[str, float], top_k: int) -> list[tuple[str, float]]:
+    """``fused`` plus each chunk's region lift, best first — with those of the first ``KEPT_UNBOOSTED`` of the ranking
+    without lifts that are of a region no lift applies to (``lifted`` has the chunks of the regions that have one, a
+    0.0 lift for a document off the question's topic) kept within the first ``top_k``: moved to its end, in their
+    order, when the lifts pushed them out."""
+    ranked = sorted(((cid, score + lifted.get(cid, 0.0)) for cid, score in fused.items()), key=lambda pair: -pair[1])
+    first = [cid for cid, _ in sorted(fused.items(), key=lambda pair: -pair[1])[:KEPT_UNBOOSTED] if cid not in lifted]
+    shown = {cid for cid, _ in ranked[:top_k]}
+    pushed = [pair for pair in ranked if pair[0] in first and pair[0] not in shown]
+    if not pushed:
+        return ranked
+    head = ranked[: top_k - len(pushed)]
+    return [*head, *pushed, *(pair for pair in ranked[len(head):] if pair not in pushed)]
 
 
 def _superseded_adjustment(understanding: Understanding) -> float:

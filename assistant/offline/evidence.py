@@ -110,7 +110,8 @@ class EvidenceFinder:
         self.vocabulary = vocabulary
         self.benefit_nouns = tuple(benefit_nouns)
         nouns = "|".join(map(re.escape, self.benefit_nouns))
-        self._named_benefit = re.compile(rf"[\u4e00-\u9fff]{{2,{NAME_CHARS}}}?(?:{nouns})") if nouns else None
+        # 补贴性培训 is subsidised training: a noun 性 follows names no benefit
+        self._named_benefit = re.compile(rf"[\u4e00-\u9fff]{{2,{NAME_CHARS}}}?(?:{nouns})(?!性)") if nouns else None
         # an action word inside a run ends what comes before the name (另给予一次性交通补贴); one character (能, 领)
         # is as often part of a word (技能) and cuts nothing
         self._leads = tuple(sorted((w for w in lead_words if len(w) >= 2), key=len, reverse=True))

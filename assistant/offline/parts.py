@@ -263,6 +263,10 @@ class PartAnswerer:
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
                                          kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
                                          summed and not self.finder.grants_asked_benefit(e.chunk, u)))
+        if kind == "amount" and u.benefits:  # the figure of a benefit the library names is not that of another one
+            # the clause grants (一次性入职奖励 is no 岗位补贴), unless it says the asked one's name itself
+            evidence = [e for e in evidence if any(squeeze(b) in squeeze(e.chunk.embed_text()) for b in u.benefits)
+                        or not self.finder.others_only(self.finder.granted(e.chunk), u.benefits)]
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             worded = f"{text} {' '.join(exclusions.words)}"

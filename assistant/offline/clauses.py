@@ -162,9 +162,12 @@ class ClauseComposer:
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
         leads_in = verdict is None and is_lead_in(primary.chunk.text)
-        if (kind == "list" or MATERIALS in aspects or leads_in
-                or self.asks_whole_procedure(primary.chunk, understanding, kind)):
+        whole = self.asks_whole_procedure(primary.chunk, understanding, kind)
+        if kind == "list" or MATERIALS in aspects or leads_in or whole:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
+            if listed is not None and not (kind == "list" or leads_in or whole) \
+                    and self.materials_only_implied(listed, understanding):
+                listed = None  # 怎么申请 asks what to bring among other steps, not for a list of 审核和拨付 steps
             if listed is None and MATERIALS in aspects:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
                 # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
@@ -704,6 +707,14 @@ class ClauseComposer:
             if found is not None and any(w in enumeration.title(*found) for w in words):
                 return item, found
         return None
+
+    def materials_only_implied(self, listed: tuple[Chunk, list[Chunk]], understanding: Understanding) -> bool:
+        """A list shown for the materials aspect that a how-to question only implies (怎么申请 beside 审核要多久: it
+        names no 材料) is no list of materials when its title does not say the aspect's words (申请材料, 提供以下):
+        审核和资金拨付's items say 社会保障卡 of where money goes, not what to bring."""
+        if MATERIALS in self.procedure.named(understanding):
+            return False
+        return not self.procedure.described_text(enumeration.title(*listed), [MATERIALS])
 
     def asks_whole_procedure(self, chunk: Chunk, understanding: Understanding, kind: str) -> bool:
         """流程是怎样的 answered from one step of a procedure section (四、申报程序（一）…（三）): the whole section."""

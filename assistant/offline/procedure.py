@@ -46,7 +46,11 @@ class ProcedureReader:
 
     def described(self, chunk: Chunk, aspects: list[str]) -> int:
         """How many of the asked aspects' words (and forms) the clause says."""
-        return self._mentions(chunk.text, aspects)
+        return self.described_text(chunk.text, aspects)
+
+    def described_text(self, text: str, aspects: list[str]) -> int:
+        """How many of the asked aspects' words (and forms) a text says."""
+        return self._mentions(text, aspects)
 
     def own_clauses(self, evidence: list[Evidence], aspects: list[str]) -> list[Evidence]:
         """The procedure sections of the best supported documents (a 申报程序 section rarely repeats the benefit's

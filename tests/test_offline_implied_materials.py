@@ -1,6 +1,6 @@
-"""怎么申请 beside a named ask (审核要多久) implies asking what to bring, but a list is shown for it only when the list is
-one of materials: a 审核与拨付 section whose items mention the 社会保障卡 the money goes to is no list of materials — the
-answer gives the steps asked (where and by when, how long the review takes), each from its clause. A question that
+"""怎么申请 beside a named ask (审核要多久) implies asking what to bring, but a list is shown for it only when the list
+is one of materials: a 审核与拨付 section whose items mention the 社会保障卡 the money goes to is no list of materials —
+the answer gives the steps asked (where and by when, how long the review takes), each from its clause. A question that
 names the materials still gets the list.
 
 A fictional document written for this test (no eval set has it, nothing was tuned on it): a city's notice on the
@@ -54,4 +54,5 @@ def test_how_to_apply_beside_a_named_step_is_no_list_of_the_review_section(engin
 def test_materials_named_still_get_their_list(engine: OfflineEngine) -> None:
     answer = engine.answer("在池州考了中级工证书，认定补贴申请要带哪些材料？")
     assert answer.status == "answered", answer.answer
-    assert all(item in answer.answer for item in ("居民身份证", "职业技能等级证书编号", "本人社会保障卡")), answer.answer
+    items = ("居民身份证", "职业技能等级证书编号", "本人社会保障卡")
+    assert all(item in answer.answer for item in items), answer.answer

@@ -44,6 +44,16 @@ _COUNTED = re.compile(rf"(多少|几)({'|'.join(COUNT_UNITS)}|年|月|天|城市
 
 
 _SENTENCE_END = re.compile(r"(?<=[。？?！!])")
+_CLAUSE_END = re.compile(r"(?<=[。？?！!，,；;])")
+
+
+def asking_clauses(text: str) -> str:
+    """The clauses of ``text`` that ask (a question word, or the last clause of a sentence ending in a question mark),
+    when others only tell — the asker's story told in clauses of the asking sentence itself (家里是农村低收入户，
+    不是脱贫户，我能去干乡村公益性岗位吗？ → the last); "" when every clause asks or none does."""
+    parts = [p for p in _CLAUSE_END.split(text) if p.strip(" ，,；;")]
+    asking = [p for p in parts if INTERROGATIVE.search(p) or p.rstrip().endswith(("？", "?"))]
+    return "".join(asking) if asking and len(asking) < len(parts) else ""
 
 
 def asking_sentences(text: str) -> str:
@@ -185,6 +195,14 @@ class EvidenceFinder:
         if not supported and asked:  # the asker's story told in sentences of its own, then the ask: judged by the ask
             terms = vocabulary.terms(asked, [*places, *situation])
             alternatives = vocabulary.alternatives(asked, terms)
+            supported = judged(response.judged_relevant())
+        clauses = asking_clauses(text)
+        said = vocabulary.terms(clauses, [*places, *situation]) if clauses and clauses != asked else []
+        if not supported and not strict and any(t not in self.benefit_nouns for t in said):
+            # the story told in clauses before the ask — when the ask names what it is about (补贴给多少 alone does
+            # not), and never for national text answering an uncovered place (its bar stays the whole question's)
+            terms = said
+            alternatives = vocabulary.alternatives(clauses, terms)
             supported = judged(response.judged_relevant())
         total = sum(vocabulary.idf(t) for t in terms) or 1.0
         scorer = score or (lambda sentence: vocabulary.term_score(terms, sentence))

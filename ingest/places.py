@@ -248,7 +248,8 @@ class Gazetteer:
             for length in range(min(self._longest, len(text) - position), MIN_NAME - 1, -1):
                 surface = text[position : position + length]
                 codes = self._scan.get(surface) or self._in_context(surface, mentions, position)
-                if codes and not self._at_name_start(text, position, surface, codes, mentions):
+                if codes and not (self._at_name_start(text, position, surface, codes, mentions)
+                                  and self._at_name_end(text, position + length, surface, codes)):
                     codes = ()
                 if codes:
                     mentions.append(PlaceMention(surface=surface, start=position, end=position + length,
@@ -274,6 +275,14 @@ class Gazetteer:
         if self.is_linking_character(text[start - 1]):  # 在|于都, 和|于都: a preposition or conjunction before it
             return True
         return not self.is_common_word(text[start - 1 : start + 1])  # 振|兴城: the name would start inside 振兴
+
+    def _at_name_end(self, text: str, end: int, surface: str, codes: tuple[str, ...]) -> bool:
+        """Whether a name may end here. A county's short name must not be glued to the word after it: 都安 in 都安置
+        ends inside 安置 (its last character and the next make an ordinary word)."""
+        county_short = surface not in self._full and all(self._by_code[c].level == "county" for c in codes)
+        if not county_short or end >= len(text):
+            return True
+        return not self.is_common_word(text[end - 1 : end + 1])
 
     def is_function_word(self, word: str) -> bool:
         """A verb, adverb, pronoun, preposition or particle in jieba's dictionary (照着, 那边): never a place's name."""

@@ -125,6 +125,13 @@ def test_a_county_named_after_a_preposition_or_conjunction_is_a_place(understand
     assert understander.understand("振兴城市建设的补贴").places == []  # 振 is no preposition: 兴城 stays inside 振兴
 
 
+def test_a_county_short_name_glued_to_the_word_after_it_is_no_place(understander) -> None:
+    # 安置 and 安排 are words of their own: 都安 (a county's short name) ends inside them; said alone it is the county
+    assert [p.surface for p in understander.understand("双鸭山的公益性岗位都安置哪几类人").places] == ["双鸭山"]
+    assert understander.understand("申请材料单位都安排好了，还要等多久").places == []
+    assert [p.name for p in understander.understand("我在都安参加了电工培训，能领补贴吗").places] == ["都安瑶族自治县"]
+
+
 def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) -> None:
     question = "我户口在河南周口，不是石家庄户口，现在在石家庄打工，想开个小饭馆，能申请补贴吗？"
     assert [p.name for p in understander.understand(question).places] == ["石家庄市"]

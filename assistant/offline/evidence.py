@@ -259,8 +259,12 @@ class EvidenceFinder:
     def about_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause's own text names benefits, none of them the one the question asks about (一次性交通补贴 for a
         生活费补贴 question, both under one chapter) — never a name of its kind (X生活补贴 for X补贴, see
-        ``same_kind``)."""
-        return self.others_only(self.benefit_names(chunk.text), understanding.benefits[:1])
+        ``same_kind``). A clause saying the asked benefit's name (稳岗奖励应在…申请；机构吸纳奖励应在…申请) is about it,
+        however short the name is to be read as one."""
+        asked = understanding.benefits[:1]
+        if any(squeeze(name) in squeeze(chunk.text) for name in asked):
+            return False
+        return self.others_only(self.benefit_names(chunk.text), asked)
 
     def others_only(self, names: Sequence[str], asked: Sequence[str]) -> bool:
         """Benefits are named and asked about, and none named is of the kind of one asked (``same_kind``)."""

@@ -179,7 +179,10 @@ def test_several_asks_give_one_part_each(understander) -> None:
     ("question", "doc_ids"),
     [("京政发〔2011〕33号还有效吗", ["bj11"]), ("京政发[2011]33号", ["bj11"]), ("33号文怎么说", ["bj11"]),
      ("07年那个文件", ["bj07"]), ("2007年那个文件怎么规定", ["bj07"]), ("黑人社规3号", ["hlj"]),
-     ("关于进一步加强高技能人才工作的实施意见里说", ["bj07"]), ("99号文", []), ("我2019年参加了培训", [])],
+     ("关于进一步加强高技能人才工作的实施意见里说", ["bj07"]), ("99号文", []), ("我2019年参加了培训", []),
+     # a demonstrative then a document word in the year's clause; not past the clause's end
+     ("北京2011年印发的那个加强职业培训的意见现在还算数吗", ["bj11"]),
+     ("2007年我考了证，那个补贴意见里怎么说", [])],
 )
 def test_documents_named(understander, question, doc_ids) -> None:
     assert understander.understand(question).doc_ids == doc_ids

@@ -20,6 +20,9 @@ _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")  # 07年 is 2007; 10年 usually means ten years
 GENRES = "通知|意见|规定|办法|方案|措施|细则|决定|计划"  # the kinds of policy document a title ends in
 _DOC_WORD = re.compile(rf"^.{{0,8}}?(文件|政策|{GENRES}|那份|那个文|的文)")
+# "<year>年出的那个公益性岗位通知": a demonstrative then a document word, farther on but in the same clause
+_IN_CLAUSE = "[^，,。；;？?！!]"
+_POINTED_DOC = re.compile(rf"^{_IN_CLAUSE}{{0,6}}?(?:那个|那份|这个|这份){_IN_CLAUSE}{{0,12}}?({GENRES}|文件)")
 # a title word right before a demonstrative and a document word: <title word>那个文件, <title word>的方案
 _TITLE_WORD = re.compile(rf"(?P<word>[\u4e00-\u9fff]{{3,8}})(?:那个|那份|这个|这份|的)(?:文件|政策|{GENRES})")
 _MIN_TITLE_WORD = 3
@@ -89,7 +92,7 @@ class DocumentNames:
             for doc_id in self._pieces.get(piece, ()):
                 found.setdefault(doc_id, "title")
         for match, year in years_in(text):
-            named = _DOC_WORD.match(text[match.end() :])
+            named = _DOC_WORD.match(text[match.end() :]) or _POINTED_DOC.match(text[match.end() :])
             if named:  # "<year>年那个文件": the year names a document; "<year>年的方案" one whose title is a 方案
                 genre = named.group(1) if re.fullmatch(GENRES, named.group(1)) else ""
                 of_year = [doc for doc in self.documents if doc.year == year]

@@ -88,11 +88,19 @@ class PartAnswerer:
             place = understanding.places[0] if len(understanding.places) == 1 else None
             return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
         places = [p.place for p in parts if p.place is not None]
-        answers = [self.part(resolved.question, part.text, understanding, part.kind, part.place,
-                             others=[q for q in places if q is not part.place]) for part in parts]
+        answers = [self._compared_amount(resolved, part) or self.part(
+            resolved.question, part.text, understanding, part.kind, part.place,
+            others=[q for q in places if q is not part.place]) for part in parts]
         titles = [self._part_title(p) for p in parts]
         return self._combined(resolved, answers, titles,
                               [p.place.label if p.place else t for p, t in zip(parts, titles, strict=True)])
+
+    def _compared_amount(self, resolved: ResolvedQuestion, part: Part) -> Answer | None:
+        """A comparison's amount part in one place (城镇和乡村公益性岗位每个月补贴差多少？期限有啥不一样？): the
+        things it compares side by side, as a comparison asking only a figure is answered. None for any other part."""
+        if part.kind != "amount" or part.place is not None or resolved.understanding.kind != "comparison":
+            return None
+        return self._by_group(resolved) or self._by_conjunct(resolved)
 
     def _by_group(self, resolved: ResolvedQuestion) -> Answer | None:
         """一个是失业人员，一个是在职职工，差多少: two groups of one unranked fact (facts.yaml choice options) named in

@@ -277,8 +277,8 @@ class Gazetteer:
         return not self.is_common_word(text[start - 1 : start + 1])  # 振|兴城: the name would start inside 振兴
 
     def _at_name_end(self, text: str, end: int, surface: str, codes: tuple[str, ...]) -> bool:
-        """Whether a name may end here. A county's short name must not be glued to the word after it: 都安 in 都安置
-        ends inside 安置 (its last character and the next make an ordinary word)."""
+        """Whether a name may end here. A county's short name must not be glued to the word after it: a short name
+        某安 in 某安置 ends inside 安置 (its last character and the next make an ordinary word)."""
         county_short = surface not in self._full and all(self._by_code[c].level == "county" for c in codes)
         if not county_short or end >= len(text):
             return True

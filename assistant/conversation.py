@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.models import Answer, Conversation
-from ingest.textnorm import CLAUSE_MARK
+from ingest.textnorm import AFTER_CLAUSE
 from retriever.protocols import Retriever
 from retriever.understanding import Understanding
 
@@ -148,9 +148,6 @@ def _changed_facts(state: DialogueState, understanding: Understanding) -> dict[s
     return changed
 
 
-_CLAUSE_END = re.compile(rf"(?<={CLAUSE_MARK.pattern})")
-
-
 def _without_restated(earlier: str, state: DialogueState, understanding: Understanding,
                       retriever: Retriever) -> tuple[str, set[str]]:
     """The earlier turns without the clauses telling a category the follow-up states anew (考了五级初级工 when
@@ -161,7 +158,7 @@ def _without_restated(earlier: str, state: DialogueState, understanding: Underst
     if not changed:
         return earlier, set()
     kept, restated = [], set()
-    for clause in _CLAUSE_END.split(earlier):
+    for clause in AFTER_CLAUSE.split(earlier):
         told = retriever.understand(clause).facts if clause.strip() else {}
         if changed & told.keys() and not _ASKS.search(clause):
             restated |= {name for name, value in told.items() if isinstance(value, str)}

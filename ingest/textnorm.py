@@ -18,7 +18,9 @@ _WHITESPACE = re.compile(r"\s+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
-CLAUSE_MARK = re.compile(r"[，,。；;？?！!]")  # what ends a clause of a question
+CLAUSE_MARKS = "，,。；;？?！!"
+CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")  # what ends a clause of a question
+AFTER_CLAUSE = re.compile(f"(?<=[{CLAUSE_MARKS}])")  # the place right after a clause's end (splits keep the marks)
 LEAD_IN_ENDS = ("：", ":")  # a clause ending so introduces the items under it (并提交以下材料：)
 
 

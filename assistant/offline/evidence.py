@@ -18,7 +18,7 @@ from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squee
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk
 from ingest.quantities import COUNT_UNITS, find_quantities
-from ingest.textnorm import INTERROGATIVE
+from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE
 from retriever.lookup import merge_filters
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -44,14 +44,13 @@ _COUNTED = re.compile(rf"(多少|几)({'|'.join(COUNT_UNITS)}|年|月|天|城市
 
 
 _SENTENCE_END = re.compile(r"(?<=[。？?！!])")
-_CLAUSE_END = re.compile(r"(?<=[。？?！!，,；;])")
 
 
 def asking_clauses(text: str) -> str:
     """The clauses of ``text`` that ask (a question word, or the last clause of a sentence ending in a question mark),
     when others only tell — the asker's story told in clauses of the asking sentence itself (家里是农村低收入户，
     不是脱贫户，我能去干乡村公益性岗位吗？ → the last); "" when every clause asks or none does."""
-    parts = [p for p in _CLAUSE_END.split(text) if p.strip(" ，,；;")]
+    parts = [p for p in AFTER_CLAUSE.split(text) if p.strip(" ，,；;")]
     asking = [p for p in parts if INTERROGATIVE.search(p) or p.rstrip().endswith(("？", "?"))]
     return "".join(asking) if asking and len(asking) < len(parts) else ""
 

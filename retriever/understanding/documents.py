@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import DocumentMeta, doc_number_parts
-from ingest.textnorm import fold
+from ingest.textnorm import CLAUSE_MARKS, fold
 from retriever.understanding.record import DocRef
 
 _MIN_ALIAS = 4
@@ -21,7 +21,7 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])0(?P<digit>\d)年")  # 07年 is 2007; 10年
 GENRES = "通知|意见|规定|办法|方案|措施|细则|决定|计划"  # the kinds of policy document a title ends in
 _DOC_WORD = re.compile(rf"^.{{0,8}}?(文件|政策|{GENRES}|那份|那个文|的文)")
 # "<year>年出的那个公益性岗位通知": a demonstrative then a document word, farther on but in the same clause
-_IN_CLAUSE = "[^，,。；;？?！!]"
+_IN_CLAUSE = f"[^{CLAUSE_MARKS}]"
 _POINTED_DOC = re.compile(rf"^{_IN_CLAUSE}{{0,6}}?(?:那个|那份|这个|这份){_IN_CLAUSE}{{0,12}}?({GENRES}|文件)")
 # a title word right before a demonstrative and a document word: <title word>那个文件, <title word>的方案
 _TITLE_WORD = re.compile(rf"(?P<word>[\u4e00-\u9fff]{{3,8}})(?:那个|那份|这个|这份|的)(?:文件|政策|{GENRES})")

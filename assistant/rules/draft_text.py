@@ -17,7 +17,6 @@ SEPARATORS = "、，,；;：:（(）)和及或"
 GRADE = r"(?:[（(][^（()）]{1,6}[）)])?"
 LEVEL_WORD = rf"(?:高级技师|技师|[初中高]级工?|[一二三四五]级|[初中高]){GRADE}"
 LEVEL_LIST = re.compile(rf"({LEVEL_WORD}(?:\s*[、，,和及与或/]\s*{LEVEL_WORD})+)")
-SEPARATORS = "、，,；;：:（(）)和及或"
 # Words that introduce an amount rather than name its category: everything up to the last of them is dropped.
 INTRO = r"(?:给予|发放|奖励|资助|补助|补贴|标准为|每[人年月天次户家个]|一次性|分别|按照|按|为|凡|对)"
 INTRO_WORDS = re.compile(rf"^.*{INTRO}")

@@ -372,11 +372,12 @@ def _keeping_unboosted(fused: dict[str, float], lifted: dict[str, float], top_k:
     """``fused`` plus each chunk's region lift, best first — with those of the first ``KEPT_UNBOOSTED`` of the ranking
     without lifts that are of a region no lift applies to (``lifted`` has the chunks of the regions that have one, a
     0.0 lift for a document off the question's topic) kept within the first ``top_k``: moved to its end, in their
-    order, when the lifts pushed them out."""
+    order, when the lifts pushed them out — never more than half of ``top_k``."""
     ranked = sorted(((cid, score + lifted.get(cid, 0.0)) for cid, score in fused.items()), key=lambda pair: -pair[1])
     first = [cid for cid, _ in sorted(fused.items(), key=lambda pair: -pair[1])[:KEPT_UNBOOSTED] if cid not in lifted]
     shown = {cid for cid, _ in ranked[:top_k]}
-    pushed = [pair for pair in ranked if pair[0] in first and pair[0] not in shown]
+    # at most the lower half of the results: the place's own first hits stay (top_k 1 keeps its one)
+    pushed = [pair for pair in ranked if pair[0] in first and pair[0] not in shown][: top_k // 2]
     if not pushed:
         return ranked
     head = ranked[: top_k - len(pushed)]

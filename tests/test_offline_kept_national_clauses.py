@@ -18,6 +18,7 @@ from support import figures, offline_engine_beside_library
 
 from assistant.offline.engine import OfflineEngine
 from assistant.offline.evidence import EvidenceFinder
+from retriever.hybrid import _keeping_unboosted
 from retriever.models import SearchFilters
 
 CITY = """昭通市人力资源和社会保障局 昭通市财政局关于做好职业技能培训补贴申领工作的通知
@@ -114,3 +115,16 @@ def test_subsidised_training_names_no_benefit(engine: OfflineEngine) -> None:
                             lead_words=scope.benefit_lead_words)
     text = "脱贫劳动力参加补贴性职业技能培训并取得合格证书的，按每人每天30元给予生活费补贴。"
     assert finder.benefit_names(text) == ["生活费补贴"]
+
+
+@pytest.mark.parametrize(("top_k", "expected"), [
+    (8, ["own1", "own2", "own3", "own4", "own5", "own6", "nat1", "nat2"]),
+    (3, ["own1", "own2", "nat1"]),  # at most half of the results
+    (1, ["own1"]),  # a single result stays the place's own first
+])
+def test_the_kept_clauses_take_at_most_the_lower_half_of_the_results(top_k: int, expected: list[str]) -> None:
+    fused = {"nat1": 0.09, "nat2": 0.088, **{f"own{i}": 0.08 - 0.001 * i for i in range(1, 9)}}
+    lifted = {f"own{i}": 0.065 for i in range(1, 9)}
+    ranked = [cid for cid, _ in _keeping_unboosted(fused, lifted, top_k)]
+    assert ranked[:top_k] == expected
+    assert sorted(ranked) == sorted(fused)  # nothing lost, nothing doubled

@@ -55,6 +55,12 @@ def asking_clauses(text: str) -> str:
     return "".join(asking) if asking and len(asking) < len(parts) else ""
 
 
+def _says_any(text: str, names: Sequence[str]) -> bool:
+    """The text says one of the names as written (spaces aside), however short a name is to be read as one."""
+    body = squeeze(text)
+    return any(squeeze(name) in body for name in names)
+
+
 def asking_sentences(text: str) -> str:
     """The sentences of ``text`` that ask (a question word or a question mark), when others only tell (我们培训学校打算
     开人工智能训练师的培训班。开班前要提前几天备案？ → the second); "" when every sentence asks or none does."""
@@ -195,9 +201,9 @@ class EvidenceFinder:
             terms = vocabulary.terms(asked, [*places, *situation])
             alternatives = vocabulary.alternatives(asked, terms)
             supported = judged(response.judged_relevant())
-        clauses = asking_clauses(text)
+        clauses = asking_clauses(text) if not supported and not strict else ""
         said = vocabulary.terms(clauses, [*places, *situation]) if clauses and clauses != asked else []
-        if not supported and not strict and any(t not in self.benefit_nouns for t in said):
+        if any(t not in self.benefit_nouns for t in said):
             # the story told in clauses before the ask — when the ask names what it is about (补贴给多少 alone does
             # not), and never for national text answering an uncovered place (its bar stays the whole question's)
             terms = said
@@ -261,9 +267,7 @@ class EvidenceFinder:
         ``same_kind``). A clause saying the asked benefit's name (稳岗奖励应在…申请；机构吸纳奖励应在…申请) is about it,
         however short the name is to be read as one."""
         asked = understanding.benefits[:1]
-        if any(squeeze(name) in squeeze(chunk.text) for name in asked):
-            return False
-        return self.others_only(self.benefit_names(chunk.text), asked)
+        return not _says_any(chunk.text, asked) and self.others_only(self.benefit_names(chunk.text), asked)
 
     def others_only(self, names: Sequence[str], asked: Sequence[str]) -> bool:
         """Benefits are named and asked about, and none named is of the kind of one asked (``same_kind``)."""
@@ -272,6 +276,12 @@ class EvidenceFinder:
     def names_another_benefit(self, text: str, understanding: Understanding) -> bool:
         """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's)."""
         return self.others_only(self.benefit_names(text), self.asked_benefit(understanding))
+
+    def pays_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause grants benefits (``granted``), none of the kind of a benefit the question names, and says none
+        of those names, its headings included: 一次性入职奖励 is no 岗位补贴."""
+        names = understanding.benefits
+        return not _says_any(chunk.embed_text(), names) and self.others_only(self.granted(chunk), names)
 
     def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """No benefit the clause grants (``granted``) is of the kind asked about (``asked_benefit``):

@@ -77,7 +77,7 @@ class PartAnswerer:
             if by_document is not None:
                 return by_document
         if not parts and understanding.kind == "comparison" and understanding.has("amount"):
-            side_by_side = self._by_group(resolved) or self._by_conjunct(resolved)
+            side_by_side = self._side_by_side_of(resolved)
             if side_by_side is not None:
                 return side_by_side
         if not parts and understanding.kind == "amount":
@@ -100,6 +100,11 @@ class PartAnswerer:
         things it compares side by side, as a comparison asking only a figure is answered. None for any other part."""
         if part.kind != "amount" or part.place is not None or resolved.understanding.kind != "comparison":
             return None
+        return self._side_by_side_of(resolved)
+
+    def _side_by_side_of(self, resolved: ResolvedQuestion) -> Answer | None:
+        """The groups (``_by_group``) or the joined things (``_by_conjunct``) one place's comparison sets side by
+        side."""
         return self._by_group(resolved) or self._by_conjunct(resolved)
 
     def _by_group(self, resolved: ResolvedQuestion) -> Answer | None:
@@ -271,10 +276,8 @@ class PartAnswerer:
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
                                          kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
                                          summed and not self.finder.grants_asked_benefit(e.chunk, u)))
-        if kind == "amount" and u.benefits:  # the figure of a benefit the library names is not that of another one
-            # the clause grants (一次性入职奖励 is no 岗位补贴), unless it says the asked one's name itself
-            evidence = [e for e in evidence if any(squeeze(b) in squeeze(e.chunk.embed_text()) for b in u.benefits)
-                        or not self.finder.others_only(self.finder.granted(e.chunk), u.benefits)]
+        if kind == "amount":  # the figure of a benefit the library names is not that of another one the clause pays
+            evidence = [e for e in evidence if not self.finder.pays_another_benefit(e.chunk, u)]
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             worded = f"{text} {' '.join(exclusions.words)}"

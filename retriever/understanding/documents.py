@@ -92,7 +92,8 @@ class DocumentNames:
             for doc_id in self._pieces.get(piece, ()):
                 found.setdefault(doc_id, "title")
         for match, year in years_in(text):
-            named = _DOC_WORD.match(text[match.end() :]) or _POINTED_DOC.match(text[match.end() :])
+            after = text[match.end() :]
+            named = _DOC_WORD.match(after) or _POINTED_DOC.match(after)
             if named:  # "<year>年那个文件": the year names a document; "<year>年的方案" one whose title is a 方案
                 genre = named.group(1) if re.fullmatch(GENRES, named.group(1)) else ""
                 of_year = [doc for doc in self.documents if doc.year == year]

@@ -76,13 +76,19 @@ class QueryUnderstander:
         nouns = "|".join(map(re.escape, knowledge.scope.benefit_nouns))  # a benefit's name: words before one
         self._benefit_name = re.compile(rf"[\u4e00-\u9fff]{{0,{BENEFIT_NAME_CHARS}}}(?:{nouns})") if nouns else None
 
+    def _said(self, asking: str) -> list[str]:
+        """The intents a question's asking text says (in the file's order), a word of one only where no longer word
+        of an intent it stands ``inside`` holds it (哪些 of 哪些材料)."""
+        return [name for name, spec in self.knowledge.intents.intents.items()
+                if spec.matches(asking, self._swallowing[name])]
+
     # ------------------------------------------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:
         normalized = fold(text)
         documents, masked = self.names.find(normalized)
         specs = self.knowledge.intents.intents
         asking = self.knowledge.intents.asking_text(normalized)
-        intents = [name for name, spec in specs.items() if spec.matches(asking, self._swallowing[name])]
+        intents = self._said(asking)
         intents += [name for name, spec in specs.items() if name not in intents and spec.weakly_matches(asking)
                     and not any(other in intents for other in spec.yields_to)]
         intents = [name for name in specs if name in intents]  # the file's order
@@ -239,9 +245,7 @@ class QueryUnderstander:
 
     def _ask_kind(self, ask: str, kind: str) -> str:
         """The kind of one ask of a list (每户给多少: amount; 要经营多久: the question's own, never amount)."""
-        specs = self.knowledge.intents.intents
-        asking = self.knowledge.intents.asking_text(fold(ask))
-        said = {name for name, spec in specs.items() if spec.matches(asking, self._swallowing[name])}
+        said = set(self._said(self.knowledge.intents.asking_text(fold(ask))))
         return next((k for k in _ASK_KINDS if k in said), "general" if kind == "amount" else kind)
 
     def _parts(self, understanding: Understanding) -> list[SubQuestion]:

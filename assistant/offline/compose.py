@@ -13,6 +13,7 @@ from decimal import Decimal
 from assistant.citations import doc_label, quote_line
 from assistant.models import Answer, Citation
 from assistant.rules.draft_text import added
+from assistant.rules.drafting import BARE_LABEL
 from assistant.rules.results import CalculationResult, money, yuan
 from ingest.models import STATUS_LABELS, DocumentMeta
 from ingest.quantities import find_quantities
@@ -35,7 +36,10 @@ def region_phrase(region: str) -> str:
 
 
 def clause_answer(region: str, lead: str, n: int) -> str:
-    """根据石家庄市的规定：<quoted sentence>[1]"""
+    """根据某市的规定：<quoted sentence>[1] — the sentence without the article or item number it opens with (第三条,
+    一、（二）), which the citation gives."""
+    while (bare := BARE_LABEL.sub("", lead, count=1)) != lead and bare:
+        lead = bare
     return f"根据{region_phrase(region)}的规定：{lead}[{n}]"
 
 
@@ -151,6 +155,7 @@ def uncovered_place_reason(places: Sequence[str], topic_title: str, elsewhere: S
     return f"{reason}本库中对{topic_title}作出规定的是{where}，该规定只适用于{regions}，不能套用到{places_text}。"
 
 
+NEXT_STEP_MARK = "下一步："  # the line saying what to do next (where to apply, or whom to ask)
 KIND_TITLES = {"amount": "补贴标准", "eligibility": "申领条件", "procedure": "办理流程", "list": "范围",
                "comparison": "", "general": ""}
 
@@ -278,7 +283,10 @@ def metadata_line(meta: DocumentMeta, label: str) -> str:
 
 
 def combine(question: str, answers: Sequence[Answer], titles: Sequence[str]) -> Answer:
-    """One answer with a part per sub-question: each part's text under its title, citations renumbered in order."""
+    """One answer with a part per sub-question: each part's text under its title, citations renumbered in order. The
+    same refusal of every part is said once, and a next step several parts end with is said by the last of them."""
+    if len(answers) > 1 and all(a.status == "not_found" for a in answers) and len({a.answer for a in answers}) == 1:
+        return answers[0].model_copy(update={"question": question})
     lines: list[str] = []
     citations: list[Citation] = []
     calls = []
@@ -293,7 +301,21 @@ def combine(question: str, answers: Sequence[Answer], titles: Sequence[str]) -> 
         calls += answer.tool_calls
     statuses = {a.status for a in answers}
     status = "answered" if "answered" in statuses else ("needs_info" if "needs_info" in statuses else "not_found")
-    return Answer(question=question, status=status, answer="\n".join(lines), citations=citations, tool_calls=calls)
+    return Answer(question=question, status=status, answer=_last_next_steps("\n".join(lines)), citations=citations,
+                  tool_calls=calls)
+
+
+def _last_next_steps(text: str) -> str:
+    """The text without the earlier copies of a next-step line it repeats word for word (each part's 12333 advice)."""
+    lines = text.split("\n")
+    later: set[str] = set()
+    kept: list[str] = []
+    for line in reversed(lines):
+        if line.startswith(NEXT_STEP_MARK) and line in later:
+            continue
+        later.add(line)
+        kept.append(line)
+    return "\n".join(reversed(kept))
 
 
 LEAD_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)元")

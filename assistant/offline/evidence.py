@@ -18,7 +18,7 @@ from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squee
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk
 from ingest.quantities import COUNT_UNITS, find_quantities
-from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE
+from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE, fold
 from retriever.lookup import merge_filters
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -138,11 +138,13 @@ class EvidenceFinder:
         self, text: str, understanding: Understanding, *, regions: list[str] | None, old_wanted: bool = False,
         required_word: str | None = None, doc_ids: list[str] | None = None, amount: bool = False,
         score: Callable[[str], float] | None = None, strict: bool = False, benefit: bool = True,
+        asked: str | None = None,
     ) -> list[Evidence]:
         """Supported clauses, strongest first. ``regions`` restricts (None = any region); ``amount`` demands that the
         clause state a quantity (money or a rate when the question speaks of money); ``required_word`` that it say
         that word; ``strict`` that even the retriever's first hit meet the full support bar; ``benefit`` that a clause
-        answering a question about a benefit (补贴, 资助 …) name one (not so for how-to questions)."""
+        answering a question about a benefit (补贴, 资助 …) name one (not so for how-to questions) — the question's or,
+        given ``asked``, that part of it's (我能去干吗？ of 我能去干吗？补贴多少？ asks about no benefit)."""
         vocabulary = self.vocabulary()
         filters = SearchFilters(regions=regions) if regions is not None else None
         if doc_ids:
@@ -156,7 +158,7 @@ class EvidenceFinder:
         terms = vocabulary.terms(text, [*places, *situation])
         alternatives = vocabulary.alternatives(text, terms)
         subjects = vocabulary.unknown_subjects(text, terms)
-        benefit_asked = benefit and any(noun in understanding.normalized for noun in self.benefit_nouns)
+        benefit_asked = benefit and self.says_benefit_noun(understanding.normalized if asked is None else asked)
         money = amount and any(word in understanding.normalized for word in self.money_words) \
             and not _COUNTED.search(understanding.normalized)
 
@@ -276,6 +278,11 @@ class EvidenceFinder:
     def names_another_benefit(self, text: str, understanding: Understanding) -> bool:
         """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's)."""
         return self.others_only(self.benefit_names(text), self.asked_benefit(understanding))
+
+    def says_benefit_noun(self, text: str) -> bool:
+        """The text says a benefit noun (补贴, 资助 …): a question (or a part of one) asking about a benefit."""
+        body = fold(text)
+        return any(noun in body for noun in self.benefit_nouns)
 
     def pays_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause grants benefits (``granted``), none of the kind of a benefit the question names, and says none

@@ -260,7 +260,7 @@ class PartAnswerer:
         only_national = bool(uncovered) and not any(p.covered for p in places)
         evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, amount=kind == "amount",
                                     score=self.clauses.scorer(text, u, kind), strict=only_national,
-                                    benefit=kind != "procedure")
+                                    benefit=kind != "procedure", asked=text)
         if kind == "amount":  # look again as the topic, the stated categories and the words amounts are written in
             evidence = self._amount_evidence(text, evidence, u, regions, old_wanted=old_wanted)
         if not evidence and kind == "amount" and u.has("eligibility") and not only_national:
@@ -276,7 +276,8 @@ class PartAnswerer:
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
                                          kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
                                          summed and not self.finder.grants_asked_benefit(e.chunk, u)))
-        if kind == "amount":  # the figure of a benefit the library names is not that of another one the clause pays
+        if kind in ("amount", "eligibility"):  # the figure of, or the right to, a benefit the library names is not
+            # that of another one the clause pays
             evidence = [e for e in evidence if not self.finder.pays_another_benefit(e.chunk, u)]
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.offline import selection
+from assistant.offline.compose import NEXT_STEP_MARK
 from assistant.offline.evidence import Evidence
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
@@ -161,7 +162,7 @@ class ProcedureReader:
         """The next step when the question asks where to apply and none of the quoted sentences says where."""
         if WHERE not in aspects or any(selection.matching(text, self.answers.aspects[WHERE].words) for text in quoted):
             return []
-        return [f"下一步：{self.answers.next_steps}"]
+        return [f"{NEXT_STEP_MARK}{self.answers.next_steps}"]
 
     def next_steps(self, chunk: Chunk, region: str) -> str:
         """Where to go next: the document's own procedure clause when it has one — in the answering clause's own part
@@ -179,8 +180,8 @@ class ProcedureReader:
             own = [c for c in describing if _unit(c) not in paying]
         if own:
             best = max(own, key=lambda c: len(selection.matching(c.text, where)))
-            return f"下一步：办理地点、材料等见同一文件{best.clause_path or '前言'}（可继续问“怎么申请”）。"
-        return f"下一步：{self.answers.next_steps}"
+            return f"{NEXT_STEP_MARK}办理地点、材料等见同一文件{best.clause_path or '前言'}（可继续问“怎么申请”）。"
+        return f"{NEXT_STEP_MARK}{self.answers.next_steps}"
 
 
 def _unit(chunk: Chunk) -> str:

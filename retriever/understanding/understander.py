@@ -31,6 +31,7 @@ _SPLIT_ASKS = ("procedure", "list")
 # few characters that are not a separator or a conjunction (某省的规定和某市的规定 names two places)
 _CONTEXT_GAP = re.compile(r"[^，,、；;。和与跟及或比同\s]{0,1}")
 _ASK_KINDS = ("amount", "procedure", "list")
+_QUESTION_END = re.compile(r"(?<=[？?])")
 
 
 BENEFIT_NAME_CHARS = 10  # characters before a benefit noun that may name the benefit (一次性吸纳就业补贴: 7)
@@ -248,6 +249,17 @@ class QueryUnderstander:
         said = set(self._said(self.knowledge.intents.asking_text(fold(ask))))
         return next((k for k in _ASK_KINDS if k in said), "general" if kind == "amount" else kind)
 
+    def _asked_apart(self, text: str, first: str, then: str) -> str | None:
+        """The text without its questions asking ``then``, when one question of it (up to its question mark) asks
+        ``first`` and not ``then`` and another asks ``then`` (我能去干吗？补贴多少？ → 我能去干吗？); None when no
+        question asks ``first`` alone (能领多少 is one ask)."""
+        sentences = _QUESTION_END.split(text)
+        said = [set(self._said(self.knowledge.intents.asking_text(fold(q))))
+                if q.rstrip().endswith(("？", "?")) else set() for q in sentences]
+        if not (any(first in s and then not in s for s in said) and any(then in s for s in said)):
+            return None
+        return "".join(q for q, s in zip(sentences, said, strict=True) if then not in s)
+
     def _parts(self, understanding: Understanding) -> list[SubQuestion]:
         """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""
         asks = [k for k in _ASK_KINDS if k in understanding.intents]
@@ -255,6 +267,10 @@ class QueryUnderstander:
         # a comparison's part asking a figure (分别是多少) is one place's own amount question
         compared_figure = understanding.kind == "comparison" and "amount" in understanding.intents
         kinds = asks if split_asks else ["amount" if compared_figure else understanding.kind]
+        whether = self._asked_apart(understanding.text, "eligibility", "amount") if "amount" in asks else None
+        if whether is not None:
+            # 我这种能领吗？能领的话多少钱？: whether, asked in a question of its own, is a part before how much
+            kinds = ["eligibility", *(kinds if split_asks else ["amount"])]
         places: list[PlaceRef | None] = list(understanding.places) if len(understanding.places) >= 2 else [None]
         if len({tuple(p.regions) for p in understanding.places if p.regions}) == 1 and all(
                 p.regions for p in understanding.places):
@@ -269,10 +285,11 @@ class QueryUnderstander:
             return []
         parts = []
         for place in places:
-            text = understanding.text
-            if place is not None:
-                for other in understanding.places:
-                    if other is not place:
-                        text = text.replace(other.surface, "")
-            parts.extend(SubQuestion(text=text, kind=kind, place=place) for kind in kinds)
+            for kind in kinds:
+                text = whether if kind == "eligibility" and whether is not None else understanding.text
+                if place is not None:
+                    for other in understanding.places:
+                        if other is not place:
+                            text = text.replace(other.surface, "")
+                parts.append(SubQuestion(text=text, kind=kind, place=place))
         return parts

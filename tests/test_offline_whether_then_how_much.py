@@ -63,6 +63,9 @@ def test_whether_asked_apart_is_a_part_of_its_own_from_the_clause_saying_who(eng
     assert "农村低收入人口" in whether, answer.answer  # the clause saying who, not the amount restated
     assert Decimal(650) in figures(how_much), answer.answer
     assert {c.clause for c in answer.citations} >= {"第二条", "第三条"}, answer.citations
+    assert answer.answer.count("下一步：") <= 1, answer.answer  # the same next step is said once, by the last part
+    assert "规定：第" not in answer.answer, answer.answer  # a lead sentence without its article number
+
 
 
 def test_one_question_asking_both_stays_one_answer(engine: OfflineEngine) -> None:
@@ -75,3 +78,5 @@ def test_another_benefits_clause_answers_neither_whether_nor_how_much(engine: Of
     answer = engine.answer("我在广德的养老院当护理员，有中级证，每个月有没有岗位补贴？一个月多少钱？")
     assert not {Decimal(200), Decimal(260)} & figures(answer.answer), answer.answer
     assert all(c.doc_id != "guangde-2026-carer-training" for c in answer.citations), answer.citations
+    assert answer.status == "not_found", answer.answer
+    assert "【" not in answer.answer and answer.answer.count("不能套用") == 1, answer.answer  # one refusal, said once

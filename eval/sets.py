@@ -49,6 +49,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen15_holdout": KnownSet(gold="unseen15/qa.jsonl", policies="unseen15/policies", holdout=True),
     "unseen16": KnownSet(gold="unseen16/qa.jsonl", policies="unseen16/policies"),
     "unseen17_holdout": KnownSet(gold="unseen17/qa.jsonl", policies="unseen17/policies", holdout=True),
+    "unseen18": KnownSet(gold="unseen18/qa.jsonl", policies="unseen18/policies"),
 }
 DEV_SET = "dev"
 

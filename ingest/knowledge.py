@@ -269,6 +269,8 @@ class AnswersFile(_Strict):
     first_paid_words: tuple[str, ...] = ()
     higher_words: tuple[str, ...] = ()
     stacking_words: tuple[str, ...] = Field((), description="Words saying raises stack: 叠加 (unless negated).")
+    silent_levels: tuple[str, ...] = Field((), description="Words a clause says its document applies with where a "
+                                                            "lower level made no rule: 未另行规定.")
     full_rate_words: tuple[str, ...] = ()
     condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()

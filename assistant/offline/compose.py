@@ -27,6 +27,25 @@ def basis(quotes: Sequence[tuple[Citation, str]]) -> str:
     return "\n".join([BASIS, *(quote_line(citation, quote) for citation, quote in quotes)])
 
 
+def with_basis(text: str, note: str, citation: Citation, quote: str) -> str:
+    """``text`` with ``note`` said before its next step (or its 依据 block) and ``quote`` cited last in the block (a
+    block of its own when the text has none)."""
+    lines = text.split("\n")
+    if BASIS not in lines:
+        return join(text, note, basis([(citation, quote)]))
+    at = last = lines.index(BASIS)
+    while last + 1 < len(lines) and lines[last + 1].startswith("["):
+        last += 1
+    lines.insert(last + 1, quote_line(citation, quote))
+    lines.insert(next((i for i, line in enumerate(lines[:at]) if line.startswith(NEXT_STEP_MARK)), at), note)
+    return "\n".join(lines)
+
+
+def silent_level_note(place: str, n: int) -> str:
+    """Why a wider level's rule answers for a place without its own: that document says it applies there."""
+    return f"{place}没有另行规定的，按上级文件执行。[{n}]"
+
+
 def join(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 

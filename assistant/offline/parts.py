@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.citations import citation_from_chunk, citation_from_clause
+from assistant.citations import citation_from_chunk, citation_from_clause, sentences
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
@@ -84,16 +84,43 @@ class PartAnswerer:
             summed = self._by_sum(resolved)
             if summed is not None:
                 return summed
+        only = understanding.places[0] if len(understanding.places) == 1 else None
         if not parts:
-            place = understanding.places[0] if len(understanding.places) == 1 else None
-            return self.part(resolved.question, resolved.text, understanding, understanding.kind, place)
+            return self._where_silent(
+                self.part(resolved.question, resolved.text, understanding, understanding.kind, only), only)
         places = [p.place for p in parts if p.place is not None]
-        answers = [self._compared_amount(resolved, part) or self.part(
+        answers = [self._compared_amount(resolved, part) or self._where_silent(self.part(
             resolved.question, part.text, understanding, part.kind, part.place,
-            others=[q for q in places if q is not part.place]) for part in parts]
+            others=[q for q in places if q is not part.place]), part.place or only) for part in parts]
         titles = [self._part_title(p) for p in parts]
         return self._combined(resolved, answers, titles,
                               [p.place.label if p.place else t for p, t in zip(parts, titles, strict=True)])
+
+    def _where_silent(self, answer: Answer, place: PlaceRef | None) -> Answer:
+        """An answer for a place whose most local cited document is a wider level's (the place has no rule of its own
+        on the point) cites that document's clause saying it applies where a lower level made none (地方未另行规定的，
+        按本通知规定执行): why the wider rule holds there. Unchanged when no such clause exists or it is cited."""
+        words = self.engine.knowledge.answers.silent_levels
+        if answer.status != "answered" or place is None or not place.code or not words:
+            return answer
+        metas = [m for c in answer.citations if (m := self.engine.meta(c.doc_id)) and m.region in place.regions]
+        if not metas:
+            return answer
+        nearest = min(place.regions.index(m.region) for m in metas)
+        wider = [m for m in metas if place.regions.index(m.region) == nearest]
+        if any(m.region_code in (None, place.code) for m in wider):
+            return answer
+        cited = {c.chunk_id for c in answer.citations}
+        for meta in dict.fromkeys(m.doc_id for m in wider):
+            for chunk in self.engine.chunks(meta):
+                said = next((s for s in sentences(chunk.text) if any(w in s for w in words)), None)
+                if said is None or chunk.id in cited:
+                    continue
+                citation = citation_from_chunk(len(answer.citations) + 1, chunk)
+                text = compose.with_basis(answer.answer, compose.silent_level_note(place.name, citation.n),
+                                          citation, said)
+                return answer.model_copy(update={"answer": text, "citations": [*answer.citations, citation]})
+        return answer
 
     def _compared_amount(self, resolved: ResolvedQuestion, part: Part) -> Answer | None:
         """A comparison's amount part in one place (城镇和乡村公益性岗位每个月补贴差多少？期限有啥不一样？): the

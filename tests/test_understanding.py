@@ -310,6 +310,9 @@ def test_another_fields_word_beside_a_library_topic_is_context(understander, que
         ("申请补贴要带什么", True),
         ("我在一家新材料公司上班，考了证能申请补贴吗", False),  # 材料 inside 新材料 asks for nothing
         ("培训的材料费能报销吗", False),
+        # a time limit asked of applying, said before the act
+        ("结业以后几个月内得去申报生活补贴？", True), ("考完证多少天内要交申请", True),
+        ("几个月内能领完", False),  # no act of applying
     ],
 )
 def test_how_to_apply_words_signal_a_procedure_question(understander, question, procedure) -> None:

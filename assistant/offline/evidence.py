@@ -250,7 +250,7 @@ class EvidenceFinder:
         if self._named_benefit is None:
             return []
         names = []
-        body_text = squeeze(text)
+        body_text = squeeze(HEADING_LABEL.sub("", text))  # 第三条 补贴对象为…: the label names no benefit
         for match in self._named_benefit.finditer(body_text):
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)

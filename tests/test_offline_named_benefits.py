@@ -218,7 +218,6 @@ def test_a_clause_names_a_benefit_by_the_run_after_its_last_action_word() -> Non
     assert finder.benefit_names("另给予一次性交通补贴，每人每期N元") == ["一次性交通补贴"]
     assert finder.benefit_names("按每招用1人N元的标准给予企业补贴") == []  # who is paid, not which benefit
     assert finder.benefit_names("在编人员不属于本补助对象") == []
-    assert finder.benefit_names("第三条　补贴对象为签订1年以上劳动合同的职工") == []  # the article's label names none
 
 
 def test_a_run_cut_by_a_number_or_led_by_a_verb_names_no_benefit() -> None:

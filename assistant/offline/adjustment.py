@@ -268,7 +268,7 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
     return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 
-def _number(text: str) -> str:
+def attachment_number(text: str) -> str:
     """附件一 → 1 (the attachment numbers clause paths use)."""
     if not text:
         return "1"
@@ -302,8 +302,8 @@ def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[s
     if NEAREST_TABLE.search(head):
         return "table", ""
     if attachment := ATTACHMENT.search(head):
-        row = f" 第{_number(attachment.group(2))}行" if attachment.group(2) else ""
-        return "attachment", f"附件{_number(attachment.group(1))}{row}"
+        row = f" 第{attachment_number(attachment.group(2))}行" if attachment.group(2) else ""
+        return "attachment", f"附件{attachment_number(attachment.group(1))}{row}"
     level = levels.named(head)
     return ("level", level) if level is not None else ("own", "")
 

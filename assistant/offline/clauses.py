@@ -388,8 +388,7 @@ class ClauseComposer:
         if local is not None:
             return local
         for chunk in clauses:
-            if chunk in rest and (self.finder.about_another_benefit(chunk, understanding)
-                                  or self.finder.under_another_benefit(chunk, understanding)):
+            if chunk in rest and self.finder.under_another_benefit(chunk, understanding):
                 continue  # 见习对象为…16至24岁 under 就业见习补贴 judges no founder asking for a start-up grant
             verdict = self.judge(self.standards.conditions_text(chunk, understanding), understanding, stated, asked)
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):

@@ -250,7 +250,7 @@ class EvidenceFinder:
         if self._named_benefit is None:
             return []
         names = []
-        body_text = squeeze(HEADING_LABEL.sub("", text))  # 第三条 补贴对象为…: the label names no benefit
+        body_text = squeeze(text)
         for match in self._named_benefit.finditer(body_text):
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
@@ -286,9 +286,14 @@ class EvidenceFinder:
 
     def pays_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause grants benefits (``granted``), none of the kind of a benefit the question names, and says none
-        of those names, its headings included: 一次性入职奖励 is no 岗位补贴."""
+        of those names, its headings included — the document's title only when every benefit it names is of the asked
+        kind (关于做好A补贴和B补贴工作的通知 says nothing of which one a clause pays): 一次性入职奖励 is no 岗位补贴."""
         names = understanding.benefits
-        return not _says_any(chunk.embed_text(), names) and self.others_only(self.granted(chunk), names)
+        title, *headings = chunk.heading_path or [""]
+        titled = self.benefit_names(title)
+        said = _says_any(" ".join([*headings, chunk.text]), names) or (
+            _says_any(title, names) and all(any(self.same_kind(n, a) for a in names) for n in titled))
+        return not said and self.others_only(self.granted(chunk), names)
 
     def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """No benefit the clause grants (``granted``) is of the kind asked about (``asked_benefit``):

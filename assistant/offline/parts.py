@@ -11,6 +11,7 @@ from assistant.citations import citation_from_chunk, citation_from_clause, sente
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
+from assistant.offline.adjustment import ATTACHMENT, STANDARD_WORD, attachment_number
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.conjuncts import compared
@@ -59,6 +60,8 @@ class Part:
     place: PlaceRef | None
     ask: str = ""
 
+
+ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send it to an attachment
 
 @dataclass
 class PartAnswerer:
@@ -306,6 +309,8 @@ class PartAnswerer:
         if kind in ("amount", "eligibility"):  # the figure of, or the right to, a benefit the library names is not
             # that of another one the clause pays
             evidence = [e for e in evidence if not self.finder.pays_another_benefit(e.chunk, u)]
+        if kind == "amount" and not evidence:  # 具体标准见附件: the figures stand in the table the clause names
+            evidence = self._attached_rows(text, u, regions, old_wanted=old_wanted, strict=only_national)
         exclusions = self.engine.knowledge.answers.exclusions
         if exclusions.asks(u.normalized):  # 哪些人不能领: the clause that excludes
             worded = f"{text} {' '.join(exclusions.words)}"
@@ -382,6 +387,26 @@ class PartAnswerer:
                                    named_place=bool(places), regions=regions,
                                    prefix=compose.TRANSITION_APPLIES if older is not None else "",
                                    transition_from=replacing)
+
+    def _attached_rows(self, text: str, u: Understanding, regions, *, old_wanted: bool, strict: bool
+                       ) -> list[Evidence]:
+        """The rows stating money of the attachment a clause on the point sends its standard to (补贴标准。按证书等级
+        分档给予补贴，具体标准见附件): an amount question whose figures stand in a table of the document. The first of
+        the best few supported clauses, asked as the question and as its topic in the words amounts are written in,
+        that states no figure and names an attachment and a standard; [] when none."""
+        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
+        found = [e for query in (text, worded) for e in self.finder.find(
+            query, u, regions=regions, old_wanted=old_wanted, strict=strict)[:ATTACHED_DEPTH]]
+        for best in found:
+            said = ATTACHMENT.search(best.chunk.text)
+            if said is None or STANDARD_WORD not in best.chunk.text or states_amount(best.chunk.text, money=True):
+                continue
+            table = f"附件{attachment_number(said.group(1))}"
+            rows = [c for c in self.engine.chunks(best.chunk.doc_id)
+                    if c.clause_path.split(" ")[0] == table and states_amount(c.text, money=True)]
+            return [Evidence(SearchHit(chunk=c, score=0.0, rank=i + 1), coverage=best.coverage,
+                             strength=best.strength) for i, c in enumerate(rows)]
+        return []
 
     def _amount_evidence(self, text: str, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:
         """An amount question's clauses with the figure: the first look's, then those found by asking for the topic in

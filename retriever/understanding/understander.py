@@ -249,16 +249,18 @@ class QueryUnderstander:
         said = set(self._said(self.knowledge.intents.asking_text(fold(ask))))
         return next((k for k in _ASK_KINDS if k in said), "general" if kind == "amount" else kind)
 
-    def _asked_apart(self, text: str, first: str, then: str) -> str | None:
-        """The text without its questions asking ``then``, when one question of it (up to its question mark) asks
-        ``first`` and not ``then`` and another asks ``then`` (我能去干吗？补贴多少？ → 我能去干吗？); None when no
-        question asks ``first`` alone (能领多少 is one ask)."""
+    def _whether_apart(self, text: str) -> str | None:
+        """The text without its questions asking how much, when one question of it (up to its question mark) asks
+        whether and not how much and another asks how much (我能去干吗？补贴多少？ → 我能去干吗？); None when no
+        question asks whether alone (能领多少 is one ask). A question asking for the most one may get (有没有封顶)
+        asks how much."""
         sentences = _QUESTION_END.split(text)
         said = [set(self._said(self.knowledge.intents.asking_text(fold(q))))
+                | ({"amount"} if self.knowledge.answers.asks_most(fold(q)) else set())
                 if q.rstrip().endswith(("？", "?")) else set() for q in sentences]
-        if not (any(first in s and then not in s for s in said) and any(then in s for s in said)):
+        if not (any("eligibility" in s and "amount" not in s for s in said) and any("amount" in s for s in said)):
             return None
-        return "".join(q for q, s in zip(sentences, said, strict=True) if then not in s)
+        return "".join(q for q, s in zip(sentences, said, strict=True) if "amount" not in s)
 
     def _parts(self, understanding: Understanding) -> list[SubQuestion]:
         """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""
@@ -267,7 +269,7 @@ class QueryUnderstander:
         # a comparison's part asking a figure (分别是多少) is one place's own amount question
         compared_figure = understanding.kind == "comparison" and "amount" in understanding.intents
         kinds = asks if split_asks else ["amount" if compared_figure else understanding.kind]
-        whether = self._asked_apart(understanding.text, "eligibility", "amount") if "amount" in asks else None
+        whether = self._whether_apart(understanding.text) if "amount" in asks else None
         if whether is not None:
             # 我这种能领吗？能领的话多少钱？: whether, asked in a question of its own, is a part before how much
             kinds = ["eligibility", *(kinds if split_asks else ["amount"])]

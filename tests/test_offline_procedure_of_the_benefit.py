@@ -44,3 +44,4 @@ def test_the_deadline_asked_comes_from_the_benefits_own_clause(engine: OfflineEn
     assert "6个月内申领一次性扩岗补贴" in answer.answer, answer.answer
     assert "按季度申领" not in answer.answer, answer.answer
     assert [c.clause for c in answer.citations] == ["第三条"], answer.answer
+    assert "规定：第" not in answer.answer, answer.answer  # the answer's sentence without its article number

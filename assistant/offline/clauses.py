@@ -203,7 +203,7 @@ class ClauseComposer:
             if self.procedure.named(understanding) and described:  # each named ask answered by its own clause
                 for chunk, found in self.procedure.supplements(primary.chunk, evidence, aspects, understanding):
                     citations.append(citation_from_chunk(len(citations) + 1, chunk))
-                    lines.append(f"{selection.quote(chunk.text, found)}[{citations[-1].n}]")
+                    lines.append(f"{compose.unlabelled(selection.quote(chunk.text, found))}[{citations[-1].n}]")
                     quotes.append((citations[-1], selection.quote(chunk.text, found)))
             if described:  # asked where to apply, and no quoted clause says: the hotline and the local office
                 lines.extend(self.procedure.missing_where(aspects, [q for _, q in quotes]))

@@ -55,11 +55,16 @@ def region_phrase(region: str) -> str:
 
 
 def clause_answer(region: str, lead: str, n: int) -> str:
-    """根据某市的规定：<quoted sentence>[1] — the sentence without the article or item number it opens with (第三条,
-    一、（二）), which the citation gives."""
-    while (bare := BARE_LABEL.sub("", lead, count=1)) != lead and bare:
-        lead = bare
-    return f"根据{region_phrase(region)}的规定：{lead}[{n}]"
+    """根据某市的规定：<quoted sentence>[1] — the sentence without the article or item number it opens with."""
+    return f"根据{region_phrase(region)}的规定：{unlabelled(lead)}[{n}]"
+
+
+def unlabelled(sentence: str) -> str:
+    """A quoted sentence said as an answer: without the article or item numbers it opens with (第三条, 一、（二）),
+    which its citation gives."""
+    while (bare := BARE_LABEL.sub("", sentence, count=1)) != sentence and bare:
+        sentence = bare
+    return sentence
 
 
 def in_wan(amount: Decimal) -> str:

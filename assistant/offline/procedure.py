@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.offline import selection
-from assistant.offline.compose import NEXT_STEP_MARK
+from assistant.offline.compose import NEXT_STEP_MARK, unlabelled
 from assistant.offline.evidence import Evidence
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
@@ -154,7 +154,7 @@ class ProcedureReader:
         answered from ``chunk``."""
         found = self.sentences(chunk, aspects)
         if found:
-            lead = selection.quote(chunk.text, found[:2])
+            lead = unlabelled(selection.quote(chunk.text, found[:2]))
             return found[:4], f"根据{region}的规定：{lead}[1]", True
         return [0], f"{self.answers.no_procedure}{self.answers.next_steps}", False
 

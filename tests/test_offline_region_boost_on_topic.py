@@ -65,3 +65,12 @@ def test_a_city_without_its_own_rule_on_the_benefit_is_answered_by_the_national_
 def test_the_places_own_document_still_comes_first_on_its_own_benefit(engine: OfflineEngine) -> None:
     hits = engine.retriever.search("天水的企业招了脱贫人口，一次性吸纳就业补助每人多少？", top_k=3).hits
     assert hits[0].chunk.doc_id == "gansu-2025-job-expansion" and hits[0].chunk.clause_path == "第四条"
+
+
+def test_a_document_writing_a_name_with_words_inside_names_it() -> None:
+    from retriever.hybrid import _says_name
+
+    assert _says_name("见习期满留用奖励在省定标准基础上提高50%", "见习留用奖励")  # 期满 inside
+    assert _says_name("给予一次性创业补贴", "一次性创业补贴")
+    assert not _says_name("见习单位在见习期内的岗位留用情况另行奖励", "见习留用奖励")  # too far apart
+    assert not _says_name("创业带动就业补贴", "创业补贴")  # a short name must be said as written

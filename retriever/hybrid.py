@@ -431,7 +431,7 @@ def _says_name(text: str, name: str) -> bool:
     its last three (见习期满留用奖励 says 见习留用奖励)."""
     if name in text:
         return True
-    return len(name) >= 5 and any(
+    return len(name) >= 5 and name[:2] in text and name[-3:] in text and any(
         re.search(f"{re.escape(name[:i])}.{{1,{NAME_GAP}}}{re.escape(name[i:])}", text) is not None
         for i in range(2, len(name) - 2))
 

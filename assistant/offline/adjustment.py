@@ -268,7 +268,17 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
     return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 
-def attachment_number(text: str) -> str:
+def attachment_named(text: str) -> str | None:
+    """The attachment (and row) a text refers to, as clause paths write it (附件一 → 附件1, 附件1第1行 → 附件1 第1行);
+    None when it names none."""
+    attachment = ATTACHMENT.search(text)
+    if attachment is None:
+        return None
+    row = f" 第{_number(attachment.group(2))}行" if attachment.group(2) else ""
+    return f"附件{_number(attachment.group(1))}{row}"
+
+
+def _number(text: str) -> str:
     """附件一 → 1 (the attachment numbers clause paths use)."""
     if not text:
         return "1"
@@ -301,9 +311,8 @@ def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[s
         return "article", article.group(0)
     if NEAREST_TABLE.search(head):
         return "table", ""
-    if attachment := ATTACHMENT.search(head):
-        row = f" 第{attachment_number(attachment.group(2))}行" if attachment.group(2) else ""
-        return "attachment", f"附件{attachment_number(attachment.group(1))}{row}"
+    if attachment := attachment_named(head):
+        return "attachment", attachment
     level = levels.named(head)
     return ("level", level) if level is not None else ("own", "")
 

@@ -203,8 +203,9 @@ class ClauseComposer:
             if self.procedure.named(understanding) and described:  # each named ask answered by its own clause
                 for chunk, found in self.procedure.supplements(primary.chunk, evidence, aspects, understanding):
                     citations.append(citation_from_chunk(len(citations) + 1, chunk))
-                    lines.append(f"{compose.unlabelled(selection.quote(chunk.text, found))}[{citations[-1].n}]")
-                    quotes.append((citations[-1], selection.quote(chunk.text, found)))
+                    quote = selection.quote(chunk.text, found)
+                    lines.append(f"{compose.unlabelled(quote)}[{citations[-1].n}]")
+                    quotes.append((citations[-1], quote))
             if described:  # asked where to apply, and no quoted clause says: the hotline and the local office
                 lines.extend(self.procedure.missing_where(aspects, [q for _, q in quotes]))
         elif verdict is not None and kind == "eligibility":  # the clause stating the condition answers

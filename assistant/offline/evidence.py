@@ -290,9 +290,8 @@ class EvidenceFinder:
         kind (关于做好A补贴和B补贴工作的通知 says nothing of which one a clause pays): 一次性入职奖励 is no 岗位补贴."""
         names = understanding.benefits
         title, *headings = chunk.heading_path or [""]
-        titled = self.benefit_names(title)
-        said = _says_any(" ".join([*headings, chunk.text]), names) or (
-            _says_any(title, names) and all(any(self.same_kind(n, a) for a in names) for n in titled))
+        said = _says_any(" ".join([*headings, chunk.text]), names) or (_says_any(title, names) and all(
+            any(self.same_kind(n, a) for a in names) for n in self.benefit_names(title)))
         return not said and self.others_only(self.granted(chunk), names)
 
     def grants_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:

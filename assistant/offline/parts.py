@@ -11,7 +11,7 @@ from assistant.citations import citation_from_chunk, citation_from_clause, sente
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
-from assistant.offline.adjustment import ATTACHMENT, STANDARD_WORD, attachment_number
+from assistant.offline.adjustment import STANDARD_WORD, attachment_named
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.conjuncts import compared
@@ -46,6 +46,7 @@ MAX_COMPARED = 3  # documents a comparison question may set side by side
 LEAD_IN_SHARE = 0.9  # a document's own lead-in naming who may have a benefit ranks just behind its best clause
 TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chinese characters after it (up to four)
 PLACE_NAMED_CHARS = 8  # characters between a place and its topic word in a thing named after the place
+ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send it to an attachment
 
 
 def in_force(meta) -> bool:
@@ -59,9 +60,6 @@ class Part:
     kind: str
     place: PlaceRef | None
     ask: str = ""
-
-
-ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send it to an attachment
 
 @dataclass
 class PartAnswerer:
@@ -114,8 +112,8 @@ class PartAnswerer:
         if any(m.region_code in (None, place.code) for m in wider):
             return answer
         cited = {c.chunk_id for c in answer.citations}
-        for meta in dict.fromkeys(m.doc_id for m in wider):
-            for chunk in self.engine.chunks(meta):
+        for doc_id in dict.fromkeys(m.doc_id for m in wider):
+            for chunk in self.engine.chunks(doc_id):
                 said = next((s for s in sentences(chunk.text) if any(w in s for w in words)), None)
                 if said is None or chunk.id in cited:
                     continue
@@ -394,18 +392,17 @@ class PartAnswerer:
         分档给予补贴，具体标准见附件): an amount question whose figures stand in a table of the document. The first of
         the best few supported clauses, asked as the question and as its topic in the words amounts are written in,
         that states no figure and names an attachment and a standard; [] when none."""
-        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
-        found = [e for query in (text, worded) for e in self.finder.find(
-            query, u, regions=regions, old_wanted=old_wanted, strict=strict)[:ATTACHED_DEPTH]]
-        for best in found:
-            said = ATTACHMENT.search(best.chunk.text)
-            if said is None or STANDARD_WORD not in best.chunk.text or states_amount(best.chunk.text, money=True):
-                continue
-            table = f"附件{attachment_number(said.group(1))}"
-            rows = [c for c in self.engine.chunks(best.chunk.doc_id)
-                    if c.clause_path.split(" ")[0] == table and states_amount(c.text, money=True)]
-            return [Evidence(SearchHit(chunk=c, score=0.0, rank=i + 1), coverage=best.coverage,
-                             strength=best.strength) for i, c in enumerate(rows)]
+        for query in (text, amount_query(u, self.engine.knowledge.answers.amount_words)):  # the second if need be
+            for best in self.finder.find(query, u, regions=regions, old_wanted=old_wanted, strict=strict)[
+                    :ATTACHED_DEPTH]:
+                named = attachment_named(best.chunk.text)
+                if named is None or STANDARD_WORD not in best.chunk.text or states_amount(best.chunk.text, money=True):
+                    continue
+                table = named.split(" ")[0]  # the whole attachment, though the clause names one of its rows
+                rows = [c for c in self.engine.chunks(best.chunk.doc_id)
+                        if c.clause_path.split(" ")[0] == table and states_amount(c.text, money=True)]
+                return [Evidence(SearchHit(chunk=c, score=0.0, rank=i + 1), coverage=best.coverage,
+                                 strength=best.strength) for i, c in enumerate(rows)]
         return []
 
     def _amount_evidence(self, text: str, evidence: list, u: Understanding, regions, *, old_wanted: bool) -> list:

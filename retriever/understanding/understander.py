@@ -255,12 +255,15 @@ class QueryUnderstander:
         question asks whether alone (能领多少 is one ask). A question asking for the most one may get (有没有封顶)
         asks how much."""
         sentences = _QUESTION_END.split(text)
-        said = [set(self._said(self.knowledge.intents.asking_text(fold(q))))
-                | ({"amount"} if self.knowledge.answers.asks_most(fold(q)) else set())
-                if q.rstrip().endswith(("？", "?")) else set() for q in sentences]
+        said = [self._asks(fold(q)) if q.rstrip().endswith(("？", "?")) else set() for q in sentences]
         if not (any("eligibility" in s and "amount" not in s for s in said) and any("amount" in s for s in said)):
             return None
         return "".join(q for q, s in zip(sentences, said, strict=True) if "amount" not in s)
+
+    def _asks(self, question: str) -> set[str]:
+        """What one (folded) question asks: its intents, and amount when it asks for the most one may get."""
+        said = set(self._said(self.knowledge.intents.asking_text(question)))
+        return said | {"amount"} if self.knowledge.answers.asks_most(question) else said
 
     def _parts(self, understanding: Understanding) -> list[SubQuestion]:
         """One part per place asked about × per distinct ask (amount vs procedure…); a single part otherwise."""

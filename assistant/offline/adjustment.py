@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import cn2an
 
 from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked, shared_run
+from assistant.offline.conjuncts import PARTICLE
 from assistant.offline.denials import denial, without_denied
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
@@ -557,6 +558,7 @@ MAX_ITEMS_WITH_HEADS = 4  # items of one article a question may count heads of (
 STACK_RANK = 1  # a raise stacks only when the question names its condition (most of its words is too weak)
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
+RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
                    "national": ("national",), "district": ("district",), "county": ("county",)}
@@ -992,6 +994,9 @@ class StandardResolver:
             kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
             u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
         subject = self.same_subject(adjustment, candidates)
+        if subject is None and adjustment.reference == "level" and self.raised_benefit(adjustment):
+            saying = [c for c in candidates if not self.of_another_benefit(c, adjustment)]
+            subject = saying[0] if len(saying) == 1 else None  # the one standard of the benefit raised (留用奖励)
         for chunk in candidates:
             meta = self.engine.meta(chunk.doc_id)
             if meta is None:
@@ -1004,6 +1009,12 @@ class StandardResolver:
                     return nested.worked, (nested.adjustment.chunk, *nested.bases)
             if not states_amount(chunk.text, money=True) and chunk.kind != "table_row":
                 continue
+            if adjustment.reference == "level" and self.of_another_benefit(chunk, adjustment):
+                # no clause of the adjustment's benefit states the higher level's standard: the one that level
+                # adjusts, as it adjusts it (州 +N on 省定 for 在州级标准基础上), before another benefit's figure
+                inherited = self._inherited(adjustment, text, u, quantities, same_benefit=True)
+                if inherited is not None:
+                    return inherited
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
             # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit
@@ -1183,6 +1194,22 @@ class StandardResolver:
                      and any(labels_row(v[0], c.text) and all(p in c.text for p in v[1:]) for v in chosen))
         return rows or (chunk,)
 
+    def raised_benefit(self, adjustment: Adjustment) -> str:
+        """The benefit an adjustment's condition raises, as it writes it (见习补贴 of 市内见习单位的见习补贴): the
+        end of its condition after its last 的 or punctuation mark when that ends in a benefit noun, else ""."""
+        tail = squeeze(RAISED_AFTER.split(adjustment.condition)[-1])
+        nouns = self.engine.knowledge.scope.benefit_nouns
+        return tail if any(tail.endswith(n) and len(tail) > len(n) for n in nouns) else ""
+
+    def of_another_benefit(self, chunk: Chunk, adjustment: Adjustment) -> bool:
+        """The clause is about another benefit than the one the adjustment raises: it never says the benefit the
+        adjustment's condition names (以工代训补贴按每人每月N元 for 见习补贴在州级标准基础上…), or, when the condition
+        names none, the two clauses grant benefits of different kinds (``EvidenceFinder.grant_another``)."""
+        raised = self.raised_benefit(adjustment)
+        if raised:
+            return raised not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text]))
+        return self.finder.grant_another(chunk, adjustment.chunk)
+
     def _higher_regions(self, adjustment: Adjustment, u: Understanding) -> list[str]:
         """The regions of the level an adjustment's standard is set by (省定 → the province) that apply to the asker's
         place (or the document's own province) and hold a document."""
@@ -1195,17 +1222,22 @@ class StandardResolver:
             d.region for d in self.engine.documents()
             if d.region in chain and d.region != meta.region and d.level in accepted))
 
-    def _inherited(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated]
-                   ) -> tuple[Worked, tuple[Chunk, ...]] | None:
+    def _inherited(self, adjustment: Adjustment, text: str, u: Understanding, quantities: Sequence[Stated], *,
+                   same_benefit: bool = False) -> tuple[Worked, tuple[Chunk, ...]] | None:
         """The standard of a higher level whose documents state none of their own but adjust the level above theirs
         (a city raising the province's table for some firms): the level above's standard, with the raise of the higher
         level the question calls for applied (none: the level above's standard as it is) — 在市级标准基础上 of a city
-        that says 在省定标准基础上…."""
+        that says 在省定标准基础上…. ``same_benefit``: only that level's raises of the adjustment's own benefit, and
+        the level above's standard as it is when the raise called for is another benefit's (a 州 raising both 见习补贴
+        and 留用奖励)."""
         for region in self._higher_regions(adjustment, u):
             for meta in self.engine.documents():
                 if meta.region != region or meta.superseded_by:
                     continue
-                for chunk in self.engine.chunks(meta.doc_id):
+                chunks = self.engine.chunks(meta.doc_id)
+                if same_benefit:
+                    chunks = [c for c in chunks if not self.of_another_benefit(c, adjustment)]
+                for chunk in chunks:
                     for above in adjustments(chunk, self.levels):
                         if above.reference != "level" or above.target == adjustment.target:
                             continue
@@ -1214,7 +1246,8 @@ class StandardResolver:
                             continue
                         worked, rows = base
                         own = self.adjusted(rows[0], None, text, u, [region], quantities)
-                        if own is not None:
+                        if own is not None and not (same_benefit and self.of_another_benefit(own.adjustment.chunk,
+                                                                                              adjustment)):
                             return own.worked, (own.adjustment.chunk, *own.bases)
                         return worked, rows
         return None

@@ -75,6 +75,9 @@ def in_wan(amount: Decimal) -> str:
     return text
 
 
+WORKED = "计算共"  # a lead stating an amount worked out
+
+
 def worked_answer(region: str, result: CalculationResult, n: int, assumptions: Sequence[str], caveat: str,
                   phrase: str = "", base_region: str = "", base_n: int = 0) -> str:
     """根据某市（文号）的规定，按条款列明的标准计算共N元[1]；计算过程：…；<caveat>. With the ``phrase`` of an
@@ -83,7 +86,7 @@ def worked_answer(region: str, result: CalculationResult, n: int, assumptions: S
     assumed = f"（{'；'.join(assumptions)}）" if assumptions else ""
     amount = in_wan(result.amount) if result.amount is not None else ""
     steps = "；".join(step.rstrip("。") for step in result.trace)
-    rule = f"（{phrase}）{assumed}，计算共" if phrase else f"{assumed}，按条款列明的标准计算共"
+    rule = f"（{phrase}）{assumed}，{WORKED}" if phrase else f"{assumed}，按条款列明的标准{WORKED}"
     lead = f"根据{region_phrase(region)}的规定{rule}{amount}。[{n}]"
     base = f"\n基准标准依据{region_phrase(base_region)}的规定。[{base_n}]" if base_region else ""
     return f"{lead}\n计算过程：{steps}。{base}\n{caveat}"
@@ -198,6 +201,9 @@ def national_only_prefix(places: Sequence[str]) -> str:
     return f"本库没有收录适用于{where}的地方文件，以下为国家层面的规定（各地执行标准以当地文件为准）："
 
 
+VERDICT_LEAD = "结论："
+
+
 def verdict_words(answers, normalized: str) -> dict[str, str]:
     """The verdict words, with the action the question asks about said back (能申请吗 → 不符合（不能申请）):
     answers.yaml ``verdicts`` and ``asked_action`` (a pattern whose group ``verb`` is the action)."""
@@ -224,7 +230,8 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
         else:
             counted = f"（{check.note}）" if check.note else ""
             parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}{counted}")
-    return f"结论：{words[verdict.outcome]}。根据{region}的规定，" + "；".join(dict.fromkeys(parts)) + f"。[{n}]"
+    said = "；".join(dict.fromkeys(parts))
+    return f"{VERDICT_LEAD}{words[verdict.outcome]}。根据{region}的规定，{said}。[{n}]"
 
 
 def _plain(value) -> str:
@@ -357,6 +364,21 @@ def lead_amount(answer: Answer) -> Decimal | None:
     return found.pop() if len(found) == 1 else None
 
 
+SHARE = re.compile(r"\d\s*/\s*\d|分之")
+
+
+def person_amount(answer: Answer) -> Decimal | None:
+    """What one person gets, as their part's lead states it: an amount worked out, or a clause's one flat sum (中级工
+    每人500元) — never a cap (每月最高不超过500元) or a sum beside a share of something the part did not work out
+    (按实际缴费额的2/3)."""
+    line = answer.answer.split("\n", 1)[0]
+    if WORKED not in line:
+        found = find_quantities(line)
+        if SHARE.search(line) or any(q.kind == "percent" or (q.kind == "money" and q.bound) for q in found):
+            return None
+    return lead_amount(answer)
+
+
 def with_difference(combined: Answer, answers: Sequence[Answer], labels: Sequence[str]) -> Answer:
     """差多少钱: when each of two parts states one amount, the difference leads (each figure from its cited part)."""
     amounts = [lead_amount(a) for a in answers]
@@ -379,8 +401,28 @@ def with_sum(combined: Answer, answers: Sequence[Answer], labels: Sequence[str])
     firsts = [a.citations[0].chunk_id if a.citations else None for a in answers]
     if any(a is None for a in amounts) or None in firsts or len(set(firsts)) < len(firsts):
         return None
-    total = sum((a for a in amounts if a is not None), Decimal(0))
-    terms = " + ".join(f"{label}{yuan(a)}" for label, a in zip(labels, amounts, strict=True) if a is not None)
+    return _with_total_line(combined, [a for a in amounts if a is not None], labels)
+
+
+def with_people_total(combined: Answer, answers: Sequence[Answer], labels: Sequence[str], nothing: str) -> Answer:
+    """我家一共多少 of several people: their total leads, each person's figure from their part, a part concluding
+    ``nothing`` (不符合: the rule does not cover that person) adding 0元. The parts alone when a part states no one
+    amount (its figure unknown: no total is made up)."""
+    left_out = [a.status == "answered" and any(line.startswith(nothing) for line in a.answer.split("\n"))
+                for a in answers]
+    amounts = [Decimal(0) if out else person_amount(a) for a, out in zip(answers, left_out, strict=True)]
+    known = [a for a in amounts if a is not None]
+    if len(known) < len(amounts) or not any(known):
+        return combined
+    notes = [f"（{nothing.removeprefix(VERDICT_LEAD)}条件）" if out else "" for out in left_out]
+    return _with_total_line(combined, known, labels, notes)
+
+
+def _with_total_line(combined: Answer, amounts: Sequence[Decimal], labels: Sequence[str],
+                     notes: Sequence[str] = ()) -> Answer:
+    total = sum(amounts, Decimal(0))
+    notes = notes or [""] * len(amounts)
+    terms = " + ".join(f"{label}{yuan(a)}{note}" for label, a, note in zip(labels, amounts, notes, strict=True))
     line = f"合计{yuan(total)}：{terms} = {yuan(total)}（依据见下文各部分）。"
     return combined.model_copy(update={"answer": f"{line}\n{combined.answer}"})
 

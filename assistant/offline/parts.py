@@ -26,6 +26,7 @@ from assistant.offline.evidence import (
     stated_categories,
     states_amount,
 )
+from assistant.offline.persons import people
 from assistant.offline.support import squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
@@ -82,7 +83,7 @@ class PartAnswerer:
             if side_by_side is not None:
                 return side_by_side
         if not parts and understanding.kind == "amount":
-            summed = self._by_sum(resolved)
+            summed = self._by_sum(resolved) or self._by_person(resolved)
             if summed is not None:
                 return summed
         only = understanding.places[0] if len(understanding.places) == 1 else None
@@ -173,6 +174,24 @@ class PartAnswerer:
         asked = [(title, text, self.engine.retriever.understand(text))
                  for title, text in ((pair.first, pair.asking_first()), (pair.second, pair.asking_second()))]
         return self._side_by_side(resolved, asked)
+
+    def _by_person(self, resolved: ResolvedQuestion) -> Answer | None:
+        """我五十岁，在省外干了四个月；我老伴…在省内干了半年。我家一共能领多少: people described one by one in a
+        question asking what they get together — a part per person, each asked with what is said of them and of
+        everyone, led by their total (a person the rule does not cover adds nothing). None unless the question so
+        describes two or more people (``persons.people``)."""
+        u = resolved.understanding
+        words = self.engine.knowledge.answers
+        found = people(u.normalized, words.person_words, words.together_words, words.total_words)
+        if found is None:
+            return None
+        place = u.places[0] if len(u.places) == 1 else None
+        texts = [found.asking(person, [*words.total_words, *words.together_words]) for person in found.people]
+        answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
+                                                "amount", place), place) for text in texts]
+        titles = list(found.people)
+        nothing = f"{compose.VERDICT_LEAD}{words.verdicts['not_eligible']}"
+        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles, nothing)
 
     def _by_sum(self, resolved: ResolvedQuestion) -> Answer | None:
         """一次性创业补贴加上带动就业补贴一共多少: two benefits joined (``answers.yaml: summed_joiners``) in a question

@@ -1,8 +1,9 @@
-"""A raise set on the level above's standard (在州级标准基础上再增加N元) where that level states no standard of its own
-but raises its parent's (全州…在省定标准基础上提高M元): the standard is the parent's, raised by the middle level, then by
-the place's own — never the middle level's figure for another benefit (以工代训补贴 K元). A middle level raising two
-benefits raises each its own: its 见习补贴 raise is no part of a 留用奖励. A document of an autonomous prefecture says
-全州 for its own territory, so its raise for every unit of the 州 holds in a county with no rule of its own.
+"""A raise set on the level above's standard (在州级标准基础上再增加N元) where that level states no standard of its
+own but raises its parent's (全州…在省定标准基础上提高M元): the standard is the parent's, raised by the middle level,
+then by the place's own — never the middle level's figure for another benefit (以工代训补贴 K元). A middle level
+raising two benefits raises each its own: its 见习补贴 raise is no part of a 留用奖励. A document of an autonomous
+prefecture says 全州 for its own territory, so its raise for every unit of the 州 holds in a county with no rule of
+its own.
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's internship
 measures, an autonomous prefecture's raises and its own work-based training subsidy, and its seat's further raises.
@@ -24,7 +25,8 @@ PROVINCE = """湖南省人力资源和社会保障厅 湖南省财政厅关于�
 湖南省就业见习补贴管理办法
 第一条　本办法适用于本省行政区域内的就业见习单位和见习人员。
 第二条　见习补贴按每人每月1600元的标准，根据实际见习月数拨付给见习单位。
-第三条　见习期满后见习单位留用见习人员，签订1年以上劳动合同并依法缴纳社会保险的，每留用1人给予见习单位一次性留用奖励1000元。
+第三条　见习期满后见习单位留用见习人员，签订1年以上劳动合同并依法缴纳社会保险的，\
+每留用1人给予见习单位一次性留用奖励1000元。
 第四条　本办法自2026年3月1日起施行，有效期5年。
 湖南省人力资源和社会保障厅 湖南省财政厅
 2026年2月10日
@@ -75,7 +77,8 @@ def test_the_prefectures_raise_for_all_of_it_holds_in_a_county_without_rules(eng
 
 
 def test_a_raise_of_another_benefit_is_no_part_of_this_one(engine: OfflineEngine) -> None:
-    answer = engine.answer("吉首的市级就业见习示范基地，不属于重点产业，见习期满留用了1个人，签了合同交了社保，留用奖励多少？")
+    answer = engine.answer("吉首的市级就业见习示范基地，不属于重点产业，见习期满留用了1个人，签了合同交了社保，"
+                           "留用奖励多少？")
     assert answer.status == "answered", answer.answer
     assert Decimal(1400) in figures(answer.answer), answer.answer  # 1000 + 400
     assert not {Decimal(1700), Decimal(1900)} & figures(answer.answer), answer.answer

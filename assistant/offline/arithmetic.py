@@ -415,9 +415,10 @@ class ClauseArithmetic:
 
     @staticmethod
     def _capped(worked: Worked, data: Mapping[str, Any], document: Sequence[Chunk], own: Sequence[Chunk]) -> Worked:
-        """A total over heads never above the one most in all another clause of the document sets for the same
-        benefit (每户创业主体享受的创业带动就业补贴累计最高不超过M元): a sum of money bounded above, not per head, in
-        a sentence sharing BENEFIT_RUN with the rate's benefit; that clause is then cited."""
+        """A total over heads never above the one most in all another sentence of the document sets for the same
+        benefit (每户创业主体享受的创业带动就业补贴累计最高不超过M元 — in another clause, or after the rate in its own):
+        a sum of money bounded above, not per head, in a sentence sharing BENEFIT_RUN with the rate's benefit and
+        stating no rate; that clause is then cited."""
         amount = worked.result.amount
         heads = worked.arguments.get(data["formula"].get("count", ""), 1)
         benefit = squeeze(data.get("point", ""))
@@ -425,12 +426,13 @@ class ClauseArithmetic:
             return worked
         caps: dict[Decimal, tuple[str, str]] = {}
         for chunk in document:
-            if chunk in own:
-                continue
             for sentence in sentences(chunk.text):
                 if shared_run(benefit, squeeze(sentence)) < BENEFIT_RUN:
                     continue
-                for q in find_quantities(sentence):
+                found = find_quantities(sentence)
+                if chunk in own and any(q.kind == "money" and not q.bound for q in found):
+                    continue  # the rate's own sentence (its caps are the rate's); a later one may cap the total
+                for q in found:
                     if q.kind == "money" and q.bound == "max" and "人" not in q.per:
                         phrase = BARE_LABEL.sub("", _phrase_to(sentence, q, "，,；;。：:"))  # not 第X条
                         caps.setdefault(q.value, (phrase, chunk.clause_path))

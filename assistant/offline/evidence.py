@@ -326,6 +326,12 @@ class EvidenceFinder:
                 return names[:1]
         return []
 
+    def grants_only(self, chunk: Chunk, these: Sequence[str], not_those: Sequence[str]) -> bool:
+        """The clause grants a benefit of the kind of one of ``these`` and none of the kind of ``not_those``."""
+        granted = self.granted(chunk)
+        return (any(self.same_kind(g, b) for g in granted for b in these)
+                and not any(self.same_kind(g, b) for g in granted for b in not_those))
+
     def grant_another(self, chunk: Chunk, than: Chunk) -> bool:
         """The two clauses grant different benefits: each names those it grants, and no name of one is of the same
         kind as a name of the other (技能等级认定补贴 and 职业培训补贴)."""

@@ -215,7 +215,8 @@ class PartAnswerer:
         place = u.places[0] if len(u.places) == 1 else None
         titles = [pair.first, pair.second]
         answers = [self.part(resolved.question, text, self.engine.retriever.understand(text), "amount", place,
-                             summed=True) for text in (pair.asking_first(), pair.asking_second())]
+                             besides=[other]) for text, other in ((pair.asking_first(), pair.second),
+                                                                  (pair.asking_second(), pair.first))]
         return compose.with_sum(compose.combine(resolved.question, answers, titles), answers, titles)
 
     def _side_by_side(self, resolved: ResolvedQuestion, asked: list[tuple[str, str, Understanding]]) -> Answer:
@@ -274,8 +275,9 @@ class PartAnswerer:
 
     # ------------------------------------------------------------------------------------------------------
     def part(self, question: str, text: str, u: Understanding, kind: str, place: PlaceRef | None,
-             others: Sequence[PlaceRef] = (), *, summed: bool = False) -> Answer:
-        """One part's answer (``summed``: one of several benefits asked for as one total)."""
+             others: Sequence[PlaceRef] = (), *, besides: Sequence[str] = ()) -> Answer:
+        """One part's answer (``besides``: the other benefits asked for in one total with this one)."""
+        summed = bool(besides)
         engine = self.engine
         places = [place] if place is not None else list(u.places)
         regions = self._own_regions(text, u, self._regions(u, places), others)
@@ -323,9 +325,15 @@ class PartAnswerer:
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
                                          kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
                                          summed and not self.finder.grants_asked_benefit(e.chunk, u)))
+        if besides:  # a clause granting only another benefit of the total is that one's part (带动就业补贴 N元/人)
+            evidence = [e for e in evidence if not self.finder.grants_only(e.chunk, besides, u.benefits[:1])]
         if kind in ("amount", "eligibility"):  # the figure of, or the right to, a benefit the library names is not
             # that of another one the clause pays
             evidence = [e for e in evidence if not self.finder.pays_another_benefit(e.chunk, u)]
+        if kind == "amount" and besides and not any(states_amount(e.chunk.text, money=True) for e in evidence):
+            # one benefit of a total whose story found no clause stating its figure (the hires were the other's):
+            # its figure in the words amounts are written in
+            evidence = self._granting_figure(u, regions, old_wanted=old_wanted, strict=only_national) + evidence
         if kind == "amount" and not evidence:  # 具体标准见附件: the figures stand in the table the clause names
             evidence = self._attached_rows(text, u, regions, old_wanted=old_wanted, strict=only_national)
         exclusions = self.engine.knowledge.answers.exclusions
@@ -404,6 +412,17 @@ class PartAnswerer:
                                    named_place=bool(places), regions=regions,
                                    prefix=compose.TRANSITION_APPLIES if older is not None else "",
                                    transition_from=replacing)
+
+    def _granting_figure(self, u: Understanding, regions, *, old_wanted: bool, strict: bool) -> list[Evidence]:
+        """Clauses stating a figure of the benefit the question names, found by asking for it in the words amounts
+        are written in (一次性创业补贴 标准 每人 给予 元); [] when the question names none."""
+        if not u.benefits:
+            return []
+        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
+        return [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
+                                            strict=True)
+                if states_amount(e.chunk.text, money=True) and self.finder.grants_asked_benefit(e.chunk, u)
+                and not (strict and e.chunk.region != NATIONAL_REGION)]
 
     def _attached_rows(self, text: str, u: Understanding, regions, *, old_wanted: bool, strict: bool
                        ) -> list[Evidence]:

@@ -82,3 +82,11 @@ def test_a_raise_of_another_benefit_is_no_part_of_this_one(engine: OfflineEngine
     assert answer.status == "answered", answer.answer
     assert Decimal(1400) in figures(answer.answer), answer.answer  # 1000 + 400
     assert not {Decimal(1700), Decimal(1900)} & figures(answer.answer), answer.answer
+
+
+def test_a_total_of_two_benefits_raises_each_by_its_own_raise(engine: OfflineEngine) -> None:
+    answer = engine.answer("泸溪县一家公司招了个应届毕业生见习，见习了6个月，期满后留用了，签了两年合同交了社保。"
+                           "见习补贴加留用奖励一共能拿多少？")
+    first = answer.answer.split("\n", 1)[0]
+    assert first.startswith("合计") and Decimal(12400) in figures(first), answer.answer  # 1900 × 6 + 1000
+    assert Decimal(1300) not in figures(answer.answer), answer.answer  # 留用奖励 1000 + the 见习补贴 raise

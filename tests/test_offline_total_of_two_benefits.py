@@ -109,3 +109,10 @@ def test_a_per_head_grant_is_capped_by_the_sentence_after_its_rate(engine: Offli
     assert answer.status == "answered", answer.answer
     assert Decimal(6000) in figures(answer.answer.split("\n", 1)[0]), answer.answer
     assert Decimal(7500) in figures(answer.answer), answer.answer  # the uncapped sum, shown worked out
+
+
+def test_a_total_asked_in_traditional_characters_is_split_alike(engine: OfflineEngine) -> None:
+    answer = engine.answer("我在漣源註冊了一家小微企業，正常經營八個月了，吸納了5個人就業，"
+                           "都簽訂了1年以上勞動合同並依法繳納了社會保險。一次性創業補貼加帶動就業補貼一共能拿多少？")
+    first = answer.answer.split("\n", 1)[0]
+    assert first.startswith("合计") and Decimal(12000) in figures(first), answer.answer

@@ -673,6 +673,10 @@ class StandardResolver:
                         said = BASIS.sub("", said.replace(SHARE_SAID.split(adjustment.phrase, 1)[0], ""))
                     if within is None and self.finder.names_another_benefit(said, u):
                         continue  # 职业培训补贴在省定标准基础上每人再增加N元 raises no 认定补贴 asked about
+                    raised = self.raised_benefit(adjustment)
+                    if within is None and raised and u.benefits and not any(
+                            self.finder.same_kind(raised, asked) for asked in u.benefits):
+                        continue  # 全州见习单位的见习补贴在省定标准基础上提高N元 raises no 留用奖励 asked about
                     if not higher and (adjustment.reference == "level" or adjustment.raises
                                        or adjustment.percent > 100):
                         continue  # what a higher level pays the asker: its share for the asker's group only

@@ -167,7 +167,7 @@ class PartAnswerer:
         u = resolved.understanding
         knowledge = self.engine.knowledge
         stops = self.engine.asking() | knowledge.stopwords | set(knowledge.answers.difference_words)
-        pair = compared(resolved.text, self.engine.words(resolved.text), knowledge.answers.compared_joiners, stops,
+        pair = compared(u.normalized, self.engine.words(u.normalized), knowledge.answers.compared_joiners, stops,
                         self.finder.place_words(u))
         if pair is None:
             return None
@@ -202,7 +202,8 @@ class PartAnswerer:
         if not any(w in u.normalized for w in knowledge.answers.total_words):
             return None
         stops = self.engine.asking() | knowledge.stopwords | set(knowledge.answers.total_words)
-        pair = compared(resolved.text, self.engine.words(resolved.text), knowledge.answers.summed_joiners, stops,
+        # the normalized text: things written in traditional characters (見習補貼加留用獎勵) name benefits too
+        pair = compared(u.normalized, self.engine.words(u.normalized), knowledge.answers.summed_joiners, stops,
                         self.finder.place_words(u))
         nouns = knowledge.scope.benefit_nouns
 

@@ -1,6 +1,7 @@
 """An amount whose clause sends its standard to an attachment (补贴标准。按证书等级分档给予补贴，具体标准见附件) is
 answered from the attachment's rows — not from another benefit's 补贴标准 clause of the same notice, whose title
-names both benefits (a title naming two benefits says nothing of which one a clause pays).
+names both benefits (a title naming two benefits says nothing of which one a clause pays). A question asking the figure
+of each level (各个等级分别多少) gets every row of the attachment.
 
 A fictional document written for this test (no eval set has it, nothing was tuned on it): a national notice on two
 benefits, one with its standard in a tab-separated attachment.
@@ -55,3 +56,10 @@ def test_the_standard_in_an_attachment_answers_from_its_rows(engine: OfflineEngi
     assert figures(answer.answer) & {Decimal(120), Decimal(180), Decimal(260)}, answer.answer
     assert Decimal(2000) not in figures(answer.answer), answer.answer  # the other benefit's standard
     assert any(c.clause.startswith("附件1") for c in answer.citations), answer.citations
+
+
+def test_a_question_asking_each_level_lists_every_row(engine: OfflineEngine) -> None:
+    answer = engine.answer("考家政服务各个等级的证书，技能评价补贴分别是多少钱？")
+    assert answer.status == "answered", answer.answer
+    assert {Decimal(120), Decimal(180), Decimal(260)} <= figures(answer.answer), answer.answer
+    assert Decimal(2000) not in figures(answer.answer), answer.answer

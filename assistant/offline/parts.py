@@ -48,6 +48,7 @@ LEAD_IN_SHARE = 0.9  # a document's own lead-in naming who may have a benefit ra
 TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chinese characters after it (up to four)
 PLACE_NAMED_CHARS = 8  # characters between a place and its topic word in a thing named after the place
 ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send it to an attachment
+MIN_LISTED_ROWS = 2  # figures of a table listed for a question asking each of them (各等级分别多少)
 
 
 def in_force(meta) -> bool:
@@ -311,6 +312,14 @@ class PartAnswerer:
         evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted, amount=kind == "amount",
                                     score=self.clauses.scorer(text, u, kind), strict=only_national,
                                     benefit=kind != "procedure", asked=text)
+        if kind == "comparison" and u.has("amount"):
+            # 各个等级分别多少 with no two things named apart: every figure of the table the clause on the point sends
+            # its standard to (具体标准见附件), listed
+            rows = self._attached_rows(text, u, regions, old_wanted=old_wanted, strict=only_national)
+            if len(rows) >= MIN_LISTED_ROWS:
+                prefix = compose.national_only_prefix([p.label for p in uncovered]) if only_national else ""
+                return self.clauses.answer(question, text, u, rows, kind="list", old_wanted=old_wanted,
+                                           named_place=bool(places), prefix=prefix, regions=regions)
         if kind == "amount":  # look again as the topic, the stated categories and the words amounts are written in
             evidence = self._amount_evidence(text, evidence, u, regions, old_wanted=old_wanted)
         if not evidence and kind == "amount" and u.has("eligibility") and not only_national:

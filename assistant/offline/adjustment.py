@@ -298,6 +298,45 @@ def _condition(text: str) -> str:
     return TRAIL_WORDS.sub("", LEAD_WORDS.sub("", "，".join(parts).strip())).strip()
 
 
+def rate_sentence(text: str) -> str:
+    """The clause's first sentence stating a sum of money that bounds nothing (见习补贴按每人每月N元的标准), else ""."""
+    return next((m.group(0) for m in SENTENCE.finditer(text)
+                 if any(q.kind == "money" and not q.bound for q in find_quantities(m.group(0)))), "")
+
+
+def rate_condition(text: str) -> str:
+    """Who the clause's rate is for, when its sentence says so before the sum (见习人员为脱贫家庭高校毕业生的，见习补贴
+    按每人每月N元: 见习人员为脱贫家庭高校毕业生), without the clause's number; "" for a rate for all."""
+    sentence = rate_sentence(text)
+    money = next((q for q in find_quantities(sentence) if q.kind == "money" and not q.bound), None)
+    if money is None:
+        return ""
+    head = sentence[: money.start]
+    at = max(head.rfind("的，"), head.rfind("的,"))
+    return NUMBERING.sub("", head[:at].strip()).strip() if at > 0 else ""
+
+
+def general_rate(chunk: Chunk, document: Sequence[Chunk], asked: str, stated: str, condition_chars: int
+                 ) -> Chunk | None:
+    """The clause of ``document`` stating for all the rate ``chunk`` states for a group of its own (见习补贴按每人每月
+    M元 beside 见习人员为脱贫家庭、低保家庭高校毕业生的，见习补贴按每人每月N元) when the question names no such group:
+    neither one whole group of the condition's list in ``stated`` (the question and the categories it states:
+    高校毕业生 read from 应届生 names no 低保家庭高校毕业生) nor a run of the condition's own words in ``asked`` (the
+    question: 低保家庭) that the rate for all does not say. None otherwise."""
+    condition = rate_condition(chunk.text)
+    if not condition:
+        return None
+    sentence = rate_sentence(chunk.text)
+    for other in document:
+        if (other.id == chunk.id or not states_amount(other.text, money=True) or rate_condition(other.text)
+                or shared_run(squeeze(sentence), squeeze(rate_sentence(other.text))) < SAME_RATE_CHARS):
+            continue  # not a rate for all of the same benefit
+        named = names_group(condition, stated, other.text) or names_condition(condition, asked, condition_chars,
+                                                                               other.text)
+        return None if named else other
+    return None
+
+
 def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[str, str]:
     """(reference, target) of the words naming a standard: 第七条 → article, 附件1 → attachment, 省定 → a level;
     本条第（二）项 → the item （二） of the ``chunk``'s own article or section."""
@@ -558,6 +597,7 @@ MAX_ITEMS_WITH_HEADS = 4  # items of one article a question may count heads of (
 STACK_RANK = 1  # a raise stacks only when the question names its condition (most of its words is too weak)
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
+SAME_RATE_CHARS = 6  # characters in a row two rate sentences share to state one benefit's rate (见习补贴按每人每月)
 RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
@@ -997,6 +1037,11 @@ class StandardResolver:
             reading = self.engine.retriever.understand(named)
             kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
             u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
+        # a rate for a group the question does not name (脱贫家庭高校毕业生的) stands aside for the rate for all
+        stated = " ".join([u.normalized, *stated_categories(u)])
+        general = {c.id: g for c in candidates if (g := general_rate(
+            c, self.engine.chunks(c.doc_id), u.normalized, stated, self.condition_chars)) is not None}
+        candidates = list({c.id: c for c in (general.get(c.id, c) for c in candidates)}.values())
         subject = self.same_subject(adjustment, candidates)
         if subject is None and adjustment.reference == "level" and self.raised_benefit(adjustment):
             saying = [c for c in candidates if not self.of_another_benefit(c, adjustment)]
@@ -1023,7 +1068,7 @@ class StandardResolver:
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
             # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit
             restate = (len(candidates) == 1 or (adjustment.paid and adjustment.reference != "own") or chunk is subject
-                       or self.names_this_item(chunk, doc_chunks, u))
+                       or chunk in general.values() or self.names_this_item(chunk, doc_chunks, u))
             worked = self.arithmetic.work(meta, doc_chunks, chunk.clause_path, u, restate=restate)
             if worked is None or worked.result.amount is None:
                 continue

@@ -11,7 +11,7 @@ from assistant.citations import citation_from_chunk, citation_from_clause, sente
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
-from assistant.offline.adjustment import STANDARD_WORD, attachment_named
+from assistant.offline.adjustment import STANDARD_WORD, attachment_named, general_rate
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.conjuncts import compared
@@ -322,6 +322,7 @@ class PartAnswerer:
                                            named_place=bool(places), prefix=prefix, regions=regions)
         if kind == "amount":  # look again as the topic, the stated categories and the words amounts are written in
             evidence = self._amount_evidence(text, evidence, u, regions, old_wanted=old_wanted)
+            evidence = self._general_rate_first(evidence, u)
         if not evidence and kind == "amount" and u.has("eligibility") and not only_national:
             # "收多少培训费是政府定的吗": a yes/no the asked region's clause answers without a figure (national text
             # without a figure does not answer a place's amount question)
@@ -433,6 +434,20 @@ class PartAnswerer:
                                             strict=True)
                 if states_amount(e.chunk.text, money=True) and self.finder.grants_asked_benefit(e.chunk, u)
                 and not (strict and e.chunk.region != NATIONAL_REGION)]
+
+    def _general_rate_first(self, evidence: list[Evidence], u: Understanding) -> list[Evidence]:
+        """The first clause states a rate for a group of its own the question does not name, and its document states
+        the same benefit's rate for all (``adjustment.general_rate``): that clause answers first."""
+        if not evidence:
+            return evidence
+        first = evidence[0]
+        stated = " ".join([u.normalized, *stated_categories(u)])
+        general = general_rate(first.chunk, self.engine.chunks(first.chunk.doc_id), u.normalized, stated,
+                               self.engine.knowledge.answers.condition_chars)
+        if general is None:
+            return evidence
+        lead = Evidence(SearchHit(chunk=general, score=0.0, rank=1), coverage=first.coverage, strength=first.strength)
+        return [lead, *(e for e in evidence if e.chunk.id != general.id)]
 
     def _attached_rows(self, text: str, u: Understanding, regions, *, old_wanted: bool, strict: bool
                        ) -> list[Evidence]:

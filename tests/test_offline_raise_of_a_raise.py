@@ -90,3 +90,10 @@ def test_a_total_of_two_benefits_raises_each_by_its_own_raise(engine: OfflineEng
     first = answer.answer.split("\n", 1)[0]
     assert first.startswith("合计") and Decimal(12400) in figures(first), answer.answer  # 1900 × 6 + 1000
     assert Decimal(1300) not in figures(answer.answer), answer.answer  # 留用奖励 1000 + the 见习补贴 raise
+
+
+def test_raises_of_a_monthly_rate_apply_to_the_rate_before_the_months(engine: OfflineEngine) -> None:
+    answer = engine.answer("吉首一家公司招了个应届毕业生见习，见习满了6个月，见习补贴一共能拿多少？")
+    assert answer.status == "answered", answer.answer
+    assert Decimal(12300) in figures(answer.answer.split("\n", 1)[0]), answer.answer  # (1600 + 300 + 150) × 6
+    assert Decimal(11550) not in figures(answer.answer), answer.answer  # (1600 + 300) × 6 + 150

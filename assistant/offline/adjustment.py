@@ -262,10 +262,13 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
         amount = money(rate * base / rates[0])
         factors = trace.pop()[len(product) :].rsplit(" = ", 1)[0]
         trace += [*steps, f"{yuan(rate)} × {factors} = {yuan(amount)}"]
+        # the adjusted rate is the standard a further adjustment raises (在州级标准基础上每人每月再增加N元)
+        components = {name: rate for name in worked.result.components}
     else:
         amount, steps = through(base)
         trace += steps
-    result = worked.result.model_copy(update={"amount": amount, "trace": trace})
+        components = worked.result.components
+    result = worked.result.model_copy(update={"amount": amount, "trace": trace, "components": components})
     return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 

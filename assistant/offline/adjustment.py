@@ -601,6 +601,7 @@ STACK_RANK = 1  # a raise stacks only when the question names its condition (mos
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 SAME_RATE_CHARS = 6  # characters in a row two rate sentences share to state one benefit's rate (见习补贴按每人每月)
+RAISED_CHARS = 8  # the longest name of a raised benefit read from a condition (见习期满留用奖励)
 RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
@@ -1248,10 +1249,15 @@ class StandardResolver:
 
     def raised_benefit(self, adjustment: Adjustment) -> str:
         """The benefit an adjustment's condition raises, as it writes it (见习补贴 of 市内见习单位的见习补贴): the
-        end of its condition after its last 的 or punctuation mark when that ends in a benefit noun, else ""."""
+        end of a condition saying 的, after its last 的 or punctuation mark, when that is a benefit's name (a benefit
+        noun after at most RAISED_CHARS characters, no action word: 享受技能提升补贴 is a condition), else ""."""
+        if adjustment.on_top or PARTICLE not in adjustment.condition:
+            return ""  # a share paid besides a standard grants its own benefit; 享受某补贴 is a condition
         tail = squeeze(RAISED_AFTER.split(adjustment.condition)[-1])
-        nouns = self.engine.knowledge.scope.benefit_nouns
-        return tail if any(tail.endswith(n) and len(tail) > len(n) for n in nouns) else ""
+        scope = self.engine.knowledge.scope
+        if len(tail) > RAISED_CHARS or any(w in tail for w in scope.benefit_lead_words if len(w) > 1):
+            return ""
+        return tail if any(tail.endswith(n) and len(tail) > len(n) for n in scope.benefit_nouns) else ""
 
     def of_another_benefit(self, chunk: Chunk, adjustment: Adjustment) -> bool:
         """The clause is about another benefit than the one the adjustment raises: it never says the benefit the

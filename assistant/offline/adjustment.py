@@ -307,33 +307,43 @@ def rate_sentence(text: str) -> str:
                  if any(q.kind == "money" and not q.bound for q in find_quantities(m.group(0)))), "")
 
 
-def rate_condition(text: str) -> str:
-    """Who the clause's rate is for, when its sentence says so before the sum (见习人员为脱贫家庭高校毕业生的，见习补贴
-    按每人每月N元: 见习人员为脱贫家庭高校毕业生), without the clause's number; "" for a rate for all."""
+def rate_parts(text: str) -> tuple[str, str]:
+    """(who the clause's rate is for, the words leading to its sum): 见习人员为脱贫家庭高校毕业生的，见习补贴按每人
+    每月N元 → (见习人员为脱贫家庭高校毕业生, 见习补贴按每人每月); ("", the words before the sum) for a rate for all;
+    ("", "") when the clause states no sum."""
     sentence = rate_sentence(text)
     money = next((q for q in find_quantities(sentence) if q.kind == "money" and not q.bound), None)
     if money is None:
-        return ""
+        return "", ""
     head = sentence[: money.start]
     at = max(head.rfind("的，"), head.rfind("的,"))
-    return NUMBERING.sub("", head[:at].strip()).strip() if at > 0 else ""
+    if at <= 0:
+        return "", squeeze(NUMBERING.sub("", head.strip()))
+    return NUMBERING.sub("", head[:at].strip()).strip(), squeeze(head[at + 2 :])
+
+
+def rate_condition(text: str) -> str:
+    """Who the clause's rate is for, when its sentence says so before the sum (见习人员为脱贫家庭高校毕业生的，见习补贴
+    按每人每月N元: 见习人员为脱贫家庭高校毕业生), without the clause's number; "" for a rate for all."""
+    return rate_parts(text)[0]
 
 
 def general_rate(chunk: Chunk, document: Sequence[Chunk], asked: str, stated: str, condition_chars: int
                  ) -> Chunk | None:
     """The clause of ``document`` stating for all the rate ``chunk`` states for a group of its own (见习补贴按每人每月
-    M元 beside 见习人员为脱贫家庭、低保家庭高校毕业生的，见习补贴按每人每月N元) when the question names no such group:
-    neither one whole group of the condition's list in ``stated`` (the question and the categories it states:
-    高校毕业生 read from 应届生 names no 低保家庭高校毕业生) nor a run of the condition's own words in ``asked`` (the
-    question: 低保家庭) that the rate for all does not say. None otherwise."""
-    condition = rate_condition(chunk.text)
-    if not condition:
+    M元 beside 见习人员为脱贫家庭、低保家庭高校毕业生的，见习补贴按每人每月N元: the same words lead to both sums) when
+    the question names no such group: neither one whole group of the condition's list in ``stated`` (the question and
+    the categories it states: 高校毕业生 read from 应届生 names no 低保家庭高校毕业生) nor a run of the condition's own
+    words in ``asked`` (the question: 低保家庭) that the rate for all does not say. None otherwise."""
+    condition, lead = rate_parts(chunk.text)
+    if not condition or len(lead) < RATE_LEAD_CHARS:
         return None
-    sentence = rate_sentence(chunk.text)
     for other in document:
-        if (other.id == chunk.id or not states_amount(other.text, money=True) or rate_condition(other.text)
-                or shared_run(squeeze(sentence), squeeze(rate_sentence(other.text))) < SAME_RATE_CHARS):
-            continue  # not a rate for all of the same benefit
+        if other.id == chunk.id:
+            continue
+        own, leading = rate_parts(other.text)
+        if own or lead not in leading:
+            continue  # no rate for all of the same benefit
         named = names_group(condition, stated, other.text) or names_condition(condition, asked, condition_chars,
                                                                                other.text)
         return None if named else other
@@ -600,7 +610,7 @@ MAX_ITEMS_WITH_HEADS = 4  # items of one article a question may count heads of (
 STACK_RANK = 1  # a raise stacks only when the question names its condition (most of its words is too weak)
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
-SAME_RATE_CHARS = 6  # characters in a row two rate sentences share to state one benefit's rate (见习补贴按每人每月)
+RATE_LEAD_CHARS = 4  # the fewest characters leading to a group's sum that a rate for all must also lead with
 RAISED_CHARS = 8  # the longest name of a raised benefit read from a condition (见习期满留用奖励)
 RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it

@@ -328,24 +328,24 @@ def rate_condition(text: str) -> str:
     return rate_parts(text)[0]
 
 
-def general_rate(chunk: Chunk, document: Sequence[Chunk], asked: str, stated: str, condition_chars: int
-                 ) -> Chunk | None:
+def general_rate(chunk: Chunk, document: Sequence[Chunk], u: Understanding, condition_chars: int) -> Chunk | None:
     """The clause of ``document`` stating for all the rate ``chunk`` states for a group of its own (见习补贴按每人每月
     M元 beside 见习人员为脱贫家庭、低保家庭高校毕业生的，见习补贴按每人每月N元: the same words lead to both sums) when
-    the question names no such group: neither one whole group of the condition's list in ``stated`` (the question and
-    the categories it states: 高校毕业生 read from 应届生 names no 低保家庭高校毕业生) nor a run of the condition's own
-    words in ``asked`` (the question: 低保家庭) that the rate for all does not say. None otherwise."""
+    the question names no such group: neither one whole group of the condition's list in the question and the
+    categories it states (高校毕业生 read from 应届生 names no 低保家庭高校毕业生) nor a run of the condition's own
+    words in the question (低保家庭) that the rate for all does not say. None otherwise."""
     condition, lead = rate_parts(chunk.text)
     if not condition or len(lead) < RATE_LEAD_CHARS:
         return None
+    stated = " ".join([u.normalized, *stated_categories(u)])
     for other in document:
         if other.id == chunk.id:
             continue
         own, leading = rate_parts(other.text)
         if own or lead not in leading:
             continue  # no rate for all of the same benefit
-        named = names_group(condition, stated, other.text) or names_condition(condition, asked, condition_chars,
-                                                                               other.text)
+        named = names_group(condition, stated, other.text) or names_condition(condition, u.normalized,
+                                                                               condition_chars, other.text)
         return None if named else other
     return None
 
@@ -1052,14 +1052,14 @@ class StandardResolver:
             kept = {k: v for k, v in u.facts.items() if not isinstance(v, str)}
             u = u.model_copy(update={"normalized": reading.normalized, "facts": {**kept, **reading.facts}})
         # a rate for a group the question does not name (脱贫家庭高校毕业生的) stands aside for the rate for all
-        stated = " ".join([u.normalized, *stated_categories(u)])
-        general = {c.id: g for c in candidates if (g := general_rate(
-            c, self.engine.chunks(c.doc_id), u.normalized, stated, self.condition_chars)) is not None}
+        general = {c.id: g for c in candidates
+                   if (g := general_rate(c, self.engine.chunks(c.doc_id), u, self.condition_chars)) is not None}
         candidates = list({c.id: c for c in (general.get(c.id, c) for c in candidates)}.values())
         subject = self.same_subject(adjustment, candidates)
         if subject is None and adjustment.reference == "level" and self.raised_benefit(adjustment):
             saying = [c for c in candidates if not self.of_another_benefit(c, adjustment)]
             subject = saying[0] if len(saying) == 1 else None  # the one standard of the benefit raised (留用奖励)
+        inherited_tried = False
         for chunk in candidates:
             meta = self.engine.meta(chunk.doc_id)
             if meta is None:
@@ -1072,9 +1072,10 @@ class StandardResolver:
                     return nested.worked, (nested.adjustment.chunk, *nested.bases)
             if not states_amount(chunk.text, money=True) and chunk.kind != "table_row":
                 continue
-            if adjustment.reference == "level" and self.of_another_benefit(chunk, adjustment):
+            if adjustment.reference == "level" and not inherited_tried and self.of_another_benefit(chunk, adjustment):
                 # no clause of the adjustment's benefit states the higher level's standard: the one that level
                 # adjusts, as it adjusts it (州 +N on 省定 for 在州级标准基础上), before another benefit's figure
+                inherited_tried = True  # once: the candidates after it change nothing of that level's raises
                 inherited = self._inherited(adjustment, text, u, quantities, same_benefit=True)
                 if inherited is not None:
                     return inherited

@@ -404,17 +404,19 @@ def with_sum(combined: Answer, answers: Sequence[Answer], labels: Sequence[str])
     return _with_total_line(combined, [a for a in amounts if a is not None], labels)
 
 
-def with_people_total(combined: Answer, answers: Sequence[Answer], labels: Sequence[str], nothing: str) -> Answer:
+def with_people_total(combined: Answer, answers: Sequence[Answer], labels: Sequence[str], not_eligible: str
+                      ) -> Answer:
     """我家一共多少 of several people: their total leads, each person's figure from their part, a part concluding
-    ``nothing`` (不符合: the rule does not cover that person) adding 0元. The parts alone when a part states no one
-    amount (its figure unknown: no total is made up)."""
+    ``not_eligible`` (结论：不符合: the rule does not cover that person) adding 0元. The parts alone when a part states
+    no one amount (its figure unknown: no total is made up)."""
+    nothing = f"{VERDICT_LEAD}{not_eligible}"
     left_out = [a.status == "answered" and any(line.startswith(nothing) for line in a.answer.split("\n"))
                 for a in answers]
     amounts = [Decimal(0) if out else person_amount(a) for a, out in zip(answers, left_out, strict=True)]
     known = [a for a in amounts if a is not None]
     if len(known) < len(amounts) or not any(known):
         return combined
-    notes = [f"（{nothing.removeprefix(VERDICT_LEAD)}条件）" if out else "" for out in left_out]
+    notes = [f"（{not_eligible}条件）" if out else "" for out in left_out]
     return _with_total_line(combined, known, labels, notes)
 
 

@@ -191,8 +191,8 @@ class PartAnswerer:
         answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
                                                 "amount", place), place) for text in texts]
         titles = list(found.people)
-        nothing = f"{compose.VERDICT_LEAD}{words.verdicts['not_eligible']}"
-        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles, nothing)
+        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
+                                         words.verdicts["not_eligible"])
 
     def _by_sum(self, resolved: ResolvedQuestion) -> Answer | None:
         """一次性创业补贴加上带动就业补贴一共多少: two benefits joined (``answers.yaml: summed_joiners``) in a question
@@ -344,7 +344,7 @@ class PartAnswerer:
         if kind == "amount" and besides and not any(states_amount(e.chunk.text, money=True) for e in evidence):
             # one benefit of a total whose story found no clause stating its figure (the hires were the other's):
             # its figure in the words amounts are written in
-            evidence = self._granting_figure(u, regions, old_wanted=old_wanted, strict=only_national) + evidence
+            evidence = self._granting_figure(u, regions, old_wanted=old_wanted, only_national=only_national) + evidence
         if kind == "amount" and not evidence:  # 具体标准见附件: the figures stand in the table the clause names
             evidence = self._attached_rows(text, u, regions, old_wanted=old_wanted, strict=only_national)
         exclusions = self.engine.knowledge.answers.exclusions
@@ -424,16 +424,21 @@ class PartAnswerer:
                                    prefix=compose.TRANSITION_APPLIES if older is not None else "",
                                    transition_from=replacing)
 
-    def _granting_figure(self, u: Understanding, regions, *, old_wanted: bool, strict: bool) -> list[Evidence]:
+    def _granting_figure(self, u: Understanding, regions, *, old_wanted: bool, only_national: bool
+                         ) -> list[Evidence]:
         """Clauses stating a figure of the benefit the question names, found by asking for it in the words amounts
         are written in (一次性创业补贴 标准 每人 给予 元); [] when the question names none."""
         if not u.benefits:
             return []
-        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
-        return [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
-                                            strict=True)
+        return [e for e in self._worded_figures(u, regions, old_wanted=old_wanted)
                 if states_amount(e.chunk.text, money=True) and self.finder.grants_asked_benefit(e.chunk, u)
-                and not (strict and e.chunk.region != NATIONAL_REGION)]
+                and not (only_national and e.chunk.region != NATIONAL_REGION)]
+
+    def _worded_figures(self, u: Understanding, regions, *, old_wanted: bool) -> list[Evidence]:
+        """Supported clauses stating an amount, found by asking for the topic and the stated categories in the words
+        amounts are written in (``evidence.amount_query``)."""
+        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
+        return self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True, strict=True)
 
     def _general_rate_first(self, evidence: list[Evidence], u: Understanding) -> list[Evidence]:
         """The first clause states a rate for a group of its own the question does not name, and its document states
@@ -441,8 +446,7 @@ class PartAnswerer:
         if not evidence:
             return evidence
         first = evidence[0]
-        stated = " ".join([u.normalized, *stated_categories(u)])
-        general = general_rate(first.chunk, self.engine.chunks(first.chunk.doc_id), u.normalized, stated,
+        general = general_rate(first.chunk, self.engine.chunks(first.chunk.doc_id), u,
                                self.engine.knowledge.answers.condition_chars)
         if general is None:
             return evidence
@@ -487,10 +491,8 @@ class PartAnswerer:
             body = squeeze(item.chunk.text)
             return sum(squeeze(value) in body for value in categories)
 
-        worded = amount_query(u, self.engine.knowledge.answers.amount_words)
         seen = {e.chunk.id for e in evidence}
-        found = [e for e in self.finder.find(worded, u, regions=regions, old_wanted=old_wanted, amount=True,
-                                             strict=True)
+        found = [e for e in self._worded_figures(u, regions, old_wanted=old_wanted)
                  if e.chunk.id not in seen and named(e) and (not u.topic_core or self.finder.regulates(e.chunk, u)
                                                               or self.finder.grants_asked_benefit(e.chunk, u))]
         return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count

@@ -260,6 +260,8 @@ class AnswersFile(_Strict):
     difference_words: tuple[str, ...] = ()
     compared_joiners: tuple[str, ...] = Field((), description="Words joining two things compared: 和, 跟, 与.")
     whole_procedure: tuple[str, ...] = ()
+    preliminary_steps: tuple[str, ...] = Field((), description="Steps taken before a benefit is claimed: 备案.")
+    claim_words: tuple[str, ...] = Field((), description="Words a clause on claiming a benefit says: 申领, 申请.")
     grant_words: tuple[str, ...] = ()
     elapsed: Elapsed = Field(default_factory=Elapsed)
     rank_words: dict[str, int] = Field(default_factory=dict)

@@ -38,6 +38,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 @pytest.mark.parametrize(("text", "deadline"), [
     ("培训机构应在结业考核结束后20日内，向县就业服务中心提交补贴申请表", True),
     ("企业应当在职工取得证书之日起30日内提出申请", True),
+    ("个人应在取得证书之日起12个月内提出申请，逾期不予受理", True),  # a limit in months
+    ("创业实体应在正常经营满6个月之日起12个月内向县就业服务中心提交申请", True),
+    ("县就业服务中心受理后2个月内完成审核并拨付资金", False),
     ("县就业服务中心在受理后12个工作日内完成审核，审核结果公示5天", False),
     ("自受理之日起15个工作日内对申请材料进行审核，并告知申请人", False),
 ])

@@ -78,7 +78,8 @@ class ClauseComposer:
         self.finder = finder
         self.procedure = ProcedureReader(  # a clause under, or itself about, another benefit is not its procedure
             engine.knowledge.answers, engine.chunks,
-            lambda chunk, u: finder.under_another_benefit(chunk, u) or finder.about_another_benefit(chunk, u))
+            lambda chunk, u: finder.under_another_benefit(chunk, u) or finder.about_another_benefit(chunk, u)
+            or finder.listed_for_another_benefit(chunk, u))
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,
@@ -166,8 +167,8 @@ class ClauseComposer:
         if kind == "list" or MATERIALS in aspects or leads_in or whole:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
             if listed is not None and not (kind == "list" or leads_in or whole) \
-                    and self.materials_only_implied(listed, understanding):
-                listed = None  # 怎么申请 asks what to bring among other steps, not for a list of 审核和拨付 steps
+                    and self.not_of_materials(listed, understanding):
+                listed = None  # 要带什么 asks what to bring, not for the list of 申领程序 steps the clause is one of
             if listed is None and MATERIALS in aspects:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
                 # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
@@ -196,16 +197,16 @@ class ClauseComposer:
             citations = [citation_from_chunk(i, chunk) for i, chunk in enumerate(shown, start=1)]
             lines.append(compose.list_answer(region, enumeration.title(parent, items), texts, len(items)))
             quotes = [(citation, chunk.text.strip()) for citation, chunk in zip(citations, shown, strict=True)]
+            if procedure_lines is not None:  # 几号之前交？要带什么？: the list, and each other named ask's clause
+                others = [a for a in self.procedure.named(understanding) if a != MATERIALS]
+                self.add_supplements(primary.chunk, evidence, others, understanding, citations, lines, quotes,
+                                     shown=shown)
         elif procedure_lines is not None:
             indices, lead_line, described = procedure_lines
             lines.append(lead_line)
             quotes: list[tuple[Citation, str]] = [(citations[0], selection.quote(primary.chunk.text, indices))]
             if self.procedure.named(understanding) and described:  # each named ask answered by its own clause
-                for chunk, found in self.procedure.supplements(primary.chunk, evidence, aspects, understanding):
-                    citations.append(citation_from_chunk(len(citations) + 1, chunk))
-                    quote = selection.quote(chunk.text, found)
-                    lines.append(f"{compose.unlabelled(quote)}[{citations[-1].n}]")
-                    quotes.append((citations[-1], quote))
+                self.add_supplements(primary.chunk, evidence, aspects, understanding, citations, lines, quotes)
             if described:  # asked where to apply, and no quoted clause says: the hotline and the local office
                 lines.extend(self.procedure.missing_where(aspects, [q for _, q in quotes]))
         elif verdict is not None and kind == "eligibility":  # the clause stating the condition answers
@@ -699,25 +700,43 @@ class ClauseComposer:
             return ""
         return selection.quote(text, selection.matching(text, repeats.words))
 
+    def add_supplements(self, primary: Chunk, evidence: list[Evidence], aspects: list[str],
+                        understanding: Understanding, citations: list[Citation], lines: list[str],
+                        quotes: list[tuple[Citation, str]], shown: Sequence[Chunk] = ()) -> None:
+        """Each asked aspect the answering clause leaves unsaid, from the clause of its document that says it, cited
+        after the others (not one of the ``shown`` list's items)."""
+        for chunk, found in self.procedure.supplements(primary, evidence, aspects, understanding):
+            if any(chunk.id == c.id for c in shown):
+                continue
+            citations.append(citation_from_chunk(len(citations) + 1, chunk))
+            quote = selection.quote(chunk.text, found)
+            lines.append(f"{compose.unlabelled(quote)}[{citations[-1].n}]")
+            quotes.append((citations[-1], quote))
+
     def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float]
                     ) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:
         """The first supported clause that belongs to a list whose title says what the question asks for in the
-        materials aspect's words (材料 of 要准备哪些材料)."""
+        materials aspect's words (材料 of 要准备哪些材料) — not a clause about another benefit than the one asked."""
         words = [w for w in self.engine.knowledge.answers.aspects[MATERIALS].asked
                  if len(w) >= 2 and w in understanding.normalized]
         for item in evidence[1:]:
+            if self.procedure.off_benefit(item.chunk, understanding) \
+                    or self.procedure.off_step(item.chunk, understanding):
+                continue
             found = enumeration.group(item.chunk, self.engine.chunks(item.chunk.doc_id), score)
             if found is not None and any(w in enumeration.title(*found) for w in words):
                 return item, found
         return None
 
-    def materials_only_implied(self, listed: tuple[Chunk, list[Chunk]], understanding: Understanding) -> bool:
-        """A list shown for the materials aspect that a how-to question only implies (怎么申请 beside 审核要多久: it
-        names no 材料) is no list of materials when its title does not say the aspect's words (申请材料, 提供以下):
-        审核和资金拨付's items say 社会保障卡 of where money goes, not what to bring."""
-        if MATERIALS in self.procedure.named(understanding):
+    def not_of_materials(self, listed: tuple[Chunk, list[Chunk]], understanding: Understanding) -> bool:
+        """A list shown for the materials aspect is no list of materials when its title does not say the aspect's
+        words (申请材料, 提供以下): 审核和资金拨付's items say 社会保障卡 of where money goes, not what to bring. When
+        the question names the aspect (要带什么), an untitled list still counts; a titled one (三、申领程序: its steps,
+        one of them the answering clause) does not."""
+        title = enumeration.title(*listed)
+        if MATERIALS in self.procedure.named(understanding) and not title:
             return False
-        return not self.procedure.described_text(enumeration.title(*listed), [MATERIALS])
+        return not self.procedure.described_text(title, [MATERIALS])
 
     def asks_whole_procedure(self, chunk: Chunk, understanding: Understanding, kind: str) -> bool:
         """流程是怎样的 answered from one step of a procedure section (四、申报程序（一）…（三）): the whole section."""

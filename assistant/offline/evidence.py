@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from assistant.citations import sentences
 from assistant.offline.denials import denial, denied_words
+from assistant.offline.enumeration import lead_in_of
 from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squeeze
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk
 from ingest.quantities import COUNT_UNITS, find_quantities
-from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE, fold
+from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE, fold, is_lead_in
 from retriever.lookup import merge_filters
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -270,6 +271,13 @@ class EvidenceFinder:
         however short the name is to be read as one."""
         asked = understanding.benefits[:1]
         return not _says_any(chunk.text, asked) and self.others_only(self.benefit_names(chunk.text), asked)
+
+    def listed_for_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause is an item of a list whose lead-in names benefits, none the one asked about (1. 申请表 under
+        申领一次性创业补贴应提交以下材料： for a 见习补贴 question): what the item is for is said above it."""
+        lead = lead_in_of(chunk)
+        asked = understanding.benefits[:1]
+        return is_lead_in(lead) and not _says_any(lead, asked) and self.others_only(self.benefit_names(lead), asked)
 
     def others_only(self, names: Sequence[str], asked: Sequence[str]) -> bool:
         """Benefits are named and asked about, and none named is of the kind of one asked (``same_kind``)."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from assistant.offline import selection
 from assistant.offline.compose import NEXT_STEP_MARK, unlabelled
+from assistant.offline.enumeration import lead_in_of
 from assistant.offline.evidence import Evidence
 from ingest.knowledge import AnswersFile
 from ingest.models import Chunk
@@ -88,6 +89,7 @@ class ProcedureReader:
             # a neighbour retrieval did not find must say the step in more than one word (受理之日起…个工作日内)
             best = max((chunk for chunk in pool
                         if all(chunk.id != c.id for c in shown) and not self.off_benefit(chunk, understanding)
+                        and not self.off_step(chunk, understanding)
                         and (chunk.id in found_ids or self._mentions(chunk.text, [aspect]) >= NEIGHBOUR_WORDS)),
                        key=lambda chunk: (self._mentions(chunk.text, [aspect]), self.in_procedure_section(chunk)),
                        default=None)
@@ -143,11 +145,21 @@ class ProcedureReader:
 
     def rank(self, evidence: list[Evidence], aspects: list[str], understanding: Understanding) -> list[Evidence]:
         """Supported clauses that describe the asked aspects first (by how many of the aspects' words they say),
-        those about another benefit than the one named last."""
+        those about another benefit than the one named last, before them those on a step the question does not ask
+        about."""
         def described(evidence_item: Evidence) -> int:
             return min(self._mentions(evidence_item.chunk.text, aspects), 4)
 
-        return sorted(evidence, key=lambda e: (self.off_benefit(e.chunk, understanding), -described(e), -e.strength))
+        return sorted(evidence, key=lambda e: (self.off_benefit(e.chunk, understanding),
+                                               self.off_step(e.chunk, understanding), -described(e), -e.strength))
+
+    def off_step(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause prescribes a step before the claim (见习备案, answers.yaml ``preliminary_steps``) the question
+        does not name, and says nothing of claiming — in its own words or in the lead-in its list item stands under
+        (办理见习备案，并提供以下材料： 1. 营业执照复印件)."""
+        steps = [w for w in self.answers.preliminary_steps if w not in understanding.normalized]
+        text = f"{lead_in_of(chunk)} {chunk.text}"
+        return any(w in text for w in steps) and not any(w in text for w in self.answers.claim_words)
 
     def lines(self, chunk: Chunk, aspects: list[str], region: str) -> tuple[list[int], str, bool]:
         """(sentences to quote, the lead line, whether the clause describes the procedure) for a procedure question

@@ -2,8 +2,9 @@
 of materials (a list answer does not drop the other asks), the whole list when the materials stand in a list of
 their own, and a time limit written in months (正常经营满6个月之日起12个月内提出申请) as a deadline to apply.
 
-Fictional document written for this test (no eval set has it, nothing was tuned on it): a county's internship and
-start-up grant rules with a procedure chapter of several steps.
+Fictional documents written for this test (no eval set has them, nothing was tuned on them): a county's internship
+and start-up grant rules with a procedure chapter of several steps; another county's start-up grant notice and the
+rules that replace it, each with its own list of materials.
 """
 
 from __future__ import annotations
@@ -36,6 +37,38 @@ COUNTY = """会宁县就业见习和一次性创业补贴实施细则
 四、本细则自2026年7月1日起施行，有效期3年。
 会宁县人力资源和社会保障局
 2026年6月10日
+"""
+
+
+OLD = """靖远县人力资源和社会保障局关于做好返乡创业补贴工作的通知
+靖人社发〔2022〕9号
+一、补贴标准
+返乡创业人员首次创办小微企业的，给予一次性创业补贴每户3000元。
+二、申领程序
+（一）申请人持纸质材料到县就业服务中心窗口提出申请，每年3月、9月集中受理。
+（二）申请需提供以下材料：
+1. 返乡创业补贴申请表；
+2. 身份证和户口簿复印件；
+3. 营业执照副本复印件。
+三、本通知自2022年5月1日起施行。
+靖远县人力资源和社会保障局
+2022年4月20日
+"""
+
+NEW = """靖远县返乡创业补贴实施细则
+靖人社规〔2026〕2号
+第一条　为支持返乡人员创业，制定本细则。
+第二条　返乡创业人员首次创办小微企业的，给予一次性创业补贴每户5000元。
+第三条　申请人通过“白银人社”网上办事大厅靖远县专区在线申请，全年常态化受理，不再设集中受理期。
+第四条　申请补贴需在线上传以下材料：
+（一）身份证；
+（二）营业执照；
+（三）社会保障卡银行账户信息。
+第五条　县就业服务中心自受理之日起10个工作日内完成审核，审核通过的公示5个工作日，公示无异议的于5个工作日内拨付资金。
+第六条　本细则自2026年9月1日起施行，《靖远县人力资源和社会保障局关于做好返乡创业补贴工作的通知》（靖人社发〔2022〕9号）\
+同时废止。
+靖远县人力资源和社会保障局
+2026年8月15日
 """
 
 
@@ -85,3 +118,21 @@ def test_a_step_named_in_the_question_is_answered_by_its_own_clause(engine: Offl
     assert answer.status == "answered", answer.answer
     assert {"二、（一）1", "二、（一）2", "二、（一）3"} <= cited(answer), answer.answer
 
+
+
+@pytest.fixture(scope="module")
+def replaced(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    return offline_engine_beside_library(tmp_path_factory.mktemp("replaced-list"), {
+        "jingyuan-2022-startup-notice.txt": OLD, "jingyuan-2026-startup-rules.txt": NEW})
+
+
+def test_what_to_bring_now_is_the_replacing_documents_list(replaced: OfflineEngine) -> None:
+    answer = replaced.answer("靖远的一次性创业补贴现在怎么申请，要准备哪些材料？审核要多久？")
+    assert answer.status == "answered", answer.answer
+    cited_now = {(c.doc_id, c.clause) for c in answer.citations}
+    assert {("jingyuan-2026-startup-rules", f"第四条（{n}）") for n in "一二三"} <= cited_now, answer.answer
+    assert {("jingyuan-2026-startup-rules", "第三条"), ("jingyuan-2026-startup-rules", "第五条")} <= cited_now, \
+        answer.answer  # 怎么申请: where (online now), and how long the review takes
+    old_list = {(doc, clause) for doc, clause in cited_now
+                if doc == "jingyuan-2022-startup-notice" and clause.startswith("二、（二）")}
+    assert not old_list, answer.answer

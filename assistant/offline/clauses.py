@@ -172,7 +172,7 @@ class ClauseComposer:
             if listed is None and MATERIALS in aspects:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
                 # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
-                found = self.titled_list(evidence, understanding, score)
+                found = self.titled_list(evidence, understanding, score, primary.chunk.doc_id)
                 if found is not None:
                     primary, listed = found
                     citations = [citation_from_chunk(1, primary.chunk)]
@@ -197,8 +197,9 @@ class ClauseComposer:
             citations = [citation_from_chunk(i, chunk) for i, chunk in enumerate(shown, start=1)]
             lines.append(compose.list_answer(region, enumeration.title(parent, items), texts, len(items)))
             quotes = [(citation, chunk.text.strip()) for citation, chunk in zip(citations, shown, strict=True)]
-            if procedure_lines is not None:  # 几号之前交？要带什么？: the list, and each other named ask's clause
-                others = [a for a in self.procedure.named(understanding) if a != MATERIALS]
+            if procedure_lines is not None and self.procedure.named(understanding):
+                # 几号之前交？要带什么？: the list, and each other asked step's clause
+                others = [a for a in aspects if a != MATERIALS]
                 self.add_supplements(primary.chunk, evidence, others, understanding, citations, lines, quotes,
                                      shown=shown)
         elif procedure_lines is not None:
@@ -713,15 +714,19 @@ class ClauseComposer:
             lines.append(f"{compose.unlabelled(quote)}[{citations[-1].n}]")
             quotes.append((citations[-1], quote))
 
-    def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float]
-                    ) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:
+    def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float],
+                    answering: str) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:
         """The first supported clause that belongs to a list whose title says what the question asks for in the
-        materials aspect's words (材料 of 要准备哪些材料) — not a clause about another benefit than the one asked."""
+        materials aspect's words (材料 of 要准备哪些材料) — the ``answering`` document's own first; not a clause about
+        another benefit than the one asked, nor one of a replaced document when the answering one is in force (the
+        materials of the notice it repealed are not what to bring now)."""
         words = [w for w in self.engine.knowledge.answers.aspects[MATERIALS].asked
                  if len(w) >= 2 and w in understanding.normalized]
-        for item in evidence[1:]:
+        current = not self.newer_documents(answering)
+        for item in sorted(evidence[1:], key=lambda e: e.chunk.doc_id != answering):
             if self.procedure.off_benefit(item.chunk, understanding) \
-                    or self.procedure.off_step(item.chunk, understanding):
+                    or self.procedure.off_step(item.chunk, understanding) \
+                    or (current and self.newer_documents(item.chunk.doc_id)):
                 continue
             found = enumeration.group(item.chunk, self.engine.chunks(item.chunk.doc_id), score)
             if found is not None and any(w in enumeration.title(*found) for w in words):

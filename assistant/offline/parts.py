@@ -26,6 +26,7 @@ from assistant.offline.evidence import (
     stated_categories,
     states_amount,
 )
+from assistant.offline.groups import groups
 from assistant.offline.persons import people
 from assistant.offline.support import squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
@@ -84,7 +85,7 @@ class PartAnswerer:
             if side_by_side is not None:
                 return side_by_side
         if not parts and understanding.kind == "amount":
-            summed = self._by_sum(resolved) or self._by_person(resolved)
+            summed = self._by_sum(resolved) or self._by_person(resolved) or self._by_subset(resolved)
             if summed is not None:
                 return summed
         only = understanding.places[0] if len(understanding.places) == 1 else None
@@ -191,6 +192,27 @@ class PartAnswerer:
         answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
                                                 "amount", place), place) for text in texts]
         titles = list(found.people)
+        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
+                                         words.verdicts["not_eligible"])
+
+    def _by_subset(self, resolved: ResolvedQuestion) -> Answer | None:
+        """招了4个应届毕业生，其中1个是低保家庭的…一共能领多少: a group set apart from the heads counted and paid at a
+        rate of its own — a part for the group and one for the rest, each asked as of that group alone, led by their
+        total. None unless the question so sets a group apart (``groups.groups``) and the two are answered from
+        different clauses: a group paid by the others' clause with a raise of its own (其中两个是登记失业人员 of a
+        per-head raise) is worked out by the whole question's own calculation."""
+        u = resolved.understanding
+        words = self.engine.knowledge.answers
+        found = groups(u.normalized, words.subset_words)
+        if found is None:
+            return None
+        place = u.places[0] if len(u.places) == 1 else None
+        answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
+                                                "amount", place), place) for text in (found.apart, found.rest)]
+        answering = [(a.citations[0].doc_id, a.citations[0].clause) if a.citations else None for a in answers]
+        if None in answering or answering[0] == answering[1]:
+            return None
+        titles = list(found.labels)
         return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
                                          words.verdicts["not_eligible"])
 

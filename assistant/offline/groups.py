@@ -1,0 +1,72 @@
+"""Heads counted together and a group of them set apart (招了4个应届毕业生，其中1个是低保家庭的; 五名大学生，这里面有
+两名是脱贫家庭的): the group set apart and the rest, each with the question as it would be asked of that group alone,
+so each is worked out at its own rate. Pure over the question's text and the words of answers.yaml
+(``subset_words``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.quantities import Quantity, find_quantities
+
+GAP = 2  # characters a subset word may stand before the count it sets apart (其中有4名)
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SAID_AS = ("是", "为", "属于", "系")  # 其中1个是低保家庭的: already said as what the group is
+
+
+@dataclass(frozen=True)
+class Groups:
+    """The question asked of the group set apart and of the rest, with a label for each."""
+
+    apart: str
+    rest: str
+    labels: tuple[str, str]
+
+
+def groups(text: str, subset_words: Sequence[str]) -> Groups | None:
+    """The group a subset word sets apart from the heads counted before it in the same sentence (N个…，其中M个…: M
+    below N, and the clause says what sets them apart), or None. Every other mention of the N heads (4个人都见习满了
+    6个月) becomes M in the group's question and N−M in the rest's; the rest's question leaves the clause out."""
+    counts = [q for q in find_quantities(text) if q.kind == "count"]
+    for word in sorted(subset_words, key=len, reverse=True):
+        for match in re.finditer(re.escape(word), text):
+            found = _set_apart(text, counts, match.start(), match.end())
+            if found is not None:
+                return found
+    return None
+
+
+def _set_apart(text: str, counts: list[Quantity], start: int, end: int) -> Groups | None:
+    part = next((q for q in counts if end <= q.start <= end + GAP), None)
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    whole = next((q for q in reversed(counts) if sentence <= q.start and q.end <= start), None)
+    if part is None or whole is None or not 0 < part.value < whole.value or whole.value != int(whole.value):
+        return None
+    stop = _CLAUSE_END.search(text, part.end)
+    clause_end = stop.start() if stop else len(text)
+    said = text[part.end:clause_end].strip()
+    if len(said) < 2:
+        return None
+    said = said if said.startswith(_SAID_AS) else f"是{said}"
+    clause_start = start - 1 if start and text[start - 1] in "，,；;" else start
+    same = [q for q in counts if q.value == whole.value and not clause_start <= q.start < clause_end]
+    rest = whole.value - part.value
+    apart_text = _with_counts(text, same, part.value, (start, clause_end, said))
+    rest_text = _with_counts(text, same, rest, (clause_start, clause_end, ""))
+    labels = (f"其中{_number(part.value)}{part.unit}（{said}）", f"其余{_number(rest)}{whole.unit}")
+    return Groups(apart_text, rest_text, labels)
+
+
+def _with_counts(text: str, counts: list[Quantity], value: object, span: tuple[int, int, str]) -> str:
+    """``text`` with each of ``counts`` said as ``value`` (its own count word kept) and ``span`` replaced."""
+    edits = [(q.start, q.end, f"{_number(value)}{q.unit}") for q in counts] + [span]
+    for begin, finish, said in sorted(edits, reverse=True):
+        text = text[:begin] + said + text[finish:]
+    return text
+
+
+def _number(value: object) -> str:
+    return format(value, "f") if not isinstance(value, str) else value

@@ -85,6 +85,8 @@ class PlacesKnowledge(BaseModel):
     abbreviation_phrases: list[str] = Field(default_factory=list)
     local_words: dict[str, Literal["province", "prefecture", "county"]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
+    within_words: list[str] = Field(default_factory=list)
+    within_units: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
     background_words: list[str] = Field(default_factory=list)
     residence_words: list[str] = Field(default_factory=list)

@@ -330,7 +330,8 @@ def rate_condition(text: str) -> str:
 
 def general_rate(chunk: Chunk, document: Sequence[Chunk], u: Understanding, condition_chars: int) -> Chunk | None:
     """The clause of ``document`` stating for all the rate ``chunk`` states for a group of its own (见习补贴按每人每月
-    M元 beside 见习人员为脱贫家庭、低保家庭高校毕业生的，见习补贴按每人每月N元: the same words lead to both sums) when
+    M元 beside 见习人员为脱贫家庭、低保家庭高校毕业生的，见习补贴按每人每月N元: the same words lead to both sums; a rate
+    for all may say who gets it at all, when it comes before the group's) when
     the question names no such group: neither one whole group of the condition's list in the question and the
     categories it states (高校毕业生 read from 应届生 names no 低保家庭高校毕业生) nor a run of the condition's own
     words in the question (低保家庭) that the rate for all does not say. None otherwise."""
@@ -342,8 +343,10 @@ def general_rate(chunk: Chunk, document: Sequence[Chunk], u: Understanding, cond
         if other.id == chunk.id:
             continue
         own, leading = rate_parts(other.text)
-        if own or lead not in leading:
-            continue  # no rate for all of the same benefit
+        if lead not in leading or (own and (other.order > chunk.order or names_group(condition, own))):
+            # no rate for all of the same benefit: an earlier rate of its own condition (见习单位吸纳…高校毕业生参加就业
+            # 见习的) is the one the group's later clause sets itself apart from
+            continue
         named = names_group(condition, stated, other.text) or names_condition(condition, u.normalized,
                                                                                condition_chars, other.text)
         return None if named else other
@@ -613,6 +616,7 @@ NEGATION_REACH = 4  # characters before a named condition a negation may stand i
 RATE_LEAD_CHARS = 4  # the fewest characters leading to a group's sum that a rate for all must also lead with
 RAISED_CHARS = 8  # the longest name of a raised benefit read from a condition (见习期满留用奖励)
 RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
+WITHIN_GAP = 4  # characters between a within word and its unit word (县内 and 单位 of 县内见习单位)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
                    "national": ("national",), "district": ("district",), "county": ("county",)}
@@ -658,6 +662,13 @@ class StandardResolver:
         self.level_words = [w for words in self.levels.words.values() for w in words]
         self.local_words = frozenset(engine.knowledge.places.local_words)  # 我市, 本省: a document's own place
         self.expander = QueryExpander(engine.knowledge.synonyms)
+        places = engine.knowledge.places
+        # 县内见习单位, 全市企业: the units within a document's own territory (places.yaml within_words, local_words,
+        # within_units)
+        own_territory = sorted({*places.within_words, *places.local_words}, key=len, reverse=True)
+        self.within = re.compile(
+            f"(?:{'|'.join(map(re.escape, own_territory))})[\u4e00-\u9fff]{{0,{WITHIN_GAP}}}?"
+            f"(?:{'|'.join(map(re.escape, places.within_units))})") if own_territory and places.within_units else None
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
                  regions: list[str] | None = None, quantities: Sequence[Stated] = (), *, higher: bool = True,
@@ -894,7 +905,8 @@ class StandardResolver:
             return (1, weight), worked, adjustment, bases
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
-        if adjustment.raises and not condition_words and chunk.region in u.regions:
+        if adjustment.raises and chunk.region in u.regions and not self.sets_apart(adjustment, condition_words,
+                                                                                 distinguishing):
             return (3, 0.0), worked, adjustment, bases  # 在市级标准基础上再给予N元: every asker of its place
         return None
 
@@ -973,6 +985,16 @@ class StandardResolver:
             return False  # 中级工（四级）及以上 names the rows above it; 初级工…不在上浮范围内 names those left out
         return any(run in condition for i, other in enumerate(others)
                    for run in self._own_runs(other, [lead, *others[:i], *others[i + 1:]]))
+
+    def sets_apart(self, adjustment: Adjustment, condition_words: Sequence[str], distinguishing: Sequence[str]
+                   ) -> bool:
+        """The adjustment's condition sets some askers of its place apart: it has words (none: 在市级标准基础上再给予
+        N元), and when all it says beyond its base clause is the units within its own territory (县内见习单位的见习
+        补贴在市级标准基础上…), it sets none apart."""
+        if not condition_words:
+            return False
+        spans = [m.group(0) for m in self.within.finditer(squeeze(adjustment.condition))] if self.within else []
+        return not spans or any(not any(t in span for span in spans) for t in distinguishing)
 
     def said_share(self, adjustment: Adjustment, terms: Sequence[str], base_text: str, met: Sequence[str] = (),
                    *, here: bool = False) -> tuple[float, float]:

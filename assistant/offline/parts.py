@@ -199,8 +199,8 @@ class PartAnswerer:
         """招了4个应届毕业生，其中1个是低保家庭的…一共能领多少: a group set apart from the heads counted and paid at a
         rate of its own — a part for the group and one for the rest, each asked as of that group alone, led by their
         total. None unless the question so sets a group apart (``groups.groups``) and the two are answered from
-        different clauses: a group paid by the others' clause with a raise of its own (其中两个是登记失业人员 of a
-        per-head raise) is worked out by the whole question's own calculation."""
+        different clauses stating sums in force (its rate and theirs): a group paid by the others' clauses (其中两个
+        是登记失业人员 of a per-head raise) is worked out by the whole question's own calculation."""
         u = resolved.understanding
         words = self.engine.knowledge.answers
         found = groups(u.normalized, words.subset_words)
@@ -209,8 +209,9 @@ class PartAnswerer:
         place = u.places[0] if len(u.places) == 1 else None
         answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
                                                 "amount", place), place) for text in (found.apart, found.rest)]
-        answering = [(a.citations[0].doc_id, a.citations[0].clause) if a.citations else None for a in answers]
-        if None in answering or answering[0] == answering[1]:
+        cited = [frozenset((c.doc_id, c.clause) for c in a.citations if states_amount(c.text, money=True)
+                           and not getattr(self.engine.meta(c.doc_id), "superseded_by", None)) for a in answers]
+        if not all(cited) or cited[0] == cited[1]:
             return None
         titles = list(found.labels)
         return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,

@@ -1,6 +1,7 @@
-"""A group's own rate raised at two levels below it: a 陇西 employer of a graduate from a low-income family gets the
-province's rate for that group (not the rate for all), the city's raise of it, and the county's raise for the units
-within its territory (县内见习单位的见习补贴在市级标准基础上…再增加N元) on top.
+"""A rate raised at two levels below it: a 陇西 employer gets the province's rate — the group's own for a graduate
+from a low-income family, the rate for all (which says who gets it at all) for an ordinary one — the city's raise of
+it, and the county's raise for the units within its territory (县内见习单位的见习补贴在市级标准基础上…再增加N元) on
+top; a group set apart among the heads hired gets its own rate so raised, the rest theirs.
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's internship
 measures with a higher rate for a group, a city raising the province's standard, and a county raising the city's.

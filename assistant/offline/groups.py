@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ingest.quantities import Quantity, find_quantities
 
@@ -60,7 +61,7 @@ def _set_apart(text: str, counts: list[Quantity], start: int, end: int) -> Group
     return Groups(apart_text, rest_text, labels)
 
 
-def _with_counts(text: str, counts: list[Quantity], value: object, span: tuple[int, int, str]) -> str:
+def _with_counts(text: str, counts: list[Quantity], value: Decimal, span: tuple[int, int, str]) -> str:
     """``text`` with each of ``counts`` said as ``value`` (its own count word kept) and ``span`` replaced."""
     edits = [(q.start, q.end, f"{_number(value)}{q.unit}") for q in counts] + [span]
     for begin, finish, said in sorted(edits, reverse=True):
@@ -68,5 +69,5 @@ def _with_counts(text: str, counts: list[Quantity], value: object, span: tuple[i
     return text
 
 
-def _number(value: object) -> str:
-    return format(value, "f") if not isinstance(value, str) else value
+def _number(value: Decimal) -> str:
+    return format(value, "f")

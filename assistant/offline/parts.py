@@ -209,13 +209,17 @@ class PartAnswerer:
         place = u.places[0] if len(u.places) == 1 else None
         answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
                                                 "amount", place), place) for text in (found.apart, found.rest)]
-        cited = [frozenset((c.doc_id, c.clause) for c in a.citations if states_amount(c.text, money=True)
-                           and not getattr(self.engine.meta(c.doc_id), "superseded_by", None)) for a in answers]
+        cited = [frozenset((c.doc_id, c.clause) for c in a.citations
+                           if states_amount(c.text, money=True) and self._in_force(c.doc_id)) for a in answers]
         if not all(cited) or cited[0] == cited[1]:
             return None
         titles = list(found.labels)
         return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
                                          words.verdicts["not_eligible"])
+
+    def _in_force(self, doc_id: str) -> bool:
+        meta = self.engine.meta(doc_id)
+        return meta is not None and not meta.superseded_by
 
     def _by_sum(self, resolved: ResolvedQuestion) -> Answer | None:
         """一次性创业补贴加上带动就业补贴一共多少: two benefits joined (``answers.yaml: summed_joiners``) in a question

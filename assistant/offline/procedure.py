@@ -155,8 +155,8 @@ class ProcedureReader:
 
     def off_step(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause prescribes a step before the claim (见习备案, answers.yaml ``preliminary_steps``) the question
-        does not name, and says nothing of claiming — in its own words or in the lead-in its list item stands under
-        (办理见习备案，并提供以下材料： 1. 营业执照复印件)."""
+        does not name, and says nothing of claiming or paying the benefit (``claim_words``) — in its own words or in
+        the lead-in its list item stands under (办理见习备案，并提供以下材料： 1. 营业执照复印件)."""
         steps = [w for w in self.answers.preliminary_steps if w not in understanding.normalized]
         text = f"{lead_in_of(chunk)} {chunk.text}"
         return any(w in text for w in steps) and not any(w in text for w in self.answers.claim_words)

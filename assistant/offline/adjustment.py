@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 import cn2an
@@ -307,10 +307,12 @@ def rate_sentence(text: str) -> str:
                  if any(q.kind == "money" and not q.bound for q in find_quantities(m.group(0)))), "")
 
 
+@lru_cache(maxsize=4096)
 def rate_parts(text: str) -> tuple[str, str]:
     """(who the clause's rate is for, the words leading to its sum): 见习人员为脱贫家庭高校毕业生的，见习补贴按每人
     每月N元 → (见习人员为脱贫家庭高校毕业生, 见习补贴按每人每月); ("", the words before the sum) for a rate for all;
-    ("", "") when the clause states no sum."""
+    ("", "") when the clause states no sum. Cached: ``general_rate`` reads every clause of a document for each
+    candidate standard."""
     sentence = rate_sentence(text)
     money = next((q for q in find_quantities(sentence) if q.kind == "money" and not q.bound), None)
     if money is None:
@@ -320,12 +322,6 @@ def rate_parts(text: str) -> tuple[str, str]:
     if at <= 0:
         return "", squeeze(NUMBERING.sub("", head.strip()))
     return NUMBERING.sub("", head[:at].strip()).strip(), squeeze(head[at + 2 :])
-
-
-def rate_condition(text: str) -> str:
-    """Who the clause's rate is for, when its sentence says so before the sum (见习人员为脱贫家庭高校毕业生的，见习补贴
-    按每人每月N元: 见习人员为脱贫家庭高校毕业生), without the clause's number; "" for a rate for all."""
-    return rate_parts(text)[0]
 
 
 def general_rate(chunk: Chunk, document: Sequence[Chunk], u: Understanding, condition_chars: int) -> Chunk | None:

@@ -724,9 +724,7 @@ class ClauseComposer:
                  if len(w) >= 2 and w in understanding.normalized]
         current = not self.newer_documents(answering)
         for item in sorted(evidence[1:], key=lambda e: e.chunk.doc_id != answering):
-            if self.procedure.off_benefit(item.chunk, understanding) \
-                    or self.procedure.off_step(item.chunk, understanding) \
-                    or (current and self.newer_documents(item.chunk.doc_id)):
+            if self.procedure.aside(item.chunk, understanding) or (current and self.newer_documents(item.chunk.doc_id)):
                 continue
             found = enumeration.group(item.chunk, self.engine.chunks(item.chunk.doc_id), score)
             if found is not None and any(w in enumeration.title(*found) for w in words):

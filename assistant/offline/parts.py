@@ -187,37 +187,44 @@ class PartAnswerer:
         found = people(u.normalized, words.person_words, words.together_words, words.total_words)
         if found is None:
             return None
-        place = u.places[0] if len(u.places) == 1 else None
         texts = [found.asking(person, [*words.total_words, *words.together_words]) for person in found.people]
-        answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
-                                                "amount", place), place) for text in texts]
-        titles = list(found.people)
-        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
-                                         words.verdicts["not_eligible"])
+        answers = self._amount_parts(resolved, texts)
+        return self._totalled(resolved, answers, list(found.people))
 
     def _by_subset(self, resolved: ResolvedQuestion) -> Answer | None:
         """招了4个应届毕业生，其中1个是低保家庭的…一共能领多少: a group set apart from the heads counted and paid at a
         rate of its own — a part for the group and one for the rest, each asked as of that group alone, led by their
         total. None unless the question so sets a group apart (``groups.groups``) and the two are answered from
-        different clauses stating sums in force (its rate and theirs): a group paid by the others' clauses (其中两个
-        是登记失业人员 of a per-head raise) is worked out by the whole question's own calculation."""
+        different clauses stating sums (its rate and theirs; of documents no newer one replaces): a group paid by the
+        others' clauses (其中两个是登记失业人员 of a per-head raise) is worked out by the whole question's own
+        calculation."""
         u = resolved.understanding
         words = self.engine.knowledge.answers
         found = groups(u.normalized, words.subset_words)
         if found is None:
             return None
-        place = u.places[0] if len(u.places) == 1 else None
-        answers = [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
-                                                "amount", place), place) for text in (found.apart, found.rest)]
+        answers = self._amount_parts(resolved, [found.apart, found.rest])
         cited = [frozenset((c.doc_id, c.clause) for c in a.citations
-                           if states_amount(c.text, money=True) and self._in_force(c.doc_id)) for a in answers]
+                           if states_amount(c.text, money=True) and self._unreplaced(c.doc_id)) for a in answers]
         if not all(cited) or cited[0] == cited[1]:
             return None
-        titles = list(found.labels)
-        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
-                                         words.verdicts["not_eligible"])
+        return self._totalled(resolved, answers, list(found.labels))
 
-    def _in_force(self, doc_id: str) -> bool:
+    def _amount_parts(self, resolved: ResolvedQuestion, texts: Sequence[str]) -> list[Answer]:
+        """Each text (the question as one person or one group would ask it) answered as an amount part of the
+        question's one place."""
+        u = resolved.understanding
+        place = u.places[0] if len(u.places) == 1 else None
+        return [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
+                                             "amount", place), place) for text in texts]
+
+    def _totalled(self, resolved: ResolvedQuestion, answers: list[Answer], titles: list[str]) -> Answer:
+        """The parts under their titles, led by their total (``compose.with_people_total``)."""
+        return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
+                                         self.engine.knowledge.answers.verdicts["not_eligible"])
+
+    def _unreplaced(self, doc_id: str) -> bool:
+        """No newer document replaces it (an expired one counts: unlike ``in_force``, which reads the status)."""
         meta = self.engine.meta(doc_id)
         return meta is not None and not meta.superseded_by
 

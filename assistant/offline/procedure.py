@@ -88,8 +88,7 @@ class ProcedureReader:
             said = max(self._mentions(chunk.text, [aspect]) for chunk in shown)
             # a neighbour retrieval did not find must say the step in more than one word (受理之日起…个工作日内)
             best = max((chunk for chunk in pool
-                        if all(chunk.id != c.id for c in shown) and not self.off_benefit(chunk, understanding)
-                        and not self.off_step(chunk, understanding)
+                        if all(chunk.id != c.id for c in shown) and not self.aside(chunk, understanding)
                         and (chunk.id in found_ids or self._mentions(chunk.text, [aspect]) >= NEIGHBOUR_WORDS)),
                        key=lambda chunk: (self._mentions(chunk.text, [aspect]), self.in_procedure_section(chunk)),
                        default=None)
@@ -152,6 +151,11 @@ class ProcedureReader:
 
         return sorted(evidence, key=lambda e: (self.off_benefit(e.chunk, understanding),
                                                self.off_step(e.chunk, understanding), -described(e), -e.strength))
+
+    def aside(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause is about another benefit or a step the question does not ask about: it describes none of the
+        asked procedure."""
+        return self.off_benefit(chunk, understanding) or self.off_step(chunk, understanding)
 
     def off_step(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause prescribes a step before the claim (见习备案, answers.yaml ``preliminary_steps``) the question

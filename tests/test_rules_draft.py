@@ -153,6 +153,10 @@ def test_status_command_and_staff_view(tmp_path: Path, monkeypatch: pytest.Monke
     ("补贴按目标等级确定：中级工（四级）每人每年4000元，高级工（三级）每人每年5000元，技师（二级）每人每年6000元。",
      ["中级工（四级）", "高级工（三级）", "技师（二级）"]),
     ("补贴标准为：中级工每人每年5000元，高级工每人每年6500元。", ["中级工", "高级工"]),
+    # the grade right before the figure: the name before it is the label's too, not the grade alone
+    ("按以下标准给予培训补贴：初级工（五级）800元/人，中级工（四级）1200元/人，高级工（三级）1800元/人。",
+     ["初级工（五级）", "中级工（四级）", "高级工（三级）"]),
+    ("补贴标准：（一）初级工1000元；（二）中级工1500元。", ["初级工", "中级工"]),  # an item's number is no grade
 ])
 def test_a_label_keeps_its_grade_in_parentheses(text: str, labels: list[str]) -> None:
     from assistant.rules.draft_text import label_before

@@ -91,6 +91,10 @@ def label_before(text: str, end: int, *, limit: int = LABEL_CHARS, listed: bool 
     words = text[start:end].strip()
     label = INTRO_WORDS.sub("", words) or INTRO_ANY.sub("", words)  # 中级工每人每年 → 中级工
     label = TRAIL_WORDS.sub("", LEAD_WORDS.sub("", label)).strip()
+    if (label == words and end < len(text) and text[end] in "）)" and start > 0 and text[start - 1] in "（("
+            and end - start <= GRADE_REACH):  # 初级工（五级）800元/人: the grade is the name's, not the name
+        named = label_before(text, start - 1, limit=limit)
+        return f"{named}{text[start - 1 : end + 1]}" if named else label
     if not label and start > 0 and text[start - 1] in "）)":  # 中级工（四级）每人每年N元: the grade belongs to it
         opened = max(text.rfind("（", 0, start - 1), text.rfind("(", 0, start - 1))
         if opened > 0 and start - 1 - opened <= GRADE_REACH:

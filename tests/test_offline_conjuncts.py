@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from support import figures, lead, offline_engine_beside_library
 
-from assistant.offline.conjuncts import compared
+from assistant.offline.conjuncts import Conjuncts, compared
 from assistant.offline.engine import OfflineEngine
 from ingest.knowledge import Knowledge
 from retriever.lexical import ChineseTokenizer
@@ -82,3 +82,14 @@ def test_each_thing_gets_its_own_figure_and_the_difference_leads(engine: Offline
     assert "两者相差2000元" in lead(answer.answer)
     assert {Decimal(5000), Decimal(3000)} <= figures(lead(answer.answer))
     assert all(c.clause == "第二条" for c in answer.citations)
+
+
+def test_a_thing_kept_may_be_said_by_another_name() -> None:
+    """A benefit called by its short name (生活费) is asked about by the name the documents give it (生活费补贴): the
+    side kept is said so, the rest of the question as it was."""
+    text = "培训补贴跟生活费加一块儿能领多少？"
+    pair = Conjuncts(text, start=0, split=4, resume=5, end=8)
+    assert (pair.first, pair.second) == ("培训补贴", "生活费")
+    assert pair.asking_second("生活费补贴") == "生活费补贴加一块儿能领多少？"
+    assert pair.asking_first("职业培训补贴") == "职业培训补贴加一块儿能领多少？"
+    assert pair.asking_first() == "培训补贴加一块儿能领多少？"

@@ -23,7 +23,7 @@ higher of two (就高), the one giving more is applied.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -369,6 +369,13 @@ def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[s
     return ("level", level) if level is not None else ("own", "")
 
 
+def cites_own_base(condition: str, base: Chunk) -> bool:
+    """The condition is the base clause's own (符合省办法第九条规定条件的人员 of a rate raising 第九条's): it names the
+    article that clause is, so it sets no one apart from those the clause pays."""
+    article = ARTICLE.match(base.clause_path)
+    return article is not None and article.group(0) in ARTICLE.findall(condition)
+
+
 def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
     """Every percentage of the clause that adjusts a standard (not a rate of a base the asker supplies, such as
     按职工工资总额N%, and not a target such as 就业率达到N%), every sum it adds to one (每人增加N元), and every share
@@ -668,7 +675,8 @@ class StandardResolver:
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
                  regions: list[str] | None = None, quantities: Sequence[Stated] = (), *, higher: bool = True,
-                 explained: str = "", within: Chunk | None = None, whole: bool = False) -> Adjusted | None:
+                 explained: str = "", within: Chunk | None = None, whole: bool = False,
+                 besides: Sequence[str] = ()) -> Adjusted | None:
         """The adjusted result, or None when no adjustment of the answering document (or of another in-force
         document of a place the question applies) applies or its standard cannot be worked out with the question's
         facts. The clause that found the asker eligible comes first, then an adjustment whose condition the question
@@ -678,7 +686,9 @@ class StandardResolver:
         more. ``higher=False``: no adjustment referring to a higher level's standard (while working one out);
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
         the province's); ``within``: only that clause's adjustments (a share of what another share works out);
-        ``whole``: the whole an instalment is paid of (no instalment, nothing of a higher level)."""
+        ``whole``: the whole an instalment is paid of (no instalment, nothing of a higher level); ``besides``: the
+        other benefits asked for in one total with this one (an adjustment naming no benefit under a heading naming
+        one of them is not this one's)."""
         question = without_denied(self.asked(u), self.denied)  # 不是脱贫户、残疾人: no group of these is said
         vocabulary = self.engine.vocabulary()
         # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
@@ -734,6 +744,8 @@ class StandardResolver:
                         said = BASIS.sub("", said.replace(SHARE_SAID.split(adjustment.phrase, 1)[0], ""))
                     if within is None and self.finder.names_another_benefit(said, u):
                         continue  # 职业培训补贴在省定标准基础上每人再增加N元 raises no 认定补贴 asked about
+                    if besides and self.finder.headed_only_by(chunk, besides, u.benefits[:1]):
+                        continue  # 二、培训补贴加发 raises no 生活费补贴 asked for beside it
                     raised = self.raised_benefit(adjustment)
                     if within is None and raised and u.benefits and not any(
                             self.finder.same_kind(raised, asked) for asked in u.benefits):
@@ -892,6 +904,8 @@ class StandardResolver:
             return (0, weight), worked, adjustment, bases
         if ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid):
             return (1, weight), worked, adjustment, bases
+        if cites_own_base(adjustment.condition, base_chunk):
+            return (1, weight), worked, adjustment, bases  # 符合省办法第九条规定条件的人员 of 第九条's rate: its askers
         if unknown:
             return None
         if (self.names_category(adjustment, bases, stated)
@@ -1073,6 +1087,8 @@ class StandardResolver:
         general = {c.id: g for c in candidates
                    if (g := general_rate(c, self.engine.chunks(c.doc_id), u, self.condition_chars)) is not None}
         candidates = list({c.id: c for c in (general.get(c.id, c) for c in candidates)}.values())
+        # the benefit the adjustment's heading names, when the clause names none (二、培训补贴加发)
+        headed = self.heading_named(adjustment, candidates) if adjustment.reference == "level" else ""
         subject = self.same_subject(adjustment, candidates)
         if subject is None and adjustment.reference == "level" and self.raised_benefit(adjustment):
             saying = [c for c in candidates if not self.of_another_benefit(c, adjustment)]
@@ -1090,6 +1106,8 @@ class StandardResolver:
                     return nested.worked, (nested.adjustment.chunk, *nested.bases)
             if not states_amount(chunk.text, money=True) and chunk.kind != "table_row":
                 continue
+            if headed and self.finder.grants_apart_from(chunk, headed):
+                continue  # 第三条…生活费补贴 is no standard of a raise under 二、培训补贴加发
             if adjustment.reference == "level" and not inherited_tried and self.of_another_benefit(chunk, adjustment):
                 # no clause of the adjustment's benefit states the higher level's standard: the one that level
                 # adjusts, as it adjusts it (州 +N on 省定 for 在州级标准基础上), before another benefit's figure
@@ -1297,6 +1315,22 @@ class StandardResolver:
             return raised not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text]))
         return self.finder.grant_another(chunk, adjustment.chunk)
 
+    def heading_named(self, adjustment: Adjustment, said_by: Iterable[Chunk]) -> str:
+        """The benefit the adjustment's heading names when its clause names none (在市级标准基础上每人再给予300元 under
+        二、培训补贴加发 → 培训补贴), when one of the clauses ``said_by`` says that name in its own text (给予培训补贴):
+        a heading's run no clause says (二、提高补贴标准) names no benefit. Else ""."""
+        name = self.finder.heading_benefit(adjustment.chunk)
+        return name if name and any(name in squeeze(c.text) for c in said_by) else ""
+
+    def _raises_apart(self, chunk: Chunk, adjustment: Adjustment, above: Adjustment, u: Understanding) -> bool:
+        """``chunk`` (stating ``above``, a raise of the level above's standard) grants another benefit than the one
+        the adjustment's heading names, a name the level above's documents say."""
+        regions = self._higher_regions(replace(adjustment, target=above.target), u)
+        said_by = [c for meta in self.engine.documents() if meta.region in regions and not meta.superseded_by
+                   for c in self.engine.chunks(meta.doc_id)]
+        headed = self.heading_named(adjustment, said_by)
+        return bool(headed) and self.finder.grants_apart_from(chunk, headed)
+
     def _higher_regions(self, adjustment: Adjustment, u: Understanding) -> list[str]:
         """The regions of the level an adjustment's standard is set by (省定 → the province) that apply to the asker's
         place (or the document's own province) and hold a document."""
@@ -1327,6 +1361,14 @@ class StandardResolver:
                 for chunk in chunks:
                     for above in adjustments(chunk, self.levels):
                         if above.reference != "level" or above.target == adjustment.target:
+                            continue
+                        if self._raises_apart(chunk, adjustment, above, u):
+                            # a raise of another benefit than the one the adjustment's heading names (the city's
+                            # living allowance above the province's, for 二、培训补贴加发): the level above's standard
+                            # of the adjustment's own benefit, as it is
+                            base = self.base(replace(adjustment, target=above.target), text, u, quantities)
+                            if base is not None:
+                                return base
                             continue
                         base = self.base(above, text, u, quantities)
                         if base is None:

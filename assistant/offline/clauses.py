@@ -112,11 +112,12 @@ class ClauseComposer:
     def answer(
         self, question: str, text: str, understanding: Understanding, evidence: list[Evidence], *, kind: str,
         old_wanted: bool, named_place: bool, prefix: str = "", regions: list[str] | None = None,
-        transition_from: str | None = None,
+        transition_from: str | None = None, besides: Sequence[str] = (),
     ) -> Answer:
         """``regions``: the regions this part of the question applies (its own place's); None = the question's.
         ``transition_from``: the replacing document whose transitional rule the question's dates were read against
-        (its sentence is cited: it says which rule pays the case, or by when it had to be claimed)."""
+        (its sentence is cited: it says which rule pays the case, or by when it had to be claimed). ``besides``: the
+        other benefits asked for in one total with this one (none of their adjustments is this one's)."""
         score = self.scorer(text, understanding, kind)
         aspects = self.procedure.asked(understanding) if kind == "procedure" else []
         if aspects:
@@ -225,7 +226,8 @@ class ClauseComposer:
                                                                           or not understanding.has("procedure")))
             computes = asks_amount and (verdict is None or verdict.outcome == "eligible")
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
-                                               understanding, regions, self.stated(understanding)) if computes else None
+                                               understanding, regions, self.stated(understanding),
+                                               besides=besides) if computes else None
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted.worked, adjusted.adjustment, adjusted.bases[-1]

@@ -31,13 +31,17 @@ class Conjuncts:
     def second(self) -> str:
         return self.text[self.resume : self.end].strip(PARTICLE)
 
-    def asking_first(self) -> str:
-        """The question with the second thing and the joiner left out."""
-        return self.text[: self.split] + self.text[self.end :]
+    def asking_first(self, named: str | None = None) -> str:
+        """The question with the second thing and the joiner left out (the first said as ``named`` when given)."""
+        return self.text[: self.start] + self._said(self.start, self.split, named) + self.text[self.end :]
 
-    def asking_second(self) -> str:
-        """The question with the first thing and the joiner left out."""
-        return self.text[: self.start] + self.text[self.resume :]
+    def asking_second(self, named: str | None = None) -> str:
+        """The question with the first thing and the joiner left out (the second said as ``named`` when given)."""
+        return self.text[: self.start] + self._said(self.resume, self.end, named) + self.text[self.end :]
+
+    def _said(self, start: int, end: int, named: str | None) -> str:
+        span = self.text[start:end]
+        return span if named is None else span.replace(span.strip(PARTICLE), named, 1)
 
 
 def compared(text: str, words: Sequence[tuple[str, int, int]], joiners: Collection[str], stops: Collection[str],

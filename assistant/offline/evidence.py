@@ -33,6 +33,7 @@ NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (�
 NAME_BREAK = re.compile(r"[的不未没和或及与将把]")  # 的, a negation, a conjunction or 将/把 ends what a name may hold
 SAME_KIND_CHARS = 2  # a word two benefit names share before their common ending makes them one kind
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
+HEADING_NAME_BODY = 2  # a heading's (培训补贴加发: what its clauses are about, not who is paid)
 _NUMERAL = "[一二三四五六七八九十百零〇\\d]"
 # a heading's label: 二、 （三） 第四章 3. 附件1
 HEADING_LABEL = re.compile(
@@ -244,10 +245,11 @@ class EvidenceFinder:
                  if says(squeeze(hit.chunk.text)) and (not named or self.regulates(hit.chunk, understanding))]
         return [Evidence(hit, SUPPORT_THRESHOLD, SUPPORT_THRESHOLD - 0.04 * (hit.rank - 1)) for hit in found]
 
-    def benefit_names(self, text: str) -> list[str]:
+    def benefit_names(self, text: str, body: int = NAME_BODY) -> list[str]:
         """The benefits a text names (另给予一次性交通补贴 → 一次性交通补贴): a run of words ending in a benefit noun,
         read after its last action word; a bare noun (给予补贴) or one word before it (给予企业补贴: who is paid, not
-        which benefit) names none."""
+        which benefit) names none — ``body``: the fewest characters before the noun (a heading, saying what its
+        clauses are about, names a benefit by a shorter run: 培训补贴加发)."""
         if self._named_benefit is None:
             return []
         names = []
@@ -259,8 +261,8 @@ class EvidenceFinder:
             if not cut and match.start() and body_text[match.start() - 1].isdigit():
                 continue  # 10个工作日内补贴…: a run a number starts (no action word after it) is no name
             name = run[cut:]
-            body = name[: -len(next(n for n in self.benefit_nouns if name.endswith(n)))]
-            if len(body) >= NAME_BODY and not body.endswith("本"):  # 本补助: the document's own benefit
+            own = name[: -len(next(n for n in self.benefit_nouns if name.endswith(n)))]
+            if len(own) >= body and not own.endswith("本"):  # 本补助: the document's own benefit
                 names.append(name)
         return names
 
@@ -339,6 +341,36 @@ class EvidenceFinder:
         granted = self.granted(chunk)
         return (any(self.same_kind(g, b) for g in granted for b in these)
                 and not any(self.same_kind(g, b) for g in granted for b in not_those))
+
+    def headed_only_by(self, chunk: Chunk, these: Sequence[str], not_those: Sequence[str]) -> bool:
+        """A clause naming no benefit it grants, under a heading that writes one of ``these`` and none of
+        ``not_those`` (在市级标准基础上每人再给予500元 under 二、培训补贴加发, for a total of 培训补贴 and 生活费补贴):
+        the nearest heading writing any of them says which benefit it is about, however short the name."""
+        if self.granted(chunk):
+            return False
+        for heading in reversed(chunk.heading_path[1:]):
+            text = squeeze(HEADING_LABEL.sub("", heading))
+            mine, theirs = any(n in text for n in these), any(n in text for n in not_those)
+            if mine or theirs:
+                return mine and not theirs
+        return False
+
+    def heading_benefit(self, chunk: Chunk) -> str:
+        """The benefit a clause naming none it grants is about by the nearest of its headings naming one (二、培训补贴
+        加发 → 培训补贴: a heading names a benefit by a shorter run than a clause does), else ""."""
+        if self.granted(chunk):
+            return ""
+        for heading in reversed(chunk.heading_path[1:]):
+            names = self.benefit_names(HEADING_LABEL.sub("", heading), body=HEADING_NAME_BODY)
+            if names:
+                return names[0]
+        return ""
+
+    def grants_apart_from(self, chunk: Chunk, name: str) -> bool:
+        """The clause grants benefits by name, none of the kind of ``name``, and never says ``name`` (第三条…给予生活费
+        补贴 of 培训补贴)."""
+        mine = self.granted(chunk)
+        return bool(mine) and name not in squeeze(chunk.text) and not any(self.same_kind(name, own) for own in mine)
 
     def grant_another(self, chunk: Chunk, than: Chunk) -> bool:
         """The two clauses grant different benefits: each names those it grants, and no name of one is of the same

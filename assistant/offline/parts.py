@@ -242,17 +242,23 @@ class PartAnswerer:
                         self.finder.place_words(u))
         nouns = knowledge.scope.benefit_nouns
 
-        def names_benefit(side: str) -> bool:  # 培训补贴; 生活费 (a document names a benefit so: 生活费补贴)
-            return any(side.endswith(n) and len(side) > len(n) for n in nouns) or bool(
-                self.engine.regulating(tuple(f"{side}{n}" for n in nouns)))
+        def benefit_named(side: str) -> str | None:
+            """The benefit a side names, as the library names it: 培训补贴 as said; 生活费 as a document says it
+            (生活费补贴), so its part asks about that benefit by its name. None when the side names no benefit."""
+            if any(side.endswith(n) and len(side) > len(n) for n in nouns):
+                return side
+            return next((f"{side}{n}" for n in nouns if self.engine.regulating((f"{side}{n}",))), None)
 
-        if pair is None or not (names_benefit(pair.first) and names_benefit(pair.second)):
+        if pair is None:
+            return None
+        first, second = benefit_named(pair.first), benefit_named(pair.second)
+        if first is None or second is None:
             return None
         place = u.places[0] if len(u.places) == 1 else None
-        titles = [pair.first, pair.second]
+        titles = [first, second]
         answers = [self.part(resolved.question, text, self.engine.retriever.understand(text), "amount", place,
-                             besides=[other]) for text, other in ((pair.asking_first(), pair.second),
-                                                                  (pair.asking_second(), pair.first))]
+                             besides=[other]) for text, other in ((pair.asking_first(first), second),
+                                                                  (pair.asking_second(second), first))]
         return compose.with_sum(compose.combine(resolved.question, answers, titles), answers, titles)
 
     def _side_by_side(self, resolved: ResolvedQuestion, asked: list[tuple[str, str, Understanding]]) -> Answer:
@@ -370,8 +376,10 @@ class PartAnswerer:
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
                                          kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
                                          summed and not self.finder.grants_asked_benefit(e.chunk, u)))
-        if besides:  # a clause granting only another benefit of the total is that one's part (带动就业补贴 N元/人)
-            evidence = [e for e in evidence if not self.finder.grants_only(e.chunk, besides, u.benefits[:1])]
+        if besides:  # a clause granting only another benefit of the total is that one's part (带动就业补贴 N元/人),
+            # by its own words or, naming none, by its heading's (二、培训补贴加发)
+            evidence = [e for e in evidence if not self.finder.grants_only(e.chunk, besides, u.benefits[:1])
+                        and not self.finder.headed_only_by(e.chunk, besides, u.benefits[:1])]
         if kind in ("amount", "eligibility"):  # the figure of, or the right to, a benefit the library names is not
             # that of another one the clause pays
             evidence = [e for e in evidence if not self.finder.pays_another_benefit(e.chunk, u)]
@@ -456,7 +464,7 @@ class PartAnswerer:
         return self.clauses.answer(question, text, u, evidence, kind=kind, old_wanted=old_wanted,
                                    named_place=bool(places), regions=regions,
                                    prefix=compose.TRANSITION_APPLIES if older is not None else "",
-                                   transition_from=replacing)
+                                   transition_from=replacing, besides=besides)
 
     def _granting_figure(self, u: Understanding, regions, *, old_wanted: bool, only_national: bool
                          ) -> list[Evidence]:

@@ -742,9 +742,13 @@ class StandardResolver:
                     said = adjustment.sentence
                     if adjustment.on_top:
                         said = BASIS.sub("", said.replace(SHARE_SAID.split(adjustment.phrase, 1)[0], ""))
-                    if within is None and self.finder.names_another_benefit(said, u):
-                        continue  # 职业培训补贴在省定标准基础上每人再增加N元 raises no 认定补贴 asked about
-                    if besides and self.finder.headed_only_by(chunk, besides, u.benefits[:1]):
+                    if within is None and self.finder.names_another_benefit(said, u) and (
+                            adjustment.on_top or self.finder.names_another_benefit(
+                                said.replace(adjustment.phrase, "，"), u)):
+                        # 职业培训补贴在省定标准基础上每人再增加N元 raises no 认定补贴 asked about; the words naming
+                        # the standard adjusted (按对应等级补贴标准的50%) name no other benefit granted
+                        continue
+                    if besides and self.finder.about_only(chunk, besides, u.benefits[:1]):
                         continue  # 二、培训补贴加发 raises no 生活费补贴 asked for beside it
                     raised = self.raised_benefit(adjustment)
                     if within is None and raised and u.benefits and not any(
@@ -770,6 +774,8 @@ class StandardResolver:
                     if (within is None and u.benefits and adjustment.reference != "level"
                             and self.finder.grants_another_benefit(found[3][-1], u)):
                         continue  # 按第X条规定标准的M倍 of the 创业补贴 raises no 带动就业补贴 asked about
+                    if besides and self.finder.about_only(found[3][-1], besides, u.benefits[:1]):
+                        continue  # a share of the 培训补贴 standard is no 生活费补贴 asked for beside it
                     (rank, weight), rest = found[0], found[1:]
                     # then, where the document grants the higher of two (就高), the one giving more; then the
                     # condition said most

@@ -342,13 +342,13 @@ class EvidenceFinder:
         return (any(self.same_kind(g, b) for g in granted for b in these)
                 and not any(self.same_kind(g, b) for g in granted for b in not_those))
 
-    def headed_only_by(self, chunk: Chunk, these: Sequence[str], not_those: Sequence[str]) -> bool:
-        """A clause naming no benefit it grants, under a heading that writes one of ``these`` and none of
-        ``not_those`` (在市级标准基础上每人再给予500元 under 二、培训补贴加发, for a total of 培训补贴 and 生活费补贴):
-        the nearest heading writing any of them says which benefit it is about, however short the name."""
+    def about_only(self, chunk: Chunk, these: Sequence[str], not_those: Sequence[str]) -> bool:
+        """A clause naming no benefit it grants is about one of ``these`` and none of ``not_those`` by the nearest of
+        its text and headings writing any of them, however short the name (在市级标准基础上每人再给予500元 under
+        二、培训补贴加发; 按以下标准给予培训补贴：… — for a total of 培训补贴 and 生活费补贴)."""
         if self.granted(chunk):
             return False
-        for heading in reversed(chunk.heading_path[1:]):
+        for heading in (chunk.text, *reversed(chunk.heading_path[1:])):
             text = squeeze(HEADING_LABEL.sub("", heading))
             mine, theirs = any(n in text for n in these), any(n in text for n in not_those)
             if mine or theirs:

@@ -243,10 +243,14 @@ class PartAnswerer:
         nouns = knowledge.scope.benefit_nouns
 
         def benefit_named(side: str) -> str | None:
-            """The benefit a side names, as the library names it: 培训补贴 as said; 生活费 as a document says it
-            (生活费补贴), so its part asks about that benefit by its name. None when the side names no benefit."""
-            if any(side.endswith(n) and len(side) > len(n) for n in nouns):
-                return side
+            """The benefit a side names, as the library names it, so its part asks about that benefit by its name:
+            the longest end of it a document writes (身上见习补贴 → 见习补贴: the words before a name that run into
+            it are no part of it; as said when none is written); 生活费 as a document says it (生活费补贴). None when
+            the side names no benefit."""
+            noun = next((n for n in nouns if side.endswith(n) and len(side) > len(n)), None)
+            if noun is not None:
+                ends = [side[start:] for start in range(len(side) - len(noun) - 1)]
+                return next((end for end in ends if self.engine.regulating((end,))), side)
             return next((f"{side}{n}" for n in nouns if self.engine.regulating((f"{side}{n}",))), None)
 
         if pair is None:
@@ -379,7 +383,7 @@ class PartAnswerer:
         if besides:  # a clause granting only another benefit of the total is that one's part (带动就业补贴 N元/人),
             # by its own words or, naming none, by its heading's (二、培训补贴加发)
             evidence = [e for e in evidence if not self.finder.grants_only(e.chunk, besides, u.benefits[:1])
-                        and not self.finder.headed_only_by(e.chunk, besides, u.benefits[:1])]
+                        and not self.finder.about_only(e.chunk, besides, u.benefits[:1])]
         if kind in ("amount", "eligibility"):  # the figure of, or the right to, a benefit the library names is not
             # that of another one the clause pays
             evidence = [e for e in evidence if not self.finder.pays_another_benefit(e.chunk, u)]

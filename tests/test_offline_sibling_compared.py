@@ -75,6 +75,9 @@ def test_a_sum_added_to_a_standard_is_no_place_amount_in_a_difference() -> None:
     stated = Answer(question="q", status="answered", answer="根据某省的规定：示范单位：每人每月2000元[1]")
     assert lead_amount(quoted) is None
     assert lead_amount(worked) == Decimal(2300)
+    raised = Answer(question="q", status="answered",  # the phrase of a raise by a share, then the amount worked out
+                    answer="根据大庆市的规定（在省定标准基础上上浮20%）（按1人计算），计算共2160元。[1]")
+    assert lead_amount(raised) == Decimal(2160)
     assert lead_amount(stated) == Decimal(2000)
     combined = Answer(question="q", status="answered", answer="【甲】…\n【乙】…")
     assert with_difference(combined, [quoted, stated], ["甲", "乙"]) == combined  # nothing to set against

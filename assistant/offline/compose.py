@@ -358,7 +358,8 @@ def lead_amount(answer: Answer) -> Decimal | None:
     if answer.status != "answered":
         return None
     line = answer.answer.split("\n", 1)[0]
-    sums_added = [(q.start, q.end) for q in find_quantities(line) if added(line, q)]
+    sums_added = [(q.start, q.end) for q in find_quantities(line)  # never the amount worked out (计算共N元)
+                  if added(line, q) and not line[: q.start].endswith(WORKED)]
     found = {Decimal(m.group(1).replace(",", "")) for m in LEAD_AMOUNT.finditer(line)
              if not any(start <= m.start() < end for start, end in sums_added)}
     return found.pop() if len(found) == 1 else None

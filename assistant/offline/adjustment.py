@@ -93,6 +93,10 @@ LIST_LEAD = re.compile(r"^[^，,；;]*?(?:为|是|属于)(?=[^，,；;为是]{2,
 BOTH = re.compile(r"同时(?:符合|满足|具备|属于)")
 ITEM_REFS = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]项")
 FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七八九十]+)[）)]项")
+# a higher level's share first, then a raise of the document's own item (先按省办法第三条规定的比例计算，再按本条
+# 第（一）项上浮20%)
+SHARE_FIRST = re.compile(
+    r"先按(?P<first>[^，,；;。]{1,30}?)计算[，,]?\s*再按(?P<then>[^，,；;。]{1,20}?)(?:上浮|提高|增加|上调)")
 # a condition naming rows by a range (中级工及以上) or by exception (不在…范围内)
 RANGE_OR_EXCEPT = re.compile(r"以上|以下|以内|之外|不在|不含|不包括|除")
 PARENTHESIZED = re.compile(r"[（(][^（）()]*[）)]")
@@ -794,6 +798,10 @@ class StandardResolver:
         stacked = self._stacked(best, found_all)
         if stacked is not None:
             return stacked
+        if within is None and higher:
+            in_order = self._higher_share_first(best[2], text, u, stated, terms, quantities)
+            if in_order is not None:
+                return in_order
         _, worked, adjustment, bases = best
         return Adjusted(self.with_other_instalments(adjustment.apply(worked), worked, adjustment, u), adjustment,
                         bases)
@@ -925,6 +933,49 @@ class StandardResolver:
                                                                                  distinguishing):
             return (3, 0.0), worked, adjustment, bases  # 在市级标准基础上再给予N元: every asker of its place
         return None
+
+    def _higher_share_first(self, adjustment: Adjustment, text: str, u: Understanding, stated: str,
+                            terms: Sequence[str], quantities: Sequence[Stated]) -> Adjusted | None:
+        """The adjustment's document says that for some askers a higher level's share comes first and the
+        adjustment's raise after (先按省办法第三条规定的比例计算，再按本条第（一）项上浮20%，每人每次…最高不超过N元):
+        when the question calls for that article's share (its condition said: 就业困难人员), the higher level's
+        standard with its share applied, then the raise, capped as the rule caps it; the rule and the article cited.
+        None when no such rule names the adjustment's item or the asker gets no share of that article."""
+        if adjustment.reference != "level" or adjustment.paid:
+            return None
+        for chunk in self.engine.chunks(adjustment.chunk.doc_id):
+            for order in SHARE_FIRST.finditer(chunk.text):
+                article = ARTICLE.search(order.group("first"))
+                if article is None:
+                    continue
+                # 按省办法: the province's document; 本条第（一）项: the item of the adjustment's clause
+                level = self.levels.named(f"按{order.group('first')[: article.start()]}", document=True)
+                reference, item = _reference(order.group("then"), self.levels, chunk)
+                if level is None or reference != "article" or not adjustment.chunk.clause_path.startswith(item):
+                    continue
+                share = self._article_share(replace(adjustment, target=level), article.group(0), text, u, stated,
+                                            terms, quantities)
+                if share is None:
+                    continue
+                _, worked, first, bases = share
+                sentence = next(m.group(0) for m in SENTENCE.finditer(chunk.text)
+                                if m.start() <= order.start() < m.end())
+                caps = [q for q in find_quantities(sentence) if q.kind == "money" and q.bound == "max"]
+                rule = replace(adjustment, sentence=sentence, cap=caps[0]) if len(caps) == 1 else adjustment
+                return Adjusted(in_turn(worked, (first, rule)), rule, (chunk, first.chunk, *bases))
+        return None
+
+    def _article_share(self, at_level: Adjustment, article: str, text: str, u: Understanding, stated: str,
+                       terms: Sequence[str], quantities: Sequence[Stated]
+                       ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
+        """The best-called-for adjustment of ``article`` of the documents of the level ``at_level`` refers to, with
+        its worked base (see ``_rank``); None when the question calls for none of them."""
+        regions = self._higher_regions(at_level, u)
+        found = [ranked for meta in self.engine.documents() if meta.region in regions and not meta.superseded_by
+                 for chunk in self.engine.chunks(meta.doc_id) if chunk.clause_path.startswith(article)
+                 for share in adjustments(chunk, self.levels)
+                 if (ranked := self._rank(share, None, text, u, stated, terms, quantities)) is not None]
+        return min(found, key=lambda ranked: ranked[0], default=None)
 
     def _combined(self, adjustment: Adjustment, eligible_on: Chunk | None, text: str, u: Understanding,
                   stated: str, terms: Sequence[str], quantities: Sequence[Stated]

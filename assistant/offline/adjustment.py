@@ -93,6 +93,9 @@ LIST_LEAD = re.compile(r"^[^，,；;]*?(?:为|是|属于)(?=[^，,；;为是]{2,
 BOTH = re.compile(r"同时(?:符合|满足|具备|属于)")
 ITEM_REFS = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]项")
 FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七八九十]+)[）)]项")
+# a share of a standard first, then a sum added to it, in one sentence (先按省定对应标准的120%计算，再增加200元)
+SHARE_THEN_ADDED = re.compile(
+    r"先按(?P<head>[^，,；;。]{1,20}?)的(?P<percent>\d+(?:\.\d+)?)%计算[，,]?\s*再(?:增加|增发|加发|多补)\s*$")
 # a higher level's share first, then a raise of the document's own item (先按省办法第三条规定的比例计算，再按本条
 # 第（一）项上浮20%)
 SHARE_FIRST = re.compile(
@@ -174,6 +177,7 @@ class Adjustment:
     added: Decimal | None = None  # a sum added to the standard (每人增加N元) instead of a percentage
     cap: Quantity | None = None  # the most the adjusted standard may reach (但每人每年合计不超过N元)
     on_top: bool = False  # a share paid besides the standard (在国家标准基础上按1:R的比例配套): standard + share
+    share_first: Decimal | None = None  # the share taken before the sum is added (先按…的120%计算，再增加N元)
 
     @property
     def article(self) -> str:
@@ -193,13 +197,17 @@ class Adjustment:
         return 1 + share if self.raises or self.on_top else share
 
     def adjust(self, value: Decimal) -> Decimal:
-        adjusted = money(value + self.added) if self.added is not None else money(value * self.factor())
+        adjusted = money(self._shared(value) + self.added) if self.added is not None else money(value * self.factor())
         return min(adjusted, self.cap.value) if self.cap is not None else adjusted
+
+    def _shared(self, value: Decimal) -> Decimal:
+        return money(value * self.share_first / 100) if self.share_first is not None else value
 
     def step(self, base: Decimal, amount: Decimal) -> str:
         if self.added is not None:
-            raised = money(base + self.added)
-            step = f"{self.phrase}：{yuan(base)} + {yuan(self.added)} = {yuan(raised)}"
+            raised = money(self._shared(base) + self.added)
+            share = f" × {plain_number(self.share_first)}%" if self.share_first is not None else ""
+            step = f"{self.phrase}：{yuan(base)}{share} + {yuan(self.added)} = {yuan(raised)}"
             return step if raised == amount or self.cap is None else f"{step}，{self.cap_phrase}，按{yuan(amount)}计"
         if self.on_top:
             share = money(base * self.percent / 100)
@@ -439,6 +447,13 @@ def _added(chunk: Chunk, sentence: str, quantity: Quantity, levels: Levels) -> A
     """A sum added to a standard: what it is added to is named by 在…基础上 before it (else the clause's own
     standard); its condition is what comes before that."""
     before = sentence[: quantity.start]
+    first = SHARE_THEN_ADDED.search(before)
+    if first is not None:  # 先按省定对应标准的120%计算，再增加N元: that share of the standard named, then the sum
+        reference, target = _reference(first.group("head"), levels, chunk)
+        return Adjustment(chunk=chunk, sentence=sentence, phrase=sentence[first.start() : quantity.end].strip("，, "),
+                          percent=Decimal(0), raises=True, reference=reference, target=target,
+                          condition=_condition(before[: first.start()]), added=quantity.value,
+                          share_first=Decimal(first.group("percent")))
     bases = list(BASIS.finditer(before))
     start = bases[-1].start() if bases else sentence_part_start(before)
     reference, target = _reference(NUMBERING.sub("", before[start:]), levels, chunk)

@@ -706,8 +706,8 @@ class StandardResolver:
         ``explained``: words an adjustment already applied says, which name no second one (a city's catalogue is not
         the province's); ``within``: only that clause's adjustments (a share of what another share works out);
         ``whole``: the whole an instalment is paid of (no instalment, nothing of a higher level); ``besides``: the
-        other benefits asked for in one total with this one (an adjustment naming no benefit under a heading naming
-        one of them is not this one's)."""
+        other benefits asked for in one total with this one (an adjustment about one of them by its words or heading,
+        or a share of a standard of one of them, is not this one's)."""
         question = without_denied(self.asked(u), self.denied)  # 不是脱贫户、残疾人: no group of these is said
         vocabulary = self.engine.vocabulary()
         # the question's words, and the groups its facts name as the policies name them (大学生 → 高校毕业生,
@@ -1397,11 +1397,13 @@ class StandardResolver:
     def _raises_apart(self, chunk: Chunk, adjustment: Adjustment, above: Adjustment, u: Understanding) -> bool:
         """``chunk`` (stating ``above``, a raise of the level above's standard) grants another benefit than the one
         the adjustment's heading names, a name the level above's documents say."""
+        name = self.finder.heading_benefit(adjustment.chunk)
+        if not name or not self.finder.grants_apart_from(chunk, name):
+            return False
         regions = self._higher_regions(replace(adjustment, target=above.target), u)
-        said_by = [c for meta in self.engine.documents() if meta.region in regions and not meta.superseded_by
-                   for c in self.engine.chunks(meta.doc_id)]
-        headed = self.heading_named(adjustment, said_by)
-        return bool(headed) and self.finder.grants_apart_from(chunk, headed)
+        return bool(self.heading_named(adjustment, (c for meta in self.engine.documents()
+                                                    if meta.region in regions and not meta.superseded_by
+                                                    for c in self.engine.chunks(meta.doc_id))))
 
     def _higher_regions(self, adjustment: Adjustment, u: Understanding) -> list[str]:
         """The regions of the level an adjustment's standard is set by (省定 → the province) that apply to the asker's

@@ -381,6 +381,11 @@ def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[s
     return ("level", level) if level is not None else ("own", "")
 
 
+def _says(name: str, chunks: Iterable[Chunk]) -> bool:
+    """One of the clauses says ``name`` in its own text (not a heading)."""
+    return any(name in squeeze(c.text) for c in chunks)
+
+
 def cites_own_base(condition: str, base: Chunk) -> bool:
     """The condition is the base clause's own (符合省办法第九条规定条件的人员 of a rate raising 第九条's): it names the
     article that clause is, so it sets no one apart from those the clause pays."""
@@ -985,10 +990,8 @@ class StandardResolver:
                        ) -> tuple[tuple[int, float], Worked, Adjustment, tuple[Chunk, ...]] | None:
         """The best-called-for adjustment of ``article`` of the documents of the level ``at_level`` refers to, with
         its worked base (see ``_rank``); None when the question calls for none of them."""
-        regions = self._higher_regions(at_level, u)
-        found = [ranked for meta in self.engine.documents() if meta.region in regions and not meta.superseded_by
-                 for chunk in self.engine.chunks(meta.doc_id) if chunk.clause_path.startswith(article)
-                 for share in adjustments(chunk, self.levels)
+        found = [ranked for chunk in self._in_force_chunks(self._higher_regions(at_level, u))
+                 if chunk.clause_path.startswith(article) for share in adjustments(chunk, self.levels)
                  if (ranked := self._rank(share, None, text, u, stated, terms, quantities)) is not None]
         return min(found, key=lambda ranked: ranked[0], default=None)
 
@@ -1392,18 +1395,22 @@ class StandardResolver:
         二、培训补贴加发 → 培训补贴), when one of the clauses ``said_by`` says that name in its own text (给予培训补贴):
         a heading's run no clause says (二、提高补贴标准) names no benefit. Else ""."""
         name = self.finder.heading_benefit(adjustment.chunk)
-        return name if name and any(name in squeeze(c.text) for c in said_by) else ""
+        return name if name and _says(name, said_by) else ""
 
-    def _raises_apart(self, chunk: Chunk, adjustment: Adjustment, above: Adjustment, u: Understanding) -> bool:
-        """``chunk`` (stating ``above``, a raise of the level above's standard) grants another benefit than the one
-        the adjustment's heading names, a name the level above's documents say."""
-        name = self.finder.heading_benefit(adjustment.chunk)
-        if not name or not self.finder.grants_apart_from(chunk, name):
+    def _raises_apart(self, chunk: Chunk, headed: str, adjustment: Adjustment, above: Adjustment,
+                      u: Understanding) -> bool:
+        """``chunk`` (stating ``above``, a raise of the level above's standard) grants another benefit than
+        ``headed``, the one the adjustment's heading names (``EvidenceFinder.heading_benefit``), a name the level
+        above's documents say."""
+        if not headed or not self.finder.grants_apart_from(chunk, headed):
             return False
-        regions = self._higher_regions(replace(adjustment, target=above.target), u)
-        return bool(self.heading_named(adjustment, (c for meta in self.engine.documents()
-                                                    if meta.region in regions and not meta.superseded_by
-                                                    for c in self.engine.chunks(meta.doc_id))))
+        return _says(headed, self._in_force_chunks(self._higher_regions(replace(adjustment, target=above.target), u)))
+
+    def _in_force_chunks(self, regions: Sequence[str]) -> Iterator[Chunk]:
+        """The clauses of the documents of ``regions`` that no newer document replaces, in document order."""
+        for meta in self.engine.documents():
+            if meta.region in regions and not meta.superseded_by:
+                yield from self.engine.chunks(meta.doc_id)
 
     def _higher_regions(self, adjustment: Adjustment, u: Understanding) -> list[str]:
         """The regions of the level an adjustment's standard is set by (省定 → the province) that apply to the asker's
@@ -1425,6 +1432,7 @@ class StandardResolver:
         that says 在省定标准基础上…. ``same_benefit``: only that level's raises of the adjustment's own benefit, and
         the level above's standard as it is when the raise called for is another benefit's (a 州 raising both 见习补贴
         and 留用奖励)."""
+        headed = self.finder.heading_benefit(adjustment.chunk)
         for region in self._higher_regions(adjustment, u):
             for meta in self.engine.documents():
                 if meta.region != region or meta.superseded_by:
@@ -1436,7 +1444,7 @@ class StandardResolver:
                     for above in adjustments(chunk, self.levels):
                         if above.reference != "level" or above.target == adjustment.target:
                             continue
-                        if self._raises_apart(chunk, adjustment, above, u):
+                        if self._raises_apart(chunk, headed, adjustment, above, u):
                             # a raise of another benefit than the one the adjustment's heading names (the city's
                             # living allowance above the province's, for 二、培训补贴加发): the level above's standard
                             # of the adjustment's own benefit, as it is

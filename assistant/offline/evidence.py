@@ -115,6 +115,11 @@ def _one_held(names: Sequence[str], asked: Sequence[str]) -> bool:
     return any(a in n or n in a for n in names for a in asked)
 
 
+def _headings(chunk: Chunk) -> list[str]:
+    """The clause's headings below the document's title, nearest first, their labels (二、 （一）) off."""
+    return [HEADING_LABEL.sub("", heading) for heading in reversed(chunk.heading_path[1:])]
+
+
 class EvidenceFinder:
     """Supported clauses for a question (pure over the retriever and the corpus vocabulary)."""
 
@@ -330,7 +335,7 @@ class EvidenceFinder:
         named = [names[0] for s in paying if (names := self.benefit_names(s))]
         if named:
             return list(dict.fromkeys(named))
-        for text in (chunk.text, *(HEADING_LABEL.sub("", h) for h in reversed(chunk.heading_path[1:]))):
+        for text in (chunk.text, *_headings(chunk)):
             names = self.benefit_names(text)
             if names:
                 return names[:1]
@@ -348,9 +353,8 @@ class EvidenceFinder:
         二、培训补贴加发; 按以下标准给予培训补贴：… — for a total of 培训补贴 and 生活费补贴)."""
         if self.granted(chunk):
             return False
-        for heading in (chunk.text, *reversed(chunk.heading_path[1:])):
-            text = squeeze(HEADING_LABEL.sub("", heading))
-            mine, theirs = any(n in text for n in these), any(n in text for n in not_those)
+        for said in (HEADING_LABEL.sub("", chunk.text), *_headings(chunk)):
+            mine, theirs = _says_any(said, these), _says_any(said, not_those)
             if mine or theirs:
                 return mine and not theirs
         return False
@@ -360,8 +364,8 @@ class EvidenceFinder:
         加发 → 培训补贴: a heading names a benefit by a shorter run than a clause does), else ""."""
         if self.granted(chunk):
             return ""
-        for heading in reversed(chunk.heading_path[1:]):
-            names = self.benefit_names(HEADING_LABEL.sub("", heading), body=HEADING_NAME_BODY)
+        for heading in _headings(chunk):
+            names = self.benefit_names(heading, body=HEADING_NAME_BODY)
             if names:
                 return names[0]
         return ""

@@ -52,6 +52,11 @@ ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send i
 MIN_LISTED_ROWS = 2  # figures of a table listed for a question asking each of them (各等级分别多少)
 
 
+def _one_place(u: Understanding) -> PlaceRef | None:
+    """The one place the question names, else None (none or several)."""
+    return u.places[0] if len(u.places) == 1 else None
+
+
 def in_force(meta) -> bool:
     return meta.status not in INACTIVE
 
@@ -88,7 +93,7 @@ class PartAnswerer:
             summed = self._by_sum(resolved) or self._by_person(resolved) or self._by_subset(resolved)
             if summed is not None:
                 return summed
-        only = understanding.places[0] if len(understanding.places) == 1 else None
+        only = _one_place(understanding)
         if not parts:
             return self._where_silent(
                 self.part(resolved.question, resolved.text, understanding, understanding.kind, only), only)
@@ -214,7 +219,7 @@ class PartAnswerer:
         """Each text (the question as one person or one group would ask it) answered as an amount part of the
         question's one place."""
         u = resolved.understanding
-        place = u.places[0] if len(u.places) == 1 else None
+        place = _one_place(u)
         return [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
                                              "amount", place), place) for text in texts]
 
@@ -258,7 +263,7 @@ class PartAnswerer:
         first, second = benefit_named(pair.first), benefit_named(pair.second)
         if first is None or second is None:
             return None
-        place = u.places[0] if len(u.places) == 1 else None
+        place = _one_place(u)
         titles = [first, second]
         answers = [self.part(resolved.question, text, self.engine.retriever.understand(text), "amount", place,
                              besides=[other]) for text, other in ((pair.asking_first(first), second),
@@ -269,7 +274,7 @@ class PartAnswerer:
         """An amount part per (title, question, understanding) in the one place asked about, combined; led by their
         difference when there are two and the question asks how far apart they are."""
         u = resolved.understanding
-        place = u.places[0] if len(u.places) == 1 else None
+        place = _one_place(u)
         answers = [self.part(resolved.question, text, own, "amount", place) for _, text, own in asked]
         return self._combined(resolved, answers, [title for title, _, _ in asked])
 

@@ -17,12 +17,14 @@ from assistant.offline.documents import cite_transition
 from assistant.offline.evidence import (
     Evidence,
     EvidenceFinder,
+    asks_counted,
     caps_amount,
     joined,
     stated_categories,
     states_amount,
 )
 from assistant.offline.procedure import MATERIALS, ProcedureReader
+from assistant.offline.support import squeeze
 from assistant.offline.verdicts import (
     Stated,
     Verdict,
@@ -70,6 +72,9 @@ def _figures(text: str) -> list:
 def _terms(text: str) -> set[tuple[str, str]]:
     """The kinds of figure a clause sets terms in (an amount in 元, a period in 天…), for "does it replace that"."""
     return {(q.kind, q.unit) for q in _figures(text) if q.kind in ("money", "duration", "percent")}
+
+
+FIGURE_WORDS = 6  # characters before a figure that say what it measures (正常经营 of 并正常经营12个月以上)
 
 
 class ClauseComposer:
@@ -142,6 +147,13 @@ class ClauseComposer:
                 primary = newer
             else:
                 older = None
+        elif older is None and kind == "eligibility" and self.repealed_here(primary.chunk.doc_id):
+            # whether one may have it now, best matched by a document another repeals in so many words: the
+            # repealing one's clause on the same point judges (离校2年内…须具有本市户籍 repealed by 离校3年内…不受户籍
+            # 限制), the old one noted — a document only partly replaced keeps its place
+            newer, found = self.counterpart(primary, text, understanding)
+            if found is not None:
+                primary, older = newer, found
         elif older is None and replaced and aspects:
             # how to apply, asked of today: a replaced document's procedure is not how one applies now — the
             # replacing document's clause on the point answers when it has one
@@ -163,7 +175,8 @@ class ClauseComposer:
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
-        leads_in = verdict is None and is_lead_in(primary.chunk.text)
+        leads_in = verdict is None and is_lead_in(primary.chunk.text) \
+            and not self.figure_leads_in(primary.chunk.text, text, understanding, kind)
         whole = self.asks_whole_procedure(primary.chunk, understanding, kind)
         if kind == "list" or MATERIALS in aspects or leads_in or whole:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
@@ -407,6 +420,24 @@ class ClauseComposer:
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk
+
+    def figure_leads_in(self, text: str, ask: str, understanding: Understanding, kind: str) -> bool:
+        """A lead-in stating the figure asked for, of what is asked (要正常经营多久 of 取得营业执照并正常经营12个月
+        以上的下列人员：): its own sentence answers; the items under it say who, not how long. A period or count when
+        the ask is for one (多久, 几个月), else money or a rate, right after words of the ask (签订2年以上劳动合同
+        does not answer 能发多久); the lead-in's own sentence, not one before it."""
+        if kind == "list" or not understanding.has("quantity"):
+            return False
+        lead = sentences(text)[-1] if sentences(text) else text
+        wanted = ("duration", "count", "number") if asks_counted(ask) else ("money", "percent")
+        terms = self.engine.vocabulary().terms(ask, [p.surface for p in understanding.places])
+        for figure in _figures(lead):
+            start, _ = clause_span(lead, figure.start, figure.end)
+            before = lead[max(start, figure.start - FIGURE_WORDS) : figure.start]
+            before = squeeze(before[before.rfind("、") + 1 :])  # 留用、签订2年: the figure's words start after 、
+            if figure.kind in wanted and any(term in before for term in terms):
+                return True
+        return False
 
     def judge(self, text: str, understanding: Understanding, stated: list[Stated], asked: str) -> Verdict | None:
         """The verdict ``text`` gives on the asker's facts (verdicts.judge with the facts and asker roles known)."""
@@ -687,6 +718,11 @@ class ClauseComposer:
     def prefer_older(self, evidence: list[Evidence]) -> Evidence:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""
         return next((e for e in evidence if self.newer_documents(e.chunk.doc_id)), evidence[0])
+
+    def repealed_here(self, doc_id: str) -> bool:
+        """A document of the library repeals this one in so many words (原《…》同时废止)."""
+        meta = self.engine.meta(doc_id)
+        return meta is not None and any(compose.repeals(newer, meta) for newer in self.newer_documents(doc_id))
 
     def newer_documents(self, doc_id: str) -> list:
         meta = self.engine.meta(doc_id)

@@ -439,7 +439,7 @@ def repealed_note(number: str, repealer: DocumentMeta, n: int) -> str:
 
 def before_now_note(old: DocumentMeta, new: DocumentMeta, citation: Citation, said: str, change: str) -> str:
     """原规定（文号，年份）[n]：<what it said>。<change>现以<newer>为准。"""
-    said = said.rstrip("。；;")
+    said = said.rstrip("。；;：:")
     return (f"原规定（{old.doc_number or doc_label(old)}，{old.year}年）[{citation.n}]{citation.clause}：{said}。"
             f"{change}现以{new.doc_number or doc_label(new)}（{new.year}年）为准。")
 

@@ -94,6 +94,11 @@ def states_amount(text: str, *, money: bool) -> bool:
     return any(q.kind in kinds for q in find_quantities(text))
 
 
+def asks_counted(text: str) -> bool:
+    """The text asks for a figure that is not money: a period (多久, 几个月) or a count (多少人, 几次)."""
+    return bool(_COUNTED.search(text))
+
+
 def caps_amount(text: str) -> bool:
     """The text caps a sum of money (每家企业每年最高不超过N万元), as a rate with a longest period does not."""
     return any(q.kind == "money" and q.bound == "max" for q in find_quantities(text))
@@ -167,7 +172,7 @@ class EvidenceFinder:
         subjects = vocabulary.unknown_subjects(text, terms)
         benefit_asked = benefit and self.says_benefit_noun(understanding.normalized if asked is None else asked)
         money = amount and any(word in understanding.normalized for word in self.money_words) \
-            and not _COUNTED.search(understanding.normalized)
+            and not asks_counted(understanding.normalized)
 
         def names_place(hit: SearchHit) -> bool:  # a national table row naming the asked place (北  京：丰台区…)
             return hit.chunk.region == NATIONAL_REGION and any(p in squeeze(hit.chunk.text) for p in places)

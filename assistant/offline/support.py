@@ -75,9 +75,17 @@ class CorpusVocabulary:
             text = text.replace(phrase, " ")
         seen: dict[str, None] = {}
         for token in self._tokenizer.tokenize(text):
-            if len(token) >= 2 and token not in self._question_words and not token.isdigit():
+            if len(token) >= 2 and token not in self._question_words and not token.isdigit() \
+                    and not self._guessed(token):
                 seen.setdefault(token, None)
         return list(seen)
+
+    def _guessed(self, token: str) -> bool:
+        """A run jieba's HMM guessed across words (人能 of 哪些人能申请, 要交 of 社保要交多久): in neither its
+        dictionary nor the corpus nor a synonym rule — it names nothing, and weighing it would sink every clause."""
+        triggers = (trigger for rule in self._synonyms for trigger in rule.triggers)
+        return (token not in self._df and not self._tokenizer.known(token)
+                and not any(token in trigger or trigger in token for trigger in triggers))
 
     def alternatives(self, question: str, terms: list[str]) -> dict[str, tuple[str, ...]]:
         """Formal wordings of a question's colloquial terms, from the retriever's synonym rules: a term the corpus

@@ -245,9 +245,10 @@ class QueryUnderstander:
         return found
 
     def _ask_kind(self, ask: str, kind: str) -> str:
-        """The kind of one ask of a list (每户给多少: amount; 要经营多久: the question's own, never amount)."""
+        """The kind of one ask of a list (每户给多少: amount): its own, else the question's — never one the question has
+        from another ask (要经营多久 beside 户口有啥要求 is no list, nor beside 每户给多少 an amount)."""
         said = set(self._said(self.knowledge.intents.asking_text(fold(ask))))
-        return next((k for k in _ASK_KINDS if k in said), "general" if kind == "amount" else kind)
+        return next((k for k in _ASK_KINDS if k in said), "general" if kind in _ASK_KINDS else kind)
 
     def _whether_apart(self, text: str) -> str | None:
         """The text without its questions asking how much, when one question of it (up to its question mark) asks

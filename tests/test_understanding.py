@@ -290,6 +290,12 @@ def test_topic_and_out_of_scope(understander) -> None:
     assert understander.understand("公积金怎么提取").out_of_scope == ["公积金"]
 
 
+@pytest.mark.parametrize("question", ["外地户口的能在这边上公益性岗位吗", "我不是本地户口，能申请一次性创业补贴吗"])
+def test_a_household_registration_said_as_a_condition_names_no_topic(understander, question) -> None:
+    """户口 is a condition of nearly every benefit: said alone it does not make the question one about 引进落户."""
+    assert understander.understand(question).topic != "talent_introduction"
+
+
 @pytest.mark.parametrize(
     ("question", "out_of_scope"),
     [

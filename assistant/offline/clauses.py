@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk, sentences
@@ -38,7 +39,7 @@ from assistant.offline.verdicts import (
 from assistant.rules.results import CalculationResult, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.places import NATION_CODE
-from ingest.quantities import find_quantities
+from ingest.quantities import Quantity, find_quantities, tidy
 from ingest.textnorm import clause_span, is_lead_in
 from ingest.validity import repealed
 from retriever.models import SearchHit
@@ -62,6 +63,22 @@ def rate_quote(text: str, result: CalculationResult, score: Callable[[str], floa
     rates = [f"{plain_number(rate)}元" for rate in result.components.values()]
     indices = selection.matching(text, rates) if rates else []
     return selection.quote(text, indices) if indices else selection.best(text, score, QUOTE_SENTENCES)
+
+
+def shares_of_counts(stated: Sequence[Stated]) -> list[Stated]:
+    """The share one count of the question is of an earlier, larger one of the same unit, as a percentage with the
+    later count's words (招了5个…期满留下了3个 → 60% 留下/留用): a rate a condition sets (留用率达到50%以上) is met or
+    failed by it, as by a rate said outright."""
+    counts = [s for s in stated if s.quantity.kind == "count" and s.quantity.value > 0]
+    shares = []
+    for part in counts:
+        for whole in counts:
+            q, of = part.quantity, whole.quantity
+            if of.start < q.start and q.value < of.value and q.unit == of.unit:
+                share = tidy((q.value * 100 / of.value).quantize(Decimal("0.01")))
+                quantity = Quantity(kind="percent", value=share, unit="%", raw=f"{share}%", start=q.start, end=q.end)
+                shares.append(Stated(quantity, part.words))
+    return shares
 
 
 def _figures(text: str) -> list:
@@ -242,6 +259,11 @@ class ClauseComposer:
                                                understanding, regions, self.stated(understanding),
                                                besides=besides) if computes else None
             worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
+            if computes and adjusted is None and worked is None \
+                    and adjustments(primary.chunk, self.standards.levels):
+                # a raise the asker's case does not call for (留用率达到60%以上…每人每月增加N元, 1 of 4 kept on):
+                # the standard it raises, from a clause of the same document that works out
+                primary, worked = self.unraised(primary, evidence, region, understanding)
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted.worked, adjusted.adjustment, adjusted.bases[-1]
                 new_result = result.result
@@ -370,6 +392,16 @@ class ClauseComposer:
                 also = tuple(c for c in doc_chunks if c.clause_path in worked.rests_on and c is not chunk)
                 return line, (*StandardResolver.rows(worked, chunk, doc_chunks), *also), worked.result
         return None
+
+    def unraised(self, primary: Evidence, evidence: list[Evidence], region: str, understanding: Understanding):
+        """(answering clause, its worked result): the first other clause of the primary's document whose figure
+        works out with the question's facts, else the primary unchanged with no result."""
+        for other in evidence:
+            if other.chunk.doc_id == primary.chunk.doc_id and other.chunk.id != primary.chunk.id:
+                worked = self.worked(region, other, evidence, understanding)
+                if worked is not None:
+                    return other, worked
+        return primary, None
 
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding,
                      regions: list[str] | None = None):
@@ -607,7 +639,7 @@ class ClauseComposer:
             gone_by = (any(text[:at].endswith(word) for word in elapsed.before)
                        or any(text.startswith(word, at + len(quantity.raw)) for word in elapsed.after))
             found.append(Stated(quantity, tuple(dict.fromkeys(words)), elapsed=gone_by))
-        return found
+        return found + shares_of_counts(found)
 
     def cite_repeal(self, new_doc_id: str, old: DocumentMeta, citations: list[Citation], lines: list[str],
                     quotes: list[tuple[Citation, str]]) -> None:

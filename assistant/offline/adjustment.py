@@ -75,6 +75,8 @@ NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名�
 ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
+# a condition for everyone a sibling condition of its sentence leaves out: 其他农村劳动力, 其余人员, 除…以外的
+COMPLEMENT = re.compile(r"^\s*(?:其他|其它|其余|除[^，,。；;]{1,20}(?:以外|之外|外))")
 # a name a document says what it means (本通知所称国家级一类职业技能大赛，是指甲和乙；国家级二类职业技能大赛，是指丙):
 # what follows 是指 up to the part's end
 DEFINED_MEANS = re.compile(r"(?:所称|(?<=[；;]))\s*(?P<name>[\u4e00-\u9fff（）()]{2,24}?)[，,]?\s*(?:是指|系指)"
@@ -83,8 +85,9 @@ DEFINED_ITEM_CHARS = 4  # the shortest thing a defined name stands for that a qu
 # a name a list is given in a sentence of its own: 甲、乙和丙为重点对象 (a defined name only when the document uses it
 # elsewhere)
 DEFINED_AS = re.compile(r"(?:统称为|称为|列为|为)(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[，,。；;]|$)")
+# 按上表对应标准的N%, 按表列标准的N%: the table just before the clause
+NEAREST_TABLE = re.compile(r"(?:上|前|上述|前述)表|表列|表中所列")
 # an item of the clause's own article or section: 按本条第（二）项计算后补贴金额的N%
-NEAREST_TABLE = re.compile(r"(?:上|前|上述|前述)表")  # 按上表对应标准的N%: the table just before the clause
 THIS_ITEM = re.compile(r"本(?:条|款|项)第?(?P<n>[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+)项")
 # what an item is called, before what it is given (铜牌 of 3.铜牌（三等奖）每人N万元; 优胜奖 of 优胜奖每人N元)
 ITEM_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[（(：:，,；;]|每|按|给予)")
@@ -391,6 +394,13 @@ def cites_own_base(condition: str, base: Chunk) -> bool:
     article that clause is, so it sets no one apart from those the clause pays."""
     article = ARTICLE.match(base.clause_path)
     return article is not None and article.group(0) in ARTICLE.findall(condition)
+
+
+def _complement_of_called(adjustment: Adjustment, called: Sequence[Adjustment]) -> bool:
+    """The adjustment is for everyone else (其他农村劳动力按表列标准的80%) and another of its clause, for a group, is
+    called for too (重点对象按表列标准的100%；): whoever that group's condition takes in is not "everyone else"."""
+    return bool(COMPLEMENT.match(adjustment.condition)) and any(
+        other.chunk.id == adjustment.chunk.id and not COMPLEMENT.match(other.condition) for other in called)
 
 
 def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
@@ -805,6 +815,7 @@ class StandardResolver:
                     # condition said most
                     more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
                     found_all.append(((rank, nearness, more, unsaid, -weight), *rest))
+        found_all = [c for c in found_all if not _complement_of_called(c[2], [o[2] for o in found_all])]
         best = min(found_all, key=lambda c: c[0], default=None)  # the first of the best (stable)
         seen: set[str] = set()
         while best is not None and best[2].chunk.id not in seen:

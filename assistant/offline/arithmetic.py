@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -264,7 +264,7 @@ class ClauseArithmetic:
                  difference_words: Sequence[str] = (), maximum_words: Sequence[str] = (),
                  counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = (),
                  term_words: Sequence[str] = (), reached_words: Sequence[str] = (),
-                 heads_joiners: Sequence[str] = ()) -> None:
+                 heads_joiners: Sequence[str] = (), expansions: Callable[[str], list[str]] | None = None) -> None:
         # what stands between heads counted one after another: words, at most one comma, a joining word (和, 还)
         joiners = "|".join(re.escape(w) for w in sorted(heads_joiners, key=len, reverse=True))
         self.heads_joined = re.compile(rf"^[^，,。；;？?！!\d]*(?:[，,]\s*)?(?:{joiners})[^，,。；;？?！!\d]*$") \
@@ -279,6 +279,17 @@ class ClauseArithmetic:
         self.not_words = {spec.name: (*spec.not_words, *spec.options) for spec in facts}
         self.per_instalment = per_instalment or {}  # 年 → 每年: words asking for one instalment
         self.maximum_words = tuple(maximum_words)  # 最多一共补多少: the longest period a clause allows
+        self.expansions = expansions  # colloquial words → the formal terms documents use (大学生 → 高校毕业生)
+
+    def _category(self, options: list[str], u: Understanding) -> str | None:
+        """The option the question names (``category``) — else the one its words name in the formal terms documents
+        use (3个离校一年的大学生 of 离校2年内未就业高校毕业生、16—24岁登记失业青年: 大学生 said, 高校毕业生 written)."""
+        chosen = category(options, u, self.not_words)
+        added = self.expansions(u.normalized) if chosen is None and self.expansions is not None else []
+        if not added:
+            return chosen
+        return category(options, u.model_copy(update={"normalized": " ".join([u.normalized, *added])}),
+                        self.not_words)
 
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding, *,
              restate: bool = False) -> Worked | None:
@@ -489,7 +500,7 @@ class ClauseArithmetic:
                 if label := label or _condition_of(data["description"], phrase):
                     labels.setdefault(label, data)
             if len(labels) == len(single):
-                chosen = category(list(labels), u, self.not_words)
+                chosen = self._category(list(labels), u)
                 return labels.get(chosen) if chosen is not None else None
         return None
 
@@ -526,8 +537,7 @@ class ClauseArithmetic:
         for spec in data["inputs"]:
             name = spec["name"]
             if spec["type"] == "choice":
-                chosen = chosen_for.get(name) or category([o["value"] for o in spec.get("options", [])], u,
-                                                           self.not_words)
+                chosen = chosen_for.get(name) or self._category([o["value"] for o in spec.get("options", [])], u)
                 if chosen is None:
                     return None, [], False, ()
                 arguments[name] = chosen

@@ -42,6 +42,7 @@ from ingest.places import NATION_CODE
 from ingest.quantities import Quantity, find_quantities, tidy
 from ingest.textnorm import clause_span, is_lead_in
 from ingest.validity import repealed
+from retriever.expansion import QueryExpander
 from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, Understanding
 
@@ -106,7 +107,8 @@ class ClauseComposer:
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,
                                            (answers.counted_things, answers.counted_people), answers.total_words,
-                                           answers.term_words, answers.reached_words, answers.heads_joiners)
+                                           answers.term_words, answers.reached_words, answers.heads_joiners,
+                                           QueryExpander(engine.knowledge.synonyms).expansions)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:

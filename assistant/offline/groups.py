@@ -1,7 +1,7 @@
 """Heads counted together and a group of them set apart (招了4个应届毕业生，其中1个是低保家庭的; 五名大学生，这里面有
-两名是脱贫家庭的): the group set apart and the rest, each with the question as it would be asked of that group alone,
-so each is worked out at its own rate. Pure over the question's text and the words of answers.yaml
-(``subset_words``)."""
+两名是脱贫家庭的), or two groups counted one after the other (招了3个应届大学毕业生，还招了1个52岁的失业人员; 三个人拿了
+高级技师证，4个人拿了中级工证): each group with the question as it would be asked of it alone, so each is worked out
+at its own rate. Pure over the question's text and the words of answers.yaml (``subset_words``, ``heads_joiners``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from ingest.quantities import Quantity, find_quantities
 
@@ -16,6 +17,8 @@ GAP = 2  # characters a subset word may stand before the count it sets apart (�
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _SAID_AS = ("是", "为", "属于", "系")  # 其中1个是低保家庭的: already said as what the group is
+PARALLEL = 2  # characters after two counts that, said alike, make them two groups (三个人拿了…，4个人拿了…)
+PEOPLE_UNITS = ("个人", "名", "人", "位", "个")
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,31 @@ def _with_counts(text: str, counts: list[Quantity], value: Decimal, span: tuple[
 
 def _number(value: Decimal) -> str:
     return format(value, "f")
+
+
+def counted_apart(text: str, joiners: Sequence[str]) -> Groups | None:
+    """Two groups of people counted one after the other in one sentence — joined by a joiner (3个大学生和2个残疾人,
+    3个…，还招了1个…) or said alike (三个人拿了…，4个人拿了…) — each with the question as asked of it alone: the other
+    group's words left out, what is said of both kept (都签了两年合同). None unless two counts of people stand in
+    adjoining clauses (or one clause) so joined; a later count said of some of the first (期满留下了3个) is no group."""
+    counts = [q for q in find_quantities(text) if q.kind == "count" and q.unit in PEOPLE_UNITS]
+    for first, second in pairwise(counts):
+        between = text[first.end : second.start]
+        if _SENTENCE_END.search(between) or len(_CLAUSE_END.findall(between)) > 1:
+            continue
+        mark = _CLAUSE_END.search(between)  # at most one: the two groups' clauses meet there
+        clause = between[mark.end() :] if mark else between
+        joined_by = next((w for w in sorted(joiners, key=len, reverse=True) if w in clause), None)
+        parallel = text[first.end : first.end + PARALLEL] == text[second.end : second.end + PARALLEL]
+        if joined_by is None and not (parallel and mark):
+            continue
+        stop = _CLAUSE_END.search(text, second.end)
+        end = stop.start() if stop else len(text)
+        split = first.end + (mark.start() if mark else between.find(joined_by or ""))
+        own_first, own_second = text[first.start : split], text[second.start : end]
+        if len(own_first) <= len(first.raw) or len(own_second) <= len(second.raw):
+            continue  # a bare count (3个，还有2个) says no group
+        first_text = text[:split] + text[end:]
+        second_text = text[: first.start] + text[second.start :]
+        return Groups(first_text, second_text, (own_first, own_second))
+    return None

@@ -26,7 +26,7 @@ from assistant.offline.evidence import (
     stated_categories,
     states_amount,
 )
-from assistant.offline.groups import groups
+from assistant.offline.groups import Groups, counted_apart, groups
 from assistant.offline.persons import people
 from assistant.offline.support import squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
@@ -90,7 +90,8 @@ class PartAnswerer:
             if side_by_side is not None:
                 return side_by_side
         if not parts and understanding.kind == "amount":
-            summed = self._by_sum(resolved) or self._by_person(resolved) or self._by_subset(resolved)
+            summed = (self._by_sum(resolved) or self._by_person(resolved) or self._by_subset(resolved)
+                      or self._by_joined(resolved))
             if summed is not None:
                 return summed
         only = _one_place(understanding)
@@ -206,8 +207,24 @@ class PartAnswerer:
         u = resolved.understanding
         words = self.engine.knowledge.answers
         found = groups(u.normalized, words.subset_words)
+        return self._paid_apart(resolved, found) if found is not None else None
+
+    def _by_joined(self, resolved: ResolvedQuestion) -> Answer | None:
+        """招了3个应届大学毕业生，还招了1个52岁的失业人员…一共能拿多少: two groups counted one after the other in a
+        question asking a total — a part per group, each asked as of that group alone, led by their total. None unless
+        the question so counts two groups (``groups.counted_apart``) paid from different clauses stating sums (one
+        rate for both is worked out by the whole question's own calculation, its heads added up)."""
+        words = self.engine.knowledge.answers
+        if not any(w in resolved.understanding.normalized for w in words.total_words):
+            return None
+        found = counted_apart(resolved.understanding.normalized, words.heads_joiners)
         if found is None:
             return None
+        return self._paid_apart(resolved, found)
+
+    def _paid_apart(self, resolved: ResolvedQuestion, found: Groups) -> Answer | None:
+        """The groups' parts led by their total, when each cites clauses stating sums (of documents no newer one
+        replaces) and the two cite different ones; None otherwise."""
         answers = self._amount_parts(resolved, [found.apart, found.rest])
         cited = [frozenset((c.doc_id, c.clause) for c in a.citations
                            if states_amount(c.text, money=True) and self._unreplaced(c.doc_id)) for a in answers]

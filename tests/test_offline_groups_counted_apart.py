@@ -65,7 +65,7 @@ def test_a_row_is_chosen_by_the_formal_term_of_the_words_said(engine, question, 
 
 
 def test_an_asker_in_the_named_group_is_not_everyone_else(engine):
-    answer = engine.answer("我是石阡县的脱贫户，作为参训人员上了电工初级班，拿到证了，培训补贴能补多少？")
+    answer = engine.answer("我家是石阡县登记的脱贫人口，我作为参训人员上了电工初级班，拿到证了，培训补贴能补多少？")
     assert Decimal(1500) in figures(answer.answer.splitlines()[0]), answer.answer
     assert Decimal(1050) not in figures(answer.answer), answer.answer
 

@@ -396,11 +396,13 @@ def cites_own_base(condition: str, base: Chunk) -> bool:
     return article is not None and article.group(0) in ARTICLE.findall(condition)
 
 
-def _complement_of_called(adjustment: Adjustment, called: Sequence[Adjustment]) -> bool:
+def _complement_of_called(adjustment: Adjustment, rank: int, called: Sequence[tuple]) -> bool:
     """The adjustment is for everyone else (其他农村劳动力按表列标准的80%) and another of its clause, for a group, is
-    called for too (重点对象按表列标准的100%；): whoever that group's condition takes in is not "everyone else"."""
+    called for at least as strongly (重点对象按表列标准的100%；): whoever that group's condition takes in is not
+    "everyone else" — unless the question names the others outright (另外10个是普通农村劳动力: ranked above)."""
     return bool(COMPLEMENT.match(adjustment.condition)) and any(
-        other.chunk.id == adjustment.chunk.id and not COMPLEMENT.match(other.condition) for other in called)
+        other.chunk.id == adjustment.chunk.id and not COMPLEMENT.match(other.condition) and other_rank <= rank
+        for (other_rank, *_), _, other, _ in called)
 
 
 def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
@@ -815,7 +817,7 @@ class StandardResolver:
                     # condition said most
                     more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
                     found_all.append(((rank, nearness, more, unsaid, -weight), *rest))
-        found_all = [c for c in found_all if not _complement_of_called(c[2], [o[2] for o in found_all])]
+        found_all = [c for c in found_all if not _complement_of_called(c[2], c[0][0], found_all)]
         best = min(found_all, key=lambda c: c[0], default=None)  # the first of the best (stable)
         seen: set[str] = set()
         while best is not None and best[2].chunk.id not in seen:

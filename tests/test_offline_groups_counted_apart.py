@@ -74,6 +74,7 @@ def test_an_asker_in_the_named_group_is_not_everyone_else(engine):
     ("question", "labels"),
     [
         ("招了3个大学生和2个残疾人，一共多少", ("3个大学生", "2个残疾人")),
+        ("招了3个还没工作的大学生和2个残疾人，一共多少", ("3个还没工作的大学生", "2个残疾人")),  # 还 of 还没 joins none
         ("三个人拿了高级工证，4个人拿了中级工证，一共多少", ("三个人拿了高级工证", "4个人拿了中级工证")),
         ("招了5个人见习，期满留下了3个，一共多少", None),  # some of the first: no second group
         ("招了3个，还有2个，一共多少", None),  # bare counts say no group

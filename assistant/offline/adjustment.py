@@ -75,7 +75,7 @@ NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名�
 ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")
-# a condition for everyone a sibling condition of its sentence leaves out: 其他农村劳动力, 其余人员, 除…以外的
+# a condition for everyone a sibling condition of its clause leaves out: 其他农村劳动力, 其余人员, 除…以外的
 COMPLEMENT = re.compile(r"^\s*(?:其他|其它|其余|除[^，,。；;]{1,20}(?:以外|之外|外))")
 # a name a document says what it means (本通知所称国家级一类职业技能大赛，是指甲和乙；国家级二类职业技能大赛，是指丙):
 # what follows 是指 up to the part's end

@@ -68,8 +68,8 @@ def rate_quote(text: str, result: CalculationResult, score: Callable[[str], floa
 
 def shares_of_counts(stated: Sequence[Stated]) -> list[Stated]:
     """The share one count of the question is of an earlier, larger one of the same unit, as a percentage with the
-    later count's words (招了5个…期满留下了3个 → 60% 留下/留用): a rate a condition sets (留用率达到50%以上) is met or
-    failed by it, as by a rate said outright."""
+    later count's words (招了5个…期满留下了3个 → 60%, said with 留下): a rate a condition sets (留用率达到50%以上) is
+    met or failed by it, as by a rate said outright."""
     counts = [s for s in stated if s.quantity.kind == "count" and s.quantity.value > 0]
     shares = []
     for part in counts:

@@ -88,13 +88,14 @@ def counted_apart(text: str, joiners: Sequence[str]) -> Groups | None:
             continue
         mark = _CLAUSE_END.search(between)  # at most one: the two groups' clauses meet there
         clause = between[mark.end() :] if mark else between
-        joined_by = next((w for w in sorted(joiners, key=len, reverse=True) if w in clause), None)
+        # the joiner nearest the second count (和 of 3个还没找到工作的大学生和2个残疾人, not 还 of 还没)
+        joined_at = max((between.rfind(w) for w in joiners if w in clause), default=-1)
         parallel = text[first.end : first.end + PARALLEL] == text[second.end : second.end + PARALLEL]
-        if joined_by is None and not (parallel and mark):
+        if joined_at < 0 and not (parallel and mark):
             continue
         stop = _CLAUSE_END.search(text, second.end)
         end = stop.start() if stop else len(text)
-        split = first.end + (mark.start() if mark else between.find(joined_by or ""))
+        split = first.end + (mark.start() if mark else joined_at)
         own_first, own_second = text[first.start : split], text[second.start : end]
         if len(own_first) <= len(first.raw) or len(own_second) <= len(second.raw):
             continue  # a bare count (3个，还有2个) says no group

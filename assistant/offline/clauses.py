@@ -462,7 +462,7 @@ class ClauseComposer:
         does not answer 能发多久); the lead-in's own sentence, not one before it."""
         if kind == "list" or not understanding.has("quantity"):
             return False
-        lead = sentences(text)[-1] if sentences(text) else text
+        lead = (sentences(text) or [text])[-1]
         wanted = ("duration", "count", "number") if asks_counted(ask) else ("money", "percent")
         terms = self.engine.vocabulary().terms(ask, [p.surface for p in understanding.places])
         for figure in _figures(lead):

@@ -42,6 +42,7 @@ class CorpusVocabulary:
         self._tokenizer = tokenizer
         self._actions = tuple(action_words)  # words before a benefit's name that are no part of it (领, 申请)
         self._synonyms = list(synonyms)
+        self._triggers = tuple(trigger for rule in self._synonyms for trigger in rule.triggers)
         self._question_words = frozenset(question_words)
         # asking phrases (什么时候, 报给谁) said whole are taken out before the question is cut into words, so no
         # piece of one (时候, 报给) counts as what the question is about
@@ -83,9 +84,8 @@ class CorpusVocabulary:
     def _guessed(self, token: str) -> bool:
         """A run jieba's HMM guessed across words (人能 of 哪些人能申请, 要交 of 社保要交多久): in neither its
         dictionary nor the corpus nor a synonym rule — it names nothing, and weighing it would sink every clause."""
-        triggers = (trigger for rule in self._synonyms for trigger in rule.triggers)
         return (token not in self._df and not self._tokenizer.known(token)
-                and not any(token in trigger or trigger in token for trigger in triggers))
+                and not any(token in trigger or trigger in token for trigger in self._triggers))
 
     def alternatives(self, question: str, terms: list[str]) -> dict[str, tuple[str, ...]]:
         """Formal wordings of a question's colloquial terms, from the retriever's synonym rules: a term the corpus

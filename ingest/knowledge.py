@@ -285,6 +285,10 @@ class AnswersFile(_Strict):
     reached_words: tuple[str, ...] = Field((), description="Words a duration reached is said after: 满.")
     counted_people: tuple[str, ...] = ()
     last_paid_words: tuple[str, ...] = ()
+    paid_ordinals: tuple[str, ...] = Field((), description="First/last words asking of a payment only before a "
+                                                           "paid verb: 首次 (首次创业 asks nothing of it).")
+    paid_verbs: tuple[str, ...] = ()
+    paid_between: tuple[str, ...] = ()
     tier_words: tuple[str, ...] = ()
     tier_ranges: tuple[str, ...] = ()  # 及以上 in 省级及以上示范基地: the range still names the tier before it
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(

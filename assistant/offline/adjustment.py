@@ -33,9 +33,10 @@ import cn2an
 
 from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked, shared_run
 from assistant.offline.conjuncts import PARTICLE
-from assistant.offline.denials import denial, without_denied
+from assistant.offline.denials import denial, denied_words, without_denied
 from assistant.offline.enumeration import parent_path
 from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
+from assistant.offline.instalments import PaidAsks
 from assistant.offline.stacking import (
     CEILING,
     SHARE_BEFORE,
@@ -692,8 +693,7 @@ class StandardResolver:
         self.condition_chars = answers.condition_chars
         self.negations = engine.knowledge.facts.negations
         self.denied = denial(self.negations)  # 不是脱贫户、残疾人: built once, read on every adjusted() call
-        self.paid_words = answers.paid_words
-        self.first_paid_words, self.last_paid_words = answers.first_paid_words, answers.last_paid_words
+        self.paid = PaidAsks(answers)  # 第一次能先拨多少 asks of an instalment, 首次创业 does not
         self.higher_words = answers.higher_words
         self.stacking_words = answers.stacking_words
         self.boilerplate = frozenset(answers.condition_boilerplate)  # 依法, 符合: words naming no one
@@ -843,8 +843,7 @@ class StandardResolver:
         """An instalment worked out, with the clause's other instalments of the same whole when the question asks
         about both the first and the rest (先给多少？剩下的多少): 拨付剩余Q%：N元 × Q% = M元."""
         place, count = adjustment.place
-        asks_both = any(w in u.normalized for w in self.first_paid_words) and any(
-            w in u.normalized for w in self.last_paid_words)
+        asks_both = self.paid.asks_first(u.normalized) and self.paid.asks_last(u.normalized)
         amount = whole.result.amount
         if not adjustment.paid or count < 2 or not asks_both or amount is None or paid.result.amount is None:
             return paid
@@ -927,13 +926,14 @@ class StandardResolver:
                             self.negations)
         if listed is False:
             return None  # 不在紧缺目录上
-        if adjustment.paid and not any(word in u.normalized for word in self.paid_words):
+        said = self.paid.said(u.normalized) if adjustment.paid else frozenset()
+        if adjustment.paid and not said:
             return None  # an instalment only when the question asks about paying in parts
         place, count = adjustment.place
         ordinal = adjustment.paid and (
-            any(w in u.normalized and w in adjustment.phrase for w in self.paid_words)  # 预支 asked of 可申请预支N%
-            or (count > 1 and place == 0 and any(w in u.normalized for w in self.first_paid_words))
-            or (count > 1 and place == count - 1 and any(w in u.normalized for w in self.last_paid_words)))
+            any(w in adjustment.phrase for w in said)  # 预支 asked of 可申请预支N%
+            or (count > 1 and place == 0 and bool(said & self.paid.first))
+            or (count > 1 and place == count - 1 and bool(said & self.paid.last)))
         base = self.base(adjustment, text, u, quantities, whole=whole)
         if base is None:
             return None
@@ -946,10 +946,12 @@ class StandardResolver:
         base_text = squeeze(_said_by(base_chunk).replace(adjustment.sentence, "") + explained)
         condition_words = vocabulary.terms(adjustment.condition)
         distinguishing = [t for t in condition_words if t not in base_text]
+        denied = self.denies_group(u, adjustment.condition)
         share, weight = self.said_share(adjustment, terms, base_text, met, here=chunk.region in u.regions)
         if eligible_on is not None and chunk.id == eligible_on.id:
             return (0, weight), worked, adjustment, bases
-        if ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid):
+        if ordinal or listed or (answering is not None and chunk.id == answering.id and not adjustment.paid
+                                 and not denied):  # a group of it denied: being found is no call for it
             return (1, weight), worked, adjustment, bases
         if cites_own_base(adjustment.condition, base_chunk):
             return (1, weight), worked, adjustment, bases  # 符合省办法第九条规定条件的人员 of 第九条's rate: its askers
@@ -960,6 +962,8 @@ class StandardResolver:
                                    distinguishing, condition_words)
                 or names_group(adjustment.condition, stated, base_text)):
             return (1, weight), worked, adjustment, bases
+        if denied:
+            return None  # a group of it denied, none named: words shared with it are no call for it
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
         if adjustment.raises and chunk.region in u.regions and not self.sets_apart(adjustment, condition_words,
@@ -1070,6 +1074,14 @@ class StandardResolver:
         lead, others = self._row_leads(row)
         condition, asked = squeeze(adjustment.condition), squeeze(stated)
         return any(run in condition and run in asked for run in self._own_runs(lead, others))
+
+    def denies_group(self, u: Understanding, condition: str) -> bool:
+        """The question denies a word of the condition: a group it lists (都不是脱贫户或残疾人 of 新招用人员为脱贫
+        人口、残疾人的). Being found to answer, or sharing other words with it, is then no call for the condition —
+        only a group of it the question names."""
+        condition = squeeze(condition)
+        denied = " ".join(denied_words(u.normalized, self.denied))
+        return any(term in condition for term in self.engine.vocabulary().terms(denied))
 
     def names_other_category(self, adjustment: Adjustment, bases: Sequence[Chunk]) -> bool:
         """The condition names other rows of the table the standard was read from and not this one (培养目标为
@@ -1233,9 +1245,8 @@ class StandardResolver:
         """The clause's text as conditions of its benefit: a sentence paying an instalment (正常经营满12个月且经复核仍
         在正常经营的，拨付剩余P%) conditions that instalment only — left out unless the question asks about payment in
         parts, and a later one's left out when only the first is asked (第一次能先拨多少)."""
-        asked = any(word in u.normalized for word in self.paid_words)
-        first_only = (any(word in u.normalized for word in self.first_paid_words)
-                      and not any(word in u.normalized for word in self.last_paid_words))
+        asked = self.paid.asked(u.normalized)
+        first_only = self.paid.asks_first(u.normalized) and not self.paid.asks_last(u.normalized)
         if asked and not first_only:
             return chunk.text
         text = chunk.text

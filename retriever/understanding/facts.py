@@ -20,6 +20,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
 _NEGATION_WINDOW = 8
 _BENEFICIARY = 3  # characters allowed between a negation and its action (没给我交过)
 _LIST_ITEM = 10  # characters of one item of a denied list (不是脱贫户、残疾人或失业人员)
+_RUN_ON = 2  # characters a group's word as said may run on past its cue (残疾人 of 残疾, 脱贫户 of 脱贫)
 _MONTHS_PER_YEAR = Decimal(12)
 
 
@@ -65,6 +66,14 @@ class FactReader:
         # a negation before a list denies every item of it: 不是脱贫户、残疾人或失业人员
         item = rf"[^，,。；;！？!?、或和及与]{{1,{_LIST_ITEM}}}"
         self._denied_list = re.compile(rf"(?:{words})(?:{item}(?:、|或者|或|和|及|与))+$")
+        # …or before a run of groups said one after another, nothing between (不是大学生退役军人那些): a negation of
+        # two characters or more, then only words naming a group or a fact, each as said (残疾 of 残疾人: a
+        # character or two may run on past the cue, never a joiner or the 的 of an attribute)
+        named = sorted({w for s in self.specs if s.type in ("yes_no", "choice")
+                        for w in (*s.cues, *(w for ws in s.options.values() for w in ws))}, key=len, reverse=True)
+        long = "|".join(map(re.escape, (n for n in self.negations if len(n) >= 2))) or "(?!)"
+        said = rf"(?:{'|'.join(map(re.escape, named)) or '(?!)'})[^，,。；;！？!?、或和及与的\s]{{0,{_RUN_ON}}}?"
+        self._denied_run = re.compile(rf"(?:{long})(?:{said})+$")
 
     def read(self, text: str, quantities: list[Quantity] | None = None) -> FactReading:
         quantities = find_quantities(text) if quantities is None else quantities
@@ -87,9 +96,11 @@ class FactReader:
     def negated_before(self, text: str, position: int) -> bool:
         """A negation word right before ``position`` (at most two characters between: 没交过失业保险,
         不是退役军人), a negated action with its beneficiary between (没给我交过失业保险), or a negation before a
-        list the word is an item of (不是脱贫户、残疾人或失业人员)."""
+        list the word is an item of (不是脱贫户、残疾人或失业人员), its items said with or without a joiner (不是大学生
+        退役军人那些)."""
         window = text[max(0, position - _NEGATION_WINDOW) : position]
-        if self._negated_before.search(window) or self._denied_list.search(text[: position]):
+        before = text[:position]
+        if self._negated_before.search(window) or self._denied_list.search(before) or self._denied_run.search(before):
             return True
         return any(word in window[-(len(word) + 2) :] for word in self.negations)
 

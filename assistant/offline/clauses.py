@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 from assistant.citations import citation_from_chunk, sentences
 from assistant.models import Answer, Citation
 from assistant.offline import compose, enumeration, selection
-from assistant.offline.adjustment import StandardResolver, adjustments, locality, names_condition, spelt_out
+from assistant.offline.adjustment import (
+    StandardResolver,
+    adjustments,
+    locality,
+    names_condition,
+    spelt_out,
+    table_of,
+)
 from assistant.offline.arithmetic import ClauseArithmetic
 from assistant.offline.documents import cite_transition
 from assistant.offline.evidence import (
@@ -192,6 +199,16 @@ class ClauseComposer:
                                                   or self.situations(understanding)  # 我是大四学生: who they are
                                                   or self.home(understanding) is not None):  # 某县户口: from where
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
+        rated = understanding  # the question as the rate is chosen by
+        if kind == "amount" and verdict is not None and verdict.outcome == "eligible" \
+                and self.other_row(primary.chunk, condition):
+            # 登记失业一年多 of a table's rows: the row whose threshold the asker's facts meet states the asker's rate,
+            # not the row the question only shares words with (16—24岁登记失业青年)
+            primary = Evidence(SearchHit(chunk=condition, score=0.0, rank=1), coverage=primary.coverage,
+                               strength=primary.strength)
+            citations, region = [citation_from_chunk(1, condition)], self.region_label(condition)
+            lead = condition.text.partition("：")[0]  # the row's category, as the table's rates are chosen by
+            rated = understanding.model_copy(update={"normalized": f"{understanding.normalized} {lead}"})
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
         leads_in = verdict is None and is_lead_in(primary.chunk.text) \
@@ -260,7 +277,7 @@ class ClauseComposer:
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
                                                understanding, regions, self.stated(understanding),
                                                besides=besides) if computes else None
-            worked = self.worked(region, primary, evidence, understanding) if computes and not adjusted else None
+            worked = self.worked(region, primary, evidence, rated) if computes and not adjusted else None
             if computes and adjusted is None and worked is None \
                     and adjustments(primary.chunk, self.standards.levels):
                 # a raise the asker's case does not call for (留用率达到60%以上…每人每月增加N元, 1 of 4 kept on):
@@ -394,6 +411,12 @@ class ClauseComposer:
                 also = tuple(c for c in doc_chunks if c.clause_path in worked.rests_on and c is not chunk)
                 return line, (*StandardResolver.rows(worked, chunk, doc_chunks), *also), worked.result
         return None
+
+    @staticmethod
+    def other_row(answering: Chunk, row: Chunk) -> bool:
+        """``row`` is another row of the table ``answering`` is a row of."""
+        return (answering.kind == row.kind == "table_row" and answering.id != row.id
+                and table_of(answering) == table_of(row))
 
     def unraised(self, primary: Evidence, evidence: list[Evidence], region: str, understanding: Understanding):
         """(answering clause, its worked result): the first other clause of the primary's document whose figure

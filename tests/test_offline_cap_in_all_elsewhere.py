@@ -46,3 +46,45 @@ def test_a_total_over_heads_is_capped_by_the_benefits_most_in_all(engine: Offlin
     text = answered_with(engine, question, amount, wrong)
     if amount == Decimal(20000):  # the capping article is cited
         assert "第二条" in text.split("依据：")[-1], text
+
+
+# The rate's clause is headed only 补贴标准: the benefit it rates is named by the heading above it, and the most in all
+# under that heading's 有关规定 caps it (another benefit's most, under its own heading, does not).
+HEADED = """洋县人力资源和社会保障局 洋县财政局关于印发《洋县吸纳就业和以工代训补贴办法》的通知
+洋人社发〔2026〕9号
+各镇人民政府，县直各部门：
+现将《洋县吸纳就业和以工代训补贴办法》印发给你们，请认真贯彻执行。
+洋县吸纳就业和以工代训补贴办法
+一、一次性吸纳就业补贴
+（一）补贴对象
+本县企业新招用脱贫人口、残疾人，签订1年以上劳动合同并缴纳社会保险费满3个月的，可申领一次性吸纳就业补贴。
+（二）补贴标准
+按每招用1人2000元给予补贴。
+（三）有关规定
+同一企业每年度享受一次性吸纳就业补贴总额最高不超过3万元。
+二、以工代训补贴
+（一）补贴标准
+按每人每月400元给予以工代训补贴。
+（二）有关规定
+同一企业每年度享受以工代训补贴总额最高不超过1万元。
+"""
+
+
+@pytest.fixture(scope="module")
+def headed(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    return offline_engine_for(tmp_path_factory.mktemp("cap-headed"), {"yangxian-2026-hiring-subsidy.txt": HEADED})
+
+
+@pytest.mark.parametrize(("question", "amount", "wrong"), [
+    # 20 × 2000 = 40000, above the 3万元 most in all of the heading's benefit
+    ("洋县一家厂今年新招了20个脱贫户，签了一年合同，社保交满3个月了，一次性吸纳就业补贴一共能拿多少？",
+     Decimal(30000), Decimal(40000)),
+    # 12 × 2000 = 24000: below it, and the 以工代训 most of 1万元 caps nothing here
+    ("洋县一家公司招了12个残疾人，合同签了两年，社保交了5个月，一次性吸纳就业补贴一共多少？",
+     Decimal(24000), Decimal(10000)),
+])
+def test_a_rate_headed_only_by_its_standard_is_capped_by_its_headings_most(headed: OfflineEngine, question: str,
+                                                                          amount: Decimal, wrong: Decimal) -> None:
+    text = answered_with(headed, question, amount, wrong)
+    if amount == Decimal(30000):  # the capping clause is cited
+        assert "一、（三）" in text.split("依据：")[-1], text

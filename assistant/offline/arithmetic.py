@@ -428,24 +428,28 @@ class ClauseArithmetic:
     def _capped(worked: Worked, data: Mapping[str, Any], document: Sequence[Chunk], own: Sequence[Chunk]) -> Worked:
         """A total over heads never above the one most in all another sentence of the document sets for the same
         benefit (每户创业主体享受的创业带动就业补贴累计最高不超过M元 — in another clause, or after the rate in its own):
-        a sum of money bounded above, not per head, in a sentence sharing BENEFIT_RUN with the rate's benefit and
-        stating no rate; that clause is then cited."""
+        a sum of money bounded above, not per head, in a sentence sharing BENEFIT_RUN with the rate's benefit — its
+        point, or a heading above the rate below the title (一、一次性吸纳就业补贴 over （二）补贴标准) — and stating no
+        rate; that clause is then cited."""
         amount = worked.result.amount
         heads = worked.arguments.get(data["formula"].get("count", ""), 1)
-        benefit = squeeze(data.get("point", ""))
-        if amount is None or not isinstance(heads, int) or heads < 2 or len(benefit) < BENEFIT_RUN:
+        headings = own[0].heading_path[1:] if own else []
+        benefits = [b for b in (squeeze(BARE_LABEL.sub("", name)) for name in [data.get("point", ""), *headings])
+                    if len(b) >= BENEFIT_RUN]
+        if amount is None or not isinstance(heads, int) or heads < 2 or not benefits:
             return worked
         caps: dict[Decimal, tuple[str, str]] = {}
         for chunk in document:
             for sentence in sentences(chunk.text):
-                if shared_run(benefit, squeeze(sentence)) < BENEFIT_RUN:
+                if all(shared_run(benefit, squeeze(sentence)) < BENEFIT_RUN for benefit in benefits):
                     continue
                 found = find_quantities(sentence)
                 if chunk in own and any(q.kind == "money" and not q.bound for q in found):
                     continue  # the rate's own sentence (its caps are the rate's); a later one may cap the total
                 for q in found:
                     if q.kind == "money" and q.bound == "max" and "人" not in q.per:
-                        phrase = BARE_LABEL.sub("", _phrase_to(sentence, q, "，,；;。：:"))  # not 第X条
+                        # not 第X条, nor a heading's line (（三）有关规定)
+                        phrase = BARE_LABEL.sub("", _phrase_to(sentence, q, "，,；;。：:\n"))
                         caps.setdefault(q.value, (phrase, chunk.clause_path))
         if len(caps) != 1:
             return worked

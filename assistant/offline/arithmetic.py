@@ -433,7 +433,7 @@ class ClauseArithmetic:
         rate; that clause is then cited."""
         amount = worked.result.amount
         heads = worked.arguments.get(data["formula"].get("count", ""), 1)
-        headings = own[0].heading_path[1:] if own else []
+        headings = own[0].heading_path[1:-1] if own else []  # above the rate: not the title, nor its own
         benefits = [b for b in (squeeze(BARE_LABEL.sub("", name)) for name in [data.get("point", ""), *headings])
                     if len(b) >= BENEFIT_RUN]
         if amount is None or not isinstance(heads, int) or heads < 2 or not benefits:

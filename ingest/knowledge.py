@@ -280,6 +280,8 @@ class AnswersFile(_Strict):
     total_words: tuple[str, ...] = ()
     person_words: tuple[str, ...] = Field((), description="Words naming one person described: 我, 她, 老伴.")
     together_words: tuple[str, ...] = Field((), description="Words saying several people together: 我家, 我俩.")
+    all_words: tuple[str, ...] = Field((), description="Words after a count saying it is all of an earlier one: "
+                                                        "期满2个都留下了.")
     subset_words: tuple[str, ...] = Field((), description="Words setting a group apart from heads counted: 其中.")
     term_words: tuple[str, ...] = Field((), description="Words a term paid for is said after: 培养期, 学制.")
     reached_words: tuple[str, ...] = Field((), description="Words a duration reached is said after: 满.")

@@ -1,5 +1,7 @@
 """A rate a condition sets (留用率达到P%以上), met or failed by two counts the question states (招了N个…期满留下了M个):
-the later, smaller count's share of the earlier one is compared with the threshold as a rate said outright would be.
+the later, smaller count's share of the earlier one is compared with the threshold as a rate said outright would be;
+an equal later count said to be all of them (期满2个都留下了) is the whole, and each count keeps the words said around
+it, not those of an earlier count of the same figure.
 
 A fictional county document written for this test (no eval set has it), no sidecar.
 """
@@ -56,3 +58,21 @@ def test_only_a_later_smaller_count_of_the_same_unit_is_a_share() -> None:
 
     shares = shares_of_counts([stated("5个"), stated("3个"), stated("8个")])
     assert [(s.quantity.value, s.words) for s in shares] == [(Decimal(60), ("3个",))]
+
+
+def test_an_equal_count_said_to_be_all_of_them_is_the_whole(engine):
+    # 2 of 2 kept on (the same figure said twice): 100% reaches 60%, so (1800 + 300) × 2 × 3
+    question = "安岳县一家公司招了2个应届大学生，让他们见习了3个月，期满2个都留下了，见习补贴一共能拿多少？"
+    text = answered_with(engine, question, Decimal(12600), Decimal(10800))
+    assert "增加300元" in lead(text), text
+
+
+def test_an_equal_later_count_is_a_share_only_when_said_to_be_all() -> None:
+    text = "招了2个大学生，期满2个都留下了，另外2个学徒"
+
+    def stated(at: int) -> Stated:
+        quantity = [q for q in find_quantities(text) if q.kind == "count"][at]
+        return Stated(quantity, (str(at),))
+
+    shares = shares_of_counts([stated(0), stated(1), stated(2)], text, ["都", "全部"])
+    assert [(s.quantity.value, s.words) for s in shares] == [(Decimal(100), ("1",))]

@@ -73,16 +73,20 @@ def rate_quote(text: str, result: CalculationResult, score: Callable[[str], floa
     return selection.quote(text, indices) if indices else selection.best(text, score, QUOTE_SENTENCES)
 
 
-def shares_of_counts(stated: Sequence[Stated]) -> list[Stated]:
+def shares_of_counts(stated: Sequence[Stated], text: str = "", all_words: Sequence[str] = ()) -> list[Stated]:
     """The share one count of the question is of an earlier, larger one of the same unit, as a percentage with the
     later count's words (招了5个…期满留下了3个 → 60%, said with 留下): a rate a condition sets (留用率达到50%以上) is
-    met or failed by it, as by a rate said outright."""
+    met or failed by it, as by a rate said outright. An equal later count followed by a word saying it is all of them
+    (``all_words``: 期满2个都留下了) is the whole: 100%."""
     counts = [s for s in stated if s.quantity.kind == "count" and s.quantity.value > 0]
     shares = []
     for part in counts:
+        q = part.quantity
+        whole_of = any(text.startswith(word, q.end) for word in all_words)
         for whole in counts:
-            q, of = part.quantity, whole.quantity
-            if of.start < q.start and q.value < of.value and q.unit == of.unit:
+            of = whole.quantity
+            if of.start < q.start and (q.value < of.value or (whole_of and q.value == of.value)) \
+                    and q.unit == of.unit:
                 share = tidy((q.value * 100 / of.value).quantize(Decimal("0.01")))
                 quantity = Quantity(kind="percent", value=share, unit="%", raw=f"{share}%", start=q.start, end=q.end)
                 shares.append(Stated(quantity, part.words))
@@ -648,7 +652,8 @@ class ClauseComposer:
         elapsed = self.engine.knowledge.answers.elapsed
         found: list[Stated] = []
         for quantity in understanding.quantities:
-            at = text.find(quantity.raw)
+            # where it is said (the same figure said twice, 招了2个…期满2个都留下了, is two statements)
+            at = quantity.start if text.startswith(quantity.raw, quantity.start) else text.find(quantity.raw)
             if at < 0:
                 continue
             start, phrase = phrase_around(text, at, at + len(quantity.raw))
@@ -664,7 +669,7 @@ class ClauseComposer:
             gone_by = (any(text[:at].endswith(word) for word in elapsed.before)
                        or any(text.startswith(word, at + len(quantity.raw)) for word in elapsed.after))
             found.append(Stated(quantity, tuple(dict.fromkeys(words)), elapsed=gone_by))
-        return found + shares_of_counts(found)
+        return found + shares_of_counts(found, text, self.engine.knowledge.answers.all_words)
 
     def cite_repeal(self, new_doc_id: str, old: DocumentMeta, citations: list[Citation], lines: list[str],
                     quotes: list[tuple[Citation, str]]) -> None:

@@ -78,6 +78,17 @@ def test_a_group_said_beside_one_denied_keeps_the_raise(engine: OfflineEngine) -
     assert Decimal(10000) in figures(lead(answer.answer)), answer.answer  # 8000 × 125%
 
 
+@pytest.mark.parametrize("question", [
+    "我在岚皋开了家个体户奶茶店，正常经营8个月了，一次性创业补贴第一次能拨多少？",
+    "我在岚皋开了个个体小饭馆，干了半年多了，创业补贴第一次能先拿多少？",
+])
+def test_a_colloquial_name_picks_its_rate_of_the_clause(engine: OfflineEngine, question: str) -> None:
+    # 个体户 / 个体 say 从事个体经营 (synonyms.txt): that sentence's rate is worked out, then its first instalment
+    answer = engine.answer(question)
+    assert answer.status == "answered", answer.answer
+    assert Decimal(2800) in figures(lead(answer.answer)), answer.answer  # 4000 × 70%
+
+
 @pytest.mark.parametrize(("text", "said"), [
     ("创业补贴第一次能拨多少钱？", {"第一次"}),
     ("首次能给多少", {"首次"}),

@@ -843,7 +843,8 @@ class StandardResolver:
         """An instalment worked out, with the clause's other instalments of the same whole when the question asks
         about both the first and the rest (先给多少？剩下的多少): 拨付剩余Q%：N元 × Q% = M元."""
         place, count = adjustment.place
-        asks_both = self.paid.asks_first(u.normalized) and self.paid.asks_last(u.normalized)
+        said = self.paid.said(u.normalized)
+        asks_both = bool(said & self.paid.first) and bool(said & self.paid.last)
         amount = whole.result.amount
         if not adjustment.paid or count < 2 or not asks_both or amount is None or paid.result.amount is None:
             return paid
@@ -1245,8 +1246,9 @@ class StandardResolver:
         """The clause's text as conditions of its benefit: a sentence paying an instalment (正常经营满12个月且经复核仍
         在正常经营的，拨付剩余P%) conditions that instalment only — left out unless the question asks about payment in
         parts, and a later one's left out when only the first is asked (第一次能先拨多少)."""
-        asked = self.paid.asked(u.normalized)
-        first_only = self.paid.asks_first(u.normalized) and not self.paid.asks_last(u.normalized)
+        said = self.paid.said(u.normalized)
+        asked = bool(said)
+        first_only = bool(said & self.paid.first) and not said & self.paid.last
         if asked and not first_only:
             return chunk.text
         text = chunk.text

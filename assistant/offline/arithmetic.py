@@ -441,7 +441,8 @@ class ClauseArithmetic:
         caps: dict[Decimal, tuple[str, str]] = {}
         for chunk in document:
             for sentence in sentences(chunk.text):
-                if all(shared_run(benefit, squeeze(sentence)) < BENEFIT_RUN for benefit in benefits):
+                squeezed = squeeze(sentence)
+                if all(shared_run(benefit, squeezed) < BENEFIT_RUN for benefit in benefits):
                     continue
                 found = find_quantities(sentence)
                 if chunk in own and any(q.kind == "money" and not q.bound for q in found):

@@ -20,7 +20,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 class PaidAsks:
-    """The paid words a question says of a payment (pure; built once per knowledge)."""
+    """The paid words a question says of a payment (pure; built once per knowledge). ``first`` and ``last``: the
+    words asking for the first instalment or for the rest, to intersect with what ``said`` returns."""
 
     def __init__(self, answers: AnswersFile) -> None:
         self.words = tuple(dict.fromkeys((*answers.paid_words, *answers.first_paid_words, *answers.last_paid_words)))
@@ -35,13 +36,3 @@ class PaidAsks:
         return frozenset(word for word in self.words if any(
             word not in self.ordinals or self._paid_after.match(text, m.end())
             for m in re.finditer(re.escape(word), text)))
-
-    def asked(self, text: str) -> bool:
-        """The question asks about a payment in parts."""
-        return bool(self.said(text))
-
-    def asks_first(self, text: str) -> bool:
-        return bool(self.said(text) & self.first)
-
-    def asks_last(self, text: str) -> bool:
-        return bool(self.said(text) & self.last)

@@ -15,6 +15,7 @@ _CJK = r"\u3400-\u9fff"
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"})
 _INNER_SPACE = re.compile(rf"(?<=[{_CJK}〔〕(),，、。]) (?=[{_CJK}〔〕(),，、。\d])|(?<=\d) (?=[{_CJK}%])")
 _WHITESPACE = re.compile(r"\s+")
+_DOUBLED = re.compile(rf"([{_CJK}]{{2,4}})\1")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 INTERROGATIVE = re.compile(r"[谁哪几啥怎何吗呢么]|多少|多久|多长")  # a phrase that asks (什么时候, 找谁, 多长时间)
@@ -55,6 +56,12 @@ def fold(text: str) -> str:
 
 def squeeze(text: str) -> str:
     return _WHITESPACE.sub("", fold(text))
+
+
+def undoubled(text: str) -> str:
+    """A word said twice in a row once (公益性岗位岗位补贴 → 公益性岗位补贴): where a name ends in the word its
+    benefit's name starts with, a document writes both and a reader says the word once."""
+    return _DOUBLED.sub(r"\1", text)
 
 
 def digits(text: str) -> str:

@@ -19,7 +19,7 @@ from assistant.offline.support import SUPPORT_THRESHOLD, CorpusVocabulary, squee
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk
 from ingest.quantities import COUNT_UNITS, find_quantities
-from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE, fold, is_lead_in
+from ingest.textnorm import AFTER_CLAUSE, INTERROGATIVE, fold, is_lead_in, undoubled
 from retriever.lookup import merge_filters
 from retriever.models import SearchFilters, SearchHit
 from retriever.protocols import Retriever
@@ -35,6 +35,7 @@ SAME_KIND_CHARS = 2  # a word two benefit names share before their common ending
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 HEADING_NAME_BODY = 2  # a heading's (培训补贴加发: what its clauses are about, not who is paid)
 _NUMERAL = "[一二三四五六七八九十百零〇\\d]"
+ARTICLE_LABEL = re.compile(rf"第{_NUMERAL}+[章节条款]")  # an article's label a clause's text starts with (第三条)
 # a heading's label: 二、 （三） 第四章 3. 附件1
 HEADING_LABEL = re.compile(
     rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、]|附件\s*{_NUMERAL}*[：:]?)\s*")
@@ -59,8 +60,8 @@ def asking_clauses(text: str) -> str:
 
 def _says_any(text: str, names: Sequence[str]) -> bool:
     """The text says one of the names as written (spaces aside), however short a name is to be read as one."""
-    body = squeeze(text)
-    return any(squeeze(name) in body for name in names)
+    body = undoubled(squeeze(text))
+    return any(undoubled(squeeze(name)) in body for name in names)
 
 
 def asking_sentences(text: str) -> str:
@@ -117,7 +118,8 @@ def amount_query(u: Understanding, amount_words: Sequence[str]) -> str:
 
 def _one_held(names: Sequence[str], asked: Sequence[str]) -> bool:
     """One of the names is (or holds, or is held by) one asked about."""
-    return any(a in n or n in a for n in names for a in asked)
+    said, wanted = [undoubled(n) for n in names], [undoubled(a) for a in asked]
+    return any(a in n or n in a for n in said for a in wanted)
 
 
 def _headings(chunk: Chunk) -> list[str]:
@@ -263,11 +265,12 @@ class EvidenceFinder:
         if self._named_benefit is None:
             return []
         names = []
-        body_text = squeeze(text)
+        body_text = undoubled(squeeze(text))
         for match in self._named_benefit.finditer(body_text):
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
             cut = max([cut, *(m.end() for m in NAME_BREAK.finditer(run))])  # 不属于本补助: no name
+            cut = max([cut, *(m.end() for m in ARTICLE_LABEL.finditer(run))])  # 第三条城镇…补贴: the label is none
             if not cut and match.start() and body_text[match.start() - 1].isdigit():
                 continue  # 10个工作日内补贴…: a run a number starts (no action word after it) is no name
             name = run[cut:]
@@ -423,8 +426,8 @@ class EvidenceFinder:
     @staticmethod
     def regulates(chunk: Chunk, understanding: Understanding) -> bool:
         """The chunk is about the question's topic: its text, headings or document title use the topic's core words."""
-        body = squeeze(chunk.embed_text())
-        return any(squeeze(word) in body for word in understanding.topic_core)
+        body = undoubled(squeeze(chunk.embed_text()))
+        return any(undoubled(squeeze(word)) in body for word in understanding.topic_core)
 
     @staticmethod
     def confident(hit: SearchHit) -> bool:

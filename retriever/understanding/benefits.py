@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.models import Chunk, DocumentMeta
-from ingest.textnorm import INTERROGATIVE, clause_span, fold, squeeze
+from ingest.textnorm import INTERROGATIVE, clause_span, fold, squeeze, undoubled
 
 MAX_BODY = 10  # characters before the noun a name may have (一次性吸纳就业补贴: 7)
 MIN_BODY = 2
@@ -57,7 +57,10 @@ class BenefitNames:
             for text in (chunk.text, *chunk.heading_path, titles.get(chunk.doc_id, "")):
                 if (chunk.doc_id, text) not in read:
                     read.add((chunk.doc_id, text))
-                    self._collect(squeeze(fold(text)), chunk.doc_id)
+                    written = squeeze(fold(text))
+                    self._collect(written, chunk.doc_id)
+                    if undoubled(written) != written:  # 公益性岗位岗位补贴 is said 公益性岗位补贴
+                        self._collect(undoubled(written), chunk.doc_id)
 
     def _collect(self, text: str, doc_id: str) -> None:
         assert self._noun is not None

@@ -59,3 +59,15 @@ def test_the_answering_clause_is_supported_once_function_words_stop_diluting_the
     # the same judgement counting 这些/他们/那些 as content (the corpus uses two of them, so they weigh like
     # rare policy words): the clause misses the bar and the question would be refused
     assert _found(asking_words(knowledge) - knowledge.function_words) == []
+
+
+# a second wording on the same rules: the asker's age and times said with 今年/最近 and the kind of person with 这种
+AGED = "我今年刚满50周岁，最近参加了创业培训拿到了合格证书，我这种情况能享受创业培训补贴吗？"
+
+
+def test_words_of_when_and_of_which_kind_name_nothing_asked() -> None:
+    knowledge = Knowledge.load()
+    terms = _vocabulary(knowledge, asking_words(knowledge)).terms(AGED)
+    assert not {"今年", "最近", "这种"} & set(terms)
+    assert {"创业培训", "合格证书", "补贴"} <= set(terms)
+

@@ -109,6 +109,16 @@ def test_a_count_before_a_benefit_name_is_not_part_of_it() -> None:
     assert names.named("一次性安家补助能领多少") == ["一次性安家补助"]
 
 
+def test_a_count_alone_before_a_benefit_noun_names_no_benefit() -> None:
+    # the library writes 一次补助 (每人只能享受一次补助), and 再领一次补助 asks how often: no benefit is named by it
+    chunks = [_chunk("a", "一、", "同一职业同一等级每人只能享受一次补助。"),
+              _chunk("b", "一、", "给予一次性安家补助。"), _chunk("c", "一、", "给予培训补贴。")]
+    names = _names(chunks, {"a": "甲通知", "b": "乙通知", "c": "丙通知"})
+    assert names.named("前年拿了高级证，今年又考了中级证，还能再领一次补助吗") == []
+    assert names.named("两次补助能一起领吗") == []
+    assert names.named("一次性安家补助能领多少") == ["一次性安家补助"]
+
+
 def test_a_benefit_name_starts_where_a_word_of_the_question_starts() -> None:
     from retriever.lexical import ChineseTokenizer
 

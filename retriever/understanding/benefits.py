@@ -29,6 +29,12 @@ _COUNT = re.compile(r"^[一二两三四五六七八九十\d]+[次笔项个批](?
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def _only_count(name: str, noun_length: int) -> bool:
+    """All the name holds before its noun is a count (一次补贴 of 还能再领一次补贴: how often, no benefit's name)."""
+    count = _COUNT.match(name)
+    return count is not None and count.end() == len(name) - noun_length
+
+
 def _asked_in(text: str, at: int) -> bool:
     """The clause (between punctuation marks) holding position ``at`` asks something (吗, 多少, 怎么 …)."""
     start, end = clause_span(text, at, at)
@@ -95,8 +101,8 @@ class BenefitNames:
                  if starts is None or start - size in starts]
         size = next((size for size in sizes if text[start - size : end] in self._said), None)
         written = None if size is None else self._specific(self._trimmed(text[start - size : end], end - start))
-        if written is not None and written[: -(end - start)] in self._leads:
-            written = None  # 申请补贴: an action word before the noun names no benefit
+        if written is not None and (written[: -(end - start)] in self._leads or _only_count(written, end - start)):
+            written = None  # 申请补贴: an action word before the noun names no benefit; 再领一次补贴: a count none
         for longer in (s for s in sizes if size is None or s > size):
             full = self._lengthened(text[start - longer : end], end - start)
             if full is not None and (written is None or written not in full):

@@ -71,3 +71,16 @@ def test_words_of_when_and_of_which_kind_name_nothing_asked() -> None:
     assert not {"今年", "最近", "这种"} & set(terms)
     assert {"创业培训", "合格证书", "补贴"} <= set(terms)
 
+
+
+def test_a_demonstrative_with_its_measure_word_names_no_subject() -> None:
+    # 这笔补贴: 这笔 stands right before a benefit noun and the rules never say it — read as the benefit's own name
+    # (like 租房 of 租房补贴), it would rule out every clause
+    question = "我参加了创业培训，拿到了合格证书，这笔补贴每人给多少？"
+    knowledge = Knowledge.load()
+    vocabulary = _vocabulary(knowledge, asking_words(knowledge))
+    terms = vocabulary.terms(question)
+    assert "这笔" not in terms and vocabulary.unknown_subjects(question, terms) == []
+    understood = Understanding(text=question, normalized=question, intents=["amount"])
+    finder = fixed_finder(RULES, [RULES[1], RULES[0]])
+    assert [e.chunk.clause_path for e in finder.find(question, understood, regions=None)][:1] == ["第三条"]

@@ -20,6 +20,8 @@ from retriever.lexical import ChineseTokenizer
 
 SUPPORT_THRESHOLD = 0.5
 _FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
+# a demonstrative and a measure word (这笔 of 这笔贷款, 那家 of 那家企业) points at a thing and names none
+_DETERMINER = re.compile(r"^[这那哪](?!些)[\u4e00-\u9fff]$")  # 这些/那些: function words (stopwords-iso)
 ABSENT_TERM_WEIGHT = 1.0
 
 
@@ -77,7 +79,7 @@ class CorpusVocabulary:
         seen: dict[str, None] = {}
         for token in self._tokenizer.tokenize(text):
             if len(token) >= 2 and token not in self._question_words and not token.isdigit() \
-                    and not self._guessed(token):
+                    and not self._guessed(token) and not _DETERMINER.match(token):
                 seen.setdefault(token, None)
         return list(seen)
 

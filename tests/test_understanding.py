@@ -265,6 +265,10 @@ def test_a_yes_no_question_among_stated_facts_asks_neither_a_comparison_nor_a_nu
         ("我不是脱贫户、残疾人或退役军人", {"target_group": None}),  # a negation before a list denies every item
         ("我不是本地人，是退役军人", {"target_group": "退役军人"}),  # in another clause it denies nothing
         ("快退伍了", {"is_veteran": None, "retired_soon": True}),
+        # a higher-education level and 毕业 say a graduate as 大学生 does; 中专毕业 is no 高校 graduate
+        ("我前年大专毕业，一直没找到工作", {"target_group": "毕业学年高校毕业生"}),
+        ("儿子今年本科毕业了", {"target_group": "毕业学年高校毕业生"}),
+        ("我中专毕业两年了", {"target_group": None}),
         ("职工教育经费支出200万元，工资薪金总额2000万元",
          {"education_expense": Decimal(2_000_000), "salary_total": Decimal(20_000_000)}),
         ("3个首席技师工作室", {"studios": 3, "qualification": None}),

@@ -35,7 +35,6 @@ SAME_KIND_CHARS = 2  # a word two benefit names share before their common ending
 NAME_BODY = 3  # and at least (生活费补贴; 企业补贴 says who is paid)
 HEADING_NAME_BODY = 2  # a heading's (培训补贴加发: what its clauses are about, not who is paid)
 _NUMERAL = "[一二三四五六七八九十百零〇\\d]"
-ARTICLE_LABEL = re.compile(rf"第{_NUMERAL}+[章节条款]")  # an article's label a clause's text starts with (第三条)
 # a heading's label: 二、 （三） 第四章 3. 附件1
 HEADING_LABEL = re.compile(
     rf"^\s*(?:第{_NUMERAL}+[章节条]|{_NUMERAL}+、|[（(]{_NUMERAL}+[）)]|\d+[.．、]|附件\s*{_NUMERAL}*[：:]?)\s*")
@@ -270,7 +269,6 @@ class EvidenceFinder:
             run = match.group(0)
             cut = max((run.rfind(w) + len(w) for w in self._leads if w in run), default=0)
             cut = max([cut, *(m.end() for m in NAME_BREAK.finditer(run))])  # 不属于本补助: no name
-            cut = max([cut, *(m.end() for m in ARTICLE_LABEL.finditer(run))])  # 第三条城镇…补贴: the label is none
             if not cut and match.start() and body_text[match.start() - 1].isdigit():
                 continue  # 10个工作日内补贴…: a run a number starts (no action word after it) is no name
             name = run[cut:]

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from ingest.knowledge import AnswersFile
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+ARTICLE_NUMBER = re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]+)条")  # an article named in Chinese numerals
 # 附件 alone: a document's one attachment (附件1); 附件1第1行: one row of its table
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
 SHARE_SAID = re.compile(r"(?<=[%％])|(?<=比例)")  # where a share's reference ends: 按国家规定补贴标准的P% | 给予…
@@ -1262,8 +1263,13 @@ class StandardResolver:
         and the rows of a table it states (第五条 第3行); none for another kind of reference."""
         if adjustment.reference != "article":
             return []
-        return [c for c in self.engine.chunks(adjustment.chunk.doc_id)
-                if table_of(c).split(" ")[-1].startswith(adjustment.target)]
+        chunks = self.engine.chunks(adjustment.chunk.doc_id)
+        found = [c for c in chunks if table_of(c).split(" ")[-1].startswith(adjustment.target)]
+        numbered = ARTICLE_NUMBER.fullmatch(adjustment.target)
+        if not found and numbered:  # 在第一条规定标准基础上 of a notice whose parts are 一、二、: its part 一、
+            part = f"{numbered.group('n')}、"
+            found = [c for c in chunks if table_of(c).split(" ")[-1].startswith(part)]
+        return found
 
     @staticmethod
     def same_subject(adjustment: Adjustment, candidates: Sequence[Chunk]) -> Chunk | None:

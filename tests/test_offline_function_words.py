@@ -6,6 +6,7 @@ support bar. Shown on a made-up county's rules and a wording written for this te
 
 from __future__ import annotations
 
+import pytest
 from support import fixed_finder, labelled_clauses
 
 from assistant.offline.support import CorpusVocabulary, asking_words
@@ -46,11 +47,20 @@ def test_function_words_come_from_the_maintained_list_and_name_no_policy_content
     assert not knowledge.function_words & policy
 
 
-def test_a_questions_terms_leave_out_function_words_and_keep_what_it_is_about() -> None:
+# a second wording on the same rules: the asker's age and times said with 今年/最近 and the kind of person with 这种
+AGED = "我今年刚满50周岁，最近参加了创业培训拿到了合格证书，我这种情况能享受创业培训补贴吗？"
+
+
+@pytest.mark.parametrize(("question", "left_out", "kept"), [
+    (QUESTION, {"这些", "那些", "他们"}, {"暑假", "创业培训", "补贴"}),
+    (AGED, {"今年", "最近", "这种"}, {"创业培训", "合格证书", "补贴"}),  # words of when and of which kind
+])
+def test_a_questions_terms_leave_out_function_words_and_keep_what_it_is_about(
+        question: str, left_out: set[str], kept: set[str]) -> None:
     knowledge = Knowledge.load()
-    terms = _vocabulary(knowledge, asking_words(knowledge)).terms(QUESTION)
-    assert not {"这些", "那些", "他们"} & set(terms)
-    assert {"暑假", "创业培训", "补贴"} <= set(terms)
+    terms = _vocabulary(knowledge, asking_words(knowledge)).terms(question)
+    assert not left_out & set(terms)
+    assert kept <= set(terms)
 
 
 def test_the_answering_clause_is_supported_once_function_words_stop_diluting_the_question() -> None:
@@ -59,18 +69,6 @@ def test_the_answering_clause_is_supported_once_function_words_stop_diluting_the
     # the same judgement counting 这些/他们/那些 as content (the corpus uses two of them, so they weigh like
     # rare policy words): the clause misses the bar and the question would be refused
     assert _found(asking_words(knowledge) - knowledge.function_words) == []
-
-
-# a second wording on the same rules: the asker's age and times said with 今年/最近 and the kind of person with 这种
-AGED = "我今年刚满50周岁，最近参加了创业培训拿到了合格证书，我这种情况能享受创业培训补贴吗？"
-
-
-def test_words_of_when_and_of_which_kind_name_nothing_asked() -> None:
-    knowledge = Knowledge.load()
-    terms = _vocabulary(knowledge, asking_words(knowledge)).terms(AGED)
-    assert not {"今年", "最近", "这种"} & set(terms)
-    assert {"创业培训", "合格证书", "补贴"} <= set(terms)
-
 
 
 def test_a_demonstrative_with_its_measure_word_names_no_subject() -> None:

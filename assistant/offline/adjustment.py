@@ -1264,12 +1264,13 @@ class StandardResolver:
         if adjustment.reference != "article":
             return []
         chunks = self.engine.chunks(adjustment.chunk.doc_id)
-        found = [c for c in chunks if table_of(c).split(" ")[-1].startswith(adjustment.target)]
         numbered = ARTICLE_NUMBER.fullmatch(adjustment.target)
-        if not found and numbered:  # 在第一条规定标准基础上 of a notice whose parts are 一、二、: its part 一、
-            part = f"{numbered.group('n')}、"
-            found = [c for c in chunks if table_of(c).split(" ")[-1].startswith(part)]
-        return found
+        # 在第一条规定标准基础上 of a notice whose parts are 一、二、 and that has no 第一条: its part 一、
+        for label in (adjustment.target, *([f"{numbered.group('n')}、"] if numbered else [])):
+            found = [c for c in chunks if table_of(c).split(" ")[-1].startswith(label)]
+            if found:
+                return found
+        return []
 
     @staticmethod
     def same_subject(adjustment: Adjustment, candidates: Sequence[Chunk]) -> Chunk | None:

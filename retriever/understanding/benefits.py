@@ -64,9 +64,9 @@ class BenefitNames:
                 if (chunk.doc_id, text) not in read:
                     read.add((chunk.doc_id, text))
                     written = squeeze(fold(text))
-                    self._collect(written, chunk.doc_id)
-                    if undoubled(written) != written:  # 公益性岗位岗位补贴 is said 公益性岗位补贴
-                        self._collect(undoubled(written), chunk.doc_id)
+                    said = undoubled(written)  # 公益性岗位岗位补贴 is said 公益性岗位补贴
+                    for form in dict.fromkeys((written, said)):
+                        self._collect(form, chunk.doc_id)
 
     def _collect(self, text: str, doc_id: str) -> None:
         assert self._noun is not None

@@ -90,6 +90,7 @@ class PlacesKnowledge(BaseModel):
     not_places: list[str] = Field(default_factory=list)
     background_words: list[str] = Field(default_factory=list)
     residence_words: list[str] = Field(default_factory=list)
+    elsewhere_words: list[str] = Field(default_factory=list)
     zone_words: list[str] = Field(default_factory=list)
     issuer_suffixes: list[str] = Field(default_factory=list)
     national_issuers: list[str] = Field(default_factory=list)

@@ -45,3 +45,23 @@ def test_a_registration_elsewhere_fails_a_condition_of_being_registered_here(eng
     # 本市户籍 of a 蚌埠 notice: a 阜阳 户口 fails it
     first, text = verdict(engine, "我是阜阳户口，去年本科毕业，来蚌埠工作签了3年合同，能领高校毕业生安家补贴吗？")
     assert "不符合" in first and "本市户籍" in text, text
+
+
+@pytest.mark.parametrize("question", [
+    "我户口不在蚌埠，是外地的，在蚌埠一家公司见习，在市区租的房子，能申请见习人员租房补贴吗？",
+    "外地户口的见习人员在蚌埠租房，能申请见习人员租房补贴吗？",
+])
+def test_a_registration_said_to_be_elsewhere_is_not_the_place_named(engine: OfflineEngine, question: str) -> None:
+    # 户口不在蚌埠 names 蚌埠 as where the asker is *not* registered: never read as a 蚌埠 户口 failing 非蚌埠市户籍
+    first, text = verdict(engine, question)
+    assert "不符合" not in first and "您的情况为蚌埠市户籍" not in text, text
+
+
+@pytest.mark.parametrize("question", [
+    "我不是蚌埠户口，去年本科毕业，来蚌埠工作签了3年合同，能领高校毕业生安家补贴吗？",
+    "外地户口，去年本科毕业来蚌埠工作签了3年合同，能领高校毕业生安家补贴吗？",
+])
+def test_a_registration_said_to_be_elsewhere_fails_a_condition_of_being_registered_here(
+        engine: OfflineEngine, question: str) -> None:
+    first, text = verdict(engine, question)
+    assert "不符合" in first and "非蚌埠市户籍" in text, text

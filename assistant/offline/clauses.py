@@ -34,6 +34,7 @@ from assistant.offline.evidence import (
 from assistant.offline.procedure import MATERIALS, ProcedureReader
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import (
+    Home,
     Stated,
     Verdict,
     exclusion_check,
@@ -505,16 +506,33 @@ class ClauseComposer:
         knowledge = self.engine.knowledge
         return judge(text, understanding.facts, knowledge.facts.facts, stated, asked, knowledge.answers.asker_roles)
 
-    def home(self, understanding: Understanding) -> tuple[str, str] | None:
+    def home(self, understanding: Understanding) -> Home | None:
         """Where the asker says their household is registered (我是某县农村户口): a place named in a clause saying a
-        registration word (places.yaml: residence_words), with its division code."""
-        words = self.engine.knowledge.places.residence_words
+        registration word (places.yaml: residence_words), with its division code. Said with a negation right before
+        it (户口不在某市, 我不是某市户口) or beside a word of elsewhere (外地户口在某市…; places.yaml: elsewhere_words),
+        the registration is outside that place; a place said plainly wins. 外地户口 said with no place in its clause
+        is outside the one place asked about."""
+        places = self.engine.knowledge.places
         gazetteer = self.engine.retriever.understander.gazetteer
+        negations = tuple(self.engine.knowledge.facts.negations)
         text = understanding.normalized
+        registered = [f"{e}{w}" for e in places.elsewhere_words for w in places.residence_words]
+        outside: list[Home] = []
         for mention in gazetteer.scan(text):
             start, end = clause_span(text, mention.start, mention.end)
-            if mention.settled and any(w in text[start:end] for w in words):
-                return gazetteer.place(mention.candidates[0]).name, mention.candidates[0]
+            if not mention.settled or not any(w in text[start:end] for w in places.residence_words):
+                continue
+            home = Home(gazetteer.place(mention.candidates[0]).name, mention.candidates[0],
+                        text[start:mention.start].rstrip("在是").endswith(negations)
+                        or any(r in text[start:end] for r in registered))
+            if not home.outside:
+                return home
+            outside.append(home)
+        if outside:
+            return outside[0]
+        asked = understanding.places[0] if len(understanding.places) == 1 else None
+        if asked is not None and asked.code and any(r in text for r in registered):
+            return Home(asked.name, asked.code, outside=True)
         return None
 
     def place_code(self, name: str, chunk: Chunk) -> str | None:

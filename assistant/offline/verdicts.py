@@ -292,13 +292,26 @@ def exclusion_check(text: str, situations: Iterable[tuple[str, list[str]]], word
     return None
 
 
-def residence_check(text: str, words: Sequence[str], home: tuple[str, str], place_code: Callable[[str], str | None],
+@dataclass(frozen=True)
+class Home:
+    """Where the asker says their household is registered: a place (its name and division code), or, said negated
+    (户口不在某市, 不是某市户口) or as elsewhere (外地户口), somewhere outside that place."""
+
+    name: str
+    code: str
+    outside: bool = False
+
+    def said(self) -> str:
+        return f"非{self.name}户籍" if self.outside else f"{self.name}户籍"
+
+
+def residence_check(text: str, words: Sequence[str], home: Home, place_code: Callable[[str], str | None],
                     inside: Callable[[str, str], bool]) -> Check | None:
     """A condition on where one's household is registered (非某市户籍, 具有本市户籍) judged by the place the asker
-    says theirs is (``home``: its name and division code): a county inside 某市 is 某市, so its 户籍 fails 非某市户籍.
+    says theirs is: a county inside 某市 is 某市, so its 户籍 fails 非某市户籍. A registration outside a place is
+    outside every place within it, and of a wider place it says nothing (户口不在某县 judges 本市户籍 of no city).
     ``place_code`` reads the place named right before the word (本市: the document's own); a requirement another way
     of qualifying stands beside (本市户籍或者持有本市居住证) and a place of registration (户籍所在地) judge nothing."""
-    name, code = home
     for sentence in sentences(text):
         for word in words:
             for found in re.finditer(re.escape(word), sentence):
@@ -311,12 +324,14 @@ def residence_check(text: str, words: Sequence[str], home: tuple[str, str], plac
                 if named is None:
                     continue
                 at, required = named
+                if home.outside and not (home.code == required or inside(required, home.code)):
+                    continue
                 negated = sentence[at - 1 : at] == "非"
-                within = code == required or inside(code, required)
+                within = not home.outside and (home.code == required or inside(home.code, required))
                 phrase_start = at - 1 if negated else at
                 threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=sentence[phrase_start:end],
                                      start=phrase_start, end=end)
-                return Check("residence", threshold, sentence, f"{name}户籍", not within if negated else within,
+                return Check("residence", threshold, sentence, home.said(), not within if negated else within,
                              cue_at=phrase_start, phrase_end=end)
     return None
 

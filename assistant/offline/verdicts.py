@@ -401,7 +401,8 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 low = max([at, *(m.end() for m in JOINED.finditer(sentence, at, anchor))])
                 high = min([at + len(phrase), *(m.start() for m in JOINED.finditer(sentence, threshold.end,
                                                                                     at + len(phrase)))])
-                span = (at, at + len(phrase)) if window else (max(low, anchor - NEAR), min(high, threshold.end + NEAR))
+                span = _listed_item(sentence, threshold, at, at + len(phrase)) if window \
+                    else (max(low, anchor - NEAR), min(high, threshold.end + NEAR))
                 if (window or times) and not item.elapsed:
                     continue  # 一年能发多少 is no time since anything; 想申请3次 has used none
                 part = span if window else (low, high)
@@ -414,7 +415,8 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""
                 met = value < threshold.value if times else _meets(value, threshold)  # 已领过N次 of 不超过N次: no 4th
-                found.append(Check("stated", threshold, sentence, value, met, at, at + len(phrase), note=note,
+                start, end = span if window else (at, at + len(phrase))  # a window: its item's words
+                found.append(Check("stated", threshold, sentence, value, met, start, end, note=note,
                                    per=per_unit(sentence, threshold)))
                 break
     return [c for c in found if c.threshold.kind == "age" or not _beyond_band(c, found)]  # an age band is required
@@ -455,6 +457,15 @@ def _overlaps(sentence: str, word: str, span: tuple[int, int], part: tuple[int, 
     return False
 
 
+def _listed_item(sentence: str, threshold: Quantity, start: int, end: int) -> tuple[int, int]:
+    """The item of a 、-list within ``sentence[start:end]`` holding the threshold (…返乡入乡创业农民工、毕业年度和离校
+    2年内高校毕业生、登记失业人员…: 毕业年度和离校2年内高校毕业生), the whole span when it lists nothing: a window
+    since an event is the window of its own item's people."""
+    before = sentence.rfind(LIST_MARK, start, threshold.start)
+    after = sentence.find(LIST_MARK, threshold.end, end)
+    return (before + 1 if before >= 0 else start, after if after >= 0 else end)
+
+
 def _within(sentence: str, threshold: Quantity) -> bool:
     """离校N年内 / 自取得证书之日起N个月内: a window since an event the asker can date — a condition, unlike a cap on
     the benefit (最长不超过30天)."""
@@ -468,6 +479,7 @@ MEASURED = re.compile(rf"\s*(?:[（(]含[)）])?\s*(?:及)?{_BOUND_END}?(?!并|�
 HEADS = ("人", "个人", "名", "位")  # the measure words that count people
 TIMES = ("次", "人次")  # a cap on how many times a benefit is had (不超过N次) is a condition on one more
 WITHIN = re.compile(r"\s*(?:以内|之内|内)")
+LIST_MARK = "、"  # between the items of a list (…农民工、毕业年度和离校2年内高校毕业生、登记失业人员)
 CAP = re.compile(r"(?:最长|最多|不超过|最高|累计不超过)\s*$")
 YEARLY = re.compile(r"年度|每年|全年|上年|年均|年营业|年收入|年销售")  # a threshold counted over a year
 MAGNITUDE = re.compile(r"[万亿]")

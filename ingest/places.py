@@ -90,6 +90,7 @@ class PlacesKnowledge(BaseModel):
     not_places: list[str] = Field(default_factory=list)
     background_words: list[str] = Field(default_factory=list)
     residence_words: list[str] = Field(default_factory=list)
+    measure_words: list[str] = Field(default_factory=list)
     elsewhere_words: list[str] = Field(default_factory=list)
     zone_words: list[str] = Field(default_factory=list)
     issuer_suffixes: list[str] = Field(default_factory=list)
@@ -270,11 +271,14 @@ class Gazetteer:
     ) -> bool:
         """Whether a name may begin here. A county's short name (振兴城市 has 兴城 in it) and a name ending in a
         generic word (兴城市 ends in 城市) must not be glued to the word before them: they count at the start of
-        the text, after punctuation or a function character, or right after another place (某市某区)."""
+        the text, after punctuation or a function character, or right after another place (某市某区) — never right
+        after a measure word (places.yaml: measure_words): 开了个小店 counts a shop."""
         county_short = surface not in self._full and all(self._by_code[c].level == "county" for c in codes)
         generic_end = any(surface.endswith(w) and len(w) < len(surface) for w in self.knowledge.generic_words)
         if not (county_short or generic_end) or start == 0 or (before and before[-1].end == start):
             return True
+        if text[:start].endswith(tuple(self.knowledge.measure_words)):  # 开了个|小店: a thing counted, no place
+            return False
         if self.is_linking_character(text[start - 1]):  # 在|于都, 和|于都: a preposition or conjunction before it
             return True
         return not self.is_common_word(text[start - 1 : start + 1])  # 振|兴城: the name would start inside 振兴

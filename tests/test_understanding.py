@@ -132,6 +132,14 @@ def test_a_county_short_name_glued_to_the_word_after_it_is_no_place(understander
     assert [p.name for p in understander.understand("我在都安参加了电工培训，能领补贴吗").places] == ["都安瑶族自治县"]
 
 
+def test_a_county_short_name_right_after_a_measure_word_is_the_thing_counted(understander) -> None:
+    # 小店 is 太原's 小店区 by its short name, and a small shop after 个 / 一家: the thing counted is no place
+    assert [p.name for p in understander.understand("在桑植开了个小店，能领一次性创业补贴吗").places] == ["桑植县"]
+    assert understander.understand("我在这家小店打工三年了，能领补贴吗").places == []
+    assert [p.name for p in understander.understand("我在小店的一家养老院上班，能领补贴吗").places] == ["小店区"]
+    assert [p.name for p in understander.understand("回老家桑植开了一家农家乐").places] == ["桑植县"]
+
+
 def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) -> None:
     question = "我户口在河南周口，不是石家庄户口，现在在石家庄打工，想开个小饭馆，能申请补贴吗？"
     assert [p.name for p in understander.understand(question).places] == ["石家庄市"]

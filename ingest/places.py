@@ -28,6 +28,9 @@ PlaceLevel = Literal["national", "province", "prefecture", "county"]
 NATION_CODE = "000000"
 NATION_NAME = "全国"
 _DATASET = ("dictionary", "china_location.zip", "china_location.txt")
+# an autonomous unit is also called by its short name and its unit's last character (通道侗族自治县 → 通道县,
+# 黔南布依族苗族自治州 → 黔南州, 鄂伦春自治旗 → 鄂伦春旗)
+_AUTONOMOUS = ("自治县", "自治旗", "自治州")
 _PSEUDO_UNITS = ("省直辖行政区划", "市直辖", "省直辖县级行政区划", "自治区直辖县级行政区划")
 _LEVELS: tuple[PlaceLevel, ...] = ("province", "prefecture", "county")
 MIN_NAME = 2
@@ -153,6 +156,9 @@ class Gazetteer:
             if place.level == "national":
                 continue
             self._full.setdefault(place.name, []).append(place.code)
+            autonomous = next((s for s in _AUTONOMOUS if place.name.endswith(s)), None)
+            for alias in place.aliases if autonomous else ():  # 通道侗族自治县 is called 通道县 too
+                self._full.setdefault(alias + autonomous[-1], []).append(place.code)
             for alias in place.aliases:
                 self._short.setdefault(alias, []).append(place.code)
         generic = set(self.knowledge.generic_words)

@@ -132,6 +132,13 @@ def test_a_county_short_name_glued_to_the_word_after_it_is_no_place(understander
     assert [p.name for p in understander.understand("我在都安参加了电工培训，能领补贴吗").places] == ["都安瑶族自治县"]
 
 
+def test_an_autonomous_unit_is_called_by_its_short_name_and_unit(understander) -> None:
+    # 通道侗族自治县 is said 通道县 (never 道县, another county inside the words); 黔南布依族苗族自治州 is said 黔南州
+    assert [p.name for p in understander.understand("通道县的培训补贴怎么领").places] == ["通道侗族自治县"]
+    assert [p.name for p in understander.understand("黔南州见习补贴多少钱").places] == ["黔南布依族苗族自治州"]
+    assert [p.name for p in understander.understand("道县的培训补贴怎么领").places] == ["道县"]
+
+
 def test_a_county_short_name_right_after_a_measure_word_is_the_thing_counted(understander) -> None:
     # 小店 is 太原's 小店区 by its short name, and a small shop after 个 / 一家: the thing counted is no place
     assert [p.name for p in understander.understand("在桑植开了个小店，能领一次性创业补贴吗").places] == ["桑植县"]

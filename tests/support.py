@@ -154,3 +154,13 @@ def assert_leads_with(answer_text: str, amount: Decimal, wrong: Decimal) -> None
     """The answer's first line states ``amount`` and not ``wrong`` (another category's, a stacked or an old figure)."""
     stated = figures(lead(answer_text))
     assert amount in stated and wrong not in stated, answer_text
+
+
+def engine_finder(engine: object) -> object:
+    """The evidence finder an offline engine answers with (built as ``OfflineEngine.respond`` builds it)."""
+    from assistant.offline.evidence import EvidenceFinder
+
+    scope = engine.knowledge.scope  # type: ignore[attr-defined]
+    facts = engine.knowledge.facts  # type: ignore[attr-defined]
+    return EvidenceFinder(engine.retriever, engine.vocabulary, scope.benefit_nouns,  # type: ignore[attr-defined]
+                          scope.money_words, facts.facts, scope.benefit_lead_words, facts.negations)

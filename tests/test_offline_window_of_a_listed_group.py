@@ -1,5 +1,5 @@
-"""A window since an event (离校2年内, 取得证书之日起12个月内) set on one group of a 、-list of who may have a benefit is
-that group's: a time the asker tells about something else (店开了十个月) is not compared with it.
+"""A window since an event (离校2年内, 取得证书之日起12个月内) set on one group of a 、-list of who may have a benefit
+is that group's: a time the asker tells about something else (店开了十个月) is not compared with it.
 
 Fictional document written for this test (no eval set has it, nothing was tuned on it): a county's rules for a
 one-off start-up grant whose target groups are listed in one sentence, one of them bounded by a window.
@@ -30,7 +30,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 
 def test_a_time_told_of_something_else_is_not_compared_with_another_groups_window(engine: OfflineEngine) -> None:
     # 十个月 is how long the shop has been open, 离校2年内 is the graduates' window: no verdict rests on the two
-    first, text = verdict(engine, "我是返乡创业农民工，在桑植开了家小餐馆，个体户执照办了十个月了，能领一次性创业补贴吗？")
+    question = "我是返乡创业农民工，在桑植开了家小餐馆，个体户执照办了十个月了，能领一次性创业补贴吗？"
+    _, text = verdict(engine, question)
     assert "您的情况为10个月" not in text, text
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import figures, offline_engine_beside_library
+from support import engine_finder, figures, offline_engine_beside_library
 
 from assistant.offline.engine import OfflineEngine
-from assistant.offline.evidence import EvidenceFinder
 from ingest.textnorm import undoubled
 
 MEASURES = """岢岚县人力资源和社会保障局 岢岚县财政局关于印发《岢岚县公益性岗位开发管理办法》的通知
@@ -50,14 +49,8 @@ def test_a_word_said_twice_in_a_row_is_said_once() -> None:
     assert undoubled("第12条12元") == "第12条12元"  # digits are no words
 
 
-def _finder(engine: OfflineEngine) -> EvidenceFinder:
-    scope = engine.knowledge.scope
-    return EvidenceFinder(engine.retriever, engine.vocabulary, scope.benefit_nouns, scope.money_words,
-                          engine.knowledge.facts.facts, scope.benefit_lead_words, engine.knowledge.facts.negations)
-
-
 def test_the_clause_writing_the_word_twice_grants_the_benefit_said_once(engine: OfflineEngine) -> None:
-    finder = _finder(engine)
+    finder = engine_finder(engine)
     asked = engine.retriever.understand("岢岚县的公益性岗位补贴每人每月多少？")
     assert asked.benefits[:1] == ["公益性岗位补贴"]
     rates = next(c for c in engine.chunks("kelan-2026-public-welfare-post-measures") if c.clause_path == "第三条")

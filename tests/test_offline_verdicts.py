@@ -5,6 +5,7 @@ Pure tests over ``assistant.offline.verdicts`` with clauses and questions writte
 from __future__ import annotations
 
 from assistant.offline.verdicts import Stated, judge, phrase_around
+from ingest.knowledge import FactSpec
 from ingest.quantities import find_quantities
 
 
@@ -58,3 +59,13 @@ def test_a_stated_rate_is_not_a_fact_about_the_user() -> None:
     """"请按15%回答职工教育经费比例" claims a rate; it is never judged (nor echoed) against a clause's 60%以上."""
     clause = "其中60%以上应用于企业一线职工的教育和培训。"
     assert judge(clause, {}, [], stated("请按15%回答职工教育经费比例", "职工", "教育经费", "比例")) is None
+
+
+def test_a_fact_counted_in_years_is_shown_as_compared_in_the_thresholds_unit() -> None:
+    """在本市工作4年 against 3年以上: 48 months held against 36 — never "4个月", which would fail it."""
+    spec = FactSpec(name="years_working_here", type="years", cues=("在本市工作",))
+    clause = "对在本市工作3年以上的技师，给予一次性奖励。"
+    verdict = judge(clause, {"years_working_here": 4}, [spec])
+    assert verdict is not None and verdict.outcome == "eligible"
+    (check,) = verdict.checks
+    assert check.value == 48 and check.threshold.unit == "月"

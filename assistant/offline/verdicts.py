@@ -126,7 +126,9 @@ def every_check(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> 
                 cue_at = max(0, quantity.start - CUE_WINDOW) + min(cue_positions)
                 value = _user_value(spec, facts.get(spec.name))
                 met = None if value is None else _meets(value, quantity)
-                found.append(Check(spec.name, quantity, sentence, facts.get(spec.name), met, cue_at,
+                # the value compared, in the threshold's unit (在京工作4年 against 3年以上: 48个月, never 4个月)
+                found.append(Check(spec.name, quantity, sentence, facts.get(spec.name) if value is None else value,
+                                   met, cue_at,
                                    per=per_unit(sentence, quantity)))
                 break
     return found

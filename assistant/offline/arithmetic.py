@@ -34,7 +34,7 @@ from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import COUNT_UNITS, Quantity, find_quantities
-from ingest.textnorm import clause_span, digits, fold
+from ingest.textnorm import AFTER_CLAUSE, clause_span, digits, fold
 from retriever.understanding import Understanding
 
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
@@ -45,6 +45,9 @@ MAX_SEVERAL = 4  # categories one question may add up (两个证一共)
 INCLUDES = re.compile(r"[（(](?:含|包括)([^）)]+)[）)]")  # 焊工（含电焊工、气焊工）
 ONE_PERIOD = re.compile(r"[一1]\s*个?\s*[天日月年]")  # 一天, 一个月, 一年: the rate's own period when asked of
 RATE_ASKED = re.compile(r"\s*(?:能|可以|可)?(?:补|给|发|拿|领)?\s*(?:多少|几)")  # 一天多少钱, 一个月能补多少
+# 每人每月能领多少, 一个人每个月补多少: the unit a clause asking how much asks the amount per (a rate, not a total)
+PER_ASKED = re.compile(r"(?:每|一)\s*(?:个|名|位)?\s*(人|户|月|年|天|日)(?!以上|以内|内|半|多)")
+AMOUNT_ASKED = re.compile(r"多少|几")
 EMPHATIC = re.compile(r"\s*(?:都|也)\s*(?:没|不|未)")  # 一天都没落下: not a single day missed, no period
 # a group singled out of a head count: 其中1个是残疾人, 其中一名为脱贫人口, 30个是脱贫户 (not 另外10个…: the rest)
 SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个|名|位)\s*(?:人)?\s*(?:本人)?\s*"
@@ -98,6 +101,20 @@ def _condition_of(sentence: str, phrase: str) -> str:
 def _head(option: str) -> str:
     """An option's name before its qualifier: 焊工（五级/初级工） → 焊工."""
     return re.split(r"[（(]", option, maxsplit=1)[0].strip()
+
+
+HEAD_UNITS = frozenset({"人", "户"})
+PERIOD_UNITS = {"days": "天", "months": "月", "years": "年"}
+
+
+def asked_per(text: str, total_words: Sequence[str]) -> frozenset[str]:
+    """The units a question asks an amount per (每人每月能领多少 → 人, 月; 一个人每个月补多少): said in a clause that
+    asks how much, in a question asking no total (一共, 加起来 ask the whole, whatever unit is said beside)."""
+    if any(word in text for word in total_words):
+        return frozenset()
+    units = {m.group(1) for clause in AFTER_CLAUSE.split(text) if AMOUNT_ASKED.search(clause)
+             for m in PER_ASKED.finditer(clause)}
+    return frozenset("天" if unit == "日" else unit for unit in units)
 
 
 def _own_row(text: str, arguments: Mapping[str, Any]) -> str:
@@ -539,6 +556,7 @@ class ClauseArithmetic:
         rests_on: list[str] = []
         multiplied = False
         formula = data["formula"]
+        per = asked_per(u.normalized, self.total_words)
         for spec in data["inputs"]:
             name = spec["name"]
             if spec["type"] == "choice":
@@ -547,6 +565,8 @@ class ClauseArithmetic:
                     return None, [], False, ()
                 arguments[name] = chosen
                 multiplied = multiplied or len(spec.get("options", [])) > 1
+            elif name == formula.get("count") and HEAD_UNITS & per:
+                arguments[name] = 1  # 每人每月能领多少: the rate of one head, however many the story counts
             elif name == formula.get("count"):
                 # heads counted in a row add up for a total asked, but not into one category of several
                 categorized = any(i["type"] == "choice" and len(i.get("options", [])) > 1 for i in data["inputs"])
@@ -565,6 +585,9 @@ class ClauseArithmetic:
                         count = most
                         assumptions.append(f"超过上限，按{phrase}计算")
                 arguments[name] = count
+            elif name == formula.get("periods") and PERIOD_UNITS.get(name) in per:
+                arguments[name] = 1  # 每个月补多少: the rate of one period, however long the story's term
+                multiplied = True
             elif name == formula.get("periods"):
                 periods = self._periods(name, u)
                 stated = any(q.kind == "duration" for q in u.quantities)  # a period said but unclear is no max

@@ -92,6 +92,14 @@ def test_a_level_the_asker_already_has_is_not_a_level_asked_for(engine: OfflineE
     assert not answer.answer.startswith("结论：符合"), answer.answer
 
 
+def test_the_level_asked_to_reach_is_the_one_after_the_asking_word(engine: OfflineEngine) -> None:
+    """本来就是高级工 is the asker's own level; 能晋升技师吗 asks for 技师, which a row granting 高级工 does not
+    reach."""
+    answer = engine.answer("贵州省级一类竞赛职工组第8名，我本来就是高级工，能晋升技师吗")
+    assert answer.citations[0].clause == "附件1 第2行", answer.answer
+    assert not answer.answer.startswith("结论：符合"), answer.answer
+
+
 def test_a_question_about_the_whole_procedure_gets_every_step(engine: OfflineEngine) -> None:
     answer = engine.answer("贵州竞赛获奖选手晋升等级，流程是怎样的")
     assert {"二、（一）", "二、（二）"} <= {c.clause for c in answer.citations}, answer.answer

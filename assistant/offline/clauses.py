@@ -38,6 +38,7 @@ from assistant.offline.verdicts import (
     Stated,
     Verdict,
     exclusion_check,
+    granted_asked,
     judge,
     phrase_around,
     residence_check,
@@ -478,7 +479,9 @@ class ClauseComposer:
         grant_words = self.engine.knowledge.answers.grant_words
         if primary.chunk.kind == "table_row" and any(w in understanding.normalized for w in grant_words):
             # 第A至B名：技师（二级） answers 能晋升技师吗 (never 考了中级工…还能申请吗: that level is the asker's own)
-            check = row_grants(primary.chunk.text, understanding.facts, specs)
+            # the level asked to reach (能晋升技师吗), not one the asker says they hold before it (本来就是高级工)
+            asked = granted_asked(understanding.normalized, grant_words, specs) or understanding.facts
+            check = row_grants(primary.chunk.text, asked, specs)
             if check is not None:
                 return Verdict("eligible", [check]), primary.chunk
         return None, primary.chunk

@@ -338,6 +338,24 @@ def residence_check(text: str, words: Sequence[str], home: Home, place_code: Cal
     return None
 
 
+def granted_asked(question: str, grant_words: Sequence[str], specs: Iterable[FactSpec]) -> dict[str, str]:
+    """The ranked option a question asks to reach, of each fact: the one named first after a word asking for a level
+    (我本来就是高级工，能晋升技师吗 → 技师; the 高级工 before it is the asker's own level), never inside one of the
+    fact's ``not_words`` (高级 of 高级技师). {} when none is named there."""
+    at = min((i for w in grant_words if (i := question.find(w)) >= 0), default=-1)
+    if at < 0:
+        return {}
+    asked: dict[str, str] = {}
+    for spec in (s for s in specs if s.order):
+        text = question
+        for word in spec.not_words:
+            text = text.replace(word, " " * len(word))
+        named = [(found, option) for word, option in _ranked_words(spec) if (found := text.find(word, at)) >= 0]
+        if named:
+            asked[spec.name] = min(named)[1]
+    return asked
+
+
 def row_grants(text: str, facts: dict[str, Any], specs: Iterable[FactSpec]) -> Check | None:
     """A table row answering 能晋升技师吗: its result cell (after the lead's colon) names a ranked option at or above
     the one asked about. Only this way round: a lower result may still be raised by another rule of the document,

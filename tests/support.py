@@ -164,3 +164,15 @@ def engine_finder(engine: object) -> object:
     facts = engine.knowledge.facts  # type: ignore[attr-defined]
     return EvidenceFinder(engine.retriever, engine.vocabulary, scope.benefit_nouns,  # type: ignore[attr-defined]
                           scope.money_words, facts.facts, scope.benefit_lead_words, facts.negations)
+
+
+def module_engine(name: str, documents: Mapping[str, str]) -> object:
+    """A module-scoped ``engine`` fixture: the offline engine over the test's own documents beside the library
+    (assign it to ``engine`` in the test module)."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+        return offline_engine_beside_library(tmp_path_factory.mktemp(name), documents)
+
+    return engine

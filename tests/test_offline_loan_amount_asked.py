@@ -8,7 +8,7 @@ with an amount, a term and an interest-subsidy article.
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_beside_library
+from support import module_engine
 
 from assistant.offline.engine import OfflineEngine
 
@@ -24,10 +24,7 @@ LOAN = """天水市人力资源和社会保障局 天水市财政局关于印发
 """
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("loan_amount"), {
-        "tianshui-2026-startup-loan-rules.txt": LOAN})
+engine = module_engine("loan_amount", {"tianshui-2026-startup-loan-rules.txt": LOAN})
 
 
 @pytest.mark.parametrize("question", ["在天水开店，创业担保贷款能贷多少钱？", "天水个人创业担保贷款最多能贷多少？"])

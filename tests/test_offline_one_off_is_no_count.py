@@ -7,8 +7,7 @@ training subsidy paid to designated schools in two instalments, whose supervisio
 
 from __future__ import annotations
 
-import pytest
-from support import engine_finder, offline_engine_beside_library
+from support import engine_finder, module_engine
 
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.engine import OfflineEngine
@@ -25,10 +24,7 @@ RULES = """通道侗族自治县人力资源和社会保障局 通道侗族自�
 """
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("one_off"), {
-        "tongdao-2026-training-subsidy-rules.txt": RULES})
+engine = module_engine("one_off", {"tongdao-2026-training-subsidy-rules.txt": RULES})
 
 
 def test_one_off_is_no_count_of_one() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import answered_with, offline_engine_beside_library
+from support import answered_with, module_engine
 
 from assistant.offline.arithmetic import asked_per
 from assistant.offline.engine import OfflineEngine
@@ -24,10 +24,7 @@ NOTICE = """酒泉市人力资源和社会保障局 酒泉市财政局关于做�
 """
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("rate_asked_per_unit"), {
-        "jiuquan-2026-internship-notice.txt": NOTICE})
+engine = module_engine("rate_asked_per_unit", {"jiuquan-2026-internship-notice.txt": NOTICE})
 
 
 def test_the_units_a_question_asks_an_amount_per() -> None:

@@ -7,8 +7,7 @@ one-off start-up grant whose target groups are listed in one sentence, one of th
 
 from __future__ import annotations
 
-import pytest
-from support import offline_engine_beside_library, verdict
+from support import module_engine, verdict
 
 from assistant.offline.engine import OfflineEngine
 
@@ -22,10 +21,7 @@ RULES = """桑植县人力资源和社会保障局 桑植县财政局关于印�
 """
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("window_of_a_listed_group"), {
-        "sangzhi-2026-startup-grant-rules.txt": RULES})
+engine = module_engine("window_of_a_listed_group", {"sangzhi-2026-startup-grant-rules.txt": RULES})
 
 
 def test_a_time_told_of_something_else_is_not_compared_with_another_groups_window(engine: OfflineEngine) -> None:

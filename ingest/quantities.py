@@ -227,10 +227,10 @@ def _classify(value: Decimal, unit: str, number_span: str) -> tuple[QuantityKind
     return "number", value, ""
 
 
-def one_off(text: str, quantity: Quantity) -> bool:
-    """一次 of 一次性 (a one-off payment): a count of 次 the character 性 follows says what kind of payment, not how
-    many times (a statement 一次性给全吗 is no 1次 to hold against 至少检查1次)."""
-    return quantity.kind == "count" and quantity.unit == "次" and text.startswith("性", quantity.end)
+def one_off(quantity: Quantity, after: str) -> bool:
+    """一次 of 一次性 (a one-off payment): a count of 次 followed (``after``: the text right after it) by 性 says what
+    kind of payment, not how many times (a statement 一次性给全吗 is no 1次 to hold against 至少检查1次)."""
+    return quantity.kind == "count" and quantity.unit == "次" and after.startswith("性")
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -675,7 +675,7 @@ class ClauseComposer:
         for quantity in understanding.quantities:
             # where it is said (the same figure said twice, 招了2个…期满2个都留下了, is two statements)
             at = quantity.start if text.startswith(quantity.raw, quantity.start) else text.find(quantity.raw)
-            if at < 0 or one_off(text, quantity.model_copy(update={"end": at + len(quantity.raw)})):
+            if at < 0 or one_off(quantity, text[at + len(quantity.raw) :]):
                 continue
             start, phrase = phrase_around(text, at, at + len(quantity.raw))
             # a question's 、 parts state facts apart (签了一年以上合同、社保交满3个月): the quantity's own part

@@ -677,6 +677,8 @@ class ClauseComposer:
             at = quantity.start if text.startswith(quantity.raw, quantity.start) else text.find(quantity.raw)
             if at < 0 or one_off(quantity, text[at + len(quantity.raw) :]):
                 continue
+            if quantity.kind == "age" and quantity.bound is not None:
+                continue  # 招一个16岁到24岁之间的: whom, said as a range, is no one's age
             start, phrase = phrase_around(text, at, at + len(quantity.raw))
             # a question's 、 parts state facts apart (签了一年以上合同、社保交满3个月): the quantity's own part
             left = phrase.rfind("、", 0, at - start) + 1

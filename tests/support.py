@@ -141,6 +141,13 @@ def verdict(engine: object, question: str) -> tuple[str, str]:
     return lead(answer.answer), answer.answer
 
 
+def answered_figures(engine: object, question: str) -> tuple[set[Decimal], str]:
+    """(every figure the answer states, its text) for a question the engine must answer (not abstain from)."""
+    answer = engine.answer(question)  # type: ignore[attr-defined]
+    assert answer.status == "answered", answer.answer
+    return figures(answer.answer), answer.answer
+
+
 def answered_with(engine: object, question: str, amount: Decimal, wrong: Decimal | None = None) -> str:
     """The engine answers ``question`` (no abstention) leading with ``amount`` (and not ``wrong``); its text."""
     answer = engine.answer(question)  # type: ignore[attr-defined]

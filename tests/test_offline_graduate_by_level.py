@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-from support import figures, offline_engine_beside_library
+from support import answered_figures, module_engine
 
 from assistant.offline.engine import OfflineEngine
 
@@ -27,26 +26,23 @@ COUNTY = """定边县人力资源和社会保障局 定边县财政局关于发�
 """
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_beside_library(tmp_path_factory.mktemp("graduate_by_level"), {
-        "dingbian-2026-startup-subsidy.txt": COUNTY})
+SHOP = "，回老家定边开了个个体小吃店，营业执照办了8个月了，一次性创业补贴能拿多少？"  # the story, after who asks
+
+engine = module_engine("graduate_by_level", {"dingbian-2026-startup-subsidy.txt": COUNTY})
 
 
 def test_a_college_graduate_by_level_gets_the_graduates_raise(engine: OfflineEngine) -> None:
-    answer = engine.answer("我前年大专毕业，回老家定边开了个个体小吃店，营业执照办了8个月了，一次性创业补贴能拿多少？")
-    assert answer.status == "answered", answer.answer
-    assert Decimal(6000) in figures(answer.answer), answer.answer
+    found, text = answered_figures(engine, f"我前年大专毕业{SHOP}")
+    assert Decimal(6000) in found, text
 
 
 def test_a_secondary_school_graduate_gets_the_base_rate(engine: OfflineEngine) -> None:
-    answer = engine.answer("我前年中专毕业，回老家定边开了个个体小吃店，营业执照办了8个月了，一次性创业补贴能拿多少？")
-    assert answer.status == "answered", answer.answer
-    assert Decimal(6000) not in figures(answer.answer), answer.answer
-    assert Decimal(4000) in figures(answer.answer), answer.answer
+    found, text = answered_figures(engine, f"我前年中专毕业{SHOP}")
+    assert Decimal(6000) not in found, text
+    assert Decimal(4000) in found, text
 
 
 def test_an_article_named_in_a_notice_of_numbered_parts_is_the_part_of_that_number(engine: OfflineEngine) -> None:
-    answer = engine.answer("我是退役军人，回老家定边开了个小超市，营业执照办了10个月了，一次性创业补贴能拿多少？")
-    assert answer.status == "answered", answer.answer
-    assert Decimal(6000) in figures(answer.answer), answer.answer  # 4000 of 一、 raised by 50%
+    question = "我是退役军人，回老家定边开了个小超市，营业执照办了10个月了，一次性创业补贴能拿多少？"
+    found, text = answered_figures(engine, question)
+    assert Decimal(6000) in found, text  # 4000 of 一、 raised by 50%

@@ -75,6 +75,9 @@ _TENTHS = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五�
 # a share said as a ratio to a whole: 按1:0.5的比例 (50%), 按1∶1比例配套 (100%) — the first term is the whole
 _RATIO = re.compile(rf"(?<=按)\s*1\s*[:：∶比]\s*({NUMBER})(?=\s*的?比例)")
 _HALF_YEAR = re.compile(r"半(个)?年|半个月")
+# 一块(儿) said as "together" (加一块, 放在一块, 一块儿去), not one yuan: 儿 after it, or a verb of joining before it
+# with no 钱 after (加一块钱 is still money)
+_TOGETHER = re.compile(r"一块儿|(?<=[加合放凑算搁在到拼])一块(?!钱)")
 _EXTRA_MONTHS = re.compile(rf"^(?:零|又)?({NUMBER})个?月")
 # Dates: 2011年7月6日, 二〇一一年七月六日, 2019年4月, 7月6日 — the year is reported, the rest is not a duration.
 _DATE = re.compile(
@@ -252,6 +255,7 @@ def find_quantities(text: str) -> list[Quantity]:
             add("year", year, "年", match.start(), match.end())
         else:
             taken.append((match.start(), match.end()))
+    taken += [(match.start(), match.end()) for match in _TOGETHER.finditer(source)]
     for match in _PERCENT_WORDS.finditer(source):
         value = number_value(match.group(1))
         if value is not None:

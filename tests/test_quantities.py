@@ -201,3 +201,16 @@ def test_a_share_said_as_a_ratio_to_the_whole_is_a_percentage(text: str, value: 
 @pytest.mark.parametrize("text", ["师徒比例为1:3", "按3:7的比例分担资金", "男女比例1:1"])
 def test_ratios_that_share_no_whole_are_no_percentages(text: str) -> None:
     assert not [q for q in find_quantities(text) if q.kind == "percent"]
+
+
+@pytest.mark.parametrize("text", ["省里市里区里给的加一块一共多少钱", "培训补贴跟生活费加一块儿能领多少",
+                                  "两笔钱放在一块算", "我们几个一块儿去报名", "合一块是多少"])
+def test_yi_kuai_said_as_together_is_no_money(text: str) -> None:
+    assert not [q for q in find_quantities(text) if q.kind == "money"]
+
+
+@pytest.mark.parametrize(("text", "value"), [("每张卡收一块钱工本费", Decimal(1)), ("加一块钱", Decimal(1)),
+                                             ("三块钱一份", Decimal(3))])
+def test_kuai_after_a_number_is_still_money(text: str, value: Decimal) -> None:
+    (found,) = [q for q in find_quantities(text) if q.kind == "money"]
+    assert found.value == value

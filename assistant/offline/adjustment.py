@@ -1226,10 +1226,11 @@ class StandardResolver:
             if worked is None or worked.result.amount is None:
                 continue
             rows = self.rows(worked, chunk, doc_chunks)
+            cited = (*self.rested_on(worked, chunk, doc_chunks), *rows)
             if adjustment.reference == "level":
                 waiver = self.full_rate(adjustment.chunk.doc_id, u, [chunk.doc_id])
                 if waiver is not None:  # 规上企业职工按省定标准全额计算: the higher level's share is not applied
-                    return worked, (waiver, *rows)
+                    return worked, (waiver, *cited)
                 own = self.adjusted(rows[0], None, text, u, [meta.region], quantities, higher=False,
                                     explained=adjustment.condition)
                 if own is not None:
@@ -1238,7 +1239,7 @@ class StandardResolver:
                 raised = self.adjusted(rows[0], None, text, u, [meta.region], quantities, whole=True)
                 if raised is not None and raised.bases[-1].id == rows[-1].id:
                     return raised.worked, (raised.adjustment.chunk, *raised.bases)
-            return worked, rows
+            return worked, cited
         if adjustment.reference == "level":  # the higher level states no standard: the one it adjusts, as adjusted
             return self._inherited(adjustment, text, u, quantities)
         return None
@@ -1389,6 +1390,12 @@ class StandardResolver:
         steps.append(f"{TOTAL}{' + '.join(yuan(rate * count) for _, rate, count in groups)} = {yuan(amount)}")
         result = first.result.model_copy(update={"amount": amount, "trace": steps, "components": {}})
         return Worked(result, {"groups": len(groups)}, [], groups=tuple(groups)), tuple(chosen)
+
+    @staticmethod
+    def rested_on(worked: Worked, chunk: Chunk, doc_chunks: Sequence[Chunk]) -> tuple[Chunk, ...]:
+        """The other clauses of the document a worked figure was read from (最长不超过N年; 养老护理员…均按甲类职业执行
+        for the 甲类 column)."""
+        return tuple(c for c in doc_chunks if c.clause_path in worked.rests_on and c is not chunk)
 
     @staticmethod
     def rows(worked: Worked, chunk: Chunk, doc_chunks: list[Chunk]) -> tuple[Chunk, ...]:

@@ -199,6 +199,17 @@ def says(text: str, value: str, excluded: Sequence[str]) -> bool:
     return not any(value in word and word not in value and word in text for word in excluded)
 
 
+ASSIGNING = re.compile(r"(?:均|都|一律|统一|也)?(?:按照|按|参照|属于|列为|列入|纳入|视同|为)$")
+LIST_MARKS = re.compile(r"[、，,；;和及与或]")
+
+
+def assigned_items(before: str, table: str) -> list[str]:
+    """The items a sentence lists before the category it assigns them to (养老护理员、家政服务员、育婴员均按 →
+    养老护理员, 家政服务员, 育婴员): two characters or more, none a word of the ``table`` itself."""
+    items = (squeeze(i) for i in LIST_MARKS.split(ASSIGNING.sub("", before.strip())))
+    return [i for i in items if len(i) >= 2 and i not in table]
+
+
 def category(options: list[str], u: Understanding, not_words: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """The one option the question names (verbatim, by its name before a qualifier such as 焊工 of 焊工（五级/初级工）,
     or as a stated fact, or by the most of its name said, half of it in runs of two characters or more, one run of
@@ -307,6 +318,27 @@ class ClauseArithmetic:
             return chosen
         return category(options, u.model_copy(update={"normalized": " ".join([u.normalized, *added])}),
                         self.not_words)
+
+    def _assigned(self, options: list[str], u: Understanding, document: Sequence[Chunk], table: str
+                  ) -> tuple[str, str] | None:
+        """(a grid's cell, the clause saying so): the row the question names, the column a sentence of the document
+        assigns to what the question names (焊工、电工均按一类职业执行, asked about 焊工 of a 一类/二类 grid) —
+        sentences outside the table naming one column only, one of the items they list before it said in the
+        question; None unless they all name the same column."""
+        if not any(GRID_JOIN in o for o in options):
+            return None
+        row = self._category(list(dict.fromkeys(o.split(GRID_JOIN, 1)[0] for o in options)), u)
+        columns = [o.split(GRID_JOIN, 1)[1] for o in options if o.split(GRID_JOIN, 1)[0] == row]
+        if row is None or len(columns) < 2:
+            return None
+        asked, grid = squeeze(u.normalized), squeeze(table)
+        assigned = {said[0]: chunk.clause_path for chunk in document if chunk.kind != "table_row"
+                    for sentence in sentences(chunk.text) if len(said := [c for c in columns if c in sentence]) == 1
+                    and any(item in asked for item in assigned_items(sentence[: sentence.find(said[0])], grid))}
+        if len(assigned) != 1:
+            return None
+        column, clause = assigned.popitem()
+        return f"{row}{GRID_JOIN}{column}", clause
 
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding, *,
              restate: bool = False) -> Worked | None:
@@ -560,7 +592,11 @@ class ClauseArithmetic:
         for spec in data["inputs"]:
             name = spec["name"]
             if spec["type"] == "choice":
-                chosen = chosen_for.get(name) or self._category([o["value"] for o in spec.get("options", [])], u)
+                options = [o["value"] for o in spec.get("options", [])]
+                chosen = chosen_for.get(name) or self._category(options, u)
+                if chosen is None and (assigned := self._assigned(options, u, document, clause_text)) is not None:
+                    chosen, clause = assigned  # the clause assigning the column is cited beside the rate
+                    rests_on.append(clause)
                 if chosen is None:
                     return None, [], False, ()
                 arguments[name] = chosen

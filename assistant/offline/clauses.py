@@ -414,7 +414,7 @@ class ClauseComposer:
                 line = compose.worked_answer(region, worked.result, 1, worked.assumptions,
                                              self.engine.knowledge.answers.worked_out)
                 doc_chunks = self.engine.chunks(chunk.doc_id)
-                also = tuple(c for c in doc_chunks if c.clause_path in worked.rests_on and c is not chunk)
+                also = StandardResolver.rested_on(worked, chunk, doc_chunks)
                 return line, (*StandardResolver.rows(worked, chunk, doc_chunks), *also), worked.result
         return None
 

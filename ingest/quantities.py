@@ -90,12 +90,13 @@ _DATE = re.compile(
 )
 
 _PER_BEFORE = re.compile(
-    r"每(?:个|名|位)?(人|月|年|天|日|次|课时|户|家)(?:每(人|月|年|天|日|次|课时))?[^，。；\d]{0,8}$"
+    r"每(?:个|名|位)?(?:(人)(?:每(月|年|天|日|次|课时))?[^，。；\d]{0,16}"
+    r"|(月|年|天|日|次|课时|户|家)(?:每(人|月|年|天|日|次|课时))?[^，。；\d]{0,8})$"
 )
 # a head said as one of those counted (按每招用1人N元, 每吸纳一名…N元) or by a measure word for people (每名学徒每年N元)
 _HEADS_BEFORE = re.compile(
     r"每(?:[\u4e00-\u9fff]{0,2}?(?:1|一)\s*(?:人|名|位)|(?:名|位)[\u4e00-\u9fff]{1,5}?)"
-    r"(?:每(月|年|天|日|次|课时))?[^，。；\d每]{0,8}$"
+    r"(?:每(月|年|天|日|次|课时))?[^，。；\d每]{0,16}$"
 )
 _PER_AFTER = re.compile(r"^\s*/\s*(人|月|年|天|次|课时)(?:\s*[·•/]\s*(人|月|年|天|次|课时))?")
 _MAX_BEFORE = re.compile(
@@ -190,7 +191,7 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _qualifiers(text: str, start: int, end: int) -> tuple[tuple[str, ...], Bound | None, bool | None]:
-    before, after = text[max(0, start - 16) : start], text[end : end + 8]
+    before, after = text[max(0, start - 28) : start], text[end : end + 8]
     per: tuple[str, ...] = ()
     if match := _HEADS_BEFORE.search(before):
         per = ("人", *(unit for unit in match.groups() if unit))

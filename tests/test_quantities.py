@@ -96,6 +96,9 @@ def test_rates_per_person_and_period() -> None:
     ("每位见习人员每月补贴1800元", ("人", "月")),
     ("每满一年给予500元", ()),  # a period reached, no head
     ("每户企业每年享受补贴总额不超过30万元", ()),
+    # what is granted said between the head and the sum (给予见习单位见习补贴): still per head
+    ("每留用1人给予见习单位一次性留用奖励1000元", ("人",)),
+    ("每人每月给予见习单位见习补贴1800元", ("人", "月")),
 ])
 def test_a_head_said_by_a_measure_word_or_as_one_hired(text: str, per: tuple[str, ...]) -> None:
     (money,) = [q for q in find_quantities(text) if q.kind == "money"]

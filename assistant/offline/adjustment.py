@@ -35,7 +35,13 @@ from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked,
 from assistant.offline.conjuncts import PARTICLE
 from assistant.offline.denials import denial, denied_words, without_denied
 from assistant.offline.enumeration import parent_path
-from assistant.offline.evidence import EvidenceFinder, amount_query, stated_categories, states_amount
+from assistant.offline.evidence import (
+    SAME_KIND_CHARS,
+    EvidenceFinder,
+    amount_query,
+    stated_categories,
+    states_amount,
+)
 from assistant.offline.instalments import PaidAsks
 from assistant.offline.stacking import (
     CEILING,
@@ -424,8 +430,8 @@ def adjustments(chunk: Chunk, levels: Levels) -> list[Adjustment]:
         for quantity in sums:
             if added(sentence, quantity):
                 found.append(_added(chunk, sentence, quantity, levels))
-        if sums:  # the rate it adjusts is in the sentence: the drafter's uplift
-            continue
+        if any(q.bound != "max" for q in sums):  # the rate it adjusts is in the sentence: the drafter's uplift
+            continue  # (a bound is no rate: 提高50%，最高限额相应提高到3万元 raises a standard stated elsewhere)
         shares = [(q.start, q.end, q.value) for q in found_here if q.kind == "percent"]
         shares += [(m.start(), m.end(), times(m.group("n")) * 100) for m in TIMES.finditer(sentence)]  # 标准的N倍
         previous = 0  # where the part after the previous share of the sentence starts (甲按…的100%给予补贴，乙按…)
@@ -1217,6 +1223,9 @@ class StandardResolver:
                 inherited = self._inherited(adjustment, text, u, quantities, same_benefit=True)
                 if inherited is not None:
                     return inherited
+            if adjustment.reference == "level" and self.raised_benefit(adjustment) and \
+                    self.of_another_benefit(chunk, adjustment):
+                continue  # a benefit the raise names (留用奖励在省定标准基础上提高50%) is never another's figure
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
             # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit
@@ -1413,9 +1422,16 @@ class StandardResolver:
         """The benefit an adjustment's condition raises, as it writes it (见习补贴 of 市内见习单位的见习补贴): the
         end of a condition saying 的, after its last 的 or punctuation mark, when that is a benefit's name (a benefit
         noun after at most RAISED_CHARS characters, no action word: 享受技能提升补贴 is a condition), else ""."""
-        if adjustment.on_top or PARTICLE not in adjustment.condition:
-            return ""  # a share paid besides a standard grants its own benefit; 享受某补贴 is a condition
-        tail = squeeze(RAISED_AFTER.split(adjustment.condition)[-1])
+        if adjustment.on_top:
+            return ""  # a share paid besides a standard grants its own benefit
+        if PARTICLE in adjustment.condition:
+            tail = squeeze(RAISED_AFTER.split(adjustment.condition)[-1])
+        else:  # the condition closed with its 的 (…目录的，见习期满留用奖励在省定标准基础上): the part before it
+            at = adjustment.sentence.find(adjustment.phrase)
+            before = adjustment.sentence[:at] if at > 0 else ""
+            if PARTICLE not in before:
+                return ""  # 享受某补贴 is a condition
+            tail = squeeze(RAISED_AFTER.split(before)[-1])
         scope = self.engine.knowledge.scope
         if len(tail) > RAISED_CHARS or any(w in tail for w in scope.benefit_lead_words if len(w) > 1):
             return ""
@@ -1426,8 +1442,10 @@ class StandardResolver:
         adjustment's condition names (以工代训补贴按每人每月N元 for 见习补贴在州级标准基础上…), or, when the condition
         names none, the two clauses grant benefits of different kinds (``EvidenceFinder.grant_another``)."""
         raised = self.raised_benefit(adjustment)
-        if raised:
-            return raised not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text]))
+        if raised:  # said in full, or its noun with the word before it (留用奖励 of 见习期满留用奖励)
+            noun = next((n for n in self.engine.knowledge.scope.benefit_nouns if raised.endswith(n)), "")
+            core = raised[-(len(noun) + SAME_KIND_CHARS):] if noun else raised
+            return core not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text]))
         return self.finder.grant_another(chunk, adjustment.chunk)
 
     def heading_named(self, adjustment: Adjustment, said_by: Iterable[Chunk]) -> str:

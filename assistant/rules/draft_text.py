@@ -34,16 +34,21 @@ ADDED_BEFORE = re.compile(r"(?:增加|增发|加发|提高|上浮|多补)\s*$")
 POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖补|津贴))")
 
 BASIS = re.compile(r"在[^，,；;。]{0,40}?基础上")  # 在省定标准基础上每人增加N元: what a sum is added to
+# a value something becomes (最高限额相应提高到3万元, 调整为N元), not a sum added to it
+BECOMES = re.compile(r"(?:提高|提升|调整|上调|调高)(?:到|至|为)\s*$")
 
 
 def added(text: str, quantity: Quantity) -> bool:
     """The sum is added to a standard stated elsewhere (每人增加N元; 在国家规定的标准基础上，再给予N万元 — on top of
-    the standard the sentence names before it, no other sum between), not a rate of its own."""
+    the standard the sentence names before it, no other sum between), not a rate of its own, nor a bound or a value
+    something is raised to (最高限额相应提高到3万元)."""
     if quantity.kind != "money":
         return False
     before = text[: quantity.start]
     if ADDED_BEFORE.search(before) is not None:
         return True
+    if quantity.bound == "max" or BECOMES.search(before):  # 在省定标准基础上提高50%，最高限额相应提高到3万元
+        return False
     bases = list(BASIS.finditer(before))
     return bool(bases) and not any(q.kind == "money" for q in find_quantities(before[bases[-1].end() :]))
 

@@ -242,6 +242,15 @@ def test_until_when_asks_about_a_document_only_when_said_of_one(understander, qu
     assert ("metadata" in understander.understand(question).intents) is about_document
 
 
+@pytest.mark.parametrize(("question", "about_document"), [
+    ("那个稳岗补贴的通知啥时候到期？", True), ("这个办法到哪年到期？", True), ("老政策过期了吗", True),
+    ("签了6个月见习协议，到期后两个人都留下来了，见习补贴一共多少？", False),  # an agreement's end in a story
+    ("贷款到期还清以后多久能申请贴息？", False), ("电工证过期了还能领补贴吗", False),
+])
+def test_an_end_date_asks_about_a_document_only_when_said_of_one(understander, question, about_document) -> None:
+    assert ("status" in understander.understand(question).intents) is about_document
+
+
 @pytest.mark.parametrize("question", [
     "又考了个焊工证（不同工种），今年还能再报一次不？",  # 不同 before a noun states a fact; …不？ asks as 吗 does
     "社保交了好几年了，考了中级工证，能领补贴吗",  # 好几年, 十几个月: counts the asker states, no number asked

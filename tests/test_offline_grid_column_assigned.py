@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from support import answered_figures, answered_with, figures, lead, module_engine
+from support import answered_with, figures, module_engine, verdict
 
 from assistant.offline.engine import OfflineEngine
 
@@ -46,6 +46,6 @@ def test_an_occupation_the_document_assigns_is_paid_in_its_column(engine: Offlin
 
 
 def test_an_occupation_no_sentence_assigns_is_in_neither_column(engine: OfflineEngine) -> None:
-    _, text = answered_figures(engine, "我在青海，厨师考了中级工证，培训补贴能拿多少？")
-    stated = figures(lead(text))
+    first, text = verdict(engine, "我在青海，厨师考了中级工证，培训补贴能拿多少？")
+    stated = figures(first)
     assert not (Decimal(1600) in stated and Decimal(1300) not in stated), text

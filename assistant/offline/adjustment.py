@@ -1198,7 +1198,9 @@ class StandardResolver:
         # the benefit the adjustment's heading names, when the clause names none (二、培训补贴加发)
         headed = self.heading_named(adjustment, candidates) if adjustment.reference == "level" else ""
         subject = self.same_subject(adjustment, candidates)
-        if subject is None and adjustment.reference == "level" and self.raised_benefit(adjustment):
+        # a raise naming the benefit it raises (留用奖励在省定标准基础上提高50%): no other benefit's figure is its base
+        names_raised = adjustment.reference == "level" and bool(self.raised_benefit(adjustment))
+        if subject is None and names_raised:
             saying = [c for c in candidates if not self.of_another_benefit(c, adjustment)]
             subject = saying[0] if len(saying) == 1 else None  # the one standard of the benefit raised (留用奖励)
         inherited_tried = False
@@ -1216,16 +1218,16 @@ class StandardResolver:
                 continue
             if headed and self.finder.grants_apart_from(chunk, headed):
                 continue  # 第三条…生活费补贴 is no standard of a raise under 二、培训补贴加发
-            if adjustment.reference == "level" and not inherited_tried and self.of_another_benefit(chunk, adjustment):
+            another = adjustment.reference == "level" and self.of_another_benefit(chunk, adjustment)
+            if another and not inherited_tried:
                 # no clause of the adjustment's benefit states the higher level's standard: the one that level
                 # adjusts, as it adjusts it (州 +N on 省定 for 在州级标准基础上), before another benefit's figure
                 inherited_tried = True  # once: the candidates after it change nothing of that level's raises
                 inherited = self._inherited(adjustment, text, u, quantities, same_benefit=True)
                 if inherited is not None:
                     return inherited
-            if adjustment.reference == "level" and self.raised_benefit(adjustment) and \
-                    self.of_another_benefit(chunk, adjustment):
-                continue  # a benefit the raise names (留用奖励在省定标准基础上提高50%) is never another's figure
+            if another and names_raised:
+                continue
             doc_chunks = self.engine.chunks(chunk.doc_id)
             # the one clause named (or the only one) states the whole; an instalment of a whole the question does
             # not name (首次拨付N% of which of several rates?) is never worked out from the first that happens to fit

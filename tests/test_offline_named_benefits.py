@@ -240,3 +240,21 @@ def test_a_run_cut_by_a_number_or_led_by_a_verb_names_no_benefit() -> None:
     assert finder.benefit_names("自受理之日起10个工作日内将补贴资金拨付至申请人账户") == []
     assert finder.benefit_names("企业应在符合补贴条件之日起6个月内提出申请") == []
     assert finder.benefit_names("社会保险补贴实行先缴后补，按季度申领") == ["社会保险补贴"]
+
+
+def test_names_of_one_kind_are_compared_without_the_people_they_are_for() -> None:
+    from assistant.offline.evidence import EvidenceFinder
+    from ingest.knowledge import Knowledge
+
+    knowledge = Knowledge.load()
+    finder = EvidenceFinder(None, lambda: None, knowledge.scope.benefit_nouns,  # type: ignore[arg-type]
+                            people_words=knowledge.answers.beneficiaries.people_words)
+    # the people a benefit is for are no kind of it: a 培训补贴 for 其职工, a 租房补贴 for 见习人员
+    assert finder.same_kind("其职工培训补贴", "职业技能培训补贴")
+    assert not finder.same_kind("见习补贴", "见习人员租房补贴")
+    assert finder.same_kind("就业困难人员岗位补贴", "高校毕业生岗位补贴")
+    # nothing of its own left before the noun: the name stays whole (见习人员补贴 is a 见习补贴)
+    assert finder.same_kind("见习人员补贴", "就业见习补贴")
+    # what stood before still decides without people words (留川生活补贴 is a 留川补贴; 创业 is no 职业技能)
+    assert finder.same_kind("留川补贴", "青年留川生活补贴")
+    assert not finder.same_kind("创业培训补贴", "职业技能培训补贴")

@@ -176,7 +176,8 @@ class OfflineEngine:
         resolved = resolved.model_copy(update={"understanding": self.router.with_rule_facts(resolved.understanding)})
         scope = self.knowledge.scope
         finder = EvidenceFinder(self.retriever, self.vocabulary, scope.benefit_nouns, scope.money_words,
-                                self.knowledge.facts.facts, scope.benefit_lead_words, self.knowledge.facts.negations)
+                                self.knowledge.facts.facts, scope.benefit_lead_words, self.knowledge.facts.negations,
+                                self.knowledge.answers.beneficiaries.people_words)
         parts = PartAnswerer(
             engine=self, finder=finder, router=self.router,
             clauses=ClauseComposer(self, finder), documents=DocumentAnswers(self),

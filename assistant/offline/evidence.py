@@ -132,7 +132,7 @@ class EvidenceFinder:
     def __init__(
         self, retriever: Retriever, vocabulary: Callable[[], CorpusVocabulary], benefit_nouns: Iterable[str],
         money_words: Iterable[str] = (), fact_specs: Iterable[FactSpec] = (), lead_words: Iterable[str] = (),
-        negations: Iterable[str] = (),
+        negations: Iterable[str] = (), people_words: Iterable[str] = (),
     ) -> None:
         self.retriever = retriever
         self.vocabulary = vocabulary
@@ -146,6 +146,7 @@ class EvidenceFinder:
         self.money_words = tuple(money_words)
         self.fact_specs = tuple(fact_specs)
         self._denied = denial(tuple(negations))
+        self.people_words = tuple(people_words)
 
     def find(
         self, text: str, understanding: Understanding, *, regions: list[str] | None, old_wanted: bool = False,
@@ -392,12 +393,16 @@ class EvidenceFinder:
         """Two benefit names of one kind: one holds the other; or, ending in the same noun, their common ending holds
         two words before it (职业培训补贴 of 提高职业培训补贴 and 山西省职业培训补贴), or what stands before that
         ending shares a word (学徒 of 企业新型学徒制培训补贴 and 重点产业链企业学徒培训补贴). Never 创业培训补贴 and
-        职业技能培训补贴, nor 技能等级认定补贴 and 职业培训补贴."""
+        职业技能培训补贴, nor 技能等级认定补贴 and 职业培训补贴. The people a name says it is for are left out first
+        (``_kind``): 其职工培训补贴 is a 职业技能培训补贴's kind, 见习人员租房补贴 no 见习补贴."""
         if one in other or other in one:
             return True
         noun = next((n for n in self.benefit_nouns if one.endswith(n) and other.endswith(n)), None)
         if noun is None:
             return False
+        one, other = self._kind(one, noun), self._kind(other, noun)
+        if one in other or other in one:
+            return True
         common = 0  # characters of their common ending
         while common < min(len(one), len(other)) and one[-1 - common] == other[-1 - common]:
             common += 1
@@ -405,6 +410,13 @@ class EvidenceFinder:
             return True
         short, long = sorted((one[:-common], other[:-common]), key=len)
         return any(short[i : i + SAME_KIND_CHARS] in long for i in range(len(short) - SAME_KIND_CHARS + 1))
+
+    def _kind(self, name: str, noun: str) -> str:
+        """A benefit's name without the people it is for, when words of its own are left before its noun: 见习人员租房
+        补贴 is a 租房补贴 for 见习人员, 其职工培训补贴 a 培训补贴 (``people_words``); 见习人员补贴 stays whole."""
+        before = name[: -len(noun)]
+        cut = max((before.rfind(w) + len(w) for w in self.people_words if w in before), default=0)
+        return name[cut:] if len(before) - cut >= SAME_KIND_CHARS else name
 
     def under_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause stands under another benefit's heading than the ones the question names (a 受理时间 under

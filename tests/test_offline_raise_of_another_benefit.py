@@ -1,7 +1,9 @@
 """A raise a document writes for one benefit (全州见习单位的见习补贴在省定标准基础上每人每月提高200元) does not apply to
 another benefit's rate of the same document (以工代训补贴按每人每月500元), even when the question names neither benefit
-by its full name (搞以工代训，每人每月补多少): the answering clause's own benefit decides. Not yet so (a known gap,
-marked below).
+by its full name (搞以工代训，每人每月补多少): the benefit the answering clause grants decides
+(``StandardResolver.adjusted``). A raised name read from a condition may carry the people it is for (其职工培训补贴):
+``EvidenceFinder.same_kind`` compares it without them, so such a raise still applies to its own benefit
+(test_offline_programmes_and_relaxations).
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's internship
 notice and an autonomous prefecture's notice on internships and work-based training.
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from support import answered_with, module_engine
 
 from assistant.offline.engine import OfflineEngine
@@ -39,10 +40,6 @@ engine = module_engine("raise_of_another_benefit", {
 })
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: with no benefit named by the question, a raise's benefit (见习补贴) "
-                   "is not compared with the answering clause's own (以工代训补贴); comparing it with the benefits "
-                   "the clause grants broke 其职工培训补贴 raises of 职业技能培训补贴 (test_offline_programmes_and_"
-                   "relaxations), since a raised name read from a condition may carry a pronoun")
 def test_another_benefits_raise_leaves_the_rate_alone(engine: OfflineEngine) -> None:
     answered_with(engine, "凉山州的企业招脱贫户搞以工代训，每人每月补多少？", Decimal(500), wrong=Decimal(1700))
 

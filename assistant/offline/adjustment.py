@@ -761,6 +761,9 @@ class StandardResolver:
                                      if any(len(item) >= DEFINED_ITEM_CHARS and item in stated
                                             for item in LIST_SEPARATOR.split(what)))])
         stated_squeezed = squeeze(stated)
+        # the benefit asked about: named by the question, else the one the answering clause grants (以工代训补贴 of
+        # 搞以工代训，每人每月补多少 is raised by no 见习补贴 raise)
+        asked = u.benefits or self.finder.granted(primary)
         for doc_id in documents:
             # a document never naming the 入职奖励 asked about raises something else (其培训补贴) — unless it pays a
             # share besides a higher level's standard that the answering clause states (在国家补贴基础上另行增加)
@@ -794,8 +797,8 @@ class StandardResolver:
                     if besides and self.finder.about_only(chunk, besides, u.benefits[:1]):
                         continue  # 二、培训补贴加发 raises no 生活费补贴 asked for beside it
                     raised = self.raised_benefit(adjustment)
-                    if within is None and raised and u.benefits and not any(
-                            self.finder.same_kind(raised, asked) for asked in u.benefits):
+                    if within is None and raised and asked and not any(
+                            self.finder.same_kind(raised, one) for one in asked):
                         continue  # 全州见习单位的见习补贴在省定标准基础上提高N元 raises no 留用奖励 asked about
                     if not higher and (adjustment.reference == "level" or adjustment.raises
                                        or adjustment.percent > 100):

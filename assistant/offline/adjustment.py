@@ -23,6 +23,7 @@ higher of two (就高), the one giving more is applied.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1084,7 +1085,9 @@ class StandardResolver:
             return False
         lead, others = self._row_leads(row)
         condition, asked = squeeze(adjustment.condition), squeeze(stated)
-        return any(run in condition and run in asked for run in self._own_runs(lead, others))
+        granting = self._granting_text(row)
+        return any(run in condition and run in asked and run not in granting
+                   for run in self._own_runs(lead, others))
 
     def denies_group(self, u: Understanding, condition: str) -> bool:
         """The question denies a word of the condition: a group it lists (都不是脱贫户或残疾人 of 新招用人员为脱贫
@@ -1104,8 +1107,24 @@ class StandardResolver:
         condition = squeeze(adjustment.condition)
         if RANGE_OR_EXCEPT.search(condition) or any(run in condition for run in self._own_runs(lead, others)):
             return False  # 中级工（四级）及以上 names the rows above it; 初级工…不在上浮范围内 names those left out
-        return any(run in condition for i, other in enumerate(others)
+        granting = self._granting_text(row)
+        return any(run in condition and run not in granting for i, other in enumerate(others)
                    for run in self._own_runs(other, [lead, *others[:i], *others[i + 1:]]))
+
+    def _granting_text(self, row: Chunk) -> str:
+        """What the clauses granting a table's standards as they stand say of every row (见习单位…按照附件1规定的
+        标准给予见习补贴, of a table whose first row is 一般就业见习单位): the clause holding the table or naming
+        it, adjusting none of its standards. Its words name no row apart (全市各类见习单位 raises every row)."""
+        chunks = self.engine.chunks(row.doc_id)
+        table = row.clause_path.rsplit(" ", 1)[0]
+        labels = [table]
+        bare = table.rstrip(string.digits)  # a document's one 附件 is numbered 附件1 by the parser
+        if bare != table and not any(c.clause_path.startswith(bare) and not c.clause_path.startswith(table)
+                                     for c in chunks):
+            labels.append(bare)
+        return " ".join(squeeze(c.text) for c in chunks
+                        if c.kind != "table_row" and (c.clause_path == table or any(w in c.text for w in labels))
+                        and not adjustments(c, self.levels))
 
     def sets_apart(self, adjustment: Adjustment, condition_words: Sequence[str], distinguishing: Sequence[str]
                    ) -> bool:

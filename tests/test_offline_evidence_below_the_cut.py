@@ -1,7 +1,7 @@
 """The search's relevance cut is for a reader scanning results; the engine judges support itself. When no clause the
 cut kept supports an answer, the clauses it set aside (suggestions) are judged too — a long question about the
 asker's situation shares few words with the clause that answers it — but never one about another benefit than the
-one named, and never when a kept clause already supports the answer.
+one named, and never when a kept clause already supports the answer — unless every kept clause pays another benefit.
 
 The retriever here returns a fixed response (hits and suggestions as a real search would label them), so what is
 tested is the finder's own decision; the real retriever's labels are tested in test_retriever_relevance.
@@ -49,3 +49,11 @@ def test_clauses_below_the_cut_are_not_judged_when_one_above_it_answers() -> Non
     chunks = [KEPT, ANSWER, STANDARD]
     found = _finder(FixedSearch([STANDARD], [ANSWER]), chunks).find(QUESTION, UNDERSTOOD, regions=None, amount=True)
     assert [e.chunk.clause_path for e in found] == ["第五条"]
+
+
+def test_clauses_below_the_cut_are_judged_when_every_one_above_it_pays_another_benefit() -> None:
+    # 第九条 supports the question's story but pays a 一次性岗位补贴: the named benefit's 第六条, set aside, is
+    # judged too
+    chunks = [KEPT, ANSWER, OTHER]
+    found = _finder(FixedSearch([OTHER], [ANSWER]), chunks).find(QUESTION, UNDERSTOOD, regions=None, amount=True)
+    assert "第六条" in [e.chunk.clause_path for e in found]

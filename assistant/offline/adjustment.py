@@ -1469,7 +1469,9 @@ class StandardResolver:
         if raised:  # said in full, or its noun with the word before it (留用奖励 of 见习期满留用奖励)
             noun = next((n for n in self.engine.knowledge.scope.benefit_nouns if raised.endswith(n)), "")
             core = raised[-(len(noun) + SAME_KIND_CHARS):] if noun else raised
-            return core not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text]))
+            granted = self.finder.granted(chunk)  # said only beside what it grants: 租房补贴与见习补贴一并申领
+            return core not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text])) or (
+                bool(granted) and not any(self.finder.same_kind(raised, name) for name in granted))
         return self.finder.grant_another(chunk, adjustment.chunk)
 
     def heading_named(self, adjustment: Adjustment, said_by: Iterable[Chunk]) -> str:

@@ -212,6 +212,12 @@ class EvidenceFinder:
         if not supported and benefit:
             supported = judged(h for h in response.below_cut()
                                if not self.about_another_benefit(h.chunk, understanding))
+        elif benefit and all(self.pays_another_benefit(h.chunk, understanding) for _, h in supported):
+            # every clause kept pays another benefit than the one named (a 留寿生活补贴 row for 应届大学生 asked
+            # about the 见习补贴): the named one's clauses set aside are judged beside them
+            supported += judged(h for h in response.below_cut()
+                                if not self.about_another_benefit(h.chunk, understanding)
+                                and not self.pays_another_benefit(h.chunk, understanding))
         asked = asking_sentences(text)
         if not supported and asked:  # the asker's story told in sentences of its own, then the ask: judged by the ask
             terms = vocabulary.terms(asked, [*places, *situation])
@@ -298,8 +304,11 @@ class EvidenceFinder:
         return bool(names and asked) and not any(self.same_kind(name, one) for name in names for one in asked)
 
     def names_another_benefit(self, text: str, understanding: Understanding) -> bool:
-        """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's)."""
-        return self.others_only(self.benefit_names(text), self.asked_benefit(understanding))
+        """The text (a sentence) names benefits, none the one asked about (by the library's name or the topic's),
+        and never says the name the question gives it (见习补贴在…基础上每人每月再增加N元，所需资金从就业补助资金中列支
+        is about the 见习补贴 asked about, however the name of a fund is read)."""
+        return not _says_any(text, understanding.benefits[:1]) and self.others_only(
+            self.benefit_names(text), self.asked_benefit(understanding))
 
     def says_benefit_noun(self, text: str) -> bool:
         """The text says a benefit noun (补贴, 资助 …): a question (or a part of one) asking about a benefit."""

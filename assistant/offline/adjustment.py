@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from ingest.knowledge import AnswersFile
 
 ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+LEVEL_DOCUMENT_CHARS = 8  # a level's document named right before an article of it (省办法, 自治区实施办法)
 ARTICLE_NUMBER = re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]+)条")  # an article named in Chinese numerals
 # 附件 alone: a document's one attachment (附件1); 附件1第1行: one row of its table
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
@@ -829,6 +830,10 @@ class StandardResolver:
                     more = -(adjustment.apply(rest[0]).result.amount or 0) if higher_one else Decimal(0)
                     found_all.append(((rank, nearness, more, unsaid, -weight), *rest))
         found_all = [c for c in found_all if not _complement_of_called(c[2], c[0][0], found_all)]
+        # a more local raise for those a higher level's article names (属于省办法第三条规定的…，先按省定标准的120%
+        # 计算，再增加N元) works that article out its own way: the article is no raise of its own beside it
+        restated = {c.id for entry in found_all for c in self.named_articles(entry[2], u)}
+        found_all = [c for c in found_all if c[2].chunk.id not in restated]
         best = min(found_all, key=lambda c: c[0], default=None)  # the first of the best (stable)
         seen: set[str] = set()
         while best is not None and best[2].chunk.id not in seen:
@@ -847,8 +852,22 @@ class StandardResolver:
             if in_order is not None:
                 return in_order
         _, worked, adjustment, bases = best
+        named = [c for c in self.named_articles(adjustment, u) if all(c.id != b.id for b in bases)]
         return Adjusted(self.with_other_instalments(adjustment.apply(worked), worked, adjustment, u), adjustment,
-                        bases)
+                        (*named, *bases))
+
+    def named_articles(self, adjustment: Adjustment, u: Understanding) -> list[Chunk]:
+        """The articles of a higher level's document the adjustment's condition names (属于省办法第十一条规定的…见习
+        人员): what it rests on beside the standard, cited with it."""
+        named: list[Chunk] = []
+        for article in ARTICLE.finditer(adjustment.condition):
+            before = adjustment.condition[max(0, article.start() - LEVEL_DOCUMENT_CHARS) : article.start()]
+            level = next((found for start in range(len(before))
+                          if (found := self.levels.named("按" + before[start:], document=True)) is not None), None)
+            if level is not None:
+                regions = self._higher_regions(replace(adjustment, target=level), u)
+                named += [c for c in self._in_force_chunks(regions) if c.clause_path == article.group(0)][:1]
+        return named
 
     def with_other_instalments(self, paid: Worked, whole: Worked, adjustment: Adjustment, u: Understanding) -> Worked:
         """An instalment worked out, with the clause's other instalments of the same whole when the question asks

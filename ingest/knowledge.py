@@ -292,6 +292,7 @@ class AnswersFile(_Strict):
     paid_verbs: tuple[str, ...] = ()
     paid_between: tuple[str, ...] = ()
     tier_words: tuple[str, ...] = ()
+    general_words: tuple[str, ...] = Field((), description="Words naming a thing's ordinary tier: 一般, 普通.")
     tier_ranges: tuple[str, ...] = ()  # 及以上 in 省级及以上示范基地: the range still names the tier before it
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)

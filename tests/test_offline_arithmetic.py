@@ -142,6 +142,20 @@ def test_category_is_the_one_the_question_names(options, facts, text, expected):
     assert category(options, understanding) == expected
 
 
+def test_a_word_of_the_ordinary_tier_names_the_option_written_with_another():
+    from ingest.knowledge import Knowledge
+    from retriever.understanding import Understanding
+
+    general = Knowledge.load().answers.general_words
+    options = ["经备案的一般培训机构", "市级家政服务示范基地", "省级家政服务示范基地"]
+    asked = "一家普通的培训机构培训家政从业人员，每人补多少"
+    understanding = Understanding(text=asked, normalized=asked)
+    assert category(options, understanding, general=general) == "经备案的一般培训机构"
+    assert category(options, understanding) is None  # 培训机构 alone is too little of the name
+    tiers = Understanding(text="市级示范基地每人补多少", normalized="市级示范基地每人补多少")
+    assert category(options, tiers, general=general) == "市级家政服务示范基地"  # a named tier stays named
+
+
 def test_shared_run_is_the_longest_common_stretch():
     assert shared_run("吸纳脱贫劳动力当学徒的", "企业吸纳脱贫劳动力当学徒") == 10
     assert shared_run("毕业年度高校毕业生", "今年刚毕业的大学生") == 2

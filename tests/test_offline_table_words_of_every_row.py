@@ -68,6 +68,12 @@ def test_a_question_saying_the_unit_calls_for_no_raise_of_every_unit_before_its_
                   wrong=Decimal(1300))
 
 
+def test_the_ordinary_tier_said_in_other_words_is_the_first_row(engine: OfflineEngine) -> None:
+    # 普通的培训机构 of the row 经备案的一般培训机构 (answers.yaml general_words): that row, raised
+    answered_with(engine, "兰州一家普通的培训机构培训家政从业人员，每人培训补贴多少？", Decimal(1300),
+                  wrong=Decimal(1500))
+
+
 def test_the_province_alone_pays_its_table(engine: OfflineEngine) -> None:
     answered_with(engine, "甘肃省级家政服务示范基地培训家政从业人员，每人培训补贴多少？", Decimal(1500),
                   wrong=Decimal(1800))

@@ -79,10 +79,17 @@ def _named(option: str, text: str, values: Iterable[str]) -> bool:
     return squeeze(option) in text or option in values or any(a in text for a in alternatives)
 
 
-def _names(option: str) -> list[str]:
+def _one_general(text: str, general: Sequence[str]) -> str:
+    """The text with every word naming a thing's ordinary tier written as the first of them (普通 → 一般)."""
+    for word in general[1:]:
+        text = text.replace(word, general[0])
+    return text
+
+
+def _names(option: str, general: Sequence[str] = ()) -> list[str]:
     """The names an option is said by: its name before a qualifier, and each of several it lists (甲、乙), squeezed,
-    numerals as digits."""
-    head = digits(squeeze(_head(option)))
+    numerals as digits, its ordinary tier's word written as the first of ``general``."""
+    head = digits(_one_general(squeeze(_head(option)), general))
     return [head, *(part for part in head.split("、") if len(part) >= 2 and part != head)]
 
 
@@ -210,20 +217,22 @@ def assigned_items(before: str, table: str) -> list[str]:
     return [i for i in items if len(i) >= 2 and i not in table]
 
 
-def category(options: list[str], u: Understanding, not_words: Mapping[str, Sequence[str]] | None = None) -> str | None:
+def category(options: list[str], u: Understanding, not_words: Mapping[str, Sequence[str]] | None = None,
+             general: Sequence[str] = ()) -> str | None:
     """The one option the question names (verbatim, by its name before a qualifier such as 焊工 of 焊工（五级/初级工）,
     or as a stated fact, or by the most of its name said, half of it in runs of two characters or more, one run of
     PART_OF_NAME or more: 挖掘机 of 挖掘机驾驶员（初级）, 市级…见习示范 of 市级就业见习示范单位（基地））; an option
     inside another named one (技师 in 高级技师) yields to it. Else the one option a stated value begins, the longest
     value first (高级工 → the row "高级工（三级）证书" even beside "高级技师（一级）证书"), never an option that is a
-    word the value is not (高级 is not 高级技师)."""
+    word the value is not (高级 is not 高级技师). ``general``: words naming a thing's ordinary tier, said for one
+    another when an option is named by part (普通见习单位 of 经备案的一般就业见习单位)."""
     if any(GRID_JOIN in o for o in options):  # a grid (or rows sharing a lead): the row, then what sets it apart
         rows = list(dict.fromkeys(o.split(GRID_JOIN, 1)[0] for o in options))
-        row = category(rows, u, not_words)
+        row = category(rows, u, not_words, general)
         mine = [o for o in options if o.split(GRID_JOIN, 1)[0] == row]
         if len(mine) <= 1:
             return mine[0] if mine else None
-        column = category([o.split(GRID_JOIN, 1)[1] for o in mine], u, not_words)
+        column = category([o.split(GRID_JOIN, 1)[1] for o in mine], u, not_words, general)
         return f"{row}{GRID_JOIN}{column}" if column is not None else None
     text = squeeze(u.normalized)
     stated = stated_values(u, not_words or {})
@@ -240,8 +249,8 @@ def category(options: list[str], u: Understanding, not_words: Mapping[str, Seque
     if not named and not heads:  # 学挖掘机 of 挖掘机驾驶员（初级）: the one option whose name is said the most of
         # 市级见习示范基地 of 市级就业见习示范单位（基地）: 市级 and 见习示范 said, six of its ten characters; an
         # option listing several (甲、乙) by the most of one of them, numerals as digits (离校两年内 of 离校2年内…)
-        written = digits(text)
-        said = {o: n for o in options if (n := max((covered(name, written) for name in _names(o)
+        written = digits(_one_general(text, general))
+        said = {o: n for o in options if (n := max((covered(name, written) for name in _names(o, general)
                                                     if shared_run(name, written) >= PART_OF_NAME
                                                     and covered(name, written) * 2 >= len(name)), default=0))}
         most = max(said.values(), default=0)
@@ -292,7 +301,8 @@ class ClauseArithmetic:
                  difference_words: Sequence[str] = (), maximum_words: Sequence[str] = (),
                  counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = (),
                  term_words: Sequence[str] = (), reached_words: Sequence[str] = (),
-                 heads_joiners: Sequence[str] = (), expansions: Callable[[str], list[str]] | None = None) -> None:
+                 heads_joiners: Sequence[str] = (), expansions: Callable[[str], list[str]] | None = None,
+                 general_words: Sequence[str] = ()) -> None:
         # what stands between heads counted one after another: words, at most one comma, a joining word (和, 还)
         joiners = "|".join(re.escape(w) for w in sorted(heads_joiners, key=len, reverse=True))
         self.heads_joined = re.compile(rf"^[^，,。；;？?！!\d]*(?:[，,]\s*)?(?:{joiners})[^，,。；;？?！!\d]*$") \
@@ -308,16 +318,17 @@ class ClauseArithmetic:
         self.per_instalment = per_instalment or {}  # 年 → 每年: words asking for one instalment
         self.maximum_words = tuple(maximum_words)  # 最多一共补多少: the longest period a clause allows
         self.expansions = expansions  # colloquial words → the formal terms documents use (大学生 → 高校毕业生)
+        self.general_words = tuple(general_words)  # 一般, 普通: an ordinary tier's words, said for one another
 
     def _category(self, options: list[str], u: Understanding) -> str | None:
         """The option the question names (``category``) — else the one its words name in the formal terms documents
         use (3个离校一年的大学生 of 离校2年内未就业高校毕业生、16—24岁登记失业青年: 大学生 said, 高校毕业生 written)."""
-        chosen = category(options, u, self.not_words)
+        chosen = category(options, u, self.not_words, self.general_words)
         added = self.expansions(u.normalized) if chosen is None and self.expansions is not None else []
         if not added:
             return chosen
         return category(options, u.model_copy(update={"normalized": " ".join([u.normalized, *added])}),
-                        self.not_words)
+                        self.not_words, self.general_words)
 
     def _assigned(self, options: list[str], u: Understanding, document: Sequence[Chunk], table: str
                   ) -> tuple[str, str] | None:

@@ -121,7 +121,7 @@ class ClauseComposer:
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,
                                            (answers.counted_things, answers.counted_people), answers.total_words,
                                            answers.term_words, answers.reached_words, answers.heads_joiners,
-                                           QueryExpander(engine.knowledge.synonyms).expansions)
+                                           QueryExpander(engine.knowledge.synonyms).expansions, answers.general_words)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:

@@ -814,7 +814,8 @@ class StandardResolver:
                     if BOTH.search(adjustment.condition) and len(ITEM_REFS.findall(adjustment.condition)) > 1:
                         found = self._combined(adjustment, eligible_on, text, u, stated, terms, quantities)
                     else:
-                        found = self._rank(with_scope(with_definitions(adjustment, names), self.engine.chunks(doc_id)),
+                        spelt = with_definitions(self.with_articles(adjustment, u), names)
+                        found = self._rank(with_scope(spelt, self.engine.chunks(doc_id)),
                                            eligible_on, text, u, stated, terms, quantities, explained,
                                            answering=primary if single else None, whole=whole)
                     if found is None or (unnamed and primary.id not in {b.id for b in found[3]}):
@@ -855,6 +856,16 @@ class StandardResolver:
         named = [c for c in self.named_articles(adjustment, u) if all(c.id != b.id for b in bases)]
         return Adjusted(self.with_other_instalments(adjustment.apply(worked), worked, adjustment, u), adjustment,
                         (*named, *bases))
+
+    def with_articles(self, adjustment: Adjustment, u: Understanding) -> Adjustment:
+        """The adjustment's condition, when it lists no groups of its own, with what the higher level's articles
+        it names say of whom they are for (属于省办法第三条规定人员 → …，吸纳的劳动者为脱贫人口、防止返贫监测对象或者
+        残疾人): their adjustments' conditions, else their text."""
+        if alternatives(adjustment.condition):
+            return adjustment  # 属于省办法第十一条规定的脱贫家庭、低保家庭…: it names them itself
+        said = [" ".join(a.condition for a in adjustments(c, self.levels) if a.condition)
+                or NUMBERING.sub("", c.text.strip()) for c in self.named_articles(adjustment, u)]
+        return replace(adjustment, condition="，".join([adjustment.condition, *said])) if said else adjustment
 
     def named_articles(self, adjustment: Adjustment, u: Understanding) -> list[Chunk]:
         """The articles of a higher level's document the adjustment's condition names (属于省办法第十一条规定的…见习

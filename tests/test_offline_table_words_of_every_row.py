@@ -4,10 +4,12 @@ A province pays its 培训补贴 by a table of 培训机构类别 whose first ro
 示范基地; its 第二条 grants the table's standards to 培训机构 (按照附件规定的标准给予培训补贴). A city raises the
 standard for 全市各类培训机构: that condition says 培训机构, which of the table's rows only the first says — yet it
 raises every row, since the granting clause says it of all of them (``StandardResolver.names_other_category``). A
-question saying that unit calls for no raise of every unit by it over the raise of its own group.
+question saying that unit calls for no raise of every unit by it over the raise of its own group; and what the
+condition says beyond the row that the granting clause says too (组织家政从业人员参加培训) sets no asker of the city
+apart, so a county's raise on the city's standard stands on the city's raise of the row (``StandardResolver._rank``).
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them): a province's measures
-with a table, and a city's notice raising them.
+with a table, a city's notice raising them and a county's raising the city's.
 """
 
 from __future__ import annotations
@@ -44,9 +46,17 @@ CITY = """兰州市人力资源和社会保障局 兰州市财政局关于提高
 三、本通知自2026年4月1日起施行。
 """
 
+COUNTY = """榆中县人力资源和社会保障局 榆中县财政局关于家政服务培训补贴有关事项的通知
+榆人社发〔2026〕6号
+各乡镇人民政府，县直有关部门：
+一、本县培训机构组织家政从业人员参加培训的，培训补贴在兰州市级标准基础上每人再增加100元。
+二、本通知自2026年5月1日起施行。
+"""
+
 engine = module_engine("table_words_of_every_row", {
     "gansu-2026-housekeeping-training-measures.txt": PROVINCE,
     "lanzhou-2026-housekeeping-training-notice.txt": CITY,
+    "yuzhong-2026-housekeeping-training-notice.txt": COUNTY,
 })
 
 
@@ -72,6 +82,12 @@ def test_the_ordinary_tier_said_in_other_words_is_the_first_row(engine: OfflineE
     # 普通的培训机构 of the row 经备案的一般培训机构 (answers.yaml general_words): that row, raised
     answered_with(engine, "兰州一家普通的培训机构培训家政从业人员，每人培训补贴多少？", Decimal(1300),
                   wrong=Decimal(1500))
+
+
+def test_a_county_raise_on_the_citys_standard_takes_the_citys_raise_of_the_row(engine: OfflineEngine) -> None:
+    # the city's raise (全市各类培训机构组织家政从业人员参加培训的) sets no asker apart: what its condition says beyond
+    # the row the province's granting clause says of every row, so the county's raise stands on 1000元 + 300元
+    answered_with(engine, "榆中一家普通的培训机构，每个学员的培训补贴是多少？", Decimal(1400), wrong=Decimal(1100))
 
 
 def test_the_province_alone_pays_its_table(engine: OfflineEngine) -> None:

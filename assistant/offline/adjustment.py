@@ -1008,8 +1008,10 @@ class StandardResolver:
             return None  # a group of it denied, none named: words shared with it are no call for it
         if share >= CONDITION_SHARE:
             return (2, weight), worked, adjustment, bases
-        if adjustment.raises and chunk.region in u.regions and not self.sets_apart(adjustment, condition_words,
-                                                                                 distinguishing):
+        # what the clause granting a table's standards says of every row (见习单位吸纳见习人员) sets no asker apart
+        granting = self._granting_text(base_chunk) if base_chunk.kind == "table_row" else ""
+        if adjustment.raises and chunk.region in u.regions and not self.sets_apart(
+                adjustment, condition_words, [t for t in distinguishing if t not in granting]):
             return (3, 0.0), worked, adjustment, bases  # 在市级标准基础上再给予N元: every asker of its place
         return None
 

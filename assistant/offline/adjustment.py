@@ -702,6 +702,7 @@ class StandardResolver:
         self.condition_chars = answers.condition_chars
         self.negations = engine.knowledge.facts.negations
         self.denied = denial(self.negations)  # 不是脱贫户、残疾人: built once, read on every adjusted() call
+        self._granting: dict[tuple[str, str], str] = {}  # (document, table) → what its granting clauses say
         self.paid = PaidAsks(answers)  # 第一次能先拨多少 asks of an instalment, 首次创业 does not
         self.higher_words = answers.higher_words
         self.stacking_words = answers.stacking_words
@@ -1146,17 +1147,22 @@ class StandardResolver:
     def _granting_text(self, row: Chunk) -> str:
         """What the clauses granting a table's standards as they stand say of every row (见习单位…按照附件1规定的
         标准给予见习补贴, of a table whose first row is 一般就业见习单位): the clause holding the table or naming
-        it, adjusting none of its standards. Its words name no row apart (全市各类见习单位 raises every row)."""
-        chunks = self.engine.chunks(row.doc_id)
+        it, adjusting none of its standards. Its words name no row apart (全市各类见习单位 raises every row). Read
+        once per table (every ranking of a raise on one of its rows asks it)."""
         table = row.clause_path.rsplit(" ", 1)[0]
-        labels = [table]
-        bare = table.rstrip(string.digits)  # a document's one 附件 is numbered 附件1 by the parser
-        if bare != table and not any(c.clause_path.startswith(bare) and not c.clause_path.startswith(table)
-                                     for c in chunks):
-            labels.append(bare)
-        return " ".join(squeeze(c.text) for c in chunks
-                        if c.kind != "table_row" and (c.clause_path == table or any(w in c.text for w in labels))
-                        and not adjustments(c, self.levels))
+        key = (row.doc_id, table)
+        if key not in self._granting:
+            chunks = self.engine.chunks(row.doc_id)
+            labels = [table]
+            bare = table.rstrip(string.digits)  # a document's one 附件 is numbered 附件1 by the parser
+            if bare != table and not any(c.clause_path.startswith(bare) and not c.clause_path.startswith(table)
+                                         for c in chunks):
+                labels.append(bare)
+            self._granting[key] = " ".join(
+                squeeze(c.text) for c in chunks
+                if c.kind != "table_row" and (c.clause_path == table or any(w in c.text for w in labels))
+                and not adjustments(c, self.levels))
+        return self._granting[key]
 
     def sets_apart(self, adjustment: Adjustment, condition_words: Sequence[str], distinguishing: Sequence[str]
                    ) -> bool:
@@ -1501,9 +1507,10 @@ class StandardResolver:
         if raised:  # said in full, or its noun with the word before it (留用奖励 of 见习期满留用奖励)
             noun = next((n for n in self.engine.knowledge.scope.benefit_nouns if raised.endswith(n)), "")
             core = raised[-(len(noun) + SAME_KIND_CHARS):] if noun else raised
+            if core not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text])):
+                return True
             granted = self.finder.granted(chunk)  # said only beside what it grants: 租房补贴与见习补贴一并申领
-            return core not in squeeze(" ".join([*chunk.heading_path[1:], chunk.text])) or (
-                bool(granted) and not any(self.finder.same_kind(raised, name) for name in granted))
+            return bool(granted) and not any(self.finder.same_kind(raised, name) for name in granted)
         return self.finder.grant_another(chunk, adjustment.chunk)
 
     def heading_named(self, adjustment: Adjustment, said_by: Iterable[Chunk]) -> str:

@@ -74,6 +74,10 @@ _TENTHS = re.compile(r"(?<![一二三四五六七八九十\d])([一二三四五�
                      r"(?:成(?![人年员功立为绩本品果效型不])|折(?![算合旧扣]))")
 # a share said as a ratio to a whole: 按1:0.5的比例 (50%), 按1∶1比例配套 (100%) — the first term is the whole
 _RATIO = re.compile(rf"(?<=按)\s*1\s*[:：∶比]\s*({NUMBER})(?=\s*的?比例)")
+# a share said as a fraction: 实际缴费额的2/3, 三分之一 — a proper fraction, not a date (2026/3/1) or 百分之N
+_FRACTION = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{1,2})(?![\d./])"
+                       r"|(?<![百千万])([一二三四五六七八九十])分之([一二三四五六七八九])")
+FRACTION_PLACES = Decimal("1e-10")  # a repeating share (2/3) kept to ten places of a percent point
 _HALF_YEAR = re.compile(r"半(个)?年|半个月")
 # 一块(儿) said as "together" (加一块, 放在一块, 一块儿去), not one yuan: 儿 after it, or a verb of joining before it
 # with no 钱 after (加一块钱 is still money)
@@ -182,6 +186,17 @@ def number_value(span: str) -> Decimal | None:
         return None
 
 
+def percent_text(points: Decimal) -> str:
+    """A percentage as a policy writes it: ``50%``, ``1.5%``; a repeating share read from a fraction (2/3 →
+    66.6666666667) as that fraction again."""
+    if points != points.quantize(Decimal("0.0001")):
+        for denominator in range(2, 13):
+            numerator = (points * denominator / 100).to_integral_value()
+            if 0 < numerator < denominator and (numerator * 100 / denominator).quantize(FRACTION_PLACES) == points:
+                return f"{numerator}/{denominator}"
+    return f"{format(points.normalize(), 'f')}%"
+
+
 def parse_number(text: str) -> Decimal | None:
     """``text`` as one number (the whole of it, units not allowed), or None."""
     text = halfwidth(text.strip())
@@ -269,6 +284,12 @@ def find_quantities(text: str) -> list[Quantity]:
         value = number_value(match.group(1))
         if value is not None:
             add("percent", tidy(value * 100), "%", match.start(), match.end())
+    for match in _FRACTION.finditer(source):
+        over, under = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        numerator, denominator = number_value(over), number_value(under)
+        if numerator and denominator and numerator < denominator and not any(a <= match.start() < b for a, b in taken):
+            add("percent", tidy((numerator * 100 / denominator).quantize(FRACTION_PLACES)), "%", match.start(),
+                match.end())
     for match in _HALF_YEAR.finditer(source):
         if not any(a <= match.start() < b for a, b in taken):
             months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)
@@ -301,7 +322,7 @@ def find_quantities(text: str) -> list[Quantity]:
             kind, amount, normalized = classified
             if kind == "duration" and normalized == "月" and unit in ("年", "周年") and is_last:
                 extra = _EXTRA_MONTHS.match(source[last_end:])
-                if extra and (months := number_value(extra.group(1))) is not None:
+                if extra and (months := number_value(extra.group(1))) is not None and months < 12:
                     amount += months
                     last_end += extra.end()
             end_of = last_end if is_last else end

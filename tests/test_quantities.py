@@ -13,6 +13,7 @@ from ingest.quantities import (
     parse_money,
     parse_number,
     parse_percent,
+    percent_text,
 )
 
 
@@ -171,6 +172,15 @@ def test_a_month_of_a_year_is_a_date_not_a_duration(text: str, durations: list[D
     assert [q.value for q in find_quantities(text) if q.kind == "duration"] == durations
 
 
+@pytest.mark.parametrize(("text", "durations"), [
+    ("按一年12个月算", [Decimal(12), Decimal(12)]),  # the months restate the year, they add nothing to it
+    ("干了一年零三个月", [Decimal(15)]),
+    ("干了2年11个月", [Decimal(35)]),
+])
+def test_months_after_years_add_to_them_only_when_fewer_than_a_year(text: str, durations: list[Decimal]) -> None:
+    assert [q.value for q in find_quantities(text) if q.kind == "duration"] == durations
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("职工出勤率要求由90%放宽至80%。", [("90%", None), ("80%", "min")]),  # lowered: the least allowed
     ("学员年龄上限从45周岁放宽到50周岁", [("45周岁", None), ("50周岁", "max")]),  # raised: the most allowed
@@ -217,3 +227,20 @@ def test_yi_kuai_said_as_together_is_no_money(text: str) -> None:
 def test_kuai_after_a_number_is_still_money(text: str, value: Decimal) -> None:
     (found,) = [q for q in find_quantities(text) if q.kind == "money"]
     assert found.value == value
+
+
+@pytest.mark.parametrize(("text", "points", "said"), [
+    ("按其实际缴费额的2/3给予补贴", Decimal("66.6666666667"), "2/3"),
+    ("按实际缴费额的三分之二给予补贴", Decimal("66.6666666667"), "2/3"),
+    ("按单位实际缴纳部分的1/2给予补贴", Decimal(50), "50%"),
+    ("按培训费的十分之三给予补贴", Decimal(30), "30%"),
+])
+def test_a_fraction_is_read_as_a_share(text: str, points: Decimal, said: str) -> None:
+    [share] = [q for q in find_quantities(text) if q.kind == "percent"]
+    assert share.value == points and percent_text(share.value) == said, share
+
+
+@pytest.mark.parametrize("text", ["自2026/9/1起施行", "按百分之五十给予补贴", "按5/3计"])
+def test_no_fraction_is_read_from_dates_percent_words_or_improper_ones(text: str) -> None:
+    shares = [q.value for q in find_quantities(text) if q.kind == "percent"]
+    assert shares == ([Decimal(50)] if "百分之" in text else []), shares

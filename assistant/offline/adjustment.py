@@ -61,7 +61,7 @@ from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WO
 from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
-from ingest.quantities import Quantity, find_quantities
+from ingest.quantities import Quantity, find_quantities, percent_text
 from retriever.expansion import QueryExpander
 from retriever.understanding import NATIONAL_REGION, Understanding
 
@@ -219,18 +219,18 @@ class Adjustment:
     def step(self, base: Decimal, amount: Decimal) -> str:
         if self.added is not None:
             raised = money(self._shared(base) + self.added)
-            share = f" × {plain_number(self.share_first)}%" if self.share_first is not None else ""
+            share = f" × {percent_text(self.share_first)}" if self.share_first is not None else ""
             step = f"{self.phrase}：{yuan(base)}{share} + {yuan(self.added)} = {yuan(raised)}"
             return step if raised == amount or self.cap is None else f"{step}，{self.cap_phrase}，按{yuan(amount)}计"
         if self.on_top:
             share = money(base * self.percent / 100)
-            return (f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(share)}；"
+            return (f"{self.phrase}：{yuan(base)} × {percent_text(self.percent)} = {yuan(share)}；"
                     f"{TOTAL}{yuan(base)} + {yuan(share)} = {yuan(amount)}")
         if self.raises:
-            return f"{self.phrase}：{yuan(base)} × (1 + {plain_number(self.percent)}%) = {yuan(amount)}"
+            return f"{self.phrase}：{yuan(base)} × (1 + {percent_text(self.percent)}) = {yuan(amount)}"
         if self.phrase.endswith("倍"):
             return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent / 100)} = {yuan(amount)}"
-        return f"{self.phrase}：{yuan(base)} × {plain_number(self.percent)}% = {yuan(amount)}"
+        return f"{self.phrase}：{yuan(base)} × {percent_text(self.percent)} = {yuan(amount)}"
 
     @property
     def cap_phrase(self) -> str:

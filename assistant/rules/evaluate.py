@@ -17,11 +17,14 @@ from assistant.rules.results import CalculationResult, MissingFact, money, plain
 from assistant.rules.schema import Case, Condition, InputSpec, Note, Rule
 from assistant.rules.texts import Texts, render
 from assistant.rules.verify import VerifiedRule
+from ingest.quantities import percent_text
 
 MARKS = {True: "满足", False: "不满足", None: "未知"}
 
 
 def format_parameter(value: Decimal, unit: str) -> str:
+    if unit == "%":
+        return percent_text(value)
     return yuan(value) if unit == "元" else f"{plain_number(value)}{unit}"
 
 

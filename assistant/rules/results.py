@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.quantities import percent_text
+
 Status = Literal["eligible", "not_eligible", "needs_info", "not_in_force"]
 Kind = Literal["amount", "eligibility"]
 
@@ -94,7 +96,7 @@ def yuan(value: Decimal | int) -> str:
 
 def percent(rate: Decimal) -> str:
     """Decimal("0.015") → ``1.5%``."""
-    return f"{plain_number(rate * 100)}%"
+    return percent_text(rate * 100)
 
 
 def display_yuan(value: Decimal | int) -> str:

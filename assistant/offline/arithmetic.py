@@ -779,9 +779,12 @@ class ClauseArithmetic:
         said as reached (培训满半年 beside 培养期一年: a ``reached_words`` word right before it)."""
         # 一天多少钱 asks the rate's own period, it states no period (beside 培训了N天)
         # 一天都没落下 says no period either (not a single day missed)
+        # 一年能补多少 of a monthly rate asks twelve of its periods
+        own = {"days": "天日", "months": "月", "years": "年"}.get(name, "")  # the rate's own period, as said
         durations = [q for q in u.loose_quantities if q.kind == "duration"
-                     and not (ONE_PERIOD.fullmatch(q.raw) and (RATE_ASKED.match(u.normalized, q.end)
-                                                               or EMPHATIC.match(u.normalized, q.end)))]
+                     and not (ONE_PERIOD.fullmatch(q.raw)
+                              and ((q.raw[-1] in own and RATE_ASKED.match(u.normalized, q.end))
+                                   or EMPHATIC.match(u.normalized, q.end)))]
         if len({q.value for q in durations}) > 1 or (durations and "years" in u.fact_kinds.values()):
             termed = [q for q in durations if self._termed(u.normalized[:q.start])]
             # else a duration said as reached (培训满半年) is a condition met, not the term paid for

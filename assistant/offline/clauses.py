@@ -45,6 +45,7 @@ from assistant.offline.verdicts import (
     row_grants,
     verdict_indices,
 )
+from assistant.rules.draft_text import replaced
 from assistant.rules.results import CalculationResult, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.places import NATION_CODE
@@ -107,6 +108,15 @@ def _terms(text: str) -> set[tuple[str, str]]:
 
 FIGURE_WORDS = 6  # characters before a figure that say what it measures (正常经营 of 并正常经营12个月以上)
 
+
+
+def replaced_elsewhere(chunk: Chunk, evidence: Sequence[Evidence]) -> bool:
+    """Another document the question found says the figure ``chunk`` states is replaced (由按实际缴费额的三分之二
+    调整为…80%, 由每人1000元提高到1500元): the figure is no longer the one in force where the asker is."""
+    gone = {(q.kind, q.value) for e in evidence if e.chunk.doc_id != chunk.doc_id
+            for q in find_quantities(e.chunk.text) if q.kind in ("money", "percent") and replaced(e.chunk.text, q)}
+    return bool(gone) and any((q.kind, q.value) in gone for q in find_quantities(chunk.text)
+                              if q.kind in ("money", "percent"))
 
 class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
@@ -407,7 +417,7 @@ class ClauseComposer:
         meta = self.engine.meta(primary.chunk.doc_id)
         covered = {(r.doc_id, r.clause_path) for r in self.engine.router.rules}
         for chunk in chunks:
-            if meta is None or (chunk.doc_id, chunk.clause_path) in covered:
+            if meta is None or (chunk.doc_id, chunk.clause_path) in covered or replaced_elsewhere(chunk, evidence):
                 continue
             worked = self.arithmetic.work(meta, self.engine.chunks(chunk.doc_id), chunk.clause_path, understanding)
             if worked is not None:

@@ -85,6 +85,7 @@ def _formula(problems: _Problems, rule: Rule) -> None:
         problems.parameter(formula.rate, PERCENT_UNITS, role=role)
         problems.parameter(formula.floor, MONEY_UNITS, role=role)
         problems.parameter(formula.cap, MONEY_UNITS, role=role)
+        problems.input(formula.periods, "months", "years", "count", role=role)
         if formula.upper is not None:
             problems.input(formula.upper.when, "yes_no", role=role)
             problems.parameter(formula.upper.rate, PERCENT_UNITS, role=role)

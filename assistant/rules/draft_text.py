@@ -25,6 +25,10 @@ LEAD_WORDS = re.compile(r"^(?:并|且|其中|可|的|、)+")
 TRAIL_WORDS = re.compile(r"(?:的比例|的|为|按|满|达到|给予|补贴标准|标准|一次性|分别|不低于|不高于|不超过|不少于|可)+$")
 DESCRIPTOR_END = re.compile(r"补贴|补助|标准|每[人年月]|最高|不超过|给予|可按|按")
 BASE_NOUN = re.compile(r"总额|工资|薪金|收入|经费|费用|金额|基数|支出|资金|价款|成本|标准|利息")
+# a share of whatever sum 按…的 names right before it (按其实际缴费额的2/3, 按实际缴纳社会保险费的50%)
+OF_SUM = re.compile(r"按(?:照)?[^，,。；;：:]{1,24}的\s*$")
+# a cap a sentence with no sum of its own names (每人每月补贴上限仍按省定标准执行): its share cannot be worked out alone
+CAP_ELSEWHERE = re.compile(r"上限|最高|封顶|不超过|不高于")
 TARGET_RATE = re.compile(r"(?:率|比例|比重|占)[^，,。；]{0,6}(?:达到|提高到|保持|不低于|以上)?\s*$")
 ATTAIN = re.compile(r"^.*(?:获批|获得|取得|评为|认定为|荣获|属于)")
 RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
@@ -36,6 +40,16 @@ POINT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:补贴|补助|资助|奖励|奖�
 BASIS = re.compile(r"在[^，,；;。]{0,40}?基础上")  # 在省定标准基础上每人增加N元: what a sum is added to
 # a value something becomes (最高限额相应提高到3万元, 调整为N元), not a sum added to it
 BECOMES = re.compile(r"(?:提高|提升|调整|上调|调高)(?:到|至|为)\s*$")
+
+
+# a value a sentence says is replaced: 由按实际缴费额的三分之二调整为按实际缴费额的80%, 从每人1000元提高到1200元
+REPLACED_BEFORE = re.compile(r"(?:由|从)[^，,；;。]{0,30}$")
+REPLACED_AFTER = re.compile(r"^[^，,；;。]{0,30}?(?:提高|提升|调整|上调|调高|改)(?:到|至|为)")
+
+
+def replaced(text: str, quantity: Quantity) -> bool:
+    """The value is the one the sentence replaces (由X调整为Y: X), no rate in force."""
+    return bool(REPLACED_BEFORE.search(text[: quantity.start]) and REPLACED_AFTER.search(text[quantity.end :]))
 
 
 def added(text: str, quantity: Quantity) -> bool:

@@ -28,9 +28,11 @@ import yaml
 
 from assistant.rules.draft_text import (
     BASE_NOUN,
+    CAP_ELSEWHERE,
     DESCRIPTOR_END,
     LEAD_WORDS,
     LEVEL_LIST,
+    OF_SUM,
     POINT,
     RANGE_GAP,
     SEPARATORS,
@@ -46,6 +48,7 @@ from assistant.rules.draft_text import (
     number,
     phrase_start,
     point_of,
+    replaced,
     unit_of_label,
 )
 from ingest.models import Chunk
@@ -111,7 +114,7 @@ class _Drafter:
     # ---------------------------------------------------------------- shapes
 
     def sentence(self, clause: str, text: str, heading: str) -> None:
-        found = find_quantities(text)
+        found = [q for q in find_quantities(text) if not replaced(text, q)]
         floors = [q for q in found if q.kind == "money" and q.bound == "min" and not q.per]
         money = [q for q in found if q.kind == "money" and q not in floors and not added(text, q)]
         point_match = POINT.search(text)
@@ -132,13 +135,14 @@ class _Drafter:
             rule.parameters["cap"] = make_parameter(money[0], "元", text, phrase_start(text, money[0].start, ""),
                                                     money[0].end)
             rule.formula["cap"] = "cap"
+            self._per(rule, money[0], heads=False)
         elif money and all(q.bound == "max" for q in money):
             self._cap(rule, text, money)
         elif len(money) >= 2 and self._table(rule, text, money):
             pass
         elif money:
             self._rate(rule, text, money[0], found)
-        elif bases := self._bases(text, percents):
+        elif (bases := self._bases(text, percents)) and not CAP_ELSEWHERE.search(text[bases[0].end :]):
             self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
         for quantity in uplifts:
             self._uplift(rule, text, quantity)
@@ -154,8 +158,8 @@ class _Drafter:
     def _bases(text: str, percents: list[Quantity]) -> list[Quantity]:
         """The percentages of a sum the sentence names before them (按职工工资总额P%, 按实际支付利息的P%), not targets
         (就业率达到P%)."""
-        return [q for q in percents if BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
-                and not TARGET_RATE.search(text[: q.start])]
+        return [q for q in percents if (BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
+                                        or OF_SUM.search(text[: q.start])) and not TARGET_RATE.search(text[: q.start])]
 
     def _table(self, rule: DraftRule, text: str, money: list[Quantity]) -> bool:
         listing = LEVEL_LIST.search(text[: money[0].start])
@@ -188,8 +192,12 @@ class _Drafter:
         rule.parameters["grant_max"] = make_parameter(high, "元", text, start, high.end)
         rule.formula = {"kind": "range_grant", "min": "grant_min", "max": "grant_max"}
 
-    def _per(self, rule: DraftRule, quantity: Quantity) -> None:
+    def _per(self, rule: DraftRule, quantity: Quantity, *, heads: bool = True) -> None:
+        """Inputs for the heads and periods a rate is given per; ``heads=False``: the periods only (a share's cap
+        每人每月最高不超过M元 clamps each head's own sum)."""
         for unit in quantity.per:
+            if unit == "人" and not heads:
+                continue
             if unit in PER_INPUTS and ("count" if unit == "人" else "periods") not in rule.formula:
                 name, kind, label, shown, question = PER_INPUTS[unit]
                 rule.add_input({"name": name, "type": kind, "label": label, "unit": shown, "min": 1,

@@ -140,7 +140,7 @@ def percent_of_base(run: Run, unknown: list[str], met: list[str]) -> Calculation
         upper_words = {"upper_yes": _yes(run, upper.when), "upper_rate": run.shown(upper.rate)}
         if run.facts.get(upper.when) is None:
             notes.append(run.texts.line("note_upper_unknown", {**values, **upper_words}))
-    needed = [*unknown, formula.base]
+    needed = [*unknown, formula.base, *([formula.periods] if formula.periods else [])]
     if run.missing(needed):
         return run.needs_info(needed, trace=[*met, *run.texts.lines("trace_needs_info", values)], notes=notes)
     base = money(run.facts[formula.base])
@@ -153,6 +153,12 @@ def percent_of_base(run: Run, unknown: list[str], met: list[str]) -> Calculation
     if formula.cap and amount > money(run.param(formula.cap)):
         amount = money(run.param(formula.cap))
         trace.append(run.texts.line("trace_cap", {**values, "cap": yuan(amount)}))
+    periods = Decimal(run.facts[formula.periods]) if formula.periods else None
+    if periods is not None and periods != 1:  # 每人每月最高不超过M元 of a monthly sum: each period clamped, then all
+        per_amount, amount = amount, money(amount * periods)
+        said = format_input(run.specs[formula.periods], periods)
+        trace.append(run.texts.line("trace_periods", {**values, "per_amount": yuan(per_amount),
+                                                       "amount": yuan(amount), "periods": said}))
     values["amount"] = yuan(amount)
     components = {f"{formula.amount_label}（{run.shown(formula.rate)}）": amount}
     summary_extra: list[str] = []
@@ -167,7 +173,7 @@ def percent_of_base(run: Run, unknown: list[str], met: list[str]) -> Calculation
         summary_extra.append(run.texts.line("summary_share", words))
     upper_amount = None
     if upper is not None and run.facts.get(upper.when):
-        upper_amount = money(base * run.rate(upper.rate))
+        upper_amount = money(base * run.rate(upper.rate) * (periods or 1))
         words = {**values, **upper_words, "upper": yuan(upper_amount)}
         components[f"{upper_words['upper_yes']}（{upper_words['upper_rate']}）"] = upper_amount
         for share in formula.shares:

@@ -224,7 +224,8 @@ class CappedCost(Strict):
 
 
 class PercentOfBase(Strict):
-    """base × rate, clamped to floor/cap; a higher permitted rate when a yes_no input holds; shares of the result."""
+    """base × rate, clamped to floor/cap (per period, × periods when given); a higher permitted rate when a yes_no
+    input holds; shares of the result."""
 
     kind: Literal["percent_of_base"]
     base: Name
@@ -235,6 +236,9 @@ class PercentOfBase(Strict):
     shares: list[Share] = Field(default_factory=list)
     amount_label: ShortText = "金额"
     minimum: bool = Field(False, description="The rate is a floor (不低于): the result is the least amount.")
+    periods: Name | None = Field(None, description="Input: periods the share is paid for, each clamped on its own "
+                                 "(每人每月最高不超过M元 of a monthly sum).")
+    per: str = Field("", max_length=12, description="The period the base and cap are given for, e.g. 每人每月.")
 
 
 class DeductionCarryForward(Strict):

@@ -1,0 +1,67 @@
+"""A figure a lower level says it replaces (由按实际缴费额的三分之二补贴调整为按实际缴费额的80%补贴) is not worked out
+for an asker there from the higher level's clause; the drafter reads the new figure of such a sentence, never the
+replaced one. Askers elsewhere under the higher level still get its figure.
+
+Fictional documents written for this test (no eval set has them; nothing was tuned on them), after a question about
+another pair of documents showed the higher level's share worked out for a county whose city had replaced it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from support import answered_with, figures, lead, module_engine
+
+from assistant.offline.engine import OfflineEngine
+from assistant.rules.drafting import draft_from_chunks
+from ingest.pipeline import parse_document
+
+CITY = """金华市人力资源和社会保障局 金华市财政局关于就业困难人员灵活就业社会保险补贴的通知
+金人社发〔2026〕11号
+各县（市、区）人力资源和社会保障局、财政局：
+一、就业困难人员以灵活就业方式就业并以个人身份缴纳基本养老保险费、基本医疗保险费的，按其实际缴费额的三分之二给予社会保险补贴，每人每月最高不超过500元。
+二、本通知自2026年7月1日起施行。
+"""
+COUNTY = """东阳市人力资源和社会保障局 东阳市财政局关于提高灵活就业社会保险补贴比例的通知
+东人社发〔2026〕3号
+各乡镇人民政府、街道办事处：
+一、就业困难人员以灵活就业方式就业并以个人身份缴费的，社会保险补贴由按实际缴费额的三分之二补贴调整为按实际缴费额的80%补贴，每人每月补贴上限仍按金华市标准执行。
+二、本通知自2026年9月1日起施行。
+"""
+
+engine = module_engine("replaced-share", {"jinhua-2026-flexible-employment-subsidy.txt": CITY,
+                                          "dongyang-2026-flexible-employment-subsidy-rate.txt": COUNTY})
+
+
+@pytest.mark.parametrize(("sentence", "rate"), [
+    ("社会保险补贴由按实际缴费额的三分之二补贴调整为按实际缴费额的80%补贴，每人每月最高不超过500元。", 80),
+    ("岗位补贴从每人每月1000元提高到每人每月1200元。", 1200),
+])
+def test_the_drafter_reads_the_new_figure_not_the_replaced_one(tmp_path, sentence: str, rate: int) -> None:
+    path = tmp_path / "dongyang.txt"
+    path.write_text(COUNTY.replace(COUNTY.splitlines()[3][2:], sentence), encoding="utf-8")
+    chunks = [c for c in parse_document(path).chunks if c.clause_path == "一、"]
+    [rule] = draft_from_chunks("dongyang", "东阳市", chunks)["rules"]
+    assert rule["parameters"]["rate"]["value"] == rate, rule
+
+
+def test_a_share_whose_cap_stands_elsewhere_is_not_drafted_alone(tmp_path) -> None:
+    """每人每月补贴上限仍按金华市标准执行: the sentence names a cap it does not state, so its share alone would
+    overpay whoever pays more than the cap allows."""
+    path = tmp_path / "dongyang.txt"
+    path.write_text(COUNTY, encoding="utf-8")
+    chunks = [c for c in parse_document(path).chunks if c.clause_path == "一、"]
+    assert draft_from_chunks("dongyang", "东阳市", chunks)["rules"] == []
+
+
+def test_the_replaced_share_is_not_worked_out_where_it_was_replaced(engine: OfflineEngine) -> None:
+    answer = engine.answer("东阳的就业困难人员，灵活就业，自己交养老医疗每月600元，一个月能补多少？")
+    assert answer.status == "answered", answer.answer
+    stated = figures(lead(answer.answer))
+    assert not {Decimal(400), Decimal(480)} & stated, answer.answer  # 600 × 2/3 replaced; 600 × 80% beside no cap
+
+
+@pytest.mark.parametrize("question", ["我是金华武义县的就业困难人员，灵活就业，每月自己交社保600元，每月能补多少？"])
+def test_elsewhere_under_the_city_its_share_is_worked_out(engine: OfflineEngine, question: str) -> None:
+    answered_with(engine, question, Decimal(400))

@@ -27,6 +27,7 @@ def doc_number_parts(number: str | None) -> re.Match[str] | None:
 Level = Literal["national", "province", "municipality", "city", "district", "county", "unknown"]
 # withdrawn: staff took the document out of use (sidecar status); it stays on disk but leaves the index
 Status = Literal["in_force", "superseded", "expired", "unknown", "withdrawn"]
+INACTIVE: tuple[Status, ...] = ("superseded", "expired")  # replaced or lapsed: no longer the rule in force
 ChunkKind = Literal["clause", "preamble", "table_row", "paragraph", "closing"]
 AddressedTo = Literal["regulation", "reader"]
 

@@ -1,6 +1,8 @@
-"""A figure a lower level says it replaces (由按实际缴费额的三分之二补贴调整为按实际缴费额的80%补贴) is not worked out
-for an asker there from the higher level's clause; the drafter reads the new figure of such a sentence, never the
-replaced one. Askers elsewhere under the higher level still get its figure.
+"""A figure a lower level says it replaces (由按实际缴费额的三分之二补贴调整为按实际缴费额的80%补贴) is never worked
+out for an asker there: the higher level's rule runs with the new figure, read from the lower level's own words, under
+the cap it keeps (每人每月补贴上限仍按金华市标准执行), both clauses cited. The drafter reads the new figure of such a
+sentence, never the replaced one, and drafts no share whose cap stands elsewhere. Askers elsewhere under the higher
+level still get its figure.
 
 Fictional documents written for this test (no eval set has them; nothing was tuned on them), after a question about
 another pair of documents showed the higher level's share worked out for a county whose city had replaced it.
@@ -11,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import answered_with, figures, lead, module_engine
+from support import answered_with, module_engine
 
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.drafting import draft_from_chunks
@@ -55,13 +57,29 @@ def test_a_share_whose_cap_stands_elsewhere_is_not_drafted_alone(tmp_path) -> No
     assert draft_from_chunks("dongyang", "东阳市", chunks)["rules"] == []
 
 
-def test_the_replaced_share_is_not_worked_out_where_it_was_replaced(engine: OfflineEngine) -> None:
-    answer = engine.answer("东阳的就业困难人员，灵活就业，自己交养老医疗每月600元，一个月能补多少？")
-    assert answer.status == "answered", answer.answer
-    stated = figures(lead(answer.answer))
-    assert not {Decimal(400), Decimal(480)} & stated, answer.answer  # 600 × 2/3 replaced; 600 × 80% beside no cap
+@pytest.mark.parametrize(("question", "amount", "wrong"), [
+    # 600 × 80%, not the 2/3 the county replaced
+    ("东阳的就业困难人员，灵活就业，自己交养老医疗每月600元，一个月能补多少？", Decimal(480), Decimal(400)),
+    # 700 × 80% = 560 a month, over the city's cap of 500 the county keeps; twelve months of it
+    ("东阳的就业困难人员，灵活就业，自己交养老医疗每月700元，按一年算能补多少？", Decimal(6000), Decimal(5600)),
+])
+def test_the_new_share_is_worked_out_under_the_cap_it_keeps(engine: OfflineEngine, question: str, amount: Decimal,
+                                                            wrong: Decimal) -> None:
+    text = answered_with(engine, question, amount, wrong)
+    assert "东人社发〔2026〕3号" in text and "金人社发〔2026〕11号" in text, text  # both clauses cited
 
 
 @pytest.mark.parametrize("question", ["我是金华武义县的就业困难人员，灵活就业，每月自己交社保600元，每月能补多少？"])
 def test_elsewhere_under_the_city_its_share_is_worked_out(engine: OfflineEngine, question: str) -> None:
     answered_with(engine, question, Decimal(400))
+
+
+def test_each_place_of_a_comparison_gets_the_share_in_force_there(engine: OfflineEngine) -> None:
+    """The county's clause answers its part though the city's clause it replaces a figure of was not found for
+    it: that clause is looked up in the documents above the county and worked out with the county's figure."""
+    answer = engine.answer("就业困难人员灵活就业，每月自己交600块社保，在东阳和在武义能补的一样吗？各补多少？")
+    parts = answer.answer.split("【")
+    dongyang = next(p for p in parts if p.startswith("浙江省金华市东阳市补贴标准"))
+    wuyi = next(p for p in parts if p.startswith("浙江省金华市武义县补贴标准"))
+    assert "480元" in dongyang and "400元" not in dongyang, answer.answer  # 600 × 80% against the city's 2/3
+    assert "400元" in wuyi, answer.answer

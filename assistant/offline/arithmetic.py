@@ -26,7 +26,7 @@ from assistant.citations import sentences
 from assistant.offline.support import shared_run, squeeze
 from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
-from assistant.rules.draft_text import LABEL_CHARS, label_before
+from assistant.rules.draft_text import LABEL_CHARS, label_before, number
 from assistant.rules.drafting import BARE_LABEL, DRAFT_MARK, GRID_JOIN, TABLE_ROW, draft_from_chunks
 from assistant.rules.results import CalculationResult, money, yuan
 from assistant.rules.schema import Rule
@@ -71,6 +71,34 @@ class Worked:
     assumptions: list[str]
     rests_on: tuple[str, ...] = ()  # other clauses of the document a figure was read from (最长不超过N年)
     groups: tuple[tuple[str, Decimal, int], ...] = ()  # (who, rate, heads) when heads are paid different rates
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A figure another document says replaces one the clause states (由按实际缴费额的三分之二补贴调整为…80%): the
+    clause's rule is run with the new figure, read from that document's own phrase (verified there)."""
+
+    old: Quantity
+    new: Quantity
+    phrase: str  # the other document's words stating the new figure (按实际缴费额的80%)
+    meta: DocumentMeta
+    chunks: Sequence[Chunk]
+    clause: str
+
+    def applied(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The drafted rule with its parameter stating the old figure read from the other document; None when no
+        parameter states it (the rule runs on figures the replacement leaves alone)."""
+        unit = {"percent": "%", "money": "元"}.get(self.old.kind)
+        names = [name for name, p in data["parameters"].items()
+                 if p["unit"] == unit and Decimal(str(p["value"])) == self.old.value]
+        if unit is None or not names:
+            return None
+        same = [q for q in find_quantities(self.phrase) if q.kind == self.new.kind]
+        parameter: dict[str, Any] = {"value": number(self.new.value), "unit": unit, "phrase": self.phrase,
+                                     "document": self.meta.doc_id, "clause": self.clause}
+        if len(same) > 1:
+            parameter["element"] = len(same) - 1  # the new figure ends its phrase
+        return {**data, "parameters": {**data["parameters"], **dict.fromkeys(names, parameter)}}
 
 
 def _named(option: str, text: str, values: Iterable[str]) -> bool:
@@ -352,9 +380,10 @@ class ClauseArithmetic:
         return f"{row}{GRID_JOIN}{column}", clause
 
     def work(self, meta: DocumentMeta, chunks: list[Chunk], clause: str, u: Understanding, *,
-             restate: bool = False) -> Worked | None:
+             restate: bool = False, swap: Swap | None = None) -> Worked | None:
         """The clause's rate run with the question's facts; ``restate``: also when they only restate its one figure
-        (the whole a share is taken of: 一次性补助资金N万元, 首笔拨付P%)."""
+        (the whole a share is taken of: 一次性补助资金N万元, 首笔拨付P%); ``swap``: with a figure another document
+        replaces it by (only the rules stating the replaced figure run)."""
         own = [c for c in chunks if c.clause_path == clause]
         table = TABLE_ROW.match(clause)
         if table and own and own[0].kind == "table_row":  # a row: the whole table, one category per row
@@ -362,6 +391,9 @@ class ClauseArithmetic:
                    and m.group("table") == table.group("table")]
         draft = draft_from_chunks(meta.doc_id, meta.region, own)
         corpus = {meta.doc_id: (meta, Clauses(chunks))}
+        if swap is not None:
+            corpus[swap.meta.doc_id] = (swap.meta, Clauses(list(swap.chunks)))
+            draft = {**draft, "rules": [r for r in map(swap.applied, draft["rules"]) if r is not None]}
         rates = [data for data in draft["rules"]
                  if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
         mixed = self._mixed(rates, meta, corpus, u)
@@ -652,6 +684,8 @@ class ClauseArithmetic:
                         if clause:
                             assumptions.append(f"按最长期限计算：{phrase}")
                             rests_on.append(clause)
+                if periods is None and formula.get("base"):
+                    periods = 1  # a share of the sum the asker paid (今年付了6000元利息): that sum's own period
                 if periods is None:
                     return None, [], False, ()
                 cap, phrase = self._cap(name, _own_row(clause_text, arguments))

@@ -20,7 +20,7 @@ from assistant.offline.adjustment import (
     spelt_out,
     table_of,
 )
-from assistant.offline.arithmetic import ClauseArithmetic
+from assistant.offline.arithmetic import ClauseArithmetic, Swap
 from assistant.offline.documents import cite_transition
 from assistant.offline.evidence import (
     Evidence,
@@ -45,9 +45,9 @@ from assistant.offline.verdicts import (
     row_grants,
     verdict_indices,
 )
-from assistant.rules.draft_text import replaced
+from assistant.rules.draft_text import replacements
 from assistant.rules.results import CalculationResult, plain_number, yuan
-from ingest.models import Chunk, DocumentMeta
+from ingest.models import INACTIVE, Chunk, DocumentMeta
 from ingest.places import NATION_CODE
 from ingest.quantities import Quantity, find_quantities, one_off, tidy
 from ingest.textnorm import clause_span, is_lead_in
@@ -109,14 +109,19 @@ def _terms(text: str) -> set[tuple[str, str]]:
 FIGURE_WORDS = 6  # characters before a figure that say what it measures (正常经营 of 并正常经营12个月以上)
 
 
+def replacement_of(chunk: Chunk, evidence: Sequence[Evidence]) -> tuple[Chunk, Quantity, Quantity, str] | None:
+    """(the clause saying it, the figure ``chunk`` states, its replacement, the phrase stating that) when another
+    document the question found says a figure of ``chunk`` is replaced (由按实际缴费额的三分之二调整为…80%, 由每人
+    1000元提高到1500元): that figure is no longer the one in force where the asker is."""
+    stated = {(q.kind, q.value) for q in find_quantities(chunk.text) if q.kind in ("money", "percent")}
+    for item in evidence:
+        if item.chunk.doc_id == chunk.doc_id:
+            continue
+        for old, new, phrase in replacements(item.chunk.text):
+            if (old.kind, old.value) in stated:
+                return item.chunk, old, new, phrase
+    return None
 
-def replaced_elsewhere(chunk: Chunk, evidence: Sequence[Evidence]) -> bool:
-    """Another document the question found says the figure ``chunk`` states is replaced (由按实际缴费额的三分之二
-    调整为…80%, 由每人1000元提高到1500元): the figure is no longer the one in force where the asker is."""
-    gone = {(q.kind, q.value) for e in evidence if e.chunk.doc_id != chunk.doc_id
-            for q in find_quantities(e.chunk.text) if q.kind in ("money", "percent") and replaced(e.chunk.text, q)}
-    return bool(gone) and any((q.kind, q.value) in gone for q in find_quantities(chunk.text)
-                              if q.kind in ("money", "percent"))
 
 class ClauseComposer:
     def __init__(self, engine: OfflineEngine, finder: EvidenceFinder) -> None:
@@ -395,6 +400,13 @@ class ClauseComposer:
         the one item beside it stating a rate (一、补贴对象 … 二、补贴标准。按每招用1人N元…; a cap on a total is no
         rate); for a table, the rows of the categories chosen are the clauses cited."""
         chunks = [primary.chunk]
+        replaced = {(old.kind, old.value) for old, _, _ in replacements(primary.chunk.text)}
+        if replaced:  # 由按实际缴费额的三分之二补贴调整为…80%: the clause stating the replaced figure is worked out
+            # with the new one (its own cap and periods kept)
+            based = [e.chunk for e in evidence if e.chunk.doc_id != primary.chunk.doc_id
+                     and any((q.kind, q.value) in replaced for q in find_quantities(e.chunk.text))]
+            base = based[0] if based else self.replaced_base(primary.chunk, replaced, understanding)
+            chunks = [base, *chunks] if base is not None else chunks
         # a cap on a total the question does not ask about (每家单位每年…总额不超过N万元) states no rate; a most per
         # head (每人每月补贴最高不超过N元) does
         rateless = not states_amount(primary.chunk.text, money=True) or (
@@ -414,19 +426,50 @@ class ClauseComposer:
                       and enumeration.parent_path(c.clause_path) == parent
                       and states_amount(c.text, money=True) and not caps_amount(c.text)]
             chunks += beside if len(beside) == 1 else []
-        meta = self.engine.meta(primary.chunk.doc_id)
         covered = {(r.doc_id, r.clause_path) for r in self.engine.router.rules}
         for chunk in chunks:
-            if meta is None or (chunk.doc_id, chunk.clause_path) in covered or replaced_elsewhere(chunk, evidence):
+            meta = self.engine.meta(chunk.doc_id)
+            if meta is None or (chunk.doc_id, chunk.clause_path) in covered:
                 continue
-            worked = self.arithmetic.work(meta, self.engine.chunks(chunk.doc_id), chunk.clause_path, understanding)
+            replacement = replacement_of(chunk, evidence)
+            swap = None
+            if replacement is not None:  # worked out with the figure in force where the asker is, never the old one
+                saying, old, new, phrase = replacement
+                other = self.engine.meta(saying.doc_id)
+                if other is None:
+                    continue
+                swap = Swap(old, new, phrase, other, self.engine.chunks(saying.doc_id), saying.clause_path)
+            worked = self.arithmetic.work(meta, self.engine.chunks(chunk.doc_id), chunk.clause_path, understanding,
+                                          swap=swap)
             if worked is not None:
-                line = compose.worked_answer(region, worked.result, 1, worked.assumptions,
-                                             self.engine.knowledge.answers.worked_out)
                 doc_chunks = self.engine.chunks(chunk.doc_id)
                 also = StandardResolver.rested_on(worked, chunk, doc_chunks)
-                return line, (*StandardResolver.rows(worked, chunk, doc_chunks), *also), worked.result
+                rated = (*StandardResolver.rows(worked, chunk, doc_chunks), *also)
+                caveat = self.engine.knowledge.answers.worked_out
+                if swap is None:
+                    return compose.worked_answer(region, worked.result, 1, worked.assumptions, caveat), rated, \
+                        worked.result
+                line = compose.worked_answer(self.region_label(saying), worked.result, 1, worked.assumptions, caveat,
+                                             phrase=swap.phrase, base_region=self.region_label(chunk), base_n=2)
+                return line, (saying, *rated), worked.result
         return None
+
+    def replaced_base(self, chunk: Chunk, replaced: set[tuple[str, Decimal]], understanding: Understanding
+                      ) -> Chunk | None:
+        """The clause of a document in force above ``chunk``'s place stating a figure ``chunk`` replaces (the
+        province's 按其实际缴费额的三分之二 of a city's 由…三分之二…调整为…80%), found by ``chunk``'s words."""
+        meta = self.engine.meta(chunk.doc_id)
+        if meta is None or not meta.region_code:
+            return None
+        within = self.engine.retriever.understander.gazetteer.within
+        above = [d.doc_id for d in self.engine.documents() if d.doc_id != chunk.doc_id and d.region_code
+                 and d.region_code != meta.region_code and within(meta.region_code, d.region_code)
+                 and d.status not in INACTIVE]
+        if not above:
+            return None
+        found = self.finder.find(chunk.text, understanding, regions=None, doc_ids=above, benefit=False)
+        return next((e.chunk for e in found
+                     if any((q.kind, q.value) in replaced for q in find_quantities(e.chunk.text))), None)
 
     @staticmethod
     def other_row(answering: Chunk, row: Chunk) -> bool:

@@ -32,7 +32,7 @@ from assistant.offline.support import squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
-from ingest.models import STATUS_LABELS, Chunk
+from ingest.models import INACTIVE, STATUS_LABELS, Chunk
 from ingest.quantities import find_quantities
 from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
@@ -40,7 +40,6 @@ from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
-INACTIVE = ("superseded", "expired")
 RIVAL_DEPTH = 4  # another document's clause this high, naming the rule's point with a figure, is a rival figure
 NOTHING_RELEVANT = "本库收录的政策文件中没有与该问题相关的规定。"
 NUMERIC_FACTS = ("months", "years", "money", "count", "percent")

@@ -52,6 +52,22 @@ def replaced(text: str, quantity: Quantity) -> bool:
     return bool(REPLACED_BEFORE.search(text[: quantity.start]) and REPLACED_AFTER.search(text[quantity.end :]))
 
 
+def replacements(text: str) -> list[tuple[Quantity, Quantity, str]]:
+    """(replaced value, new value, the phrase stating the new one) of each 由X调整为Y / 从X提高到Y in ``text``: Y is
+    the first value of X's kind after the word saying what X becomes (调整为按实际缴费额的80%: 按实际缴费额的80%)."""
+    found = find_quantities(text)
+    pairs = []
+    for old in found:
+        if not replaced(text, old):
+            continue
+        becomes = REPLACED_AFTER.search(text[old.end :])
+        start = old.end + becomes.end() if becomes else old.end
+        new = next((q for q in found if q.start >= start and q.kind == old.kind), None)
+        if new is not None:
+            pairs.append((old, new, text[start : new.end].strip()))
+    return pairs
+
+
 def added(text: str, quantity: Quantity) -> bool:
     """The sum is added to a standard stated elsewhere (每人增加N元; 在国家规定的标准基础上，再给予N万元 — on top of
     the standard the sentence names before it, no other sum between), not a rate of its own, nor a bound or a value

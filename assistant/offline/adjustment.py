@@ -76,6 +76,8 @@ ARTICLE_NUMBER = re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]
 ATTACHMENT = re.compile(r"附件\s*([一二三四五六七八九十\d]*)(?:\s*第\s*([一二三四五六七八九十\d]+)\s*行)?")
 SHARE_SAID = re.compile(r"(?<=[%％])|(?<=比例)")  # where a share's reference ends: 按国家规定补贴标准的P% | 给予…
 SHARE_AFTER = re.compile(r"^\s*的?\s*(?:补贴资金|补贴|资金)")  # 预支不超过N%的补贴资金
+# a sum added per head counted outside the most in all (增加部分不计入州定每年最高限额)
+OUTSIDE_CAP = re.compile(r"(?:增加|提高|增发|加发|新增)(?:的)?部分(?:不计入|不纳入|不占用|不占|不受)")
 STANDARD_WORD = "标准"  # what a per-head, per-period rate is called (not 补贴总额, 补贴资金)
 STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|的)+")  # 附件1所列…标准, 第八条规定的…标准
 # an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
@@ -281,6 +283,9 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
         result = worked.result.model_copy(update={"amount": amount, "trace": trace})
         return Worked(result, worked.arguments, worked.assumptions, worked.rests_on, groups)
     rates = list(worked.result.components.values())
+    if worked.capped is not None and stack is None and len(rates) == 1 and rates[0] \
+            and all(a.added is not None and a.share_first is None and not a.on_top for a in chain):
+        return _added_to_capped(worked, chain, rates[0])
     product = f"{yuan(rates[0])} × " if len(rates) == 1 else ""
     if product and per_rate and rates[0] and trace and trace[-1].startswith(product) and " = " in trace[-1]:
         rate, steps = through(rates[0])
@@ -294,6 +299,34 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
         trace += steps
         components = worked.result.components
     result = worked.result.model_copy(update={"amount": amount, "trace": trace, "components": components})
+    return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
+
+
+def _added_to_capped(worked: Worked, chain: Sequence[Adjustment], rate: Decimal) -> Worked:
+    """Sums added per head (每留用1人再增加N元) to a total over heads the most in all capped: those counted inside the
+    most raise the rate before the cap (it may still bind), those its sentence puts outside it (增加部分不计入…最高限额)
+    are paid for every head on top of the capped total."""
+    assert worked.capped is not None and worked.result.amount is not None
+    cap, heads = worked.capped
+    trace = list(worked.result.trace)
+    inside = [a for a in chain if not OUTSIDE_CAP.search(a.sentence)]
+    outside = [a for a in chain if a not in inside]
+    amount = worked.result.amount
+    if inside:
+        raised = rate
+        for adjustment in inside:
+            trace.append(adjustment.step(raised, adjustment.adjust(raised)))
+            raised = adjustment.adjust(raised)
+        product = money(raised * heads)
+        amount = min(product, cap)
+        trace.append(f"{yuan(raised)} × {heads}人 = {yuan(product)}" + ("" if product <= cap else
+                                                                            f"，超过上限，按{yuan(cap)}计"))
+    for adjustment in outside:
+        extra = money(adjustment.added * heads)  # type: ignore[operator]
+        trace.append(f"{adjustment.phrase}：{yuan(adjustment.added)} × {heads}人 = {yuan(extra)}（不计入上限）")
+        trace.append(f"{TOTAL}{yuan(amount)} + {yuan(extra)} = {yuan(amount + extra)}")
+        amount += extra
+    result = worked.result.model_copy(update={"amount": money(amount), "trace": trace})
     return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 

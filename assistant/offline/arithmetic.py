@@ -71,6 +71,7 @@ class Worked:
     assumptions: list[str]
     rests_on: tuple[str, ...] = ()  # other clauses of the document a figure was read from (最长不超过N年)
     groups: tuple[tuple[str, Decimal, int], ...] = ()  # (who, rate, heads) when heads are paid different rates
+    capped: tuple[Decimal, int] | None = None  # (the most in all, heads) when a total over heads was capped
 
 
 @dataclass(frozen=True)
@@ -552,7 +553,7 @@ class ClauseArithmetic:
         step = f"{phrase}：{yuan(amount)} → {yuan(money(cap))}"
         result = worked.result.model_copy(update={"amount": money(cap), "trace": [*worked.result.trace, step]})
         return Worked(result, worked.arguments, [*worked.assumptions, f"超过上限，按{phrase}计算"],
-                      (*worked.rests_on, clause), worked.groups)
+                      (*worked.rests_on, clause), worked.groups, (money(cap), heads))
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
         """安家补贴分N年等额发放 asked 每年发多少: the total divided into its equal instalments."""

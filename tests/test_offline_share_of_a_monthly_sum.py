@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import answered_with, module_engine
+from support import answered_with, figures, lead, module_engine
 
 from assistant.offline.engine import OfflineEngine
 from assistant.rules.drafting import draft_from_chunks
@@ -63,3 +63,31 @@ def test_each_persons_own_sum_then_their_total(engine: OfflineEngine) -> None:
                 "按一年12个月算，我们俩一共能补多少？")
     text = answered_with(engine, question, Decimal(10200))
     assert "5400元" in text and "4800元" in text, text  # 720 × 2/3 = 480 → 450 × 12; 600 × 2/3 = 400 × 12
+
+
+UNCAPPED = """临江市人力资源和社会保障局 临江市财政局关于做好灵活就业社会保险补贴工作的通知
+临人社发〔2026〕5号
+各乡镇人民政府、街道办事处：
+一、就业困难人员灵活就业后缴纳社会保险费的，按其实际缴费额的2/3给予社会保险补贴，补贴期限最长不超过3年。
+二、本通知自2026年8月1日起施行。
+"""
+
+uncapped = module_engine("uncapped-share", {"linjiang-2026-flexible-employment-subsidy.txt": UNCAPPED})
+
+
+def test_a_bound_on_the_period_is_no_cap_stated_elsewhere(tmp_path) -> None:
+    path = tmp_path / "linjiang.txt"
+    path.write_text(UNCAPPED, encoding="utf-8")
+    chunks = [c for c in parse_document(path).chunks if c.clause_path == "一、"]
+    [rule] = draft_from_chunks("linjiang", "临江市", chunks)["rules"]
+    assert rule["formula"]["kind"] == "percent_of_base" and "cap" not in rule["formula"], rule
+
+
+def test_a_share_with_no_period_of_its_own_is_one_period_of_the_sum(uncapped: OfflineEngine) -> None:
+    answered_with(uncapped, "我是临江的就业困难人员，灵活就业，社保每月自己交690元，每月能补多少？", Decimal(460))
+
+
+def test_a_longer_span_of_a_monthly_sum_is_not_passed_off_as_one_month(uncapped: OfflineEngine) -> None:
+    """The clause states no period, so a year of a monthly sum cannot be read from it: its words are quoted."""
+    answer = uncapped.answer("我是临江的就业困难人员，灵活就业，社保每月自己交690元，一年能补多少？")
+    assert answer.status == "answered" and Decimal(460) not in figures(lead(answer.answer)), answer.answer

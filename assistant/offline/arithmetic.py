@@ -709,6 +709,8 @@ class ClauseArithmetic:
                          and isinstance(v, (int, Decimal))}
                 if len(sums) != 1:  # the base a share is taken of: the one sum the question states
                     return None, [], False, ()
+                if not formula.get("periods") and self._longer_than_its_sum(u):
+                    return None, [], False, ()  # 每月交690元…一年能补多少 of a share with no period: not one month's
                 arguments[name] = sums.pop()
                 multiplied = True
             elif spec["type"] == "yes_no":
@@ -720,6 +722,13 @@ class ClauseArithmetic:
             else:
                 return None, [], False, ()
         return arguments, assumptions, multiplied, tuple(rests_on)
+
+    @staticmethod
+    def _longer_than_its_sum(u: Understanding) -> bool:
+        """The question's sum is paid per period (每月交690元) and it states or asks a longer span (一年, 12个月)."""
+        months = {"月": Decimal(1), "年": Decimal(12)}
+        per = [months[unit] for q in u.loose_quantities if q.kind == "money" for unit in q.per if unit in months]
+        return bool(per) and any(q.kind == "duration" and q.unit == "月" and q.value > min(per) for q in u.quantities)
 
     @staticmethod
     def _cap(name: str, clause_text: str) -> tuple[int | None, str]:

@@ -142,7 +142,7 @@ class _Drafter:
             pass
         elif money:
             self._rate(rule, text, money[0], found)
-        elif (bases := self._bases(text, percents)) and not CAP_ELSEWHERE.search(text[bases[0].end :]):
+        elif (bases := self._bases(text, percents)) and not self._cap_elsewhere(text[bases[0].end :]):
             self._percent(rule, text, bases, [q for q in percents if q is not bases[0]])
         for quantity in uplifts:
             self._uplift(rule, text, quantity)
@@ -153,6 +153,16 @@ class _Drafter:
                                       or rule.parameters["max_periods"]["phrase"] not in text[q.start - 6 : q.end]])
         if rule.formula or rule.conditions:
             self.rules.append(rule)
+
+    @staticmethod
+    def _cap_elsewhere(rest: str) -> bool:
+        """``rest`` (the sentence after a share, stating no sum) names a most it does not state (每人每月补贴上限仍按
+        省定标准执行) — not a bound on a period or a count (补贴期限最长不超过3年)."""
+        for match in CAP_ELSEWHERE.finditer(rest):
+            bounded = re.split(r"[，,。；;]", rest[match.end() :], maxsplit=1)[0]
+            if not any(q.kind in ("duration", "count", "age", "percent") for q in find_quantities(bounded)):
+                return True
+        return False
 
     @staticmethod
     def _bases(text: str, percents: list[Quantity]) -> list[Quantity]:

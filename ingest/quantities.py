@@ -13,6 +13,8 @@ the spans, their units, and how the text qualifies them:
 - ``bound``: ``max`` for 最高/不超过/以内/以下/不满 …, ``min`` for 以上/不低于/满/至少 …, with ``inclusive``
   following the statutory reading (以上、以下、以内 include the number; 不满、超过 do not — 民法典第一千二百五十九条);
 - ranges and lists borrow the unit of their last member: ``30万至50万元`` → 300000元 and 500000元.
+- a share written as a proper fraction (``2/3``, ``三分之二``) is a percentage, kept to ten places (``percent_text``
+  writes it back as the fraction).
 
 Offsets (``start``/``end``) always refer to the text as given, so a caller can quote or mask the span.
 """

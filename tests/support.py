@@ -173,6 +173,17 @@ def engine_finder(engine: object) -> object:
                           scope.money_words, facts.facts, scope.benefit_lead_words, facts.negations)
 
 
+def drafted_rules(tmp_path: Path, text: str, clause: str, region: str) -> list[dict]:
+    """The rules the drafter proposes for one clause of the document ``text`` (written to ``tmp_path``)."""
+    from assistant.rules.drafting import draft_from_chunks
+    from ingest.pipeline import parse_document
+
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    chunks = [c for c in parse_document(path).chunks if c.clause_path == clause]
+    return draft_from_chunks(path.stem, region, chunks)["rules"]
+
+
 def module_engine(name: str, documents: Mapping[str, str]) -> object:
     """A module-scoped ``engine`` fixture: the offline engine over the test's own documents beside the library
     (assign it to ``engine`` in the test module)."""

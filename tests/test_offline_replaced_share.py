@@ -13,11 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import answered_with, module_engine
+from support import answered_with, drafted_rules, module_engine
 
 from assistant.offline.engine import OfflineEngine
-from assistant.rules.drafting import draft_from_chunks
-from ingest.pipeline import parse_document
 
 CITY = """金华市人力资源和社会保障局 金华市财政局关于就业困难人员灵活就业社会保险补贴的通知
 金人社发〔2026〕11号
@@ -41,20 +39,14 @@ engine = module_engine("replaced-share", {"jinhua-2026-flexible-employment-subsi
     ("岗位补贴从每人每月1000元提高到每人每月1200元。", 1200),
 ])
 def test_the_drafter_reads_the_new_figure_not_the_replaced_one(tmp_path, sentence: str, rate: int) -> None:
-    path = tmp_path / "dongyang.txt"
-    path.write_text(COUNTY.replace(COUNTY.splitlines()[3][2:], sentence), encoding="utf-8")
-    chunks = [c for c in parse_document(path).chunks if c.clause_path == "一、"]
-    [rule] = draft_from_chunks("dongyang", "东阳市", chunks)["rules"]
+    [rule] = drafted_rules(tmp_path, COUNTY.replace(COUNTY.splitlines()[3][2:], sentence), "一、", "东阳市")
     assert rule["parameters"]["rate"]["value"] == rate, rule
 
 
 def test_a_share_whose_cap_stands_elsewhere_is_not_drafted_alone(tmp_path) -> None:
     """每人每月补贴上限仍按金华市标准执行: the sentence names a cap it does not state, so its share alone would
     overpay whoever pays more than the cap allows."""
-    path = tmp_path / "dongyang.txt"
-    path.write_text(COUNTY, encoding="utf-8")
-    chunks = [c for c in parse_document(path).chunks if c.clause_path == "一、"]
-    assert draft_from_chunks("dongyang", "东阳市", chunks)["rules"] == []
+    assert drafted_rules(tmp_path, COUNTY, "一、", "东阳市") == []
 
 
 @pytest.mark.parametrize(("question", "amount", "wrong"), [

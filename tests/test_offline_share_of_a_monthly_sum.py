@@ -12,11 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import answered_with, figures, lead, module_engine
+from support import answered_with, drafted_rules, figures, lead, module_engine
 
 from assistant.offline.engine import OfflineEngine
-from assistant.rules.drafting import draft_from_chunks
-from ingest.pipeline import parse_document
 
 COUNTY = """兰溪市人力资源和社会保障局 兰溪市财政局关于做好就业困难人员社会保险补贴和岗位补贴工作的通知
 兰人社发〔2026〕9号
@@ -32,10 +30,7 @@ engine = module_engine("monthly-share", {"lanxi-2026-social-insurance-subsidy.tx
 
 
 def test_a_share_capped_per_month_is_drafted_with_the_months_it_is_paid_for(tmp_path) -> None:
-    path = tmp_path / "lanxi.txt"
-    path.write_text(COUNTY, encoding="utf-8")
-    chunks = [c for c in parse_document(path).chunks if c.clause_path == "二、"]
-    [rule] = draft_from_chunks("lanxi", "兰溪市", chunks)["rules"]
+    [rule] = drafted_rules(tmp_path, COUNTY, "二、", "兰溪市")
     formula = rule["formula"]
     assert (formula["kind"], formula["cap"], formula["periods"]) == ("percent_of_base", "cap", "months"), rule
     assert (rule["parameters"]["rate"]["value"], rule["parameters"]["cap"]["value"]) == (50, 700), rule
@@ -76,10 +71,7 @@ uncapped = module_engine("uncapped-share", {"linjiang-2026-flexible-employment-s
 
 
 def test_a_bound_on_the_period_is_no_cap_stated_elsewhere(tmp_path) -> None:
-    path = tmp_path / "linjiang.txt"
-    path.write_text(UNCAPPED, encoding="utf-8")
-    chunks = [c for c in parse_document(path).chunks if c.clause_path == "一、"]
-    [rule] = draft_from_chunks("linjiang", "临江市", chunks)["rules"]
+    [rule] = drafted_rules(tmp_path, UNCAPPED, "一、", "临江市")
     assert rule["formula"]["kind"] == "percent_of_base" and "cap" not in rule["formula"], rule
 
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import answered_with, offline_engine_for
+from support import answered_with, drafted_rules, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
-from assistant.rules.drafting import draft_from_chunks
-from ingest.pipeline import parse_document
 
 CITY = """临江市人力资源和社会保障局 临江市财政局关于印发《临江市创业担保贷款贴息办法》的通知
 临人社发〔2026〕2号
@@ -33,10 +31,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 
 
 def test_a_capped_share_of_a_sum_is_drafted_as_a_percentage_with_its_cap(tmp_path) -> None:
-    path = tmp_path / "linjiang.txt"
-    path.write_text(CITY, encoding="utf-8")
-    chunks = [c for c in parse_document(path).chunks if c.clause_path == "二、"]
-    [rule] = draft_from_chunks("linjiang", "临江市", chunks)["rules"]
+    [rule] = drafted_rules(tmp_path, CITY, "二、", "临江市")
     assert rule["formula"]["kind"] == "percent_of_base" and rule["formula"]["cap"] == "cap", rule
     assert (rule["parameters"]["rate"]["value"], rule["parameters"]["cap"]["value"]) == (80, 8000), rule
 

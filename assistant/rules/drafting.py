@@ -8,9 +8,13 @@ proposed parameter verifies by construction) and recognises a few shapes policie
 - a cap: ``最高不超过2200元`` → ``capped_cost`` (a second cap in the sentence → an alternative with a yes/no input);
 - a rate per head and period: ``每人每月500元、最长6个月`` → rate × people × months, capped by the longest period;
 - a most per head and in all: ``每人不超过30万元，总额最高不超过150万元`` → rate × people, capped by the total;
-- a percentage of a base: ``按职工工资总额1.5%`` → ``percent_of_base``;
+- a percentage of a base: ``按职工工资总额1.5%``, ``按其实际缴费额的2/3`` → ``percent_of_base`` (with a cap per period,
+  ``每人每月最高不超过M元``, each period clamped, then × periods; none when the cap stands elsewhere:
+  上限仍按省定标准执行);
 - an uplift: ``提高10%`` → an uplift on the sentence's rate, with a yes/no input for its condition;
 - thresholds: ``36个月(含)以上`` / ``12个月内`` → conditions on a months input (a checklist when no amount).
+
+A value the sentence says is replaced (由X调整为Y, 从X提高到Y: X) is no value of it.
 
 Everything is marked ``status: draft``: labels, questions and options are guesses for staff to correct.
 """
@@ -166,8 +170,8 @@ class _Drafter:
 
     @staticmethod
     def _bases(text: str, percents: list[Quantity]) -> list[Quantity]:
-        """The percentages of a sum the sentence names before them (按职工工资总额P%, 按实际支付利息的P%), not targets
-        (就业率达到P%)."""
+        """The percentages of a sum the sentence names before them (按职工工资总额P%, 按实际支付利息的P%, or any sum
+        按…的 names: 按其实际缴费额的2/3), not targets (就业率达到P%)."""
         return [q for q in percents if (BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
                                         or OF_SUM.search(text[: q.start])) and not TARGET_RATE.search(text[: q.start])]
 

@@ -32,6 +32,9 @@ _PERIOD = re.compile(
     rf"(?:有效|执行|实施|试行)期(?:限)?(?:为|是|:)?(?:自|从)?(?P<from>{DATE})(?:起)?(?:至|到|-|—)(?P<to>{DATE})"
 )
 _UNTIL = re.compile(rf"(?:有效期(?:限)?(?:为|是)?(?:至|到)|(?<=[，,])(?:至|到))(?P<date>{DATE})(?:止|截止)?")
+# a part of a document running until a date (其中，一次性扩岗补助政策执行至2027年12月31日): said of that part, so it
+# is quoted when asked until when, never read as the whole document's end
+_PART_UNTIL = re.compile(rf"{_VERB}(?:至|到)(?P<date>{DATE})")
 _DURATION = re.compile(rf"有效期(?:限)?(?:为|是)?(?P<span>[^，,。；;至到]{{1,6}}?年){_CLAUSE_END}")
 _REPEAL = re.compile(r"(?:同时|即行|一并|自行|相应)?(?:废止|停止执行|不再执行|失效)")
 _CLAUSE = re.compile(r"[^，,。；;]+")
@@ -139,8 +142,9 @@ def repealed(text: str) -> list[str]:
 
 
 def states_validity(text: str) -> bool:
-    """The text says when something takes effect or ends (自…起施行, 有效期3年, 有效期至…, 执行期限为…至…)."""
-    return any(pattern.search(text) for pattern in (_START, _PERIOD, _UNTIL, _DURATION))
+    """The text says when something takes effect or ends (自…起施行, 有效期3年, 有效期至…, 执行期限为…至…), or when a
+    part of it does (政策执行至…)."""
+    return any(pattern.search(text) for pattern in (_START, _PERIOD, _UNTIL, _DURATION, _PART_UNTIL))
 
 
 def status_on(today: date, effective_from: date | None, effective_to: date | None) -> Status:

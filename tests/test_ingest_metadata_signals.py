@@ -133,6 +133,8 @@ def test_add_months_clamps_to_the_month_end() -> None:
     ("有效期至2025年12月31日。", None, date(2025, 12, 31)),
     ("职业技能等级证书有效期3年。活动实施期为2015年3月至2016年12月。", None, None),
     ("自2020年1月1日起实施企业新型学徒制培训。", None, None),
+    # a part running until a date is no end of the whole document
+    ("本通知自2026年7月1日起施行。其中，一次性扩岗补助政策执行至2027年12月31日。", date(2026, 7, 1), None),
     ("", None, None),
 ])
 def test_read_validity(text: str, start: date | None, end: date | None) -> None:

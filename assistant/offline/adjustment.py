@@ -260,11 +260,7 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
     per_rate = all(adjustment.per_rate for adjustment in chain)
 
     def through(standard: Decimal) -> tuple[Decimal, list[str]]:
-        value, steps = standard, []
-        for adjustment in chain:
-            adjusted = adjustment.adjust(value)
-            steps.append(adjustment.step(value, adjusted))
-            value = adjusted
+        value, steps = _applied(chain, standard)
         bound = stack.limit(standard) if stack is not None else None
         if bound is not None and value > bound[0]:
             value = bound[0]
@@ -302,6 +298,16 @@ def in_turn(worked: Worked, chain: Sequence[Adjustment], stack: StackRule | None
     return Worked(result, worked.arguments, worked.assumptions, worked.rests_on)
 
 
+def _applied(chain: Sequence[Adjustment], standard: Decimal) -> tuple[Decimal, list[str]]:
+    """``standard`` with the adjustments of ``chain`` applied in turn, and the step each one writes."""
+    value, steps = standard, []
+    for adjustment in chain:
+        adjusted = adjustment.adjust(value)
+        steps.append(adjustment.step(value, adjusted))
+        value = adjusted
+    return value, steps
+
+
 def _added_to_capped(worked: Worked, chain: Sequence[Adjustment], rate: Decimal) -> Worked:
     """Sums added per head (每留用1人再增加N元) to a total over heads the most in all capped: those counted inside the
     most raise the rate before the cap (it may still bind), those its sentence puts outside it (增加部分不计入…最高限额)
@@ -313,10 +319,8 @@ def _added_to_capped(worked: Worked, chain: Sequence[Adjustment], rate: Decimal)
     outside = [a for a in chain if a not in inside]
     amount = worked.result.amount
     if inside:
-        raised = rate
-        for adjustment in inside:
-            trace.append(adjustment.step(raised, adjustment.adjust(raised)))
-            raised = adjustment.adjust(raised)
+        raised, steps = _applied(inside, rate)
+        trace += steps
         product = money(raised * heads)
         amount = min(product, cap)
         trace.append(f"{yuan(raised)} × {heads}人 = {yuan(product)}" + ("" if product <= cap else

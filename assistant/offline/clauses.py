@@ -109,11 +109,16 @@ def _terms(text: str) -> set[tuple[str, str]]:
 FIGURE_WORDS = 6  # characters before a figure that say what it measures (正常经营 of 并正常经营12个月以上)
 
 
+def _sums(text: str) -> set[tuple[str, Decimal]]:
+    """The sums and shares among ``text``'s figures, as (kind, value)."""
+    return {(q.kind, q.value) for q in _figures(text) if q.kind in ("money", "percent")}
+
+
 def replacement_of(chunk: Chunk, evidence: Sequence[Evidence]) -> tuple[Chunk, Quantity, Quantity, str] | None:
     """(the clause saying it, the figure ``chunk`` states, its replacement, the phrase stating that) when another
     document the question found says a figure of ``chunk`` is replaced (由按实际缴费额的三分之二调整为…80%, 由每人
     1000元提高到1500元): that figure is no longer the one in force where the asker is."""
-    stated = {(q.kind, q.value) for q in find_quantities(chunk.text) if q.kind in ("money", "percent")}
+    stated = _sums(chunk.text)
     for item in evidence:
         if item.chunk.doc_id == chunk.doc_id:
             continue
@@ -403,8 +408,8 @@ class ClauseComposer:
         replaced = {(old.kind, old.value) for old, _, _ in replacements(primary.chunk.text)}
         if replaced:  # 由按实际缴费额的三分之二补贴调整为…80%: the clause stating the replaced figure is worked out
             # with the new one (its own cap and periods kept)
-            based = [e.chunk for e in evidence if e.chunk.doc_id != primary.chunk.doc_id
-                     and any((q.kind, q.value) in replaced for q in find_quantities(e.chunk.text))]
+            based = [e.chunk for e in evidence
+                     if e.chunk.doc_id != primary.chunk.doc_id and _sums(e.chunk.text) & replaced]
             base = based[0] if based else self.replaced_base(primary.chunk, replaced, understanding)
             chunks = [base, *chunks] if base is not None else chunks
         # a cap on a total the question does not ask about (每家单位每年…总额不超过N万元) states no rate; a most per
@@ -468,8 +473,7 @@ class ClauseComposer:
         if not above:
             return None
         found = self.finder.find(chunk.text, understanding, regions=None, doc_ids=above, benefit=False)
-        return next((e.chunk for e in found
-                     if any((q.kind, q.value) in replaced for q in find_quantities(e.chunk.text))), None)
+        return next((e.chunk for e in found if _sums(e.chunk.text) & replaced), None)
 
     @staticmethod
     def other_row(answering: Chunk, row: Chunk) -> bool:

@@ -79,6 +79,9 @@ _RATIO = re.compile(rf"(?<=按)\s*1\s*[:：∶比]\s*({NUMBER})(?=\s*的?比例)
 # a share said as a fraction: 实际缴费额的2/3, 三分之一 — a proper fraction, not a date (2026/3/1) or 百分之N
 _FRACTION = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{1,2})(?![\d./])"
                        r"|(?<![百千万])([一二三四五六七八九十])分之([一二三四五六七八九])")
+# the whole of a sum paid as a share of it, with the word paying it: 由财政全额贴息, 全额补贴 (100%) — not 全额追回,
+# 全额拨款, 全额缴纳
+_WHOLE_SHARE = re.compile(r"全额\s*(?:贴息|补贴|补助|资助|给予|奖补|报销|返还)")
 FRACTION_PLACES = Decimal("1e-10")  # a repeating share (2/3) kept to ten places of a percent point
 _HALF_YEAR = re.compile(r"半(个)?年|半个月")
 # 一块(儿) said as "together" (加一块, 放在一块, 一块儿去), not one yuan: 儿 after it, or a verb of joining before it
@@ -292,6 +295,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if numerator and denominator and numerator < denominator and not any(a <= match.start() < b for a, b in taken):
             add("percent", tidy((numerator * 100 / denominator).quantize(FRACTION_PLACES)), "%", match.start(),
                 match.end())
+    for match in _WHOLE_SHARE.finditer(source):
+        add("percent", Decimal(100), "%", match.start(), match.end())
     for match in _HALF_YEAR.finditer(source):
         if not any(a <= match.start() < b for a, b in taken):
             months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)

@@ -244,3 +244,16 @@ def test_a_fraction_is_read_as_a_share(text: str, points: Decimal, said: str) ->
 def test_no_fraction_is_read_from_dates_percent_words_or_improper_ones(text: str) -> None:
     shares = [q.value for q in find_quantities(text) if q.kind == "percent"]
     assert shares == ([Decimal(50)] if "百分之" in text else []), shares
+
+
+@pytest.mark.parametrize("text", ["第一年由财政全额贴息", "按省定标准全额给予补贴", "培训费用全额补贴"])
+def test_the_whole_of_a_sum_paid_as_a_share_is_all_of_it(text: str) -> None:
+    [share] = [q for q in find_quantities(text) if q.kind == "percent"]
+    assert share.value == 100 and share.raw.startswith("全额"), share
+
+
+@pytest.mark.parametrize("text", ["骗取补贴资金的，全额追回", "由财政全额拨款的单位", "按期全额支付贷款利息",
+                                  "补贴资金由企业全额发放给内训师本人"])
+def test_the_whole_of_a_sum_paid_back_or_by_someone_else_is_no_share(text: str) -> None:
+    assert not [q for q in find_quantities(text) if q.kind == "percent"]
+

@@ -61,8 +61,8 @@ def test_committed_json_schema_is_the_export() -> None:
     assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json.loads(json.dumps(json_schema()))
     kinds = {item["properties"]["kind"]["const"] for item in json_schema()["$defs"].values()
              if "kind" in item.get("properties", {}) and "const" in item["properties"]["kind"]}
-    assert kinds == {"rate_by_category", "capped_cost", "percent_of_base", "deduction_carry_forward",
-                     "range_grant", "checklist"}
+    assert kinds == {"rate_by_category", "capped_cost", "percent_of_base", "percent_by_period",
+                     "deduction_carry_forward", "range_grant", "checklist"}
 
 
 def test_the_corpus_fixture_loads_everything(corpus: Path) -> None:

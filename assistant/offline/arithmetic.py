@@ -57,6 +57,7 @@ CAP_VALUE = re.compile(r"(?:不超过|不得超过|为)?\s*[\d.一二三四五�
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
 HEADS = "heads_of_category"  # the fact a category's own head count is passed as
 BENEFIT_RUN = 4  # characters in a row a period's phrase shares with a rate's benefit to be its (以工代训补贴)
+NAMED_RUN = 2  # characters in a row the words before a question's sum share with a base's name to be said as it
 PART_OF_NAME = 3  # characters of an option's name a question must say in a row to name it by part (挖掘机)
 TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
@@ -416,8 +417,10 @@ class ClauseArithmetic:
             worked = self._several(data, meta, corpus, u)
             if worked is not None:
                 return worked
-        for data in draft["rules"]:  # 按实际支付利息的P%贴息 of the one sum the question states it paid
-            if data["kind"] == "amount" and data["formula"].get("kind") == "percent_of_base":
+        # 第1年、第2年全额贴息，第3年贴息50% over the periods asked; 按实际支付利息的P%贴息 of the sum the question
+        # states
+        for kind in ("percent_by_period", "percent_of_base"):
+            for data in (d for d in draft["rules"] if d["kind"] == "amount" and d["formula"].get("kind") == kind):
                 worked = self._run(data, meta, corpus, u, document=document, clause_text=clause_text)
                 if worked is not None:
                     return worked
@@ -633,6 +636,9 @@ class ClauseArithmetic:
         multiplied = False
         formula = data["formula"]
         per = asked_per(u.normalized, self.total_words)
+        # a schedule's periods are bounded by its own sentence only (not another sentence's 贴息期限最长不超过2年)
+        schedule = formula.get("kind") == "percent_by_period"
+        clause_text = data["description"].removeprefix(DRAFT_MARK) if schedule else clause_text
         for spec in data["inputs"]:
             name = spec["name"]
             if spec["type"] == "choice":
@@ -685,7 +691,10 @@ class ClauseArithmetic:
                         if clause:
                             assumptions.append(f"按最长期限计算：{phrase}")
                             rests_on.append(clause)
-                if periods is None and formula.get("base"):
+                if periods is None and schedule and whole and all("last" in step for step in formula["steps"]):
+                    periods = max(step["last"] for step in formula["steps"])  # the whole of a closed schedule
+                    assumptions.append(f"按条款列明的{periods}{PERIOD_UNITS[name]}计算")
+                if periods is None and formula.get("base") and not schedule:
                     periods = 1  # a share of the sum the asker paid (今年付了6000元利息): that sum's own period
                 if periods is None:
                     return None, [], False, ()
@@ -707,6 +716,8 @@ class ClauseArithmetic:
                 sums = {q.value for q in u.loose_quantities if q.kind == "money"}
                 sums |= {Decimal(v) for k, v in u.facts.items() if u.fact_kinds.get(k) == "money"
                          and isinstance(v, (int, Decimal))}
+                if len(sums) > 1:  # of several (贷了30万元…每年利息10500元): the base's
+                    sums = self._sums_named(u, spec["label"], formula.get("per", "")) & sums
                 if len(sums) != 1:  # the base a share is taken of: the one sum the question states
                     return None, [], False, ()
                 if not formula.get("periods") and self._longer_than_its_sum(u):
@@ -747,6 +758,31 @@ class ClauseArithmetic:
         if value != value.to_integral_value():
             return None, ""
         return int(value), _phrase_to(clause_text, quantity, "，,；;。：:\n（(")
+
+    @staticmethod
+    def _sums_named(u: Understanding, label: str, per: str) -> set[Decimal]:
+        """The sums the question says right after words of the base's name (利息8000元 of 借款人实际支付利息: a run of
+        NAMED_RUN shared with the words before the sum, back to a clause break) — else those it says per the period
+        the share is paid per (每年…N元 of a yearly schedule). A sum a fact claimed counts too (实际支付利息8000元)."""
+        sums = [q for q in u.quantities if q.kind == "money"]
+        named = {q.value for q in sums if shared_run(squeeze(label), squeeze(CLAUSE_BREAK.split(
+            u.normalized[max(0, q.start - LABEL_CHARS) : q.start])[-1])) >= NAMED_RUN}
+        return named or {q.value for q in sums if q.per and set(q.per) <= set(per.replace("每", ""))}
+
+    @staticmethod
+    def _sums_unsaid(u: Understanding) -> str:
+        """The question without the words saying what each of its sums is paid per (每年利息5000元 → 利息5000元): a
+        sum paid per year asks no year's amount."""
+        text = u.normalized
+        for q in u.quantities:
+            if q.kind == "money" and q.per:
+                start = CLAUSE_BREAK.split(text[: q.start])[-1]
+                clause_start = q.start - len(start)
+                for unit in q.per:
+                    at = text.rfind(f"每{unit}", clause_start, q.start)
+                    if at >= 0:
+                        text = f"{text[:at]}{'　' * 2}{text[at + 2 :]}"
+        return text
 
     @staticmethod
     def _heads_cap(clause_text: str) -> tuple[int | None, str]:
@@ -844,7 +880,7 @@ class ClauseArithmetic:
             return None
         if not values:  # 每人每年多拿多少: the question asks for one period of a per-period rate
             unit = {"days": "天", "months": "月", "years": "年"}[name]
-            asked = re.search(rf"每(?:个)?{unit}|一{unit}(?!以上|以内)|每一{unit}", u.normalized)
+            asked = re.search(rf"每(?:个)?{unit}|一{unit}(?!以上|以内)|每一{unit}", self._sums_unsaid(u))
             return 1 if asked else None
         if len(values) > 1 and name in PERIOD_INPUTS:  # 离校一年…签了两年合同…带8个月 of a monthly rate: 8个月
             unit = "月" if name == "months" else "年"

@@ -91,6 +91,11 @@ def _formula(problems: _Problems, rule: Rule) -> None:
             problems.parameter(formula.upper.rate, PERCENT_UNITS, role=role)
         for share in formula.shares:
             problems.parameter(share.parameter, PERCENT_UNITS, role=role)
+    elif formula.kind == "percent_by_period":
+        problems.input(formula.base, "money", role=role)
+        problems.input(formula.periods, "months", "years", "count", role=role)
+        for step in formula.steps:
+            problems.parameter(step.rate, PERCENT_UNITS, role=role)
     elif formula.kind == "deduction_carry_forward":
         problems.input(formula.base, "money", role=role)
         problems.input(formula.expense, "money", role=role)

@@ -11,6 +11,8 @@ proposed parameter verifies by construction) and recognises a few shapes policie
 - a percentage of a base: ``按职工工资总额1.5%``, ``按其实际缴费额的2/3`` → ``percent_of_base`` (with a cap per period,
   ``每人每月最高不超过M元``, each period clamped, then × periods; none when the cap stands elsewhere:
   上限仍按省定标准执行);
+- a share changing with the period: ``第1年、第2年全额贴息，第3年贴息50%`` → ``percent_by_period`` (the sum paid
+  each period × that period's share, over the periods; ``draft_schedule``);
 - an uplift: ``提高10%`` → an uplift on the sentence's rate, with a yes/no input for its condition;
 - thresholds: ``36个月(含)以上`` / ``12个月内`` → conditions on a months input (a checklist when no amount).
 
@@ -30,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from assistant.rules.draft_schedule import Schedule, read_schedule
 from assistant.rules.draft_text import (
     BASE_NOUN,
     CAP_ELSEWHERE,
@@ -59,6 +62,8 @@ from ingest.models import Chunk
 from ingest.quantities import Quantity, find_quantities
 
 SENTENCE = re.compile(r"[^。；;！？\n]+[。！？]?")
+FULL_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")  # a schedule's steps may be parted by ；
+SUM_NAMED = re.compile(r"按(?:照)?([^，,。；;：:按]{2,24}?)的?\s*$")  # 按借款人实际支付利息（全额）: the sum shared
 PER_INPUTS = {"人": ("people", "count", "人数", "人", "享受补贴的人数是多少？"),
               "月": ("months", "months", "月数", "个月", "享受补贴的月数是多少？"),
               "年": ("years", "years", "年数", "年", "享受补贴的年数是多少？"),
@@ -174,6 +179,29 @@ class _Drafter:
         按…的 names: 按其实际缴费额的2/3), not targets (就业率达到P%)."""
         return [q for q in percents if (BASE_NOUN.search(text[max(0, q.start - 16) : q.start])
                                         or OF_SUM.search(text[: q.start])) and not TARGET_RATE.search(text[: q.start])]
+
+    def schedule(self, clause: str, text: str, heading: str, schedule: Schedule) -> None:
+        """第1年、第2年全额贴息，第3年贴息50%: the sum paid each period × that period's share, over the periods."""
+        point_match = POINT.search(text)
+        point = point_match.group(1).rsplit("的", 1)[-1] if point_match else (heading[:12] or "补贴")
+        rule = DraftRule(clause=clause, sentence=text, point=point)
+        name, kind, label, shown, question = PER_INPUTS[schedule.unit]
+        periods = rule.add_input({"name": name, "type": kind, "label": label, "unit": shown, "min": 1,
+                                  "question": question})
+        steps: list[dict[str, Any]] = []
+        bases = []
+        for index, step in enumerate(schedule.steps, start=1):
+            rule.parameters[f"rate_{index}"] = make_parameter(step.share, "%", text, step.start, step.share.end)
+            steps.append({"first": step.first, "rate": f"rate_{index}",
+                          **({"last": step.last} if step.last is not None else {})})
+            named = SUM_NAMED.search(text[step.start : step.share.start])
+            bases += [named.group(1)] if named else []
+        base_label = bases[0] if bases else "基数"
+        base = rule.add_input({"name": "base", "type": "money", "label": base_label, "min": 0,
+                               "question": f"每{schedule.unit}{base_label}是多少元？"})
+        rule.formula = {"kind": "percent_by_period", "base": base, "periods": periods, "steps": steps,
+                        "per": f"每{schedule.unit}"}
+        self.rules.append(rule)
 
     def _table(self, rule: DraftRule, text: str, money: list[Quantity]) -> bool:
         listing = LEVEL_LIST.search(text[: money[0].start])
@@ -485,8 +513,18 @@ def draft_from_chunks(stem: str, region: str, chunks: list[Chunk]) -> dict[str, 
             continue
         text = "\n".join(c.text for c in sorted(parts, key=lambda c: c.part))
         heading = parts[0].clause_heading
+        scheduled = []  # the sentences a schedule is read from: none of their parts is a share of its own
+        for paragraph in text.splitlines():  # a schedule within a sentence, else across the paragraph's
+            said = [(m.group(0), found) for m in FULL_SENTENCE.finditer(paragraph)
+                    if (found := read_schedule(m.group(0)))]
+            whole = read_schedule(paragraph) if not said else None
+            for sentence, schedule in said or ([(paragraph, whole)] if whole else []):
+                drafter.schedule(path, sentence.strip(), heading, schedule)
+                scheduled.append(sentence)
         for match in SENTENCE.finditer(text):
             sentence = match.group(0).strip()
+            if any(sentence in whole for whole in scheduled):
+                continue
             if sentence and re.search(r"\d|[一二三四五六七八九十百千万]", sentence):
                 drafter.sentence(path, sentence, heading)
     for table, rows in tables.items():

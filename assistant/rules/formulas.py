@@ -5,6 +5,8 @@
 - ``capped_cost``: min(actual cost, cap), another cap when a yes/no fact holds (紧缺急需职业 2500元);
 - ``percent_of_base``: base × rate, clamped to a floor/cap, a higher permitted rate when a yes/no fact holds,
   shares of the result (其中60%以上…);
+- ``percent_by_period``: a share of the sum paid each period that changes with the period (第1年、第2年全额贴息，
+  第3年贴息50%), added over the periods;
 - ``deduction_carry_forward``: deductible this year up to base × rate, the excess carried forward;
 - ``range_grant``: min–max (× count): a range, never one figure.
 The eligibility kind (``checklist``) lives in ``evaluate.py``. Money is exact to the fen.
@@ -17,7 +19,14 @@ from decimal import Decimal
 
 from assistant.rules.evaluate import Run, checklist, format_input, gates
 from assistant.rules.results import CalculationResult, money, percent, plain_number, yuan
-from assistant.rules.schema import CappedCost, DeductionCarryForward, PercentOfBase, RangeGrant, RateByCategory
+from assistant.rules.schema import (
+    CappedCost,
+    DeductionCarryForward,
+    PercentByPeriod,
+    PercentOfBase,
+    RangeGrant,
+    RateByCategory,
+)
 from assistant.rules.texts import render
 
 
@@ -186,6 +195,52 @@ def percent_of_base(run: Run, unknown: list[str], met: list[str]) -> Calculation
                       amount_max=upper_amount, components=components, trace=trace, summary=summary, notes=notes)
 
 
+def _periods_named(first: int, last: int | None, unit: str) -> str:
+    """第1年, 第1—2年, 第3年起."""
+    if last is None:
+        return f"第{first}{unit}起"
+    return f"第{first}{unit}" if last == first else f"第{first}—{last}{unit}"
+
+
+def percent_by_period(run: Run, unknown: list[str], met: list[str]) -> CalculationResult:
+    formula: PercentByPeriod = run.rule.formula  # type: ignore[assignment]
+    spec = run.specs[formula.periods]
+    unit = spec.display_unit.removeprefix("个") or "期"
+    steps = sorted(formula.steps, key=lambda step: step.first)
+    schedule = "，".join(f"{_periods_named(s.first, s.last, unit)}{run.shown(s.rate)}" for s in steps)
+    values = run.values(base_label=run.specs[formula.base].label, amount_label=formula.amount_label,
+                        per=formula.per, schedule=schedule)
+    needed = [*unknown, formula.base, formula.periods]
+    if run.missing(needed):
+        return run.needs_info(needed, trace=[*met, *run.texts.lines("trace_needs_info", values)])
+    base = money(run.facts[formula.base])
+    periods = int(Decimal(run.facts[formula.periods]))
+    values.update(base=yuan(base), periods=format_input(spec, periods))
+    trace, parts, components = list(met), [], {}
+    for step in steps:
+        last = periods if step.last is None else min(step.last, periods)
+        if last < step.first:
+            continue
+        count = last - step.first + 1
+        part = money(base * run.rate(step.rate) * count)
+        named = _periods_named(step.first, last, unit)
+        times = f" × {count}{spec.display_unit}" if count > 1 else ""
+        trace.append(run.texts.line("trace_step", {**values, "step": named, "share": run.shown(step.rate),
+                                                    "times": times, "part": yuan(part)}))
+        components[f"{named}（{run.shown(step.rate)}）"] = part
+        parts.append(part)
+    covered = max((s.last if s.last is not None else periods) for s in steps)
+    notes = []
+    if periods > covered:  # 第4年 when the schedule ends with 第3年: the clause pays nothing for it
+        notes.append(run.texts.line("note_uncovered", {**values, "step": _periods_named(covered + 1, None, unit)}))
+    amount = money(sum(parts, Decimal(0)))
+    values["amount"] = yuan(amount)
+    if len(parts) > 1:
+        trace.append(run.texts.line("trace_total", {**values, "parts": " + ".join(yuan(p) for p in parts)}))
+    return run.result("eligible", amount=amount, components=components, trace=trace,
+                      summary=run.texts.line("summary", values), notes=notes)
+
+
 def deduction_carry_forward(run: Run, unknown: list[str], met: list[str]) -> CalculationResult:
     formula: DeductionCarryForward = run.rule.formula  # type: ignore[assignment]
     values = run.values(base_label=run.specs[formula.base].label, expense_label=run.specs[formula.expense].label,
@@ -225,6 +280,7 @@ AMOUNT_KINDS: dict[str, Callable[[Run, list[str], list[str]], CalculationResult]
     "capped_cost": capped_cost,
     "rate_by_category": rate_by_category,
     "percent_of_base": percent_of_base,
+    "percent_by_period": percent_by_period,
     "deduction_carry_forward": deduction_carry_forward,
     "range_grant": range_grant,
 }

@@ -11,6 +11,7 @@ The JSON Schema of this module is exported to ``rules.schema.json`` (``python -m
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from decimal import Decimal
@@ -241,6 +242,39 @@ class PercentOfBase(Strict):
     per: str = Field("", max_length=12, description="The period the base and cap are given for, e.g. 每人每月.")
 
 
+class Step(Strict):
+    """The share paid for periods ``first`` to ``last`` (open when None: 第3年起) of a schedule."""
+
+    first: int = Field(ge=1)
+    last: int | None = Field(None, ge=1)
+    rate: Name = Field(description="Percent parameter (全额 = 100%, 50%, 三分之一).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Step:
+        if self.last is not None and self.last < self.first:
+            raise ValueError(f"分段的起止期次有误：第{self.first}期至第{self.last}期")
+        return self
+
+
+class PercentByPeriod(Strict):
+    """A share of the sum paid each period that changes with the period (第1年、第2年全额贴息，第3年贴息50%): the
+    sum × each period's share, added over the periods; a period no step covers gets nothing."""
+
+    kind: Literal["percent_by_period"]
+    base: Name = Field(description="Money input: the sum paid in one period (每年支付的利息).")
+    periods: Name = Field(description="Input: how many periods (贷款期限3年).")
+    steps: list[Step] = Field(min_length=2)
+    amount_label: ShortText = "金额"
+    per: str = Field("", max_length=12, description="The period the base and steps are given for, e.g. 每年.")
+
+    @model_validator(mode="after")
+    def _apart(self) -> PercentByPeriod:
+        spans = sorted((s.first, s.last if s.last is not None else 10**6) for s in self.steps)
+        if any(a[1] >= b[0] for a, b in itertools.pairwise(spans)):
+            raise ValueError("分段的期次不能重叠")
+        return self
+
+
 class DeductionCarryForward(Strict):
     """expense deductible up to base × rate this year; the excess carries forward."""
 
@@ -269,11 +303,11 @@ class Checklist(Strict):
 
 
 Formula = Annotated[
-    RateByCategory | CappedCost | PercentOfBase | DeductionCarryForward | RangeGrant | Checklist,
+    RateByCategory | CappedCost | PercentOfBase | PercentByPeriod | DeductionCarryForward | RangeGrant | Checklist,
     Field(discriminator="kind"),
 ]
-FORMULA_KINDS = ("rate_by_category", "capped_cost", "percent_of_base", "deduction_carry_forward", "range_grant",
-                 "checklist")
+FORMULA_KINDS = ("rate_by_category", "capped_cost", "percent_of_base", "percent_by_period", "deduction_carry_forward",
+                 "range_grant", "checklist")
 
 
 class Effective(Strict):

@@ -54,6 +54,13 @@ KIND_TEXTS: dict[str, dict[str, str | list[str]]] = {
         "summary_upper": "{upper_yes}可按{upper_rate}计，即{upper}。",
         "note_upper_unknown": "{upper_yes}可按{upper_rate}的比例计。",
     },
+    "percent_by_period": {
+        "trace_needs_info": ["比例：{base_label}的{schedule}"],
+        "trace_step": "{step}：{base} × {share}{times} = {part}",
+        "trace_total": "合计：{parts} = {amount}",
+        "note_uncovered": "{step}条款未规定{amount_label}比例，未计入。",
+        "summary": "{base_label}{per}{base}，{periods}，{point}共{amount}。",
+    },
     "deduction_carry_forward": {
         "trace_needs_info": ["{limit_label} = {base_label} × {rate}"],
         "trace_limit": "{limit_label}：{base} × {rate} = {limit}",
@@ -87,6 +94,8 @@ KIND_VARS: dict[str, set[str]] = {
                          "max_periods", "max_total"},
     "percent_of_base": {"base", "base_label", "rate", "amount", "amount_label", "floor", "cap", "share", "share_say",
                         "share_label", "share_amount", "upper", "upper_rate", "upper_yes", "per_amount", "periods"},
+    "percent_by_period": {"base", "base_label", "amount", "amount_label", "per", "schedule", "periods", "step", "share",
+                          "times", "part", "parts"},
     "deduction_carry_forward": {"base", "base_label", "expense", "expense_label", "rate", "limit", "deductible",
                                 "carried", "limit_label", "now_label", "later_label"},
     "range_grant": {"min", "max", "low", "high", "count_value"},

@@ -79,6 +79,8 @@ _RATIO = re.compile(rf"(?<=按)\s*1\s*[:：∶比]\s*({NUMBER})(?=\s*的?比例)
 # a share said as a fraction: 实际缴费额的2/3, 三分之一 — a proper fraction, not a date (2026/3/1) or 百分之N
 _FRACTION = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{1,2})(?![\d./])"
                        r"|(?<![百千万])([一二三四五六七八九十])分之([一二三四五六七八九])")
+# half of a whole as a share: 留用率不到一半, 补一半 (50%) — not 一半天, 一半年 (no such durations are said)
+_HALF_SHARE = re.compile(r"(?<![一二三四五六七八九十\d])一半(?![天年月])")
 # the whole of a sum paid as a share of it, with the word paying it: 由财政全额贴息, 全额补贴 (100%) — not 全额追回,
 # 全额拨款, 全额缴纳
 _WHOLE_SHARE = re.compile(r"全额\s*(?:贴息|补贴|补助|资助|给予|奖补|报销|返还)")
@@ -109,7 +111,7 @@ _HEADS_BEFORE = re.compile(
 )
 _PER_AFTER = re.compile(r"^\s*/\s*(人|月|年|天|次|课时)(?:\s*[·•/]\s*(人|月|年|天|次|课时))?")
 _MAX_BEFORE = re.compile(
-    r"(最高|最多|最长|不超过|不高于|不得超过|不得高于|上限为?|不足|(?<!不)少于|(?<!不)低于|不满|未满)[^，。；\d]{0,10}$"
+    r"(最高|最多|最长|不超过|不高于|不得超过|不得高于|上限为?|不足|不到|(?<!不)少于|(?<!不)低于|不满|未满)[^，。；\d]{0,10}$"
 )
 _MIN_BEFORE = re.compile(
     r"(最低|最少|最短|不低于|不少于|不得低于|至少|(?<![不未])满|达到|(?<!不)超过|(?<!不)高于|(?<!不)多于)[^，。；\d]{0,10}$"
@@ -119,7 +121,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|–|~|～)\s*$")
 _LIST_GAP = re.compile(r"^[、，,和或及]\s*[^\d，。；、]{0,5}$")
 _MIN_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?以上")
 _MAX_AFTER = re.compile(r"^\s*(?:[（(]含[)）])?\s*(?:及)?(以下|以内|内)")
-_EXCLUSIVE = ("不满", "未满", "不足", "少于", "低于", "超过", "高于", "多于")
+_EXCLUSIVE = ("不满", "未满", "不足", "不到", "少于", "低于", "超过", "高于", "多于")
 _ORDINAL = re.compile(r"第\s*$")
 _SCALED_NUMERAL = re.compile(rf"[{_CN_DIGITS}十][{_CN_CHARS}]*[万亿]")
 
@@ -295,6 +297,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if numerator and denominator and numerator < denominator and not any(a <= match.start() < b for a, b in taken):
             add("percent", tidy((numerator * 100 / denominator).quantize(FRACTION_PLACES)), "%", match.start(),
                 match.end())
+    for match in _HALF_SHARE.finditer(source):
+        add("percent", Decimal(50), "%", match.start(), match.end())
     for match in _WHOLE_SHARE.finditer(source):
         add("percent", Decimal(100), "%", match.start(), match.end())
     for match in _HALF_YEAR.finditer(source):

@@ -257,3 +257,13 @@ def test_the_whole_of_a_sum_paid_as_a_share_is_all_of_it(text: str) -> None:
 def test_the_whole_of_a_sum_paid_back_or_by_someone_else_is_no_share(text: str) -> None:
     assert not [q for q in find_quantities(text) if q.kind == "percent"]
 
+
+@pytest.mark.parametrize(("text", "kind", "value"), [("留用率不到一半", "percent", Decimal(50)),
+                                                     ("工作不到一年", "duration", Decimal(12))])
+def test_not_yet_reaching_a_figure_bounds_it_from_above_exclusively(text: str, kind: str, value: Decimal) -> None:
+    [found] = find_quantities(text)
+    assert (found.kind, found.value, found.bound, found.inclusive) == (kind, value, "max", False), found
+
+
+def test_half_is_a_share_of_fifty_percent() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("补贴标准按一半计算")] == [("percent", Decimal(50))]

@@ -28,7 +28,7 @@ from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
 from assistant.rules.draft_text import LABEL_CHARS, label_before, number
 from assistant.rules.drafting import BARE_LABEL, DRAFT_MARK, GRID_JOIN, TABLE_ROW, draft_from_chunks
-from assistant.rules.results import CalculationResult, money, yuan
+from assistant.rules.results import CalculationResult, money, plain_number, yuan
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
 from ingest.knowledge import FactSpec
@@ -37,6 +37,10 @@ from ingest.quantities import COUNT_UNITS, Quantity, find_quantities
 from ingest.textnorm import AFTER_CLAUSE, clause_span, digits, fold
 from retriever.understanding import Understanding
 
+# how a document counts a part month: 满半个月不满1个月的按半个月计发 (half months), 不足1个月的不计发 (whole months)
+HALF_MONTH = re.compile(r"满半个月(?:但|而)?(?:不满|不足)\s*(?:1|一)\s*个?月的?[^，,。；;]{0,4}?按半个月")
+NO_PART_MONTH = re.compile(r"(?:不满|不足)\s*(?:1|一)\s*个?月的?[^，,。；;]{0,4}?"
+                           r"(?:不计发|不予计发|不计算|不计|不予补贴|不发放)")
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
 INSTALMENTS = re.compile(r"分\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>年|次|期|批)\s*(?:等额|平均|逐年)?\s*"
                          r"(?:发放|拨付|兑现|支付|兑付)")
@@ -101,6 +105,24 @@ class Swap:
         if len(same) > 1:
             parameter["element"] = len(same) - 1  # the new figure ends its phrase
         return {**data, "parameters": {**data["parameters"], **dict.fromkeys(names, parameter)}}
+
+
+def partial_months(months: Decimal, document: Sequence[Chunk]) -> tuple[Decimal, str, str] | None:
+    """(the months paid for, the phrase saying so, its clause) of a stay with a part month (8个半月) as the document
+    counts a part month: 不足1个月的不计发 (whole months only) or 满半个月不满1个月的按半个月计发 (half months); None
+    when it says neither, or says both ways in different clauses."""
+    found: dict[Decimal, tuple[str, str]] = {}
+    for chunk in document:
+        for sentence in sentences(chunk.text):
+            for step, pattern in ((Decimal("0.5"), HALF_MONTH), (Decimal(1), NO_PART_MONTH)):
+                match = pattern.search(sentence)
+                if match is not None:
+                    found.setdefault(step, (match.group(0), chunk.clause_path))
+                    break
+    if len(found) != 1:
+        return None
+    step, (phrase, clause) = found.popitem()
+    return (months // step) * step, phrase, clause
 
 
 def _named(option: str, text: str, values: Iterable[str]) -> bool:
@@ -398,6 +420,9 @@ class ClauseArithmetic:
             draft = {**draft, "rules": [r for r in map(swap.applied, draft["rules"]) if r is not None]}
         rates = [data for data in draft["rules"]
                  if data["kind"] == "amount" and data["formula"].get("kind") == "rate_by_category"]
+        # the rules whose categories name the benefit asked first (the row paying 一次性留用奖励 of a question about the
+        # 留用奖励, before the monthly rows the story's months would also fit)
+        rates.sort(key=lambda data: not self._pays_asked(data, u))
         mixed = self._mixed(rates, meta, corpus, u)
         if mixed is not None:  # 招了4个，其中1个是残疾人: each group at the rate its sentence states
             return mixed
@@ -455,6 +480,12 @@ class ClauseArithmetic:
         result = results[0].model_copy(update={"amount": money(total), "trace": [*steps, step]})
         assumptions = list(dict.fromkeys(a for run in runs if run is not None for a in run.assumptions))
         return Worked(result, {f"category_{n}": name for n, name in enumerate(names, start=1)}, assumptions)
+
+    @staticmethod
+    def _pays_asked(data: Mapping[str, Any], u: Understanding) -> bool:
+        """One of the rule's categories names a benefit the question asks about (一次性留用奖励（…） of 留用奖励)."""
+        options = [o["value"] for spec in data["inputs"] if spec["type"] == "choice" for o in spec.get("options", [])]
+        return any(benefit in option for benefit in u.benefits for option in options)
 
     def heads_by_option(self, names: Sequence[str], u: Understanding) -> dict[str, Understanding] | None:
         """Each named category with the one head count its own clause states (三个人拿了高级技师证，4个人拿了中级工证),
@@ -610,6 +641,9 @@ class ClauseArithmetic:
              clause_text: str = "") -> Worked | None:
         data = {**data, "conditions": [], "inputs": [i for i in data["inputs"] if not i["name"].startswith("fact_")]}
         arguments, assumptions, multiplied, rests_on = self._arguments(data, u, chosen or {}, document, clause_text)
+        if arguments is not None:  # 4.5个月 counted as the document counts a part month: no whole number
+            data["inputs"] = [{**i, "integer": False} if isinstance(arguments.get(i["name"]), Decimal)
+                              and i["type"] in ("months", "count") else i for i in data["inputs"]]
         multiplied = multiplied or (picked and arguments is not None)
         if arguments is None or not multiplied:
             return None
@@ -676,6 +710,13 @@ class ClauseArithmetic:
                 multiplied = True
             elif name == formula.get("periods"):
                 periods = self._periods(name, u)
+                if periods is not None and periods != int(periods):  # 8个半月: as the document counts a part month
+                    counted = partial_months(periods, document) if name == "months" else None
+                    if counted is None:
+                        return None, [], False, ()
+                    periods, phrase, clause = counted
+                    assumptions.append(f"{phrase}，按{plain_number(periods)}个月计算")
+                    rests_on.append(clause)
                 stated = any(q.kind == "duration" for q in u.quantities)  # a period said but unclear is no max
                 # 最多 / 一共能领多少 of a rate paid for a term: the whole of the longest term
                 whole = any(w in u.normalized for w in (*self.maximum_words, *self.total_words))
@@ -735,31 +776,6 @@ class ClauseArithmetic:
         return arguments, assumptions, multiplied, tuple(rests_on)
 
     @staticmethod
-    def _longer_than_its_sum(u: Understanding) -> bool:
-        """The question's sum is paid per period (每月交690元) and it states or asks a longer span (一年, 12个月)."""
-        months = {"月": Decimal(1), "年": Decimal(12)}
-        per = [months[unit] for q in u.loose_quantities if q.kind == "money" for unit in q.per if unit in months]
-        return bool(per) and any(q.kind == "duration" and q.unit == "月" and q.value > min(per) for q in u.quantities)
-
-    @staticmethod
-    def _cap(name: str, clause_text: str) -> tuple[int | None, str]:
-        """(periods, the phrase saying so): the one most a rate's own clause pays for (每期培训最多补贴20天, 最长不超过
-        12个月) in the input's unit — (None, "") when it states none or several."""
-        unit = {"days": "天", "months": "月", "years": "月"}.get(name)
-        if unit is None:
-            return None, ""
-        caps = {q.value: q for q in find_quantities(clause_text)
-                if q.kind == "duration" and q.bound == "max" and q.unit == unit}
-        if len(caps) != 1:
-            return None, ""
-        value, quantity = caps.popitem()
-        if name in PERIOD_INPUTS:
-            value = value / PERIOD_INPUTS[name]
-        if value != value.to_integral_value():
-            return None, ""
-        return int(value), _phrase_to(clause_text, quantity, "，,；;。：:\n（(")
-
-    @staticmethod
     def _sums_named(u: Understanding, label: str, per: str) -> set[Decimal]:
         """The sums the question says right after words of the base's name (利息8000元 of 借款人实际支付利息: a run of
         NAMED_RUN shared with the words before the sum, back to a clause break) — else those it says per the period
@@ -783,6 +799,31 @@ class ClauseArithmetic:
                     if at >= 0:
                         text = f"{text[:at]}{'　' * 2}{text[at + 2 :]}"
         return text
+
+    @staticmethod
+    def _longer_than_its_sum(u: Understanding) -> bool:
+        """The question's sum is paid per period (每月交690元) and it states or asks a longer span (一年, 12个月)."""
+        months = {"月": Decimal(1), "年": Decimal(12)}
+        per = [months[unit] for q in u.loose_quantities if q.kind == "money" for unit in q.per if unit in months]
+        return bool(per) and any(q.kind == "duration" and q.unit == "月" and q.value > min(per) for q in u.quantities)
+
+    @staticmethod
+    def _cap(name: str, clause_text: str) -> tuple[int | None, str]:
+        """(periods, the phrase saying so): the one most a rate's own clause pays for (每期培训最多补贴20天, 最长不超过
+        12个月) in the input's unit — (None, "") when it states none or several."""
+        unit = {"days": "天", "months": "月", "years": "月"}.get(name)
+        if unit is None:
+            return None, ""
+        caps = {q.value: q for q in find_quantities(clause_text)
+                if q.kind == "duration" and q.bound == "max" and q.unit == unit}
+        if len(caps) != 1:
+            return None, ""
+        value, quantity = caps.popitem()
+        if name in PERIOD_INPUTS:
+            value = value / PERIOD_INPUTS[name]
+        if value != value.to_integral_value():
+            return None, ""
+        return int(value), _phrase_to(clause_text, quantity, "，,；;。：:\n（(")
 
     @staticmethod
     def _heads_cap(clause_text: str) -> tuple[int | None, str]:
@@ -888,4 +929,4 @@ class ClauseArithmetic:
         if len(values) != 1:
             return None
         value = values.pop()
-        return int(value) if value == value.to_integral_value() else None
+        return int(value) if value == value.to_integral_value() else value

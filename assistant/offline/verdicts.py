@@ -435,6 +435,9 @@ def stated_checks(text: str, stated: Iterable[Stated], taken: Iterable[tuple[str
                 value = q.value * 12 if yearly else q.value
                 note = f"按每月{q.raw}×12个月计" if yearly else ""
                 met = value < threshold.value if times else _meets(value, threshold)  # 已领过N次 of 不超过N次: no 4th
+                if threshold.bound == "min" and q.bound == "max" and value <= threshold.value and not (
+                        q.inclusive and threshold.inclusive and value == threshold.value):
+                    met = False  # 留用率不到一半 of 达到50%以上: below the bound, whatever the figure said
                 start, end = span if window else (at, at + len(phrase))  # a window: its item's words
                 found.append(Check("stated", threshold, sentence, value, met, start, end, note=note,
                                    per=per_unit(sentence, threshold)))

@@ -169,9 +169,10 @@ class ProcedureReader:
         """(sentences to quote, the lead line, whether the clause describes the procedure) for a procedure question
         answered from ``chunk``."""
         found = self.sentences(chunk, aspects)
-        if found:
-            lead = unlabelled(selection.quote(chunk.text, found[:2]))
-            return found[:4], f"根据{region}的规定：{lead}[1]", True
+        if found:  # a lead-in brings its items (提交以下材料：（一）…；（二）…；（三）…)
+            head = selection.with_items(chunk.text, found[:2])
+            lead = unlabelled(selection.quote(chunk.text, head))
+            return sorted({*found[:4], *head}), f"根据{region}的规定：{lead}[1]", True
         return [0], f"{self.answers.no_procedure}{self.answers.next_steps}", False
 
     def missing_where(self, aspects: list[str], quoted: list[str]) -> list[str]:

@@ -33,16 +33,27 @@ def choose(
         return []
     candidates = [i for i, part in enumerate(parts) if keep_duty or not _DUTY_NOTE.match(part)]
     ranked = sorted(candidates or range(len(parts)), key=lambda i: (-score(parts[i]), i))
-    chosen = {i for i in ranked[:limit] if score(parts[i]) > 0} or {ranked[0]}
+    chosen = _with_items(parts, {i for i in ranked[:limit] if score(parts[i]) > 0} or {ranked[0]})
+    if keep_duty:
+        chosen |= {i + 1 for i in chosen if i + 1 < len(parts) and _DUTY_NOTE.match(parts[i + 1])}
+    return sorted(chosen)
+
+
+def _with_items(parts: list[str], chosen: set[int]) -> set[int]:
+    """The chosen sentences and, after a lead-in among them, the items under it (提交以下材料：（一）…；（二）…)."""
+    found = set(chosen)
     for index in sorted(chosen):
         if _LEAD_IN.search(parts[index]) or "：" in parts[index]:  # a lead-in: the items under it follow
             following = index + 1
             while following < len(parts) and _ITEM.match(parts[following]):
-                chosen.add(following)
+                found.add(following)
                 following += 1
-    if keep_duty:
-        chosen |= {i + 1 for i in chosen if i + 1 < len(parts) and _DUTY_NOTE.match(parts[i + 1])}
-    return sorted(chosen)
+    return found
+
+
+def with_items(text: str, indices: Iterable[int]) -> list[int]:
+    """``indices`` of the text's sentences with the items under a lead-in among them, in reading order."""
+    return sorted(_with_items(pieces(text), set(indices)))
 
 
 def quote(text: str, indices: Iterable[int]) -> str:

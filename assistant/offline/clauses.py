@@ -20,7 +20,7 @@ from assistant.offline.adjustment import (
     spelt_out,
     table_of,
 )
-from assistant.offline.arithmetic import ClauseArithmetic, Swap
+from assistant.offline.arithmetic import BENEFIT_RUN, ClauseArithmetic, Swap
 from assistant.offline.documents import cite_transition
 from assistant.offline.evidence import (
     Evidence,
@@ -32,7 +32,7 @@ from assistant.offline.evidence import (
     states_amount,
 )
 from assistant.offline.procedure import MATERIALS, ProcedureReader
-from assistant.offline.support import squeeze
+from assistant.offline.support import shared_run, squeeze
 from assistant.offline.verdicts import (
     Home,
     Stated,
@@ -45,7 +45,7 @@ from assistant.offline.verdicts import (
     row_grants,
     verdict_indices,
 )
-from assistant.rules.draft_text import replacements
+from assistant.rules.draft_text import raised_to, replacements
 from assistant.rules.results import CalculationResult, plain_number, yuan
 from ingest.models import INACTIVE, Chunk, DocumentMeta
 from ingest.places import NATION_CODE
@@ -114,10 +114,12 @@ def _sums(text: str) -> set[tuple[str, Decimal]]:
     return {(q.kind, q.value) for q in _figures(text) if q.kind in ("money", "percent")}
 
 
-def replacement_of(chunk: Chunk, evidence: Sequence[Evidence]) -> tuple[Chunk, Quantity, Quantity, str] | None:
+def replacement_of(chunk: Chunk, evidence: Sequence[Evidence], below: Callable[[Chunk, Chunk], bool]
+                   ) -> tuple[Chunk, Quantity, Quantity, str] | None:
     """(the clause saying it, the figure ``chunk`` states, its replacement, the phrase stating that) when another
     document the question found says a figure of ``chunk`` is replaced (由按实际缴费额的三分之二调整为…80%, 由每人
-    1000元提高到1500元): that figure is no longer the one in force where the asker is."""
+    1000元提高到1500元), or — a document ``below`` it — raises the standard ``chunk`` states to a new one without
+    saying the old (``raised_over``): that figure is no longer the one in force where the asker is."""
     stated = _sums(chunk.text)
     for item in evidence:
         if item.chunk.doc_id == chunk.doc_id:
@@ -125,6 +127,21 @@ def replacement_of(chunk: Chunk, evidence: Sequence[Evidence]) -> tuple[Chunk, Q
         for old, new, phrase in replacements(item.chunk.text):
             if (old.kind, old.value) in stated:
                 return item.chunk, old, new, phrase
+        raised = raised_over(chunk, item.chunk) if below(item.chunk, chunk) else None
+        if raised is not None:
+            return (item.chunk, *raised)
+    return None
+
+
+def raised_over(base: Chunk, raising: Chunk) -> tuple[Quantity, Quantity, str] | None:
+    """(the sum ``base`` states, the one ``raising`` raises it to, the phrase saying so) when ``raising`` raises a
+    standard to a sum per the same units (本市生活费补贴标准提高至每人每天60元 over 按每人每天40元给予生活费补贴) and
+    names what it raises in BENEFIT_RUN characters in a row ``base`` says; ``base`` must state one such sum."""
+    for new, phrase, subject in raised_to(raising.text):
+        olds = {q.value: q for q in find_quantities(base.text)
+                if q.kind == new.kind and q.per == new.per and not q.bound and q.value != new.value}
+        if len(olds) == 1 and shared_run(squeeze(subject), squeeze(base.text)) >= BENEFIT_RUN:
+            return next(iter(olds.values())), new, phrase
     return None
 
 
@@ -436,7 +453,8 @@ class ClauseComposer:
             meta = self.engine.meta(chunk.doc_id)
             if meta is None or (chunk.doc_id, chunk.clause_path) in covered:
                 continue
-            replacement = replacement_of(chunk, evidence)
+            replacement = replacement_of(chunk, evidence, self.lies_below) or self.raised_where_asked(chunk,
+                                                                                                    understanding)
             swap = None
             if replacement is not None:  # worked out with the figure in force where the asker is, never the old one
                 saying, old, new, phrase = replacement
@@ -457,6 +475,31 @@ class ClauseComposer:
                 line = compose.worked_answer(self.region_label(saying), worked.result, 1, worked.assumptions, caveat,
                                              phrase=swap.phrase, base_region=self.region_label(chunk), base_n=2)
                 return line, (saying, *rated), worked.result
+        return None
+
+    def lies_below(self, lower: Chunk, higher: Chunk) -> bool:
+        """``lower``'s document is in force in a place within ``higher``'s document's place (a city's under its
+        province's)."""
+        low, high = self.engine.meta(lower.doc_id), self.engine.meta(higher.doc_id)
+        if low is None or high is None or not low.region_code or not high.region_code:
+            return False
+        within = self.engine.retriever.understander.gazetteer.within
+        return low.region_code != high.region_code and within(low.region_code, high.region_code)
+
+    def raised_where_asked(self, chunk: Chunk, understanding: Understanding
+                           ) -> tuple[Chunk, Quantity, Quantity, str] | None:
+        """(the clause saying it, the sum ``chunk`` states, the new one, the phrase) when an in-force document of a
+        place the question names, below ``chunk``'s, raises ``chunk``'s standard (``raised_over``) — however little
+        else of the question its words share."""
+        for meta in self.engine.documents():
+            if meta.region not in understanding.regions or meta.status in INACTIVE or meta.doc_id == chunk.doc_id:
+                continue
+            for other in self.engine.chunks(meta.doc_id):
+                if not self.lies_below(other, chunk):
+                    break
+                raised = raised_over(chunk, other)
+                if raised is not None:
+                    return (other, *raised)
         return None
 
     def replaced_base(self, chunk: Chunk, replaced: set[tuple[str, Decimal]], understanding: Understanding

@@ -71,6 +71,33 @@ def replacements(text: str) -> tuple[tuple[Quantity, Quantity, str], ...]:
     return tuple(pairs)
 
 
+BARE_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节]|[（(][一二三四五六七八九十\d]+[）)]|"
+                        r"[一二三四五六七八九十]+、|\d+[.．、])\s*")  # a heading's own number
+# a sum a sentence raises a standard to, the value it replaces unsaid: 本市生活费补贴标准提高至每人每天60元
+RAISED_TO = re.compile(r"(?:提高|提升|调整|上调|调高)(?:到|至|为)[^，,；;。\d]{0,8}$")
+PART_BREAKS = "，,；;。：:"
+
+
+@lru_cache(maxsize=4096)
+def raised_to(text: str) -> tuple[tuple[Quantity, str, str], ...]:
+    """(the new sum, the phrase stating it, the words before naming what is raised) of each sum ``text`` raises a
+    standard to without saying the value it replaces (生活费补贴标准提高至每人每天60元 — not 由X提高到Y, read by
+    ``replacements``): the phrase and the words run from the start of the sentence part."""
+    found = []
+    for quantity in find_quantities(text):
+        before = text[: quantity.start]
+        raised = RAISED_TO.search(before)
+        if quantity.kind != "money" or quantity.bound or raised is None:
+            continue
+        start = max(before.rfind(mark, 0, raised.start()) for mark in PART_BREAKS) + 1
+        if REPLACED_BEFORE.search(text[start : raised.start()]):
+            continue  # 由X提高到Y: a replacement that says what it replaces
+        label = BARE_LABEL.match(text, start)  # 一、本市…: the words, not the heading's number
+        start = label.end() if label else start
+        found.append((quantity, text[start : quantity.end].strip(), text[start : raised.start()].strip()))
+    return tuple(found)
+
+
 def added(text: str, quantity: Quantity) -> bool:
     """The sum is added to a standard stated elsewhere (每人增加N元; 在国家规定的标准基础上，再给予N万元 — on top of
     the standard the sentence names before it, no other sum between), not a rate of its own, nor a bound or a value

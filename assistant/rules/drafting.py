@@ -34,6 +34,7 @@ import yaml
 
 from assistant.rules.draft_schedule import Schedule, read_schedule
 from assistant.rules.draft_text import (
+    BARE_LABEL,
     BASE_NOUN,
     CAP_ELSEWHERE,
     DESCRIPTOR_END,
@@ -77,8 +78,6 @@ TEXT_CELL = re.compile(r"[（(，,][^：:（()）,，]{1,12}[：:]\s*([^，,（(
 # one cell of a row of figures as ingest renders it: 中级（四级）N元/人 or 一等奖（金牌）：N万元
 GRID_CELL = re.compile(r"(?:^|[，,])(?P<cell>(?P<label>[^，,：:\d]{1,20}?)[：:]?\d+(?:\.\d+)?(?:万元|元))")
 CELL = re.compile(r"(?:^|[（(，,])\s*(?P<label>[^：:（()）,，]{1,20})[：:]\s*(?P<number>\d+(?:\.\d+)?)(?=$|[）),，])")
-BARE_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节]|[（(][一二三四五六七八九十\d]+[）)]|"
-                        r"[一二三四五六七八九十]+、|\d+[.．、])\s*")  # a heading's own number
 MONEY_TABLE = re.compile(r"补贴|补助|标准|金额|奖励|资助|元")
 CLAUSE_BREAKS = "，,；;。：:"
 UPLIFT_REACH = 40  # characters an uplift's condition may span before the uplift word

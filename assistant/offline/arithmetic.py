@@ -734,7 +734,7 @@ class ClauseArithmetic:
                             rests_on.append(clause)
                 if periods is None and schedule and whole and all("last" in step for step in formula["steps"]):
                     periods = max(step["last"] for step in formula["steps"])  # the whole of a closed schedule
-                    assumptions.append(f"按条款列明的{periods}{PERIOD_UNITS[name]}计算")
+                    assumptions.append(f"按条款列明的{periods}{'个月' if name == 'months' else PERIOD_UNITS[name]}计算")
                 if periods is None and formula.get("base") and not schedule:
                     periods = 1  # a share of the sum the asker paid (今年付了6000元利息): that sum's own period
                 if periods is None:

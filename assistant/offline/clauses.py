@@ -114,12 +114,12 @@ def _sums(text: str) -> set[tuple[str, Decimal]]:
     return {(q.kind, q.value) for q in _figures(text) if q.kind in ("money", "percent")}
 
 
-def replacement_of(chunk: Chunk, evidence: Sequence[Evidence], below: Callable[[Chunk, Chunk], bool]
+def replacement_of(chunk: Chunk, evidence: Sequence[Evidence], below: Callable[[str, str], bool]
                    ) -> tuple[Chunk, Quantity, Quantity, str] | None:
     """(the clause saying it, the figure ``chunk`` states, its replacement, the phrase stating that) when another
     document the question found says a figure of ``chunk`` is replaced (由按实际缴费额的三分之二调整为…80%, 由每人
-    1000元提高到1500元), or — a document ``below`` it — raises the standard ``chunk`` states to a new one without
-    saying the old (``raised_over``): that figure is no longer the one in force where the asker is."""
+    1000元提高到1500元), or — a document ``below`` its own (by doc ids) — raises the standard ``chunk`` states to a
+    new one without saying the old (``raised_over``): that figure is no longer the one in force where the asker is."""
     stated = _sums(chunk.text)
     for item in evidence:
         if item.chunk.doc_id == chunk.doc_id:
@@ -127,7 +127,7 @@ def replacement_of(chunk: Chunk, evidence: Sequence[Evidence], below: Callable[[
         for old, new, phrase in replacements(item.chunk.text):
             if (old.kind, old.value) in stated:
                 return item.chunk, old, new, phrase
-        raised = raised_over(chunk, item.chunk) if below(item.chunk, chunk) else None
+        raised = raised_over(chunk, item.chunk) if below(item.chunk.doc_id, chunk.doc_id) else None
         if raised is not None:
             return (item.chunk, *raised)
     return None
@@ -477,10 +477,10 @@ class ClauseComposer:
                 return line, (saying, *rated), worked.result
         return None
 
-    def lies_below(self, lower: Chunk, higher: Chunk) -> bool:
-        """``lower``'s document is in force in a place within ``higher``'s document's place (a city's under its
+    def lies_below(self, lower: str, higher: str) -> bool:
+        """Document ``lower`` is in force in a place within document ``higher``'s place (a city's under its
         province's)."""
-        low, high = self.engine.meta(lower.doc_id), self.engine.meta(higher.doc_id)
+        low, high = self.engine.meta(lower), self.engine.meta(higher)
         if low is None or high is None or not low.region_code or not high.region_code:
             return False
         within = self.engine.retriever.understander.gazetteer.within
@@ -492,11 +492,10 @@ class ClauseComposer:
         place the question names, below ``chunk``'s, raises ``chunk``'s standard (``raised_over``) — however little
         else of the question its words share."""
         for meta in self.engine.documents():
-            if meta.region not in understanding.regions or meta.status in INACTIVE or meta.doc_id == chunk.doc_id:
+            if meta.region not in understanding.regions or meta.status in INACTIVE \
+                    or not self.lies_below(meta.doc_id, chunk.doc_id):
                 continue
             for other in self.engine.chunks(meta.doc_id):
-                if not self.lies_below(other, chunk):
-                    break
                 raised = raised_over(chunk, other)
                 if raised is not None:
                     return (other, *raised)

@@ -114,6 +114,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "policy"
 
 
+def _point(text: str, heading: str) -> str:
+    """The benefit a sentence pays (一次性创业补贴), else its clause's heading (or 补贴)."""
+    found = POINT.search(text)
+    point = found.group(1).rsplit("的", 1)[-1] if found else ""
+    return point if len(point) >= 4 else (heading[:12] or "补贴")
+
+
 class _Drafter:
     def __init__(self, stem: str, region: str) -> None:
         self.stem, self.region = _slug(stem), region
@@ -125,10 +132,7 @@ class _Drafter:
         found = [q for q in find_quantities(text) if not replaced(text, q)]
         floors = [q for q in found if q.kind == "money" and q.bound == "min" and not q.per]
         money = [q for q in found if q.kind == "money" and q not in floors and not added(text, q)]
-        point_match = POINT.search(text)
-        point = point_match.group(1).rsplit("的", 1)[-1] if point_match else ""
-        point = point if len(point) >= 4 else (heading[:12] or "补贴")
-        rule = DraftRule(clause=clause, sentence=text, point=point)
+        rule = DraftRule(clause=clause, sentence=text, point=_point(text, heading))
         uplifts = [q for q in found if q.kind == "percent" and UPLIFT_WORDS.search(text[: q.start])]
         percents = [q for q in found if q.kind == "percent" and q not in uplifts]
         pair = next(((a, b) for a, b in itertools.pairwise(money)
@@ -181,9 +185,7 @@ class _Drafter:
 
     def schedule(self, clause: str, text: str, heading: str, schedule: Schedule) -> None:
         """第1年、第2年全额贴息，第3年贴息50%: the sum paid each period × that period's share, over the periods."""
-        point_match = POINT.search(text)
-        point = point_match.group(1).rsplit("的", 1)[-1] if point_match else (heading[:12] or "补贴")
-        rule = DraftRule(clause=clause, sentence=text, point=point)
+        rule = DraftRule(clause=clause, sentence=text, point=_point(text, heading))
         name, kind, label, shown, question = PER_INPUTS[schedule.unit]
         periods = rule.add_input({"name": name, "type": kind, "label": label, "unit": shown, "min": 1,
                                   "question": question})

@@ -1,7 +1,7 @@
 """A stay with a part month (见习了6个半月) is counted as the document counts a part month — 不足1个月的不计发 (whole
 months) or 满半个月不满1个月的按半个月计发 (half months), the sentence cited — and a total of two benefits a table pays
 apart (每人每月N元 rows, 一次性留用奖励 row) takes each part's own row; a rate bound the question says is not reached
-(留用率不到一半 of 留用率达到60%以上…提高10%) raises nothing.
+(留用率不到一半 of 留用率达到50%以上…提高10%) raises nothing, and one it reaches raises the row worked out.
 
 Fictional documents written for this test (no eval set has them; nothing was tuned on them), after the mechanisms were
 found on a question about another district's internship rules.
@@ -78,6 +78,10 @@ def test_a_half_month_the_document_pays_is_paid(engine: OfflineEngine) -> None:
     # 不到一半 is below the 50% the raise needs
     ("余姚的企业，一个离校一年还没就业的高校毕业生见习了7个半月后留用了，签了三年合同，公司留用率不到一半，"
      "见习补贴加留用奖励一共多少？", Decimal(17200), Decimal(18670)),
+    # 七成 reaches it: the monthly row worked out (not the one-off row the search put first) is raised,
+    # 2100 × 1.1 × 7 + 2500
+    ("余姚的企业，一个离校一年还没就业的高校毕业生见习了7个月后留用了，签了三年合同，公司留用率有七成，"
+     "见习补贴加留用奖励一共多少？", Decimal(18670), Decimal(17200)),
 ])
 def test_a_total_of_two_benefits_takes_each_ones_row(engine: OfflineEngine, question: str, amount: Decimal,
                                                      wrong: Decimal) -> None:

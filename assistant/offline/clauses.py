@@ -321,6 +321,12 @@ class ClauseComposer:
                                                understanding, regions, self.stated(understanding),
                                                besides=besides) if computes else None
             worked = self.worked(region, primary, evidence, rated) if computes and not adjusted else None
+            if worked is not None and self.other_row(primary.chunk, worked[1][0]):
+                # another row of the answering row's table worked out (the monthly row, not the one-off row the
+                # search put first): a raise of that row's standard applies to it (见习补贴按上表所列标准提高10%)
+                raised = self.standards.adjusted(worked[1][0], condition if verdict is not None else None, text,
+                                                 understanding, regions, self.stated(understanding), besides=besides)
+                adjusted, worked = (raised, None) if raised is not None else (None, worked)
             if computes and adjusted is None and worked is None \
                     and adjustments(primary.chunk, self.standards.levels):
                 # a raise the asker's case does not call for (留用率达到60%以上…每人每月增加N元, 1 of 4 kept on):

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 QuantityKind = Literal["money", "percent", "duration", "count", "age", "year", "number"]
@@ -79,11 +80,8 @@ _RATIO = re.compile(rf"(?<=按)\s*1\s*[:：∶比]\s*({NUMBER})(?=\s*的?比例)
 # a share said as a fraction: 实际缴费额的2/3, 三分之一 — a proper fraction, not a date (2026/3/1) or 百分之N
 _FRACTION = re.compile(r"(?<![\d./])(\d{1,2})\s*/\s*(\d{1,2})(?![\d./])"
                        r"|(?<![百千万])([一二三四五六七八九十])分之([一二三四五六七八九])")
-# half of a whole as a share: 留用率不到一半, 补一半 (50%) — not 一半天, 一半年 (no such durations are said)
-_HALF_SHARE = re.compile(r"(?<![一二三四五六七八九十\d])一半(?![天年月])")
-# the whole of a sum paid as a share of it, with the word paying it: 由财政全额贴息, 全额补贴 (100%) — not 全额追回,
-# 全额拨款, 全额缴纳
-_WHOLE_SHARE = re.compile(r"全额\s*(?:贴息|补贴|补助|资助|给予|奖补|报销|返还)")
+_NUMERALS_BEFORE = "一二三四五六七八九十"  # a share word right after one is part of a number (十一半)
+SHARE_WORDS_FILE = "share_words.yaml"  # in the knowledge directory: 全额贴息 (100%), 一半 (50%)
 FRACTION_PLACES = Decimal("1e-10")  # a repeating share (2/3) kept to ten places of a percent point
 _HALF_YEAR = re.compile(r"半(个)?年|半个月")
 # 一块(儿) said as "together" (加一块, 放在一块, 一块儿去), not one yuan: 儿 after it, or a verb of joining before it
@@ -259,6 +257,45 @@ def one_off(quantity: Quantity, after: str) -> bool:
     return quantity.kind == "count" and quantity.unit == "次" and after.startswith("性")
 
 
+class ShareWord(BaseModel):
+    """A word stating a share of a whole (``share_words.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    word: str = Field(min_length=1)
+    percent: Decimal = Field(gt=0, le=100)
+    then: tuple[str, ...] = ()
+    not_then: tuple[str, ...] = ()
+
+    def pattern(self) -> re.Pattern[str]:
+        """The word, not right after a numeral; with one of ``then`` after it (read with it), none of ``not_then``."""
+        after = f"\\s*(?:{'|'.join(map(re.escape, self.then))})" if self.then else ""
+        refused = f"(?!{'|'.join(map(re.escape, self.not_then))})" if self.not_then else ""
+        return re.compile(f"(?<![{_NUMERALS_BEFORE}\\d]){re.escape(self.word)}{after}{refused}")
+
+
+class ShareWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    shares: tuple[ShareWord, ...]
+
+
+@cache
+def _share_words() -> tuple[tuple[re.Pattern[str], Decimal], ...]:
+    """(pattern, percent) of each share word, read once from the bundled knowledge directory (like the gazetteer the
+    metadata reader loads); a broken file is a clear error naming it."""
+    from ingest.errors import PolicyAssistantError
+    from ingest.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+    path = DEFAULT_KNOWLEDGE_DIR / SHARE_WORDS_FILE
+    try:
+        words = ShareWords.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise PolicyAssistantError(f"知识文件无法读取或格式有误：{path}（{str(exc).splitlines()[0][:200]}）",
+                                   f"knowledge file {path} is unreadable or malformed") from exc
+    return tuple((share.pattern(), share.percent) for share in words.shares)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order. Bare Chinese numerals without a unit (统一, 一线) are not quantities;
     bare arabic numbers are (kind ``number``), so ``每月80万`` still yields 800000."""
@@ -297,10 +334,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if numerator and denominator and numerator < denominator and not any(a <= match.start() < b for a, b in taken):
             add("percent", tidy((numerator * 100 / denominator).quantize(FRACTION_PLACES)), "%", match.start(),
                 match.end())
-    for match in _HALF_SHARE.finditer(source):
-        add("percent", Decimal(50), "%", match.start(), match.end())
-    for match in _WHOLE_SHARE.finditer(source):
-        add("percent", Decimal(100), "%", match.start(), match.end())
+    for pattern, percent in _share_words():
+        for match in pattern.finditer(source):
+            add("percent", percent, "%", match.start(), match.end())
     for match in _HALF_YEAR.finditer(source):
         if not any(a <= match.start() < b for a, b in taken):
             months = Decimal("0.5") if match.group(0) == "半个月" else Decimal(6)

@@ -267,3 +267,21 @@ def test_not_yet_reaching_a_figure_bounds_it_from_above_exclusively(text: str, k
 
 def test_half_is_a_share_of_fifty_percent() -> None:
     assert [(q.kind, q.value) for q in find_quantities("补贴标准按一半计算")] == [("percent", Decimal(50))]
+
+
+def test_a_broken_share_words_file_names_itself(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.knowledge
+    from ingest.errors import PolicyAssistantError
+    from ingest.quantities import SHARE_WORDS_FILE, _share_words
+
+    (tmp_path / SHARE_WORDS_FILE).write_text("# share words\nshares: [{word: 全额, percent: 120}]\n", encoding="utf-8")
+    monkeypatch.setattr(ingest.knowledge, "DEFAULT_KNOWLEDGE_DIR", tmp_path)
+    _share_words.cache_clear()
+    try:
+        with pytest.raises(PolicyAssistantError) as error:
+            find_quantities("第一年全额贴息")
+        assert SHARE_WORDS_FILE in error.value.zh and "知识文件" in error.value.zh
+    finally:
+        monkeypatch.undo()
+        _share_words.cache_clear()
+    assert [q.value for q in find_quantities("第一年全额贴息")] == [Decimal(100)]

@@ -9,10 +9,10 @@ least two steps in one unit (年 or 月) covering periods that do not overlap; a
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
+from assistant.rules.schema import spans_overlap
 from ingest.quantities import Quantity, find_quantities, number_value
 
 _NUMBER = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
@@ -88,7 +88,6 @@ def read_schedule(text: str) -> Schedule | None:
         if not opened and listed != set(range(numbers[0], numbers[-1] + 1)):
             return None  # 第1年、第3年: not one span
         steps.append(Step(numbers[0], None if opened else numbers[-1], said[0], group[0][0]))
-    spans = sorted((s.first, s.last if s.last is not None else 10**6) for s in steps)
-    if any(a[1] >= b[0] for a, b in itertools.pairwise(spans)):
+    if spans_overlap((step.first, step.last) for step in steps):
         return None
     return Schedule(groups[0][0][4], tuple(steps))

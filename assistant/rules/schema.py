@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -242,6 +243,12 @@ class PercentOfBase(Strict):
     per: str = Field("", max_length=12, description="The period the base and cap are given for, e.g. 每人每月.")
 
 
+def spans_overlap(spans: Iterable[tuple[int, int | None]]) -> bool:
+    """Two of the spans (first, last; last None: open-ended, 第3年起) share a period."""
+    ordered = sorted(spans, key=lambda span: span[0])
+    return any(last is None or last >= first for (_, last), (first, _) in itertools.pairwise(ordered))
+
+
 class Step(Strict):
     """The share paid for periods ``first`` to ``last`` (open when None: 第3年起) of a schedule."""
 
@@ -269,8 +276,7 @@ class PercentByPeriod(Strict):
 
     @model_validator(mode="after")
     def _apart(self) -> PercentByPeriod:
-        spans = sorted((s.first, s.last if s.last is not None else 10**6) for s in self.steps)
-        if any(a[1] >= b[0] for a, b in itertools.pairwise(spans)):
+        if spans_overlap((step.first, step.last) for step in self.steps):
             raise ValueError("分段的期次不能重叠")
         return self
 

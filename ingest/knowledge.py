@@ -8,6 +8,7 @@ page, the eval runners) and the object is passed down; nothing here is read at i
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ingest.errors import PolicyAssistantError
 from ingest.places import Gazetteer, PlacesKnowledge
-from ingest.textnorm import is_lead_in
+from ingest.textnorm import alternation, is_lead_in
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
 RULE_ARROW = "=>"
@@ -243,6 +244,30 @@ class HowToApply(_Strict):
     aspects: tuple[str, ...] = ()
 
 
+class PartMonths(_Strict):
+    """How a document counts a month begun but not finished (见习了8个半月): a sentence saying a part month short of
+    one month (``short_of`` 1个月) is not paid (``unpaid``: 不足1个月的不计发, whole months only), or, once half of it
+    is reached (``half_reached``), is paid as half (``half_paid``: 满半个月不满1个月的按半个月计发)."""
+
+    short_of: tuple[str, ...] = Field((), description="Words before 1个月 saying short of it: 不满, 不足.")
+    unpaid: tuple[str, ...] = Field((), description="Words saying the part month is not paid: 不计发.")
+    half_reached: tuple[str, ...] = Field((), description="Words saying half a month is reached: 满半个月.")
+    half_paid: tuple[str, ...] = Field((), description="Words saying it is paid as half a month: 按半个月.")
+
+    def step(self, sentence: str) -> tuple[Decimal, str] | None:
+        """(the part of a month paid for, the phrase saying so) of a sentence: 0.5 for half months, 1 for whole
+        months only; None when it says neither."""
+        short = rf"(?:{alternation(self.short_of)})\s*(?:1|一)\s*个?月的?[，,]?"  # 不足1个月的，不予计发
+        ways = ((Decimal("0.5"), rf"(?:{alternation(self.half_reached)})(?:但|而)?[，,]?{short}[^，,。；;]{{0,4}}?"
+                                 rf"(?:{alternation(self.half_paid)})"),
+                (Decimal(1), rf"{short}[^，,。；;]{{0,4}}?(?:{alternation(self.unpaid)})"))
+        for step, pattern in ways:  # (no words: an alternation never matching)
+            match = re.search(pattern, sentence)
+            if match is not None:
+                return step, match.group(0)
+        return None
+
+
 class AnswersFile(_Strict):
     aspects: dict[str, Aspect]
     exclusions: Exclusions = Field(default_factory=Exclusions)
@@ -264,6 +289,7 @@ class AnswersFile(_Strict):
     claim_words: tuple[str, ...] = Field((), description="Words a clause on claiming a benefit says: 申领, 申请.")
     grant_words: tuple[str, ...] = ()
     elapsed: Elapsed = Field(default_factory=Elapsed)
+    part_months: PartMonths = Field(default_factory=PartMonths)
     rank_words: dict[str, int] = Field(default_factory=dict)
     per_instalment: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     paid_words: tuple[str, ...] = ()

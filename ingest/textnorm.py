@@ -25,6 +25,12 @@ AFTER_CLAUSE = re.compile(f"(?<=[{CLAUSE_MARKS}])")  # the place right after a c
 LEAD_IN_ENDS = ("：", ":")  # a clause ending so introduces the items under it (并提交以下材料：)
 
 
+def alternation(words) -> str:
+    """The words as one regex alternation, longest first (a longer word wins over its prefix); one that never
+    matches when there are none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 def is_lead_in(text: str) -> bool:
     """The text is a lead-in: it ends introducing the items under it (有下列情形之一的，不予享受…：)."""
     return text.rstrip().endswith(LEAD_IN_ENDS)

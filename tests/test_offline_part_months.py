@@ -16,6 +16,7 @@ from support import answered_with, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 from assistant.offline.verdicts import Stated, stated_checks
+from ingest.knowledge import Knowledge
 from ingest.quantities import find_quantities
 
 CITY = """余姚市人力资源和社会保障局 余姚市财政局关于印发《余姚市就业见习补贴办法》的通知
@@ -96,3 +97,23 @@ def test_a_value_said_as_not_reached_fails_a_lower_bound_it_does_not_exceed(said
     [quantity] = [q for q in find_quantities(said) if q.kind == "percent"]
     [check] = stated_checks(sentence, [Stated(quantity, ("留用率",))])
     assert check.met is met, check
+
+
+@pytest.mark.parametrize(("sentence", "step"), [
+    ("见习时间不足1个月的，不予计发见习补贴。", Decimal(1)),
+    ("满半个月但不满一个月的，按半个月计发。", Decimal("0.5")),
+    ("见习补贴按月发放。", None),
+])
+def test_how_a_sentence_counts_a_part_month_is_read_from_the_answers_file(sentence: str, step: Decimal | None) -> None:
+    part_months = Knowledge.load().answers.part_months
+    said = part_months.step(sentence)
+    assert (said and said[0]) == step, said
+
+
+def test_a_new_way_of_saying_a_part_month_is_unpaid_needs_no_code() -> None:
+    # 不满1个月的不予发放 is not among the bundled words; adding it to the data is enough
+    part_months = Knowledge.load().answers.part_months
+    sentence = "实际见习不满1个月的部分不予发放。"
+    assert part_months.step(sentence) is None
+    widened = part_months.model_copy(update={"unpaid": (*part_months.unpaid, "不予发放")})
+    assert widened.step(sentence) == (Decimal(1), "不满1个月的部分不予发放")

@@ -31,16 +31,12 @@ from assistant.rules.drafting import BARE_LABEL, DRAFT_MARK, GRID_JOIN, TABLE_RO
 from assistant.rules.results import CalculationResult, money, plain_number, yuan
 from assistant.rules.schema import Rule
 from assistant.rules.verify import Clauses, RuleError, verify_rule
-from ingest.knowledge import FactSpec
+from ingest.knowledge import FactSpec, PartMonths
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import COUNT_UNITS, Quantity, find_quantities
 from ingest.textnorm import AFTER_CLAUSE, clause_span, digits, fold
 from retriever.understanding import Understanding
 
-# how a document counts a part month: 满半个月不满1个月的按半个月计发 (half months), 不足1个月的不计发 (whole months)
-HALF_MONTH = re.compile(r"满半个月(?:但|而)?(?:不满|不足)\s*(?:1|一)\s*个?月的?[^，,。；;]{0,4}?按半个月")
-NO_PART_MONTH = re.compile(r"(?:不满|不足)\s*(?:1|一)\s*个?月的?[^，,。；;]{0,4}?"
-                           r"(?:不计发|不予计发|不计算|不计|不予补贴|不发放)")
 PERIOD_INPUTS = {"years": Decimal(12), "months": Decimal(1)}  # input → months per unit (durations are in months)
 INSTALMENTS = re.compile(r"分\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>年|次|期|批)\s*(?:等额|平均|逐年)?\s*"
                          r"(?:发放|拨付|兑现|支付|兑付)")
@@ -107,18 +103,17 @@ class Swap:
         return {**data, "parameters": {**data["parameters"], **dict.fromkeys(names, parameter)}}
 
 
-def partial_months(months: Decimal, document: Sequence[Chunk]) -> tuple[Decimal, str, str] | None:
+def partial_months(months: Decimal, document: Sequence[Chunk],
+                   part_months: PartMonths) -> tuple[Decimal, str, str] | None:
     """(the months paid for, the phrase saying so, its clause) of a stay with a part month (8个半月) as the document
-    counts a part month: 不足1个月的不计发 (whole months only) or 满半个月不满1个月的按半个月计发 (half months); None
-    when it says neither, or says both ways in different clauses."""
+    counts a part month (``answers.yaml: part_months``): 不足1个月的不计发 (whole months only) or
+    满半个月不满1个月的按半个月计发 (half months); None when it says neither, or says both ways in different clauses."""
     found: dict[Decimal, tuple[str, str]] = {}
     for chunk in document:
         for sentence in sentences(chunk.text):
-            for step, pattern in ((Decimal("0.5"), HALF_MONTH), (Decimal(1), NO_PART_MONTH)):
-                match = pattern.search(sentence)
-                if match is not None:
-                    found.setdefault(step, (match.group(0), chunk.clause_path))
-                    break
+            said = part_months.step(sentence)
+            if said is not None:
+                found.setdefault(said[0], (said[1], chunk.clause_path))
     if len(found) != 1:
         return None
     step, (phrase, clause) = found.popitem()
@@ -354,11 +349,12 @@ class ClauseArithmetic:
                  counted: tuple[Sequence[str], Sequence[str]] = ((), ()), total_words: Sequence[str] = (),
                  term_words: Sequence[str] = (), reached_words: Sequence[str] = (),
                  heads_joiners: Sequence[str] = (), expansions: Callable[[str], list[str]] | None = None,
-                 general_words: Sequence[str] = ()) -> None:
+                 general_words: Sequence[str] = (), part_months: PartMonths | None = None) -> None:
         # what stands between heads counted one after another: words, at most one comma, a joining word (和, 还)
         joiners = "|".join(re.escape(w) for w in sorted(heads_joiners, key=len, reverse=True))
         self.heads_joined = re.compile(rf"^[^，,。；;？?！!\d]*(?:[，,]\s*)?(?:{joiners})[^，,。；;？?！!\d]*$") \
             if joiners else None
+        self.part_months = part_months or PartMonths()  # how a document counts a part month (不足1个月的不计发)
         self.term_words = tuple(term_words)  # 培养期, 学制: a duration right after one is the term paid for
         self.reached_words = tuple(reached_words)  # 满: a duration right after one is a condition met
         self.total_words = tuple(total_words)  # 一共多少: several categories added up
@@ -711,7 +707,7 @@ class ClauseArithmetic:
             elif name == formula.get("periods"):
                 periods = self._periods(name, u)
                 if periods is not None and periods != int(periods):  # 8个半月: as the document counts a part month
-                    counted = partial_months(periods, document) if name == "months" else None
+                    counted = partial_months(periods, document, self.part_months) if name == "months" else None
                     if counted is None:
                         return None, [], False, ()
                     periods, phrase, clause = counted

@@ -158,7 +158,8 @@ class ClauseComposer:
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,
                                            (answers.counted_things, answers.counted_people), answers.total_words,
                                            answers.term_words, answers.reached_words, answers.heads_joiners,
-                                           QueryExpander(engine.knowledge.synonyms).expansions, answers.general_words)
+                                           QueryExpander(engine.knowledge.synonyms).expansions, answers.general_words,
+                                           answers.part_months)
         self.standards = StandardResolver(engine, finder, self.arithmetic, WORKED_DEPTH)
 
     def scorer(self, text: str, understanding: Understanding, kind: str) -> Callable[[str], float]:

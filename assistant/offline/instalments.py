@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.textnorm import alternation
+
 if TYPE_CHECKING:
     from ingest.knowledge import AnswersFile
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
 class PaidAsks:
@@ -27,8 +25,8 @@ class PaidAsks:
         self.words = tuple(dict.fromkeys((*answers.paid_words, *answers.first_paid_words, *answers.last_paid_words)))
         self.first, self.last = frozenset(answers.first_paid_words), frozenset(answers.last_paid_words)
         self.ordinals = frozenset(answers.paid_ordinals)
-        between = _alternation(answers.paid_between)
-        self._paid_after = re.compile(rf"(?:{between})*(?:{_alternation(answers.paid_verbs)})")
+        between = alternation(answers.paid_between)
+        self._paid_after = re.compile(rf"(?:{between})*(?:{alternation(answers.paid_verbs)})")
 
     def said(self, text: str) -> frozenset[str]:
         """The paid words ``text`` says of a payment: each word of ``paid_words`` said, and a first or last word

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ingest.knowledge import Transition
 from ingest.quantities import number_value
+from ingest.textnorm import alternation
 from ingest.validity import parse_date
 
 MONTH_NUMBER = r"(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?"
@@ -31,7 +32,7 @@ NOT_YET = "没未"  # 还没申请, 未申领: not applied
 
 @lru_cache(maxsize=8)
 def _month_pattern(named_from_today: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(named_from_today, key=len, reverse=True)) or "(?!)"
+    words = alternation(named_from_today)
     return re.compile(rf"(?:(?P<year>(?:19|20)\d{{2}})\s*年|(?P<relative>{words}))\s*{MONTH_NUMBER}")
 
 

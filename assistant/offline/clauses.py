@@ -199,6 +199,14 @@ class ClauseComposer:
             evidence = self.procedure.rank(evidence, aspects, understanding)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
         now_against_before = self.sets_now_against_before(understanding)
+        if now_against_before and not understanding.has("status") and repealed(primary.chunk.text):
+            # what changed on a point, best matched by the clause saying the newer document replaces the older one
+            # (its words name both documents, as the question does): that clause says no point — the document's
+            # own clause on it answers, set against the older one's (the repeal is cited beside them)
+            point = self.beside_repeal(primary, text, understanding, evidence)
+            if point is not None:
+                primary, older = self.counterpart(point, text, understanding, aspects, amount=kind == "amount",
+                                                  alike=True)
         replaced = not old_wanted and bool(self.newer_documents(primary.chunk.doc_id))
         if older is None and not old_wanted and now_against_before:
             primary, older = self.counterpart(primary, text, understanding, aspects, amount=kind == "amount")
@@ -857,13 +865,15 @@ class ClauseComposer:
 
     def counterpart(
         self, primary: Evidence, text: str, understanding: Understanding, aspects: Sequence[str] = (),
-        *, amount: bool = False,
+        *, amount: bool = False, alike: bool = False,
     ) -> tuple[Evidence, Evidence | None]:
         """(answering clause, older clause) for a question setting now against before (现在还是50%吗, 以前的方案呢):
         the same point searched in the document that replaced the answering one (which then answers), or in the one
         it replaced — retrieval over the whole library ranks only one of a pair that words a point alike. For a
         procedure question, the clause describing the asked aspects best (审核要多久: the one with its time limit); for
-        an amount the replaced clause states, the replacing document's clause stating one, found by its words."""
+        an amount the replaced clause states, the replacing document's clause stating one, found by its words.
+        ``alike``: the question's words matched the clause naming both documents better than any point, so the older
+        document's clause on the point is searched in the answering clause's words first."""
         doc_id = primary.chunk.doc_id
         newer = [d.doc_id for d in self.newer_documents(doc_id)]
         if newer:
@@ -882,6 +892,9 @@ class ClauseComposer:
         older = [d.doc_id for d in self.engine.documents() if doc_id in d.superseded_by]
         if older:
             found = self.finder.find(text, understanding, regions=None, doc_ids=older)
+            if alike and not aspects:
+                found = joined(self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=older,
+                                                benefit=False, strict=True), found)
             if aspects:  # the older document's clause on the same step, searched in the answering clause's words
                 found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
                                                        doc_ids=older, benefit=False))
@@ -909,6 +922,15 @@ class ClauseComposer:
     def prefer_older(self, evidence: list[Evidence]) -> Evidence:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""
         return next((e for e in evidence if self.newer_documents(e.chunk.doc_id)), evidence[0])
+
+    def beside_repeal(self, primary: Evidence, text: str, understanding: Understanding,
+                      evidence: Sequence[Evidence]) -> Evidence | None:
+        """The best clause of the primary's document that repeals nothing: among the evidence, else searched in that
+        document alone; None when it has none supporting the question."""
+        doc_id = primary.chunk.doc_id
+        found = [e for e in evidence if e.chunk.doc_id == doc_id] \
+            + self.finder.find(text, understanding, regions=None, doc_ids=[doc_id])
+        return next((e for e in found if not repealed(e.chunk.text)), None)
 
     def repealed_here(self, doc_id: str) -> bool:
         """A document of the library repeals this one in so many words (原《…》同时废止)."""

@@ -1,0 +1,75 @@
+"""What changed on a point, asked naming both documents (新办法跟2020年那个老通知比，社保要交多久).
+
+The question's words that name the documents (2020年, 老通知, 新办法) match best the newer document's clause saying it
+repeals the older one (本办法自…起施行。原《…》（…号）同时废止) — a clause that says no point. The answer must
+rest on the newer document's clause on the point asked, set against the older document's clause on the same point
+(not its clause that happens to say the same year: 自2020年3月1日起取得证书), with the repeal still cited. A question
+asking whether the old notice still holds is still answered by the repeal.
+
+Two fictional documents written for this test (no eval set has them, nothing was tuned on them).
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import offline_engine_for
+
+from assistant.offline.engine import OfflineEngine
+
+OLD = """宜宾市人力资源和社会保障局 宜宾市财政局关于做好企业职工技能提升补贴工作的通知
+宜人社发〔2020〕9号
+各区县人力资源和社会保障局、财政局：
+现就做好企业职工技能提升补贴工作通知如下：
+一、补贴对象
+（一）在本市依法参加失业保险，连续缴纳失业保险费满24个月（含）以上的企业职工。
+（二）自2020年3月1日起取得初级工、中级工、高级工职业技能等级证书。
+二、补贴标准
+（一）取得中级工证书的，每人补贴1200元。
+三、本通知自2020年3月1日起施行。
+"""
+
+NEW = """宜宾市人力资源和社会保障局 宜宾市财政局关于印发《宜宾市职业技能提升补贴管理办法》的通知
+宜人社规〔2025〕3号
+各区县人力资源和社会保障局、财政局：
+现将《宜宾市职业技能提升补贴管理办法》印发给你们，请认真贯彻执行。
+宜宾市职业技能提升补贴管理办法
+第一条　为扩大技能提升补贴受益范围，制定本办法。
+第二条　在本市依法参加失业保险、累计缴纳失业保险费满12个月（含）以上的企业职工，取得职业技能等级证书的，可以按本办法\
+申领职业技能提升补贴。
+第三条　补贴标准：中级工每人1600元。
+第四条　申领人应当自证书核发之日起12个月内提出申请。
+第五条　本办法自2025年5月1日起施行，有效期5年。原《宜宾市人力资源和社会保障局 宜宾市财政局关于做好企业职工技能提升\
+补贴工作的通知》（宜人社发〔2020〕9号）同时废止。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    return offline_engine_for(tmp_path_factory.mktemp("point-beside-repeal"), {
+        "yibin-2020-skill-upgrade-notice.txt": OLD,
+        "yibin-2025-skill-upgrade-measures.txt": NEW,
+    })
+
+
+def cited(answer) -> set[tuple[str, str]]:
+    return {(c.doc_id, c.clause) for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", [
+    "宜宾技能提升补贴新出的办法跟2020年那个老通知比，社保要交多久，变了没有？",
+    "宜宾的技能提升补贴，2020年那个老通知和现在的办法比，失业保险得交多长时间？",
+])
+def test_the_point_asked_is_answered_from_both_documents_not_from_the_repeal(engine: OfflineEngine,
+                                                                            question: str) -> None:
+    answer = engine.answer(question)
+    body = answer.answer.split("依据")[0]
+    assert "12个月" in body and "24个月" in body, answer.answer
+    assert {("yibin-2025-skill-upgrade-measures", "第二条"), ("yibin-2020-skill-upgrade-notice", "一、（一）")} \
+        <= cited(answer), answer.citations
+    assert body.index("12个月") < body.index("24个月")  # what holds now first
+
+
+def test_whether_the_old_notice_still_holds_is_answered_by_the_repeal(engine: OfflineEngine) -> None:
+    answer = engine.answer("宜宾2020年那个技能提升补贴的老通知现在还有效吗？")
+    body = answer.answer.split("依据")[0]
+    assert "废止" in body and "宜人社规〔2025〕3号" in body, answer.answer

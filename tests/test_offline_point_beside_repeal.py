@@ -3,7 +3,9 @@
 The question's words that name the documents (2020年, 老通知, 新办法) match best the newer document's clause saying it
 repeals the older one (本办法自…起施行。原《…》（…号）同时废止) — a clause that says no point. The answer must
 rest on the newer document's clause on the point asked, set against the older document's clause on the same point
-(not its clause that happens to say the same year: 自2020年3月1日起取得证书), with the repeal still cited. A question
+(not its clause that happens to say the same year: 自2020年3月1日起取得证书), with the repeal still cited. So too
+when the question's words match best the transitional rule (本办法施行前…申请期限按原通知规定计算): it is cited as
+the 过渡安排, the point answered from each document's own clause. A question
 asking whether the old notice still holds is still answered by the repeal.
 
 Two fictional documents written for this test (no eval set has them, nothing was tuned on them).
@@ -25,6 +27,7 @@ OLD = """宜宾市人力资源和社会保障局 宜宾市财政局关于做好�
 （二）自2020年3月1日起取得初级工、中级工、高级工职业技能等级证书。
 二、补贴标准
 （一）取得中级工证书的，每人补贴1200元。
+（二）职工应当自取得证书之日起6个月内，到参保地失业保险经办机构窗口提出申请。
 三、本通知自2020年3月1日起施行。
 """
 
@@ -37,8 +40,9 @@ NEW = """宜宾市人力资源和社会保障局 宜宾市财政局关于印发�
 第二条　在本市依法参加失业保险、累计缴纳失业保险费满12个月（含）以上的企业职工，取得职业技能等级证书的，可以按本办法\
 申领职业技能提升补贴。
 第三条　补贴标准：中级工每人1600元。
-第四条　申领人应当自证书核发之日起12个月内提出申请。
-第五条　本办法自2025年5月1日起施行，有效期5年。原《宜宾市人力资源和社会保障局 宜宾市财政局关于做好企业职工技能提升\
+第四条　申领人应当自证书核发之日起12个月内，通过“宜宾人社”APP在线提出申请。
+第五条　本办法施行前已取得证书的，按原通知规定的条件和标准执行，申请期限按原通知规定计算。
+第六条　本办法自2025年5月1日起施行，有效期5年。原《宜宾市人力资源和社会保障局 宜宾市财政局关于做好企业职工技能提升\
 补贴工作的通知》（宜人社发〔2020〕9号）同时废止。
 """
 
@@ -67,6 +71,20 @@ def test_the_point_asked_is_answered_from_both_documents_not_from_the_repeal(eng
     assert {("yibin-2025-skill-upgrade-measures", "第二条"), ("yibin-2020-skill-upgrade-notice", "一、（一）")} \
         <= cited(answer), answer.citations
     assert body.index("12个月") < body.index("24个月")  # what holds now first
+
+
+@pytest.mark.parametrize("question", [
+    "宜宾技能提升补贴的新办法和2020年那个老通知比，申请期限有啥变化？",
+    "宜宾技能提升补贴新办法和2020年的老通知比，什么时候去申请，有啥变化？",  # asked as a procedure
+])
+def test_the_point_asked_is_not_answered_by_the_transitional_rule(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    body = answer.answer.split("依据")[0]
+    assert "12个月内" in body and "6个月内" in body, answer.answer
+    assert {("yibin-2025-skill-upgrade-measures", "第四条"), ("yibin-2020-skill-upgrade-notice", "二、（二）")} \
+        <= cited(answer), answer.citations
+    assert body.index("12个月内") < body.index("6个月内")
+    assert "过渡安排" in body  # the transitional rule is still said, as such
 
 
 def test_whether_the_old_notice_still_holds_is_answered_by_the_repeal(engine: OfflineEngine) -> None:

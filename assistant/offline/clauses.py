@@ -21,7 +21,7 @@ from assistant.offline.adjustment import (
     table_of,
 )
 from assistant.offline.arithmetic import BENEFIT_RUN, ClauseArithmetic, Swap
-from assistant.offline.documents import cite_transition
+from assistant.offline.documents import cite_transition, transition_of
 from assistant.offline.evidence import (
     Evidence,
     EvidenceFinder,
@@ -199,11 +199,12 @@ class ClauseComposer:
             evidence = self.procedure.rank(evidence, aspects, understanding)
         primary, older = (self.prefer_older(evidence), None) if old_wanted else self.prefer_newer(evidence)
         now_against_before = self.sets_now_against_before(understanding)
-        if now_against_before and not understanding.has("status") and repealed(primary.chunk.text):
-            # what changed on a point, best matched by the clause saying the newer document replaces the older one
-            # (its words name both documents, as the question does): that clause says no point — the document's
-            # own clause on it answers, set against the older one's (the repeal is cited beside them)
-            point = self.beside_repeal(primary, text, understanding, evidence)
+        if now_against_before and not understanding.has("status") and self.relates_documents(primary.chunk):
+            # what changed on a point, best matched by the clause saying how the newer document stands to the older
+            # one (原《…》同时废止; 本办法施行前…按原规定: its words name both, as the question does): that clause says
+            # no point — the document's own clause on it answers, set against the older one's (the repeal and the
+            # transitional rule are cited beside them)
+            point = self.on_the_point(primary, text, understanding, evidence)
             if point is not None:
                 primary, older = self.counterpart(point, text, understanding, aspects, amount=kind == "amount",
                                                   alike=True)
@@ -923,14 +924,25 @@ class ClauseComposer:
         """"老文件是怎么规定的": the best supported clause of a document a newer one replaced, if any."""
         return next((e for e in evidence if self.newer_documents(e.chunk.doc_id)), evidence[0])
 
-    def beside_repeal(self, primary: Evidence, text: str, understanding: Understanding,
-                      evidence: Sequence[Evidence]) -> Evidence | None:
-        """The best clause of the primary's document that repeals nothing: among the evidence, else searched in that
-        document alone; None when it has none supporting the question."""
+    def relates_documents(self, chunk: Chunk) -> bool:
+        """The clause says how its document stands to an earlier one: repeals it (原《…》同时废止) or how cases begun
+        under it are handled (本办法施行前…按原规定执行)."""
+        transition = self.engine.knowledge.answers.transition
+        return bool(repealed(chunk.text)) or transition_of([chunk], transition) is not None
+
+    def on_the_point(self, primary: Evidence, text: str, understanding: Understanding,
+                     evidence: Sequence[Evidence]) -> Evidence | None:
+        """The clause of the primary's document saying the point asked, not how it stands to another document: of
+        its clauses among the evidence and those a search in that document alone finds, the one saying most of the
+        question's words (the evidence's first may be its opening, matched by the documents' names alone); None when
+        none supports the question."""
         doc_id = primary.chunk.doc_id
         found = [e for e in evidence if e.chunk.doc_id == doc_id] \
             + self.finder.find(text, understanding, regions=None, doc_ids=[doc_id])
-        return next((e for e in found if not repealed(e.chunk.text)), None)
+        found = [e for e in found if not self.relates_documents(e.chunk)]
+        vocabulary = self.engine.vocabulary()
+        terms = vocabulary.terms(text, [p.surface for p in understanding.places])
+        return max(found, key=lambda e: vocabulary.term_score(terms, e.chunk.text), default=None)
 
     def repealed_here(self, doc_id: str) -> bool:
         """A document of the library repeals this one in so many words (原《…》同时废止)."""

@@ -8,7 +8,10 @@ when the question's words match best the transitional rule (本办法施行前�
 the 过渡安排, the point answered from each document's own clause. A question
 asking whether the old notice still holds is still answered by the repeal.
 
-Two fictional documents written for this test (no eval set has them, nothing was tuned on them).
+A question asking how claiming changed (多久申领一次、怎么申领) is answered, on each side, by the clause describing the
+asked steps best, the older one found by the newer clause's words (not by its number: 第四条 is no content).
+
+Two fictional pairs of documents written for this test (no eval set has them, nothing was tuned on them).
 """
 
 from __future__ import annotations
@@ -91,3 +94,49 @@ def test_whether_the_old_notice_still_holds_is_answered_by_the_repeal(engine: Of
     answer = engine.answer("宜宾2020年那个技能提升补贴的老通知现在还有效吗？")
     body = answer.answer.split("依据")[0]
     assert "废止" in body and "宜人社规〔2025〕3号" in body, answer.answer
+
+
+OLD_INTERNSHIP = """株洲市人力资源和社会保障局 株洲市财政局关于做好就业见习工作的通知
+株人社发〔2021〕5号
+各县市区人力资源和社会保障局、财政局：
+现就做好就业见习工作通知如下：
+一、见习对象
+（一）离校2年内未就业高校毕业生和16—24岁失业青年。
+二、补贴标准
+（一）见习补贴按每人每月1300元标准发放。
+三、申领程序
+（一）见习单位按季度申领补贴，于每季度首月10日前向所在县市区公共就业服务机构窗口报送上季度申领材料。
+（二）公共就业服务机构在15个工作日内完成审核。
+四、本通知自2021年3月1日起施行。
+"""
+
+NEW_INTERNSHIP = """株洲市人力资源和社会保障局 株洲市财政局关于印发《株洲市就业见习管理办法》的通知
+株人社规〔2025〕4号
+各县市区人力资源和社会保障局、财政局：
+现将《株洲市就业见习管理办法》印发给你们，请认真贯彻执行。
+株洲市就业见习管理办法
+第一条　为做好就业见习工作，制定本办法。
+第二条　见习对象为离校2年内未就业高校毕业生和16—24岁失业青年。
+第三条　见习补贴按每人每月1800元发放。
+第四条　见习单位按月申领补贴，于次月15日前通过“株洲人社”微信公众号上传上月考勤和补贴发放凭证，不再到窗口报送纸质\
+材料。
+第五条　本办法施行前已报送但尚未审核的季度补贴申请，按原规定标准审核拨付。
+第六条　本办法自2025年7月1日起施行。《株洲市人力资源和社会保障局 株洲市财政局关于做好就业见习工作的通知》\
+（株人社发〔2021〕5号）同时废止。
+"""
+
+
+@pytest.fixture(scope="module")
+def internship(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    return offline_engine_for(tmp_path_factory.mktemp("claiming-changed"), {
+        "zhuzhou-2021-internship-notice.txt": OLD_INTERNSHIP,
+        "zhuzhou-2025-internship-measures.txt": NEW_INTERNSHIP,
+    })
+
+
+def test_how_claiming_changed_is_answered_by_each_documents_claiming_clause(internship: OfflineEngine) -> None:
+    answer = internship.answer("株洲就业见习的新办法，和2021年那个老通知比，见习补贴多久申领一次、怎么申领，有啥变化？")
+    body = answer.answer.split("依据")[0]
+    assert all(w in body for w in ("按月", "按季度")), answer.answer
+    assert {("zhuzhou-2025-internship-measures", "第四条"), ("zhuzhou-2021-internship-notice", "三、（一）")} \
+        <= cited(answer), answer.citations

@@ -204,7 +204,7 @@ class ClauseComposer:
             # one (原《…》同时废止; 本办法施行前…按原规定: its words name both, as the question does): that clause says
             # no point — the document's own clause on it answers, set against the older one's (the repeal and the
             # transitional rule are cited beside them)
-            point = self.on_the_point(primary, text, understanding, evidence)
+            point = self.on_the_point(primary, text, understanding, evidence, aspects)
             if point is not None:
                 primary, older = self.counterpart(point, text, understanding, aspects, amount=kind == "amount",
                                                   alike=True)
@@ -876,17 +876,18 @@ class ClauseComposer:
         ``alike``: the question's words matched the clause naming both documents better than any point, so the older
         document's clause on the point is searched in the answering clause's words first."""
         doc_id = primary.chunk.doc_id
+        said = compose.unlabelled(primary.chunk.text)  # its words, not its number (第九条)
         newer = [d.doc_id for d in self.newer_documents(doc_id)]
         if newer:
             found = self.finder.find(text, understanding, regions=None, doc_ids=newer)
             if aspects:  # the newer document's clause on the same step, searched in the answering clause's words
-                found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
+                found = joined(found, self.finder.find(said, understanding, regions=None,
                                                        doc_ids=newer, benefit=False))
             elif not amount:  # the same point worded alike (正常经营N个月以上 → M个月以上), naming the benefit or not
-                found = joined(self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=newer,
+                found = joined(self.finder.find(said, understanding, regions=None, doc_ids=newer,
                                                 benefit=False, strict=True), found)
             found = self._on_aspects(found, aspects, understanding)
-            figure = self.figure_in(primary.chunk.text, understanding, newer, benefit=False) if amount and \
+            figure = self.figure_in(said, understanding, newer, benefit=False) if amount and \
                 states_amount(primary.chunk.text, money=True) else None  # searched in the replaced clause's words
             found = [figure, *found] if figure is not None else found
             return (found[0], primary) if found else (primary, None)
@@ -894,10 +895,10 @@ class ClauseComposer:
         if older:
             found = self.finder.find(text, understanding, regions=None, doc_ids=older)
             if alike and not aspects:
-                found = joined(self.finder.find(primary.chunk.text, understanding, regions=None, doc_ids=older,
+                found = joined(self.finder.find(said, understanding, regions=None, doc_ids=older,
                                                 benefit=False, strict=True), found)
             if aspects:  # the older document's clause on the same step, searched in the answering clause's words
-                found = joined(found, self.finder.find(primary.chunk.text, understanding, regions=None,
+                found = joined(found, self.finder.find(said, understanding, regions=None,
                                                        doc_ids=older, benefit=False))
             found = self._on_aspects(found, aspects, understanding)
             return (primary, found[0]) if found else (primary, None)
@@ -931,15 +932,17 @@ class ClauseComposer:
         return bool(repealed(chunk.text)) or transition_of([chunk], transition) is not None
 
     def on_the_point(self, primary: Evidence, text: str, understanding: Understanding,
-                     evidence: Sequence[Evidence]) -> Evidence | None:
+                     evidence: Sequence[Evidence], aspects: Sequence[str] = ()) -> Evidence | None:
         """The clause of the primary's document saying the point asked, not how it stands to another document: of
         its clauses among the evidence and those a search in that document alone finds, the one saying most of the
-        question's words (the evidence's first may be its opening, matched by the documents' names alone); None when
-        none supports the question."""
+        question's words (the evidence's first may be its opening, matched by the documents' names alone) — for a
+        procedure question, the one describing the asked aspects best; None when none supports the question."""
         doc_id = primary.chunk.doc_id
         found = [e for e in evidence if e.chunk.doc_id == doc_id] \
             + self.finder.find(text, understanding, regions=None, doc_ids=[doc_id])
         found = [e for e in found if not self.relates_documents(e.chunk)]
+        if aspects:
+            return next(iter(self._on_aspects(found, aspects, understanding)), None)
         vocabulary = self.engine.vocabulary()
         terms = vocabulary.terms(text, [p.surface for p in understanding.places])
         return max(found, key=lambda e: vocabulary.term_score(terms, e.chunk.text), default=None)

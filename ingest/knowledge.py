@@ -323,6 +323,7 @@ class AnswersFile(_Strict):
     standard_levels: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict)
     heads_joiners: tuple[str, ...] = Field((), description="Words joining heads counted in a row: 和, 还, 另外.")
+    time_words: tuple[str, ...] = Field((), description="Words naming when a rule held, before or now: 以前, 现在.")
     summed_joiners: tuple[str, ...] = Field((), description="Words joining benefits asked as one total: 加上, 和.")
     level_roots: dict[Literal["national", "province", "city", "district", "county"], tuple[str, ...]] = Field(
         default_factory=dict, description="A level's root opening a reference to its standard: 国家, 自治区, 市.")

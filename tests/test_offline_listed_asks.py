@@ -66,3 +66,17 @@ def test_one_ask_is_one_answer(engine: OfflineEngine) -> None:
     answer = engine.answer("密山一次性创业补贴现在每户给多少？")
     body = answer.answer.split("依据")[0]
     assert "8000元" in body and "【" not in body, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "密山一次性创业补贴每户以前给多少、现在给多少？",
+    "密山的一次性创业补贴，原来每户补多少、现在补多少？",
+])
+def test_one_ask_said_of_before_and_now_is_one_answer_setting_them_apart(engine: OfflineEngine,
+                                                                         question: str) -> None:
+    # the asks listed differ only by the time they are asked of (answers.yaml time_words): one ask, now against
+    # before — not a part answering 以前给多少 and another answering 现在给多少 with nothing to say which benefit
+    answer = engine.answer(question)
+    body = answer.answer.split("依据")[0]
+    assert "【" not in body, answer.answer
+    assert "8000元" in body and "5000元" in body and body.index("8000元") < body.index("5000元"), answer.answer

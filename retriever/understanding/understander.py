@@ -5,13 +5,13 @@ gazetteer and the knowledge files, all loaded at the edge."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ingest.knowledge import FactSpec, Knowledge, TopicSpec
 from ingest.models import DocumentMeta
 from ingest.places import Gazetteer, PlaceMention
 from ingest.quantities import find_quantities
-from ingest.textnorm import CLAUSE_MARK, INTERROGATIVE, clause_span, fold
+from ingest.textnorm import CLAUSE_MARK, INTERROGATIVE, alternation, clause_span, fold
 from retriever.understanding.benefits import BenefitNames
 from retriever.understanding.documents import DocumentNames, years_in
 from retriever.understanding.facts import FactReader
@@ -37,18 +37,31 @@ _QUESTION_END = re.compile(r"(?<=[？?])")
 BENEFIT_NAME_CHARS = 10  # characters before a benefit noun that may name the benefit (一次性吸纳就业补贴: 7)
 
 
-def listed_asks(text: str) -> list[tuple[str, str]]:
+def listed_asks(text: str, time_words: Sequence[str] = ()) -> list[tuple[str, str]]:
     """(ask, the question with that ask alone in its place) for the first clause of ``text`` listing two or more asks
     with 、 (补多少、交多久, 最多能贷多少、贴息怎么贴); [] when no clause does. Each ask must ask (多少, 怎么 …) and be
-    two characters or more: 去哪、找谁申请 splits, 技师、高级技师补多少 does not (技师 asks nothing)."""
+    two characters or more: 去哪、找谁申请 splits, 技师、高级技师补多少 does not (技师 asks nothing). Asks alike but for
+    the time they are asked of (``time_words``: 封顶以前是多少、现在是多少) are one ask, now against before."""
     start = 0
     for mark in [*CLAUSE_MARK.finditer(text), None]:
         end = mark.start() if mark is not None else len(text)
         asks = [a.strip() for a in text[start:end].split("、")]
         if len(asks) >= 2 and all(len(a) >= 2 and INTERROGATIVE.search(a) for a in asks):
-            return [(ask, text[:start] + ask + text[end:]) for ask in asks]
+            return [] if _one_ask_in_time(asks, time_words) else [(ask, text[:start] + ask + text[end:])
+                                                                     for ask in asks]
         start = mark.end() if mark is not None else end
     return []
+
+
+def _one_ask_in_time(asks: Sequence[str], time_words: Sequence[str]) -> bool:
+    """The asks name times (以前, 现在) and, those words left out, each is the end of the longest (封顶是多少 and
+    是多少: the same ask)."""
+    pattern = alternation(time_words)
+    if not any(re.search(pattern, ask) for ask in asks):
+        return False
+    bare = [re.sub(pattern, "", ask) for ask in asks]
+    longest = max(bare, key=len)
+    return all(longest.endswith(b) for b in bare)
 
 
 def _same_benefit(topic: TopicSpec, benefit: str) -> bool:
@@ -283,7 +296,7 @@ class QueryUnderstander:
             places = [None]  # 恩施的人在武汉培训: the same documents apply to both — one answer, not two alike
         if places == [None] and understanding.has("old_policy"):
             # 以前要经营多久、户口有什么要求？现在呢: each ask, now and before, of its own kind
-            listed = listed_asks(understanding.text)
+            listed = listed_asks(understanding.text, self.knowledge.answers.time_words)
             if listed:
                 return [SubQuestion(text=text, kind=self._ask_kind(ask, understanding.kind), ask=ask)
                         for ask, text in listed]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 _CJK = r"\u3400-\u9fff"
@@ -25,7 +26,7 @@ AFTER_CLAUSE = re.compile(f"(?<=[{CLAUSE_MARKS}])")  # the place right after a c
 LEAD_IN_ENDS = ("：", ":")  # a clause ending so introduces the items under it (并提交以下材料：)
 
 
-def alternation(words) -> str:
+def alternation(words: Iterable[str]) -> str:
     """The words as one regex alternation, longest first (a longer word wins over its prefix); one that never
     matches when there are none."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"

@@ -257,15 +257,22 @@ class PartMonths(_Strict):
     def step(self, sentence: str) -> tuple[Decimal, str] | None:
         """(the part of a month paid for, the phrase saying so) of a sentence: 0.5 for half months, 1 for whole
         months only; None when it says neither."""
-        short = rf"(?:{alternation(self.short_of)})\s*(?:1|一)\s*个?月的?[，,]?"  # 不足1个月的，不予计发
-        ways = ((Decimal("0.5"), rf"(?:{alternation(self.half_reached)})(?:但|而)?[，,]?{short}[^，,。；;]{{0,4}}?"
-                                 rf"(?:{alternation(self.half_paid)})"),
-                (Decimal(1), rf"{short}[^，,。；;]{{0,4}}?(?:{alternation(self.unpaid)})"))
-        for step, pattern in ways:  # (no words: an alternation never matching)
-            match = re.search(pattern, sentence)
+        for step, pattern in _part_month_ways(self.short_of, self.unpaid, self.half_reached, self.half_paid):
+            match = pattern.search(sentence)
             if match is not None:
                 return step, match.group(0)
         return None
+
+
+@cache
+def _part_month_ways(short_of: tuple[str, ...], unpaid: tuple[str, ...], half_reached: tuple[str, ...],
+                     half_paid: tuple[str, ...]) -> tuple[tuple[Decimal, re.Pattern[str]], ...]:
+    """(the part of a month paid for, the pattern saying so) of ``PartMonths``' words, half months first — built once
+    per set of words, not per sentence read (no words: an alternation never matching)."""
+    short = rf"(?:{alternation(short_of)})\s*(?:1|一)\s*个?月的?[，,]?"  # 不足1个月的，不予计发
+    return ((Decimal("0.5"), re.compile(rf"(?:{alternation(half_reached)})(?:但|而)?[，,]?{short}[^，,。；;]{{0,4}}?"
+                                        rf"(?:{alternation(half_paid)})")),
+            (Decimal(1), re.compile(rf"{short}[^，,。；;]{{0,4}}?(?:{alternation(unpaid)})")))
 
 
 class AnswersFile(_Strict):

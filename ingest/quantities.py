@@ -30,6 +30,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.textnorm import alternation
+
 QuantityKind = Literal["money", "percent", "duration", "count", "age", "year", "number"]
 Bound = Literal["max", "min"]
 
@@ -269,8 +271,8 @@ class ShareWord(BaseModel):
 
     def pattern(self) -> re.Pattern[str]:
         """The word, not right after a numeral; with one of ``then`` after it (read with it), none of ``not_then``."""
-        after = f"\\s*(?:{'|'.join(map(re.escape, self.then))})" if self.then else ""
-        refused = f"(?!{'|'.join(map(re.escape, self.not_then))})" if self.not_then else ""
+        after = f"\\s*(?:{alternation(self.then)})" if self.then else ""
+        refused = f"(?!{alternation(self.not_then)})" if self.not_then else ""
         return re.compile(f"(?<![{_NUMERALS_BEFORE}\\d]){re.escape(self.word)}{after}{refused}")
 
 

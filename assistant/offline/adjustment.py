@@ -836,6 +836,9 @@ class StandardResolver:
                         continue
                     if besides and self.finder.about_only(chunk, besides, u.benefits[:1]):
                         continue  # 二、培训补贴加发 raises no 生活费补贴 asked for beside it
+                    if within is None and chunk.doc_id == primary.doc_id \
+                            and self.finder.headed_apart(chunk, primary, u):
+                        continue  # 在市级标准基础上每人再给予500元 under 二、培训奖励 raises no rate under 三、岗位补贴
                     raised = self.raised_benefit(adjustment)
                     if within is None and raised and asked and not any(
                             self.finder.same_kind(raised, one) for one in asked):

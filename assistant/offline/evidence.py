@@ -436,6 +436,22 @@ class EvidenceFinder:
                   if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))]
         return self.others_only(headed, understanding.benefits)
 
+    def headed_apart(self, chunk: Chunk, answering: Chunk, understanding: Understanding) -> bool:
+        """The clause stands under a heading naming another benefit than the one the answering clause stands under,
+        which is the benefit asked about (an adjustment under 二、培训奖励 beside the rate under 三、岗位补贴 of a
+        岗位补贴 question): the nearest heading of each that is a benefit's name. Never so for clauses under one
+        heading, for one under no such heading, nor when the answering clause's heading is not the asked benefit's
+        (the search's first clause may be another benefit's: an adjustment under 四、入职奖励 is then the asked
+        one)."""
+        asked = understanding.benefits[:1]
+        if self._named_benefit is None or not asked:
+            return False
+        named = [next((name for heading in reversed(c.heading_path[1:])
+                       if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))), None)
+                 for c in (chunk, answering)]
+        return None not in named and self.same_kind(named[1], asked[0]) \
+            and not any(self.same_kind(named[0], name) for name in (named[1], asked[0]))
+
     def names_benefit(self, chunk: Chunk) -> bool:
         """The clause, or a heading it stands under (not the document title: every title names one), names a benefit:
         the items under 一、补贴对象 are about the 补贴 though none of them says it."""

@@ -5,6 +5,9 @@ A district's rules pay a 培训奖励 (二、: 在市级标准基础上每人再
 table's rate — not the 培训奖励's raise on top of the city's training standard, however well the question's 中级证
 matches that standard. A raise stated under the same heading as the rate (奖励标准上浮20%) still applies.
 
+A question asking both the monthly rate and the whole (每个月有多少？…一共能领多少钱) is answered with the whole of the
+longest term the row allows: the per-month rate is in its working.
+
 Fictional documents written for this test (no eval set has them, nothing was tuned on them).
 """
 
@@ -105,3 +108,19 @@ def test_the_raise_still_applies_to_its_own_sections_benefit(engine: OfflineEngi
 def test_a_raise_under_the_rates_own_heading_applies(engine: OfflineEngine) -> None:
     answer = engine.answer("我在桐梓县一家企业干了三年，今年30岁，刚拿到技师（二级）证书，一次性奖励能拿多少？")
     assert "3300元" in body(answer), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我在红花岗区一家家政公司当育婴员，有中级证，每个月的稳岗补贴有多少？最多能领几年？一共能领多少钱？",
+    "红花岗区育婴员中级证，稳岗补贴每月多少，一共最多能领多少钱？",
+])
+def test_the_monthly_rate_and_the_whole_asked_together(engine: OfflineEngine, question: str) -> None:
+    answer = engine.answer(question)
+    said = body(answer)
+    assert "6000元" in said and "250元" in said and "24个月" in said, answer.answer
+
+
+def test_one_periods_whole_stays_one_period(engine: OfflineEngine) -> None:
+    answer = engine.answer("红花岗区育婴员中级证，稳岗补贴每个月一共能领多少钱？")
+    said = body(answer)
+    assert "250元" in said and "6000元" not in said, answer.answer

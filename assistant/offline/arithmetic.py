@@ -917,8 +917,13 @@ class ClauseArithmetic:
             return None
         if not values:  # 每人每年多拿多少: the question asks for one period of a per-period rate
             unit = {"days": "天", "months": "月", "years": "年"}[name]
-            asked = re.search(rf"每(?:个)?{unit}|一{unit}(?!以上|以内)|每一{unit}", self._sums_unsaid(u))
-            return 1 if asked else None
+            one = re.compile(rf"每(?:个)?{unit}|一{unit}(?!以上|以内)|每一{unit}")
+            text = self._sums_unsaid(u)
+            # 每个月有多少？…一共能领多少钱: a clause asking the whole, apart from the one asking a period's, asks the
+            # whole (每个月一共能领多少 asks one period's)
+            whole = any(AMOUNT_ASKED.search(clause) and any(w in clause for w in self.total_words)
+                        and not one.search(clause) for clause in CLAUSE_BREAK.split(text))
+            return 1 if one.search(text) and not whole else None
         if len(values) > 1 and name in PERIOD_INPUTS:  # 离校一年…签了两年合同…带8个月 of a monthly rate: 8个月
             unit = "月" if name == "months" else "年"
             values = {q.value / PERIOD_INPUTS[name] for q in durations if q.unit == "月" and q.raw.endswith(unit)}

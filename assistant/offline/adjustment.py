@@ -62,6 +62,7 @@ from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.quantities import Quantity, find_quantities, percent_text
+from ingest.textnorm import CLAUSE_MARK
 from retriever.expansion import QueryExpander
 from retriever.understanding import NATIONAL_REGION, Understanding
 
@@ -1013,8 +1014,10 @@ class StandardResolver:
         if adjustment.paid and not said:
             return None  # an instalment only when the question asks about paying in parts
         place, count = adjustment.place
+        # the words right after the share, to its clause's end (按当年补贴总额的50%预拨: how the share is paid)
+        paid_as = CLAUSE_MARK.split(adjustment.sentence.partition(adjustment.phrase)[2], maxsplit=1)[0]
         ordinal = adjustment.paid and (
-            any(w in adjustment.phrase for w in said)  # 预支 asked of 可申请预支N%
+            any(w in adjustment.phrase or w in paid_as for w in said)  # 预支 asked of 可申请预支N% or N%预拨
             or (count > 1 and place == 0 and bool(said & self.paid.first))
             or (count > 1 and place == count - 1 and bool(said & self.paid.last)))
         base = self.base(adjustment, text, u, quantities, whole=whole)

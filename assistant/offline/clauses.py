@@ -41,6 +41,7 @@ from assistant.offline.verdicts import (
     granted_asked,
     judge,
     phrase_around,
+    ranked_checks,
     residence_check,
     row_grants,
     verdict_indices,
@@ -583,10 +584,16 @@ class ClauseComposer:
         local = self.local_verdict(primary.chunk, understanding, stated, asked, regions)
         if local is not None:
             return local
+        # the ranks the answering clause itself sets and the asker meets (取得初级工及以上证书的 of a 初级 holder)
+        met_here = {c.fact for c in ranked_checks(self.standards.conditions_text(primary.chunk, understanding),
+                                                  understanding.facts, specs) if c.met}
         for chunk in clauses:
             if chunk in rest and self.finder.under_another_benefit(chunk, understanding):
                 continue  # 见习对象为…16至24岁 under 就业见习补贴 judges no founder asking for a start-up grant
             verdict = self.judge(self.standards.conditions_text(chunk, understanding), understanding, stated, asked)
+            if verdict is not None and chunk is not primary.chunk and verdict.outcome == "not_eligible" \
+                    and all(c.fact in met_here for c in verdict.checks):
+                continue  # 中级工及以上 of another clause's raise is no condition of the answering 初级工及以上
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
                 failed = self.failed_beside(chunk, understanding, stated, asked) if verdict.outcome == "eligible" \
                     else None

@@ -3,7 +3,7 @@
 A city's notice raises the province's training standard in two items: for occupations in its shortage catalogue,
 取得中级工及以上证书的 by 20%; for 家政服务员 and 育婴员, 取得初级工及以上证书的 by 200元. A 初级 holder asking about
 the second is answered by it — not told 不符合 because the first item asks for 中级工及以上: that is another raise's
-condition, not the benefit's. Asked about the first, the 初级 holder is still told they fall short.
+condition, not the benefit's. Asked about the first, the 初级 holder gets no 20% raise (its rank is failed).
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them).
 """
@@ -61,3 +61,8 @@ def test_the_answering_clauses_own_rank_settles_it(engine: OfflineEngine, questi
     assert "不符合" not in said, answer.answer
     assert "1200元" in said, answer.answer
 
+
+def test_a_raise_whose_rank_the_asker_fails_is_not_applied(engine: OfflineEngine) -> None:
+    answer = engine.answer("宝鸡的，我的工种在紧缺目录里，刚考了初级证，补贴标准能上浮20%吗？能拿多少？")
+    said = body(answer)
+    assert "1200元" not in said and "1000元" in said, answer.answer  # 中级工及以上 is the 20%'s condition

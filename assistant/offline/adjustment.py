@@ -56,7 +56,7 @@ from assistant.offline.stacking import (
     times,
 )
 from assistant.offline.support import squeeze
-from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, stated_checks
+from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, ranked_checks, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
 from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
 from assistant.rules.results import money, plain_number, yuan
@@ -998,6 +998,8 @@ class StandardResolver:
                               *stated_checks(adjustment.sentence, quantities)] if applies_to(c, stated)]
         if any(check.met is False for check in checks):
             return None  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
+        if any(check.met is False for check in ranked_checks(adjustment.condition, u.facts, specs)):
+            return None  # 取得中级工及以上证书的…上浮20% raises nothing for a 初级 holder
         met = [check.condition() for check in checks if check.met]  # N周岁以下 said as an age below N
         # a threshold of the condition no stated value was compared with (留用率达到P%以上 of a question saying no
         # rate): its other words (见习单位) say nothing of whether the asker reaches it

@@ -392,6 +392,10 @@ class PartAnswerer:
             # "收多少培训费是政府定的吗": a yes/no the asked region's clause answers without a figure (national text
             # without a figure does not answer a place's amount question)
             evidence = self.finder.find(text, u, regions=regions, old_wanted=old_wanted)
+        if not evidence and kind == "eligibility" and not only_national:
+            # 失业保险交了8个月，刚考了中级证，能申请吗: a question telling only the asker's situation, which the search
+            # leaves out of what a clause must say — the asked place's clauses on the stated facts judge it
+            evidence = self._stated_conditions(u, regions, old_wanted=old_wanted)
         rank = ranks.stated_rank(u.normalized, self.engine.knowledge.answers.rank_words)
         evidence = ranks.prefer_covering(evidence, lambda e: e.chunk, rank)  # 第N名: not the 前K名 row
         if kind == "amount" and not stated_categories(u) and self.engine.knowledge.answers.asks_most(u.normalized):
@@ -563,6 +567,19 @@ class PartAnswerer:
                  if e.chunk.id not in seen and named(e) and (not u.topic_core or self.finder.regulates(e.chunk, u)
                                                               or self.finder.grants_asked_benefit(e.chunk, u))]
         return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count
+
+    def _stated_conditions(self, u: Understanding, regions, *, old_wanted: bool) -> list:
+        """The asked place's clauses on the facts the question states, found by the words naming those facts (失业保险
+        of 失业保险交了8个月) and the categories it states (中级): those saying such a word. Empty when the question
+        states no fact a word names."""
+        cues = [spec.cues[0] for spec in self.engine.knowledge.facts.facts if spec.name in u.facts and spec.cues]
+        if not cues:
+            return []
+        query = " ".join(dict.fromkeys([*cues, *stated_categories(u)]))
+        # the facts' words are what is searched for here, not the asker's situation to leave out of the search
+        asked = u.model_copy(update={"facts": {}, "fact_kinds": {}, "quantities": [], "loose_quantities": []})
+        found = self.finder.find(query, asked, regions=regions, old_wanted=old_wanted, benefit=False)
+        return [e for e in found if any(cue in e.chunk.text for cue in cues)]
 
     def _verified_point(self, u: Understanding, evidence, regions, chosen: RuleView | None):
         """(rule, rival): a verified rule of the asked region covers the point the question names, but the best

@@ -6,6 +6,9 @@ such a question may find no clause at all — and was then told the place has no
 instead. The clauses on the stated facts (累计缴纳失业保险费满6个月即可申领 of the city, 满12个月 of the province) are
 found by the words naming those facts, and the most local one judges.
 
+Asked what it comes to, for a firm outside the city's catalogue, the answer is the province's standard: the city's
+raise of it (在省定标准基础上上浮20%) is not the asker's, and its clause states no figure of its own.
+
 Fictional documents written for this test (no eval set has them, nothing was tuned on them).
 """
 
@@ -35,7 +38,9 @@ CITY = """厦门市人力资源和社会保障局 厦门市财政局关于优化
 为支持重点区域企业职工提升技能，现就有关事项补充通知如下：
 一、放宽参保条件
 厦门自贸片区、火炬高新区内企业的职工，累计缴纳失业保险费满6个月即可申领技能提升补贴，其他条件按省规定执行。
-二、本通知未作规定的事项，按省有关规定执行。本通知自2025年8月1日起施行。
+二、提高重点产业企业补贴标准
+列入《厦门市重点产业企业目录》的企业职工取得中级工（四级）及以上职业技能等级证书的，在省定标准基础上上浮20%。
+三、本通知未作规定的事项，按省有关规定执行。本通知自2025年8月1日起施行。
 """
 
 
@@ -58,3 +63,15 @@ def test_the_places_clause_on_the_stated_facts_judges(engine: OfflineEngine, que
     assert "符合" in said and "6个月" in said, answer.answer
     assert ("xiamen-2025-skill-upgrade-supplementary-notice", "一、") in {(c.doc_id, c.clause)
                                                                        for c in answer.citations}
+
+
+@pytest.mark.parametrize(("question", "amount", "raised"), [
+    ("厦门火炬高新区的企业职工，我们企业不在重点产业目录里，社保交了8个月，考了中级证，能拿多少？", "1500元", "1800元"),
+    ("在厦门一家不在重点产业企业目录的公司上班，失业保险交了两年，刚考了高级工证，补贴多少钱？", "2000元", "2400元"),
+])
+def test_a_raise_not_called_for_leaves_the_higher_levels_standard(engine: OfflineEngine, question: str,
+                                                                   amount: str, raised: str) -> None:
+    answer = engine.answer(question)
+    said = answer.answer.split("依据")[0]
+    assert amount in said and raised not in said, answer.answer
+    assert "fujian-2025-skill-upgrade-measures" in {c.doc_id for c in answer.citations}, answer.citations

@@ -542,13 +542,26 @@ class ClauseComposer:
 
     def unraised(self, primary: Evidence, evidence: list[Evidence], region: str, understanding: Understanding):
         """(answering clause, its worked result): the first other clause of the primary's document whose figure
-        works out with the question's facts, else the primary unchanged with no result."""
-        for other in evidence:
-            if other.chunk.doc_id == primary.chunk.doc_id and other.chunk.id != primary.chunk.id:
-                worked = self.worked(region, other, evidence, understanding)
+        works out with the question's facts — else, when every raise of the primary is of a higher level's standard
+        (在省定标准基础上上浮25%), the first clause of a less local document that does (the province's row for 中级
+        of a firm outside the city's catalogue) — else the primary unchanged with no result."""
+        def first_working(candidates: list[Evidence]):
+            for other in candidates:
+                worked = self.worked(self.region_label(other.chunk), other, evidence, understanding)
                 if worked is not None:
                     return other, worked
-        return primary, None
+            return None
+
+        own = [e for e in evidence if e.chunk.doc_id == primary.chunk.doc_id and e.chunk.id != primary.chunk.id]
+        found = first_working(own)
+        if found is not None:
+            return found
+        meta = self.engine.meta(primary.chunk.doc_id)
+        if meta is None or not all(a.reference == "level" for a in adjustments(primary.chunk, self.standards.levels)):
+            return primary, None
+        wider = [e for e in evidence if (m := self.engine.meta(e.chunk.doc_id)) is not None
+                 and locality(m) > locality(meta)]
+        return first_working(wider) or (primary, None)
 
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding,
                      regions: list[str] | None = None):

@@ -75,3 +75,48 @@ def test_a_raise_not_called_for_leaves_the_higher_levels_standard(engine: Offlin
     said = answer.answer.split("依据")[0]
     assert amount in said and raised not in said, answer.answer
     assert "fujian-2025-skill-upgrade-measures" in {c.doc_id for c in answer.citations}, answer.citations
+
+
+PROVINCE_TRAINING = """江西省人力资源和社会保障厅 江西省财政厅关于印发《江西省职业技能培训补贴管理办法》的通知
+赣人社规〔2026〕2号
+各设区市人力资源和社会保障局、财政局：
+现将《江西省职业技能培训补贴管理办法》印发给你们，请认真贯彻执行。
+江西省职业技能培训补贴管理办法
+第一条 为规范职业技能培训补贴管理，制定本办法。
+第二条 下列人员参加职业技能培训并取得职业技能等级证书的，可申领职业培训补贴：
+（一）农村转移就业劳动者；
+（二）毕业年度和离校2年内未就业高校毕业生；
+（三）登记失业人员。
+第三条 补贴标准：初级工1200元，中级工1800元，高级工2400元。
+第四条 本办法自2026年3月1日起施行。
+"""
+
+CITY_TRAINING = """九江市人力资源和社会保障局 九江市财政局关于做好职业技能培训补贴工作的通知
+九人社发〔2026〕5号
+各县（市、区）人力资源和社会保障局、财政局：
+现就做好职业技能培训补贴工作通知如下：
+一、对列入《九江市紧缺职业（工种）目录》的职业（工种），劳动者取得中级工及以上职业技能等级证书的，在省定标准基础上上浮20%。
+二、本通知自2026年5月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def training(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
+    return offline_engine_for(tmp_path_factory.mktemp("situation-only-topic"), {
+        "jiangxi-2026-training-subsidy-measures.txt": PROVINCE_TRAINING,
+        "jiujiang-2026-training-subsidy-notice.txt": CITY_TRAINING,
+    })
+
+
+def test_a_situation_naming_no_fact_word_is_judged_by_the_topics_clauses(training: OfflineEngine) -> None:
+    answer = training.answer("我今年7月从九江一所大学全日制本科毕业，到现在还没找着工作。最近去考了个电工四级证，"
+                             "我这种能领培训补贴吗？能领的话多少钱？")
+    said = answer.answer.split("依据")[0]
+    assert "没有" not in said and "不能套用" not in said, answer.answer
+    assert ("jiangxi-2026-training-subsidy-measures", "第二条（二）") in {(c.doc_id, c.clause)
+                                                                    for c in answer.citations}, answer.answer
+
+
+def test_a_question_stating_nothing_of_the_asker_still_abstains(training: OfflineEngine) -> None:
+    answer = training.answer("九江的，有没有技工院校学生生活补贴？每年补多少？")
+    assert answer.status == "not_found", answer.answer

@@ -569,17 +569,18 @@ class PartAnswerer:
         return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count
 
     def _stated_conditions(self, u: Understanding, regions, *, old_wanted: bool) -> list:
-        """The asked place's clauses on the facts the question states, found by the words naming those facts (失业保险
-        of 失业保险交了8个月) and the categories it states (中级): those saying such a word. Empty when the question
-        states no fact a word names."""
+        """The asked place's clauses on the facts the question states, found by the topic's name, the words naming
+        those facts (失业保险 of 失业保险交了8个月) and the categories it states (中级): those saying such a word
+        (any, when no stated fact is named by a word: 刚毕业还没找到工作，考了个四级证，能领培训补贴吗 of the topic).
+        Empty when the question states no fact, or names neither a topic nor a fact's word."""
         cues = [spec.cues[0] for spec in self.engine.knowledge.facts.facts if spec.name in u.facts and spec.cues]
-        if not cues:
-            return []
-        query = " ".join(dict.fromkeys([*cues, *stated_categories(u)]))
+        query = " ".join(dict.fromkeys(w for w in [u.topic_title or "", *cues, *stated_categories(u)] if w))
+        if not u.facts or not (cues or u.topic_title):
+            return []  # a question stating nothing of the asker is no situation to judge (有没有X补贴)
         # the facts' words are what is searched for here, not the asker's situation to leave out of the search
         asked = u.model_copy(update={"facts": {}, "fact_kinds": {}, "quantities": [], "loose_quantities": []})
         found = self.finder.find(query, asked, regions=regions, old_wanted=old_wanted, benefit=False)
-        return [e for e in found if any(cue in e.chunk.text for cue in cues)]
+        return [e for e in found if not cues or any(cue in e.chunk.text for cue in cues)]
 
     def _verified_point(self, u: Understanding, evidence, regions, chosen: RuleView | None):
         """(rule, rival): a verified rule of the asked region covers the point the question names, but the best

@@ -20,7 +20,7 @@ from assistant.offline.adjustment import (
     spelt_out,
     table_of,
 )
-from assistant.offline.arithmetic import BENEFIT_RUN, ClauseArithmetic, Swap
+from assistant.offline.arithmetic import AMOUNT_ASKED, BENEFIT_RUN, ClauseArithmetic, Swap
 from assistant.offline.documents import cite_transition, transition_of
 from assistant.offline.evidence import (
     Evidence,
@@ -815,6 +815,9 @@ class ClauseComposer:
             if quantity.kind == "age" and quantity.bound is not None:
                 continue  # 招一个16岁到24岁之间的: whom, said as a range, is no one's age
             start, phrase = phrase_around(text, at, at + len(quantity.raw))
+            if quantity.kind == "count" and quantity.value == 1 \
+                    and AMOUNT_ASKED.search(phrase, at - start + len(quantity.raw)):
+                continue  # 一个普通见习生每月能拿多少: the one an amount is asked per, no count stated
             # a question's 、 parts state facts apart (签了一年以上合同、社保交满3个月): the quantity's own part
             left = phrase.rfind("、", 0, at - start) + 1
             right = phrase.find("、", at - start + len(quantity.raw))

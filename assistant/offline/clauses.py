@@ -342,7 +342,7 @@ class ClauseComposer:
                     and adjustments(primary.chunk, self.standards.levels):
                 # a raise the asker's case does not call for (留用率达到60%以上…每人每月增加N元, 1 of 4 kept on):
                 # the standard it raises, from a clause of the same document that works out
-                primary, worked = self.unraised(primary, evidence, region, understanding)
+                primary, worked = self.unraised(primary, evidence, understanding)
             if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted.worked, adjusted.adjustment, adjusted.bases[-1]
                 new_result = result.result
@@ -540,7 +540,7 @@ class ClauseComposer:
         return (answering.kind == row.kind == "table_row" and answering.id != row.id
                 and table_of(answering) == table_of(row))
 
-    def unraised(self, primary: Evidence, evidence: list[Evidence], region: str, understanding: Understanding):
+    def unraised(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding):
         """(answering clause, its worked result): the first other clause of the primary's document whose figure
         works out with the question's facts — else, when every raise of the primary is of a higher level's standard
         (在省定标准基础上上浮25%), the first clause of a less local document that does (the province's row for 中级

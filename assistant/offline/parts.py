@@ -574,9 +574,9 @@ class PartAnswerer:
         (any, when no stated fact is named by a word: 刚毕业还没找到工作，考了个四级证，能领培训补贴吗 of the topic).
         Empty when the question states no fact, or names neither a topic nor a fact's word."""
         cues = [spec.cues[0] for spec in self.engine.knowledge.facts.facts if spec.name in u.facts and spec.cues]
-        query = " ".join(dict.fromkeys(w for w in [u.topic_title or "", *cues, *stated_categories(u)] if w))
         if not u.facts or not (cues or u.topic_title):
             return []  # a question stating nothing of the asker is no situation to judge (有没有X补贴)
+        query = " ".join(dict.fromkeys(w for w in [u.topic_title or "", *cues, *stated_categories(u)] if w))
         # the facts' words are what is searched for here, not the asker's situation to leave out of the search
         asked = u.model_copy(update={"facts": {}, "fact_kinds": {}, "quantities": [], "loose_quantities": []})
         found = self.finder.find(query, asked, regions=regions, old_wanted=old_wanted, benefit=False)

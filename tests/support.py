@@ -134,6 +134,11 @@ def lead(text: str) -> str:
     return text.split("\n", 1)[0]
 
 
+def body(answer: object) -> str:
+    """An answer's text before its 依据 list: what it says, not the clauses it quotes."""
+    return answer.answer.split("依据")[0]  # type: ignore[attr-defined]
+
+
 def verdict(engine: object, question: str) -> tuple[str, str]:
     """(the answer's first line, its whole text) for a question the engine must answer (not abstain from)."""
     answer = engine.answer(question)  # type: ignore[attr-defined]

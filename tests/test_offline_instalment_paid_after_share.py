@@ -8,7 +8,7 @@ A fictional document written for this test (no eval set has it, nothing was tune
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_for
+from support import body, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -30,10 +30,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_for(tmp_path_factory.mktemp("instalment-paid-after-share"), {
         "jingdezhen-2025-apprenticeship-notice.txt": NOTICE,
     })
-
-
-def body(answer) -> str:
-    return answer.answer.split("依据")[0]
 
 
 @pytest.mark.parametrize(("question", "share", "whole"), [

@@ -9,7 +9,7 @@ A fictional document written for this test (no eval set has it, nothing was tune
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_for
+from support import body, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -38,11 +38,11 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 ])
 def test_the_one_asked_per_fails_no_condition(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)
-    said = answer.answer.split("依据")[0]
+    said = body(answer)
     assert "1600元" in said, answer.answer
     assert "不符合" not in said and "您的情况为1个" not in said, answer.answer
 
 
 def test_a_count_stated_apart_from_the_ask_is_still_judged(engine: OfflineEngine) -> None:
     answer = engine.answer("嘉兴的见习单位，我们只能提供1个见习岗位，能申请见习补贴吗？")
-    assert "不符合" in answer.answer.split("依据")[0], answer.answer
+    assert "不符合" in body(answer), answer.answer

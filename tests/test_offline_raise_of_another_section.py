@@ -14,7 +14,7 @@ Fictional documents written for this test (no eval set has them, nothing was tun
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_for
+from support import body, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -82,10 +82,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
         "zunyi-2025-training-subsidy-notice.txt": CITY,
         "tongzi-2025-skilled-talent-rewards.txt": COUNTY,
     })
-
-
-def body(answer) -> str:
-    return answer.answer.split("依据")[0]
 
 
 @pytest.mark.parametrize(("question", "amount"), [

@@ -11,7 +11,7 @@ Fictional documents written for this test (no eval set has them, nothing was tun
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_for
+from support import body, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -45,10 +45,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
         "baoji-2025-training-support-notice.txt": CITY,
         "shaanxi-2025-training-subsidy-standard.txt": PROVINCE,
     })
-
-
-def body(answer) -> str:
-    return answer.answer.split("依据")[0]
 
 
 @pytest.mark.parametrize("question", [

@@ -15,7 +15,7 @@ Fictional documents written for this test (no eval set has them, nothing was tun
 from __future__ import annotations
 
 import pytest
-from support import offline_engine_for
+from support import body, offline_engine_for
 
 from assistant.offline.engine import OfflineEngine
 
@@ -58,7 +58,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 ])
 def test_the_places_clause_on_the_stated_facts_judges(engine: OfflineEngine, question: str) -> None:
     answer = engine.answer(question)
-    said = answer.answer.split("依据")[0]
+    said = body(answer)
     assert "没有" not in said and "不能套用" not in said, answer.answer
     assert "符合" in said and "6个月" in said, answer.answer
     assert ("xiamen-2025-skill-upgrade-supplementary-notice", "一、") in {(c.doc_id, c.clause)
@@ -72,7 +72,7 @@ def test_the_places_clause_on_the_stated_facts_judges(engine: OfflineEngine, que
 def test_a_raise_not_called_for_leaves_the_higher_levels_standard(engine: OfflineEngine, question: str,
                                                                    amount: str, raised: str) -> None:
     answer = engine.answer(question)
-    said = answer.answer.split("依据")[0]
+    said = body(answer)
     assert amount in said and raised not in said, answer.answer
     assert "fujian-2025-skill-upgrade-measures" in {c.doc_id for c in answer.citations}, answer.citations
 
@@ -111,7 +111,7 @@ def training(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
 def test_a_situation_naming_no_fact_word_is_judged_by_the_topics_clauses(training: OfflineEngine) -> None:
     answer = training.answer("我今年7月从九江一所大学全日制本科毕业，到现在还没找着工作。最近去考了个电工四级证，"
                              "我这种能领培训补贴吗？能领的话多少钱？")
-    said = answer.answer.split("依据")[0]
+    said = body(answer)
     assert "没有" not in said and "不能套用" not in said, answer.answer
     assert ("jiangxi-2026-training-subsidy-measures", "第二条（二）") in {(c.doc_id, c.clause)
                                                                     for c in answer.citations}, answer.answer

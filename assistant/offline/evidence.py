@@ -430,11 +430,15 @@ class EvidenceFinder:
     def under_another_benefit(self, chunk: Chunk, understanding: Understanding) -> bool:
         """The clause stands under another benefit's heading than the ones the question names (a 受理时间 under
         一、求职创业补贴 for 一次性吸纳就业补贴): a heading below the title that, its label off, is a benefit's name."""
+        return self.others_only(self._benefit_headings(chunk), understanding.benefits)
+
+    def _benefit_headings(self, chunk: Chunk) -> list[str]:
+        """The clause's headings below the title that, their labels off, are a benefit's name (二、培训奖励 →
+        培训奖励), outermost first."""
         if self._named_benefit is None:
-            return False
-        headed = [name for heading in chunk.heading_path[1:]
-                  if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))]
-        return self.others_only(headed, understanding.benefits)
+            return []
+        return [name for heading in chunk.heading_path[1:]
+                if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))]
 
     def headed_apart(self, chunk: Chunk, answering: Chunk, understanding: Understanding) -> bool:
         """The clause stands under a heading naming another benefit than the one the answering clause stands under,
@@ -444,12 +448,10 @@ class EvidenceFinder:
         (the search's first clause may be another benefit's: an adjustment under 四、入职奖励 is then the asked
         one)."""
         asked = understanding.benefits[:1]
-        if self._named_benefit is None or not asked:
+        named = [headings[-1] if (headings := self._benefit_headings(c)) else None for c in (chunk, answering)]
+        if not asked or named[0] is None or named[1] is None:
             return False
-        named = [next((name for heading in reversed(c.heading_path[1:])
-                       if self._named_benefit.fullmatch(name := squeeze(HEADING_LABEL.sub("", heading)))), None)
-                 for c in (chunk, answering)]
-        return None not in named and self.same_kind(named[1], asked[0]) \
+        return self.same_kind(named[1], asked[0]) \
             and not any(self.same_kind(named[0], name) for name in (named[1], asked[0]))
 
     def names_benefit(self, chunk: Chunk) -> bool:

@@ -104,9 +104,10 @@ _PER_BEFORE = re.compile(
     r"每(?:个|名|位)?(?:(人)(?:每(月|年|天|日|次|课时))?[^，。；\d]{0,16}"
     r"|(月|年|天|日|次|课时|户|家)(?:每(人|月|年|天|日|次|课时))?[^，。；\d]{0,8})$"
 )
-# a head said as one of those counted (按每招用1人N元, 每吸纳一名…N元) or by a measure word for people (每名学徒每年N元)
+# a head said as one of those counted (按每招用1人N元, 每吸纳一名…N元, 每带1名学徒每月N元) or by a measure word for
+# people (每名学徒每年N元)
 _HEADS_BEFORE = re.compile(
-    r"每(?:[\u4e00-\u9fff]{0,2}?(?:1|一)\s*(?:人|名|位)|(?:名|位)[\u4e00-\u9fff]{1,5}?)"
+    r"每(?:[\u4e00-\u9fff]{0,2}?(?:1|一)\s*(?:人|名|位)[\u4e00-\u9fff]{0,5}?|(?:名|位)[\u4e00-\u9fff]{1,5}?)"
     r"(?:每(月|年|天|日|次|课时))?[^，。；\d每]{0,16}$"
 )
 _PER_AFTER = re.compile(r"^\s*/\s*(人|月|年|天|次|课时)(?:\s*[·•/]\s*(人|月|年|天|次|课时))?")

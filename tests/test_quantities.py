@@ -95,6 +95,9 @@ def test_rates_per_person_and_period() -> None:
     ("每吸纳一名登记失业人员给予800元", ("人",)),
     ("对每名学徒每年给予4000元培训补贴", ("人", "年")),  # a measure word for people, then the period
     ("每位见习人员每月补贴1800元", ("人", "月")),
+    # the one counted named before the period (每带1名学徒每月, 每安置1名退役士兵每年)
+    ("每带1名学徒每月给予师傅津贴300元", ("人", "月")),
+    ("企业每安置一名退役士兵每年补贴2000元", ("人", "年")),
     ("每满一年给予500元", ()),  # a period reached, no head
     ("每户企业每年享受补贴总额不超过30万元", ()),
     # what is granted said between the head and the sum (给予见习单位见习补贴): still per head

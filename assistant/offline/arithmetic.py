@@ -239,6 +239,17 @@ def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[
         for q in u.quantities)
 
 
+def introduces(u: Understanding, quantity: Quantity) -> bool:
+    """The count is the article introducing whom the question is about (南阳一个老师傅…带了4个徒弟, 我是一名护理员):
+    one, said in words, opening its clause — nothing before it there but the places named, or a copula (是)."""
+    if quantity.kind != "count" or quantity.value != 1 or not quantity.raw.startswith("一"):
+        return False
+    before = CLAUSE_BREAK.split(u.normalized[: quantity.start])[-1]
+    for place in sorted((p.surface for p in u.places), key=len, reverse=True):
+        before = before.replace(place, "")
+    return not before.strip() or before.endswith("是")
+
+
 def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
     """(value, words it is not) for each category the question states (中级 is not 中级工程师), longest first."""
     found = [(v, tuple(not_words.get(k, ()))) for k, v in u.facts.items() if isinstance(v, str) and len(v) >= 2]
@@ -880,13 +891,15 @@ class ClauseArithmetic:
         units = PERSON_UNITS if people else COUNT_UNITS
         said = [q for q in u.loose_quantities if q.kind == "count" and q.unit in units
                 and not (people and counts_things(u, q, counted))]
+        counted_facts = [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
+        if len(said) + len(counted_facts) > 1:  # 一个老师傅…带了4个徒弟: the article beside a count is no count
+            said = [q for q in said if not introduces(u, q)]
         if people and joined is not None and len(said) > 1 and all(
                 joined.search(u.normalized[a.end : b.start]) for a, b in itertools.pairwise(said)):
             return int(sum(q.value for q in said)) if add else None
         if people and len(said) > 1 and all(q.value < said[0].value for q in said[1:]):
             return int(said[0].value)  # 招了5个…期满留下了3个: a smaller count said later is a part of the first
-        counts = [q.value for q in said]
-        counts += [v for k, v in u.facts.items() if u.fact_kinds.get(k) == "count" and isinstance(v, int)]
+        counts = [q.value for q in said] + counted_facts
         distinct = set(counts)
         return int(distinct.pop()) if len(distinct) == 1 else None
 
@@ -904,9 +917,10 @@ class ClauseArithmetic:
                                    or EMPHATIC.match(u.normalized, q.end)))]
         if len({q.value for q in durations}) > 1 or (durations and "years" in u.fact_kinds.values()):
             termed = [q for q in durations if self._termed(u.normalized[:q.start])]
-            # else a duration said as reached (培训满半年) is a condition met, not the term paid for
-            durations = termed or [q for q in durations
-                                   if not any(u.normalized[:q.start].endswith(w) for w in self.reached_words)]
+            # else a duration said as reached (培训满半年) is a condition met, not the term paid for; and beside a
+            # term a fact read (培养期一年半 of 干了五年…培养期都是一年半) none of the unnamed ones is the term
+            durations = termed or ([] if "years" in u.fact_kinds.values() else [
+                q for q in durations if not any(u.normalized[:q.start].endswith(w) for w in self.reached_words)])
         if name == "days":
             values = {q.value for q in durations if q.unit == "天"}
         elif name in PERIOD_INPUTS:

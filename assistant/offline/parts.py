@@ -18,6 +18,7 @@ from assistant.offline.conjuncts import compared
 from assistant.offline.documents import DocumentAnswers, transition_of
 from assistant.offline.enumeration import lead_in_of, names_people
 from assistant.offline.evidence import (
+    HEADING_NAME_BODY,
     Evidence,
     EvidenceFinder,
     amount_query,
@@ -402,8 +403,10 @@ class PartAnswerer:
             evidence.sort(key=lambda e: not caps_amount(e.chunk.text))  # 一年最多能拿多少: the cap (stable)
         if kind != "procedure":  # a clause on another benefit than the one asked about comes last (stable), and for
             # one benefit of several summed, one granting it by name first (生活费补贴: not the 培训补贴 clause)
+            own = self._own_name(evidence, u) if kind == "amount" else []
             evidence.sort(key=lambda e: (self.finder.about_another_benefit(e.chunk, u),
                                          kind == "amount" and self.finder.grants_another_benefit(e.chunk, u),
+                                         self.finder.others_only(self.finder.granted(e.chunk), own),
                                          summed and not self.finder.grants_asked_benefit(e.chunk, u)))
         if besides:  # a clause granting only another benefit of the total is that one's part (带动就业补贴 N元/人),
             # by its own words or, naming none, by its heading's (二、培训补贴加发)
@@ -563,10 +566,23 @@ class PartAnswerer:
             return sum(squeeze(value) in body for value in categories)
 
         seen = {e.chunk.id for e in evidence}
+        own = self._own_name(evidence, u)  # 这个带徒津贴: a figure of the topic granting another kind is not asked
         found = [e for e in self._worded_figures(u, regions, old_wanted=old_wanted)
                  if e.chunk.id not in seen and named(e) and (not u.topic_core or self.finder.regulates(e.chunk, u)
-                                                              or self.finder.grants_asked_benefit(e.chunk, u))]
+                                                              or self.finder.grants_asked_benefit(e.chunk, u))
+                 and not self.finder.others_only(self.finder.granted(e.chunk), own)]
         return sorted(evidence + found, key=named, reverse=True)  # stable: the first look's order within a count
+
+    def _own_name(self, evidence: Sequence[Evidence], u: Understanding) -> list[str]:
+        """The name the question gives the benefit asked in its own words (这个带徒津贴 → 带徒津贴), when the library
+        has none for it and a clause found grants a benefit of its kind (二、设立带徒师傅津贴): a figure granting
+        another kind (a 学徒培训补贴 rate of the same topic) does not answer it. Empty otherwise (一年每人补贴 is no
+        benefit a clause found grants)."""
+        if u.benefits or any(u.benefit_words):
+            return []
+        names = self.finder.benefit_names(u.normalized, body=HEADING_NAME_BODY)[:1]
+        grants = any(self.finder.same_kind(g, n) for e in evidence for g in self.finder.granted(e.chunk) for n in names)
+        return names if grants else []
 
     def _stated_conditions(self, u: Understanding, regions, *, old_wanted: bool) -> list:
         """The asked place's clauses on the facts the question states, found by the topic's name, the words naming

@@ -266,7 +266,9 @@ class ClauseComposer:
         words = compose.verdict_words(self.engine.knowledge.answers, understanding.normalized)
         listed = None
         leads_in = verdict is None and is_lead_in(primary.chunk.text) \
-            and not self.figure_leads_in(primary.chunk.text, text, understanding, kind)
+            and not self.figure_leads_in(primary.chunk.text, text, understanding, kind) \
+            and not (aspects and MATERIALS not in aspects and self.procedure.described(primary.chunk, aspects))
+        # (取得证书之日起12个月内申请，提交以下材料： asked 多长时间内得去申请: its own sentence answers, not its items)
         whole = self.asks_whole_procedure(primary.chunk, understanding, kind)
         if kind == "list" or MATERIALS in aspects or leads_in or whole:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)

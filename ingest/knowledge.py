@@ -307,6 +307,8 @@ class AnswersFile(_Strict):
     silent_levels: tuple[str, ...] = Field((), description="Words a clause says its document applies with where a "
                                                             "lower level made no rule: 未另行规定.")
     full_rate_words: tuple[str, ...] = ()
+    withheld_raise_words: tuple[str, ...] = ()
+    not_negations: tuple[str, ...] = ()
     condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()
     counted_things: tuple[str, ...] = ()

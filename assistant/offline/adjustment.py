@@ -704,6 +704,7 @@ RATE_LEAD_CHARS = 4  # the fewest characters leading to a group's sum that a rat
 RAISED_CHARS = 8  # the longest name of a raised benefit read from a condition (见习期满留用奖励)
 RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
 WITHIN_GAP = 4  # characters between a within word and its unit word (县内 and 单位 of 县内见习单位)
+WITHHELD_GAP = 4  # words between a negation and the raise it withholds (不再执行上浮)
 CONDITION_SHARE = 0.5  # of a condition's distinguishing words a question must say to call for it
 LEVELS_ACCEPTED = {"province": ("province", "municipality"), "city": ("city", "municipality"),
                    "national": ("national",), "district": ("district",), "county": ("county",)}
@@ -744,6 +745,13 @@ class StandardResolver:
         self.paid = PaidAsks(answers)  # 第一次能先拨多少 asks of an instalment, 首次创业 does not
         self.higher_words = answers.higher_words
         self.stacking_words = answers.stacking_words
+        # 不再执行上浮政策, 不上浮: a raise withheld (a negation, at most WITHHELD_GAP words, a raise word)
+        self.withheld = re.compile(
+            f"(?:{'|'.join(map(re.escape, sorted(self.negations, key=len, reverse=True)))})"
+            f"[\u4e00-\u9fff]{{0,{WITHHELD_GAP}}}?(?:{'|'.join(map(re.escape, answers.withheld_raise_words))})"
+        ) if answers.withheld_raise_words and self.negations else None
+        self.not_negations = answers.not_negations  # 不断提高: no raise withheld
+        self.people_words = answers.beneficiaries.people_words
         self.boilerplate = frozenset(answers.condition_boilerplate)  # 依法, 符合: words naming no one
         # 省定, 国家规定的: name no condition
         self.level_words = [w for words in self.levels.words.values() for w in words]
@@ -784,6 +792,7 @@ class StandardResolver:
         local = [d.doc_id for d in self.engine.documents() if d.region in own
                  and d.doc_id != primary.doc_id and not d.superseded_by]  # the asker's own places may adjust it
         found_all: list[tuple[tuple[int, int, Decimal, bool, float], Worked, Adjustment, tuple[Chunk, ...]]] = []
+        withholding: dict[str, Chunk] = {}  # the clauses withholding a raise the asker would otherwise get
         documents = [primary.doc_id, *local] if within is None else [within.doc_id]
         # a more local document granting the asker's group a higher level's standard whole (全额计算): the higher
         # level's own shares (企业在职职工按附件1所列标准的70%) are not the asker's
@@ -806,6 +815,7 @@ class StandardResolver:
         # 搞以工代训，每人每月补多少 is raised by no 见习补贴 raise)
         asked = u.benefits or self.finder.granted(primary)
         for doc_id in documents:
+            withheld = self.withholding(doc_id, stated) if within is None else None  # 企业职工不上浮
             # a document never naming the 入职奖励 asked about raises something else (其培训补贴) — unless it pays a
             # share besides a higher level's standard that the answering clause states (在国家补贴基础上另行增加)
             unnamed = within is None and naming is not None and doc_id not in naming
@@ -824,6 +834,11 @@ class StandardResolver:
                     unsaid = len(found_here) > 1 and not any(run in stated_squeezed for run in own)
                     if unnamed and not (adjustment.on_top and adjustment.reference == "level"):
                         continue
+                    if withheld is not None and not adjustment.paid and (
+                            adjustment.raises or adjustment.on_top or adjustment.added is not None
+                            or adjustment.percent > 100):
+                        withholding.setdefault(withheld.id, withheld)  # cited beside what is worked out
+                        continue  # the document withholds its raises from the asker's group
                     # a share besides a higher level's payment names that payment as its base (在国家补贴基础上,
                     # 按国家规定补贴标准的P%), not as another benefit
                     said = adjustment.sentence
@@ -887,10 +902,17 @@ class StandardResolver:
             best = min(on_top, key=lambda c: c[0], default=best)
         if best is None:
             return None
+        found = self._applied(best, found_all, text, u, stated, terms, quantities, higher=within is None and higher)
+        return replace(found, bases=(*withholding.values(), *found.bases)) if withholding else found
+
+    def _applied(self, best: tuple, found_all: Sequence[tuple], text: str, u: Understanding, stated: str,
+                 terms: Sequence[str], quantities: Sequence[Stated], *, higher: bool) -> Adjusted:
+        """The best adjustment applied: stacked with the others its document says stack, after a higher level's
+        share its document says comes first (``higher``), else on its own with the articles it names."""
         stacked = self._stacked(best, found_all)
         if stacked is not None:
             return stacked
-        if within is None and higher:
+        if higher:
             in_order = self._higher_share_first(best[2], text, u, stated, terms, quantities)
             if in_order is not None:
                 return in_order
@@ -1431,6 +1453,28 @@ class StandardResolver:
             own = [t for t in vocabulary.terms(condition) if t not in base]
             if condition and own and names_condition(condition, asked, self.condition_chars, base, own):
                 return chunk
+        return None
+
+    def withholding(self, doc_id: str, stated: str) -> Chunk | None:
+        """The document withholds its raises from a group the question places the asker in: a sentence saying a
+        raise word right after a negation (``answers.yaml: withheld_raise_words``: 企业组织在职职工参加目录内职业培训
+        的，…，不再执行上浮政策) whose condition names that group by a run ending in a people word (在职职工), which the
+        question says (企业在职职工 of 组织了12名在职员工参加培训): that sentence's clause, else None."""
+        if self.withheld is None:
+            return None
+        asked = squeeze(stated)
+        for chunk in self.engine.chunks(doc_id):
+            for sentence in (m.group(0) for m in SENTENCE.finditer(chunk.text)):
+                for word in self.not_negations:
+                    sentence = sentence.replace(word, "\0" * len(word))
+                found = self.withheld.search(sentence)
+                if found is None:
+                    continue
+                condition = squeeze(_condition(sentence[: found.start()]))
+                groups = {condition[max(0, m.end() - self.condition_chars) : m.end()]
+                          for word in self.people_words for m in re.finditer(re.escape(word), condition)}
+                if any(len(group) >= self.condition_chars and group in asked for group in groups):
+                    return chunk
         return None
 
     @staticmethod

@@ -225,6 +225,10 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      ("新规定和原来相比审核时间缩短了多少天", "amount", {"old_policy", "current_policy"}),
      ("以前跟新标准比，补贴降了还是涨了", "comparison", {"old_policy", "current_policy"}),
      ("两个区的补贴有什么不同", "comparison", {"comparison"}),
+     # which of two gets more, with the verb between; not 哪个 of a question asking who and how long
+     ("焊工和叉车司机哪个补得多", "comparison", {"comparison"}),
+     ("去城区还是去乡镇见习，哪边给的高一些？", "comparison", {"comparison"}),
+     ("交了材料以后哪个部门审核，多久能审完？", "procedure", {"procedure"}),
      # spoken question words ask as the written ones do
      ("见习补贴要准备啥材料", "procedure", {"procedure"}), ("这个补贴多会儿能到账", "procedure", {"procedure"})],
 )

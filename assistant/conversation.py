@@ -30,6 +30,7 @@ _FOLLOW_UP_MAX_CHARS = 40
 _DANGLING_CORE = 10  # "那高级工呢？" with nothing before it: too little to answer on its own
 STATE_KEY = "dialogue"
 MAX_FOLLOW_UPS = 6
+GENERAL_KIND = "general"  # a reading asking nothing of its own (那北京呢？)
 
 
 class DialogueState(BaseModel):
@@ -128,6 +129,9 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
     if state.places and not any(p in text for p in state.places):
         text = f"{''.join(state.places)}{text}"
     merged = retriever.understand(text)
+    # 还能再领一次吗 after 能拿多少: the follow-up's own ask, on the root's point
+    if understanding.kind != GENERAL_KIND:
+        merged = merged.model_copy(update={"kind": understanding.kind})
     return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts), facts=facts,
                             follow_up=True)
 

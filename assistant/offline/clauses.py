@@ -249,10 +249,16 @@ class ClauseComposer:
         new_result: CalculationResult | None = None  # the amount worked out, to set against the older document's
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
+        repeats = self.engine.knowledge.answers.repeats
+        # 还能再领一次吗 answered by the clause limiting how often (每人只能享受一次): a condition met (满6个月) says
+        # nothing of a second payment — only a failed one (每人每年最多3次 of a fourth) is a verdict on it
+        limited = repeats.asks(understanding.normalized) and repeats.limits(squeeze(primary.chunk.text))
         if kind in ("eligibility", "amount") and (understanding.facts or understanding.quantities
                                                   or self.situations(understanding)  # 我是大四学生: who they are
                                                   or self.home(understanding) is not None):  # 某县户口: from where
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
+            if limited and verdict is not None and verdict.outcome == "eligible":
+                verdict, condition = None, primary.chunk
         rated = understanding  # the question as the rate is chosen by
         if kind == "amount" and verdict is not None and verdict.outcome == "eligible" \
                 and self.other_row(primary.chunk, condition):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from assistant.models import Answer, Conversation
 from ingest.textnorm import AFTER_CLAUSE
 from retriever.protocols import Retriever
-from retriever.understanding import Understanding
+from retriever.understanding import GENERAL_KIND, Understanding
 
 _FOLLOW_UP_MARKERS = re.compile(
     r"^(那么?|如果|要是|假如|换成|改成|其中|那如果|还有|另外|那要是|那假如)|呢[？?。！!]*$|^[^，,。？?！!]{1,10}呢[？?，,]"
@@ -30,7 +30,6 @@ _FOLLOW_UP_MAX_CHARS = 40
 _DANGLING_CORE = 10  # "那高级工呢？" with nothing before it: too little to answer on its own
 STATE_KEY = "dialogue"
 MAX_FOLLOW_UPS = 6
-GENERAL_KIND = "general"  # a reading asking nothing of its own (那北京呢？)
 
 
 class DialogueState(BaseModel):

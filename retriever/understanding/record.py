@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.quantities import Quantity
 
+GENERAL_KIND = "general"  # the kind of a reading asking nothing of its own (那北京呢？)
 PlaceKind = Literal["national", "province", "prefecture", "county", "unknown"]
 
 
@@ -69,7 +70,8 @@ class Understanding(BaseModel):
     documents: list[DocRef] = Field(default_factory=list, description="Documents named (文号, title, year…).")
     years: list[int] = Field(default_factory=list)
     intents: list[str] = Field(default_factory=list)
-    kind: str = Field("general", description="The main ask: comparison, list, amount, eligibility, procedure, general.")
+    kind: str = Field(GENERAL_KIND,
+                      description="The main ask: comparison, list, amount, eligibility, procedure, general.")
     topic: str | None = None
     topic_title: str | None = None
     topic_core: list[str] = Field(default_factory=list, description="Words of a document regulating the topic.")

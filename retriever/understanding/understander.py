@@ -16,7 +16,7 @@ from retriever.understanding.benefits import BenefitNames
 from retriever.understanding.documents import DocumentNames, years_in
 from retriever.understanding.facts import FactReader
 from retriever.understanding.jurisdiction import Jurisdiction
-from retriever.understanding.record import PlaceRef, SubQuestion, Understanding
+from retriever.understanding.record import GENERAL_KIND, PlaceRef, SubQuestion, Understanding
 from retriever.understanding.zones import ZoneNames
 
 # A name ending in an administrative suffix that the gazetteer does not know (宁远市 where no such city exists) is
@@ -113,7 +113,7 @@ class QueryUnderstander:
             regions = list(self.jurisdiction.national)
         quantities = [q for q in find_quantities(masked) if q.kind != "year"]
         reading = self.facts.read(masked, quantities)
-        kind = next((k for k in self.knowledge.intents.kinds if k in intents), "general")
+        kind = next((k for k in self.knowledge.intents.kinds if k in intents), GENERAL_KIND)
         if kind == "comparison" and "old_policy" in intents and len(places) < 2 and len(documents) < 2:
             # 审核要多久？和以前比快了还是慢了: the point asked, answered now and set against the earlier rule
             kind = next((k for k in self.knowledge.intents.kinds if k != kind and k in intents), kind)
@@ -261,7 +261,7 @@ class QueryUnderstander:
         """The kind of one ask of a list (每户给多少: amount): its own, else the question's — never one the question has
         from another ask (要经营多久 beside 户口有啥要求 is no list, nor beside 每户给多少 an amount)."""
         said = set(self._said(self.knowledge.intents.asking_text(fold(ask))))
-        return next((k for k in _ASK_KINDS if k in said), "general" if kind in _ASK_KINDS else kind)
+        return next((k for k in _ASK_KINDS if k in said), GENERAL_KIND if kind in _ASK_KINDS else kind)
 
     def _whether_apart(self, text: str) -> str | None:
         """The text without its questions asking how much, when one question of it (up to its question mark) asks

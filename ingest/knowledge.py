@@ -117,6 +117,8 @@ class FactSpec(_Strict):
 class FactsFile(_Strict):
     negations: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
+    references: tuple[str, ...] = Field((), description=(
+        "Words before a category naming the standard something is paid by, not the asker's own (按高级工的标准)."))
     facts: tuple[FactSpec, ...] = ()
 
 

@@ -304,6 +304,10 @@ def test_a_yes_no_question_among_stated_facts_asks_neither_a_comparison_nor_a_nu
         ("带了3名中级工学徒和2名高级工学徒", {"apprentices_by_level": {"中级工": 3, "高级工": 2}}),
         ("中级工5人、高级工一人的学徒", {"apprentices_by_level": {"中级工": 5, "高级工": 1}}),
         ("6个学徒都按中级工", {"apprentices_by_level": None, "apprentices": 6}),
+        # a category another is paid by names a standard, not the asker's own (the apprentices' level above is theirs)
+        ("文件上写技师按高级工的标准补，我考了技师证", {"qualification": "技师", "certificate_level": None}),
+        ("听说技师是按照高级工补的，我有技师证", {"qualification": "技师", "certificate_level": None}),
+        ("我考了高级工，按高级工的标准能领多少", {"certificate_level": "高级", "qualification": "高级工"}),
         ("石家庄技能提升补贴标准是多少？", {"unemployment_insurance_months": None, "certificate_level": None}),
     ],
 )

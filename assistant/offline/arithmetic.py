@@ -257,11 +257,12 @@ def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> l
 
 
 def says(text: str, value: str, excluded: Sequence[str]) -> bool:
-    """The text states the value, not a longer word the value is not (高级 in 高级（三级）, not in 高级技师)."""
+    """The text states the value outside the longer words the value is not (高级 in 高级（三级）, not in 高级技师; 技师
+    in 技师、高级技师)."""
     text = squeeze(text)
-    if value not in text:
-        return False
-    return not any(value in word and word not in value and word in text for word in excluded)
+    for word in sorted((w for w in excluded if value in w and w != value), key=len, reverse=True):
+        text = text.replace(word, "\0" * len(word))
+    return value in text
 
 
 ASSIGNING = re.compile(r"(?:均|都|一律|统一|也)?(?:按照|按|参照|属于|列为|列入|纳入|视同|为)$")

@@ -145,7 +145,8 @@ class OfflineEngine:
         if self._router is None or self._router.book is not book:
             facts = self.knowledge.facts
             known = {f.name for f in facts.facts}
-            reader = FactReader([s for s in fact_specs(book) if s.name not in known], facts.negations, facts.actions)
+            reader = FactReader([s for s in fact_specs(book) if s.name not in known], facts.negations, facts.actions,
+                                facts.references)
             self._router = RuleRouter(book, [f for f in facts.facts if f.type == "count_by_choice"], reader)
         return self._router
 

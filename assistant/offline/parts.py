@@ -12,6 +12,7 @@ from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
 from assistant.offline import compose, ranks, selection
 from assistant.offline.adjustment import STANDARD_WORD, attachment_named, general_rate
+from assistant.offline.arithmetic import says, stated_values
 from assistant.offline.calculation import RuleRouter, RuleView
 from assistant.offline.clauses import ClauseComposer
 from assistant.offline.conjuncts import compared
@@ -561,9 +562,12 @@ class PartAnswerer:
             if vocabulary.unknown_subjects(text, vocabulary.terms(text, [p.surface for p in u.places])):
                 return evidence
 
+        # a category is named as the question's reader would read it: 高级 is not named by 高级技师, 技师 neither
+        excluded = dict(stated_values(u, self.clauses.arithmetic.not_words))
+
         def named(item) -> int:
             body = squeeze(item.chunk.text)
-            return sum(squeeze(value) in body for value in categories)
+            return sum(says(body, squeeze(value), excluded.get(value, ())) for value in categories)
 
         seen = {e.chunk.id for e in evidence}
         own = self._own_name(evidence, u)  # 这个带徒津贴: a figure of the topic granting another kind is not asked

@@ -20,6 +20,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]+")
 _NEGATION_WINDOW = 8
 _BENEFICIARY = 3  # characters allowed between a negation and its action (没给我交过)
 _LIST_ITEM = 10  # characters of one item of a denied list (不是脱贫户、残疾人或失业人员)
+_REFERRED_GAP = 2  # characters between a category and a reference word after it (技师是按, 技师都按)
 _RUN_ON = 2  # characters a group's word as said may run on past its cue (残疾人 of 残疾, 脱贫户 of 脱贫)
 _MONTHS_PER_YEAR = Decimal(12)
 
@@ -54,7 +55,8 @@ def clauses(text: str) -> list[_Clause]:
 class FactReader:
     """Reads the facts of ``specs`` from normalized question text (pure; build once per knowledge + rules)."""
 
-    def __init__(self, specs: Iterable[FactSpec], negations: Iterable[str], actions: Iterable[str] = ()) -> None:
+    def __init__(self, specs: Iterable[FactSpec], negations: Iterable[str], actions: Iterable[str] = (),
+                 references: Iterable[str] = ()) -> None:
         self.specs = list({spec.name: spec for spec in specs}.values())
         self.negations = sorted(set(negations), key=len, reverse=True)
         # after a cue, a negation counts only before an action word (失业保险没交过), never a bare 不 (…不知道多久)
@@ -74,6 +76,14 @@ class FactReader:
         long = "|".join(map(re.escape, (n for n in self.negations if len(n) >= 2))) or "(?!)"
         said = rf"(?:{'|'.join(map(re.escape, named)) or '(?!)'})[^，,。；;！？!?、或和及与的\s]{{0,{_RUN_ON}}}?"
         self._denied_run = re.compile(rf"(?:{long})(?:{said})+$")
+        # a category another category is paid by (技师按高级工的标准补, 技师是按高级工补的): the word after the
+        # reference names a standard, not the asker's own category (6个学徒都按中级工 says the apprentices' level)
+        options = sorted({w for s in self.specs if s.type == "choice" for ws in s.options.values() for w in ws},
+                         key=len, reverse=True)
+        refs = "|".join(map(re.escape, sorted(set(references), key=len, reverse=True)))
+        self._referred = re.compile(
+            rf"(?:{'|'.join(map(re.escape, options))})[^，,。；;！？!?\s]{{0,{_REFERRED_GAP}}}(?:{refs})$"
+        ) if options and refs else None
 
     def read(self, text: str, quantities: list[Quantity] | None = None) -> FactReading:
         quantities = find_quantities(text) if quantities is None else quantities
@@ -202,7 +212,8 @@ class FactReader:
         for option, words in spec.options.items():
             for word in sorted(words, key=len, reverse=True):
                 for match in re.finditer(re.escape(word), masked):
-                    if not self.negated_before(masked, match.start()):
+                    referred = self._referred is not None and self._referred.search(text[: match.start()])
+                    if not referred and not self.negated_before(masked, match.start()):
                         return option
         return None
 

@@ -83,7 +83,7 @@ class QueryUnderstander:
         self.jurisdiction = Jurisdiction(self.gazetteer, self.documents)
         self.names = DocumentNames(self.documents)
         self.facts = FactReader([*knowledge.facts.facts, *extra_facts], knowledge.facts.negations,
-                                knowledge.facts.actions)
+                                knowledge.facts.actions, knowledge.facts.references)
         specs = knowledge.intents.intents  # per intent, the longer words of other intents that swallow its own
         self._swallowing = {name: tuple(w for other in spec.inside if other in specs for w in specs[other].all_words())
                             for name, spec in specs.items()}

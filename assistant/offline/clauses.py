@@ -324,7 +324,7 @@ class ClauseComposer:
                 lines.extend(self.procedure.missing_where(aspects, [q for _, q in quotes]))
         elif verdict is not None and kind == "eligibility":  # the clause stating the condition answers
             citations = [citation_from_chunk(1, condition)]
-            lines.append(compose.verdict_line(verdict, region, 1, words))
+            lines.append(compose.verdict_line(verdict, self.region_label(condition), 1, words))
             status = "needs_info" if verdict.outcome == "needs_info" else "answered"
             quotes = [(citations[0], selection.quote(condition.text, verdict_indices(condition.text, verdict)))]
         else:
@@ -377,7 +377,8 @@ class ClauseComposer:
                     quotes.append((citations[-1], selection.quote(condition.text, verdict_indices(condition.text,
                                                                                                   verdict))))
                     cited = citations[-1].n
-                verdict_text = compose.verdict_line(verdict, region, cited, words)
+                # the condition's own place (a city's relaxed rule judges beside the province's figure)
+                verdict_text = compose.verdict_line(verdict, self.region_label(condition), cited, words)
                 lines.extend([verdict_text, answer_line] if kind == "eligibility" else [answer_line, verdict_text])
                 status = "needs_info" if verdict.outcome == "needs_info" and kind == "eligibility" else status
             else:
@@ -617,7 +618,7 @@ class ClauseComposer:
                 continue  # 中级工及以上 of another clause's raise is no condition of the answering 初级工及以上
             if verdict is not None and not self.another_tier(chunk, verdict, understanding, stated, asked):
                 failed = self.failed_beside(chunk, understanding, stated, asked) if verdict.outcome == "eligible" \
-                    else None
+                    else self.relaxed_here(primary.chunk, verdict, evidence, understanding, stated, asked, regions)
                 return failed or (verdict, chunk)
         grant_words = self.engine.knowledge.answers.grant_words
         if primary.chunk.kind == "table_row" and any(w in understanding.normalized for w in grant_words):
@@ -758,14 +759,8 @@ class ClauseComposer:
         condition it sets for a case the question names (重点企业…出勤率要求由A%放宽至B% for a question naming one
         of the firms 重点企业 is defined as): the place's own rule overrides its parent's for that case. ``regions``:
         the places this part of the question applies (one of two compared), else the question's."""
-        meta = self.engine.meta(primary.doc_id)
-        if meta is None:
-            return None
-        own = [r for r in (regions if regions is not None else understanding.local_regions) if r != NATIONAL_REGION]
-        docs = [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
-                and not d.superseded_by and locality(d) < locality(meta)]
         chars = self.engine.knowledge.answers.condition_chars
-        for doc in docs:
+        for doc in self.more_local(primary, understanding, regions):
             names = self.engine.defined_names(doc.doc_id)
             for chunk in self.engine.chunks(doc.doc_id):
                 verdict = self.judge(chunk.text, understanding, stated, asked)
@@ -775,6 +770,36 @@ class ClauseComposer:
                 subject = spelt_out(check.sentence[: check.cue_at], names)
                 if names_condition(subject, understanding.normalized, chars, primary.text):
                     return verdict, chunk
+        return None
+
+    def more_local(self, primary: Chunk, understanding: Understanding, regions: list[str] | None
+                   ) -> list[DocumentMeta]:
+        """The in-force documents of the asker's place more local than the answering clause's (``regions``: the
+        places this part of the question applies, else the question's)."""
+        meta = self.engine.meta(primary.doc_id)
+        if meta is None:
+            return []
+        own = [r for r in (regions if regions is not None else understanding.local_regions) if r != NATIONAL_REGION]
+        return [d for d in self.engine.documents() if d.region in own and d.doc_id != primary.doc_id
+                and not d.superseded_by and locality(d) < locality(meta)]
+
+    def relaxed_here(self, primary: Chunk, failed: Verdict, evidence: list[Evidence], understanding: Understanding,
+                     stated: list[Stated], asked: str, regions: list[str] | None) -> tuple[Verdict, Chunk] | None:
+        """A clause of a more local document of the asker's place — one found for the question, else one paying a
+        share of a higher level's standard — that accepts what the answering document's condition failed (累计缴纳失业
+        保险费满6个月不满12个月…按省定标准的50%给予补贴 where the province asks 12个月以上 of a 10-month payer) and
+        grants no other benefit than the answering clause: the place's own rule for the case, its verdict the asker's.
+        None when no such clause judges every failed fact and finds all it checks met."""
+        failing = {check.fact for check in failed.checks if not check.met}
+        local = [d.doc_id for d in self.more_local(primary, understanding, regions)]
+        found = [e.chunk for e in evidence if e.chunk.doc_id in local]
+        # not found for the question: only a clause paying its rate as a share of a higher level's standard
+        rest = [c for doc_id in local for c in self.engine.chunks(doc_id) if c not in found
+                and any(a.reference == "level" for a in adjustments(c, self.standards.levels))]
+        for chunk in (c for c in [*found, *rest] if not self.finder.grant_another(c, primary)):
+            verdict = self.judge(self.standards.conditions_text(chunk, understanding), understanding, stated, asked)
+            if verdict is not None and verdict.outcome == "eligible" and failing <= {c.fact for c in verdict.checks}:
+                return verdict, chunk
         return None
 
     def situations(self, understanding: Understanding) -> list[tuple[str, list[str]]]:

@@ -20,6 +20,7 @@ from assistant.offline.documents import DocumentAnswers, transition_of
 from assistant.offline.enumeration import lead_in_of, names_people
 from assistant.offline.evidence import (
     HEADING_NAME_BODY,
+    SAME_KIND_CHARS,
     Evidence,
     EvidenceFinder,
     amount_query,
@@ -30,7 +31,7 @@ from assistant.offline.evidence import (
 )
 from assistant.offline.groups import Groups, counted_apart, groups
 from assistant.offline.persons import people
-from assistant.offline.support import squeeze
+from assistant.offline.support import shared_run, squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
@@ -69,6 +70,9 @@ class Part:
     kind: str
     place: PlaceRef | None
     ask: str = ""
+
+_NOT_IN_NAMES = ("duration", "money")  # quantities a run read as a benefit's name never holds (一年每人补贴)
+
 
 @dataclass
 class PartAnswerer:
@@ -459,7 +463,8 @@ class PartAnswerer:
             evidence = joined([figure] if figure is not None else [], joined(found, evidence))  # its figure first
         if not old_wanted:
             evidence = self._replacing_first(evidence)
-        if not self._named_here(u, regions):
+        named_here = self._named_here(u, regions)
+        if not named_here:
             evidence = []  # the benefit asked about by name is another place's: said so below, never borrowed
         lapsed = self._lapsed_before(evidence, u)
         if lapsed is not None:  # 2028年的标准: every answering document ends before the asked year
@@ -489,8 +494,9 @@ class PartAnswerer:
                 # the place's own chain (a province a comparison's part left out) is never "another region"
                 applicable = set(regions or ()) | {region for p in places for region in p.regions}
                 elsewhere = self._elsewhere(text, u, kind, applicable)
-                if elsewhere:
-                    return self._not_found(question, compose.cross_region_reason(asked, self._topic(u), elsewhere))
+                if elsewhere:  # what the place lacks: the benefit asked by name when that is what it lacks
+                    subject = self._topic(u) if named_here else self._asked_name(u)
+                    return self._not_found(question, compose.cross_region_reason(asked, subject, elsewhere))
                 where = "、".join(asked)
                 return self._not_found(question, f"本库收录的{where}相关文件中没有找到能回答该问题的条款。")
             return self._not_found(question, "本库收录的政策文件中没有找到能回答该问题的条款。")
@@ -584,7 +590,7 @@ class PartAnswerer:
         benefit a clause found grants)."""
         if u.benefits or any(u.benefit_words):
             return []
-        names = self.finder.benefit_names(u.normalized, body=HEADING_NAME_BODY)[:1]
+        names = self._said_name(u)
         grants = any(self.finder.same_kind(g, n) for e in evidence for g in self.finder.granted(e.chunk) for n in names)
         return names if grants else []
 
@@ -724,16 +730,43 @@ class PartAnswerer:
             if naming and not naming & here:
                 return False
         if not u.benefits:
-            return True
+            return self._own_named_here(u, regions, here)
         name = u.benefits[0]
         naming = self.engine.regulating((name,))
         if not naming:
             return True
         # the same benefit under another noun (生活补贴 asked, 生活补助 written) is named
         nouns = self.engine.knowledge.scope.benefit_nouns
-        body = next((name[: -len(noun)] for noun in sorted(nouns, key=len, reverse=True) if name.endswith(noun)), name)
+        body = self._name_body(name)
         any_noun = self.engine.regulating(tuple(body + noun for noun in nouns)) if body != name else naming
         return bool(any_noun & here)
+
+    def _name_body(self, name: str) -> str:
+        """A benefit's name without its noun (带徒 of 带徒津贴); the name itself when it ends in none."""
+        nouns = sorted(self.engine.knowledge.scope.benefit_nouns, key=len, reverse=True)
+        return next((name[: -len(noun)] for noun in nouns if name.endswith(noun)), name)
+
+    def _own_named_here(self, u: Understanding, regions: Sequence[str], here: set[str]) -> bool:
+        """False when the question names a benefit in its own words (带徒津贴: the library has no name for it) that
+        clauses of other regions grant (a word of its name shared, under any benefit noun: 带徒师傅津贴, 师带徒补贴)
+        and none of the regions whose rules apply does — that place has none, and its clauses on another benefit of
+        the topic must not answer. True when no clause anywhere grants one of its kind (the library cannot tell) or
+        one of the place's does."""
+        if any(u.benefit_words):
+            return True
+        names = self._said_name(u)
+        if not names:
+            return True
+        body = self._name_body(names[0])
+
+        def granting(found: Sequence[Evidence]) -> list[Evidence]:  # a word of the name shared, under any noun
+            return [e for e in found if any(shared_run(body, self._name_body(granted)) >= SAME_KIND_CHARS
+                                            for granted in self.finder.granted(e.chunk))]
+
+        anywhere = granting(self.finder.find(names[0], u, regions=None))
+        if not anywhere or any(e.chunk.doc_id in here for e in anywhere):
+            return True
+        return bool(granting(self.finder.find(names[0], u, regions=list(regions))))
 
     def _named_after_place(self, u: Understanding) -> list[str]:
         """What the question names by a place and a word of its topic (某省职业技能大赛: a place's own contest)."""
@@ -790,6 +823,17 @@ class PartAnswerer:
     @staticmethod
     def _topic(u: Understanding) -> str:
         return u.topic_title or "该事项"
+
+    def _said_name(self, u: Understanding) -> list[str]:
+        """The first benefit name the question says in its own words (这个带徒津贴 → 带徒津贴), if any: never one
+        holding a period or a sum (一年每人补贴 says how long and how much, not which benefit)."""
+        names = self.finder.benefit_names(u.normalized, body=HEADING_NAME_BODY)[:1]
+        return [n for n in names if not any(q.kind in _NOT_IN_NAMES for q in find_quantities(n))]
+
+    def _asked_name(self, u: Understanding) -> str:
+        """The benefit the question names: the library's name for it, else its own words' (带徒津贴), else the
+        topic's."""
+        return next(iter([*u.benefits[:1], *self._said_name(u)]), self._topic(u))
 
     def _elsewhere(self, text: str, u: Understanding, kind: str, applicable: set[str]) -> list:
         """In-force documents of other regions with a supported clause on the point (named, never quoted)."""

@@ -1,7 +1,8 @@
 """A first turn that only tells the background (我在天心区的养老机构做一线护理，有中级证，合同签了三年。) is read with the
 question after it even when that question names its benefit (每个月的岗位补贴有多少？): the care worker's row answers,
 not the domestic-service row of the same level, and a follow-up asking the whole works out the care row's rate over
-its own longest term.
+its own longest term. A question naming the care row's group in words of its own (养老院…护理员) is answered by that
+row: the domestic row before it has a condition of its own, it is no rate for all.
 
 Fictional document written for this test (no eval set has it, nothing was tuned on it).
 """
@@ -44,3 +45,17 @@ def test_the_background_chooses_the_row_and_the_follow_up_the_whole(engine: Offl
     assert "220元" not in said, monthly.answer
     whole = engine.answer("那最多能领几年？一共能领多少钱？", conversation=conversation)
     assert "8400元" in body(whole), whole.answer  # 350元 × 24个月 (the contract's 36 months capped)
+
+
+@pytest.mark.parametrize(("question", "rate", "other"), [
+    # 养老院…护理员 says the care row's condition in short words (no four in a row), 家政 nothing of it: the care row
+    # is a group's own, the domestic row before it is no rate for all
+    ("我在天心区一家养老院当护理员，有中级证，每个月的岗位补贴有多少？", "350元", "220元"),
+    ("天心区做家政服务的，有中级证，每个月的岗位补贴有多少？", "220元", "350元"),
+])
+def test_a_rate_of_a_parallel_group_is_no_rate_for_all(engine: OfflineEngine, question: str, rate: str,
+                                                       other: str) -> None:
+    answer = engine.answer(question)
+    said = body(answer)
+    assert rate in said, answer.answer
+    assert other not in said, answer.answer

@@ -408,8 +408,20 @@ def general_rate(chunk: Chunk, document: Sequence[Chunk], u: Understanding, cond
             continue
         named = names_group(condition, stated, other.text) or names_condition(condition, u.normalized,
                                                                                condition_chars, other.text)
-        return None if named else other
+        # a rate with a condition of its own is another group's, not one for all, when the question says more of
+        # the group's condition than of that one, each apart from the other clause (养老院…护理员 of 在区内养老机构
+        # 从事一线护理、持养老护理员证书的 beside 在区内家政企业从事家政服务…的, 家政 not said)
+        parallel = bool(own) and said_apart(condition, u.normalized, other.text) > said_apart(own, u.normalized,
+                                                                                              chunk.text)
+        return None if named or parallel else other
     return None
+
+
+def said_apart(condition: str, question: str, other: str) -> int:
+    """The longest run of the condition (two characters or more) the question says and the ``other`` text does not;
+    0 when none."""
+    asked, said = squeeze(question), squeeze(other)
+    return next((len(run) for run in runs(squeeze(condition), SAID_APART) if run in asked and run not in said), 0)
 
 
 def _reference(head: str, levels: Levels, chunk: Chunk | None = None) -> tuple[str, str]:
@@ -701,6 +713,7 @@ STACK_RANK = 1  # a raise stacks only when the question names its condition (mos
 SUBJECT_CHARS = 4  # characters in a row a condition and the clause of the standard it adds to share (工作室)
 NEGATION_REACH = 4  # characters before a named condition a negation may stand in (不在, 没有, 不属于)
 RATE_LEAD_CHARS = 4  # the fewest characters leading to a group's sum that a rate for all must also lead with
+SAID_APART = 2  # the fewest characters of a condition said apart from another clause that name its group
 RAISED_CHARS = 8  # the longest name of a raised benefit read from a condition (见习期满留用奖励)
 RAISED_AFTER = re.compile(rf"[{PARTICLE}，,、；;：:\s]")  # what stands before the benefit a condition raises
 WITHIN_GAP = 4  # characters between a within word and its unit word (县内 and 单位 of 县内见习单位)

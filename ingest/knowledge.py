@@ -54,10 +54,13 @@ class IntentSpec(_Strict):
 
     _compiles = field_validator("patterns")(classmethod(lambda cls, patterns: compiled(patterns)))
 
-    def matches(self, text: str, swallowing: tuple[str, ...] = ()) -> bool:
+    def matches(self, text: str, swallowing: tuple[str, ...] = (), swallowing_patterns: tuple[str, ...] = ()
+                ) -> bool:
         """One of its words or patterns is in the text — a word only where no longer word of ``swallowing`` holds
-        it whole (哪些 of 哪些材料; not 哪些 of 用在哪些, which 在哪 only overlaps)."""
+        it whole (哪些 of 哪些材料; not 哪些 of 用在哪些, which 在哪 only overlaps), nor a longer match of one of
+        ``swallowing_patterns`` (几天 of 几天内交)."""
         covers = [(m.start(), m.end()) for w in swallowing if w in text for m in re.finditer(re.escape(w), text)]
+        covers += [(m.start(), m.end()) for p in swallowing_patterns for m in re.finditer(p, text)]
         for word in self.all_words():
             if word not in text:
                 continue

@@ -230,7 +230,12 @@ def test_doc_number_prefix_is_no_place(understander) -> None:
      ("去城区还是去乡镇见习，哪边给的高一些？", "comparison", {"comparison"}),
      ("交了材料以后哪个部门审核，多久能审完？", "procedure", {"procedure"}),
      # spoken question words ask as the written ones do
-     ("见习补贴要准备啥材料", "procedure", {"procedure"}), ("这个补贴多会儿能到账", "procedure", {"procedure"})],
+     ("见习补贴要准备啥材料", "procedure", {"procedure"}), ("这个补贴多会儿能到账", "procedure", {"procedure"}),
+     # a time limit to apply asks the procedure's when, its 之内/以内 read as 内 (and the number of days)
+     ("培训补贴结业后要在几天之内交？", "amount", {"amount", "procedure"}),
+     ("证书拿到以后多少天以内申请补贴？", "amount", {"amount", "procedure"}),
+     # a word of an intent held by a longer match of a pattern of one it stands inside is that one's
+     ("创业补贴是一次申请，还是可以分几次申请？每次申请有啥时间要求？", "procedure", {"procedure"})],
 )
 def test_intents(understander, question, kind, intents) -> None:
     understanding = understander.understand(question)

@@ -153,7 +153,7 @@ class ClauseComposer:
         self.procedure = ProcedureReader(  # a clause under, or itself about, another benefit is not its procedure
             engine.knowledge.answers, engine.chunks,
             lambda chunk, u: finder.under_another_benefit(chunk, u) or finder.about_another_benefit(chunk, u)
-            or finder.listed_for_another_benefit(chunk, u))
+            or finder.listed_for_another_benefit(chunk, u), engine.knowledge.intents.asking_text)
         answers = engine.knowledge.answers
         self.arithmetic = ClauseArithmetic(answers.condition_chars, engine.knowledge.facts.facts,
                                            answers.per_instalment, answers.difference_words, answers.maximum_words,

@@ -27,15 +27,19 @@ NEIGHBOUR_WORDS = 2  # an asked aspect's words a neighbouring clause must say to
 
 class ProcedureReader:
     def __init__(self, answers: AnswersFile, chunks: Callable[[str], list[Chunk]],
-                 off_benefit: Callable[[Chunk, Understanding], bool] = lambda chunk, understanding: False) -> None:
+                 off_benefit: Callable[[Chunk, Understanding], bool] = lambda chunk, understanding: False,
+                 asking: Callable[[str], str] = lambda text: text) -> None:
         self.answers = answers
         self.chunks = chunks
         self.off_benefit = off_benefit  # the clause is about another benefit than the one asked
+        self.asking = asking  # the question as its asking words are read (几天之内 as 几天内, 啥时候 as 什么时候)
 
     def named(self, understanding: Understanding) -> list[str]:
-        """The aspects the question names in so many words (在哪申请 → where, 多久到账 → when)."""
+        """The aspects the question names in so many words (在哪申请 → where, 多久到账 → when), read as intents
+        are (intents.yaml colloquial)."""
+        asking = self.asking(understanding.normalized)
         return [name for name, aspect in self.answers.aspects.items()
-                if any(word in understanding.normalized for word in aspect.asked)]
+                if any(word in understanding.normalized or word in asking for word in aspect.asked)]
 
     def asked(self, understanding: Understanding) -> list[str]:
         """The aspects a procedure question asks for (all but "who" when it names none: a 责任单位 note alone does

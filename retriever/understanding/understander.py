@@ -84,9 +84,11 @@ class QueryUnderstander:
         self.names = DocumentNames(self.documents)
         self.facts = FactReader([*knowledge.facts.facts, *extra_facts], knowledge.facts.negations,
                                 knowledge.facts.actions, knowledge.facts.references)
-        specs = knowledge.intents.intents  # per intent, the longer words of other intents that swallow its own
+        specs = knowledge.intents.intents  # per intent, the longer words (and patterns) of others swallowing its own
         self._swallowing = {name: tuple(w for other in spec.inside if other in specs for w in specs[other].all_words())
                             for name, spec in specs.items()}
+        self._swallowing_patterns = {name: tuple(p for other in spec.inside if other in specs
+                                                 for p in specs[other].patterns) for name, spec in specs.items()}
         nouns = "|".join(map(re.escape, knowledge.scope.benefit_nouns))  # a benefit's name: words before one
         self._benefit_name = re.compile(rf"[\u4e00-\u9fff]{{0,{BENEFIT_NAME_CHARS}}}(?:{nouns})") if nouns else None
 
@@ -94,7 +96,7 @@ class QueryUnderstander:
         """The intents a question's asking text says (in the file's order), a word of one only where no longer word
         of an intent it stands ``inside`` holds it (哪些 of 哪些材料)."""
         return [name for name, spec in self.knowledge.intents.intents.items()
-                if spec.matches(asking, self._swallowing[name])]
+                if spec.matches(asking, self._swallowing[name], self._swallowing_patterns[name])]
 
     # ------------------------------------------------------------------------------------------------------
     def understand(self, text: str) -> Understanding:

@@ -311,6 +311,8 @@ class AnswersFile(_Strict):
     stacking_words: tuple[str, ...] = Field((), description="Words saying raises stack: 叠加 (unless negated).")
     silent_levels: tuple[str, ...] = Field((), description="Words a clause says its document applies with where a "
                                                             "lower level made no rule: 未另行规定.")
+    lower_raises: tuple[str, ...] = Field((), description="Words a clause lets a lower level raise the document's "
+                                                          "standard with: 可在本办法规定标准基础上提高.")
     full_rate_words: tuple[str, ...] = ()
     withheld_raise_words: tuple[str, ...] = ()
     not_negations: tuple[str, ...] = ()

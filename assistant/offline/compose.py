@@ -46,6 +46,12 @@ def silent_level_note(place: str, n: int) -> str:
     return f"{place}没有另行规定的，按上级文件执行。[{n}]"
 
 
+def lower_raise_note(place: str, n: int) -> str:
+    """A wider level's standard given for a place that document lets raise it: the library holds no raise there."""
+    return (f"该文件允许下级地区提高标准，本库未收录{place}提高标准的规定，以上按该文件标准计算，"
+            f"实际以当地规定为准。[{n}]")
+
+
 def join(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 

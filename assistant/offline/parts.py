@@ -126,15 +126,25 @@ class PartAnswerer:
         if any(m.region_code in (None, place.code) for m in wider):
             return answer
         cited = {c.chunk_id for c in answer.citations}
-        for doc_id in dict.fromkeys(m.doc_id for m in wider):
-            for chunk in self.engine.chunks(doc_id):
-                said = next((s for s in sentences(chunk.text) if any(w in s for w in words)), None)
-                if said is None or chunk.id in cited:
-                    continue
-                citation = citation_from_chunk(len(answer.citations) + 1, chunk)
-                text = compose.with_basis(answer.answer, compose.silent_level_note(place.name, citation.n),
-                                          citation, said)
-                return answer.model_copy(update={"answer": text, "citations": [*answer.citations, citation]})
+        raises = self.engine.knowledge.answers.lower_raises
+        # an amount given lets a lower level's raise matter (县（市、区）可在本办法规定标准基础上提高): cited when no
+        # clause says the document applies where a lower level made no rule
+        notes = [(words, compose.silent_level_note, [])]
+        if raises and states_amount(answer.answer.split(compose.BASIS)[0], money=True):
+            first = answer.citations[0]  # the figure's clause: a raise allowed of another benefit is not its own
+            granted = [n for c in self.engine.chunks(first.doc_id) if c.id == first.chunk_id
+                       for n in self.finder.granted(c)]
+            notes.append((raises, compose.lower_raise_note, granted))
+        for said_words, note, granted in notes:
+            for doc_id in dict.fromkeys(m.doc_id for m in wider):
+                for chunk in self.engine.chunks(doc_id):
+                    said = next((s for s in sentences(chunk.text) if any(w in s for w in said_words)
+                                 and not self.finder.others_only(self.finder.benefit_names(s), granted)), None)
+                    if said is None or chunk.id in cited:
+                        continue
+                    citation = citation_from_chunk(len(answer.citations) + 1, chunk)
+                    text = compose.with_basis(answer.answer, note(place.name, citation.n), citation, said)
+                    return answer.model_copy(update={"answer": text, "citations": [*answer.citations, citation]})
         return answer
 
     def _compared_amount(self, resolved: ResolvedQuestion, part: Part) -> Answer | None:

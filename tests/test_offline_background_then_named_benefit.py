@@ -1,8 +1,9 @@
-"""A first turn that only tells the background (我在天心区的养老机构做一线护理，有中级证，合同签了三年。) is read with the
-question after it even when that question names its benefit (每个月的岗位补贴有多少？): the care worker's row answers,
-not the domestic-service row of the same level, and a follow-up asking the whole works out the care row's rate over
-its own longest term. A question naming the care row's group in words of its own (养老院…护理员) is answered by that
-row: the domestic row before it has a condition of its own, it is no rate for all.
+"""A first turn that only tells the background (我在天心区的养老机构做一线护理，有中级证，合同签了三年。) is read
+with the question after it even when that question names its benefit (每个月的岗位补贴有多少？): the care
+worker's row answers, not the domestic-service row of the same level, and a follow-up asking the whole works out
+the care row's rate over its own longest term. A question naming the care row's group in words of its own
+(养老院…护理员) is answered by that row: the domestic row before it has a condition of its own, it is no rate for
+all.
 
 Fictional document written for this test (no eval set has it, nothing was tuned on it).
 """

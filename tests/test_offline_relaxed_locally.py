@@ -1,7 +1,8 @@
 """A province pays its skill-upgrade subsidy after 12 months of unemployment insurance; a city relaxes that for workers
-of its key industries to 6 months, at half the province's standard. A worker of the city with 8 months paid (at a 化工厂: no
-four characters in a row of the key industries said) is judged by the city's rule — eligible, at half the province's figure for their level, the city's clause cited for the verdict —
-while a worker with 4 months fails both, and a worker elsewhere in the province fails the province's own condition.
+of its key industries to 6 months, at half the province's standard. A worker of the city with 8 months paid (at a
+化工厂: no four characters in a row of the key industries said) is judged by the city's rule — eligible, at half the
+province's figure for their level, the city's clause cited for the verdict — while a worker with 4 months fails both,
+and a worker elsewhere in the province fails the province's own condition.
 
 Fictional documents written for this test (no eval set has them, nothing was tuned on them).
 """
@@ -55,7 +56,8 @@ def test_the_citys_relaxed_rule_judges_and_pays_half(engine: OfflineEngine) -> N
 
 def test_a_follow_up_on_a_higher_level_is_judged_by_the_citys_rule(engine: OfflineEngine) -> None:
     conversation = Conversation()
-    first = engine.answer("我在岳阳的化工厂上班，失业保险交了8个月，考了中级证，能领补贴吗？", conversation=conversation)
+    first = engine.answer("我在岳阳的化工厂上班，失业保险交了8个月，考了中级证，能领补贴吗？",
+                          conversation=conversation)
     assert "不符合" not in body(first), first.answer
     # the province's 高级 row answers the figure: the city's clause accepting 8 months judges, and halves it
     follow_up = engine.answer("要是考的是高级证呢，多少钱", conversation=conversation)

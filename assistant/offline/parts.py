@@ -52,6 +52,7 @@ TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chines
 PLACE_NAMED_CHARS = 8  # characters between a place and its topic word in a thing named after the place
 ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send it to an attachment
 MIN_LISTED_ROWS = 2  # figures of a table listed for a question asking each of them (各等级分别多少)
+NOT_IN_NAMES = ("duration", "money")  # quantities a run read as a benefit's name never holds (一年每人补贴)
 
 
 def _one_place(u: Understanding) -> PlaceRef | None:
@@ -70,8 +71,6 @@ class Part:
     kind: str
     place: PlaceRef | None
     ask: str = ""
-
-_NOT_IN_NAMES = ("duration", "money")  # quantities a run read as a benefit's name never holds (一年每人补贴)
 
 
 @dataclass
@@ -130,7 +129,7 @@ class PartAnswerer:
         # an amount given lets a lower level's raise matter (县（市、区）可在本办法规定标准基础上提高): cited when no
         # clause says the document applies where a lower level made no rule
         notes = [(words, compose.silent_level_note, [])]
-        if raises and states_amount(answer.answer.split(compose.BASIS)[0], money=True):
+        if raises and answer.citations and states_amount(answer.answer.split(compose.BASIS)[0], money=True):
             first = answer.citations[0]  # the figure's clause: a raise allowed of another benefit is not its own
             granted = [n for c in self.engine.chunks(first.doc_id) if c.id == first.chunk_id
                        for n in self.finder.granted(c)]
@@ -838,7 +837,7 @@ class PartAnswerer:
         """The first benefit name the question says in its own words (这个带徒津贴 → 带徒津贴), if any: never one
         holding a period or a sum (一年每人补贴 says how long and how much, not which benefit)."""
         names = self.finder.benefit_names(u.normalized, body=HEADING_NAME_BODY)[:1]
-        return [n for n in names if not any(q.kind in _NOT_IN_NAMES for q in find_quantities(n))]
+        return [n for n in names if not any(q.kind in NOT_IN_NAMES for q in find_quantities(n))]
 
     def _asked_name(self, u: Understanding) -> str:
         """The benefit the question names: the library's name for it, else its own words' (带徒津贴), else the

@@ -94,7 +94,7 @@ class QueryUnderstander:
 
     def _said(self, asking: str) -> list[str]:
         """The intents a question's asking text says (in the file's order), a word of one only where no longer word
-        of an intent it stands ``inside`` holds it (哪些 of 哪些材料)."""
+        or pattern match of an intent it stands ``inside`` holds it (哪些 of 哪些材料)."""
         return [name for name, spec in self.knowledge.intents.intents.items()
                 if spec.matches(asking, self._swallowing[name], self._swallowing_patterns[name])]
 

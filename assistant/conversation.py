@@ -94,10 +94,10 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
                                 facts=understanding.facts, dangling=dangling)
     if not follows:
         same_place = all(p.surface in state.places for p in understanding.places)
-        if _states_only(state.root) and same_place and not understanding.documents:
+        if _states_only(state.root) and same_place and not understanding.documents and not understanding.benefits:
             # "我们企业今年搞了企业自主评价，评价费是企业掏的。" then "过了六十个高级工，企业能拿多少？": the first
-            # turn told the background the question is about; read them together — so too when the question names
-            # its benefit (每个月的岗位补贴有多少？ after 我在养老机构做一线护理…: where the asker works picks the row)
+            # turn told the background the question is about; read them together (a question naming the benefit it
+            # asks about by its own name stands alone)
             text = f"{state.root} {question}"
             merged = retriever.understand(text)
             return ResolvedQuestion(question=question, text=text, understanding=merged, facts=merged.facts,

@@ -1,9 +1,6 @@
-"""A first turn that only tells the background (我在天心区的养老机构做一线护理，有中级证，合同签了三年。) is read
-with the question after it even when that question names its benefit (每个月的岗位补贴有多少？): the care
-worker's row answers, not the domestic-service row of the same level, and a follow-up asking the whole works out
-the care row's rate over its own longest term. A question naming the care row's group in words of its own
-(养老院…护理员) is answered by that row: the domestic row before it has a condition of its own, it is no rate for
-all.
+"""A rate with a condition of its own is another group's, not one for all, when the question says more of the
+group's condition than of that one: a question naming the care row's group in words of its own (养老院…护理员) is
+answered by that row, not by the domestic-service row of the same level before it, and the other way round.
 
 Fictional document written for this test (no eval set has it, nothing was tuned on it).
 """
@@ -13,7 +10,6 @@ from __future__ import annotations
 import pytest
 from support import body, offline_engine_for
 
-from assistant.models import Conversation
 from assistant.offline.engine import OfflineEngine
 
 DISTRICT = """长沙市天心区人力资源和社会保障局 长沙市天心区民政局关于印发《天心区养老家政服务人才岗位补贴办法》的通知
@@ -32,20 +28,9 @@ DISTRICT = """长沙市天心区人力资源和社会保障局 长沙市天心�
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
-    return offline_engine_for(tmp_path_factory.mktemp("background-then-named"), {
+    return offline_engine_for(tmp_path_factory.mktemp("parallel-group-rate"), {
         "tianxin-2025-elderly-care-domestic-post-subsidy.txt": DISTRICT,
     })
-
-
-def test_the_background_chooses_the_row_and_the_follow_up_the_whole(engine: OfflineEngine) -> None:
-    conversation = Conversation()
-    engine.answer("我在天心区的养老机构做一线护理，有中级证，合同签了三年。", conversation=conversation)
-    monthly = engine.answer("每个月的岗位补贴有多少？", conversation=conversation)
-    said = body(monthly)
-    assert "350元" in said, monthly.answer
-    assert "220元" not in said, monthly.answer
-    whole = engine.answer("那最多能领几年？一共能领多少钱？", conversation=conversation)
-    assert "8400元" in body(whole), whole.answer  # 350元 × 24个月 (the contract's 36 months capped)
 
 
 @pytest.mark.parametrize(("question", "rate", "other"), [

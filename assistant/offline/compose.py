@@ -17,6 +17,7 @@ from assistant.rules.drafting import BARE_LABEL
 from assistant.rules.results import CalculationResult, money, yuan
 from ingest.models import STATUS_LABELS, DocumentMeta
 from ingest.quantities import find_quantities
+from retriever.understanding import GENERAL_KIND
 
 BASIS = "依据："
 
@@ -190,7 +191,7 @@ def uncovered_place_reason(places: Sequence[str], topic_title: str, elsewhere: S
 
 NEXT_STEP_MARK = "下一步："  # the line saying what to do next (where to apply, or whom to ask)
 KIND_TITLES = {"amount": "补贴标准", "eligibility": "申领条件", "procedure": "办理流程", "list": "范围",
-               "comparison": "", "general": ""}
+               "comparison": "", GENERAL_KIND: ""}
 
 
 def dangling_follow_up() -> str:

@@ -38,7 +38,7 @@ from assistant.rules.results import CalculationResult
 from ingest.models import INACTIVE, STATUS_LABELS, Chunk
 from ingest.quantities import find_quantities
 from retriever.models import SearchHit
-from retriever.understanding import NATIONAL_REGION, PlaceRef, Understanding
+from retriever.understanding import GENERAL_KIND, NATIONAL_REGION, PlaceRef, Understanding
 
 if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
@@ -335,7 +335,7 @@ class PartAnswerer:
                                   or self.finder.find(resolved.text, u, regions=None, doc_ids=[meta.doc_id]))
             if not found[meta.doc_id]:
                 return None
-        answers = [self.clauses.answer(resolved.question, resolved.text, u, found[m.doc_id], kind="general",
+        answers = [self.clauses.answer(resolved.question, resolved.text, u, found[m.doc_id], kind=GENERAL_KIND,
                                        old_wanted=bool(m.superseded_by), named_place=True) for m in metas]
         titles = [f"{m.year}年{m.doc_number or m.title}" if m.year else m.doc_number or m.title for m in metas]
         return compose.combine(resolved.question, answers, titles)

@@ -23,11 +23,13 @@ PEOPLE_UNITS = ("个人", "名", "人", "位", "个")
 
 @dataclass(frozen=True)
 class Groups:
-    """The question asked of the group set apart and of the rest, with a label for each."""
+    """The question asked of the group set apart and of the rest, with a label for each; ``heads``, the two groups'
+    counts when they make up a whole counted before them (``partitioned``)."""
 
     apart: str
     rest: str
     labels: tuple[str, str]
+    heads: tuple[Decimal, Decimal] | None = None
 
 
 def groups(text: str, subset_words: Sequence[str]) -> Groups | None:
@@ -103,3 +105,47 @@ def counted_apart(text: str, joiners: Sequence[str]) -> Groups | None:
         second_text = text[: first.start] + text[second.start :]
         return Groups(first_text, second_text, (own_first, own_second))
     return None
+
+
+def partitioned(text: str, joiners: Sequence[str]) -> Groups | None:
+    """Heads counted and then split into two groups whose counts make them up (40个学员，30个是脱贫户，另外10个是普通
+    农村劳动力), each group said in a clause of its own after the whole's, in the same sentence: each group with the
+    question as asked of it alone — the whole's count said as the group's, the other group's clause left out, a joiner
+    opening the group's own clause (另外) dropped. None unless two such counts add up to the whole."""
+    counts = [q for q in find_quantities(text) if q.kind == "count" and q.unit in PEOPLE_UNITS]
+    for index, whole in enumerate(counts):
+        if whole.value != int(whole.value):
+            continue
+        sentence_end = _SENTENCE_END.search(text, whole.end)
+        stop = sentence_end.start() if sentence_end else len(text)
+        later = [q for q in counts[index + 1 :] if q.end <= stop and _CLAUSE_END.search(text, whole.end, q.start)]
+        for first, second in pairwise(later):
+            if first.value + second.value != whole.value or not _CLAUSE_END.search(text, first.end, second.start):
+                continue
+            spans = [_own_clause(text, q, joiners) for q in (first, second)]
+            if any(span is None for span in spans):
+                continue
+            (first_start, first_end, first_own), (second_start, second_end, second_own) = spans
+            apart = _with_counts(text, [whole], first.value, (second_start, second_end, ""))
+            rest = _with_counts(text, [whole], second.value, (first_start, first_end, ""))
+            # the groups' own clauses, each without its opening joiner
+            apart = apart.replace(text[first_start:first_end], first_own, 1)
+            rest = rest.replace(text[second_start:second_end], second_own, 1)
+            return Groups(apart, rest, (first_own.strip("，,；;"), second_own.strip("，,；;")),
+                          (first.value, second.value))
+    return None
+
+
+def _own_clause(text: str, count: Quantity, joiners: Sequence[str]) -> tuple[int, int, str] | None:
+    """The span of the clause ``count`` opens (from the mark before it, so leaving it out leaves one mark) and the
+    clause as its group's own (its opening joiner dropped); None unless only a joiner stands before the count."""
+    marks = [m.end() for m in _CLAUSE_END.finditer(text, 0, count.start)]
+    if not marks:
+        return None
+    start = marks[-1]
+    lead = text[start : count.start]
+    if lead and lead not in joiners:
+        return None
+    stop = _CLAUSE_END.search(text, count.end)
+    end = stop.start() if stop else len(text)
+    return start - 1, end, text[start - 1] + text[count.start : end]

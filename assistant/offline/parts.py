@@ -29,7 +29,7 @@ from assistant.offline.evidence import (
     stated_categories,
     states_amount,
 )
-from assistant.offline.groups import Groups, counted_apart, groups
+from assistant.offline.groups import Groups, counted_apart, groups, partitioned
 from assistant.offline.persons import people
 from assistant.offline.support import shared_run, squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
@@ -217,10 +217,11 @@ class PartAnswerer:
         total. None unless the question so sets a group apart (``groups.groups``) and the two are answered from
         different clauses stating sums (its rate and theirs; of documents no newer one replaces): a group paid by the
         others' clauses (其中两个是登记失业人员 of a per-head raise) is worked out by the whole question's own
-        calculation."""
+        calculation. Two groups making up the heads (40个学员，30个是脱贫户，另外10个是…; ``groups.partitioned``)
+        are parted the same way when paid differently per head."""
         u = resolved.understanding
         words = self.engine.knowledge.answers
-        found = groups(u.normalized, words.subset_words)
+        found = groups(u.normalized, words.subset_words) or partitioned(u.normalized, words.heads_joiners)
         return self._paid_apart(resolved, found) if found is not None else None
 
     def _by_joined(self, resolved: ResolvedQuestion) -> Answer | None:
@@ -238,8 +239,15 @@ class PartAnswerer:
 
     def _paid_apart(self, resolved: ResolvedQuestion, found: Groups) -> Answer | None:
         """The groups' parts led by their total, when each cites clauses stating sums (of documents no newer one
-        replaces) and the two cite different ones; None otherwise."""
+        replaces) and the two cite different ones — or, for groups making up a whole (``found.heads``), when each
+        part works out an amount and the two differ per head (脱贫户 at the table's 100%, the others at its 80%);
+        None otherwise."""
         answers = self._amount_parts(resolved, [found.apart, found.rest])
+        if found.heads is not None:
+            amounts = [compose.person_amount(a) for a in answers]
+            if None in amounts or amounts[0] * found.heads[1] == amounts[1] * found.heads[0]:
+                return None
+            return self._totalled(resolved, answers, list(found.labels))
         cited = [frozenset((c.doc_id, c.clause) for c in a.citations
                            if states_amount(c.text, money=True) and self._unreplaced(c.doc_id)) for a in answers]
         if not all(cited) or cited[0] == cited[1]:

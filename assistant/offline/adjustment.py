@@ -61,6 +61,7 @@ from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WO
 from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
+from ingest.normalize import parse_chinese_numeral
 from ingest.quantities import Quantity, find_quantities, percent_text
 from ingest.textnorm import CLAUSE_MARK
 from retriever.expansion import QueryExpander
@@ -108,6 +109,9 @@ LIST_LEAD = re.compile(r"^[^，,；;]*?(?:为|是|属于)(?=[^，,；;为是]{2,
 # a rule for askers meeting several items at once: 同时符合本条第（一）项、第（二）项的，先按第（二）项上浮后再增加N元
 BOTH = re.compile(r"同时(?:符合|满足|具备|属于)")
 ITEM_REFS = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]项")
+# an item of a list before the clause named by its number (招用上述第（3）类人员的, 前款第（二）项人员): its text
+LISTED_ITEM = re.compile(r"(?:上述|前述|前款|本款|本条|以上)第?[（(](?P<n>[一二三四五六七八九十\d]+)[）)](?:类|项)")
+ITEM_NUMBER = re.compile(r"[（(](?P<n>[一二三四五六七八九十\d]+)[）)]$")
 FIRST_BY = re.compile(r"先按(?:本条)?第?[（(](?P<n>[一二三四五六七八九十]+)[）)]项")
 # a share of a standard first, then a sum added to it, in one sentence (先按省定对应标准的120%计算，再增加200元)
 SHARE_THEN_ADDED = re.compile(
@@ -194,6 +198,7 @@ class Adjustment:
     cap: Quantity | None = None  # the most the adjusted standard may reach (但每人每年合计不超过N元)
     on_top: bool = False  # a share paid besides the standard (在国家标准基础上按1:R的比例配套): standard + share
     share_first: Decimal | None = None  # the share taken before the sum is added (先按…的120%计算，再增加N元)
+    listed: str = ""  # the list items its condition names by number, spelt out (上述第（3）类人员 → that item's text)
 
     @property
     def article(self) -> str:
@@ -600,6 +605,27 @@ def with_definitions(adjustment: Adjustment, names: Mapping[str, str]) -> Adjust
     return adjustment if condition == adjustment.condition else replace(adjustment, condition=condition)
 
 
+def with_listed(adjustment: Adjustment, chunks: Sequence[Chunk]) -> Adjustment:
+    """The adjustment's condition with the list items it names by number spelt out (招用上述第（3）类人员的 →
+    …，登记失业半年以上的大龄失业人员（女性年满40周岁、男性年满50周岁）): the nearest item before its clause in the
+    document numbered so."""
+    said: list[str] = []
+    before = [c for c in chunks if c.order < adjustment.chunk.order]
+    for match in LISTED_ITEM.finditer(adjustment.condition):
+        number = _item_number(match.group("n"))
+        item = next((c for c in reversed(before) if (label := ITEM_NUMBER.search(c.clause_path))
+                     and _item_number(label.group("n")) == number), None)
+        if item is not None:
+            said.append(NUMBERING.sub("", item.text.strip()).rstrip("。；;"))
+    if not said:
+        return adjustment
+    return replace(adjustment, condition="，".join([adjustment.condition, *said]), listed="，".join(said))
+
+
+def _item_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else parse_chinese_numeral(text)
+
+
 def alternatives(condition: str) -> list[str]:
     """The groups a condition lists as alternatives (脱贫劳动力（含监测对象）、农村低收入人口和返乡创业人员 → three);
     [] when it lists none (no 、)."""
@@ -885,6 +911,7 @@ class StandardResolver:
                         found = self._combined(adjustment, eligible_on, text, u, stated, terms, quantities)
                     else:
                         spelt = with_definitions(self.with_articles(adjustment, u), names)
+                        spelt = with_listed(spelt, self.engine.chunks(doc_id))
                         found = self._rank(with_scope(spelt, self.engine.chunks(doc_id)),
                                            eligible_on, text, u, stated, terms, quantities, explained,
                                            answering=primary if single else None, whole=whole)
@@ -1029,8 +1056,9 @@ class StandardResolver:
         specs = self.engine.knowledge.facts.facts
         vocabulary = self.engine.vocabulary()
         chunk = adjustment.chunk
-        checks = [c for c in [*every_check(adjustment.sentence, u.facts, specs),
-                              *stated_checks(adjustment.sentence, quantities)] if applies_to(c, stated)]
+        checks = [c for text in (adjustment.sentence, adjustment.listed) if text
+                  for c in [*every_check(text, u.facts, specs), *stated_checks(text, quantities)]
+                  if applies_to(c, stated)]
         if any(check.met is False for check in checks):
             return None  # a threshold of its condition the asker's facts fail (a 6-12 month tier, 2 years insured)
         if any(check.met is False for check in ranked_checks(adjustment.condition, u.facts, specs)):

@@ -24,12 +24,14 @@ PEOPLE_UNITS = ("个人", "名", "人", "位", "个")
 @dataclass(frozen=True)
 class Groups:
     """The question asked of the group set apart and of the rest, with a label for each; ``heads``, the two groups'
-    counts when they make up a whole counted before them (``partitioned``)."""
+    counts when each is counted (``counted_apart``, ``partitioned``); ``whole``: they make up a whole counted before
+    them (``partitioned``)."""
 
     apart: str
     rest: str
     labels: tuple[str, str]
     heads: tuple[Decimal, Decimal] | None = None
+    whole: bool = False
 
 
 def groups(text: str, subset_words: Sequence[str]) -> Groups | None:
@@ -103,7 +105,7 @@ def counted_apart(text: str, joiners: Sequence[str]) -> Groups | None:
             continue  # a bare count (3个，还有2个) says no group
         first_text = text[:split] + text[end:]
         second_text = text[: first.start] + text[second.start :]
-        return Groups(first_text, second_text, (own_first, own_second))
+        return Groups(first_text, second_text, (own_first, own_second), (first.value, second.value))
     return None
 
 
@@ -132,7 +134,7 @@ def partitioned(text: str, joiners: Sequence[str]) -> Groups | None:
             apart = apart.replace(text[first_start:first_end], first_own, 1)
             rest = rest.replace(text[second_start:second_end], second_own, 1)
             return Groups(apart, rest, (first_own.strip("，,；;"), second_own.strip("，,；;")),
-                          (first.value, second.value))
+                          (first.value, second.value), whole=True)
     return None
 
 

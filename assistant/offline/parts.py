@@ -239,15 +239,16 @@ class PartAnswerer:
 
     def _paid_apart(self, resolved: ResolvedQuestion, found: Groups) -> Answer | None:
         """The groups' parts led by their total, when each cites clauses stating sums (of documents no newer one
-        replaces) and the two cite different ones — or, for groups making up a whole (``found.heads``), when each
-        part works out an amount and the two differ per head (脱贫户 at the table's 100%, the others at its 80%);
-        None otherwise."""
+        replaces) and the two cite different ones, or when each part works out an amount and the two differ per
+        head (``found.heads``: 脱贫户 at the table's 100%, the others at its 80%; a 52-year-old 上述第（3）类人员 at
+        1.5 times the rate) — groups making up a whole (``found.whole``) only then; None otherwise."""
         answers = self._amount_parts(resolved, [found.apart, found.rest])
         if found.heads is not None:
             amounts = [compose.person_amount(a) for a in answers]
-            if None in amounts or amounts[0] * found.heads[1] == amounts[1] * found.heads[0]:
+            if None not in amounts and amounts[0] * found.heads[1] != amounts[1] * found.heads[0]:
+                return self._totalled(resolved, answers, list(found.labels))
+            if found.whole:
                 return None
-            return self._totalled(resolved, answers, list(found.labels))
         cited = [frozenset((c.doc_id, c.clause) for c in a.citations
                            if states_amount(c.text, money=True) and self._unreplaced(c.doc_id)) for a in answers]
         if not all(cited) or cited[0] == cited[1]:

@@ -26,13 +26,26 @@ CITY = """徐州市人力资源和社会保障局 徐州市财政局关于实施
 二、本通知自2026年1月1日起施行。
 """
 
+# the same rule naming its standard as an item of its own article (本条第（一）项标准): the item stating the sum
+ITEM_STANDARD = """连云港市人力资源和社会保障局关于实施一次性吸纳就业补贴的通知
+连人社发〔2026〕8号
+各县（区）人力资源和社会保障局：
+一、补贴标准
+（一）企业招用下列人员，签订1年以上劳动合同并缴纳社会保险费满6个月的，按每人1200元给予一次性吸纳就业补贴：
+（1）毕业年度高校毕业生；
+（2）登记失业一年以上的就业困难人员。
+（二）招用上述第（2）类人员的，按本条第（一）项标准的1.5倍给予补贴。
+二、本通知自2026年2月1日起施行。
+"""
+
 HIRED = "徐州一家企业今年招了1个登记失业{}的就业困难人员，签了2年合同，社保交了7个月，吸纳就业补贴能拿多少？"
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_for(tmp_path_factory.mktemp("listed-item"),
-                              {"xuzhou-2026-absorption-subsidy-notice.txt": CITY})
+                              {"xuzhou-2026-absorption-subsidy-notice.txt": CITY,
+                               "lianyungang-2026-absorption-subsidy-notice.txt": ITEM_STANDARD})
 
 
 def test_a_worker_of_the_item_named_by_number_is_paid_its_rate(engine: OfflineEngine) -> None:
@@ -53,3 +66,9 @@ def test_groups_paid_differently_from_one_sums_clause_are_totalled(engine: Offli
                            "都签了2年合同，社保交了7个月，吸纳就业补贴一共能拿多少？")
     assert answer.status == "answered", answer.answer
     assert answer.answer.startswith("合计6000元"), answer.answer  # 2 × 1500 + 1 × 3000, not 3 × 3000
+
+
+def test_the_standard_named_as_an_item_of_the_article_is_the_item_stating_the_sum(engine: OfflineEngine) -> None:
+    answer = engine.answer(HIRED.format("一年半").replace("徐州", "连云港"))
+    assert answer.status == "answered", answer.answer
+    assert "1200元 × 1.5 = 1800元" in body(answer), answer.answer

@@ -1332,7 +1332,10 @@ class StandardResolver:
         else:
             chunks = self.engine.chunks(doc_id)
             if adjustment.reference == "article":
+                # of the article's clauses, those stating a sum (本条第（一）项标准: not the items listing whom it pays)
                 candidates = self.referenced(adjustment)
+                candidates = [c for c in candidates if c.kind == "table_row" or states_amount(c.text, money=True)
+                              ] or candidates
                 several = self.items_with_heads(candidates, u)
                 if several is not None:  # 10个人拿了中级工、5个人拿了高级工: each item its own heads
                     return several

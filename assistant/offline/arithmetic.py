@@ -696,11 +696,11 @@ class ClauseArithmetic:
             elif name == formula.get("count") and HEAD_UNITS & per:
                 arguments[name] = 1  # 每人每月能领多少: the rate of one head, however many the story counts
             elif name == formula.get("count"):
-                # heads counted in a row add up for a total asked, but not into one category of several
+                # heads counted in a row (joined: all hired, all paid) add up for one rate, with or without
+                # 一共 — but not into one category of several
                 categorized = any(i["type"] == "choice" and len(i.get("options", [])) > 1 for i in data["inputs"])
                 count = self._count(u, people="人" in formula.get("per", ""), counted=self.counted,
-                                    joined=self.heads_joined,
-                                    add=not categorized and any(w in u.normalized for w in self.total_words))
+                                    joined=self.heads_joined, add=not categorized)
                 if count is None and self._count(u, people=True, counted=self.counted, joined=self.heads_joined):
                     return None, [], False, ()  # heads said (3个…和2个…) that no one count of this rate takes
                 if count is None:
@@ -887,8 +887,8 @@ class ClauseArithmetic:
                joined: re.Pattern[str] | None = None, add: bool = True) -> int | None:
         """The one count the question states (of people for a rate per head: not 两个证, see ``counts_things``);
         heads counted one after another in a row (招了3个大学生和1个退役军人, 招了3个…，还招了1个…: nothing but
-        words, a comma and a joining word between them — ``joined``) are added up when ``add`` (a total asked of one
-        rate), else they are no one count."""
+        words, a comma and a joining word between them — ``joined``) are added up when ``add`` (one rate for all),
+        else they are no one count."""
         units = PERSON_UNITS if people else COUNT_UNITS
         said = [q for q in u.loose_quantities if q.kind == "count" and q.unit in units
                 and not (people and counts_things(u, q, counted))]

@@ -92,7 +92,6 @@ class PlacesKnowledge(BaseModel):
     within_units: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
     background_words: list[str] = Field(default_factory=list)
-    work_words: list[str] = Field(default_factory=list)
     residence_words: list[str] = Field(default_factory=list)
     measure_words: list[str] = Field(default_factory=list)
     elsewhere_words: list[str] = Field(default_factory=list)

@@ -156,20 +156,6 @@ def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) 
     assert [p.name for p in understander.understand(heard).places] == ["石家庄市"]
 
 
-def test_where_the_asker_worked_is_no_place_asked_about_beside_one_with_rules_of_its_own(understander) -> None:
-    # places.yaml work_words: 石家庄 has rules of its own; 义乌 and 保定 are only where the family worked
-    question = "石家庄的脱贫户，我在义乌厂里干了五个月，老伴后来去保定打工干了半年。交通补贴我家一共能领多少？"
-    assert [p.name for p in understander.understand(question).places] == ["石家庄市"]
-    # named outside a work clause, the place of work is asked about too
-    asked = "石家庄的脱贫户，我在义乌干了五个月，义乌那边有没有交通补贴？"
-    assert [p.name for p in understander.understand(asked).places] == ["石家庄市", "义乌市"]
-    # beside a place with no rules of its own (衡水: the library has only 石家庄's) the place of work stays asked
-    lives = [p.name for p in understander.understand("家住衡水，在石家庄打工干了三年，能领什么补贴？").places]
-    assert lives == ["衡水市", "石家庄市"]
-    # beside only an origin, the place of work is the one asked about (background words are read first)
-    assert [p.name for p in understander.understand("老家衡水的，在义乌打工，能领什么补贴？").places] == ["义乌市"]
-
-
 def test_names_with_readings_that_differ_in_rules_are_ambiguous(understander) -> None:
     understanding = understander.understand("朝阳区的补贴")  # 北京市朝阳区 or 长春市朝阳区
     assert understanding.ambiguous and understanding.ambiguous[0].readings

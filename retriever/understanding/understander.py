@@ -5,7 +5,7 @@ gazetteer and the knowledge files, all loaded at the edge."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ingest.knowledge import FactSpec, Knowledge, TopicSpec
 from ingest.models import DocumentMeta
@@ -186,9 +186,7 @@ class QueryUnderstander:
             text = text.replace(surface, " " * len(surface))
         mentions = self.gazetteer.scan(text)
         asked = [m for m in mentions if not self._is_context(m, mentions, text if compared else None)]
-        asked = self._without_background(asked, mentions, text, self.gazetteer.knowledge.background_words)
-        # where the asker worked, once the origins are set aside, beside a place with rules of its own named outside
-        asked = self._without_background(asked, asked, text, self.gazetteer.knowledge.work_words, self._has_own_rules)
+        asked = self._without_background(asked, mentions, text)
         places: list[PlaceRef] = list(custom)
         ambiguous: list[PlaceRef] = []
         seen: set[str] = {ref.code or ref.name for ref in custom}
@@ -207,14 +205,12 @@ class QueryUnderstander:
                 places.append(self.jurisdiction.unknown_ref(surface, suffix))
         return places, ambiguous
 
-    @staticmethod
-    def _without_background(asked: list[PlaceMention], mentions: list[PlaceMention], text: str,
-                            words: Sequence[str], anchor: Callable[[PlaceMention], bool] = lambda m: True
+    def _without_background(self, asked: list[PlaceMention], mentions: list[PlaceMention], text: str
                             ) -> list[PlaceMention]:
-        """The places asked about without the asker's origin (户口在某州某县，…想在某市开店) or, with the work words,
-        the places the asker worked in (我在某市干了五个月): a place every mention of which stands in a clause saying
-        one of ``words`` (places.yaml: background_words, work_words), when another place (one ``anchor`` accepts)
-        is named outside such clauses."""
+        """The places asked about without the asker's origin (户口在某州某县，…想在某市开店): a place every mention of
+        which stands in a clause saying a background word (places.yaml: background_words), when another place is
+        named outside such clauses."""
+        words = self.gazetteer.knowledge.background_words
 
         def background(mention: PlaceMention) -> bool:
             start, end = clause_span(text, mention.start, mention.end)
@@ -222,12 +218,7 @@ class QueryUnderstander:
 
         origin = {m.surface for m in mentions if background(m)} - {m.surface for m in mentions if not background(m)}
         kept = [m for m in asked if m.surface not in origin]
-        return kept if kept and origin and any(not background(m) and anchor(m) for m in mentions) else asked
-
-    def _has_own_rules(self, mention: PlaceMention) -> bool:
-        """A document of the library is the place's own (a city's own notice; not a sibling city's): a place the asker
-        only lives in, without rules of its own, does not make the place they work in background."""
-        return bool(mention.candidates) and mention.candidates[0] in self.jurisdiction.codes.values()
+        return kept if kept and origin and any(not background(m) for m in mentions) else asked
 
     def _is_context(self, mention: PlaceMention, mentions: list[PlaceMention], text: str | None) -> bool:
         """某省 in 某省某市 / 某市 in 某市某区: a parent named with its child only says where the child is. In a

@@ -156,6 +156,13 @@ def test_the_askers_origin_is_no_place_asked_about_beside_another(understander) 
     assert [p.name for p in understander.understand(heard).places] == ["石家庄市"]
 
 
+def test_where_the_asker_works_stays_asked_beside_where_they_come_from(understander) -> None:
+    # which place pays depends on the benefit (a skills subsidy where one is insured, a labour-export allowance at
+    # home): neither is set aside, each is answered
+    question = "石家庄的，在义乌打工交了三年社保，今年考了个初级工证书，职业技能培训补贴能领多少？"
+    assert [p.name for p in understander.understand(question).places] == ["石家庄市", "义乌市"]
+
+
 def test_names_with_readings_that_differ_in_rules_are_ambiguous(understander) -> None:
     understanding = understander.understand("朝阳区的补贴")  # 北京市朝阳区 or 长春市朝阳区
     assert understanding.ambiguous and understanding.ambiguous[0].readings

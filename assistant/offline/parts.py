@@ -36,6 +36,7 @@ from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
 from ingest.models import INACTIVE, STATUS_LABELS, Chunk
+from ingest.places import NATION_CODE
 from ingest.quantities import find_quantities
 from retriever.models import SearchHit
 from retriever.understanding import GENERAL_KIND, NATIONAL_REGION, PlaceRef, Understanding
@@ -209,7 +210,7 @@ class PartAnswerer:
             return None
         texts = [found.asking(person, [*words.total_words, *words.together_words]) for person in found.people]
         answers = self._amount_parts(resolved, texts)
-        return self._totalled(resolved, answers, list(found.people))
+        return None if self._mixes_places(answers) else self._totalled(resolved, answers, list(found.people))
 
     def _by_subset(self, resolved: ResolvedQuestion) -> Answer | None:
         """招了4个应届毕业生，其中1个是低保家庭的…一共能领多少: a group set apart from the heads counted and paid at a
@@ -243,6 +244,8 @@ class PartAnswerer:
         head (``found.heads``: 脱贫户 at the table's 100%, the others at its 80%; a 52-year-old 上述第（3）类人员 at
         1.5 times the rate) — groups making up a whole (``found.whole``) only then; None otherwise."""
         answers = self._amount_parts(resolved, [found.apart, found.rest])
+        if self._mixes_places(answers):
+            return None
         if found.heads is not None:
             amounts = [compose.person_amount(a) for a in answers]
             if None not in amounts and amounts[0] * found.heads[1] != amounts[1] * found.heads[0]:
@@ -254,6 +257,14 @@ class PartAnswerer:
         if not all(cited) or cited[0] == cited[1]:
             return None
         return self._totalled(resolved, answers, list(found.labels))
+
+    def _mixes_places(self, answers: Sequence[Answer]) -> bool:
+        """The parts rest on documents of places no one place lies in (one group paid by 甲州's rule, the other by
+        乙市's, for a question naming no place): their total would pass one place's rule off as another's."""
+        metas = [m for a in answers for c in a.citations if (m := self.engine.meta(c.doc_id)) is not None]
+        codes = {m.region_code for m in metas if m.region_code and m.region_code != NATION_CODE}
+        within = self.engine.retriever.understander.gazetteer.within
+        return any(a != b and not within(a, b) and not within(b, a) for a in codes for b in codes)
 
     def _amount_parts(self, resolved: ResolvedQuestion, texts: Sequence[str]) -> list[Answer]:
         """Each text (the question as one person or one group would ask it) answered as an amount part of the

@@ -23,7 +23,7 @@ from ingest.normalize import (
     Para,
     collapse_cjk_spaces,
     is_date_line,
-    parse_chinese_numeral,
+    label_number,
     parse_label,
 )
 from ingest.tables import TableRow, table_rows
@@ -129,7 +129,7 @@ def _is_issuer_line(para: Para) -> bool:
 
 
 def _number(value: str) -> int:
-    return int(value) if value.isdigit() else parse_chinese_numeral(value) or 0
+    return label_number(value) or 0
 
 
 def heading_of(label: Label) -> tuple[str, bool]:

@@ -127,6 +127,11 @@ def to_chinese_numeral(number: int) -> str:
     return str(number)
 
 
+def label_number(value: str) -> int | None:
+    """A clause label's number written in digits or Chinese numerals (3 → 3, 十二 → 12); None if neither."""
+    return int(value) if value.isdigit() else parse_chinese_numeral(value)
+
+
 def parse_label(text: str) -> Label | None:
     """The clause number a paragraph starts with, if any (`2015年…` and `1.5%` are not labels)."""
     for kind, pattern in LABEL_PATTERNS:
@@ -134,7 +139,7 @@ def parse_label(text: str) -> Label | None:
         if not match:
             continue
         value = match.group(1)
-        number = int(value) if value.isdigit() else parse_chinese_numeral(value)
+        number = label_number(value)
         rest = text[match.end() :]
         if number is None or number == 0 or not rest.strip():
             return None

@@ -61,7 +61,7 @@ from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WO
 from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
-from ingest.normalize import parse_chinese_numeral
+from ingest.normalize import label_number
 from ingest.quantities import Quantity, find_quantities, percent_text
 from ingest.textnorm import CLAUSE_MARK
 from retriever.expansion import QueryExpander
@@ -612,18 +612,14 @@ def with_listed(adjustment: Adjustment, chunks: Sequence[Chunk]) -> Adjustment:
     said: list[str] = []
     before = [c for c in chunks if c.order < adjustment.chunk.order]
     for match in LISTED_ITEM.finditer(adjustment.condition):
-        number = _item_number(match.group("n"))
+        number = label_number(match.group("n"))
         item = next((c for c in reversed(before) if (label := ITEM_NUMBER.search(c.clause_path))
-                     and _item_number(label.group("n")) == number), None)
+                     and label_number(label.group("n")) == number), None)
         if item is not None:
             said.append(NUMBERING.sub("", item.text.strip()).rstrip("。；;"))
     if not said:
         return adjustment
     return replace(adjustment, condition="，".join([adjustment.condition, *said]), listed="，".join(said))
-
-
-def _item_number(text: str) -> int | None:
-    return int(text) if text.isdigit() else parse_chinese_numeral(text)
 
 
 def alternatives(condition: str) -> list[str]:

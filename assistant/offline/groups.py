@@ -68,9 +68,9 @@ def _set_apart(text: str, counts: list[Quantity], start: int, end: int) -> Group
     return Groups(apart_text, rest_text, labels)
 
 
-def _with_counts(text: str, counts: list[Quantity], value: Decimal, span: tuple[int, int, str]) -> str:
-    """``text`` with each of ``counts`` said as ``value`` (its own count word kept) and ``span`` replaced."""
-    edits = [(q.start, q.end, f"{_number(value)}{q.unit}") for q in counts] + [span]
+def _with_counts(text: str, counts: list[Quantity], value: Decimal, *spans: tuple[int, int, str]) -> str:
+    """``text`` with each of ``counts`` said as ``value`` (its own count word kept) and each of ``spans`` replaced."""
+    edits = [(q.start, q.end, f"{_number(value)}{q.unit}") for q in counts] + list(spans)
     for begin, finish, said in sorted(edits, reverse=True):
         text = text[:begin] + said + text[finish:]
     return text
@@ -128,11 +128,11 @@ def partitioned(text: str, joiners: Sequence[str]) -> Groups | None:
             if any(span is None for span in spans):
                 continue
             (first_start, first_end, first_own), (second_start, second_end, second_own) = spans
-            apart = _with_counts(text, [whole], first.value, (second_start, second_end, ""))
-            rest = _with_counts(text, [whole], second.value, (first_start, first_end, ""))
-            # the groups' own clauses, each without its opening joiner
-            apart = apart.replace(text[first_start:first_end], first_own, 1)
-            rest = rest.replace(text[second_start:second_end], second_own, 1)
+            # each group's own clause without its opening joiner, the other group's clause left out
+            apart = _with_counts(text, [whole], first.value, (first_start, first_end, first_own),
+                                 (second_start, second_end, ""))
+            rest = _with_counts(text, [whole], second.value, (first_start, first_end, ""),
+                                (second_start, second_end, second_own))
             return Groups(apart, rest, (first_own.strip("，,；;"), second_own.strip("，,；;")),
                           (first.value, second.value), whole=True)
     return None

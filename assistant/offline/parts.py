@@ -210,7 +210,7 @@ class PartAnswerer:
             return None
         texts = [found.asking(person, [*words.total_words, *words.together_words]) for person in found.people]
         answers = self._amount_parts(resolved, texts)
-        return None if self._mixes_places(answers) else self._totalled(resolved, answers, list(found.people))
+        return self._totalled(resolved, answers, list(found.people))
 
     def _by_subset(self, resolved: ResolvedQuestion) -> Answer | None:
         """招了4个应届毕业生，其中1个是低保家庭的…一共能领多少: a group set apart from the heads counted and paid at a
@@ -244,8 +244,6 @@ class PartAnswerer:
         head (``found.heads``: 脱贫户 at the table's 100%, the others at its 80%; a 52-year-old 上述第（3）类人员 at
         1.5 times the rate) — groups making up a whole (``found.whole``) only then; None otherwise."""
         answers = self._amount_parts(resolved, [found.apart, found.rest])
-        if self._mixes_places(answers):
-            return None
         if found.heads is not None:
             amounts = [compose.person_amount(a) for a in answers]
             if None not in amounts and amounts[0] * found.heads[1] != amounts[1] * found.heads[0]:
@@ -274,8 +272,11 @@ class PartAnswerer:
         return [self._where_silent(self.part(resolved.question, text, self.engine.retriever.understand(text),
                                              "amount", place), place) for text in texts]
 
-    def _totalled(self, resolved: ResolvedQuestion, answers: list[Answer], titles: list[str]) -> Answer:
-        """The parts under their titles, led by their total (``compose.with_people_total``)."""
+    def _totalled(self, resolved: ResolvedQuestion, answers: list[Answer], titles: list[str]) -> Answer | None:
+        """The parts under their titles, led by their total (``compose.with_people_total``); None when they rest on
+        the rules of places no one place lies in (``_mixes_places``): the question is then worked out whole."""
+        if self._mixes_places(answers):
+            return None
         return compose.with_people_total(compose.combine(resolved.question, answers, titles), answers, titles,
                                          self.engine.knowledge.answers.verdicts["not_eligible"])
 

@@ -38,8 +38,22 @@ def with_basis(text: str, note: str, citation: Citation, quote: str) -> str:
     while last + 1 < len(lines) and lines[last + 1].startswith("["):
         last += 1
     lines.insert(last + 1, quote_line(citation, quote))
-    lines.insert(next((i for i, line in enumerate(lines[:at]) if line.startswith(NEXT_STEP_MARK)), at), note)
+    if note:
+        lines.insert(next((i for i, line in enumerate(lines[:at]) if line.startswith(NEXT_STEP_MARK)), at), note)
     return "\n".join(lines)
+
+
+def with_bases(text: str, note: str, quotes: Sequence[tuple[Citation, str]]) -> str:
+    """``text`` with ``note`` said before its next step (or its 依据 block) and each quote cited last in the block."""
+    for i, (citation, quote) in enumerate(quotes):
+        text = with_basis(text, note if i == 0 else "", citation, quote)
+    return text
+
+
+def members_note(quotes: Sequence[tuple[Citation, str]]) -> str:
+    """对照所列情形，您所说的属于：“（1）…”[2]；“（2）…”[3]。"""
+    said = "；".join(f"“{unlabelled(quote).rstrip('；;。，,')}”[{citation.n}]" for citation, quote in quotes)
+    return f"对照所列情形，您所说的属于：{said}。"
 
 
 def silent_level_note(place: str, n: int) -> str:

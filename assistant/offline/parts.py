@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.citations import citation_from_chunk, citation_from_clause, sentences
 from assistant.conversation import ResolvedQuestion
 from assistant.models import Answer, Citation, ToolCall
-from assistant.offline import compose, ranks, selection
+from assistant.offline import compose, memberships, ranks, selection
 from assistant.offline.adjustment import STANDARD_WORD, attachment_named, general_rate
 from assistant.offline.arithmetic import says, stated_values
 from assistant.offline.calculation import RuleRouter, RuleView
@@ -53,6 +53,7 @@ TIER_NOUN = r"([\u4e00-\u9fff]{2,4})"  # the thing a tier word ranks: the Chines
 PLACE_NAMED_CHARS = 8  # characters between a place and its topic word in a thing named after the place
 ATTACHED_DEPTH = 3  # how many of the best clauses on an amount point may send it to an attachment
 MIN_LISTED_ROWS = 2  # figures of a table listed for a question asking each of them (各等级分别多少)
+MEMBER_INTENTS = ("amount", "eligibility")  # asks whose answer says which listed group the asker is
 NOT_IN_NAMES = ("duration", "money")  # quantities a run read as a benefit's name never holds (一年每人补贴)
 
 
@@ -83,6 +84,9 @@ class PartAnswerer:
     documents: DocumentAnswers
 
     def answer(self, resolved: ResolvedQuestion) -> Answer:
+        return self._with_members(self._answer(resolved), resolved)
+
+    def _answer(self, resolved: ResolvedQuestion) -> Answer:
         understanding = resolved.understanding
         parts = [Part(p.text if p.place is None else self._part_text(resolved.text, p.place, understanding),
                       p.kind, p.place, p.ask) for p in understanding.sub_questions]
@@ -146,6 +150,40 @@ class PartAnswerer:
                     text = compose.with_basis(answer.answer, note(place.name, citation.n), citation, said)
                     return answer.model_copy(update={"answer": text, "citations": [*answer.citations, citation]})
         return answer
+
+    def _with_members(self, answer: Answer, resolved: ResolvedQuestion) -> Answer:
+        """An answer on an amount or who qualifies, resting on a clause that pays by a list (招用下列人员…：（1）…；
+        属于重点产业目录的 beside 本年度目录包括以下产业：), also says which of its items the question's people or
+        things are, each cited (``memberships``): 去年毕业的大学生 is （1）毕业年度及离校2年内未就业高校毕业生."""
+        u = resolved.understanding
+        if answer.status != "answered" or not any(u.has(intent) for intent in MEMBER_INTENTS):
+            return answer
+        knowledge = self.engine.knowledge
+        people_words = knowledge.answers.beneficiaries.people_words
+        stated = self.clauses.stated(u)
+        asked = self.clauses.standards.asked(u)
+        terms = self.engine.vocabulary().terms
+
+        def fails(text: str) -> bool:
+            verdict = self.clauses.judge(text, u, stated, asked)
+            return verdict is not None and verdict.outcome == "not_eligible"
+
+        cited = {c.chunk_id for c in answer.citations}
+        found: list[Chunk] = []
+        for citation in answer.citations:
+            chunk = next((c for c in self.engine.chunks(citation.doc_id) if c.id == citation.chunk_id), None)
+            if chunk is None:
+                continue
+            for lead, items in memberships.lists_of(chunk, self.engine.chunks(chunk.doc_id), people_words):
+                found += [item for item in memberships.members(items, lead, u.normalized, knowledge.synonyms, terms,
+                                                               people_words, knowledge.facts.negations, fails)
+                          if item.id not in cited and item not in found]
+        if not found:
+            return answer
+        citations = [citation_from_chunk(len(answer.citations) + i, item) for i, item in enumerate(found, start=1)]
+        quotes = [(citation, item.text.strip()) for citation, item in zip(citations, found, strict=True)]
+        text = compose.with_bases(answer.answer, compose.members_note(quotes), quotes)
+        return answer.model_copy(update={"answer": text, "citations": [*answer.citations, *citations]})
 
     def _compared_amount(self, resolved: ResolvedQuestion, part: Part) -> Answer | None:
         """A comparison's amount part in one place (城镇和乡村公益性岗位每个月补贴差多少？期限有啥不一样？): the

@@ -1,0 +1,96 @@
+"""Which items of a list the asker's people or things are.
+
+A clause pays for whom or what a list names: its own items (招用下列人员…：（1）毕业年度及离校2年内未就业高校毕业生；
+（2）16至24周岁登记失业青年…), or the items of a sibling's list it names by the list's noun (属于全州重点产业目录的
+beside 本年度目录包括以下产业：（1）…（3）大数据及电子信息产业). An answer resting on it should say which of them the
+question's people or things are, each cited. Pure over a document's chunks, the question and a judge of the asker's
+facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.offline.enumeration import lead_in_of, names_people, parent_path
+from ingest.knowledge import ExpansionRule
+from ingest.models import Chunk
+from ingest.textnorm import is_lead_in
+
+LIST_NOUNS = ("目录", "名录", "名单", "清单")  # what a clause calls a list another clause of its section gives
+NEGATED_CHARS = 3  # characters after a negation taken as what it denies (不是大学生 → 大学生 is not said)
+PHRASE = re.compile(r"[^，,；;。！？!?\n]+")
+NUMERAL = re.compile(r"[\d〇一二两三四五六七八九十百千万半]")  # 一年 of 登记失业一年以上: a threshold, judged apart
+
+
+def lists_of(chunk: Chunk, chunks: Sequence[Chunk], people_words: Sequence[str]) -> list[tuple[str, list[Chunk]]]:
+    """The lists ``chunk`` pays by: its own items when it leads in a list of people (招用下列人员…：), and the items of
+    each sibling list whose lead-in says a list noun the clause says (属于…重点产业目录的 of 本年度目录包括以下产业：).
+    A list's lead-in may have no chunk of its own (its line ends in ：): its items carry it in their headings. Each list
+    with its lead-in's text."""
+    by_parent: dict[str, list[Chunk]] = {}
+    for item in chunks:
+        parent = parent_path(item.clause_path) if item.kind == "clause" and item.part == 1 else None
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(item)
+    nouns = [noun for noun in LIST_NOUNS if noun in chunk.text]
+    own_parent = parent_path(chunk.clause_path)
+    found: list[tuple[str, list[Chunk]]] = []
+    for parent, items in by_parent.items():
+        if len(items) < 2 or any(item.id == chunk.id for item in items):
+            continue
+        if parent == chunk.clause_path:
+            if is_lead_in(chunk.text) and all(names_people(item, people_words) for item in items):
+                found.append((chunk.text, items))
+        elif nouns and own_parent is not None and parent_path(parent) == own_parent \
+                and any(noun in lead_in_of(items[0]) for noun in nouns) and is_lead_in(lead_in_of(items[0])):
+            found.append((lead_in_of(items[0]), items))
+    return found
+
+
+def members(
+    items: Sequence[Chunk], lead: str, question: str, rules: Sequence[ExpansionRule],
+    terms: Callable[[str], Sequence[str]], skip: Sequence[str], negations: Sequence[str], fails: Callable[[str], bool],
+) -> list[Chunk]:
+    """The items the question's people or things are. Each phrase of the question (its clauses) names the items it says
+    most of: the item's words it says — or a formal term of a colloquial word it says (大学生 → 高校毕业生) — that the
+    list's ``lead`` and every other item do not all say, no number, no word of ``skip`` (人员: every group is one),
+    none with a negation right before (不是大学生); the longest words count, by characters. An item whose thresholds
+    ``fails`` the asker's facts is none of them (a 23-year-old is no 登记失业半年以上的大龄失业人员（…年满40周岁）).
+    Empty when every item is one: nothing is singled out."""
+    words = {item.id: [word for word in terms(item.text)
+                       if len(word) >= 2 and word not in lead and word not in skip and not NUMERAL.search(word)
+                       and not all(word in other.text for other in items if other.id != item.id)]
+             for item in items}
+    open_items = [item for item in items if words[item.id] and not fails(item.text)]
+    found: dict[str, Chunk] = {}
+    for phrase in PHRASE.findall(question):
+        said = _said(phrase, rules, negations)
+        scores = {item.id: _score([w for w in words[item.id] if w in said]) for item in open_items}
+        best = max(scores.values(), default=0)
+        found |= {item.id: item for item in open_items if best and scores[item.id] == best}
+    chosen = [item for item in items if item.id in found]
+    return chosen if len(chosen) < len(items) else []
+
+
+def _said(phrase: str, rules: Sequence[ExpansionRule], negations: Sequence[str]) -> str:
+    """The phrase with each word a negation stands right before blanked (不是大学生), then the formal terms of the
+    colloquial words it still says."""
+    kept = phrase
+    for negation in negations:
+        for at in _positions(phrase, negation):
+            end = at + len(negation)
+            kept = kept[:end] + "\0" * min(NEGATED_CHARS, len(phrase) - end) + kept[end + NEGATED_CHARS:]
+    added = [term for rule in rules if any(trigger in kept for trigger in rule.triggers) for term in rule.terms]
+    return " ".join([kept, *added])
+
+
+def _score(words: Sequence[str]) -> int:
+    """Characters said, each word once and none inside a longer one said (高校毕业生, not also 毕业生 and 高校)."""
+    return sum(len(w) for w in set(words) if not any(w != other and w in other for other in words))
+def _positions(text: str, word: str) -> list[int]:
+    at, found = text.find(word), []
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found

@@ -52,7 +52,7 @@ KNOWN_SETS: dict[str, KnownSet] = {
     "unseen18": KnownSet(gold="unseen18/qa.jsonl", policies="unseen18/policies"),
     "unseen19_holdout": KnownSet(gold="unseen19/qa.jsonl", policies="unseen19/policies", holdout=True),
     "unseen20_holdout": KnownSet(gold="unseen20/qa.jsonl", policies="unseen20/policies", holdout=True),
-    "unseen21_holdout": KnownSet(gold="unseen21/qa.jsonl", policies="unseen21/policies", holdout=True),
+    "unseen21": KnownSet(gold="unseen21/qa.jsonl", policies="unseen21/policies"),
 }
 DEV_SET = "dev"
 

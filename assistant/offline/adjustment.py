@@ -678,6 +678,19 @@ def table_of(chunk: Chunk) -> str:
     return row.group("table") if row else chunk.clause_path
 
 
+PERIOD_UNITS = ("天", "日", "月", "季度", "年")  # what a rate may be paid per besides heads
+
+
+def added_fits(adjustment: Adjustment, base: Chunk) -> bool:
+    """A sum added per period (每人每天提高10元) is added to a rate paid per that period (每人每天40元), never to a sum
+    paid once per head (每人补贴2500元); a sum added per head only, or a percentage, fits any rate."""
+    if adjustment.added is None:
+        return True
+    wanted = {p for q in find_quantities(adjustment.phrase) if q.kind == "money" for p in q.per if p in PERIOD_UNITS}
+    return not wanted or any(wanted <= set(q.per) for q in find_quantities(base.text)
+                             if q.kind == "money" and q.bound is None)
+
+
 def not_raised(text: str, base: Chunk) -> bool:
     """The adjustment's clause says the standard it was read from is left as it is (…提高P%，一次性留用奖励不适用提高
     比例 of the 一次性留用奖励 row): a thing it names as not raised shares SUBJECT_CHARS in a row with that clause."""
@@ -799,6 +812,19 @@ class StandardResolver:
         self.within = re.compile(
             f"(?:{'|'.join(map(re.escape, own_territory))})[\u4e00-\u9fff]{{0,{WITHIN_GAP}}}?"
             f"(?:{'|'.join(map(re.escape, places.within_units))})") if own_territory and places.within_units else None
+
+    def without_raise(self, chunk: Chunk, text: str, u: Understanding, quantities: Sequence[Stated] = ()
+                      ) -> tuple[Worked, tuple[Chunk, ...]] | None:
+        """What an asker the clause's raise is not for is paid (具有本区户籍的…在市级标准基础上每人每天再增加10元, of
+        one registered elsewhere): the higher level's standard it is set against, as that level pays the asker,
+        worked out with the question's facts, and the clauses it rests on (the rate's last). None when the clause
+        raises no higher level's standard or that standard does not work out."""
+        for adjustment in adjustments(chunk, self.levels):
+            if adjustment.reference == "level" and not adjustment.paid:
+                found = self.base(adjustment, text, u, quantities)
+                if found is not None:
+                    return found
+        return None
 
     def adjusted(self, primary: Chunk, eligible_on: Chunk | None, text: str, u: Understanding,
                  regions: list[str] | None = None, quantities: Sequence[Stated] = (), *, higher: bool = True,
@@ -1270,10 +1296,11 @@ class StandardResolver:
 
     def sets_apart(self, adjustment: Adjustment, condition_words: Sequence[str], distinguishing: Sequence[str]
                    ) -> bool:
-        """The adjustment's condition sets some askers of its place apart: it has words (none: 在市级标准基础上再给予
-        N元), and when all it says beyond its base clause is the units within its own territory (县内见习单位的见习
-        补贴在市级标准基础上…), it sets none apart."""
-        if not condition_words:
+        """The adjustment's condition sets some askers of its place apart: it has words its base clause does not say
+        (none: 在市级标准基础上再给予N元; only the benefit's name, 培训期间生活费补贴在省定标准基础上…, of a base
+        clause on that benefit), and when all it says beyond its base clause is the units within its own territory
+        (县内见习单位的见习补贴在市级标准基础上…), it sets none apart."""
+        if not condition_words or not distinguishing:
             return False
         spans = [m.group(0) for m in self.within.finditer(squeeze(adjustment.condition))] if self.within else []
         return not spans or any(not any(t in span for span in spans) for t in distinguishing)
@@ -1383,6 +1410,8 @@ class StandardResolver:
                     return nested.worked, (nested.adjustment.chunk, *nested.bases)
             if not states_amount(chunk.text, money=True) and chunk.kind != "table_row":
                 continue
+            if not added_fits(adjustment, chunk):
+                continue  # 每人每天提高10元 is no raise of 每人补贴2500元
             if headed and self.finder.grants_apart_from(chunk, headed):
                 continue  # 第三条…生活费补贴 is no standard of a raise under 二、培训补贴加发
             another = adjustment.reference == "level" and self.of_another_benefit(chunk, adjustment)

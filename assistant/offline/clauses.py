@@ -278,10 +278,12 @@ class ClauseComposer:
         whole = self.asks_whole_procedure(primary.chunk, understanding, kind)
         if kind == "list" or MATERIALS in aspects or leads_in or whole:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
-            if listed is not None and not (kind == "list" or leads_in or whole) \
+            # 要交哪几样材料 asked as a list names the materials aspect as a procedure question does
+            materials = MATERIALS in aspects or self.procedure.list_of(understanding, MATERIALS)
+            if listed is not None and (materials or not (kind == "list" or leads_in or whole)) \
                     and self.not_of_materials(listed, understanding):
                 listed = None  # 要带什么 asks what to bring, not for the list of 申领程序 steps the clause is one of
-            if listed is None and MATERIALS in aspects:
+            if listed is None and materials:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
                 # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
                 found = self.titled_list(evidence, understanding, score, primary.chunk.doc_id)
@@ -336,6 +338,11 @@ class ClauseComposer:
             asks_amount = kind == "amount" or (kind == "comparison" and (understanding.has("amount")
                                                                           or not understanding.has("procedure")))
             computes = asks_amount and (verdict is None or verdict.outcome == "eligible")
+            # a raise whose condition the asker fails (具有本区户籍的…再增加10元, of one registered elsewhere) is not
+            # theirs, and the standard it raises is: that level's standard, worked out for them
+            unraised = self.standards.without_raise(primary.chunk, text, understanding, self.stated(understanding)) \
+                if asks_amount and verdict is not None and verdict.outcome == "not_eligible" \
+                and condition.id == primary.chunk.id else None
             adjusted = self.standards.adjusted(primary.chunk, condition if verdict is not None else None, text,
                                                understanding, regions, self.stated(understanding),
                                                besides=besides) if computes else None
@@ -351,7 +358,21 @@ class ClauseComposer:
                 # a raise the asker's case does not call for (留用率达到60%以上…每人每月增加N元, 1 of 4 kept on):
                 # the standard it raises, from a clause of the same document that works out
                 primary, worked = self.unraised(primary, evidence, understanding)
-            if adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
+            if unraised is not None:  # the raise cited for the verdict, the standard it raises worked out
+                result, bases = unraised
+                new_result = result.result
+                rated = list({c.id: c for c in [primary.chunk, *bases]}.values())
+                citations = [citation_from_chunk(n, chunk) for n, chunk in enumerate(rated, start=1)]
+                quotes = [(citations[0], self.with_caps(primary.chunk.text, score, 1, understanding)),
+                          *((c, rate_quote(chunk.text, result.result, score))
+                            for c, chunk in zip(citations[1:], rated[1:], strict=True))]
+                base_region = self.region_label(rated[-1]) if rated[-1].doc_id != rated[1].doc_id else ""
+                answer_line = compose.join(
+                    compose.unraised_note(region),
+                    compose.worked_answer(self.region_label(rated[1]), result.result, 2, result.assumptions,
+                                          self.engine.knowledge.answers.worked_out, base_region=base_region,
+                                          base_n=len(citations)))
+            elif adjusted is not None:  # a rate set against a standard stated elsewhere: both clauses cited
                 result, adjustment, base = adjusted.worked, adjusted.adjustment, adjusted.bases[-1]
                 new_result = result.result
                 rated = list({c.id: c for c in [adjustment.chunk, *adjusted.bases]}.values())
@@ -602,6 +623,9 @@ class ClauseComposer:
                                         gazetteer.within)
                 if check is not None and check.met is False:
                     return Verdict("not_eligible", [check]), chunk
+                if check is not None and chunk is primary.chunk:
+                    break  # the answering clause's own registration (具有本区户籍的…) met: another clause's
+                    # (非本区户籍人员按市级标准执行) is about other people
         asked = self.standards.asked(understanding)
         local = self.local_verdict(primary.chunk, understanding, stated, asked, regions)
         if local is not None:
@@ -684,7 +708,7 @@ class ClauseComposer:
 
     def place_code(self, name: str, chunk: Chunk) -> str | None:
         """The division a clause names right before a registration word: its full name (某市), or the document's
-        own place for a local word (本市 of a city's document)."""
+        own place for a local word (本市 of a city's document, 本区 of a district's)."""
         understander = self.engine.retriever.understander
         gazetteer = understander.gazetteer
         level = gazetteer.local_level(name)
@@ -692,7 +716,11 @@ class ClauseComposer:
             own = understander.jurisdiction.region_of(chunk.region)
             if own is None:
                 return None
-            return next((p.code for p in gazetteer.ancestors(own) if p.level == level), None)
+            chain = gazetteer.ancestors(own)
+            # the nearest unit named as the word names it (本市 of a county-level city's document is that city, of a
+            # district's its city), else the word's level
+            return next((p.code for p in chain if p.name.endswith(name[-1])),
+                        next((p.code for p in chain if p.level == level), None))
         place = gazetteer.resolve(name, strict=True)
         return place.code if place is not None and place.code != NATION_CODE else None
 
@@ -1061,7 +1089,11 @@ class ClauseComposer:
         title = enumeration.title(*listed)
         if MATERIALS in self.procedure.named(understanding) and not title:
             return False
-        return not self.procedure.described_text(title, [MATERIALS])
+        # the title, or the lead-in clause the items stand under (见习补贴按季度申领。…提交下列材料：)
+        parent, items = listed
+        lead = next((c.text for c in self.engine.chunks(items[0].doc_id) if c.clause_path == parent), "") \
+            if items else ""
+        return not self.procedure.described_text(f"{title} {lead}", [MATERIALS])
 
     def asks_whole_procedure(self, chunk: Chunk, understanding: Understanding, kind: str) -> bool:
         """流程是怎样的 answered from one step of a procedure section (四、申报程序（一）…（三）): the whole section."""

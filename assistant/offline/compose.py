@@ -56,6 +56,11 @@ def members_note(quotes: Sequence[tuple[Citation, str]]) -> str:
     return f"对照所列情形，您所说的属于：{said}。"
 
 
+def unraised_note(region: str) -> str:
+    """Said before the standard a raise the asker's case does not meet raises."""
+    return f"您的情况不符合{region_phrase(region)}提高标准部分的条件（见下方结论），按上级标准计算："
+
+
 def silent_level_note(place: str, n: int) -> str:
     """Why a wider level's rule answers for a place without its own: that document says it applies there."""
     return f"{place}没有另行规定的，按上级文件执行。[{n}]"

@@ -23,6 +23,9 @@ OWN_SHARE = 0.9  # the answering document's procedure clauses rank just behind t
 OWN_DOCUMENTS = 3  # documents among the best evidence whose procedure sections are added
 NEIGHBOURS = 1  # parts of a document (articles, sections) on each side of the answering clause's own
 NEIGHBOUR_WORDS = 2  # an asked aspect's words a neighbouring clause must say to describe it
+WHICH = "哪"  # the word asking which things (哪些, 哪几样, 哪几种)
+WHICH_REACH = 4  # characters between it and the thing asked for (哪几样 of 哪几样材料)
+CLAUSE_BREAK = re.compile(r"[，,。；;？?！!：:]")
 
 
 class ProcedureReader:
@@ -40,6 +43,18 @@ class ProcedureReader:
         asking = self.asking(understanding.normalized)
         return [name for name, aspect in self.answers.aspects.items()
                 if any(word in understanding.normalized or word in asking for word in aspect.asked)]
+
+    def list_of(self, understanding: Understanding, aspect: str) -> bool:
+        """The question asks for a list of the aspect's things: a word asking which (哪) stands right before a word
+        asking for the aspect in its clause (要交哪几样材料, 需要哪些资料) — not a noun that only ends in one (做锂电池
+        材料的, of 包括哪些行业)."""
+        text = understanding.normalized
+        for word in self.answers.aspects[aspect].asked:
+            for found in re.finditer(re.escape(word), text):
+                before = text[max(0, found.start() - WHICH_REACH) : found.start()]
+                if WHICH in before and not CLAUSE_BREAK.search(before[before.rfind(WHICH):]):
+                    return True
+        return False
 
     def asked(self, understanding: Understanding) -> list[str]:
         """The aspects a procedure question asks for (all but "who" when it names none: a 责任单位 note alone does

@@ -114,6 +114,9 @@ def test_a_count_of_certificates_is_no_head_count(engine: OfflineEngine) -> None
     assert heads("招了3个离校一年还没工作的大学生，能补多少？") == 3  # 一年 describes them
     # 其中1个 is a part of the 4 said first: four heads (a clause paying that group apart is worked out by groups)
     assert heads("新招了4个，其中1个是残疾人，能补多少？") == 4
+    # a bare count in a yes/no ask is of the things asked about (两个能都拿吗: both benefits), not of heads
+    assert heads("考了个中级证，技能提升补贴和培训补贴哪个多？两个能都拿吗？") is None
+    assert heads("招了两个，都签了一年合同，能补多少？") == 2
 
 
 def test_a_word_the_window_around_a_bound_cuts_still_stands_near_it() -> None:

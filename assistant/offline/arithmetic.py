@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from assistant.citations import sentences
 from assistant.offline.support import shared_run, squeeze
+from assistant.offline.verdicts import HEADS as HEAD_WORDS
 from assistant.offline.verdicts import heads_cap
 from assistant.rules.book import CompiledRule
 from assistant.rules.draft_text import LABEL_CHARS, label_before, number
@@ -55,6 +56,7 @@ SUBGROUP = re.compile(r"(?<![另其余剩外])(?P<n>\d+|[一二两三四五六�
 # the figure ending a cap's phrase: N个月 of 最长补贴期限N个月
 CAP_VALUE = re.compile(r"(?:不超过|不得超过|为)?\s*[\d.一二三四五六七八九十两]+\s*个?(?:月|天|日|年)\s*$")
 CLAUSE_BREAK = re.compile(r"[，,。；;？?！!、]")
+YES_NO = "吗"  # the particle ending a yes/no question
 HEADS = "heads_of_category"  # the fact a category's own head count is passed as
 BENEFIT_RUN = 4  # characters in a row a period's phrase shares with a rate's benefit to be its (以工代训补贴)
 NAMED_RUN = 2  # characters in a row the words before a question's sum share with a base's name to be said as it
@@ -231,6 +233,8 @@ def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[
         clause = clause.split("的", 1)[1] if "的" in clause else clause  # 3个离校一年的大学生: what 的 describes
         thing = min((at for word in things if (at := clause.find(word)) >= 0), default=len(clause))
         person = min((at for word in people if (at := clause.find(word)) >= 0), default=len(clause))
+        if thing == person == len(clause) and YES_NO in clause:
+            return True  # 两个能都拿吗: a bare count in a yes/no ask is of the things asked about, not of heads
         return thing < person
 
     return of_things(quantity) or any(
@@ -574,6 +578,7 @@ class ClauseArithmetic:
         if amount is None or not isinstance(heads, int) or heads < 2 or not benefits:
             return worked
         caps: dict[Decimal, tuple[str, str]] = {}
+        most_heads: dict[Decimal, tuple[str, str]] = {}  # 每户企业每年享受…补贴的人数不超过M人
         for chunk in document:
             for sentence in sentences(chunk.text):
                 squeezed = squeeze(sentence)
@@ -583,10 +588,22 @@ class ClauseArithmetic:
                 if chunk in own and any(q.kind == "money" and not q.bound for q in found):
                     continue  # the rate's own sentence (its caps are the rate's); a later one may cap the total
                 for q in found:
+                    # not 第X条, nor a heading's line (（三）有关规定)
+                    phrase = BARE_LABEL.sub("", _phrase_to(sentence, q, "，,；;。：:\n"))
                     if q.kind == "money" and q.bound == "max" and "人" not in q.per:
-                        # not 第X条, nor a heading's line (（三）有关规定)
-                        phrase = BARE_LABEL.sub("", _phrase_to(sentence, q, "，,；;。：:\n"))
                         caps.setdefault(q.value, (phrase, chunk.clause_path))
+                    elif q.kind == "count" and q.bound == "max" and q.unit in HEAD_WORDS and not worked.groups \
+                            and not any(f.kind == "money" for f in found):
+                        most_heads.setdefault(q.value, (phrase, chunk.clause_path))
+        if len(most_heads) == 1 and heads > (most := next(iter(most_heads))):
+            # heads beyond the most a firm is paid for: as many as it is, at the rate per head
+            phrase, clause = most_heads[most]
+            paid = money(amount / heads * most)
+            step = f"{phrase}：{heads}人 → {plain_number(most)}人，{yuan(amount)} → {yuan(paid)}"
+            result = worked.result.model_copy(update={"amount": paid, "trace": [*worked.result.trace, step]})
+            worked = Worked(result, worked.arguments, [*worked.assumptions, f"超过上限，按{phrase}计算"],
+                            (*worked.rests_on, clause), worked.groups, worked.capped)
+            amount = paid
         if len(caps) != 1:
             return worked
         cap, (phrase, clause) = caps.popitem()

@@ -45,10 +45,12 @@ class Conjuncts:
 
 
 def compared(text: str, words: Sequence[tuple[str, int, int]], joiners: Collection[str], stops: Collection[str],
-             places: Collection[str]) -> Conjuncts | None:
+             places: Collection[str], ends: Collection[str] = ()) -> Conjuncts | None:
     """The first two things ``text`` joins with a joiner (和, 跟 …): on each side the run of words up to punctuation,
     another joiner, a place or a ``stops`` word (a question or function word; 的 runs on), the second parallel to the
-    first. None unless both sides name something (two characters or more beside the particle)."""
+    first — or, when it does not end in one of ``ends`` and the first does, on to the first word of its run that does
+    (职业培训补贴和培训期间生活费补贴: a benefit's whole name). None unless both sides name something (two characters
+    or more beside the particle)."""
 
     def part_of_thing(word: str) -> bool:
         if _BREAK.search(word) or word in joiners or word in places:
@@ -77,6 +79,15 @@ def compared(text: str, words: Sequence[tuple[str, int, int]], joiners: Collecti
             right += 1
         if left == i or right == i + 1:
             continue
+        first = text[words[left][1] : words[i][1]]
+        if any(first.endswith(e) for e in ends) \
+                and not any(text[words[i][2] : words[right - 1][2]].endswith(e) for e in ends):
+            longer = right
+            while longer < len(words) and part_of_thing(words[longer][0]) and words[longer][0] != PARTICLE:
+                longer += 1
+                if any(text[words[i][2] : words[longer - 1][2]].endswith(e) for e in ends):
+                    right = longer
+                    break
         found = Conjuncts(text, words[left][1], words[i][1], words[i][2], words[right - 1][2])
         if len(found.first) >= MIN_CHARS and len(found.second) >= MIN_CHARS:
             return found

@@ -401,9 +401,11 @@ class EvidenceFinder:
     def same_kind(self, one: str, other: str) -> bool:
         """Two benefit names of one kind: one holds the other; or, ending in the same noun, their common ending holds
         two words before it (职业培训补贴 of 提高职业培训补贴 and 山西省职业培训补贴), or what stands before that
-        ending shares a word (学徒 of 企业新型学徒制培训补贴 and 重点产业链企业学徒培训补贴). Never 创业培训补贴 and
-        职业技能培训补贴, nor 技能等级认定补贴 and 职业培训补贴. The people a name says it is for are left out first
-        (``_kind``): 其职工培训补贴 is a 职业技能培训补贴's kind, 见习人员租房补贴 no 见习补贴."""
+        ending shares a word (学徒 of 企业新型学徒制培训补贴 and 重点产业链企业学徒培训补贴) when that ending is
+        more than the noun, or is the word the shorter starts with when it is only the noun (留寿补贴,
+        留寿生活补贴). Never 创业培训补贴 and 职业技能培训补贴, nor 技能等级认定补贴 and 职业培训补贴, nor
+        职业培训补贴 and 培训期间生活费补贴. The people a name says it is for are left out first (``_kind``):
+        其职工培训补贴 is a 职业技能培训补贴's kind, 见习人员租房补贴 no 见习补贴."""
         if one in other or other in one:
             return True
         noun = next((n for n in self.benefit_nouns if one.endswith(n) and other.endswith(n)), None)
@@ -418,6 +420,9 @@ class EvidenceFinder:
         if common >= len(noun) + 2 * SAME_KIND_CHARS:
             return True
         short, long = sorted((one[:-common], other[:-common]), key=len)
+        if common <= len(noun):  # only the noun in common: the word the shorter name starts with is the longer's
+            return short[:SAME_KIND_CHARS] in long  # (带徒 of 带徒津贴 and 实行带徒师傅津贴), never only one ending
+            # the shorter and heading the longer (培训 of 职业培训补贴 and 培训期间生活费补贴)
         return any(short[i : i + SAME_KIND_CHARS] in long for i in range(len(short) - SAME_KIND_CHARS + 1))
 
     def _kind(self, name: str, noun: str) -> str:

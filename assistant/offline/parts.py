@@ -333,9 +333,9 @@ class PartAnswerer:
             return None
         stops = self.engine.asking() | knowledge.stopwords | set(knowledge.answers.total_words)
         # the normalized text: things written in traditional characters (見習補貼加留用獎勵) name benefits too
-        pair = compared(u.normalized, self.engine.words(u.normalized), knowledge.answers.summed_joiners, stops,
-                        self.finder.place_words(u))
         nouns = knowledge.scope.benefit_nouns
+        pair = compared(u.normalized, self.engine.words(u.normalized), knowledge.answers.summed_joiners, stops,
+                        self.finder.place_words(u), ends=nouns)
 
         def benefit_named(side: str) -> str | None:
             """The benefit a side names, as the library names it, so its part asks about that benefit by its name:

@@ -379,3 +379,20 @@ def test_how_to_apply_words_signal_a_procedure_question(understander, question, 
 ])
 def test_an_old_document_of_any_kind_is_the_earlier_policy(understander, question, old) -> None:
     assert ("old_policy" in understander.understand(question).intents) is old
+
+
+TITLED = [
+    _doc("job", "全国", "national", title="关于做好一次性求职创业补贴发放工作的通知"),
+    _doc("hire", "吕梁市离石区", "district", title="关于加大吸纳就业支持力度的通知"),
+    _doc("appr", "全国", "national", title="关于全面推行企业新型学徒制的意见"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_ids"),
+    [("离石区那个吸纳就业补贴的通知，文号是多少？", []),  # 业补贴 is no word of it: no title says 吸纳就业补贴
+     ("学徒制那个文件还有效吗", ["appr"]),  # a three-character word names a title saying it whole
+     ("求职创业补贴的通知是哪年发的", ["job"])],
+)
+def test_a_title_named_by_a_word_of_it(question: str, doc_ids: list[str]) -> None:
+    assert QueryUnderstander(TITLED, Knowledge.load()).understand(question).doc_ids == doc_ids

@@ -102,7 +102,9 @@ class DocumentNames:
                     found.setdefault(doc.doc_id, "year")
         for match in _TITLE_WORD.finditer(text):  # <title word>那个文件: the longest tail of it a title says
             word = match.group("word")
-            for start in range(len(word) - _MIN_TITLE_WORD + 1):
+            # a tail as short as the shortest word only when it is the whole word (学徒制那个文件): 业补贴 of 吸纳就业
+            # 补贴的通知 names no title saying 创业补贴
+            for start in range(len(word) - _MIN_TITLE_WORD + (1 if len(word) == _MIN_TITLE_WORD else 0)):
                 owners = [doc_id for doc_id, title in self._titles.items() if word[start:] in title]
                 if owners:
                     for doc_id in owners:

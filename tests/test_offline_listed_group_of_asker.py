@@ -41,6 +41,21 @@ CHANGDE = """常德市人力资源和社会保障局 常德市财政局关于支
 二、本通知自2026年4月1日起施行。
 """
 
+# the clause names its list by the list's name (紧缺工种), which an item of another item of its section leads in
+JINHU = """金湖县人力资源和社会保障局关于紧缺工种培训补贴的通知
+金人社发〔2026〕2号
+各镇人民政府：
+一、紧缺工种培训补贴
+（一）脱贫劳动力参加紧缺工种培训并取得中级工（四级）证书的，按每人2000元给予职业培训补贴。
+（二）紧缺工种目录实行年度管理。
+1.本县2026年度紧缺工种目录包括以下职业（工种）：
+（1）动力电池装配工（含储能电池方向）
+（2）养老护理员（含失能老人照护方向）
+（3）焊工（含机器人焊接方向）
+2.目录每年1月由县人力资源和社会保障局发布。
+二、本通知自2026年3月1日起施行。
+"""
+
 HIRED = "芜湖的企业，招了一个{}，签了两年合同，社保交了7个月，能拿多少吸纳就业补贴？"
 MEMBERS = "对照所列情形"
 
@@ -49,7 +64,8 @@ MEMBERS = "对照所列情形"
 def engine(tmp_path_factory: pytest.TempPathFactory) -> OfflineEngine:
     return offline_engine_for(tmp_path_factory.mktemp("listed-group"),
                               {"wuhu-2026-absorption-subsidy-notice.txt": WUHU,
-                               "changde-2026-key-industry-job-expansion-notice.txt": CHANGDE})
+                               "changde-2026-key-industry-job-expansion-notice.txt": CHANGDE,
+                               "jinhu-2026-shortage-trades-training-notice.txt": JINHU})
 
 
 def _clauses(answer) -> list[str]:
@@ -92,3 +108,11 @@ def test_the_item_of_a_list_a_sibling_gives_is_named(engine: OfflineEngine) -> N
     assert "一、（一）2（1）" in _clauses(answer), answer.answer
     other = engine.answer("常德做服装的企业，招了3个应届大学生，签了一年合同，扩岗补贴一共多少？")
     assert MEMBERS not in other.answer and not any(c.startswith("一、（一）2") for c in _clauses(other)), other.answer
+
+
+def test_the_item_of_a_list_named_by_its_name_is_named(engine: OfflineEngine) -> None:
+    answer = engine.answer("我是金湖的脱贫户，参加养老护理员培训拿到了中级工（四级）证书，职业培训补贴能拿多少？")
+    assert answer.status == "answered", answer.answer
+    clauses = _clauses(answer)
+    assert "一、（二）1（2）" in clauses, answer.answer
+    assert "一、（二）1（1）" not in clauses, answer.answer  # 动力 of 脱贫劳动力 is no word of 动力电池装配工

@@ -162,7 +162,9 @@ class PartAnswerer:
         people_words = knowledge.answers.beneficiaries.people_words
         stated = self.clauses.stated(u)
         asked = self.clauses.standards.asked(u)
-        terms = self.engine.vocabulary().terms
+
+        def words_of(text: str) -> list[str]:
+            return [word for word, _, _ in self.engine.words(text)]
 
         def fails(text: str) -> bool:
             verdict = self.clauses.judge(text, u, stated, asked)
@@ -175,7 +177,7 @@ class PartAnswerer:
             if chunk is None:
                 continue
             for lead, items in memberships.lists_of(chunk, self.engine.chunks(chunk.doc_id), people_words):
-                found += [item for item in memberships.members(items, lead, u.normalized, knowledge.synonyms, terms,
+                found += [item for item in memberships.members(items, lead, u.normalized, knowledge.synonyms, words_of,
                                                                people_words, knowledge.facts.negations, fails)
                           if item.id not in cited and item not in found]
         if not found:

@@ -13,6 +13,7 @@ whose rules apply, documents, intents, facts, sub-questions); each part is then 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,9 @@ from ingest.models import Chunk, DocumentMeta
 from retriever.lexical import ChineseTokenizer
 from retriever.protocols import Retriever
 from retriever.understanding.facts import FactReader
+
+PER_UNIT = "(?:每[人名户个位家月年天日季])"  # a rate's unit written inside a benefit's name (每人每月)
+MIN_SPLIT_HEAD = 2  # the fewest characters of a name before its noun for the name to be read split by a rate
 
 
 class OfflineEngine:
@@ -155,9 +159,14 @@ class OfflineEngine:
         modifier mark 的 is no part of a name: 培训期间的生活费补贴 is said by a document writing 培训期间生活费补贴."""
         if words not in self._regulating:
             wanted = [_without_de(w) for w in words]
+            # a name whose rate is written inside it (城镇公益性岗位每人每月补贴1000元 says 城镇公益性岗位补贴)
+            split = [re.compile(f"{re.escape(w[: -len(n)])}{PER_UNIT}{{1,3}}{re.escape(n)}")
+                     for w in wanted for n in self.knowledge.scope.benefit_nouns
+                     if w.endswith(n) and len(w) - len(n) >= MIN_SPLIT_HEAD]
             self._regulating[words] = frozenset(
                 meta.doc_id for meta in self.documents()
-                if any(w in _without_de(chunk.embed_text()) for chunk in self.chunks(meta.doc_id) for w in wanted))
+                if any(w in (text := _without_de(chunk.embed_text())) or any(p.search(text) for p in split)
+                       for chunk in self.chunks(meta.doc_id) for w in wanted))
         return self._regulating[words]
 
     def defined_names(self, doc_id: str) -> dict[str, str]:

@@ -569,7 +569,8 @@ class ClauseArithmetic:
         benefit (每户创业主体享受的创业带动就业补贴累计最高不超过M元 — in another clause, or after the rate in its own):
         a sum of money bounded above, not per head, in a sentence sharing BENEFIT_RUN with the rate's benefit — its
         point, or a heading above the rate below the title (一、一次性吸纳就业补贴 over （二）补贴标准) — and stating no
-        rate; that clause is then cited."""
+        rate; that clause is then cited. Likewise the most heads paid for, said without money in such a sentence
+        (每户企业每年享受…补贴的人数不超过M人): more heads are paid as M at the rate per head (one rate for all)."""
         amount = worked.result.amount
         heads = worked.arguments.get(data["formula"].get("count", ""), 1)
         headings = own[0].heading_path[1:-1] if own else []  # above the rate: not the title, nor its own

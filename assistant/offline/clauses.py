@@ -279,8 +279,9 @@ class ClauseComposer:
         if kind == "list" or MATERIALS in aspects or leads_in or whole:
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
             # 要交哪几样材料 asked as a list names the materials aspect as a procedure question does
-            materials = MATERIALS in aspects or self.procedure.list_of(understanding, MATERIALS)
-            if listed is not None and (materials or not (kind == "list" or leads_in or whole)) \
+            listed_materials = kind == "list" and self.procedure.list_of(understanding, MATERIALS)
+            materials = MATERIALS in aspects or listed_materials
+            if listed is not None and (listed_materials or not (kind == "list" or leads_in or whole)) \
                     and self.not_of_materials(listed, understanding):
                 listed = None  # 要带什么 asks what to bring, not for the list of 申领程序 steps the clause is one of
             if listed is None and materials:

@@ -44,6 +44,7 @@ from assistant.offline.evidence import (
     states_amount,
 )
 from assistant.offline.instalments import PaidAsks
+from assistant.offline.memberships import LIST_NOUNS
 from assistant.offline.stacking import (
     CEILING,
     SHARE_BEFORE,
@@ -85,7 +86,7 @@ STANDARD_LEAD = re.compile(r"^(?:所列|所定|规定的?|确定的?|表中的?|
 # an instalment: 备案审核通过后预拨N%, 取得证书后拨付剩余N% (a share of the whole amount, paid on an event)
 PAID_BEFORE = re.compile(r"(?:预拨|拨付|拨|发放|支付|兑现|兑付)(?:剩余|其余)?(?:资金|补贴|部分)?(?:的)?\s*$")
 APPLY_WORD = re.compile(r"(?:按照|按)")
-NAMED_LIST = re.compile(r"《(?P<name>[^》]{2,40}?)(?P<noun>目录|名录|名单|清单)》")  # 列入《…紧缺职业目录》的
+NAMED_LIST = re.compile(rf"《(?P<name>[^》]{{2,40}}?)(?P<noun>{'|'.join(LIST_NOUNS)})》")  # 列入《…紧缺职业目录》的
 ROW_EXTRAS = re.compile(r"（[^（）]*）\s*$")  # a table row's other columns: 中级工：补贴标准N元/人（备注：…）
 # a name a document defines for a list it has just given: …、城镇登记失业人员（以下简称“五类人员”）
 DEFINED_NAME = re.compile(r"[（(]以下(?:简称|统称|称)[“\"「]?(?P<name>[^”\"」）)]{2,12})[”\"」]?[）)]")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.offline.enumeration import lead_in_of, names_people, parent_path
+from assistant.offline.support import positions
 from ingest.knowledge import ExpansionRule
 from ingest.models import Chunk
 from ingest.textnorm import is_lead_in
@@ -57,7 +58,7 @@ def names_list(lead: str, text: str) -> bool:
     """A list's lead-in names it as the clause does: the name before its list noun (紧缺工种 of 本市2026年度紧缺工种
     目录包括以下职业：), NAME_CHARS characters of it or more, is said in the clause (参加紧缺工种培训的)."""
     for noun in LIST_NOUNS:
-        for at in _positions(lead, noun):
+        for at in positions(lead, noun):
             before = lead[max(0, at - MAX_NAME_CHARS) : at]
             if any(before[start:] in text for start in range(len(before) - NAME_CHARS + 1)):
                 return True
@@ -102,7 +103,7 @@ def _said(phrase: str, rules: Sequence[ExpansionRule], negations: Sequence[str],
     of the colloquial words it still says, whole and word by word."""
     kept = phrase
     for negation in negations:
-        for at in _positions(phrase, negation):
+        for at in positions(phrase, negation):
             end = at + len(negation)
             kept = kept[:end] + "\0" * min(NEGATED_CHARS, len(phrase) - end) + kept[end + NEGATED_CHARS:]
     added = [term for rule in rules if any(trigger in kept for trigger in rule.triggers) for term in rule.terms]
@@ -113,10 +114,3 @@ def _score(words: Sequence[str]) -> int:
     """Characters said, each word once and none inside a longer one said (高校毕业生, not also 毕业生 and 高校)."""
     return sum(len(w) for w in set(words) if not any(w != other and w in other for other in words))
 
-
-def _positions(text: str, word: str) -> list[int]:
-    at, found = text.find(word), []
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found

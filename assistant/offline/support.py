@@ -117,7 +117,7 @@ class CorpusVocabulary:
             term for term in terms
             if term not in self._df and self._tokenizer.known(term) and not _FUNCTION_END.search(term)
             and not term.endswith(self._actions)
-            and any(self._benefit_noun.match(text, i + len(term)) for i in _positions(text, term))
+            and any(self._benefit_noun.match(text, i + len(term)) for i in positions(text, term))
         ]
 
     def mentions(self, term: str, chunk: Chunk, alternatives: dict[str, tuple[str, ...]]) -> bool:
@@ -144,7 +144,8 @@ class CorpusVocabulary:
         return sum(self.idf(term) for term in terms if term in text)
 
 
-def _positions(text: str, term: str) -> list[int]:
+def positions(text: str, term: str) -> list[int]:
+    """Where ``term`` starts in ``text``, each occurrence."""
     return [match.start() for match in re.finditer(re.escape(term), text)]
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import cn2an
 
+from assistant.offline import memberships
 from assistant.offline.arithmetic import HEADS, TOTAL, ClauseArithmetic, Worked, shared_run
 from assistant.offline.conjuncts import PARTICLE
 from assistant.offline.denials import denial, denied_words, without_denied
@@ -59,7 +60,7 @@ from assistant.offline.stacking import (
 from assistant.offline.support import squeeze
 from assistant.offline.verdicts import GROUP_BREAK, Stated, applies_to, every_check, ranked_checks, stated_checks
 from assistant.rules.draft_text import BASIS, LEAD_WORDS, TRAIL_WORDS, UPLIFT_WORDS, added
-from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, labels_row
+from assistant.rules.drafting import GRID_JOIN, SENTENCE, TABLE_ROW, draft_from_chunks, labels_row
 from assistant.rules.results import money, plain_number, yuan
 from ingest.models import Chunk, DocumentMeta
 from ingest.normalize import label_number
@@ -766,6 +767,8 @@ class Adjusted:
     worked: Worked
     adjustment: Adjustment
     bases: tuple[Chunk, ...]
+    # the asker's more local clauses saying the raised thing follows the adjusting level's standard (among bases)
+    deferring: tuple[Chunk, ...] = ()
 
 
 LOCALITY = ("district", "county", "city", "municipality", "province", "national")  # most local first
@@ -966,7 +969,26 @@ class StandardResolver:
         if best is None:
             return None
         found = self._applied(best, found_all, text, u, stated, terms, quantities, higher=within is None and higher)
-        return replace(found, bases=(*withholding.values(), *found.bases)) if withholding else found
+        # a more local document of the asker's saying the raised thing follows the adjusting level's standard
+        # (城镇公益性岗位补贴按市级标准执行): why that level's raise is the asker's, cited before it
+        deferring = self.deferring(found.adjustment, [*(regions if regions is not None else u.local_regions)])
+        return replace(found, bases=(*withholding.values(), *deferring, *found.bases), deferring=tuple(deferring)) \
+            if withholding or deferring else found
+
+    def deferring(self, adjustment: Adjustment, regions: Sequence[str]) -> list[Chunk]:
+        """The clauses of in-force documents of ``regions`` more local than the adjustment's that state no sum nor
+        share and say the thing it raises (SUBJECT_CHARS of its condition in a row) follows its document's level's
+        standard (城镇公益性岗位补贴按市级标准执行, of 城镇公益性岗位补贴在省定标准基础上每人每月提高200元)."""
+        meta = self.engine.meta(adjustment.chunk.doc_id)
+        words = self.levels.words.get(meta.level, ()) if meta is not None else ()
+        subject = squeeze(adjustment.condition)
+        if not words or len(subject) < SUBJECT_CHARS:
+            return []
+        return [chunk for other in self.engine.documents()
+                if other.region in regions and not other.superseded_by and locality(other) < locality(meta)
+                for chunk in self.engine.chunks(other.doc_id)
+                if any(w in chunk.text for w in words) and not states_amount(chunk.text, money=True)
+                and shared_run(subject, squeeze(chunk.text)) >= SUBJECT_CHARS]
 
     def _applied(self, best: tuple, found_all: Sequence[tuple], text: str, u: Understanding, stated: str,
                  terms: Sequence[str], quantities: Sequence[Stated], *, higher: bool) -> Adjusted:
@@ -1098,6 +1120,10 @@ class StandardResolver:
                             self.negations)
         if listed is False:
             return None  # 不在紧缺目录上
+        if listed is None:
+            listed = self.on_list(adjustment, u)  # 参加紧缺工种培训的, of a trade 紧缺工种目录 names (or none of it)
+            if listed is False:
+                return None  # 茶艺师 of a 紧缺工种目录 listing 石油钻井工、育婴员: no raise for it
         said = self.paid.said(u.normalized) if adjustment.paid else frozenset()
         if adjustment.paid and not said:
             return None  # an instalment only when the question asks about paying in parts
@@ -1112,7 +1138,7 @@ class StandardResolver:
         if base is None:
             return None
         worked, bases = base
-        if self.names_other_category(adjustment, bases):
+        if self.names_other_category(adjustment, bases, worked):
             return None  # 培养目标为技师、高级技师的 raises no 中级工 row
         if not_raised(chunk.text, bases[-1]):
             return None  # …提高10%，一次性留用奖励不提高: not the 留用奖励 row
@@ -1146,6 +1172,24 @@ class StandardResolver:
                 adjustment, condition_words, [t for t in distinguishing if t not in granting]):
             return (3, 0.0), worked, adjustment, bases  # 在市级标准基础上再给予N元: every asker of its place
         return None
+
+    def on_list(self, adjustment: Adjustment, u: Understanding) -> bool | None:
+        """Whether the question names an item of a list the adjustment's clause pays by (``memberships.lists_of``:
+        参加紧缺工种培训的 beside 本市紧缺工种目录包括以下职业（工种）：…（2）新能源汽车维修工, asked of that trade):
+        True when it does; False when it names none of a list of another clause (a list of things named by its name,
+        not the clause's own list of people: a trade not on it is not paid the raise); None when the clause pays by no
+        list."""
+        chunks = self.engine.chunks(adjustment.chunk.doc_id)
+
+        def words_of(text: str) -> list[str]:
+            return [word for word, _, _ in self.engine.words(text)]
+
+        named = [(lead, bool(memberships.members(items, lead, u.normalized, self.engine.knowledge.synonyms, words_of,
+                                                 self.people_words, self.negations, lambda _: False)))
+                 for lead, items in memberships.lists_of(adjustment.chunk, chunks, self.people_words)]
+        if any(found for _, found in named):
+            return True
+        return False if any(lead != adjustment.chunk.text for lead, _ in named) else None
 
     def _higher_share_first(self, adjustment: Adjustment, text: str, u: Understanding, stated: str,
                             terms: Sequence[str], quantities: Sequence[Stated]) -> Adjusted | None:
@@ -1261,19 +1305,36 @@ class StandardResolver:
         denied = " ".join(denied_words(u.normalized, self.denied))
         return any(term in condition for term in self.engine.vocabulary().terms(denied))
 
-    def names_other_category(self, adjustment: Adjustment, bases: Sequence[Chunk]) -> bool:
-        """The condition names other rows of the table the standard was read from and not this one (培养目标为
-        技师（二级）、高级技师（一级）的 with the 中级工（四级） row): it raises the standard of those rows only."""
+    def names_other_category(self, adjustment: Adjustment, bases: Sequence[Chunk], worked: Worked) -> bool:
+        """The condition names other categories of the clause the standard was read from and not the one worked
+        out — other rows of its table (培养目标为技师（二级）、高级技师（一级）的 with the 中级工（四级） row), or
+        other categories its sentence pays (本区开发的乡村公益性岗位 of a clause paying 城镇公益性岗位 and 乡村公益性
+        岗位 apart, worked out for the 城镇 one): it raises the standard of those only."""
         row = bases[-1]
-        if row.kind != "table_row":
+        found = self._row_leads(row) if row.kind == "table_row" else self._categories(row, worked)
+        if found is None:
             return False
-        lead, others = self._row_leads(row)
+        lead, others = found
         condition = squeeze(adjustment.condition)
         if RANGE_OR_EXCEPT.search(condition) or any(run in condition for run in self._own_runs(lead, others)):
             return False  # 中级工（四级）及以上 names the rows above it; 初级工…不在上浮范围内 names those left out
-        granting = self._granting_text(row)
+        granting = self._granting_text(row) if row.kind == "table_row" else ""
         return any(run in condition and run not in granting for i, other in enumerate(others)
                    for run in self._own_runs(other, [lead, *others[:i], *others[i + 1:]]))
+
+    def _categories(self, chunk: Chunk, worked: Worked) -> tuple[str, list[str]] | None:
+        """(the category of ``chunk``'s rates the worked result was read for, its other categories): the options of
+        the rule its sentences draft to that the result chose one of; None when it chose none."""
+        meta = self.engine.meta(chunk.doc_id)
+        if meta is None:
+            return None
+        for rule in draft_from_chunks(meta.doc_id, meta.region, [chunk])["rules"]:
+            for spec in rule["inputs"]:
+                values = [option["value"] for option in spec.get("options", [])] if spec["type"] == "choice" else []
+                chosen = worked.arguments.get(spec["name"])
+                if chosen in values:
+                    return squeeze(chosen), [squeeze(v) for v in values if v != chosen]
+        return None
 
     def _granting_text(self, row: Chunk) -> str:
         """What the clauses granting a table's standards as they stand say of every row (见习单位…按照附件1规定的

@@ -244,14 +244,16 @@ def counts_things(u: Understanding, quantity: Quantity, counted: tuple[Sequence[
 
 
 def introduces(u: Understanding, quantity: Quantity) -> bool:
-    """The count is the article introducing whom the question is about (南阳一个老师傅…带了4个徒弟, 我是一名护理员):
-    one, said in words, opening its clause — nothing before it there but the places named, or a copula (是)."""
+    """The count is the article introducing whom the question is about (南阳一个老师傅…带了4个徒弟, 我是一名护理员,
+    我们是某区的一个镇): one, said in words, opening its clause — nothing before it there but the places named, or a
+    copula (是), the places it names said as whose (是…的)."""
     if quantity.kind != "count" or quantity.value != 1 or not quantity.raw.startswith("一"):
         return False
     before = CLAUSE_BREAK.split(u.normalized[: quantity.start])[-1]
     for place in sorted((p.surface for p in u.places), key=len, reverse=True):
         before = before.replace(place, "")
-    return not before.strip() or before.endswith("是")
+    before = before.strip()
+    return not before or before.endswith("是") or (before.endswith("的") and before[:-1].endswith("是"))
 
 
 def stated_values(u: Understanding, not_words: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:

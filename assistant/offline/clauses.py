@@ -249,6 +249,7 @@ class ClauseComposer:
         new_result: CalculationResult | None = None  # the amount worked out, to set against the older document's
         procedure_lines = self.procedure.lines(primary.chunk, aspects, region) if aspects else None
         verdict, condition = None, primary.chunk
+        unmet_raise = None  # (verdict, clause) of a raise the asker fails, answered beside the standard it raises
         repeats = self.engine.knowledge.answers.repeats
         # 还能再领一次吗 answered by the clause limiting how often (每人只能享受一次): a condition met (满6个月) says
         # nothing of a second payment — only a failed one (每人每年最多3次 of a fourth) is a verdict on it
@@ -257,6 +258,14 @@ class ClauseComposer:
                                                   or self.situations(understanding)  # 我是大四学生: who they are
                                                   or self.home(understanding) is not None):  # 某县户口: from where
             verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
+            beside = self.beside_raise(condition, evidence, text, understanding) \
+                if kind == "eligibility" and verdict is not None and verdict.outcome == "not_eligible" else None
+            if beside is not None:  # failing a raise's condition (中级工及以上…提高30%) is no bar to the benefit
+                unmet_raise = (verdict, condition)
+                primary = beside
+                citations = [citation_from_chunk(1, primary.chunk)]
+                region = self.region_label(primary.chunk)
+                verdict, condition = self.find_verdict(primary, evidence, understanding, regions)
             if limited and verdict is not None and verdict.outcome == "eligible":
                 verdict, condition = None, primary.chunk
         rated = understanding  # the question as the rate is chosen by
@@ -359,6 +368,9 @@ class ClauseComposer:
                 # a raise the asker's case does not call for (留用率达到60%以上…每人每月增加N元, 1 of 4 kept on):
                 # the standard it raises, from a clause of the same document that works out
                 primary, worked = self.unraised(primary, evidence, understanding)
+                if worked is None and unraised is None:  # no clause found works out: the standard it raises does
+                    unraised = self.standards.without_raise(primary.chunk, text, understanding,
+                                                            self.stated(understanding))
             if unraised is not None:  # the raise cited for the verdict, the standard it raises worked out
                 result, bases = unraised
                 new_result = result.result
@@ -369,7 +381,7 @@ class ClauseComposer:
                             for c, chunk in zip(citations[1:], rated[1:], strict=True))]
                 base_region = self.region_label(rated[-1]) if rated[-1].doc_id != rated[1].doc_id else ""
                 answer_line = compose.join(
-                    compose.unraised_note(region),
+                    compose.unraised_note(region, judged=verdict is not None and verdict.outcome == "not_eligible"),
                     compose.worked_answer(self.region_label(rated[1]), result.result, 2, result.assumptions,
                                           self.engine.knowledge.answers.worked_out, base_region=base_region,
                                           base_n=len(citations)))
@@ -385,6 +397,9 @@ class ClauseComposer:
                     self.region_label(adjustment.chunk), result.result, 1, result.assumptions,
                     self.engine.knowledge.answers.worked_out, phrase=adjustment.phrase,
                     base_region=self.region_label(base) if len(citations) > 1 else "", base_n=len(citations))
+                deferring = [compose.deferred_note(self.region_label(chunk), rated.index(chunk) + 1)
+                             for chunk in adjusted.deferring if chunk in rated]
+                answer_line = compose.join(answer_line, *deferring)
             elif worked is not None:  # the rate worked out with the question's figures (its clause cited)
                 answer_line, rated_chunks, rated = worked
                 new_result = rated
@@ -405,6 +420,12 @@ class ClauseComposer:
                 status = "needs_info" if verdict.outcome == "needs_info" and kind == "eligibility" else status
             else:
                 lines.append(answer_line)
+        if unmet_raise is not None:  # the raise failed, said after the standard's answer
+            raised_verdict, raise_clause = unmet_raise
+            citations.append(citation_from_chunk(len(citations) + 1, raise_clause))
+            quotes.append((citations[-1], selection.quote(raise_clause.text,
+                                                          verdict_indices(raise_clause.text, raised_verdict))))
+            lines.append(compose.raise_unmet_line(raised_verdict, self.region_label(raise_clause), citations[-1].n))
         lines.extend(self.validity_notes(primary.chunk.doc_id, older is not None or old_wanted))
         if older is not None:
             old_meta, new_meta = self.engine.meta(older.chunk.doc_id), self.engine.meta(primary.chunk.doc_id)
@@ -593,6 +614,28 @@ class ClauseComposer:
         wider = [e for e in evidence if (m := self.engine.meta(e.chunk.doc_id)) is not None
                  and locality(m) > locality(meta)]
         return first_working(wider) or (primary, None)
+
+    def beside_raise(self, condition: Chunk, evidence: Sequence[Evidence], text: str, understanding: Understanding
+                     ) -> Evidence | None:
+        """When ``condition`` only raises a higher level's standard (在省定标准基础上每人提高30%), its condition is
+        the raise's, not the benefit's — one failing it may still have the standard, on that level's conditions: the
+        best evidence of another document that is no raise, else the clause of the standard it raises. None
+        otherwise."""
+        if not self.raises_only(condition):
+            return None
+        found = next((e for e in evidence if e.chunk.doc_id != condition.doc_id and not self.raises_only(e.chunk)),
+                     None)
+        if found is not None or not evidence:
+            return found
+        base = self.standards.without_raise(condition, text, understanding, self.stated(understanding))
+        return Evidence(SearchHit(chunk=base[1][-1], score=0.0, rank=1), coverage=evidence[0].coverage,
+                        strength=evidence[0].strength) if base is not None else None
+
+    def raises_only(self, chunk: Chunk) -> bool:
+        """Every adjustment the clause states raises a higher level's standard, and it states one."""
+        found = adjustments(chunk, self.standards.levels)
+        return bool(found) and all(a.reference == "level" and (a.raises or a.added is not None or a.on_top)
+                                   for a in found)
 
     def find_verdict(self, primary: Evidence, evidence: list[Evidence], understanding: Understanding,
                      regions: list[str] | None = None):

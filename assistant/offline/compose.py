@@ -56,14 +56,22 @@ def members_note(quotes: Sequence[tuple[Citation, str]]) -> str:
     return f"对照所列情形，您所说的属于：{said}。"
 
 
-def unraised_note(region: str) -> str:
-    """Said before the standard a raise the asker's case does not meet raises."""
-    return f"您的情况不符合{region_phrase(region)}提高标准部分的条件（见下方结论），按上级标准计算："
+def unraised_note(region: str, *, judged: bool = True) -> str:
+    """Said before the standard a raise the asker's case does not meet raises (``judged``: a verdict below says
+    why), or that nothing the question says calls for."""
+    if judged:
+        return f"您的情况不符合{region_phrase(region)}提高标准部分的条件（见下方结论），按上级标准计算："
+    return f"您所说的情况未显示符合{region_phrase(region)}提高标准部分的条件，按上级标准计算："
 
 
 def silent_level_note(place: str, n: int) -> str:
     """Why a wider level's rule answers for a place without its own: that document says it applies there."""
     return f"{place}没有另行规定的，按上级文件执行。[{n}]"
+
+
+def deferred_note(place: str, n: int) -> str:
+    """Why a wider level's raise is paid in a place whose own document raises other things: it says so."""
+    return f"{place}规定该项补贴按上级标准执行。[{n}]"
 
 
 def lower_raise_note(place: str, n: int) -> str:
@@ -244,6 +252,15 @@ def verdict_words(answers, normalized: str) -> dict[str, str]:
 
 def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
     """结论：不符合。石家庄市规定累计缴纳失业保险费12个月以上，您为8个月。[1]"""
+    return f"{VERDICT_LEAD}{words[verdict.outcome]}。根据{region}的规定，{_checks_said(verdict)}。[{n}]"
+
+
+def raise_unmet_line(verdict, region: str, n: int) -> str:
+    """A raise of a higher level's standard whose condition the asker fails: not theirs, the standard still is."""
+    return f"另：{region_phrase(region)}提高标准部分的条件您不符合，{_checks_said(verdict)}，不适用该提高部分。[{n}]"
+
+
+def _checks_said(verdict) -> str:
     parts = []
     for check in verdict.checks:
         condition = check.condition()
@@ -256,8 +273,7 @@ def verdict_line(verdict, region: str, n: int, words: dict[str, str]) -> str:
         else:
             counted = f"（{check.note}）" if check.note else ""
             parts.append(f"条款要求{condition}，您的情况为{_plain(check.value)}{_unit(check)}{counted}")
-    said = "；".join(dict.fromkeys(parts))
-    return f"{VERDICT_LEAD}{words[verdict.outcome]}。根据{region}的规定，{said}。[{n}]"
+    return "；".join(dict.fromkeys(parts))
 
 
 def _plain(value) -> str:

@@ -16,6 +16,7 @@ from ingest.quantities import Quantity, find_quantities
 GAP = 2  # characters a subset word may stand before the count it sets apart (其中有4名)
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_GROUP_OPENING = re.compile(r"[，,。；;：:！？!?\n]")  # what ends the words before a group named ahead of its count
 _SAID_AS = ("是", "为", "属于", "系")  # 其中1个是低保家庭的: already said as what the group is
 PARALLEL = 2  # characters after two counts that, said alike, make them two groups (三个人拿了…，4个人拿了…)
 PEOPLE_UNITS = ("个人", "名", "人", "位", "个")
@@ -95,6 +96,10 @@ def counted_apart(text: str, joiners: Sequence[str]) -> Groups | None:
         # the joiner nearest the second count (和 of 3个还没找到工作的大学生和2个残疾人, not 还 of 还没)
         joined_at = max((between.rfind(w) for w in joiners if w in clause), default=-1)
         parallel = text[first.end : first.end + PARALLEL] == text[second.end : second.end + PARALLEL]
+        if joined_at < 0 and mark:
+            found = _said_before(text, first, second, first.end + mark.start())
+            if found is not None:
+                return found
         if joined_at < 0 and not (parallel and mark):
             continue
         stop = _CLAUSE_END.search(text, second.end)
@@ -103,10 +108,61 @@ def counted_apart(text: str, joiners: Sequence[str]) -> Groups | None:
         own_first, own_second = text[first.start : split], text[second.start : end]
         if len(own_first) <= len(first.raw) or len(own_second) <= len(second.raw):
             continue  # a bare count (3个，还有2个) says no group
-        first_text = text[:split] + text[end:]
-        second_text = text[: first.start] + text[second.start :]
-        return Groups(first_text, second_text, (own_first, own_second), (first.value, second.value))
+        return _parted(text, (first.start, split), (second.start, end), (first, second))
     return None
+
+
+def _parted(text: str, first_span: tuple[int, int], second_span: tuple[int, int],
+            counts: tuple[Quantity, Quantity]) -> Groups:
+    """Each group's question: the words before the first group's and after the second group's own clause said of
+    both, but a later clause naming one group's own words (可乡村那5个里头有一个…, of 乡村公益性岗位5个人 beside
+    城镇公益性岗位3个人) only in that group's."""
+    (first_start, first_end), (second_start, second_end) = first_span, second_span
+    own_first, own_second = text[first_start:first_end], text[second_start:second_end]
+    first_words, second_words = (_naming(own, q) for own, q in zip((own_first, own_second), counts, strict=True))
+    tail = text[second_end:]
+    return Groups(text[:first_end] + _about(tail, first_words, (second_words, counts[1])),
+                  text[:first_start] + text[second_start:second_end]
+                  + _about(tail, second_words, (first_words, counts[0])),
+                  (own_first, own_second), (counts[0].value, counts[1].value))
+
+
+def _naming(own: str, count: Quantity) -> set[str]:
+    """The runs of PARALLEL Chinese characters of a group's own clause, its count left out."""
+    words = own.replace(count.raw, " ")
+    return {words[i : i + PARALLEL] for i in range(len(words) - PARALLEL + 1)
+            if all("\u4e00" <= ch <= "\u9fff" for ch in words[i : i + PARALLEL])}
+
+
+def _about(tail: str, own: set[str], other: tuple[set[str], Quantity]) -> str:
+    """``tail`` without its clauses saying the other group's count again beside a run of its own clause that this
+    group's does not have (乡村那5个里有1个…; not 失业保险也都交满3个月了 of a group 登记失业一年多的)."""
+    words, count = other
+    apart = words - own
+
+    def of_other(piece: str) -> bool:
+        return any(q.kind == "count" and q.value == count.value for q in find_quantities(piece)) and any(
+            run in piece for run in apart)
+
+    return "".join(piece for piece in re.split(r"(?=[，,。；;！？!?\n])", tail) if not of_other(piece))
+
+
+def _said_before(text: str, first: Quantity, second: Quantity, split: int) -> Groups | None:
+    """Two groups each named before its count, in adjoining clauses said alike up to the count (乡村公益性岗位安置了
+    6个人，城镇公益性岗位安置了2个人: the same PARALLEL characters right before each count): each group's clause is
+    its own, the rest of the question said of both. None unless each clause names its group before those words."""
+    if first.start < PARALLEL or text[first.start - PARALLEL : first.start] != text[second.start - PARALLEL :
+                                                                                     second.start]:
+        return None
+    start = max((m.end() for m in _GROUP_OPENING.finditer(text, 0, first.start)), default=0)
+    stop = _CLAUSE_END.search(text, second.end)
+    end = stop.start() if stop else len(text)
+    before = (text[start : first.start], text[split + 1 : second.start])
+    alike = next((n for n in range(min(map(len, before))) if before[0][-1 - n] != before[1][-1 - n]),
+                 min(map(len, before)))  # the characters the two end with alike
+    if any(len(b) <= alike for b in before):
+        return None  # the words before each count are only those said alike: no group named
+    return _parted(text, (start, split), (split + 1, end), (first, second))
 
 
 def partitioned(text: str, joiners: Sequence[str]) -> Groups | None:

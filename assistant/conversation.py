@@ -28,6 +28,8 @@ _LEADING = re.compile(r"^(那么?|如果是?|要是|假如|换成|改成|那如�
 _TRAILING = re.compile(r"呢?[？?。！!]*$")
 _FOLLOW_UP_MAX_CHARS = 40
 _DANGLING_CORE = 10  # "那高级工呢？" with nothing before it: too little to answer on its own
+_FOLLOW_UP_BENEFIT_CHARS = 12  # the longest follow-up read as naming only another benefit (一次性创业补贴)
+BENEFIT_NOUN_CHARS = 2  # the benefit noun two names of benefits end with alike (补贴, 奖励, 贷款)
 STATE_KEY = "dialogue"
 MAX_FOLLOW_UPS = 6
 
@@ -121,6 +123,11 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
         merged = retriever.understand(text)
         return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts),
                                 facts=facts, follow_up=True, new_root=True)
+    swapped = _with_benefit(state.root, retriever.understand(state.root).benefits, core(question))
+    if swapped is not None:  # "培训补贴呢？" after 培训期间的生活费补贴我能拿吗: the root asked of that benefit
+        merged = retriever.understand(swapped)
+        return ResolvedQuestion(question=question, text=swapped, understanding=_with_facts(merged, facts),
+                                facts=facts, follow_up=True)
     earlier, restated = _without_restated(" ".join([state.root, *state.follow_ups[-MAX_FOLLOW_UPS:]]), state,
                                           understanding, retriever)
     facts = {name: value for name, value in facts.items() if name not in restated or name in understanding.facts}
@@ -133,6 +140,36 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
         merged = merged.model_copy(update={"kind": understanding.kind})
     return ResolvedQuestion(question=question, text=text, understanding=_with_facts(merged, facts), facts=facts,
                             follow_up=True)
+
+
+def asked_of_another_benefit(question: str, retriever: Retriever) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """A question asking, after a first ask, the same of another benefit (培训期间的生活费补贴我能拿吗？培训补贴呢？):
+    ((the first ask with all before it, its benefit), (that text asked of the other benefit, that benefit)); None
+    otherwise. The second ask is read as a follow-up of the first (``_with_benefit``)."""
+    asks = [ask for ask in re.split(r"(?<=[？?])", question) if ask.strip()]
+    if len(asks) < 2 or not _FOLLOW_UP_MARKERS.search(asks[-1].strip()):
+        return None
+    first = "".join(asks[:-1])
+    said = core(asks[-1])
+    benefits = retriever.understand(first).benefits
+    swapped = _with_benefit(first, benefits, said)
+    if swapped is None:
+        return None
+    named = next(b for b in benefits if b in first and swapped == first.replace(b, said, 1))
+    return (first, named), (swapped, said)
+
+
+def _with_benefit(root: str, benefits: list[str], said: str) -> str | None:
+    """The root with the benefit it names replaced by the one the follow-up names instead (培训补贴 for 培训期间的
+    生活费补贴: another name ending in the same benefit noun, BENEFIT_NOUN_CHARS characters), or None when the
+    follow-up names no other benefit so."""
+    if not said or len(said) > _FOLLOW_UP_BENEFIT_CHARS:
+        return None
+    for benefit in benefits:
+        if benefit in root and said != benefit and said not in benefit and benefit not in said \
+                and said[-BENEFIT_NOUN_CHARS:] == benefit[-BENEFIT_NOUN_CHARS:]:
+            return root.replace(benefit, said, 1)
+    return None
 
 
 # A quantity a follow-up states without its cue changes the earlier fact of that type ("要是只交了十一个月呢").

@@ -318,6 +318,10 @@ class AnswersFile(_Strict):
     not_negations: tuple[str, ...] = ()
     condition_boilerplate: tuple[str, ...] = ()
     maximum_words: tuple[str, ...] = ()
+    defined_before: tuple[str, ...] = Field((), description="Words asking what a defined name covers, said right "
+                                                             "before it: 算 (哪几类人算就业困难人员).")
+    defined_after: tuple[str, ...] = Field((), description="Words asking what a defined name covers, said right "
+                                                            "after it: 包括哪些 (就业困难人员包括哪些人).")
     counted_things: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     person_words: tuple[str, ...] = Field((), description="Words naming one person described: 我, 她, 老伴.")
@@ -361,6 +365,16 @@ class AnswersFile(_Strict):
     def asks_most(self, text: str) -> bool:
         """The question asks for the most one may get (一年最多能拿多少, 有没有封顶): says a ``maximum_words`` word."""
         return any(word in text for word in self.maximum_words)
+
+    def asks_defined(self, text: str, name: str, gap: int = 2) -> bool:
+        """The question asks what ``name`` covers: a ``defined_before`` word right before it, or a ``defined_after``
+        word right after it, at most ``gap`` characters apart (就业困难人员到底包括哪些)."""
+        for at in (i for i in range(len(text)) if text.startswith(name, i)):
+            before, after = text[:at], text[at + len(name) :]
+            if any(0 <= len(before) - before.rfind(w) - len(w) <= gap for w in self.defined_before if w in before) \
+                    or any(0 <= after.find(w) <= gap for w in self.defined_after):
+                return True
+        return False
 
 
 class ExpansionRule(_Strict):

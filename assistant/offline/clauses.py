@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.citations import citation_from_chunk, sentences
 from assistant.models import Answer, Citation
-from assistant.offline import compose, enumeration, selection
+from assistant.offline import compose, enumeration, memberships, selection
 from assistant.offline.adjustment import (
     StandardResolver,
     adjustments,
@@ -30,9 +30,10 @@ from assistant.offline.evidence import (
     joined,
     stated_categories,
     states_amount,
+    states_asked_figure,
 )
 from assistant.offline.procedure import MATERIALS, ProcedureReader
-from assistant.offline.support import shared_run, squeeze
+from assistant.offline.support import DEFINING, shared_run, squeeze
 from assistant.offline.verdicts import (
     Home,
     Stated,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from assistant.offline.engine import OfflineEngine
 
 QUOTE_SENTENCES = 3
+ASKED_FIGURE = 100.0  # what stating the kind of figure asked (几次: N次) adds to a sentence's score for the lead
 STATED_NEAR = 8  # characters either side of a user's quantity whose words say what it measures (企业干了一年半)
 QUANTIFIER = re.compile(r"[一两几某每这那][家个所位名户间]?|之一")  # 一家 of 一家事业单位, 之一 of 股东之一: no group
 WORKED_DEPTH = 5  # evidence looked through for the clause stating the rate, when the answering clause states none
@@ -285,7 +287,8 @@ class ClauseComposer:
             and not (aspects and MATERIALS not in aspects and self.procedure.described(primary.chunk, aspects))
         # (取得证书之日起12个月内申请，提交以下材料： asked 多长时间内得去申请: its own sentence answers, not its items)
         whole = self.asks_whole_procedure(primary.chunk, understanding, kind)
-        if kind == "list" or MATERIALS in aspects or leads_in or whole:
+        if (kind == "list" or MATERIALS in aspects or leads_in or whole) and not self.defines_asked(primary.chunk,
+                                                                                                   understanding):
             listed = enumeration.group(primary.chunk, self.engine.chunks(primary.chunk.doc_id), score)
             # 要交哪几样材料 asked as a list names the materials aspect as a procedure question does
             listed_materials = kind == "list" and self.procedure.list_of(understanding, MATERIALS)
@@ -293,6 +296,16 @@ class ClauseComposer:
             if listed is not None and (listed_materials or not (kind == "list" or leads_in or whole)) \
                     and self.not_of_materials(listed, understanding):
                 listed = None  # 要带什么 asks what to bring, not for the list of 申领程序 steps the clause is one of
+            if kind == "list" and not materials and not (
+                    listed is not None and memberships.names_list(enumeration.lead_in_of(listed[1][0]),
+                                                                  understanding.normalized)):
+                # 紧缺工种都有哪些: the list the question names by its name (本市紧缺工种目录包括以下职业：), when the
+                # answering clause's is not it
+                found = self.list_named(evidence, understanding, primary)
+                if found is not None:
+                    primary, listed = found
+                    citations = [citation_from_chunk(1, primary.chunk)]
+                    region = self.region_label(primary.chunk)
             if listed is None and materials:
                 # the answering clause heads no list: a supported clause of a list whose title names what is asked
                 # (应当提交以下材料：（一）…（二）… for 要准备哪些材料)
@@ -340,8 +353,12 @@ class ClauseComposer:
             status = "needs_info" if verdict.outcome == "needs_info" else "answered"
             quotes = [(citations[0], selection.quote(condition.text, verdict_indices(condition.text, verdict)))]
         else:
+            # 现在改成几次了: the sentence stating the kind of figure asked (累计次数不超过3次), before the first
+            states = states_asked_figure(understanding.normalized)
+            lead_score = score if states is None else (lambda part: score(part) + (ASKED_FIGURE if states(part)
+                                                                                     else 0))
             lead = self.repeat_lead(primary.chunk.text, understanding, kind) or selection.best(primary.chunk.text,
-                                                                                                score, 1)
+                                                                                                lead_score, 1)
             quotes = [(citations[0], self.with_caps(primary.chunk.text, score, QUOTE_SENTENCES, understanding))]
             answer_line = compose.clause_answer(region, lead, 1)
             # a comparison asking no other point (两边的补贴一样吗) compares what each side pays
@@ -654,7 +671,9 @@ class ClauseComposer:
             for chunk in clauses:
                 check = exclusion_check(chunk.text, situations, exclusions.words, exclusions.leading,
                                         enumeration.lead_in_of(chunk), self.engine.knowledge.answers.condition_chars)
-                if check is not None:
+                if check is not None and not self.finder.bars_another_benefit(
+                        check.sentence, understanding, self.engine.knowledge.answers.document_nouns):
+                    # (领取失业保险金期间的人员不享受培训期间生活费补贴 bars no 职业培训补贴 asked about)
                     return Verdict("not_eligible", [check]), chunk
         home = self.home(understanding)
         if home is not None:  # 我是某县户口 against 非某市户籍: a registration the asker's place fails settles it
@@ -663,6 +682,8 @@ class ClauseComposer:
             for chunk in clauses:
                 if chunk is not primary.chunk and self.finder.about_another_benefit(chunk, understanding):
                     continue  # 具有本市户籍 of a settling-in grant judges no rent allowance asked about
+                if self.procedure.described_text(enumeration.lead_in_of(chunk), [MATERIALS]):
+                    continue  # 非本市户籍人员另需提供本市居住证: an item of what to bring judges no one
                 check = residence_check(chunk.text, words, home, lambda name, c=chunk: self.place_code(name, c),
                                         gazetteer.within)
                 if check is not None and check.met is False:
@@ -1107,6 +1128,25 @@ class ClauseComposer:
             quote = selection.quote(chunk.text, found)
             lines.append(f"{compose.unlabelled(quote)}[{citations[-1].n}]")
             quotes.append((citations[-1], quote))
+
+    def defines_asked(self, chunk: Chunk, understanding: Understanding) -> bool:
+        """The clause defines a name the question asks what it covers (本办法所称就业困难人员，是指…, of 哪几类人算
+        就业困难人员): it answers alone, whatever list its siblings make."""
+        answers = self.engine.knowledge.answers
+        return any(f"{DEFINING}{name}" in chunk.text and what in chunk.text
+                   and answers.asks_defined(understanding.normalized, name)
+                   for name, what in self.engine.defined_names(chunk.doc_id).items())
+
+    def list_named(self, evidence: Sequence[Evidence], understanding: Understanding, primary: Evidence
+                   ) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:
+        """The first list of the evidence's documents (the answering one's first) whose lead-in names it by a name
+        the question says (``memberships.named_lists``), with its first item as the answering clause."""
+        documents = dict.fromkeys([primary.chunk.doc_id, *(e.chunk.doc_id for e in evidence)])
+        for doc_id in documents:
+            for parent, items in memberships.named_lists(self.engine.chunks(doc_id), understanding.normalized):
+                return Evidence(SearchHit(chunk=items[0], score=0.0, rank=1), coverage=primary.coverage,
+                                strength=primary.strength), (parent, items)
+        return None
 
     def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float],
                     answering: str) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:

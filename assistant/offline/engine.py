@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from assistant.conversation import ResolvedQuestion, remember, resolve
+from assistant.conversation import ResolvedQuestion, asked_of_another_benefit, remember, resolve
 from assistant.errorlog import log_internal_error, user_message_for
 from assistant.models import Answer, Conversation
 from assistant.offline import compose
@@ -81,7 +81,7 @@ class OfflineEngine:
         try:
             self.refresh()
             resolved = resolve(cleaned, conversation, self.retriever)
-            answer = self.respond(resolved)
+            answer = self.respond(resolved) if resolved.follow_up else self.respond_each(resolved)
         except UserInputError as error:
             return Answer(question=cleaned, status="rejected", answer=error.zh, engine="offline")
         except Exception as exc:  # never raise to the user: log with an id they can quote
@@ -179,6 +179,17 @@ class OfflineEngine:
         return next((d for d in self.documents() if d.doc_id == doc_id), None)
 
     # ------------------------------------------------------------------------------------------ answering
+
+    def respond_each(self, resolved: ResolvedQuestion) -> Answer:
+        """The question's answer — one part per benefit when it asks the same of another benefit after a first ask
+        (培训期间的生活费补贴我能拿吗？培训补贴呢？: ``conversation.asked_of_another_benefit``)."""
+        asks = asked_of_another_benefit(resolved.text, self.retriever)
+        if asks is None:
+            return self.respond(resolved)
+        answers = [self.respond(ResolvedQuestion(question=resolved.question, text=text,
+                                                 understanding=(u := self.retriever.understand(text)), facts=u.facts))
+                   for text, _ in asks]
+        return compose.combine(resolved.question, answers, [title for _, title in asks])
 
     def respond(self, resolved: ResolvedQuestion) -> Answer:
         if resolved.dangling:

@@ -28,6 +28,7 @@ from retriever.understanding import NATIONAL_REGION, Understanding
 TOP_K = 8
 FIRST_HIT_THRESHOLD = 0.3
 AGREEING_RANK = 2
+SELF_REFERENCE = "本"  # 本办法, 本通知 (a document noun after it): a document naming its own (本办法补贴)
 PLACE_ROW_BONUS = 0.2
 NAME_CHARS = 12  # characters before a benefit noun a benefit's name may have (一次性吸纳就业补贴)
 NAME_BREAK = re.compile(r"[的不未没和或及与将把]")  # 的, a negation, a conjunction or 将/把 ends what a name may hold
@@ -92,6 +93,18 @@ def states_amount(text: str, *, money: bool) -> bool:
     """The text states a quantity — money or a rate when ``money`` is asked for, else any (人次, 年, 个)."""
     kinds = _MONEY_KINDS if money else ("money", "percent", "count", "duration", "number")
     return any(q.kind in kinds for q in find_quantities(text))
+
+
+def states_asked_figure(question: str) -> Callable[[str], bool] | None:
+    """Whether a sentence states the kind of figure the question asks for, when it asks one that is not money (几次
+    → a count of 次, 几年 and 多久 → a period): None when it asks none."""
+    asked = _COUNTED.search(question)
+    if asked is None:
+        return None
+    unit = asked.group(2)
+    if unit is None or unit in ("年", "月", "天"):
+        return lambda sentence: any(q.kind == "duration" for q in find_quantities(sentence))
+    return lambda sentence: any(q.kind == "count" and q.unit == unit for q in find_quantities(sentence))
 
 
 def asks_counted(text: str) -> bool:
@@ -309,6 +322,17 @@ class EvidenceFinder:
         is about the 见习补贴 asked about, however the name of a fund is read)."""
         return not _says_any(text, understanding.benefits[:1]) and self.others_only(
             self.benefit_names(text), self.asked_benefit(understanding))
+
+    def bars_another_benefit(self, sentence: str, understanding: Understanding, own: Sequence[str] = ()) -> bool:
+        """A sentence barring a group (领取失业保险金期间的人员不享受培训期间生活费补贴) names benefits, and none is
+        (or holds, or is held by) the one asked about (培训补贴): it bars the group from those only — a name of the
+        document's own (本办法补贴, ``own``: the nouns a document calls itself by) is every one's. Stricter than
+        ``names_another_benefit``: a bar is read as narrowly as it is written."""
+        # 不属于本办法补贴对象 names the document's own benefits, whichever is asked (``own``: the document nouns)
+        names = [n for n in self.benefit_names(sentence) if not any(f"{SELF_REFERENCE}{w}" in n for w in own)]
+        asked = self.asked_benefit(understanding)
+        return bool(names and asked) and not _one_held([n.replace("的", "") for n in names],
+                                                       [a.replace("的", "") for a in asked])
 
     def says_benefit_noun(self, text: str) -> bool:
         """The text says a benefit noun (补贴, 资助 …): a question (or a part of one) asking about a benefit."""

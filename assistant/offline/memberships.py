@@ -32,15 +32,10 @@ def lists_of(chunk: Chunk, chunks: Sequence[Chunk], people_words: Sequence[str])
     and each list of its section whose lead-in names it as the clause does (``names_list``).
     A list's lead-in may have no chunk of its own (its line ends in ：): its items carry it in their headings. Each list
     with its lead-in's text."""
-    by_parent: dict[str, list[Chunk]] = {}
-    for item in chunks:
-        parent = parent_path(item.clause_path) if item.kind == "clause" and item.part == 1 else None
-        if parent is not None:
-            by_parent.setdefault(parent, []).append(item)
     nouns = [noun for noun in LIST_NOUNS if noun in chunk.text]
     own_parent = parent_path(chunk.clause_path)
     found: list[tuple[str, list[Chunk]]] = []
-    for parent, items in by_parent.items():
+    for parent, items in _by_parent(chunks).items():
         if len(items) < 2 or any(item.id == chunk.id for item in items):
             continue
         if parent == chunk.clause_path:
@@ -52,6 +47,23 @@ def lists_of(chunk: Chunk, chunks: Sequence[Chunk], people_words: Sequence[str])
                 or (parent.startswith(_top(chunk.clause_path)) and names_list(lead, chunk.text))):
             found.append((lead, items))
     return found
+
+
+def _by_parent(chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
+    """The items of each list of a document, by the path of the clause they stand under."""
+    by_parent: dict[str, list[Chunk]] = {}
+    for item in chunks:
+        parent = parent_path(item.clause_path) if item.kind == "clause" and item.part == 1 else None
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(item)
+    return by_parent
+
+
+def named_lists(chunks: Sequence[Chunk], text: str) -> list[tuple[str, list[Chunk]]]:
+    """(parent path, items) of each list of a document whose lead-in names it by a name ``text`` says (本市2026年度
+    紧缺工种目录包括以下职业（工种）： of 紧缺工种都有哪些), in document order."""
+    return [(parent, items) for parent, items in _by_parent(chunks).items()
+            if len(items) >= 2 and is_lead_in(lead := lead_in_of(items[0])) and names_list(lead, text)]
 
 
 def names_list(lead: str, text: str) -> bool:

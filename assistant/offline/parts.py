@@ -31,7 +31,7 @@ from assistant.offline.evidence import (
 )
 from assistant.offline.groups import Groups, counted_apart, groups, partitioned
 from assistant.offline.persons import people
-from assistant.offline.support import shared_run, squeeze
+from assistant.offline.support import DEFINING, shared_run, squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
@@ -516,6 +516,8 @@ class PartAnswerer:
                                                          benefit=False))
             evidence += self._people_lead_ins(evidence)
             evidence.sort(key=lambda e: not self._names_beneficiaries(e.chunk))  # stable
+        if kind == "list" and not u.benefits:  # 哪几类人算就业困难人员: the clause defining the name asked about
+            evidence = joined(self._defining(u, regions), evidence)
         if kind == "procedure" or (kind == "list" and u.has("procedure")):  # again in the words procedures use
             aspects = self.clauses.procedure.asked(u)
             worded = f"{text} {' '.join(self.clauses.procedure.query_words(aspects))}"
@@ -574,6 +576,23 @@ class PartAnswerer:
                                    named_place=bool(places), regions=regions,
                                    prefix=compose.TRANSITION_APPLIES if older is not None else "",
                                    transition_from=replacing, besides=besides)
+
+    def _defining(self, u: Understanding, regions: Sequence[str] | None) -> list[Evidence]:
+        """The clauses of in-force documents of ``regions`` (any, when None) defining a name (本办法所称就业困难人员，
+        是指…; ``engine.defined_names``, said 所称: not a short name 以下简称) the question asks what it covers
+        (``answers.yaml: defined_before, defined_after``): what the name covers is what it lists."""
+        answers = self.engine.knowledge.answers
+        found = []
+        for meta in self.engine.documents():
+            if (regions is not None and meta.region not in regions) or meta.superseded_by:
+                continue
+            chunks = self.engine.chunks(meta.doc_id)
+            for name, what in self.engine.defined_names(meta.doc_id).items():
+                chunk = next((c for c in chunks if f"{DEFINING}{name}" in c.text and what in c.text), None) \
+                    if answers.asks_defined(u.normalized, name) else None
+                if chunk is not None:
+                    found.append(Evidence(SearchHit(chunk=chunk, score=0.0, rank=1), coverage=1.0, strength=1.0))
+        return found
 
     def _granting_figure(self, u: Understanding, regions, *, old_wanted: bool, only_national: bool
                          ) -> list[Evidence]:

@@ -18,6 +18,7 @@ from ingest.textnorm import INTERROGATIVE, fold
 from ingest.textnorm import squeeze as squeeze
 from retriever.lexical import ChineseTokenizer
 
+DEFINING = "所称"  # how a document defines a name (本办法所称X，是指…), not a short name it gives (以下简称X)
 SUPPORT_THRESHOLD = 0.5
 _FUNCTION_END = re.compile(r"[有的了是个和或给么]$")  # jieba's 证有 in 考了个证有补贴 names nothing
 # a demonstrative and a measure word (这笔 of 这笔贷款, 那家 of 那家企业) points at a thing and names none

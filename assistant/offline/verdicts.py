@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from assistant.citations import sentences
-from assistant.offline.support import shared_run
+from assistant.offline.support import positions, shared_run
 from ingest.knowledge import FactSpec
 from ingest.normalize import parse_label
 from ingest.quantities import Quantity, find_quantities
@@ -313,7 +313,9 @@ def residence_check(text: str, words: Sequence[str], home: Home, place_code: Cal
     says theirs is: a county inside 某市 is 某市, so its 户籍 fails 非某市户籍. A registration outside a place is
     outside every place within it, and of a wider place it says nothing (户口不在某县 judges 本市户籍 of no city).
     ``place_code`` reads the place named right before the word (本市: the document's own); a requirement another way
-    of qualifying stands beside (本市户籍或者持有本市居住证) and a place of registration (户籍所在地) judge nothing."""
+    of qualifying stands beside (本市户籍或者持有本市居住证), a place of registration (户籍所在地) and a sentence
+    setting those registered elsewhere beside those registered there (非本市户籍人员…与本市户籍人员同等享受) judge
+    nothing."""
     for sentence in sentences(text):
         for word in words:
             for found in re.finditer(re.escape(word), sentence):
@@ -329,6 +331,9 @@ def residence_check(text: str, words: Sequence[str], home: Home, place_code: Cal
                 if home.outside and not (home.code == required or inside(required, home.code)):
                     continue
                 negated = sentence[at - 1 : at] == "非"
+                if any(sentence[other - 1 : other] != "非" for other in positions(sentence, sentence[at:end])) \
+                        and any(sentence[other - 1 : other] == "非" for other in positions(sentence, sentence[at:end])):
+                    break  # 非本市户籍人员持有居住证的，与本市户籍人员同等享受: sets one beside the other
                 within = not home.outside and (home.code == required or inside(home.code, required))
                 phrase_start = at - 1 if negated else at
                 threshold = Quantity(kind="number", value=Decimal(0), unit="", raw=sentence[phrase_start:end],

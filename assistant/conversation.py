@@ -125,8 +125,8 @@ def resolve(question: str, conversation: Conversation | None, retriever: Retriev
                                 facts=facts, follow_up=True, new_root=True)
     swapped = _with_benefit(state.root, retriever.understand(state.root).benefits, core(question))
     if swapped is not None:  # "培训补贴呢？" after 培训期间的生活费补贴我能拿吗: the root asked of that benefit
-        merged = retriever.understand(swapped)
-        return ResolvedQuestion(question=question, text=swapped, understanding=_with_facts(merged, facts),
+        merged = retriever.understand(swapped[0])
+        return ResolvedQuestion(question=question, text=swapped[0], understanding=_with_facts(merged, facts),
                                 facts=facts, follow_up=True)
     earlier, restated = _without_restated(" ".join([state.root, *state.follow_ups[-MAX_FOLLOW_UPS:]]), state,
                                           understanding, retriever)
@@ -155,20 +155,20 @@ def asked_of_another_benefit(question: str, retriever: Retriever) -> tuple[tuple
     swapped = _with_benefit(first, benefits, said)
     if swapped is None:
         return None
-    named = next(b for b in benefits if b in first and swapped == first.replace(b, said, 1))
-    return (first, named), (swapped, said)
+    text, named = swapped
+    return (first, named), (text, said)
 
 
-def _with_benefit(root: str, benefits: list[str], said: str) -> str | None:
-    """The root with the benefit it names replaced by the one the follow-up names instead (培训补贴 for 培训期间的
-    生活费补贴: another name ending in the same benefit noun, BENEFIT_NOUN_CHARS characters), or None when the
-    follow-up names no other benefit so."""
+def _with_benefit(root: str, benefits: list[str], said: str) -> tuple[str, str] | None:
+    """(the root with the benefit it names replaced by the one the follow-up names instead, the benefit replaced)
+    (培训补贴 for 培训期间的生活费补贴: another name ending in the same benefit noun, BENEFIT_NOUN_CHARS characters),
+    or None when the follow-up names no other benefit so."""
     if not said or len(said) > _FOLLOW_UP_BENEFIT_CHARS:
         return None
     for benefit in benefits:
         if benefit in root and said != benefit and said not in benefit and benefit not in said \
                 and said[-BENEFIT_NOUN_CHARS:] == benefit[-BENEFIT_NOUN_CHARS:]:
-            return root.replace(benefit, said, 1)
+            return root.replace(benefit, said, 1), benefit
     return None
 
 

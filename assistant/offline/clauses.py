@@ -1142,11 +1142,12 @@ class ClauseComposer:
         """The first list of the evidence's documents (the answering one's first) whose lead-in names it by a name
         the question says (``memberships.named_lists``), with its first item as the answering clause."""
         documents = dict.fromkeys([primary.chunk.doc_id, *(e.chunk.doc_id for e in evidence)])
-        for doc_id in documents:
-            for parent, items in memberships.named_lists(self.engine.chunks(doc_id), understanding.normalized):
-                return Evidence(SearchHit(chunk=items[0], score=0.0, rank=1), coverage=primary.coverage,
-                                strength=primary.strength), (parent, items)
-        return None
+        found = next((named for doc_id in documents
+                      for named in memberships.named_lists(self.engine.chunks(doc_id), understanding.normalized)), None)
+        if found is None:
+            return None
+        return Evidence(SearchHit(chunk=found[1][0], score=0.0, rank=1), coverage=primary.coverage,
+                        strength=primary.strength), found
 
     def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float],
                     answering: str) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:

@@ -328,7 +328,6 @@ class EvidenceFinder:
         (or holds, or is held by) the one asked about (培训补贴): it bars the group from those only — a name of the
         document's own (本办法补贴, ``own``: the nouns a document calls itself by) is every one's. Stricter than
         ``names_another_benefit``: a bar is read as narrowly as it is written."""
-        # 不属于本办法补贴对象 names the document's own benefits, whichever is asked (``own``: the document nouns)
         names = [n for n in self.benefit_names(sentence) if not any(f"{SELF_REFERENCE}{w}" in n for w in own)]
         asked = self.asked_benefit(understanding)
         return bool(names and asked) and not _one_held([n.replace("的", "") for n in names],

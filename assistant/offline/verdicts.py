@@ -331,8 +331,7 @@ def residence_check(text: str, words: Sequence[str], home: Home, place_code: Cal
                 if home.outside and not (home.code == required or inside(required, home.code)):
                     continue
                 negated = sentence[at - 1 : at] == "非"
-                if any(sentence[other - 1 : other] != "非" for other in positions(sentence, sentence[at:end])) \
-                        and any(sentence[other - 1 : other] == "非" for other in positions(sentence, sentence[at:end])):
+                if len({sentence[other - 1 : other] == "非" for other in positions(sentence, sentence[at:end])}) > 1:
                     break  # 非本市户籍人员持有居住证的，与本市户籍人员同等享受: sets one beside the other
                 within = not home.outside and (home.code == required or inside(home.code, required))
                 phrase_start = at - 1 if negated else at

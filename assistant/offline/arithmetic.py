@@ -61,6 +61,8 @@ HEADS = "heads_of_category"  # the fact a category's own head count is passed as
 BENEFIT_RUN = 4  # characters in a row a period's phrase shares with a rate's benefit to be its (以工代训补贴)
 NAMED_RUN = 2  # characters in a row the words before a question's sum share with a base's name to be said as it
 PART_OF_NAME = 3  # characters of an option's name a question must say in a row to name it by part (挖掘机)
+# a rate capped by what the asker actually pays (补贴额不超过其当月实际缴费额, 不高于实际发生的费用)
+ACTUAL_CAP = re.compile(r"不(?:得)?(?:超过|高于)[^，,。；;]{0,8}?实际[^，,。；;]{0,8}?(?:额|费用|金额|数额)")
 TOTAL = "合计："  # how a worked sum's last step begins
 PERSON_UNITS = ("人", "个人", "名", "个", "位", "人次")  # the measure words that count people (一家厂 counts no one)
 
@@ -451,7 +453,8 @@ class ClauseArithmetic:
             worked = self._run(data, meta, corpus, u, picked=picked is not None or (restate and len(rates) == 1),
                                document=document, clause_text=clause_text)
             if worked is not None:
-                return self._instalment(self._capped(worked, data, document, own), clause_text, u)
+                return self._instalment(self._by_actual(self._capped(worked, data, document, own), clause_text, u),
+                                        clause_text, u)
         for data in rates:  # 养老护理员和育婴员两个证一共: each named category, then their sum (or difference)
             worked = self._several(data, meta, corpus, u)
             if worked is not None:
@@ -616,6 +619,31 @@ class ClauseArithmetic:
         result = worked.result.model_copy(update={"amount": money(cap), "trace": [*worked.result.trace, step]})
         return Worked(result, worked.arguments, [*worked.assumptions, f"超过上限，按{phrase}计算"],
                       (*worked.rests_on, clause), worked.groups, (money(cap), heads))
+
+    @staticmethod
+    def _by_actual(worked: Worked, text: str, u: Understanding) -> Worked:
+        """A rate never above what the asker actually pays for its period (补贴额不超过其当月实际缴费额), the question
+        stating one such sum per that period (每月交350块) below the rate: the rate is that sum."""
+        cap = next((m for sentence in sentences(text) if (m := ACTUAL_CAP.search(sentence))), None)
+        rates = list(worked.result.components.values())
+        amount = worked.result.amount
+        if cap is None or len(rates) != 1 or not rates[0] or amount is None:
+            return worked
+        paid = {q.value for q in u.quantities if q.kind == "money" and any(f"每{per}" in text for per in q.per)}
+        rate = rates[0]
+        if len(paid) != 1 or (sum_paid := paid.pop()) >= rate:
+            return worked
+        trace = list(worked.result.trace)
+        product = f"{yuan(rate)} × "
+        if not trace or not trace[-1].startswith(product) or " = " not in trace[-1]:
+            return worked
+        paid_amount = money(amount * sum_paid / rate)
+        factors = trace.pop()[len(product) :].rsplit(" = ", 1)[0]
+        trace += [f"{cap.group(0)}：您实际缴费每期{yuan(sum_paid)}，低于标准{yuan(rate)}，按{yuan(sum_paid)}计",
+                  f"{yuan(sum_paid)} × {factors} = {yuan(paid_amount)}"]
+        components = {name: money(sum_paid) for name in worked.result.components}
+        result = worked.result.model_copy(update={"amount": paid_amount, "trace": trace, "components": components})
+        return Worked(result, worked.arguments, worked.assumptions, worked.rests_on, worked.groups, worked.capped)
 
     def _instalment(self, worked: Worked, text: str, u: Understanding) -> Worked:
         """安家补贴分N年等额发放 asked 每年发多少: the total divided into its equal instalments."""

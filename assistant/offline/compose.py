@@ -20,6 +20,8 @@ from ingest.quantities import find_quantities
 from retriever.understanding import GENERAL_KIND
 
 BASIS = "依据："
+WORKED_LABEL = "计算过程："  # what the steps of an amount worked out begin with
+
 
 
 def basis(quotes: Sequence[tuple[Citation, str]]) -> str:
@@ -123,7 +125,7 @@ def worked_answer(region: str, result: CalculationResult, n: int, assumptions: S
     rule = f"（{phrase}）{assumed}，{WORKED}" if phrase else f"{assumed}，按条款列明的标准{WORKED}"
     lead = f"根据{region_phrase(region)}的规定{rule}{amount}。[{n}]"
     base = f"\n基准标准依据{region_phrase(base_region)}的规定。[{base_n}]" if base_region else ""
-    return f"{lead}\n计算过程：{steps}。{base}\n{caveat}"
+    return f"{lead}\n{WORKED_LABEL}{steps}。{base}\n{caveat}"
 
 
 def list_answer(region: str, title: str, items: Sequence[str], total: int) -> str:
@@ -139,7 +141,7 @@ def calculation_answer(result: CalculationResult, n: int, assumptions: Sequence[
     summary = result.summary.rstrip("。")
     lines = [f"根据{result.region}的规定{assumed}：{summary}。[{n}]"]
     if result.trace and result.status != "needs_info":
-        label = "计算过程" if result.amount is not None or result.amount_max is not None else "判断过程"
+        label = WORKED_LABEL[:-1] if result.amount is not None or result.amount_max is not None else "判断过程"
         lines.append(f"{label}：" + "；".join(step.rstrip("。") for step in result.trace) + "。")
     lines.extend(note if note.endswith("。") else f"{note}。" for note in result.notes)
     return "\n".join(lines)

@@ -165,6 +165,48 @@ def _said_before(text: str, first: Quantity, second: Quantity, split: int) -> Gr
     return _parted(text, (start, split), (split + 1, end), (first, second))
 
 
+def periods_apart(text: str) -> Groups | None:
+    """Two periods each paid a sum of its own, in adjoining clauses of one sentence (头5个月每月交350块，后面7个月
+    每月交450块): each period with the question as asked of it alone — the other period's clause left out. None unless
+    two such clauses, each a duration then a sum per period, stand side by side and the sums differ."""
+    found = find_quantities(text)
+    for first, second in pairwise(_paid_periods(text, found)):
+        (first_start, first_end, first_period), (second_start, second_end, second_period) = first, second
+        between = text[first_end:second_start]
+        if first_period[1] == second_period[1] or _SENTENCE_END.search(between) \
+                or len(_GROUP_OPENING.findall(between)) != 1:
+            continue
+        # a later period the two make up (这一年 of 头5个月…后面7个月…) is each one's own in its question
+        whole = [q for q in found if q.start >= second_end and q.kind == "duration"
+                 and q.value == first_period[0].value + second_period[0].value]
+        return Groups(_with_periods(text[:first_end] + text[second_end:], whole, first_period[0], first_end
+                                    - second_end),
+                      _with_periods(text[:first_start] + text[second_start:], whole, second_period[0],
+                                    first_start - second_start),
+                      (text[first_start:first_end], text[second_start:second_end]))
+    return None
+
+
+def _with_periods(text: str, whole: Sequence[Quantity], period: Quantity, shift: int) -> str:
+    """``text`` (shifted by ``shift`` characters from where ``whole`` was read) with each of ``whole`` said as
+    ``period``."""
+    for q in sorted(whole, key=lambda q: q.start, reverse=True):
+        text = text[: q.start + shift] + period.raw + text[q.end + shift :]
+    return text
+
+
+def _paid_periods(text: str, found: Sequence[Quantity]) -> list[tuple[int, int, tuple[Quantity, Decimal]]]:
+    """(start, end, (duration, sum)) of each clause stating a duration and, after it, a sum of money per period."""
+    spans = []
+    for duration, paid in pairwise(found):
+        if duration.kind == "duration" and paid.kind == "money" and paid.per \
+                and not _CLAUSE_END.search(text, duration.end, paid.start):
+            start = max((m.end() for m in _GROUP_OPENING.finditer(text, 0, duration.start)), default=0)
+            stop = _CLAUSE_END.search(text, paid.end)
+            spans.append((start, stop.start() if stop else len(text), (duration, paid.value)))
+    return spans
+
+
 def partitioned(text: str, joiners: Sequence[str]) -> Groups | None:
     """Heads counted and then split into two groups whose counts make them up (40个学员，30个是脱贫户，另外10个是普通
     农村劳动力), each group said in a clause of its own after the whole's, in the same sentence: each group with the

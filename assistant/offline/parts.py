@@ -29,7 +29,7 @@ from assistant.offline.evidence import (
     stated_categories,
     states_amount,
 )
-from assistant.offline.groups import Groups, counted_apart, groups, partitioned
+from assistant.offline.groups import Groups, counted_apart, groups, partitioned, periods_apart
 from assistant.offline.persons import people
 from assistant.offline.support import DEFINING, shared_run, squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
@@ -100,7 +100,7 @@ class PartAnswerer:
                 return side_by_side
         if not parts and understanding.kind == "amount":
             summed = (self._by_sum(resolved) or self._by_person(resolved) or self._by_subset(resolved)
-                      or self._by_joined(resolved))
+                      or self._by_joined(resolved) or self._by_period(resolved))
             if summed is not None:
                 return summed
         only = _one_place(understanding)
@@ -277,6 +277,18 @@ class PartAnswerer:
         if found is None:
             return None
         return self._paid_apart(resolved, found)
+
+    def _by_period(self, resolved: ResolvedQuestion) -> Answer | None:
+        """头5个月每月交350块，后面7个月每月交450块…能领多少: two periods each paid a sum of its own — a part per
+        period, each asked as of that period alone, led by their total when each part is worked out. None unless the
+        question so states two periods (``groups.periods_apart``)."""
+        found = periods_apart(resolved.understanding.normalized)
+        if found is None:
+            return None
+        answers = self._amount_parts(resolved, [found.apart, found.rest])
+        if not all(compose.WORKED_LABEL in a.answer for a in answers):
+            return None  # a part not worked out: the question is answered whole
+        return self._totalled(resolved, answers, list(found.labels))
 
     def _paid_apart(self, resolved: ResolvedQuestion, found: Groups) -> Answer | None:
         """The groups' parts led by their total, when each cites clauses stating sums (of documents no newer one

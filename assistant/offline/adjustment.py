@@ -1180,12 +1180,9 @@ class StandardResolver:
         not the clause's own list of people: a trade not on it is not paid the raise); None when the clause pays by no
         list."""
         chunks = self.engine.chunks(adjustment.chunk.doc_id)
-
-        def words_of(text: str) -> list[str]:
-            return [word for word, _, _ in self.engine.words(text)]
-
-        named = [(lead, bool(memberships.members(items, lead, u.normalized, self.engine.knowledge.synonyms, words_of,
-                                                 self.people_words, self.negations, lambda _: False)))
+        named = [(lead, bool(memberships.members(items, lead, u.normalized, self.engine.knowledge.synonyms,
+                                                 self.engine.word_list, self.people_words, self.negations,
+                                                 lambda _: False)))
                  for lead, items in memberships.lists_of(adjustment.chunk, chunks, self.people_words)]
         if any(found for _, found in named):
             return True

@@ -55,7 +55,6 @@ from ingest.quantities import Quantity, find_quantities, one_off, tidy
 from ingest.textnorm import clause_span, is_lead_in
 from ingest.validity import repealed
 from retriever.expansion import QueryExpander
-from retriever.models import SearchHit
 from retriever.understanding import NATIONAL_REGION, Understanding
 
 if TYPE_CHECKING:
@@ -275,8 +274,7 @@ class ClauseComposer:
                 and self.other_row(primary.chunk, condition):
             # 登记失业一年多 of a table's rows: the row whose threshold the asker's facts meet states the asker's rate,
             # not the row the question only shares words with (16—24岁登记失业青年)
-            primary = Evidence(SearchHit(chunk=condition, score=0.0, rank=1), coverage=primary.coverage,
-                               strength=primary.strength)
+            primary = primary.with_chunk(condition)
             citations, region = [citation_from_chunk(1, condition)], self.region_label(condition)
             lead = condition.text.partition("：")[0]  # the row's category, as the table's rates are chosen by
             rated = understanding.model_copy(update={"normalized": f"{understanding.normalized} {lead}"})
@@ -324,8 +322,7 @@ class ClauseComposer:
                 nested = enumeration.children(item, doc_chunks) if item is not None else None
                 if item is not None and nested is not None:  # the sub-list under the one item pointed to
                     listed = nested
-                    primary = Evidence(SearchHit(chunk=item, score=0.0, rank=1), coverage=primary.coverage,
-                                       strength=primary.strength)
+                    primary = primary.with_chunk(item)
                     citations = [citation_from_chunk(1, item)]
         if listed is not None:  # "要交哪些材料": the whole list, each item cited
             parent, items = listed
@@ -645,8 +642,7 @@ class ClauseComposer:
         if found is not None or not evidence:
             return found
         base = self.standards.without_raise(condition, text, understanding, self.stated(understanding))
-        return Evidence(SearchHit(chunk=base[1][-1], score=0.0, rank=1), coverage=evidence[0].coverage,
-                        strength=evidence[0].strength) if base is not None else None
+        return evidence[0].with_chunk(base[1][-1]) if base is not None else None
 
     def raises_only(self, chunk: Chunk) -> bool:
         """Every adjustment the clause states raises a higher level's standard, and it states one."""
@@ -1146,8 +1142,7 @@ class ClauseComposer:
                       for named in memberships.named_lists(self.engine.chunks(doc_id), understanding.normalized)), None)
         if found is None:
             return None
-        return Evidence(SearchHit(chunk=found[1][0], score=0.0, rank=1), coverage=primary.coverage,
-                        strength=primary.strength), found
+        return primary.with_chunk(found[1][0]), found
 
     def titled_list(self, evidence: list[Evidence], understanding: Understanding, score: Callable[[str], float],
                     answering: str) -> tuple[Evidence, tuple[str, list[Chunk]]] | None:

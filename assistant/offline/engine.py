@@ -127,6 +127,10 @@ class OfflineEngine:
         """The words of a text with their positions (the tokenizer's accurate mode)."""
         return self._tokenizer.words(text)
 
+    def word_list(self, text: str) -> list[str]:
+        """The words of a text, without their positions."""
+        return [word for word, _, _ in self.words(text)]
+
     def asking(self) -> frozenset[str]:
         """Words that never name what a question is about (``support.asking_words``), built once."""
         if self._asking is None:

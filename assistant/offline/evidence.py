@@ -82,6 +82,10 @@ class Evidence:
     def chunk(self) -> Chunk:
         return self.hit.chunk
 
+    def with_chunk(self, chunk: Chunk) -> Evidence:
+        """Another clause standing first where this evidence stood, with its coverage and strength."""
+        return Evidence(SearchHit(chunk=chunk, score=0.0, rank=1), coverage=self.coverage, strength=self.strength)
+
 
 def joined(evidence: list[Evidence], more: Iterable[Evidence]) -> list[Evidence]:
     """``evidence``, then the clauses of ``more`` it does not hold yet (a second search in other words)."""

@@ -179,20 +179,12 @@ def periods_apart(text: str) -> Groups | None:
         # a later period the two make up (这一年 of 头5个月…后面7个月…) is each one's own in its question
         whole = [q for q in found if q.start >= second_end and q.kind == "duration"
                  and q.value == first_period[0].value + second_period[0].value]
-        return Groups(_with_periods(text[:first_end] + text[second_end:], whole, first_period[0], first_end
-                                    - second_end),
-                      _with_periods(text[:first_start] + text[second_start:], whole, second_period[0],
-                                    first_start - second_start),
-                      (text[first_start:first_end], text[second_start:second_end]))
+        first_text = _with_counts(text, [], Decimal(0), (first_end, second_end, ""),
+                                  *((q.start, q.end, first_period[0].raw) for q in whole))
+        second_text = _with_counts(text, [], Decimal(0), (first_start, second_start, ""),
+                                   *((q.start, q.end, second_period[0].raw) for q in whole))
+        return Groups(first_text, second_text, (text[first_start:first_end], text[second_start:second_end]))
     return None
-
-
-def _with_periods(text: str, whole: Sequence[Quantity], period: Quantity, shift: int) -> str:
-    """``text`` (shifted by ``shift`` characters from where ``whole`` was read) with each of ``whole`` said as
-    ``period``."""
-    for q in sorted(whole, key=lambda q: q.start, reverse=True):
-        text = text[: q.start + shift] + period.raw + text[q.end + shift :]
-    return text
 
 
 def _paid_periods(text: str, found: Sequence[Quantity]) -> list[tuple[int, int, tuple[Quantity, Decimal]]]:

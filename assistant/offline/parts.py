@@ -31,7 +31,7 @@ from assistant.offline.evidence import (
 )
 from assistant.offline.groups import Groups, counted_apart, groups, partitioned, periods_apart
 from assistant.offline.persons import people
-from assistant.offline.support import DEFINING, shared_run, squeeze
+from assistant.offline.support import shared_run, squeeze
 from assistant.offline.transition import old_rule_applies, starts_and_deadline
 from assistant.offline.verdicts import judge, verdict_indices
 from assistant.rules.results import CalculationResult
@@ -163,9 +163,6 @@ class PartAnswerer:
         stated = self.clauses.stated(u)
         asked = self.clauses.standards.asked(u)
 
-        def words_of(text: str) -> list[str]:
-            return [word for word, _, _ in self.engine.words(text)]
-
         def fails(text: str) -> bool:
             verdict = self.clauses.judge(text, u, stated, asked)
             return verdict is not None and verdict.outcome == "not_eligible"
@@ -177,8 +174,9 @@ class PartAnswerer:
             if chunk is None:
                 continue
             for lead, items in memberships.lists_of(chunk, self.engine.chunks(chunk.doc_id), people_words):
-                found += [item for item in memberships.members(items, lead, u.normalized, knowledge.synonyms, words_of,
-                                                               people_words, knowledge.facts.negations, fails)
+                found += [item for item in memberships.members(items, lead, u.normalized, knowledge.synonyms,
+                                                               self.engine.word_list, people_words,
+                                                               knowledge.facts.negations, fails)
                           if item.id not in cited and item not in found]
         if not found:
             return answer
@@ -593,18 +591,10 @@ class PartAnswerer:
         """The clauses of in-force documents of ``regions`` (any, when None) defining a name (本办法所称就业困难人员，
         是指…; ``engine.defined_names``, said 所称: not a short name 以下简称) the question asks what it covers
         (``answers.yaml: defined_before, defined_after``): what the name covers is what it lists."""
-        answers = self.engine.knowledge.answers
-        found = []
-        for meta in self.engine.documents():
-            if (regions is not None and meta.region not in regions) or meta.superseded_by:
-                continue
-            chunks = self.engine.chunks(meta.doc_id)
-            for name, what in self.engine.defined_names(meta.doc_id).items():
-                chunk = next((c for c in chunks if f"{DEFINING}{name}" in c.text and what in c.text), None) \
-                    if answers.asks_defined(u.normalized, name) else None
-                if chunk is not None:
-                    found.append(Evidence(SearchHit(chunk=chunk, score=0.0, rank=1), coverage=1.0, strength=1.0))
-        return found
+        return [Evidence(SearchHit(chunk=chunk, score=0.0, rank=1), coverage=1.0, strength=1.0)
+                for meta in self.engine.documents()
+                if (regions is None or meta.region in regions) and not meta.superseded_by
+                for chunk in self.engine.chunks(meta.doc_id) if self.clauses.defines_asked(chunk, u)]
 
     def _granting_figure(self, u: Understanding, regions, *, old_wanted: bool, only_national: bool
                          ) -> list[Evidence]:
@@ -632,8 +622,7 @@ class PartAnswerer:
                                self.engine.knowledge.answers.condition_chars)
         if general is None:
             return evidence
-        lead = Evidence(SearchHit(chunk=general, score=0.0, rank=1), coverage=first.coverage, strength=first.strength)
-        return [lead, *(e for e in evidence if e.chunk.id != general.id)]
+        return [first.with_chunk(general), *(e for e in evidence if e.chunk.id != general.id)]
 
     def _attached_rows(self, text: str, u: Understanding, regions, *, old_wanted: bool, strict: bool
                        ) -> list[Evidence]:
@@ -813,8 +802,7 @@ class PartAnswerer:
         best = max(stating, key=lambda c: sum(w in c.text for w in words), default=None)
         if best is None or not evidence:
             return None
-        return Evidence(SearchHit(chunk=best, score=0.0, rank=1), coverage=evidence[0].coverage,
-                        strength=evidence[0].strength)
+        return evidence[0].with_chunk(best)
 
     def _named_here(self, u: Understanding, regions: Sequence[str] | None) -> bool:
         """False when the question asks about a benefit by the library's name for it (企业培养奖励) that documents of
